@@ -1,0 +1,40 @@
+"""Typed errors a person can act on.
+
+Every error the library raises on bad input is a :class:`MotError` (a ``ValueError``), with a
+message that says what was expected, what was found, where (file, row, column) and what to try.
+Pages catch ``MotError`` and show its message; the CLI prints it and exits 1.
+"""
+
+from __future__ import annotations
+
+
+class MotError(ValueError):
+    """Base class of every error the library raises on a user's input."""
+
+
+class UnreadableFileError(MotError):
+    """A file cannot be read at all (not a table, binary junk, empty, wrong format)."""
+
+
+class JourneyError(MotError):
+    """A journey definition is invalid (duplicate ids, unknown moment tags, bad JSON)."""
+
+
+class MappingError(MotError):
+    """A column mapping is invalid (unknown column, role or measure; bad JSON)."""
+
+
+class ScaleError(MotError):
+    """A rating scale is unknown or a value cannot be put on it."""
+
+
+class MissingMeasureError(MotError):
+    """An analysis needs a measure or outcome that the dataset does not have."""
+
+
+class InsufficientDataError(MotError):
+    """Too few answers for the requested estimate (a CI needs at least two)."""
+
+
+class EventLogError(MotError):
+    """An event log cannot be read or has no usable id, timestamp or event column."""

@@ -1,0 +1,294 @@
+"""The journey model: the five moments of truth and a journey of touchpoints.
+
+A journey is an ordered list of touchpoints. Each touchpoint has an id (used in column names
+and tables), an English and a Spanish label, an optional moment-of-truth tag (one of
+:data:`MOMENT_KEYS`) and event-matching keywords that map behaviour-data events to it.
+The default journey is the five standard moments in journey order.
+
+Custom journeys (a hotel, a bank) load from and save to a small JSON file::
+
+    {"name": "Hotel stay",
+     "touchpoints": [
+        {"id": "booking", "label_en": "Booking", "label_es": "Reserva", "moment": "SMOT",
+         "events": ["booking", "reserva"]},
+        ...]}
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+
+from mot.errors import JourneyError
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One of the five standard moments of truth."""
+
+    key: str
+    name_en: str
+    name_es: str
+    description_en: str
+    description_es: str
+
+
+MOMENTS: tuple[Moment, ...] = (
+    Moment(
+        "ZMOT",
+        "Zero moment of truth",
+        "Momento cero de la verdad",
+        "The need appears and the customer researches online: search, reviews, comparisons.",
+        "Surge la necesidad y el cliente investiga en línea: búsquedas, reseñas, comparativas.",
+    ),
+    Moment(
+        "FMOT",
+        "First moment of truth",
+        "Primer momento de la verdad",
+        "First encounter with the offer: product page, shelf or ad; stay or leave.",
+        "Primer encuentro con la oferta: ficha de producto, lineal o anuncio; quedarse o irse.",
+    ),
+    Moment(
+        "SMOT",
+        "Second moment of truth",
+        "Segundo momento de la verdad",
+        "Purchase and the first experience of using the product.",
+        "La compra y la primera experiencia de uso del producto.",
+    ),
+    Moment(
+        "TMOT",
+        "Third moment of truth",
+        "Tercer momento de la verdad",
+        "Service between purchase and arrival, and after: delivery, updates, support.",
+        "El servicio entre la compra y la llegada, y después: entrega, avisos, soporte.",
+    ),
+    Moment(
+        "UMOT",
+        "Ultimate moment of truth",
+        "Momento último de la verdad",
+        "The customer shares the experience and decides whether to come back.",
+        "El cliente comparte su experiencia y decide si vuelve.",
+    ),
+)
+
+MOMENT_KEYS: tuple[str, ...] = tuple(m.key for m in MOMENTS)
+
+# Keywords (English and Spanish) that map event names to each standard moment.
+DEFAULT_EVENT_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "ZMOT": ("search", "busqueda", "búsqueda", "review_read", "compare", "comparar", "ad_click"),
+    "FMOT": ("landing", "product_view", "vista", "page_view", "bounce"),
+    "SMOT": ("add_to_cart", "cart", "carrito", "checkout", "purchase", "compra", "unboxing"),
+    "TMOT": ("shipping", "delivery", "envio", "envío", "entrega", "support", "soporte", "return"),
+    "UMOT": ("review_posted", "share", "compartir", "repurchase", "recompra", "referral"),
+}
+
+_ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+
+def moment(key: str) -> Moment:
+    """Return the :class:`Moment` with this key (case-insensitive).
+
+    Raises
+    ------
+    JourneyError
+        If the key is not one of ZMOT, FMOT, SMOT, TMOT, UMOT.
+    """
+    for m in MOMENTS:
+        if m.key == key.upper():
+            return m
+    message = f"`{key}` is not a moment of truth. Use one of {', '.join(MOMENT_KEYS)}."
+    raise JourneyError(message)
+
+
+@dataclass(frozen=True)
+class Touchpoint:
+    """A point of contact in the journey."""
+
+    id: str
+    label_en: str
+    label_es: str
+    moment: str | None = None
+    events: tuple[str, ...] = ()
+
+    def label(self, language: str = "en") -> str:
+        """Return the label in ``language`` ("en" or "es")."""
+        return self.label_es if language == "es" else self.label_en
+
+
+@dataclass(frozen=True)
+class Journey:
+    """An ordered list of touchpoints.
+
+    Build one with :func:`journey_from_dict`, :func:`load_journey` or
+    :func:`default_journey`; they validate it.
+    """
+
+    touchpoints: tuple[Touchpoint, ...]
+    name: str = "E-commerce journey"
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Touchpoint ids in journey order."""
+        return tuple(tp.id for tp in self.touchpoints)
+
+    def touchpoint(self, touchpoint_id: str) -> Touchpoint:
+        """Return the touchpoint with this id (case-insensitive)."""
+        for tp in self.touchpoints:
+            if tp.id.lower() == touchpoint_id.lower():
+                return tp
+        message = (
+            f"Touchpoint `{touchpoint_id}` is not in the journey `{self.name}` "
+            f"(touchpoints: {', '.join(self.ids)}). Add it on the Data page or fix the id."
+        )
+        raise JourneyError(message)
+
+    def labels(self, language: str = "en") -> dict[str, str]:
+        """Map touchpoint id to its label in ``language``."""
+        return {tp.id: tp.label(language) for tp in self.touchpoints}
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per touchpoint: position, id, label_en, label_es, moment, events."""
+        rows = [
+            {
+                "position": i,
+                "touchpoint": tp.id,
+                "label_en": tp.label_en,
+                "label_es": tp.label_es,
+                "moment": tp.moment,
+                "events": ", ".join(tp.events),
+            }
+            for i, tp in enumerate(self.touchpoints)
+        ]
+        columns = ["position", "touchpoint", "label_en", "label_es", "moment", "events"]
+        return pd.DataFrame(rows, columns=columns)
+
+    def to_dict(self) -> dict:
+        """The JSON-ready form that :func:`journey_from_dict` reads back."""
+        return {
+            "name": self.name,
+            "touchpoints": [
+                {
+                    "id": tp.id,
+                    "label_en": tp.label_en,
+                    "label_es": tp.label_es,
+                    "moment": tp.moment,
+                    "events": list(tp.events),
+                }
+                for tp in self.touchpoints
+            ],
+            **self.extra,
+        }
+
+    def with_touchpoints(self, touchpoints: list[Touchpoint]) -> Journey:
+        """Return a validated copy with these touchpoints (rename, add, remove, reorder)."""
+        return journey_from_dict({**self.to_dict(), "touchpoints": [
+            {**tp.__dict__, "events": list(tp.events)} for tp in touchpoints
+        ]})
+
+
+def default_journey() -> Journey:
+    """The standard e-commerce journey: ZMOT, FMOT, SMOT, TMOT, UMOT in order.
+
+    Examples
+    --------
+    >>> default_journey().ids
+    ('ZMOT', 'FMOT', 'SMOT', 'TMOT', 'UMOT')
+    """
+    return Journey(
+        tuple(
+            Touchpoint(m.key, m.name_en, m.name_es, m.key, DEFAULT_EVENT_KEYWORDS[m.key])
+            for m in MOMENTS
+        )
+    )
+
+
+def _validate_touchpoint(raw: object, index: int) -> Touchpoint:
+    where = f"touchpoint {index + 1}"
+    if not isinstance(raw, dict):
+        raise JourneyError(f"The journey's {where} is not an object with an `id`. Found {raw!r}.")
+    tp_id = str(raw.get("id", "")).strip()
+    if not _ID_PATTERN.match(tp_id):
+        message = (
+            f"The journey's {where} has id `{tp_id}`: an id starts with a letter and holds only "
+            "letters, digits and `_` (it is used in column names such as `delivery_experienced`)."
+        )
+        raise JourneyError(message)
+    tag = raw.get("moment")
+    tag = str(tag).strip().upper() if tag not in (None, "") else None
+    if tag is not None and tag not in MOMENT_KEYS:
+        message = (
+            f"Touchpoint `{tp_id}` is tagged `{raw.get('moment')}`, which is not a moment of "
+            f"truth. Use one of {', '.join(MOMENT_KEYS)} or leave the tag empty."
+        )
+        raise JourneyError(message)
+    events = raw.get("events") or ()
+    if isinstance(events, str):
+        events = [e for e in re.split(r"[,\s]+", events) if e]
+    label_en = str(raw.get("label_en") or raw.get("label") or tp_id)
+    label_es = str(raw.get("label_es") or label_en)
+    return Touchpoint(tp_id, label_en, label_es, tag, tuple(str(e).strip() for e in events))
+
+
+def journey_from_dict(data: dict) -> Journey:
+    """Build and validate a journey from its JSON form.
+
+    Raises
+    ------
+    JourneyError
+        If there are no touchpoints, an id is malformed or repeated, or a moment tag is unknown.
+
+    Examples
+    --------
+    >>> j = journey_from_dict({"touchpoints": [{"id": "booking", "moment": "smot"},
+    ...                                         {"id": "checkin"}]})
+    >>> j.ids, j.touchpoints[0].moment
+    (('booking', 'checkin'), 'SMOT')
+    """
+    if not isinstance(data, dict) or not isinstance(data.get("touchpoints"), list):
+        raise JourneyError("A journey file is a JSON object with a `touchpoints` list.")
+    if not data["touchpoints"]:
+        raise JourneyError("The journey has no touchpoints: add at least one.")
+    touchpoints = tuple(_validate_touchpoint(raw, i) for i, raw in enumerate(data["touchpoints"]))
+    seen: dict[str, int] = {}
+    for i, tp in enumerate(touchpoints):
+        key = tp.id.lower()
+        if key in seen:
+            message = (
+                f"Touchpoint id `{tp.id}` appears twice (touchpoints {seen[key] + 1} and {i + 1}). "
+                "Ids must be unique: rename one of them."
+            )
+            raise JourneyError(message)
+        seen[key] = i
+    extra = {k: v for k, v in data.items() if k not in ("name", "touchpoints")}
+    return Journey(touchpoints, str(data.get("name") or "Custom journey"), extra)
+
+
+def load_journey(source: str | Path) -> Journey:
+    """Read and validate a journey JSON file."""
+    path = Path(source)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise JourneyError(f"Cannot open the journey file `{path}`: {exc.strerror}.") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        message = f"The journey file `{path.name}` is not valid JSON ({exc}). Check its syntax."
+        raise JourneyError(message) from exc
+    return journey_from_dict(data)
+
+
+def save_journey(journey: Journey, target: str | Path) -> None:
+    """Write the journey as JSON (UTF-8, readable by :func:`load_journey`)."""
+    text = json.dumps(journey.to_dict(), ensure_ascii=False, indent=2)
+    Path(target).write_text(text + "\n", encoding="utf-8")
+
+
+def renamed(journey: Journey, touchpoint_id: str, **changes: object) -> Journey:
+    """Return the journey with one touchpoint's fields changed (label, moment, events)."""
+    tp = journey.touchpoint(touchpoint_id)
+    new = [replace(t, **changes) if t is tp else t for t in journey.touchpoints]
+    return journey.with_touchpoints(new)
