@@ -1,0 +1,64 @@
+"""Timing and memory helpers shared by the benchmarks.
+
+Every target is a ratio against a reference measured in the same run, so a noisy or slow
+machine moves both sides alike. Each side is timed several times and the best run is kept.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Result:
+    """One benchmark row: what was measured against what, and the target ratio."""
+
+    name: str
+    ours: float
+    reference: float
+    reference_name: str
+    target: float
+    unit: str = "s"
+
+    @property
+    def ratio(self) -> float:
+        return self.ours / self.reference
+
+    @property
+    def passed(self) -> bool:
+        return self.ratio <= self.target
+
+
+def best_time(fn: Callable[[], object], *, repeat: int = 3) -> float:
+    """Best wall time of ``repeat`` runs (the least disturbed by other load)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def peak_memory_mb(code: str) -> dict:
+    """Run ``code`` in a fresh interpreter; it must print one JSON object.
+
+    The child reports its own numbers (e.g. frame size); this adds ``peak_mb`` (the
+    process's max RSS, in MiB) and ``base_mb`` (RSS after imports, before the work).
+    """
+    wrapper = (
+        "import resource, json, sys\n"
+        "def _rss():\n"
+        "    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n" + code
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", wrapper], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])

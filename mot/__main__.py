@@ -1,0 +1,7 @@
+"""``python -m mot``: see :mod:`mot.cli`."""
+
+import sys
+
+from mot.cli import main
+
+sys.exit(main())

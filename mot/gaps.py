@@ -1,0 +1,491 @@
+"""The six-step method's gaps, importance–performance analysis, and what to fix first.
+
+Steps 2–5 of the service-excellence method measure, at each moment of truth, what the
+customer *expects* (the ``anticipated`` measure), what would be *excellent* (``excellent``)
+and the company's *actual* performance (``experienced``), then analyse the gaps between them.
+:func:`gap_table` estimates the gaps with their uncertainty, :func:`importance_performance`
+places each touchpoint on Martilla & James's grid, and :func:`priorities` ranks the
+touchpoints for corrective action (step 6).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from mot.drivers import driver_importance
+from mot.errors import MissingMeasureError, MotError
+from mot.tidy import as_ratings, require_measure
+
+GAP_COLUMNS: tuple[str, ...] = (
+    "touchpoint",
+    "n_expected",
+    "expected",
+    "n_excellent",
+    "excellent",
+    "n_actual",
+    "actual",
+    "gap_to_expected",
+    "gap_to_expected_ci_low",
+    "gap_to_expected_ci_high",
+    "gap_to_expected_p",
+    "gap_to_excellent",
+    "gap_to_excellent_ci_low",
+    "gap_to_excellent_ci_high",
+    "gap_to_excellent_p",
+    "n_paired_expected",
+    "n_paired_excellent",
+    "gap_to_expected_method",
+    "gap_to_excellent_method",
+)
+"""Columns of :func:`gap_table` (after the ``by`` column, when there is one)."""
+
+IMPORTANCE_PERFORMANCE_COLUMNS: tuple[str, ...] = (
+    "touchpoint",
+    "importance",
+    "importance_source",
+    "performance",
+    "quadrant",
+)
+"""Columns of :func:`importance_performance`."""
+
+PRIORITY_COLUMNS: tuple[str, ...] = (
+    "rank",
+    "touchpoint",
+    "importance",
+    "importance_source",
+    "gap_used",
+    "gap",
+    "priority",
+    "quadrant",
+    "rule",
+)
+"""Columns of :func:`priorities`."""
+
+QUADRANTS: dict[tuple[bool, bool], str] = {
+    (True, False): "concentrate_here",
+    (True, True): "keep_up",
+    (False, False): "low_priority",
+    (False, True): "possible_overkill",
+}
+"""Martilla & James quadrant by (high importance, high performance)."""
+
+# measure in the ratings → name in the six-step method
+_SIX_STEP = {"anticipated": "expected", "excellent": "excellent", "experienced": "actual"}
+
+
+def gap_table(
+    ratings: pd.DataFrame, *, by: str | None = None, confidence: float = 0.95
+) -> pd.DataFrame:
+    """Expected, excellent and actual level of every touchpoint, and the gaps between them.
+
+    *Expected* is the mean ``anticipated`` rating, *excellent* the mean ``excellent``
+    (ideal) rating and *actual* the mean ``experienced`` rating. Each gap is actual minus the
+    target, so a negative gap is a shortfall. A gap is estimated from the respondents who
+    rated both (the mean paired difference, with a paired t interval and p-value); when no
+    respondent rated both (the target was asked of other people, e.g. a focus group),
+    Welch's two-sample t compares the two means instead. The ``*_method`` columns say which.
+
+    Parameters
+    ----------
+    ratings : DataFrame
+        Tidy ratings (see :func:`mot.tidy.as_ratings`). Only the ``anticipated``,
+        ``excellent`` and ``experienced`` rows are used; NaN values are ignored. Repeated
+        ratings of one touchpoint and measure by one respondent are averaged.
+    by : str, optional
+        A categorical column of ``ratings`` (e.g. added by :func:`mot.tidy.with_segment`).
+        The result then has one block per segment, the segment column first. Ratings with a
+        missing segment are left out; the number of respondents concerned is in
+        ``result.attrs["n_missing_segment"]`` (0 without ``by``).
+    confidence : float, default 0.95
+        Level of the intervals, strictly between 0 and 1.
+
+    Returns
+    -------
+    DataFrame
+        One row per touchpoint with any of the three measures (per segment with ``by``),
+        sorted by segment then journey order, with columns:
+
+        - ``touchpoint``: ordered categorical in journey order.
+        - ``n_expected``, ``expected``: count and mean of ``anticipated`` ratings.
+        - ``n_excellent``, ``excellent``: count and mean of ``excellent`` ratings (NaN
+          where the touchpoint has none: not an error).
+        - ``n_actual``, ``actual``: count and mean of ``experienced`` ratings.
+        - ``gap_to_expected``: paired mean of actual − expected, or the difference of the
+          means under Welch; ``gap_to_expected_ci_low``, ``gap_to_expected_ci_high``: its
+          t interval; ``gap_to_expected_p``: two-sided p-value of "no gap".
+        - ``gap_to_excellent`` and its ``_ci_low``, ``_ci_high``, ``_p``: the same for
+          actual − excellent.
+        - ``n_paired_expected``, ``n_paired_excellent``: respondents who rated both.
+        - ``gap_to_expected_method``, ``gap_to_excellent_method``: ``"paired"``,
+          ``"welch"``, or missing when one side has no ratings.
+
+        Intervals and p-values are NaN with fewer than two paired respondents (paired) or
+        fewer than two ratings on a side (Welch). When every difference is the same, the
+        interval has zero width and p is 0 (or NaN for a zero gap), as in scipy.
+
+    Raises
+    ------
+    MissingMeasureError
+        If there are no ``experienced`` ratings, or neither ``anticipated`` nor
+        ``excellent`` ratings anywhere.
+    MotError
+        If ``by`` is not a column of ``ratings`` or ``confidence`` is not in (0, 1).
+
+    References
+    ----------
+    Albrecht, K. (1988). At America's Service. Dow Jones-Irwin (moments of truth).
+    Parasuraman, A., Zeithaml, V. A., & Berry, L. L. (1985). A conceptual model of service
+    quality and its implications for future research. Journal of Marketing, 49(4), 41–50.
+    Welch, B. L. (1947). The generalization of "Student's" problem when several different
+    population variances are involved. Biometrika, 34(1–2), 28–35.
+
+    Examples
+    --------
+    Three respondents expected 60, 70, 80 and experienced 50, 70, 60: the paired differences
+    are −10, 0, −20, so the gap is −10 with sd 10, se 10/√3 = 5.774 and
+    t = −10/5.774 = −1.732 on 2 df (two-sided p = 0.225):
+
+    >>> ratings = pd.DataFrame({"respondent_id": ["a", "b", "c"] * 2, "touchpoint": "FMOT",
+    ...                         "measure": ["anticipated"] * 3 + ["experienced"] * 3,
+    ...                         "value": [60.0, 70, 80, 50, 70, 60]})
+    >>> row = gap_table(ratings).iloc[0]
+    >>> float(row["expected"]), float(row["actual"]), float(row["gap_to_expected"])
+    (70.0, 60.0, -10.0)
+    >>> round(float(row["gap_to_expected_p"]), 3), row["gap_to_expected_method"]
+    (0.225, 'paired')
+    """
+    ratings = as_ratings(ratings)
+    _validate_gap_table(ratings, by=by, confidence=confidence)
+    ratings, n_missing = _segment_rows(ratings, by)
+    keys = ["touchpoint"] if by is None else [by, "touchpoint"]
+    rows = ratings[ratings["measure"].isin(list(_SIX_STEP)) & ratings["value"].notna()]
+    if rows.empty:
+        out = _empty(keys, GAP_COLUMNS[1:], ratings)
+    else:
+        summary = _gap_summary(rows, keys)
+        out = summary.index.to_frame(index=False)
+        for measure, name in _SIX_STEP.items():
+            out[f"n_{name}"] = summary[(measure, "count")].to_numpy(dtype="int64")
+            out[name] = summary[(measure, "mean")].to_numpy()
+        for target in ("expected", "excellent"):
+            for column, values in _gap(summary, target, confidence).items():
+                out[column] = values
+    out = out[[*keys[:-1], *GAP_COLUMNS]].reset_index(drop=True)
+    out.attrs["n_missing_segment"] = n_missing
+    return out
+
+
+def importance_performance(
+    ratings: pd.DataFrame,
+    *,
+    respondents: pd.DataFrame | None = None,
+    outcome: str = "recommend",
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Place every touchpoint on the importance–performance grid (Martilla & James, 1977).
+
+    Performance is the mean ``experienced`` rating (0–100). Importance is the mean stated
+    ``importance`` rating (0–100) where the touchpoint has one; otherwise it is derived:
+    ``100 × share`` from :func:`mot.drivers.driver_importance` for ``outcome`` (the
+    touchpoint's percentage of the explained variance, so derived values add up to 100
+    over all touchpoints and are not on the same footing as stated ones; the
+    ``importance_source`` column says which each row has). The grid is split at the mean
+    importance and the mean performance across the listed touchpoints; a value equal to the
+    mean counts as high.
+
+    Parameters
+    ----------
+    ratings : DataFrame
+        Tidy ratings (see :func:`mot.tidy.as_ratings`); NaN values are ignored.
+    respondents : DataFrame, optional
+        Needed only when some touchpoint has no stated importance: ``respondent_id`` and
+        ``outcome``.
+    outcome : str, default "recommend"
+        The outcome that derived importance explains.
+    seed : int, default 0
+        Passed to :func:`mot.drivers.driver_importance` for reproducibility; the shares used
+        here involve no random draw, so it does not change the result.
+
+    Returns
+    -------
+    DataFrame
+        One row per touchpoint with ``experienced`` ratings, in journey order, with columns
+        ``touchpoint`` (ordered categorical), ``importance`` (0–100), ``importance_source``
+        (``"stated"`` or ``"derived"``), ``performance`` (0–100) and ``quadrant``:
+        ``"concentrate_here"`` (high importance, low performance), ``"keep_up"`` (high,
+        high), ``"low_priority"`` (low, low) or ``"possible_overkill"`` (low importance,
+        high performance).
+
+    Raises
+    ------
+    MissingMeasureError
+        If there are no ``experienced`` ratings, or some touchpoint has no stated importance
+        and ``respondents`` is not given or lacks ``outcome``.
+    InsufficientDataError
+        If importance must be derived and the data cannot support the regression (see
+        :func:`mot.drivers.driver_importance`).
+
+    References
+    ----------
+    Martilla, J. A., & James, J. C. (1977). Importance-performance analysis. Journal of
+    Marketing, 41(1), 77–79.
+
+    Examples
+    --------
+    Mean importance (90 + 50 + 70) / 3 = 70 and mean performance (40 + 80 + 60) / 3 = 60:
+
+    >>> ratings = pd.DataFrame({"respondent_id": "a", "touchpoint": ["ZMOT", "FMOT", "SMOT"] * 2,
+    ...                         "measure": ["importance"] * 3 + ["experienced"] * 3,
+    ...                         "value": [90.0, 50, 70, 40, 80, 60]})
+    >>> importance_performance(ratings)[["touchpoint", "quadrant"]]
+      touchpoint           quadrant
+    0       ZMOT   concentrate_here
+    1       FMOT  possible_overkill
+    2       SMOT            keep_up
+    """
+    ratings = as_ratings(ratings)
+    experienced = require_measure(
+        ratings[ratings["value"].notna()], "experienced", needed_for="Importance–performance"
+    )
+    performance = experienced.groupby("touchpoint", observed=True, sort=True)["value"].mean()
+    rows = ratings[(ratings["measure"] == "importance") & ratings["value"].notna()]
+    stated = rows.groupby("touchpoint", observed=True)["value"].mean().reindex(performance.index)
+    unstated = stated.index[stated.isna()]
+    importance = stated
+    source = np.where(stated.notna(), "stated", "derived")
+    if len(unstated):
+        _validate_importance_performance(respondents, unstated=list(unstated), outcome=outcome)
+        drivers = driver_importance(ratings, respondents, outcome=outcome, n_boot=0, seed=seed)
+        derived = 100 * drivers.set_index("touchpoint")["share"]
+        importance = stated.fillna(derived.reindex(stated.index))
+    high_importance = (importance >= importance.mean()).to_numpy()
+    high_performance = (performance >= performance.mean()).to_numpy()
+    quadrant = [QUADRANTS[key] for key in zip(high_importance, high_performance, strict=True)]
+    categories = ratings["touchpoint"].cat.categories
+    return pd.DataFrame(
+        {
+            "touchpoint": pd.Categorical(performance.index, categories=categories, ordered=True),
+            "importance": importance.to_numpy(dtype="float64"),
+            "importance_source": pd.array(source, dtype="str"),
+            "performance": performance.to_numpy(dtype="float64"),
+            "quadrant": pd.array(quadrant, dtype="str"),
+        },
+        columns=list(IMPORTANCE_PERFORMANCE_COLUMNS),
+    )
+
+
+def priorities(
+    ratings: pd.DataFrame,
+    *,
+    respondents: pd.DataFrame | None = None,
+    outcome: str = "recommend",
+) -> pd.DataFrame:
+    """Rank the touchpoints for corrective action: important moments that fall short first.
+
+    Rule: ``priority = importance / 100 × (excellent − actual)``, where importance and the
+    quadrant come from :func:`importance_performance` and ``excellent − actual`` is minus the
+    ``gap_to_excellent`` of :func:`gap_table`. A touchpoint without ``excellent`` ratings uses
+    the expectation instead: ``importance / 100 × (expected − actual)``. The priority is in
+    rating points weighted by importance; it is negative when the touchpoint already beats
+    its target (those rank last). Rank 1 is the most urgent; equal priorities keep journey
+    order; a touchpoint with no target at all has no priority and no rank and comes last.
+
+    Parameters
+    ----------
+    ratings : DataFrame
+        Tidy ratings with ``experienced`` and ``anticipated`` or ``excellent`` measures.
+    respondents : DataFrame, optional
+        Needed to derive importance for touchpoints without stated ``importance`` ratings.
+    outcome : str, default "recommend"
+        The outcome that derived importance explains.
+
+    Returns
+    -------
+    DataFrame
+        One row per touchpoint with ``experienced`` ratings, sorted by ``rank``, with columns
+        ``rank`` (Int64, 1 = most urgent; missing without a gap), ``touchpoint``,
+        ``importance``, ``importance_source``, ``gap_used`` (``"to_excellent"``,
+        ``"to_expected"``, or missing), ``gap`` (actual − target: the gap used, negative = a
+        shortfall), ``priority`` (``importance / 100 × −gap``), ``quadrant`` and ``rule``
+        (the formula applied to that row, in words).
+
+    Raises
+    ------
+    MissingMeasureError
+        As :func:`gap_table` and :func:`importance_performance`.
+    InsufficientDataError
+        If importance must be derived and the data cannot support it.
+
+    References
+    ----------
+    Martilla, J. A., & James, J. C. (1977). Importance-performance analysis. Journal of
+    Marketing, 41(1), 77–79.
+
+    Examples
+    --------
+    ZMOT: importance 90, excellent 100, actual 40 → 0.9 × 60 = 54. FMOT: importance 50, no
+    excellent, expected 70, actual 80 → 0.5 × (70 − 80) = −5:
+
+    >>> ratings = pd.DataFrame({"respondent_id": "a", "touchpoint": ["ZMOT", "FMOT"] * 3,
+    ...                         "measure": ["importance"] * 2 + ["experienced"] * 2
+    ...                                    + ["excellent", "anticipated"],
+    ...                         "value": [90.0, 50, 40, 80, 100, 70]})
+    >>> priorities(ratings)[["rank", "touchpoint", "gap_used", "gap", "priority"]]
+       rank touchpoint      gap_used   gap  priority
+    0     1       ZMOT  to_excellent -60.0      54.0
+    1     2       FMOT   to_expected  10.0      -5.0
+    """
+    ratings = as_ratings(ratings)
+    grid = importance_performance(ratings, respondents=respondents, outcome=outcome)
+    gaps = gap_table(ratings).set_index("touchpoint")
+    to_excellent = gaps["gap_to_excellent"].reindex(grid["touchpoint"]).to_numpy()
+    to_expected = gaps["gap_to_expected"].reindex(grid["touchpoint"]).to_numpy()
+    use_excellent = ~np.isnan(to_excellent)
+    has_gap = use_excellent | ~np.isnan(to_expected)
+    gap = np.where(use_excellent, to_excellent, to_expected)
+    target = np.where(use_excellent, "excellent", "expected")
+    rule = np.char.add(np.char.add("importance / 100 × (", target), " − actual)")
+    out = grid.assign(
+        gap_used=pd.array(
+            np.where(has_gap, np.where(use_excellent, "to_excellent", "to_expected"), None),
+            dtype="str",
+        ),
+        gap=gap,
+        priority=grid["importance"].to_numpy() / 100 * -gap,
+        rule=pd.array(np.where(has_gap, rule, "no expected or excellent ratings"), dtype="str"),
+    )
+    order = np.lexsort(
+        (
+            out["touchpoint"].cat.codes.to_numpy(),
+            -out["priority"].fillna(0.0).to_numpy(),
+            out["priority"].isna().to_numpy(),
+        )
+    )
+    out = out.iloc[order].reset_index(drop=True)
+    rank = pd.Series(np.arange(1, len(out) + 1), dtype="Int64")
+    out["rank"] = rank.where(out["priority"].notna(), pd.NA)
+    return out[list(PRIORITY_COLUMNS)]
+
+
+def _gap_summary(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Count, mean and variance per cell of each measure and of the paired differences."""
+    wide = rows.pivot_table(
+        index=[*keys, "respondent_id"],
+        columns="measure",
+        values="value",
+        aggfunc="mean",
+        observed=True,
+    )
+    wide.columns = [str(c) for c in wide.columns]
+    wide = wide.reindex(columns=list(_SIX_STEP))
+    wide["d_expected"] = wide["experienced"] - wide["anticipated"]
+    wide["d_excellent"] = wide["experienced"] - wide["excellent"]
+    return wide.groupby(level=keys, observed=True, sort=True).agg(["count", "mean", "var"])
+
+
+def _gap(summary: pd.DataFrame, target: str, confidence: float) -> dict[str, np.ndarray]:
+    """Paired gap (or Welch's when nobody rated both) of actual − ``target``, per cell."""
+    measure = {"expected": "anticipated", "excellent": "excellent"}[target]
+
+    def column(name: str, stat: str) -> np.ndarray:
+        return summary[(name, stat)].to_numpy(dtype="float64")
+
+    n_pair = column(f"d_{target}", "count")
+    n_1, mean_1, var_1 = (column("experienced", s) for s in ("count", "mean", "var"))
+    n_2, mean_2, var_2 = (column(measure, s) for s in ("count", "mean", "var"))
+    paired = n_pair > 0
+    welch = ~paired & (n_1 > 0) & (n_2 > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        part_1, part_2 = var_1 / n_1, var_2 / n_2
+        welch_df = (part_1 + part_2) ** 2 / (part_1**2 / (n_1 - 1) + part_2**2 / (n_2 - 1))
+        se = np.where(
+            paired, np.sqrt(column(f"d_{target}", "var") / n_pair), np.sqrt(part_1 + part_2)
+        )
+    estimate = np.where(
+        paired, column(f"d_{target}", "mean"), np.where(welch, mean_1 - mean_2, np.nan)
+    )
+    df = np.where(paired, n_pair - 1, welch_df)
+    low, high, p = _t_inference(estimate, se, df, confidence)
+    method = np.where(paired, "paired", np.where(welch, "welch", None))
+    name = f"gap_to_{target}"
+    return {
+        name: estimate,
+        f"{name}_ci_low": low,
+        f"{name}_ci_high": high,
+        f"{name}_p": p,
+        f"n_paired_{target}": n_pair.astype("int64"),
+        f"{name}_method": pd.array(method, dtype="str"),
+    }
+
+
+def _t_inference(
+    estimate: np.ndarray, se: np.ndarray, df: np.ndarray, confidence: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Two-sided t interval and p-value of ``estimate`` (zero ``se``: as scipy's t-tests)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        half = np.where(se == 0, 0.0, stats.t.ppf((1 + confidence) / 2, df) * se)
+        p = 2 * stats.t.sf(np.abs(estimate / se), df)
+    p = np.where(se == 0, np.where(estimate != 0, 0.0, np.nan), p)
+    return estimate - half, estimate + half, p
+
+
+def _empty(keys: list[str], columns: tuple[str, ...], ratings: pd.DataFrame) -> pd.DataFrame:
+    """A result with no rows, the key columns keeping their categorical dtypes."""
+    frame = pd.DataFrame({key: ratings[key].iloc[:0] for key in keys})
+    for name in columns:
+        frame[name] = pd.Series(dtype="str" if name.endswith("_method") else "float64")
+    for name in columns:
+        if name.startswith("n_"):
+            frame[name] = frame[name].astype("int64")
+    return frame
+
+
+def _segment_rows(ratings: pd.DataFrame, by: str | None) -> tuple[pd.DataFrame, int]:
+    """Rows with a segment (``by`` made categorical), and how many respondents were left out."""
+    if by is None:
+        return ratings, 0
+    segment = ratings[by]
+    if not isinstance(segment.dtype, pd.CategoricalDtype):
+        segment = pd.Series(pd.Categorical(segment), index=ratings.index)
+    missing = segment.isna().to_numpy()
+    n_missing = ratings["respondent_id"][missing].nunique()
+    return ratings.assign(**{by: segment})[~missing], int(n_missing)
+
+
+def _validate_gap_table(ratings: pd.DataFrame, *, by: str | None, confidence: float) -> None:
+    """Raise a typed error unless ``ratings`` can give a gap table."""
+    if not 0 < confidence < 1:
+        message = f"`confidence` must be between 0 and 1 (e.g. 0.95); got {confidence!r}."
+        raise MotError(message)
+    if by is not None and by not in ratings.columns:
+        message = (
+            f"The ratings have no segment column `{by}`. Add it with "
+            f'`mot.tidy.with_segment(ratings, respondents, "{by}")`, or choose a segment '
+            "mapped on the Data page."
+        )
+        raise MotError(message)
+    present = ratings.loc[ratings["value"].notna(), "measure"]
+    require_measure(ratings[ratings["value"].notna()], "experienced", needed_for="Gaps")
+    if not present.isin(["anticipated", "excellent"]).any():
+        message = (
+            "Gaps need `anticipated` (expected) or `excellent` (ideal) ratings, and this "
+            "dataset has neither. Map columns such as `FMOT_anticipated` (or `FMOT_expected`) "
+            "or `FMOT_excellent` (or `FMOT_ideal`, `FMOT_excelente`) on the Data page."
+        )
+        raise MissingMeasureError(message)
+
+
+def _validate_importance_performance(
+    respondents: pd.DataFrame | None, *, unstated: list[str], outcome: str
+) -> None:
+    """Raise :class:`MissingMeasureError` unless importance can be derived where needed."""
+    if respondents is None or outcome not in respondents.columns:
+        where = ", ".join(map(str, unstated))
+        message = (
+            f"Importance is not stated for {where}. Map `importance` columns (such as "
+            f"`{unstated[0]}_importance`) on the Data page, or derive it from an outcome: "
+            f"pass the respondents table with a `{outcome}` column."
+        )
+        raise MissingMeasureError(message)

@@ -1,0 +1,600 @@
+"""Column mapping: which column holds which touchpoint measure or respondent field.
+
+A wide survey export has one column per question. The mapping assigns each column a role:
+
+- ``rating``: a touchpoint (journey id) and a measure (:data:`mot.MEASURES`), on a scale;
+- ``comment``: free text about a touchpoint;
+- ``respondent_id``, ``customer_id`` (links to behaviour data);
+- ``outcome``: one of :data:`mot.OUTCOMES` (recommend, overall_satisfaction, ...);
+- ``segment``: a categorical column to split by (device, channel, persona, variant);
+- ``ignore``: survey-tool metadata and anything else.
+
+:func:`suggest_mapping` proposes one from the column names (the naming convention
+``<touchpoint>_<measure>``, English and Spanish synonyms) and the values; every suggestion
+can be overridden, and mappings save and load as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from mot import MEASURES, OUTCOMES
+from mot.errors import MappingError
+from mot.journey import MOMENT_KEYS, Journey
+from mot.scales import KNOWN_SCALES, Scale, detect_scale, fold, parse_scale
+
+ROLES: tuple[str, ...] = (
+    "respondent_id",
+    "customer_id",
+    "rating",
+    "comment",
+    "outcome",
+    "segment",
+    "ignore",
+)
+
+# Synonyms are compared after `fold` (lower case, no accents).
+MEASURE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "anticipated": (
+        "anticipated",
+        "anticipation",
+        "expected",
+        "expectation",
+        "expectations",
+        "anticipada",
+        "anticipado",
+        "esperada",
+        "esperado",
+        "expectativa",
+        "expectativas",
+    ),
+    "experienced": (
+        "experienced",
+        "experience",
+        "actual",
+        "performance",
+        "experiencia",
+        "vivida",
+        "vivido",
+        "desempeno",
+        "real",
+    ),
+    "retrospective": (
+        "retrospective",
+        "remembered",
+        "memory",
+        "recuerdo",
+        "recordada",
+        "recordado",
+        "retrospectiva",
+        "retrospectivo",
+    ),
+    "excellent": ("excellent", "excellence", "ideal", "excelente", "excelencia"),
+    "importance": ("importance", "important", "importancia"),
+    "emotion": ("emotion", "emotions", "feeling", "valence", "emocion", "sentimiento"),
+    "comment": ("comment", "comments", "comentario", "comentarios", "verbatim", "texto"),
+}
+
+OUTCOME_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "recommend": (
+        "recommend",
+        "recommendation",
+        "likelihood to recommend",
+        "likely to recommend",
+        "ltr",
+        "nps",
+        "nps score",
+        "recomendacion",
+        "recomendaria",
+        "probabilidad de recomendacion",
+        "probabilidad recomendar",
+        "recomendar",
+    ),
+    "overall_satisfaction": (
+        "overall satisfaction",
+        "satisfaction",
+        "csat",
+        "overall csat",
+        "satisfaccion general",
+        "satisfaccion global",
+        "satisfaccion",
+    ),
+    "overall_retrospective": (
+        "overall retrospective",
+        "overall remembered",
+        "remembered overall",
+        "overall memory",
+        "overall remembered rating",
+        "recuerdo global",
+        "recuerdo general",
+        "valoracion recordada",
+    ),
+    "repurchase": (
+        "repurchase",
+        "repurchase intent",
+        "repurchase intention",
+        "return intent",
+        "recompra",
+        "intencion recompra",
+        "intencion de recompra",
+        "volveria a comprar",
+    ),
+}
+
+ID_SYNONYMS: tuple[str, ...] = (
+    "respondent id",
+    "respondentid",
+    "responseid",
+    "response id",
+    "id respuesta",
+    "respuesta id",
+    "id encuestado",
+    "respondent",
+    "id",
+    "record id",
+    "responseid",
+)
+CUSTOMER_SYNONYMS: tuple[str, ...] = (
+    "customer id",
+    "customerid",
+    "client id",
+    "id cliente",
+    "cliente id",
+    "user id",
+    "userid",
+    "customer",
+    "cliente",
+)
+# Survey-tool metadata (Qualtrics, SurveyMonkey, Google and Microsoft Forms): never ratings.
+METADATA_KEYS: frozenset[str] = frozenset(
+    re.sub(r"[^a-z0-9]", "", k.lower())
+    for k in (
+        "StartDate",
+        "EndDate",
+        "Status",
+        "IPAddress",
+        "IP Address",
+        "Progress",
+        "Duration (in seconds)",
+        "Finished",
+        "RecordedDate",
+        "RecipientLastName",
+        "RecipientFirstName",
+        "RecipientEmail",
+        "ExternalReference",
+        "ExternalDataReference",
+        "LocationLatitude",
+        "LocationLongitude",
+        "DistributionChannel",
+        "UserLanguage",
+        "CollectorID",
+        "Email Address",
+        "First Name",
+        "Last Name",
+        "Custom Data 1",
+        "Start time",
+        "Completion time",
+        "Email",
+        "Name",
+        "Timestamp",
+        "Marca temporal",
+        "Last modified time",
+        "Q_RecaptchaScore",
+        "Q_RelevantIDDuplicate",
+        "Q_DuplicateRespondent",
+    )
+)
+
+_SEPARATORS = re.compile(r"\s*-\s*|\s*_\s*|\s*\.\s*|\s+")
+_PARENTHESISED = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]\s*")
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """The role of one column, and for ratings its touchpoint, measure and scale."""
+
+    column: str
+    role: str
+    touchpoint: str | None = None
+    measure: str | None = None
+    outcome: str | None = None
+    scale: str | None = None
+    reverse: bool = False
+    reason: str = ""
+
+
+MAPPING_COLUMNS: tuple[str, ...] = (
+    "column",
+    "role",
+    "touchpoint",
+    "measure",
+    "outcome",
+    "scale",
+    "reverse",
+    "reason",
+)
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """A column mapping: one :class:`ColumnMapping` per column of the file."""
+
+    columns: tuple[ColumnMapping, ...]
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per column, the table the Data page lets users edit.
+
+        Columns: ``column, role, touchpoint, measure, outcome, scale, reverse, reason``.
+        """
+        rows = [asdict(c) for c in self.columns]
+        return pd.DataFrame(rows, columns=list(MAPPING_COLUMNS))
+
+    def to_dict(self) -> dict:
+        """JSON-ready form, read back by :func:`mapping_from_dict`."""
+        return {"columns": [_compact(c) for c in self.columns]}
+
+    def by_role(self, role: str) -> tuple[ColumnMapping, ...]:
+        """The columns that play ``role``, in file order."""
+        return tuple(c for c in self.columns if c.role == role)
+
+    def get(self, column: str) -> ColumnMapping | None:
+        """The mapping of ``column``, or None when the mapping does not name it."""
+        return next((c for c in self.columns if c.column == column), None)
+
+
+def _compact(entry: ColumnMapping) -> dict:
+    out = {k: v for k, v in asdict(entry).items() if v not in (None, "", False)}
+    out.setdefault("role", entry.role)
+    return out
+
+
+def _clean(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _validate_entry(raw: dict, index: int) -> ColumnMapping:
+    column = _clean(raw.get("column"))
+    if column is None:
+        raise MappingError(f"Mapping entry {index + 1} has no `column`: name the file's column.")
+    role = (_clean(raw.get("role")) or "ignore").lower()
+    if role not in ROLES:
+        message = f"Column `{column}`: role `{role}` is unknown. Use one of {', '.join(ROLES)}."
+        raise MappingError(message)
+    measure = _clean(raw.get("measure"))
+    outcome = _clean(raw.get("outcome"))
+    touchpoint = _clean(raw.get("touchpoint"))
+    if role == "rating" and measure not in MEASURES:
+        message = (
+            f"Column `{column}` is a rating, so it needs a measure: one of "
+            f"{', '.join(MEASURES)} (found `{measure}`)."
+        )
+        raise MappingError(message)
+    if role in ("rating", "comment") and touchpoint is None:
+        raise MappingError(f"Column `{column}` is a {role}: choose the touchpoint it is about.")
+    if role == "outcome" and outcome not in OUTCOMES:
+        message = (
+            f"Column `{column}` is an outcome: choose one of {', '.join(OUTCOMES)} "
+            f"(found `{outcome}`)."
+        )
+        raise MappingError(message)
+    scale = _clean(raw.get("scale"))
+    if scale is not None:
+        try:
+            scale = parse_scale(scale).name
+        except MappingError:
+            raise
+        except ValueError as exc:
+            raise MappingError(f"Column `{column}`: {exc}") from exc
+    reverse = raw.get("reverse")
+    reverse = bool(reverse) and str(reverse).strip().lower() not in ("false", "0", "no", "nan")
+    return ColumnMapping(
+        column,
+        role,
+        touchpoint,
+        measure if role == "rating" else None,
+        outcome if role == "outcome" else None,
+        scale,
+        reverse,
+        _clean(raw.get("reason")) or "",
+    )
+
+
+def mapping_from_dict(data: dict) -> Mapping:
+    """Build and validate a mapping from its JSON form ``{"columns": [{...}, ...]}``.
+
+    Raises
+    ------
+    MappingError
+        If an entry lacks a column, names an unknown role, measure or outcome, or a column
+        appears twice.
+
+    Examples
+    --------
+    >>> m = mapping_from_dict({"columns": [
+    ...     {"column": "TMOT_exp", "role": "rating", "touchpoint": "TMOT",
+    ...      "measure": "experienced", "scale": "1 to 7"}]})
+    >>> m.columns[0].scale
+    '1-7'
+    """
+    if not isinstance(data, dict) or not isinstance(data.get("columns"), list):
+        raise MappingError('A mapping file is a JSON object with a "columns" list.')
+    entries = tuple(_validate_entry(raw, i) for i, raw in enumerate(data["columns"]))
+    seen = set()
+    for entry in entries:
+        if entry.column in seen:
+            raise MappingError(f"Column `{entry.column}` appears twice in the mapping.")
+        seen.add(entry.column)
+    return Mapping(entries)
+
+
+def mapping_from_frame(frame: pd.DataFrame) -> Mapping:
+    """Build and validate a mapping from its table form (the edited ``to_frame()``)."""
+    records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    return mapping_from_dict({"columns": records})
+
+
+def load_mapping(source: str | Path) -> Mapping:
+    """Read a mapping JSON file."""
+    path = Path(source)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise MappingError(f"Cannot open the mapping file `{path}`: {exc.strerror}.") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        message = f"The mapping file `{path.name}` is not valid JSON ({exc}). Check its syntax."
+        raise MappingError(message) from exc
+    return mapping_from_dict(data)
+
+
+def save_mapping(mapping: Mapping, target: str | Path) -> None:
+    """Write the mapping as JSON, readable by :func:`load_mapping`."""
+    text = json.dumps(mapping.to_dict(), ensure_ascii=False, indent=2)
+    Path(target).write_text(text + "\n", encoding="utf-8")
+
+
+# --- the naming convention ---------------------------------------------------------------
+
+
+def _words(text: str) -> str:
+    """Folded text with separators as single spaces and (parenthesised) parts dropped."""
+    folded = fold(_PARENTHESISED.sub(" ", str(text)))
+    return " ".join(w for w in _SEPARATORS.split(folded) if w)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+_MEASURE_LOOKUP: dict[str, str] = {
+    _words(s): m for m, synonyms in MEASURE_SYNONYMS.items() for s in synonyms
+}
+_OUTCOME_LOOKUP: dict[str, str] = {
+    _words(s): o for o, synonyms in OUTCOME_SYNONYMS.items() for s in synonyms
+}
+
+
+def _touchpoint_aliases(journey: Journey) -> list[tuple[str, str]]:
+    """(folded alias, touchpoint id), longest alias first so `home_delivery` beats `home`."""
+    aliases = {_words(tp.id): tp.id for tp in journey.touchpoints}
+    for key in MOMENT_KEYS:
+        tagged = [tp.id for tp in journey.touchpoints if tp.moment == key]
+        if len(tagged) == 1:
+            aliases.setdefault(_words(key), tagged[0])
+    return sorted(aliases.items(), key=lambda kv: -len(kv[0]))
+
+
+def parse_column_name(name: str, journey: Journey) -> tuple[str, str] | None:
+    """Read ``<touchpoint>_<measure>`` (or ``<measure>_<touchpoint>``) from a column name.
+
+    Separators ``_``, `` - ``, ``.`` or a space; any case and accents; measure synonyms in
+    English and Spanish; a moment key also names the one touchpoint tagged with it.
+    Returns ``(touchpoint_id, measure)`` with measure ``"comment"`` for free text, or None.
+
+    Examples
+    --------
+    >>> from mot.journey import default_journey
+    >>> j = default_journey()
+    >>> parse_column_name("FMOT - Expectativa", j), parse_column_name("tmot.vivida", j)
+    (('FMOT', 'anticipated'), ('TMOT', 'experienced'))
+    >>> parse_column_name("Emoción SMOT", j), parse_column_name("Age", j)
+    (('SMOT', 'emotion'), None)
+    """
+    words = _words(name)
+    for alias, tp_id in _touchpoint_aliases(journey):
+        if words.startswith(alias + " "):
+            measure = _MEASURE_LOOKUP.get(words[len(alias) + 1 :])
+        elif words.endswith(" " + alias):
+            measure = _MEASURE_LOOKUP.get(words[: -len(alias) - 1])
+        else:
+            continue
+        if measure is not None:
+            return tp_id, measure
+    return None
+
+
+def _is_metadata(column: str) -> bool:
+    return _key(column) in METADATA_KEYS
+
+
+def _respondent_field(column: str, label: str) -> tuple[str, str | None] | None:
+    words = _words(column)
+    if words in {_words(s) for s in ID_SYNONYMS} or _key(label) in ("responseid", "respondentid"):
+        return "respondent_id", None
+    if words in {_words(s) for s in CUSTOMER_SYNONYMS}:
+        return "customer_id", None
+    outcome = _OUTCOME_LOOKUP.get(words)
+    if outcome is None and label and re.search(r"recomend|recommend", fold(label)):
+        outcome = "recommend"
+    if outcome is not None:
+        return "outcome", outcome
+    return None
+
+
+def _looks_categorical(values: pd.Series) -> bool:
+    if pd.api.types.is_bool_dtype(values.dtype) or isinstance(values.dtype, pd.CategoricalDtype):
+        return True
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        return False
+    present = values.dropna()
+    if present.empty:
+        return False
+    distinct = present.nunique()
+    return 2 <= distinct <= max(2, min(30, len(present) // 2))
+
+
+# --- suggestion ----------------------------------------------------------------------------
+
+
+def _suggest_one(
+    column: str, label: str, values: pd.Series, journey: Journey, coded: bool
+) -> ColumnMapping:
+    if _is_metadata(column):
+        return ColumnMapping(column, "ignore", reason="survey-tool metadata")
+    field = _respondent_field(column, label)
+    if field is not None:
+        role, outcome = field
+        return ColumnMapping(column, role, outcome=outcome, reason="column name")
+    parsed = parse_column_name(column, journey)
+    if parsed is not None:
+        touchpoint, measure = parsed
+        if measure == "comment":
+            return ColumnMapping(column, "comment", touchpoint, reason="naming convention")
+        return ColumnMapping(column, "rating", touchpoint, measure, reason="naming convention")
+    if coded:
+        return ColumnMapping(column, "segment", reason="coded answers with value labels")
+    if _looks_categorical(values):
+        return ColumnMapping(column, "segment", reason="few distinct text values")
+    return ColumnMapping(
+        column,
+        "ignore",
+        reason="does not follow <touchpoint>_<measure>: map it by hand if it is a rating",
+    )
+
+
+def _pick_unique(entries: list[ColumnMapping], role: str) -> list[ColumnMapping]:
+    """Keep the first column for a single-column role; later candidates are ignored."""
+    seen = False
+    out = []
+    for entry in entries:
+        if entry.role == role:
+            if seen:
+                entry = replace(entry, role="ignore", reason=f"another column is the {role}")
+            seen = True
+        out.append(entry)
+    return out
+
+
+def _declared_scales(
+    entries: list[ColumnMapping], frame: pd.DataFrame, labels: dict[str, str]
+) -> list[ColumnMapping]:
+    """Detect one scale per measure (and per outcome) over all its columns together.
+
+    Pooling the columns of a measure avoids taking a 1–7 item whose answers happen to stay
+    within 2–5 for a 1–5 item; a scale named in a question's text still wins.
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for e in entries:
+        if e.role in ("rating", "outcome"):
+            groups.setdefault((e.role, e.measure or e.outcome or ""), []).append(e.column)
+    pooled: dict[tuple[str, str], Scale | None] = {}
+    for key, columns in groups.items():
+        numbers = pd.concat(
+            [pd.to_numeric(frame[c], errors="coerce") for c in columns], ignore_index=True
+        )
+        default = Scale(0, 10) if key == ("outcome", "recommend") else None
+        found = detect_scale(numbers)
+        if default is not None and (found is None or found.high <= 10):
+            found = default
+        pooled[key] = found
+    out = []
+    for e in entries:
+        if e.role in ("rating", "outcome") and e.scale is None:
+            scale = pooled[(e.role, e.measure or e.outcome or "")]
+            from_text = detect_scale(pd.Series([], dtype=float), question=labels.get(e.column, ""))
+            chosen = from_text or scale
+            e = replace(e, scale=chosen.name if chosen else None)
+        out.append(e)
+    return out
+
+
+def suggest_mapping(
+    frame: pd.DataFrame,
+    journey: Journey,
+    *,
+    labels: dict[str, str] | None = None,
+    value_labels: dict[str, dict] | None = None,
+) -> Mapping:
+    """Suggest a role for every column of a wide survey table.
+
+    Rules, in order: survey-tool metadata (Qualtrics, SurveyMonkey, Forms) is ignored; the
+    respondent id, customer id and outcomes are recognised by name (English and Spanish) or
+    by their question text; ``<touchpoint>_<measure>`` names become ratings (or comments);
+    other text columns with few distinct values become segments; the rest is ignored. One
+    scale is detected per measure over all of its columns; recommendation defaults to 0–10.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The survey as read (``RawTable.frame``).
+    journey : Journey
+        Touchpoints that column names may refer to.
+    labels : dict, optional
+        Column → question text (``RawTable.labels``), used for ids, outcomes and scales.
+    value_labels : dict, optional
+        Column → {code: label} (SPSS); a coded column that is not a rating is a segment.
+
+    Returns
+    -------
+    Mapping
+        One entry per column, in file order, each with the ``reason`` for its role.
+
+    Examples
+    --------
+    >>> from mot.journey import default_journey
+    >>> frame = pd.DataFrame({"ResponseId": ["R1", "R2"], "StartDate": ["x", "y"],
+    ...                       "FMOT_experienced": [5, 7], "device": ["mobile", "desktop"]})
+    >>> suggest_mapping(frame, default_journey()).to_frame()[["column", "role", "scale"]]
+                 column           role scale
+    0        ResponseId  respondent_id   NaN
+    1         StartDate         ignore   NaN
+    2  FMOT_experienced         rating   1-7
+    3            device        segment   NaN
+    """
+    labels = labels or {}
+    coded = set(value_labels or {})
+    entries = [
+        _suggest_one(str(c), labels.get(str(c), ""), frame[c], journey, str(c) in coded)
+        for c in frame.columns
+    ]
+    for role in ("respondent_id", "customer_id"):
+        entries = _pick_unique(entries, role)
+    entries = _dedupe_targets(entries)
+    return Mapping(tuple(_declared_scales(entries, frame, labels)))
+
+
+def _dedupe_targets(entries: list[ColumnMapping]) -> list[ColumnMapping]:
+    """Two columns for one (touchpoint, measure) or one outcome: keep the first, say why."""
+    seen: set[tuple] = set()
+    out = []
+    for e in entries:
+        target = (e.role, e.touchpoint, e.measure, e.outcome)
+        if e.role in ("rating", "outcome"):
+            if target in seen:
+                e = replace(e, role="ignore", reason="another column already has this measure")
+            seen.add(target)
+        out.append(e)
+    return out
+
+
+def known_scale_names() -> tuple[str, ...]:
+    """Names of the known scales, for a choice list."""
+    return tuple(s.name for s in KNOWN_SCALES)

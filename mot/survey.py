@@ -1,0 +1,666 @@
+"""From a survey file to the tidy tables every analysis reads.
+
+:func:`load_survey` reads a file (:mod:`mot.io`), suggests or applies a column mapping
+(:mod:`mot.mapping`), puts every rating on the common scale (:mod:`mot.scales`) and returns a
+:class:`SurveyData`: tidy ``ratings``, ``respondents`` and ``comments`` plus the
+:class:`~mot.validation.ValidationReport`. Bad cells become report entries; good rows and
+good cells are always kept.
+
+Two input shapes are accepted: a wide export (one row per respondent) and an already tidy
+table with columns ``respondent_id, touchpoint, measure, value`` (one row per rating).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import BinaryIO
+
+import numpy as np
+import pandas as pd
+
+from mot import MEASURES, OUTCOMES
+from mot.errors import MotError
+from mot.io import RawTable, read_table
+from mot.journey import Journey, default_journey
+from mot.mapping import (
+    _MEASURE_LOOKUP,
+    _OUTCOME_LOOKUP,
+    ColumnMapping,
+    Mapping,
+    _words,
+    suggest_mapping,
+)
+from mot.scales import Scale, detect_scale, normalise, parse_ratings, parse_scale, top_box
+from mot.validation import ReportBuilder, ValidationReport
+
+MIN_ANSWERS_FOR_CI = 2
+
+STATUS_TEXT: dict[str, tuple[str, str, str]] = {
+    # status: (severity, problem, fix)
+    "dont_know": (
+        "warning",
+        "`{value}` is a don't-know answer: taken as missing.",
+        "Nothing to do, unless it should be a scale point.",
+    ),
+    "not_a_number": (
+        "error",
+        "`{value}` is not a number on the {scale} scale: left out.",
+        "Leave the cell empty, or write a scale value (a scale label such as "
+        "`Very satisfied` / `Muy satisfecho` also works).",
+    ),
+    "out_of_scale": (
+        "error",
+        "{value} is outside the {scale} scale: left out.",
+        "Correct the value, or declare the column's real scale in the mapping.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class SurveyData:
+    """A survey as the analyses read it.
+
+    Attributes
+    ----------
+    ratings : DataFrame
+        ``respondent_id, touchpoint, measure, value, top_box`` (see docs/ARCHITECTURE.md).
+    respondents : DataFrame
+        ``respondent_id, row``, then ``customer_id`` and the outcomes when mapped, then one
+        categorical column per segment.
+    comments : DataFrame
+        ``respondent_id, touchpoint, comment``.
+    journey, mapping, report, name
+        What was used to build it, and what was found wrong.
+    """
+
+    ratings: pd.DataFrame
+    respondents: pd.DataFrame
+    comments: pd.DataFrame
+    journey: Journey
+    mapping: Mapping
+    report: ValidationReport
+    name: str = ""
+
+    @property
+    def segments(self) -> tuple[str, ...]:
+        """Names of the segment columns of ``respondents``."""
+        return tuple(
+            c.column
+            for c in self.mapping.by_role("segment")
+            if c.column in self.respondents.columns
+        )
+
+    @property
+    def outcomes(self) -> tuple[str, ...]:
+        """Outcomes present in ``respondents`` with at least one answer."""
+        return tuple(
+            o for o in OUTCOMES if o in self.respondents and self.respondents[o].notna().any()
+        )
+
+    @property
+    def measures(self) -> tuple[str, ...]:
+        """Measures with at least one rating, in :data:`mot.MEASURES` order."""
+        present = set(self.ratings["measure"].unique())
+        return tuple(m for m in MEASURES if m in present)
+
+    @property
+    def n_respondents(self) -> int:
+        """Number of respondents kept."""
+        return len(self.respondents)
+
+
+# --- wide input -----------------------------------------------------------------------------
+
+
+def _respondent_ids(
+    raw: RawTable, mapping: Mapping, log: ReportBuilder
+) -> tuple[np.ndarray, np.ndarray]:
+    """Ids as strings and a mask of the rows kept (duplicates are left out)."""
+    frame = raw.frame
+    rows = raw.first_data_line + np.arange(len(frame))
+    id_columns = mapping.by_role("respondent_id")
+    if not id_columns or id_columns[0].column not in frame:
+        log.add(
+            "warning",
+            "No column is mapped as the respondent id: each row is taken as one respondent.",
+            "Map the column that identifies respondents (ResponseId, respondent_id, …) "
+            "to the role `respondent_id`.",
+        )
+        return np.array([f"row_{r}" for r in rows], dtype=object), np.ones(len(frame), bool)
+    column = id_columns[0].column
+    ids = frame[column].astype("string").str.strip()
+    missing = ids.isna() | (ids == "")
+    if missing.any():
+        log.add_rows(
+            "warning",
+            rows[missing.to_numpy()],
+            column,
+            ["The respondent id is empty: the row is kept as its own respondent."]
+            * int(missing.sum()),
+            "Fill in the id if this respondent appears elsewhere.",
+            summary="{n} more rows have an empty id (rows {rows}).",
+        )
+        ids = ids.mask(missing, pd.Series([f"row_{r}" for r in rows], index=ids.index))
+    duplicated = ids.duplicated(keep="first").to_numpy()
+    if duplicated.any():
+        first_row = dict(zip(ids[~duplicated], rows[~duplicated], strict=True))
+        dup_ids = ids[duplicated].to_numpy()
+        log.add_rows(
+            "error",
+            rows[duplicated],
+            column,
+            [
+                f"Respondent `{i}` appears again (first at row {first_row[i]}): this row is "
+                "left out."
+                for i in dup_ids
+            ],
+            "Keep one row per respondent: remove the repeated row or give it its own id.",
+            summary="{n} more repeated respondents were left out (rows {rows}).",
+        )
+    return ids.to_numpy(dtype=object), ~duplicated
+
+
+def _rating_scale(
+    entry: ColumnMapping, values: pd.Series, label: str, log: ReportBuilder
+) -> Scale | None:
+    if entry.scale:
+        return parse_scale(entry.scale)
+    scale = detect_scale(values, question=label)
+    if scale is None:
+        numbers = pd.to_numeric(values, errors="coerce")
+        log.add(
+            "error",
+            f"No known scale holds its values ({numbers.min():g} to {numbers.max():g}): "
+            "the column is left out.",
+            "Declare the scale in the mapping (e.g. 1-7, 0-10, -3..3, 0-100).",
+            column=entry.column,
+        )
+    return scale
+
+
+def _report_cells(
+    status: np.ndarray,
+    values: pd.Series,
+    rows: np.ndarray,
+    column: str,
+    scale: Scale,
+    log: ReportBuilder,
+) -> None:
+    for kind, (severity, problem, fix) in STATUS_TEXT.items():
+        hit = status == kind
+        if not hit.any():
+            continue
+        cells = values.to_numpy(dtype=object)[hit]
+        problems = [problem.format(value=v, scale=scale.name) for v in cells[:50]]
+        log.add_rows(
+            severity,
+            rows[hit],
+            column,
+            problems,
+            fix,
+            summary=f"{{n}} more cells like this (rows {{rows}}): {kind.replace('_', ' ')}.",
+        )
+
+
+@dataclass(frozen=True)
+class _Block:
+    """The ratings of one column, as codes and values ready to concatenate."""
+
+    respondent: np.ndarray
+    touchpoint: int
+    measure: int
+    value: np.ndarray
+    top_box: np.ndarray
+
+
+def _rating_block(
+    entry: ColumnMapping,
+    raw: RawTable,
+    keep: np.ndarray,
+    rows: np.ndarray,
+    journey: Journey,
+    log: ReportBuilder,
+) -> _Block | None:
+    column = entry.column
+    if entry.touchpoint not in journey.ids:
+        log.add(
+            "error",
+            f"The mapping ties this column to touchpoint `{entry.touchpoint}`, which is not "
+            "in the journey: the column is left out.",
+            f"Add `{entry.touchpoint}` to the journey, or map the column to one of "
+            f"{', '.join(journey.ids)}.",
+            column=column,
+        )
+        return None
+    values = raw.frame[column][keep]
+    scale = _rating_scale(entry, values, raw.labels.get(column, ""), log)
+    if scale is None:
+        return None
+    parsed = parse_ratings(values, scale)
+    _report_cells(parsed.status, values, rows[keep], column, scale, log)
+    present = ~np.isnan(parsed.values)
+    points = parsed.values[present]
+    return _Block(
+        respondent=np.flatnonzero(present).astype(np.int32),
+        touchpoint=journey.ids.index(entry.touchpoint),
+        measure=MEASURES.index(entry.measure),
+        value=normalise(points, scale, emotion=entry.measure == "emotion", reverse=entry.reverse),
+        top_box=top_box(points, scale, reverse=entry.reverse),
+    )
+
+
+def _ratings_from_blocks(blocks: list[_Block], ids: np.ndarray, journey: Journey) -> pd.DataFrame:
+    def stack(get, dtype) -> np.ndarray:
+        parts = [get(b) for b in blocks]
+        return np.concatenate(parts).astype(dtype) if parts else np.array([], dtype=dtype)
+
+    sizes = [b.value.size for b in blocks]
+    respondent = stack(lambda b: b.respondent, np.int32)
+    touchpoint = np.repeat([b.touchpoint for b in blocks], sizes).astype(np.int16)
+    measure = np.repeat([b.measure for b in blocks], sizes).astype(np.int8)
+    return pd.DataFrame(
+        {
+            "respondent_id": pd.Categorical.from_codes(respondent, categories=pd.Index(ids)),
+            "touchpoint": pd.Categorical.from_codes(
+                touchpoint, categories=list(journey.ids), ordered=True
+            ),
+            "measure": pd.Categorical.from_codes(measure, categories=list(MEASURES)),
+            "value": stack(lambda b: b.value, np.float64),
+            "top_box": stack(lambda b: b.top_box, bool),
+        }
+    )
+
+
+def _outcome_column(
+    entry: ColumnMapping, raw: RawTable, keep: np.ndarray, rows: np.ndarray, log: ReportBuilder
+) -> np.ndarray | None:
+    values = raw.frame[entry.column][keep]
+    scale = _rating_scale(entry, values, raw.labels.get(entry.column, ""), log)
+    if scale is None:
+        return None
+    parsed = parse_ratings(values, scale)
+    _report_cells(parsed.status, values, rows[keep], entry.column, scale, log)
+    if entry.outcome == "recommend" and scale != Scale(0, 10):
+        # NPS is defined on 0–10: other scales are stretched onto it.
+        log.add(
+            "warning",
+            f"Likelihood to recommend is on {scale.name}, not 0–10: stretched onto 0–10 for NPS.",
+            "Ask it on 0–10 for an NPS comparable with published benchmarks.",
+            column=entry.column,
+        )
+    points = scale.low + scale.high - parsed.values if entry.reverse else parsed.values
+    return _outcome_values(entry.outcome, points, scale)
+
+
+def _segment_column(entry: ColumnMapping, raw: RawTable, keep: np.ndarray) -> pd.Categorical:
+    values = raw.frame[entry.column][keep]
+    labels = raw.value_labels.get(entry.column)
+    if labels:
+        values = values.map(lambda v: labels.get(v, v))
+    text = values.astype("string").str.strip().replace("", pd.NA)
+    return pd.Categorical(text.to_numpy(dtype=object, na_value=None))
+
+
+def _respondents_table(
+    raw: RawTable,
+    mapping: Mapping,
+    ids: np.ndarray,
+    keep: np.ndarray,
+    rows: np.ndarray,
+    log: ReportBuilder,
+) -> pd.DataFrame:
+    table: dict[str, object] = {"respondent_id": ids[keep], "row": rows[keep]}
+    for entry in mapping.by_role("customer_id")[:1]:
+        table["customer_id"] = raw.frame[entry.column][keep].astype("string").to_numpy()
+    for entry in mapping.by_role("outcome"):
+        column = _outcome_column(entry, raw, keep, rows, log)
+        if column is not None:
+            table[entry.outcome] = column
+    for entry in mapping.by_role("segment"):
+        if entry.column not in table:
+            table[entry.column] = _segment_column(entry, raw, keep)
+    return pd.DataFrame(table)
+
+
+def _comments_table(
+    raw: RawTable, mapping: Mapping, ids: np.ndarray, keep: np.ndarray
+) -> pd.DataFrame:
+    parts = []
+    for entry in mapping.by_role("comment"):
+        text = raw.frame[entry.column][keep].astype("string").str.strip()
+        present = text.notna() & (text != "")
+        parts.append(
+            pd.DataFrame(
+                {
+                    "respondent_id": ids[keep][present.to_numpy()],
+                    "touchpoint": entry.touchpoint,
+                    "comment": text[present].to_numpy(dtype=object),
+                }
+            )
+        )
+    if not parts:
+        return pd.DataFrame({"respondent_id": [], "touchpoint": [], "comment": []}, dtype=object)
+    return pd.concat(parts, ignore_index=True)
+
+
+def _check_mapping_columns(raw: RawTable, mapping: Mapping, log: ReportBuilder) -> Mapping:
+    known = set(map(str, raw.frame.columns))
+    absent = [c.column for c in mapping.columns if c.column not in known and c.role != "ignore"]
+    for column in absent:
+        log.add(
+            "error",
+            "The mapping names this column, but the file has no such column: it is skipped.",
+            "Check the column's name in the file, or load the mapping that belongs to it.",
+            column=column,
+        )
+    unmapped = [c for c in raw.frame.columns if mapping.get(str(c)) is None]
+    if unmapped:
+        shown = ", ".join(f"`{c}`" for c in unmapped[:8]) + (" …" if len(unmapped) > 8 else "")
+        log.add(
+            "warning",
+            f"{len(unmapped)} column(s) of the file are not in the mapping and were ignored: "
+            f"{shown}.",
+            "Add them to the mapping if they hold ratings, outcomes or segments.",
+        )
+    return Mapping(tuple(c for c in mapping.columns if c.column in known))
+
+
+def _check_coverage(ratings: pd.DataFrame, log: ReportBuilder) -> None:
+    if ratings.empty:
+        log.add(
+            "error",
+            "No column holds touchpoint ratings, so there is nothing to score.",
+            "Name rating columns <touchpoint>_<measure> (e.g. `FMOT_experienced`, "
+            "`TMOT_expectativa`) or map them on the Data page / with --mapping.",
+        )
+        return
+    counts = ratings.groupby(["touchpoint", "measure"], observed=True).size()
+    for (touchpoint, measure), n in counts[counts < MIN_ANSWERS_FOR_CI].items():
+        log.add(
+            "warning",
+            f"Touchpoint {touchpoint}, {measure}: only {n} answer(s), too few for a "
+            "confidence interval.",
+            "Collect more answers, or read this score as anecdotal.",
+        )
+
+
+def _build_wide(
+    raw: RawTable, mapping: Mapping, journey: Journey, log: ReportBuilder
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    rows = raw.first_data_line + np.arange(len(raw.frame))
+    for row in getattr(raw, "ragged_rows", ()):
+        log.add(
+            "warning",
+            "This row has a different number of fields than the header: its cells were "
+            "read in order and extra cells kept in extra columns.",
+            "Check the row for a stray delimiter or a missing quote.",
+            row=int(row),
+        )
+    ids, keep = _respondent_ids(raw, mapping, log)
+    kept_ids = ids[keep]
+    blocks = [
+        block
+        for entry in mapping.by_role("rating")
+        if (block := _rating_block(entry, raw, keep, rows, journey, log)) is not None
+    ]
+    ratings = _ratings_from_blocks(blocks, kept_ids, journey)
+    respondents = _respondents_table(raw, mapping, ids, keep, rows, log)
+    comments = _comments_table(raw, mapping, ids, keep)
+    return ratings, respondents, comments
+
+
+# --- tidy input -----------------------------------------------------------------------------
+
+TIDY_ID_NAMES = ("respondentid", "respondent", "responseid", "id")
+
+
+def tidy_columns(frame: pd.DataFrame) -> dict[str, str] | None:
+    """If ``frame`` is already tidy, map role → its column name; else None.
+
+    A tidy table has a respondent column and ``touchpoint``, ``measure`` and ``value``.
+    """
+    by_words = {_words(str(c)).replace(" ", ""): str(c) for c in frame.columns}
+    found = {
+        "touchpoint": by_words.get("touchpoint"),
+        "measure": by_words.get("measure"),
+        "value": by_words.get("value"),
+    }
+    found["respondent_id"] = next((by_words[n] for n in TIDY_ID_NAMES if n in by_words), None)
+    return found if all(found.values()) else None
+
+
+def _tidy_rows(
+    raw: RawTable, names: dict[str, str], journey: Journey, log: ReportBuilder
+) -> tuple[pd.DataFrame, list[str]]:
+    frame = raw.frame
+    rows = raw.first_data_line + np.arange(len(frame))
+    measure_words = (
+        frame[names["measure"]]
+        .astype("string")
+        .map(lambda m: _words(m) if m is not pd.NA else "", na_action="ignore")
+    )
+    measure = measure_words.map(lambda w: _MEASURE_LOOKUP.get(w) or _OUTCOME_LOOKUP.get(w))
+    unknown = measure.isna().to_numpy()
+    if unknown.any():
+        log.add_rows(
+            "error",
+            rows[unknown],
+            names["measure"],
+            [
+                f"`{m}` is not a measure: the row is left out."
+                for m in frame[names["measure"]][unknown].to_numpy(dtype=object)[:50]
+            ],
+            f"Use one of {', '.join(MEASURES)}, an outcome ({', '.join(OUTCOMES)}) or `comment`.",
+            summary="{n} more rows with an unknown measure (rows {rows}).",
+        )
+    touchpoint = frame[names["touchpoint"]].astype("string").str.strip()
+    extra = [t for t in pd.unique(touchpoint.dropna()) if t not in journey.ids]
+    tidy = pd.DataFrame(
+        {
+            "row": rows,
+            "respondent_id": frame[names["respondent_id"]].astype("string").str.strip(),
+            "touchpoint": touchpoint,
+            "measure": measure,
+            "value": frame[names["value"]],
+        }
+    )[~unknown]
+    return tidy, [str(t) for t in extra]
+
+
+def _build_tidy(
+    raw: RawTable, names: dict[str, str], journey: Journey, log: ReportBuilder
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, Journey]:
+    tidy, extra = _tidy_rows(raw, names, journey, log)
+    if extra:
+        log.add(
+            "warning",
+            f"Touchpoint(s) {', '.join(extra)} are not in the journey: added after its "
+            "last touchpoint.",
+            "Add them to the journey (with a moment tag) to place them in order.",
+            column=names["touchpoint"],
+        )
+        journey = journey.with_touchpoints(
+            [*journey.touchpoints, *(_plain_touchpoint(t) for t in extra)]
+        )
+    parts, outcomes = [], {}
+    for measure, group in tidy.groupby("measure", sort=False):
+        if measure == "comment":
+            continue
+        scale = _tidy_scale(measure, group["value"])
+        parsed = parse_ratings(group["value"], scale)
+        _report_cells(
+            parsed.status, group["value"], group["row"].to_numpy(), names["value"], scale, log
+        )
+        ok = ~np.isnan(parsed.values)
+        if measure in OUTCOMES:
+            outcomes[measure] = pd.Series(
+                _outcome_values(measure, parsed.values, scale)[ok],
+                index=group["respondent_id"][ok].to_numpy(),
+            )
+            continue
+        parts.append(
+            group[ok].assign(
+                value=normalise(parsed.values[ok], scale, emotion=measure == "emotion"),
+                top_box=top_box(parsed.values[ok], scale),
+            )
+        )
+    ids = pd.unique(tidy["respondent_id"].dropna())
+    respondents = pd.DataFrame({"respondent_id": ids.astype(object)})
+    first_rows = tidy.groupby("respondent_id", sort=False)["row"].min()
+    respondents["row"] = first_rows.reindex(ids).to_numpy()
+    for outcome, series in outcomes.items():
+        respondents[outcome] = series.groupby(level=0).first().reindex(ids).to_numpy()
+    ratings = (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else tidy.iloc[:0].assign(top_box=pd.Series(dtype=bool))
+    )
+    ratings = _as_tidy_ratings(ratings, ids, journey)
+    comment_rows = tidy[tidy["measure"] == "comment"]
+    comments = pd.DataFrame(
+        {
+            "respondent_id": comment_rows["respondent_id"].to_numpy(dtype=object),
+            "touchpoint": comment_rows["touchpoint"].to_numpy(dtype=object),
+            "comment": comment_rows["value"].astype("string").to_numpy(dtype=object),
+        }
+    )
+    return ratings, respondents, comments, journey
+
+
+def _tidy_scale(measure: str, values: pd.Series) -> Scale:
+    found = detect_scale(values)
+    if measure == "recommend" and (found is None or found.high <= 10):
+        return Scale(0, 10)
+    return found or Scale(0, 100)
+
+
+def _outcome_values(outcome: str, points: np.ndarray, scale: Scale) -> np.ndarray:
+    """Outcomes on 0–100, except recommendation, which NPS reads on 0–10."""
+    if outcome == "recommend":
+        return normalise(points, scale) / 10.0
+    return normalise(points, scale)
+
+
+def _plain_touchpoint(touchpoint_id: str):
+    from mot.journey import Touchpoint
+
+    return Touchpoint(touchpoint_id, touchpoint_id, touchpoint_id)
+
+
+def _as_tidy_ratings(ratings: pd.DataFrame, ids: Sequence, journey: Journey) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "respondent_id": pd.Categorical(
+                ratings["respondent_id"].astype(object), categories=pd.Index(ids)
+            ),
+            "touchpoint": pd.Categorical(
+                ratings["touchpoint"].astype(object), categories=list(journey.ids), ordered=True
+            ),
+            "measure": pd.Categorical(ratings["measure"].astype(object), categories=list(MEASURES)),
+            "value": ratings["value"].astype("float64").to_numpy(),
+            "top_box": ratings["top_box"].astype(bool).to_numpy(),
+        }
+    )
+
+
+# --- public entry points --------------------------------------------------------------------
+
+
+def build_survey(
+    raw: RawTable,
+    *,
+    journey: Journey | None = None,
+    mapping: Mapping | None = None,
+) -> SurveyData:
+    r"""Turn a read file into :class:`SurveyData`, validating as it goes.
+
+    Parameters
+    ----------
+    raw : RawTable
+        The file as read by :func:`mot.io.read_table`.
+    journey : Journey, optional
+        Touchpoints the ratings refer to; default :func:`mot.journey.default_journey`.
+    mapping : Mapping, optional
+        Column roles. Default: :func:`mot.mapping.suggest_mapping`, reported as a warning.
+        Ignored for tidy input.
+
+    Returns
+    -------
+    SurveyData
+        Tidy tables and the validation report. Errors in the report name what was left out.
+
+    Examples
+    --------
+    >>> from mot.io import read_table
+    >>> raw = read_table(b"ResponseId,FMOT_experienced,TMOT_experienced\nR1,5,2\nR2,7,x\n",
+    ...                  name="tiny.csv")
+    >>> survey = build_survey(raw)
+    >>> survey.ratings["value"].round(1).tolist(), len(survey.report.errors)
+    ([66.7, 100.0, 16.7], 1)
+    """
+    journey = journey or default_journey()
+    log = ReportBuilder()
+    tidy_names = tidy_columns(raw.frame)
+    if tidy_names is not None:
+        ratings, respondents, comments, journey = _build_tidy(raw, tidy_names, journey, log)
+        mapping = mapping or Mapping(())
+    else:
+        if mapping is None:
+            mapping = suggest_mapping(
+                raw.frame, journey, labels=raw.labels, value_labels=raw.value_labels
+            )
+            log.add(
+                "warning",
+                "The suggested column mapping was used.",
+                "Check it on the Data page, or save it and pass it with --mapping.",
+            )
+        mapping = _check_mapping_columns(raw, mapping, log)
+        ratings, respondents, comments = _build_wide(raw, mapping, journey, log)
+    _check_coverage(ratings, log)
+    return SurveyData(ratings, respondents, comments, journey, mapping, log.report(), raw.name)
+
+
+def load_survey(
+    source: str | Path | bytes | BinaryIO,
+    *,
+    name: str | None = None,
+    journey: Journey | None = None,
+    mapping: Mapping | None = None,
+) -> SurveyData:
+    """Read and build a survey in one call.
+
+    Raises
+    ------
+    UnreadableFileError
+        If the file cannot be read at all (empty, binary, not a table). Everything less
+        severe is in the returned report.
+    """
+    return build_survey(read_table(source, name=name), journey=journey, mapping=mapping)
+
+
+def validate_survey(
+    source: str | Path | bytes | BinaryIO,
+    *,
+    name: str | None = None,
+    journey: Journey | None = None,
+    mapping: Mapping | None = None,
+) -> ValidationReport:
+    """The validation report of a file; never raises for a bad file (it is an error entry)."""
+    try:
+        return load_survey(source, name=name, journey=journey, mapping=mapping).report
+    except MotError as exc:
+        log = ReportBuilder()
+        log.add("error", str(exc), "Fix the file and load it again.")
+        return log.report()
+
+
+def with_mapping_entry(mapping: Mapping, entry: ColumnMapping) -> Mapping:
+    """Return the mapping with ``entry`` replacing the entry of the same column (or added)."""
+    others = [c for c in mapping.columns if c.column != entry.column]
+    position = next(
+        (i for i, c in enumerate(mapping.columns) if c.column == entry.column), len(others)
+    )
+    others.insert(position, entry)
+    return replace(mapping, columns=tuple(others))
