@@ -50,15 +50,24 @@ def best_time(fn: Callable[[], object], *, repeat: int = 3) -> float:
 def peak_memory_mb(code: str) -> dict:
     """Run ``code`` in a fresh interpreter; it must print one JSON object.
 
-    The child reports its own numbers (e.g. frame size); this adds ``peak_mb`` (the
-    process's max RSS, in MiB) and ``base_mb`` (RSS after imports, before the work).
+    The child can call ``_reset_peak()`` once its imports are done, then ``_rss()`` for the
+    current resident memory and ``_peak()`` for the peak since the reset (MiB; Linux's
+    ``/proc/self/clear_refs`` and ``VmHWM``), so import costs do not count.
     """
     wrapper = (
-        "import resource, json, sys\n"
+        "import json\n"
+        "def _status(key):\n"
+        "    for line in open('/proc/self/status'):\n"
+        "        if line.startswith(key):\n"
+        "            return int(line.split()[1]) / 1024\n"
+        "def _reset_peak():\n"
+        "    with open('/proc/self/clear_refs', 'w') as f:\n"
+        "        f.write('5')\n"
         "def _rss():\n"
-        "    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n" + code
+        "    return _status('VmRSS:')\n"
+        "def _peak():\n"
+        "    return _status('VmHWM:')\n" + code
     )
-    out = subprocess.run(
-        [sys.executable, "-c", wrapper], cwd=ROOT, capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([sys.executable, "-c", wrapper], cwd=ROOT, capture_output=True,
+                         text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])

@@ -257,17 +257,33 @@ def label_value(label: object, scale: Scale) -> float | None:
     return None
 
 
+STATUSES: tuple[str, ...] = (
+    "ok",
+    "missing",
+    "dont_know",
+    "label",
+    "not_a_number",
+    "out_of_scale",
+)
+"""What :func:`parse_ratings` found in a cell; ``ParsedColumn.status`` holds their indices."""
+OK, MISSING, DONT_KNOW_ANSWER, LABEL, NOT_A_NUMBER, OUT_OF_SCALE = range(len(STATUSES))
+
+
 @dataclass(frozen=True)
 class ParsedColumn:
     """A rating column read onto its scale.
 
-    ``values`` holds the raw scale points (NaN where missing or unusable); ``status`` says per
-    cell: ``"ok"``, ``"missing"`` (empty), ``"dont_know"``, ``"label"`` (mapped from text),
-    ``"not_a_number"`` or ``"out_of_scale"``.
+    ``values`` holds the raw scale points (NaN where missing or unusable); ``status`` holds,
+    per cell, an index into :data:`STATUSES`: ``ok``, ``missing`` (empty), ``dont_know``,
+    ``label`` (mapped from text), ``not_a_number`` or ``out_of_scale``.
     """
 
     values: np.ndarray
     status: np.ndarray
+
+    def status_names(self) -> list[str]:
+        """The status of every cell, by name."""
+        return [STATUSES[s] for s in self.status]
 
 
 def parse_ratings(column: pd.Series, scale: Scale) -> ParsedColumn:
@@ -281,47 +297,50 @@ def parse_ratings(column: pd.Series, scale: Scale) -> ParsedColumn:
     --------
     >>> p = parse_ratings(pd.Series([1, "5", "no sé", "Muy satisfecho", 9, "bien", None]),
     ...                   Scale(1, 5))
-    >>> p.values.tolist()[:4], p.status.tolist()[2:]
+    >>> p.values.tolist()[:4], p.status_names()[2:]
     ([1.0, 5.0, nan, 5.0], ['dont_know', 'label', 'out_of_scale', 'not_a_number', 'missing'])
     """
     if pd.api.types.is_numeric_dtype(column.dtype) and not pd.api.types.is_bool_dtype(column):
         values = column.to_numpy(dtype="float64", na_value=np.nan)
-        status = np.where(np.isnan(values), "missing", "ok").astype(object)
+        status = np.isnan(values).astype(np.int8)  # OK = 0, MISSING = 1
     else:
         values, status = _parse_text_column(column, scale)
-    off = (status == "ok") & ((values < scale.low) | (values > scale.high))
-    status[off] = "out_of_scale"
-    values = np.where(status == "ok", values, np.where(status == "label", values, np.nan))
-    return ParsedColumn(values.astype("float64"), status)
+    off = (values < scale.low) | (values > scale.high)
+    off &= status == OK
+    status[off] = OUT_OF_SCALE
+    usable = (status == OK) | (status == LABEL)
+    if not usable.all():
+        values = np.where(usable, values, np.nan)
+    return ParsedColumn(values, status)
 
 
 def _parse_text_column(column: pd.Series, scale: Scale) -> tuple[np.ndarray, np.ndarray]:
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    # The NA sentinel (-1) indexes the extra last slot: a missing cell.
     unique_values = np.full(len(uniques) + 1, np.nan)
-    unique_status = np.empty(len(uniques) + 1, dtype=object)
-    unique_status[-1] = "missing"
+    unique_status = np.full(len(uniques) + 1, MISSING, dtype=np.int8)
     for i, raw in enumerate(uniques):
         unique_values[i], unique_status[i] = _parse_cell(raw, scale)
-    return unique_values[codes].copy(), unique_status[codes].copy()
+    return unique_values[codes], unique_status[codes]
 
 
-def _parse_cell(raw: object, scale: Scale) -> tuple[float, str]:
+def _parse_cell(raw: object, scale: Scale) -> tuple[float, int]:
     text = str(raw).strip()
     if text == "":
-        return np.nan, "missing"
+        return np.nan, MISSING
     number = pd.to_numeric(text.replace(",", "."), errors="coerce")
     if not pd.isna(number):
-        return float(number), "ok"
+        return float(number), OK
     key = fold(text)
     if key in DONT_KNOW:
-        return np.nan, "dont_know"
+        return np.nan, DONT_KNOW_ANSWER
     point = label_value(text, scale)
     if point is not None:
-        return point, "label"
+        return point, LABEL
     leading = re.match(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*[-–:=.)]\s*\D", text)
     if leading:  # "5 - Very satisfied", "1 = Nada"
-        return float(leading.group(1).replace(",", ".")), "ok"
-    return np.nan, "not_a_number"
+        return float(leading.group(1).replace(",", ".")), OK
+    return np.nan, NOT_A_NUMBER
 
 
 def normalise(

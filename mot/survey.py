@@ -32,7 +32,15 @@ from mot.mapping import (
     _words,
     suggest_mapping,
 )
-from mot.scales import Scale, detect_scale, normalise, parse_ratings, parse_scale, top_box
+from mot.scales import (
+    STATUSES,
+    Scale,
+    detect_scale,
+    normalise,
+    parse_ratings,
+    parse_scale,
+    top_box,
+)
 from mot.validation import ReportBuilder, ValidationReport
 
 MIN_ANSWERS_FOR_CI = 2
@@ -188,8 +196,10 @@ def _report_cells(
     scale: Scale,
     log: ReportBuilder,
 ) -> None:
+    if not (status > STATUSES.index("missing")).any():
+        return
     for kind, (severity, problem, fix) in STATUS_TEXT.items():
-        hit = status == kind
+        hit = status == STATUSES.index(kind)
         if not hit.any():
             continue
         cells = values.to_numpy(dtype=object)[hit]
@@ -254,7 +264,7 @@ def _rating_block(
 def _ratings_from_blocks(blocks: list[_Block], ids: np.ndarray, journey: Journey) -> pd.DataFrame:
     def stack(get, dtype) -> np.ndarray:
         parts = [get(b) for b in blocks]
-        return np.concatenate(parts).astype(dtype) if parts else np.array([], dtype=dtype)
+        return np.concatenate(parts).astype(dtype, copy=False) if parts else np.array([], dtype)
 
     sizes = [b.value.size for b in blocks]
     respondent = stack(lambda b: b.respondent, np.int32)
@@ -376,8 +386,15 @@ def _check_coverage(ratings: pd.DataFrame, log: ReportBuilder) -> None:
             "`TMOT_expectativa`) or map them on the Data page / with --mapping.",
         )
         return
-    counts = ratings.groupby(["touchpoint", "measure"], observed=True).size()
-    for (touchpoint, measure), n in counts[counts < MIN_ANSWERS_FOR_CI].items():
+    # Answers per touchpoint × measure from the category codes (a groupby is slower here).
+    n_measures = len(MEASURES)
+    combined = ratings["touchpoint"].cat.codes.to_numpy().astype(np.int64) * n_measures
+    combined += ratings["measure"].cat.codes.to_numpy()
+    counts = np.bincount(combined, minlength=len(ratings["touchpoint"].cat.categories) * n_measures)
+    touchpoints = ratings["touchpoint"].cat.categories
+    for code in np.flatnonzero((counts > 0) & (counts < MIN_ANSWERS_FOR_CI)):
+        touchpoint, measure = touchpoints[code // n_measures], MEASURES[code % n_measures]
+        n = counts[code]
         log.add(
             "warning",
             f"Touchpoint {touchpoint}, {measure}: only {n} answer(s), too few for a "

@@ -89,7 +89,7 @@ def test_parse_ratings_classifies_every_cell():
         ["4", "N/A", "no sé", "Satisfecho", "12", "bien", "", "5 - Very good", "3,5"]
     )
     parsed = parse_ratings(column, Scale(1, 5))
-    assert parsed.status.tolist() == [
+    assert parsed.status_names() == [
         "ok",
         "dont_know",
         "dont_know",
@@ -135,7 +135,7 @@ def test_parse_ratings_never_raises_and_keeps_only_on_scale_values(cells, scale)
     assert len(parsed.values) == len(cells) == len(parsed.status)
     kept = parsed.values[~np.isnan(parsed.values)]
     assert ((kept >= scale.low) & (kept <= scale.high)).all()
-    assert set(parsed.status) <= {
+    assert set(parsed.status_names()) <= {
         "ok",
         "missing",
         "dont_know",

@@ -1,0 +1,1 @@
+"""The Streamlit side: session state, cached calls into mot/, translations."""
