@@ -186,9 +186,12 @@ class Journey:
 
     def with_touchpoints(self, touchpoints: list[Touchpoint]) -> Journey:
         """Return a validated copy with these touchpoints (rename, add, remove, reorder)."""
-        return journey_from_dict({**self.to_dict(), "touchpoints": [
-            {**tp.__dict__, "events": list(tp.events)} for tp in touchpoints
-        ]})
+        return journey_from_dict(
+            {
+                **self.to_dict(),
+                "touchpoints": [{**tp.__dict__, "events": list(tp.events)} for tp in touchpoints],
+            }
+        )
 
 
 def default_journey() -> Journey:

@@ -131,11 +131,13 @@ def test_duplicate_point_is_a_typed_error():
 # --------------------------------------------------------------------------------------------
 
 
+def kinds(frame: pd.DataFrame) -> list[tuple[str, int]]:
+    return list(zip(frame["kind"], frame["position"], strict=True))
+
+
 def curve_of(means, touchpoints=None):
     touchpoints = touchpoints or JOURNEY[: len(means)]
-    return pd.DataFrame(
-        {"touchpoint": touchpoints, "position": range(len(means)), "mean": means}
-    )
+    return pd.DataFrame({"touchpoint": touchpoints, "position": range(len(means)), "mean": means})
 
 
 def test_extremes_by_hand():
@@ -176,10 +178,10 @@ def test_flat_or_shallow_curve_reports_global_extremes():
     # Range 4 < prominence 5: nothing passes, so the global max (first 52) and min are given.
     out = curve_extremes(curve_of([50.0, 52.0, 48.0, 52.0]))
     assert out["global_only"].all()
-    assert list(zip(out["kind"], out["position"])) == [("peak", 1), ("trough", 2)]
+    assert kinds(out) == [("peak", 1), ("trough", 2)]
     assert out["prominence"].tolist() == [4.0, 4.0]
     flat = curve_extremes(curve_of([30.0, 30.0, 30.0]))
-    assert list(zip(flat["kind"], flat["position"])) == [("peak", 0), ("trough", 0)]
+    assert kinds(flat) == [("peak", 0), ("trough", 0)]
     assert flat["prominence"].tolist() == [0.0, 0.0] and flat["global_only"].all()
 
 
@@ -203,9 +205,9 @@ def test_extremes_per_group_nan_skipped_and_empty():
     out = curve_extremes(curve)
     assert list(out.columns) == ["device", *EXTREME_COLUMNS]
     b = out[out["device"] == "b"]
-    assert list(zip(b["kind"], b["position"])) == [("peak", 0), ("trough", 2)]
+    assert kinds(b) == [("peak", 0), ("trough", 2)]
     a = out[out["device"] == "a"]
-    assert list(zip(a["kind"], a["position"])) == [("trough", 0), ("peak", 1), ("trough", 2)]
+    assert kinds(a) == [("trough", 0), ("peak", 1), ("trough", 2)]
     empty = curve_extremes(curve.iloc[:0])
     assert list(empty.columns) == ["device", *EXTREME_COLUMNS] and empty.empty
 
@@ -250,7 +252,10 @@ def test_respondent_curves_by_hand():
     assert list(out.columns) == list(RESPONDENT_COLUMNS)
     a, b, c = (out.iloc[i] for i in range(3))
     assert (a["peak"], a["peak_touchpoint"], a["trough"], a["trough_touchpoint"]) == (
-        40.0, "SMOT", -20.0, "ZMOT",
+        40.0,
+        "SMOT",
+        -20.0,
+        "ZMOT",
     )
     assert (a["end"], a["end_touchpoint"], a["n_points"]) == (40.0, "SMOT", 3)
     assert a["mean"] == pytest.approx(20 / 3) and a["slope"] == pytest.approx(30.0)
@@ -299,9 +304,7 @@ def test_respondent_without_curve_point_is_kept():
 
 def test_extreme_locations_by_hand_and_by_segment():
     # a peaks at SMOT and dips at ZMOT; b peaks at ZMOT and dips at SMOT; c (device missing).
-    ratings = emotions(
-        {"a": [-20.0, 0.0, 40.0], "b": [50.0, 10.0, -30.0], "c": [0.0, 90.0, -90.0]}
-    )
+    ratings = emotions({"a": [-20.0, 0.0, 40.0], "b": [50.0, 10.0, -30.0], "c": [0.0, 90.0, -90.0]})
     out = extreme_locations(ratings)
     assert list(out.columns) == list(LOCATION_COLUMNS)
     assert out["n_respondents"].tolist() == [3, 3, 3]

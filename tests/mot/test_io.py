@@ -402,11 +402,11 @@ def test_dates_and_booleans_stay_text() -> None:
 
 def test_surveymonkey_layout_with_continuation_columns() -> None:
     data = (
-        "RespondentID,Which channels?,,,Your comments,Age\n"
-        ",Web,App,Other (please specify),Open-Ended Response,Response\n"
-        "101,Web,,,great,30-44\n"
-        "102,,App,fax,,18-29\n"
-    ).encode()
+        b"RespondentID,Which channels?,,,Your comments,Age\n"
+        b",Web,App,Other (please specify),Open-Ended Response,Response\n"
+        b"101,Web,,,great,30-44\n"
+        b"102,,App,fax,,18-29\n"
+    )
     raw = read_table(data, name="sm.csv")
     assert raw.source_format == "surveymonkey"
     assert list(raw.frame.columns) == [
@@ -424,12 +424,16 @@ def test_surveymonkey_layout_with_continuation_columns() -> None:
 
 def test_qualtrics_without_import_id_row() -> None:
     data = (
-        "StartDate,ResponseId,Q1\nStart Date,Response ID,How satisfied?\n"
-        "2024-01-01,R_abc,5\n2024-01-02,R_def,4\n"
-    ).encode()
+        b"StartDate,ResponseId,Q1\nStart Date,Response ID,How satisfied?\n"
+        b"2024-01-01,R_abc,5\n2024-01-02,R_def,4\n"
+    )
     raw = read_table(data, name="q.csv")
     assert raw.source_format == "qualtrics"
-    assert raw.labels == {"StartDate": "Start Date", "ResponseId": "Response ID", "Q1": "How satisfied?"}
+    assert raw.labels == {
+        "StartDate": "Start Date",
+        "ResponseId": "Response ID",
+        "Q1": "How satisfied?",
+    }
     assert raw.frame["Q1"].tolist() == [5, 4]
     assert raw.first_data_line == 3
 
@@ -461,20 +465,20 @@ def test_large_file_streams_past_the_sample(tmp_path: Path) -> None:
 
 
 def test_large_file_with_text_after_the_sample_keeps_it() -> None:
-    text = _big_csv(30_000) + "R_x,no sé,\n" + "R_y,,3.5\n"
+    text = _big_csv(80_000) + "R_x,no sé,\n" + "R_y,,3.5\n"
     raw = read_table(text.encode(), name="late.csv")
-    assert raw.frame.shape == (30_002, 3)
-    assert raw.frame["q1"].iloc[30_000] == "no sé"
+    assert raw.frame.shape == (80_002, 3)
+    assert raw.frame["q1"].iloc[80_000] == "no sé"
     assert raw.frame["q1"].iloc[0] == "1"
-    assert _nan(raw.frame["q1"].iloc[30_001])
-    assert raw.frame["q2"].iloc[30_001] == 3.5
+    assert _nan(raw.frame["q1"].iloc[80_001])
+    assert raw.frame["q2"].iloc[80_001] == 3.5
 
 
 def test_large_file_with_late_ragged_row_and_late_cp1252_byte() -> None:
-    text = _big_csv(30_000) + "R_z,1,2,extra\n"
+    text = _big_csv(80_000) + "R_z,1,2,extra\n"
     raw = read_table(text.encode() + "R_ñ,2,3\n".encode("cp1252"), name="late.csv")
-    assert raw.ragged_rows == (30_002,)
-    assert raw.frame["column_4"].iloc[30_000] == "extra"
+    assert raw.ragged_rows == (80_002,)
+    assert raw.frame["column_4"].iloc[80_000] == "extra"
     assert raw.frame["respondent_id"].iloc[-1] == "R_ñ"
     assert raw.encoding == "cp1252"
 
@@ -652,3 +656,15 @@ def test_a_data_row_saying_response_is_not_a_surveymonkey_header() -> None:
     raw = read_table(b"id,kind\n1,Response\n2,Request\n", name="plain.csv")
     assert raw.source_format == "csv"
     assert raw.frame["kind"].tolist() == ["Response", "Request"]
+
+
+def test_trailing_delimiter_on_data_rows_is_not_ragged() -> None:
+    raw = read_table(b"a,b,c\n1,2,3,\n4,5,6,\n7,8\n", name="trailing.csv")
+    assert list(raw.frame.columns) == ["a", "b", "c"]
+    assert raw.ragged_rows == (4,)  # only the short row
+    assert raw.frame["c"].tolist()[:2] == [3, 6]
+
+
+def test_a_stray_nul_does_not_make_a_text_file_binary() -> None:
+    raw = read_table(b"id,comment\n1,ok\x00\n2,fine\n", name="nul.csv")
+    assert raw.frame["comment"].tolist() == ["ok\x00", "fine"]

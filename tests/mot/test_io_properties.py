@@ -19,9 +19,7 @@ from hypothesis import strategies as st
 from mot.errors import UnreadableFileError
 from mot.io import read_table
 
-SETTINGS = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 NAMES = st.sampled_from(
     [None, "x.csv", "x.txt", "x.xlsx", "x.sav", "x.parquet", "x.json", "x.jsonl", "._x.csv"]

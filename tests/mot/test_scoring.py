@@ -36,7 +36,9 @@ def random_ratings(n_respondents=300, seed=1, touchpoints=("ZMOT", "FMOT", "SMOT
             for measure in ("anticipated", "experienced", "retrospective", "importance"):
                 value = float(rng.integers(0, 101))
                 rows.append((f"r{i:04d}", tp, measure, value, value >= 80))
-    frame = pd.DataFrame(rows, columns=["respondent_id", "touchpoint", "measure", "value", "top_box"])
+    frame = pd.DataFrame(
+        rows, columns=["respondent_id", "touchpoint", "measure", "value", "top_box"]
+    )
     frame["device"] = pd.Categorical(
         np.where(frame["respondent_id"].str[-1].isin(list("01234")), "mobile", "desktop"),
         categories=["desktop", "mobile"],
@@ -88,7 +90,9 @@ def test_equal_values_have_zero_sd():
 def test_sorted_in_journey_then_utility_order_and_other_measures_ignored():
     ratings = random_ratings(n_respondents=20)
     out = score_utilities(ratings)
-    assert [str(t) for t in out["touchpoint"]] == [t for t in ("ZMOT", "FMOT", "SMOT") for _ in range(3)]
+    assert [str(t) for t in out["touchpoint"]] == [
+        t for t in ("ZMOT", "FMOT", "SMOT") for _ in range(3)
+    ]
     assert out["utility"].tolist() == ["anticipated", "experienced", "retrospective"] * 3
     assert "importance" not in set(out["utility"])
     assert list(out["touchpoint"].cat.categories) == ["ZMOT", "FMOT", "SMOT"]
@@ -327,10 +331,14 @@ def test_single_pair_gives_nan_interval_and_no_verdict():
 def test_both_comparisons_sorted_by_touchpoint_then_comparison():
     out = utility_shifts(random_ratings(n_respondents=10))
     assert [str(t) for t in out["touchpoint"]] == ["ZMOT", "ZMOT", "FMOT", "FMOT", "SMOT", "SMOT"]
-    assert out["comparison"].tolist() == [
-        "experienced_vs_anticipated",
-        "retrospective_vs_experienced",
-    ] * 3
+    assert (
+        out["comparison"].tolist()
+        == [
+            "experienced_vs_anticipated",
+            "retrospective_vs_experienced",
+        ]
+        * 3
+    )
 
 
 def test_without_anticipated_only_memory_is_compared():

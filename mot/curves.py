@@ -1,0 +1,670 @@
+"""The emotional curve of the journey: its shape, its peaks and troughs, and each respondent's.
+
+The curve is read from the ``emotion`` measure (−100..+100, 0 = neutral) when the dataset has
+emotion ratings; otherwise from experienced utility centred on the scale midpoint,
+``2 · (value − 50)``, which puts it on the same −100..+100 scale. The choice is made for the
+whole dataset and reported in a ``source`` column (``"emotion"`` or ``"experienced"``).
+
+Every function works on one dense touchpoint × respondent array built from category codes
+(NaN where a respondent did not rate a touchpoint), with vectorised numpy: no loop over
+respondents. Peaks and troughs of the mean curve come from :func:`scipy.signal.find_peaks`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import numbers
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import signal
+
+from mot.errors import MissingMeasureError, MotError
+from mot.scoring import (
+    _Codes,
+    _codes,
+    _constant_text,
+    _dense_matrix,
+    _labelled,
+    _n_segments,
+    _per_respondent,
+    _segment,
+    _t_interval,
+    _text,
+    _validate_confidence,
+)
+from mot.tidy import as_ratings
+
+CURVE_COLUMNS: tuple[str, ...] = (
+    "touchpoint",
+    "position",
+    "n",
+    "mean",
+    "sd",
+    "ci_low",
+    "ci_high",
+    "source",
+)
+"""Columns of :func:`emotion_curve` (after the segment column, when ``by`` is given)."""
+
+EXTREME_COLUMNS: tuple[str, ...] = (
+    "touchpoint",
+    "position",
+    "kind",
+    "mean",
+    "prominence",
+    "global_only",
+)
+"""Columns of :func:`curve_extremes` (after any segment column)."""
+
+RESPONDENT_COLUMNS: tuple[str, ...] = (
+    "respondent_id",
+    "n_points",
+    "peak",
+    "peak_touchpoint",
+    "trough",
+    "trough_touchpoint",
+    "end",
+    "end_touchpoint",
+    "mean",
+    "slope",
+    "source",
+)
+"""Columns of :func:`respondent_curves`."""
+
+LOCATION_COLUMNS: tuple[str, ...] = (
+    "touchpoint",
+    "position",
+    "n_respondents",
+    "peak_share",
+    "trough_share",
+)
+"""Columns of :func:`extreme_locations` (after the segment column, when ``by`` is given)."""
+
+CURVE_SOURCES: tuple[str, ...] = ("emotion", "experienced")
+"""Measures a curve is read from, in order of preference."""
+
+
+@dataclass(frozen=True, eq=False)
+class _Curves:
+    """Every respondent's curve, touchpoint-major: ``values[touchpoint code, respondent code]``.
+
+    NaN where the respondent did not rate the touchpoint (``rated`` is the opposite mask).
+    ``present`` flags the respondent categories with at least one row in the ratings (any
+    measure).
+    """
+
+    values: np.ndarray
+    rated: np.ndarray
+    source: str
+    codes: _Codes
+    present: np.ndarray
+
+
+def _curves(ratings: pd.DataFrame, *, needed_for: str) -> _Curves:
+    """The curve array of a table already passed through :func:`mot.tidy.as_ratings`.
+
+    Raises
+    ------
+    MissingMeasureError
+        If the table has rows but neither emotion nor experienced ratings (an empty table
+        gives an all-NaN array with source ``""``).
+    MotError
+        If a respondent rated the curve's measure twice at one touchpoint.
+    """
+    codes = _codes(ratings)
+    if len(ratings) == 0:
+        values = np.full((codes.n_touchpoints, codes.n_respondents), np.nan)
+        rated = np.zeros(values.shape, dtype=bool)
+        return _Curves(values, rated, "", codes, np.zeros(codes.n_respondents, dtype=bool))
+    source = next((m for m in CURVE_SOURCES if codes.has_measure(m)), None)
+    if source is None:
+        message = (
+            f"{needed_for} needs `emotion` ratings or, failing those, `experienced` ratings, "
+            "and this dataset has neither. Map columns such as `FMOT_emotion` or "
+            "`FMOT_experienced` to the measure `emotion` or `experienced` on the Data page."
+        )
+        raise MissingMeasureError(message)
+    values, rated = _dense_matrix(codes, source, touchpoint_major=True)
+    if source == "experienced":  # centre on the midpoint: 2 · (value − 50), in place
+        values -= 50.0
+        values *= 2.0
+    present = rated.any(axis=0)
+    if not present.all():  # respondents with other ratings but no curve point, if any
+        known = codes.respondent[codes.respondent >= 0]
+        present = np.bincount(known, minlength=codes.n_respondents) > 0
+    return _Curves(values, rated, source, codes, present)
+
+
+def _rank_weights(n: int, *, descending: bool) -> np.ndarray:
+    """Column vector 1..n (or n..1) in the narrowest integer type: cheap to multiply a mask by."""
+    dtype = np.int8 if n < 127 else np.int16 if n < 32767 else np.int64
+    weights = np.arange(n, 0, -1) if descending else np.arange(1, n + 1)
+    return weights.astype(dtype)[:, None]
+
+
+def _first_true(mask: np.ndarray) -> np.ndarray:
+    """Per column, the first row where ``mask`` is True; -1 if none.
+
+    Vectorised without argmax over rows: weight row k by n − k and take the column maximum.
+    """
+    n = mask.shape[0]
+    best = (mask * _rank_weights(n, descending=True)).max(axis=0, initial=0).astype(np.intp)
+    return np.where(best > 0, n - best, -1)
+
+
+def _last_true(mask: np.ndarray) -> np.ndarray:
+    """Per column, the last row where ``mask`` is True; -1 if none."""
+    weighted = mask * _rank_weights(mask.shape[0], descending=False)
+    return weighted.max(axis=0, initial=0).astype(np.intp) - 1
+
+
+def _first_at(values: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """Per respondent (column), the first touchpoint (row) equal to ``target``; -1 if none."""
+    return _first_true(values == target)
+
+
+def _gather(values: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """``values[at[j], j]`` per column ``j``; NaN where ``at`` is -1."""
+    n_columns = values.shape[1]
+    if values.size == 0:
+        return np.full(n_columns, np.nan)
+    picked = values.reshape(-1)[np.maximum(at, 0) * n_columns + np.arange(n_columns)]
+    return np.where(at >= 0, picked, np.nan)
+
+
+def _extreme(values: np.ndarray, function: np.ufunc) -> tuple[np.ndarray, np.ndarray]:
+    """Highest (``np.fmax``) or lowest (``np.fmin``) point per respondent and where it is.
+
+    NaN and -1 for a respondent without points; ties go to the earliest touchpoint.
+    """
+    extreme = function.reduce(values, axis=0, initial=np.nan)  # fmax/fmin skip NaN
+    return extreme, _first_at(values, extreme)
+
+
+def _counts(values: np.ndarray, rated: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Values with 0 for NaN, and the number of points and their sum per respondent."""
+    filled = np.where(rated, values, 0.0)
+    return filled, np.add.reduce(rated, axis=0, dtype=np.int64), filled.sum(axis=0)
+
+
+def _end(values: np.ndarray, rated: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Value at the last rated touchpoint in journey order, and that touchpoint (-1: none)."""
+    end_at = _last_true(rated)
+    return _gather(values, end_at), end_at
+
+
+def _slope(
+    filled: np.ndarray, rated: np.ndarray, n_points: np.ndarray, total: np.ndarray
+) -> np.ndarray:
+    """OLS slope of value on journey position per respondent; NaN below two points.
+
+    Closed form over the rated points: ``S_xy / S_xx`` with ``S_xy = Σxy − Σx·Σy/n`` and
+    ``S_xx = Σx² − (Σx)²/n``.
+    """
+    position = np.arange(filled.shape[0], dtype=np.float64)
+    powers = np.stack([position, position**2], axis=1)
+    sx, sxx = np.einsum("kc,kr->cr", powers, rated, dtype=np.float64, casting="unsafe")
+    sxy = np.einsum("k,kr->r", position, filled)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        slope = (sxy - sx * total / n_points) / (sxx - sx * sx / n_points)
+    slope[n_points < 2] = np.nan
+    return slope
+
+
+def _touchpoint_stats(
+    values: np.ndarray, rated: np.ndarray, segment: np.ndarray | None, n_segments: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Count, mean and sd (ddof=1) per segment × touchpoint, flattened segment-major.
+
+    Respondents (columns) are put in segment order once; then every sum is one
+    :func:`numpy.add.reduceat` along the rows. Missing segments (-1) are left out. The sd
+    takes two passes (deviations from the mean), so equal values give exactly 0.
+    """
+    n_tp = values.shape[0]
+    n = np.zeros((n_segments, n_tp), dtype=np.int64)
+    mean = np.full((n_segments, n_tp), np.nan)
+    sd = np.full((n_segments, n_tp), np.nan)
+    if segment is None:
+        segments, starts = np.zeros(1, np.intp), np.zeros(1, np.intp)
+    else:
+        kept = np.flatnonzero(segment >= 0)
+        order = kept[np.argsort(segment[kept], kind="stable")]
+        values, rated = values[:, order], rated[:, order]
+        segments, starts = np.unique(segment[order], return_index=True)
+    if values.size == 0:
+        return n.ravel(), mean.ravel(), sd.ravel()
+    counts = np.add.reduceat(rated, starts, axis=1, dtype=np.int64)
+    work = np.where(rated, values, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = np.add.reduceat(work, starts, axis=1) / counts
+        widths = np.diff(np.append(starts, values.shape[1]))
+        # In place on one buffer: (value − its segment's mean)², then 0 where not rated.
+        np.subtract(work, means if starts.size == 1 else np.repeat(means, widths, 1), out=work)
+        np.multiply(work, work, out=work)
+        np.copyto(work, 0.0, where=~rated)
+        sds = np.sqrt(np.add.reduceat(work, starts, axis=1) / (counts - 1))
+    sds[counts < 2] = np.nan
+    n[segments], mean[segments], sd[segments] = counts.T, means.T, sds.T
+    return n.ravel(), mean.ravel(), sd.ravel()
+
+
+# --------------------------------------------------------------------------------------------
+# emotion_curve
+# --------------------------------------------------------------------------------------------
+
+
+def emotion_curve(
+    ratings: pd.DataFrame, *, by: str | None = None, confidence: float = 0.95
+) -> pd.DataFrame:
+    """Mean emotional curve along the journey, with a t-interval at each touchpoint.
+
+    Parameters
+    ----------
+    ratings : DataFrame
+        Tidy ratings (``docs/ARCHITECTURE.md``) with emotion ratings (−100..+100) or, failing
+        those, experienced ratings (0–100, turned into ``2 · (value − 50)``).
+    by : str, optional
+        A segment column already in ``ratings`` (see :func:`mot.tidy.with_segment`).
+        Respondents whose segment is missing are left out; their number is in
+        ``result.attrs["n_missing_segment"]``.
+    confidence : float, default 0.95
+        Coverage of the interval.
+
+    Returns
+    -------
+    DataFrame
+        One row per (segment and) touchpoint with at least one rating, sorted by segment
+        (category order) then journey order:
+
+        - ``by`` (when given): the segment (category).
+        - ``touchpoint``: touchpoint id (ordered category, journey order).
+        - ``position``: 0-based position of the touchpoint in the journey.
+        - ``n``: respondents who rated the touchpoint.
+        - ``mean``: mean of the curve (−100..+100).
+        - ``sd``: standard deviation (ddof=1); NaN when ``n < 2``.
+        - ``ci_low``, ``ci_high``: t-interval of the mean; NaN when ``n < 2``.
+        - ``source``: ``"emotion"`` or ``"experienced"``, the measure the curve is read from.
+
+        NaN values are not counted. An empty ``ratings`` gives an empty table with these
+        columns.
+
+    Raises
+    ------
+    MissingMeasureError
+        If ``ratings`` has rows but neither emotion nor experienced ratings.
+    MotError
+        If a respondent rated the measure twice at one touchpoint, ``by`` is not a column,
+        or ``confidence`` is not in (0, 1).
+
+    References
+    ----------
+    Kahneman, D. (2000). Experienced utility and objective happiness: a moment-based
+    approach. In D. Kahneman & A. Tversky (Eds.), *Choices, Values, and Frames*, 673–692.
+
+    Examples
+    --------
+    Experienced 40, 60, 80 at ZMOT → curve −20, 20, 60: mean 20, sd 40,
+    interval 20 ± 4.303 · 40/√3 = [−79.37, 119.37]. Emotion would be used if present.
+
+    >>> ratings = pd.DataFrame({"respondent_id": list("abc"), "touchpoint": "ZMOT",
+    ...     "measure": "experienced", "value": [40.0, 60.0, 80.0]})
+    >>> row = emotion_curve(ratings).iloc[0]
+    >>> int(row["position"]), int(row["n"]), row["source"]
+    (0, 3, 'experienced')
+    >>> [float(row[c]) for c in ("mean", "sd", "ci_low", "ci_high")]
+    [20.0, 40.0, -79.37, 119.37]
+    """
+    _validate_confidence(confidence)
+    ratings = as_ratings(ratings)
+    segment, segment_dtype = _segment(ratings, by)
+    curves = _curves(ratings, needed_for="The emotion curve")
+    codes, n_tp = curves.codes, curves.codes.n_touchpoints
+    respondent_segment = None if by is None else _per_respondent(codes, segment)
+    n_segments = _n_segments(segment_dtype)
+    n, mean, sd = _touchpoint_stats(curves.values, curves.rated, respondent_segment, n_segments)
+    _, low, high = _t_interval(n, mean, sd, confidence)
+    g = np.flatnonzero(n > 0)
+    segment_of, touchpoint_of = np.divmod(g, max(n_tp, 1))
+    columns = _labelled(segment_of, segment_dtype, by, touchpoint_of, codes.touchpoint_dtype)
+    columns.update(position=touchpoint_of, n=n[g], mean=mean[g], sd=sd[g])
+    columns.update(ci_low=low[g], ci_high=high[g], source=_text(np.full(g.size, curves.source)))
+    result = pd.DataFrame(columns)
+    if respondent_segment is not None:
+        missing = curves.rated.any(axis=0) & (respondent_segment < 0)
+        result.attrs["n_missing_segment"] = int(missing.sum())
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# curve_extremes
+# --------------------------------------------------------------------------------------------
+
+
+def _validate_curve_extremes(curve: pd.DataFrame, prominence: float) -> None:
+    missing = [c for c in ("touchpoint", "position", "mean") if c not in curve.columns]
+    if missing:
+        message = (
+            f"curve_extremes reads a mean curve with the columns touchpoint, position and mean "
+            f"(the output of `emotion_curve`); missing: {', '.join(missing)}."
+        )
+        raise MotError(message)
+    if isinstance(prominence, bool) or not (
+        isinstance(prominence, numbers.Real) and np.isfinite(prominence) and prominence >= 0
+    ):
+        message = (
+            "`prominence` is how far (in curve points, −100..+100 scale) a peak must rise above "
+            f"its surroundings, a number ≥ 0 such as 5; got {prominence!r}."
+        )
+        raise MotError(message)
+
+
+def _extremes_of(mean: np.ndarray, prominence: float) -> list[tuple[int, int, float, bool]]:
+    """Peaks (kind 0) and troughs (kind 1) of one curve in journey order, without NaN.
+
+    Returns ``(index, kind, prominence, global_only)`` tuples.
+    """
+    found_all = []
+    for kind, heights in enumerate((mean, -mean)):
+        # Pad with the curve's own lowest height: the first and last touchpoints can then be
+        # extremes, and the highest point's prominence is the curve's range (not infinite).
+        low = heights.min()
+        found, properties = signal.find_peaks(
+            np.concatenate(([low], heights, [low])), prominence=prominence
+        )
+        if found.size:
+            found_all += [
+                (int(i) - 1, kind, float(p), False)
+                for i, p in zip(found, properties["prominences"], strict=True)
+            ]
+        else:
+            # None passes: report the global extreme (earliest on ties), flagged.
+            found_all.append((int(heights.argmax()), kind, float(np.ptp(heights)), True))
+    return found_all
+
+
+def curve_extremes(curve: pd.DataFrame, *, prominence: float = 5.0) -> pd.DataFrame:
+    """Peaks and troughs of a mean emotional curve.
+
+    Peaks are found with :func:`scipy.signal.find_peaks` on the mean, troughs on −mean. Each
+    group's curve is padded at both ends with its own lowest value (its highest, for troughs)
+    so the first and last touchpoints can be extremes. This padding plays the part of −inf
+    (+inf) in finding the peaks and their prominence, except that the highest peak's
+    prominence is the curve's range ``max − min`` rather than infinite. A flat top (equal
+    neighbouring means) counts once, at its middle touchpoint (the earlier of two), as
+    ``find_peaks`` does. When no peak (trough) reaches ``prominence``, the global maximum
+    (minimum) is still reported, earliest on ties, with ``global_only=True`` and prominence
+    ``max − min``.
+
+    Parameters
+    ----------
+    curve : DataFrame
+        The output of :func:`emotion_curve`: at least ``touchpoint``, ``position`` and
+        ``mean``. Columns before ``touchpoint`` (such as the ``by`` segment) define groups,
+        each with its own curve.
+    prominence : float, default 5.0
+        Minimum prominence of an extreme, in curve points (−100..+100).
+
+    Returns
+    -------
+    DataFrame
+        One row per extreme, sorted by group (category order), position, then kind (peak
+        before trough):
+
+        - the group columns (when present).
+        - ``touchpoint``: touchpoint id (dtype kept from ``curve``).
+        - ``position``: 0-based position in the journey.
+        - ``kind``: ``"peak"`` or ``"trough"``.
+        - ``mean``: the curve's mean there.
+        - ``prominence``: how far the extreme stands out from the curve around it.
+        - ``global_only``: True when no extreme of this kind reached ``prominence`` and the
+          row is the group's global maximum or minimum.
+
+        Touchpoints whose mean is NaN are skipped (they cannot be extremes). An empty curve
+        gives an empty table with these columns.
+
+    Raises
+    ------
+    MotError
+        If a required column is missing or ``prominence`` is negative or not finite.
+
+    References
+    ----------
+    Fredrickson, B. L. & Kahneman, D. (1993). Duration neglect in retrospective evaluations
+    of affective episodes. *Journal of Personality and Social Psychology*, 65(1), 45–55.
+    SciPy: ``scipy.signal.find_peaks`` and ``peak_prominences`` (topographic prominence).
+
+    Examples
+    --------
+    Means 0, 30, −10, 20. Peaks: 30 (prominence = range 30 − (−10) = 40) and 20 (it must
+    drop to −10 to reach the higher 30: 30). Troughs: −10 (range, 40) and the first point, 0
+    (it must rise to 30 to reach the lower −10: 30).
+
+    >>> curve = pd.DataFrame({"touchpoint": ["ZMOT", "FMOT", "SMOT", "TMOT"],
+    ...                       "position": [0, 1, 2, 3], "mean": [0.0, 30.0, -10.0, 20.0]})
+    >>> out = curve_extremes(curve)
+    >>> out[["touchpoint", "kind", "prominence", "global_only"]].to_numpy().tolist()
+    [['ZMOT', 'trough', 30.0, False], ['FMOT', 'peak', 40.0, False],
+     ['SMOT', 'trough', 40.0, False], ['TMOT', 'peak', 30.0, False]]
+    """
+    _validate_curve_extremes(curve, prominence)
+    groups = list(curve.columns[: curve.columns.get_loc("touchpoint")])
+    data = curve.loc[curve["mean"].notna(), [*groups, *EXTREME_COLUMNS[:2], "mean"]]
+    if groups:
+        keys = data.groupby(groups, observed=True, sort=True, dropna=False)
+        group = keys.ngroup().to_numpy()
+    else:
+        group = np.zeros(len(data), dtype=np.intp)
+    order = np.lexsort((data["position"].to_numpy(), group))
+    mean = data["mean"].to_numpy(dtype=np.float64)[order]
+    bounds = np.flatnonzero(np.diff(group[order], prepend=-1, append=-1))
+    rows, kinds, prominences, flags = [], [], [], []
+    for start, stop in itertools.pairwise(bounds):
+        for i, kind, height, flag in _extremes_of(mean[start:stop], prominence):
+            rows.append(order[start + i])
+            kinds.append(kind)
+            prominences.append(height)
+            flags.append(flag)
+    rows, kinds = np.asarray(rows, dtype=np.intp), np.asarray(kinds, dtype=np.intp)
+    # Sort by group, position, then kind (peak before trough).
+    final = np.lexsort((kinds, data["position"].to_numpy()[rows], group[rows]))
+    out = data.iloc[rows[final]].reset_index(drop=True)
+    out.insert(len(groups) + 2, "kind", _text(np.array(["peak", "trough"])[kinds[final]]))
+    out["prominence"] = np.asarray(prominences, dtype=np.float64)[final]
+    out["global_only"] = np.asarray(flags, dtype=bool)[final]
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# respondent_curves and extreme_locations
+# --------------------------------------------------------------------------------------------
+
+
+def respondent_curves(ratings: pd.DataFrame) -> pd.DataFrame:
+    """Summarise each respondent's own curve: peak, trough, end, mean level and trend.
+
+    Parameters
+    ----------
+    ratings : DataFrame
+        Tidy ratings (``docs/ARCHITECTURE.md``) with emotion ratings (−100..+100) or, failing
+        those, experienced ratings (0–100, turned into ``2 · (value − 50)``).
+
+    Returns
+    -------
+    DataFrame
+        One row per respondent in ``ratings``, sorted by ``respondent_id`` (category order).
+        A respondent with ratings but no curve point keeps a row with ``n_points = 0`` and
+        NaN (missing) summaries, so nobody disappears silently.
+
+        - ``respondent_id``: respondent (category).
+        - ``n_points``: touchpoints with a curve value.
+        - ``peak``, ``peak_touchpoint``: highest value and where it is.
+        - ``trough``, ``trough_touchpoint``: lowest value and where it is.
+        - ``end``, ``end_touchpoint``: value at the last rated touchpoint in journey order.
+        - ``mean``: mean of the respondent's points.
+        - ``slope``: OLS slope of value on journey position (points per touchpoint); NaN with
+          fewer than two points.
+        - ``source``: ``"emotion"`` or ``"experienced"``.
+
+        Ties for the peak or trough go to the earliest touchpoint. The touchpoint columns are
+        ordered categories in journey order. An empty ``ratings`` gives an empty table with
+        these columns.
+
+    Raises
+    ------
+    MissingMeasureError
+        If ``ratings`` has rows but neither emotion nor experienced ratings.
+    MotError
+        If a respondent rated the measure twice at one touchpoint.
+
+    References
+    ----------
+    Kahneman, D., Fredrickson, B. L., Schreiber, C. A. & Redelmeier, D. A. (1993). When
+    more pain is preferred to less: adding a better end. *Psychological Science*, 4(6),
+    401–405.
+    Ariely, D. (1998). Combining experiences over time: the effects of duration, intensity
+    changes and on-line measurements on retrospective pain evaluations. *Journal of
+    Behavioral Decision Making*, 11(1), 19–45 (trend of the profile).
+
+    Examples
+    --------
+    Emotion −20, 0, 40 over three touchpoints: peak 40 at the end, trough −20 at the start,
+    mean 20/3 = 6.67, slope: Sxy = 80 − 3 · 20/3 = 60 over Sxx = 5 − 3 = 2 → 30 per step.
+
+    >>> ratings = pd.DataFrame({"respondent_id": "a", "touchpoint": ["ZMOT", "FMOT", "SMOT"],
+    ...     "measure": "emotion", "value": [-20.0, 0.0, 40.0]})
+    >>> row = respondent_curves(ratings).iloc[0]
+    >>> row["peak_touchpoint"], row["trough_touchpoint"], row["end_touchpoint"]
+    ('SMOT', 'ZMOT', 'SMOT')
+    >>> [float(row[c]) for c in ("peak", "trough", "end", "mean", "slope")]
+    [40.0, -20.0, 40.0, 6.67, 30.0]
+    """
+    ratings = as_ratings(ratings)
+    curves = _curves(ratings, needed_for="Respondent curves")
+    codes, values = curves.codes, curves.values
+    rated = curves.rated
+    filled, n_points, total = _counts(values, rated)
+    peak, peak_at = _extreme(values, np.fmax)
+    trough, trough_at = _extreme(values, np.fmin)
+    end, end_at = _end(values, rated)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = total / n_points
+    slope = _slope(filled, rated, n_points, total)
+    keep = np.flatnonzero(curves.present)
+    every = keep.size == values.shape[1]
+
+    def pick(column: np.ndarray) -> np.ndarray:
+        return column if every else column[keep]
+
+    def where(at: np.ndarray) -> pd.Categorical:
+        return pd.Categorical.from_codes(pick(at), dtype=codes.touchpoint_dtype)
+
+    return pd.DataFrame(
+        {
+            "respondent_id": pd.Categorical.from_codes(keep, categories=codes.respondents),
+            "n_points": pick(n_points),
+            "peak": pick(peak),
+            "peak_touchpoint": where(peak_at),
+            "trough": pick(trough),
+            "trough_touchpoint": where(trough_at),
+            "end": pick(end),
+            "end_touchpoint": where(end_at),
+            "mean": pick(mean),
+            "slope": pick(slope),
+            "source": _constant_text(curves.source, keep.size),
+        }
+    )
+
+
+def extreme_locations(ratings: pd.DataFrame, *, by: str | None = None) -> pd.DataFrame:
+    """Where along the journey respondents' own peaks and troughs fall.
+
+    Each respondent's peak is their highest curve value and their trough their lowest
+    (earliest touchpoint on ties), as in :func:`respondent_curves`.
+
+    Parameters
+    ----------
+    ratings : DataFrame
+        Tidy ratings (``docs/ARCHITECTURE.md``) with emotion ratings (−100..+100) or, failing
+        those, experienced ratings (0–100, turned into ``2 · (value − 50)``).
+    by : str, optional
+        A segment column already in ``ratings`` (see :func:`mot.tidy.with_segment`).
+        Respondents whose segment is missing are left out; their number is in
+        ``result.attrs["n_missing_segment"]``.
+
+    Returns
+    -------
+    DataFrame
+        One row per (segment and) touchpoint rated by at least one respondent of the group,
+        sorted by segment (category order) then journey order:
+
+        - ``by`` (when given): the segment (category).
+        - ``touchpoint``: touchpoint id (ordered category, journey order).
+        - ``position``: 0-based position in the journey.
+        - ``n_respondents``: respondents of the group with a curve (the shares' denominator).
+        - ``peak_share``: share of them whose peak is at this touchpoint.
+        - ``trough_share``: share of them whose trough is at this touchpoint.
+
+        Within a group each share column sums to 1. Respondents without a curve point are
+        not counted. An empty ``ratings`` gives an empty table with these columns.
+
+    Raises
+    ------
+    MissingMeasureError
+        If ``ratings`` has rows but neither emotion nor experienced ratings.
+    MotError
+        If a respondent rated the measure twice at one touchpoint, or ``by`` is not a column.
+
+    References
+    ----------
+    Fredrickson, B. L. (2000). Extracting meaning from past affective experiences: the
+    importance of peaks, ends, and specific emotions. *Cognition and Emotion*, 14(4),
+    577–606.
+
+    Examples
+    --------
+    Two respondents: a peaks at SMOT and dips at ZMOT; b peaks at ZMOT and dips at SMOT.
+
+    >>> ratings = pd.DataFrame({"respondent_id": list("aaabbb"),
+    ...     "touchpoint": ["ZMOT", "FMOT", "SMOT"] * 2, "measure": "emotion",
+    ...     "value": [-20.0, 0.0, 40.0, 50.0, 10.0, -30.0]})
+    >>> extreme_locations(ratings)[["peak_share", "trough_share"]].to_numpy().tolist()
+    [[0.5, 0.5], [0.0, 0.0], [0.5, 0.5]]
+    """
+    ratings = as_ratings(ratings)
+    segment, segment_dtype = _segment(ratings, by)
+    curves = _curves(ratings, needed_for="The location of peaks and troughs")
+    codes, values = curves.codes, curves.values
+    n_tp, n_segments = codes.n_touchpoints, _n_segments(segment_dtype)
+    _, peak_at = _extreme(values, np.fmax)
+    _, trough_at = _extreme(values, np.fmin)
+    respondent_segment = _per_respondent(codes, segment)
+    counted = (peak_at >= 0) & (respondent_segment >= 0)  # a curve point and a segment
+    seg = respondent_segment[counted]
+    n_groups = n_segments * n_tp
+    per_segment = np.bincount(seg, minlength=n_segments)
+    peaks = np.bincount(seg * n_tp + peak_at[counted], minlength=n_groups)
+    troughs = np.bincount(seg * n_tp + trough_at[counted], minlength=n_groups)
+    g = np.flatnonzero(_observed(curves.rated, respondent_segment, n_segments))
+    segment_of, touchpoint_of = np.divmod(g, max(n_tp, 1))
+    columns = _labelled(segment_of, segment_dtype, by, touchpoint_of, codes.touchpoint_dtype)
+    n_respondents = per_segment[segment_of]
+    columns.update(position=touchpoint_of, n_respondents=n_respondents)
+    columns.update(peak_share=peaks[g] / n_respondents, trough_share=troughs[g] / n_respondents)
+    result = pd.DataFrame(columns)
+    if by is not None:
+        missing = (peak_at >= 0) & (respondent_segment < 0)
+        result.attrs["n_missing_segment"] = int(missing.sum())
+    return result
+
+
+def _observed(rated: np.ndarray, segment: np.ndarray, n_segments: int) -> np.ndarray:
+    """Whether any respondent of each segment rated each touchpoint, flat segment-major."""
+    known = segment >= 0
+    if n_segments == 1 and known.all():
+        return rated.any(axis=1)
+    counts = [
+        np.bincount(segment[rated[k] & known], minlength=n_segments) for k in range(len(rated))
+    ]
+    return np.reshape(counts, (len(rated), n_segments)).T.ravel() > 0

@@ -1,0 +1,1569 @@
+"""Read a survey or data file into a :class:`RawTable`.
+
+One entry point, :func:`read_table`, takes a path, the bytes of an upload or a binary file
+object and works out what the file is from its content (the file name only breaks ties):
+
+* delimited text (CSV, ``;``, tab or ``|``) in UTF-8 (with or without BOM), UTF-16 or a legacy
+  single-byte encoding such as Windows-1252, with any line endings, decimal commas and
+  ragged rows;
+* the header layouts of survey tools: Qualtrics (three header rows, or the legacy two),
+  SurveyMonkey (question row plus answer-option row);
+* Excel ``.xlsx``, Parquet, SPSS ``.sav``/``.zsav`` and JSON (records or JSON lines).
+
+Anything that is not a table raises :class:`~mot.errors.UnreadableFileError` with a message
+that says what the file seems to be and what to do; no other exception escapes for any input.
+
+Large plain CSV files are read by ``pyarrow.csv`` in one call after the dialect is sniffed on
+the first 64 KB; files it cannot take (ragged rows, bytes that are not in the detected
+encoding) are read again, more slowly, by the standard library's ``csv`` module.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import os
+import queue
+import re
+import threading
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from mot.errors import MotError, UnreadableFileError
+
+__all__ = ["SOURCE_FORMATS", "RawTable", "read_table"]
+
+SOURCE_FORMATS: Final[tuple[str, ...]] = (
+    "csv",
+    "qualtrics",
+    "qualtrics_legacy",
+    "surveymonkey",
+    "xlsx",
+    "parquet",
+    "spss",
+    "json",
+)
+"""Values of :attr:`RawTable.source_format`."""
+
+_SAMPLE_BYTES: Final = 1 << 16
+_MAX_SAMPLE_BYTES: Final = 1 << 24
+_SNIFF_RECORDS: Final = 50
+_DELIMITERS: Final = (",", ";", "\t", "|")
+_DELIMITER_NAMES: Final = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+_EXPORT_AGAIN: Final = "Export the survey again as CSV, Excel, SPSS or Parquet."
+_UNPACK: Final = "Decompress it and upload the CSV, Excel, SPSS or Parquet file inside."
+_RESAVE: Final = "Open it in Excel or LibreOffice and save it as .xlsx or CSV."
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+", re.ASCII)
+_DECIMAL_POINT = re.compile(r"[+-]?\d+\.\d+", re.ASCII)
+_QUALTRICS_ID = re.compile(r"R_\w+")
+_SEP_LINE = re.compile(r"sep=(.)\s*")
+_SURVEYMONKEY_MARKERS: Final = frozenset({"response", "open-ended response"})
+
+# (magic bytes, kind); checked in order at the start of the file.
+_MAGIC: Final = (
+    (b"PK\x03\x04", "zip"),
+    (b"PK\x05\x06", "zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
+    (b"PAR1", "parquet"),
+    (b"$FL2", "spss"),
+    (b"$FL3", "spss"),
+    (b"\x00\x05\x16\x07", "appledouble"),
+    (b"\x00\x05\x16\x00", "appledouble"),
+    (b"\x1f\x8b", "gzip"),
+    (b"BZh9", "archive"),
+    (b"7z\xbc\xaf\x27\x1c", "archive"),
+    (b"Rar!", "archive"),
+    (b"%PDF", "pdf"),
+    (b"\x89PNG", "image"),
+    (b"\xff\xd8\xff", "image"),
+    (b"GIF8", "image"),
+)
+
+# kind -> (what the file seems to be, what to do)
+_NOT_A_TABLE: Final = {
+    "appledouble": ("it looks like a macOS AppleDouble metadata file, binary", _EXPORT_AGAIN),
+    "ole": ("it looks like an old Excel 97-2003 workbook (.xls) or another Office file", _RESAVE),
+    "ods": ("it is an OpenDocument spreadsheet (.ods)", _RESAVE),
+    "zip": ("it is a zip archive without an Excel workbook inside", _UNPACK),
+    "gzip": ("it is compressed with gzip", _UNPACK),
+    "archive": ("it is a compressed archive", _UNPACK),
+    "pdf": ("it is a PDF document", _EXPORT_AGAIN),
+    "image": ("it is an image", _EXPORT_AGAIN),
+    "binary": ("it looks like binary data, not CSV, Excel, SPSS, Parquet or JSON", _EXPORT_AGAIN),
+}
+
+# Candidates for text that is not UTF-8 (charset-normalizer guesses wildly on small samples
+# when it may pick any codec): Windows code pages, KOI8-R, Mac Roman and the main CJK ones.
+_LEGACY_CODEPAGES: Final = (
+    "cp1250",
+    "cp1251",
+    "cp1252",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "cp1258",
+    "koi8_r",
+    "mac_roman",
+    "shift_jis",
+    "gb18030",
+    "big5",
+    "euc_kr",
+)
+
+_BOMS: Final = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le", "utf-16"),
+    (b"\xfe\xff", "utf-16-be", "utf-16"),
+)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class RawTable:
+    r"""A table as read from a file, before any mapping or validation.
+
+    Attributes
+    ----------
+    frame : pandas.DataFrame
+        One row per data row of the file (blank rows inside the data are kept as empty rows so
+        that row numbers stay right; blank rows at the end are dropped). Columns are named as
+        in the file, stripped and made unique (``Q1``, ``Q1.1``); a blank header cell, or a
+        field beyond the header in a ragged row, gives a column ``column_<n>`` (1-based
+        position). Values are as read: numbers become ``int64``/``float64`` when every cell of
+        the column is a number; otherwise the column keeps the text (``"no sé"``, ``"N/A"``).
+        Empty cells are missing (NaN).
+    labels : dict of str to str
+        Column -> question text (Qualtrics and SurveyMonkey header rows, SPSS variable labels).
+    value_labels : dict of str to dict
+        Column -> {code: label} (SPSS). Codes stay in ``frame``.
+    source_format : str
+        One of :data:`SOURCE_FORMATS`. A workbook whose first rows have a Qualtrics or
+        SurveyMonkey layout reports that layout.
+    encoding : str or None
+        Text encoding of the file (``"utf-8"``, ``"utf-8-sig"``, ``"cp1252"``, ...; SPSS: the
+        encoding declared in the file); None for binary formats.
+    delimiter : str or None
+        Field delimiter of a text file; None for other formats.
+    decimal : str
+        ``"."`` or ``","`` (decimal comma, as Spanish Excel writes ``;``-separated files).
+    first_data_line : int
+        1-based row number in the file of ``frame``'s first row, as a spreadsheet shows the
+        file (a quoted cell with line breaks is still one row): frame row ``i`` is file row
+        ``first_data_line + i``. Formats without header rows (Parquet, SPSS, JSON) count the
+        first record as row 1.
+    name : str or None
+        File name, when known.
+    notes : tuple of str
+        Short sentences describing what was detected, to show to the user.
+    ragged_rows : tuple of int
+        File row numbers of text rows with too many or too few fields.
+
+    Examples
+    --------
+    >>> raw = read_table(b"id,score\n1,4\n2,5\n", name="scores.csv")
+    >>> raw.frame
+       id  score
+    0   1      4
+    1   2      5
+    >>> raw.file_row(1)
+    3
+    """
+
+    frame: pd.DataFrame
+    labels: dict[str, str] = field(default_factory=dict)
+    value_labels: dict[str, dict[Any, str]] = field(default_factory=dict)
+    source_format: str = "csv"
+    encoding: str | None = None
+    delimiter: str | None = None
+    decimal: str = "."
+    first_data_line: int = 2
+    name: str | None = None
+    notes: tuple[str, ...] = ()
+    ragged_rows: tuple[int, ...] = ()
+
+    def __repr__(self) -> str:
+        rows, columns = self.frame.shape
+        return (
+            f"RawTable(name={self.name!r}, source_format={self.source_format!r}, "
+            f"rows={rows}, columns={columns}, first_data_line={self.first_data_line})"
+        )
+
+    def file_row(self, i: Any) -> Any:
+        """Return the file row number of frame row ``i``.
+
+        Parameters
+        ----------
+        i : int or array-like of int
+            0-based position in :attr:`frame`.
+
+        Returns
+        -------
+        int or array-like of int
+            ``first_data_line + i``.
+        """
+        return self.first_data_line + i
+
+
+def read_table(
+    source: str | os.PathLike[str] | bytes | bytearray | memoryview | Any,
+    *,
+    name: str | None = None,
+    sheet: str | int | None = None,
+) -> RawTable:
+    r"""Read a survey or data file into a :class:`RawTable`.
+
+    The format is detected from the content (magic bytes, then text sniffing); ``name`` only
+    helps with messages and with text that could be JSON or CSV.
+
+    Parameters
+    ----------
+    source : str, os.PathLike, bytes or binary file object
+        A path, the file's bytes, or an object with ``read()`` / ``getvalue()`` such as
+        Streamlit's ``UploadedFile``.
+    name : str, optional
+        The file name (used for messages and format hints when ``source`` is bytes).
+        Defaults to the path's or file object's name.
+    sheet : str or int, optional
+        Worksheet of an ``.xlsx`` file (name or 0-based index); default the first sheet.
+
+    Returns
+    -------
+    RawTable
+        The frame, question labels, value labels and what was detected (format, encoding,
+        delimiter, decimal mark, first data row, notes, ragged rows).
+
+    Raises
+    ------
+    UnreadableFileError
+        The file is empty, not a table (binary junk, an archive, an image, an ``.xls``), a
+        damaged workbook / Parquet / SPSS / JSON file, or the sheet does not exist.
+    TypeError
+        ``source`` is none of the accepted types (a programming error, not bad input).
+
+    References
+    ----------
+    RFC 4180, *Common Format and MIME Type for CSV Files*; Qualtrics, *Data export options*;
+    SurveyMonkey, *Exporting responses* (the two header rows).
+
+    Examples
+    --------
+    A ``;``-separated file with decimal commas, as Spanish Excel saves it (Windows-1252):
+
+    >>> data = "id;Satisfacción;comentario\n1;3,5;muy bien\n2;4;no sé\n".encode("cp1252")
+    >>> raw = read_table(data, name="encuesta.csv")
+    >>> raw.source_format, raw.encoding, raw.delimiter, raw.decimal, raw.first_data_line
+    ('csv', 'cp1252', ';', ',', 2)
+    >>> raw.frame
+       id  Satisfacción comentario
+    0   1           3.5   muy bien
+    1   2           4.0      no sé
+    """
+    src = _acquire(source, name)
+    try:
+        return _dispatch(src, sheet)
+    except MotError:
+        raise
+    except MemoryError as err:
+        message = f"`{src.display}` is too large to read in memory. Split it or upload Parquet."
+        raise UnreadableFileError(message) from err
+    except Exception as err:  # any library error on strange input becomes a message
+        message = (
+            f"`{src.display}` could not be read as a table ({type(err).__name__}: "
+            f"{_shorten(str(err))}). {_EXPORT_AGAIN}"
+        )
+        raise UnreadableFileError(message) from err
+
+
+# --------------------------------------------------------------------------- input handling
+
+
+@dataclass(frozen=True)
+class _Input:
+    """Where the bytes come from: a path (read lazily) or bytes in memory."""
+
+    name: str | None
+    path: Path | None = None
+    data: bytes | None = None
+
+    @property
+    def display(self) -> str:
+        return self.name or "the file"
+
+    @property
+    def suffix(self) -> str:
+        return Path(self.name).suffix.lower() if self.name else ""
+
+    def size(self) -> int:
+        if self.data is not None:
+            return len(self.data)
+        return self._path().stat().st_size
+
+    def head(self, n: int) -> bytes:
+        if self.data is not None:
+            return self.data[:n]
+        with self._path().open("rb") as handle:
+            return handle.read(n)
+
+    def all_bytes(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        return self._path().read_bytes()
+
+    def handle(self) -> str | io.BytesIO:
+        """Something pandas, openpyxl and pyreadstat can open."""
+        if self.data is not None:
+            return io.BytesIO(self.data)
+        return str(self._path())
+
+    def arrow_stream(self, offset: int) -> pa.NativeFile:
+        if self.data is not None:
+            return pa.BufferReader(pa.py_buffer(self.data).slice(offset))
+        stream = pa.OSFile(str(self._path()))
+        stream.seek(offset)
+        return stream
+
+    def _path(self) -> Path:
+        if self.path is None:  # pragma: no cover - _acquire always sets data or path
+            raise UnreadableFileError("No file was given.")
+        return self.path
+
+
+def _acquire(source: Any, name: str | None) -> _Input:
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        try:
+            found = path.is_file()
+        except (OSError, ValueError):
+            found = False
+        if not found:
+            message = f"`{path}` was not found or is a folder. Check the path and try again."
+            raise UnreadableFileError(message)
+        return _Input(name or path.name, path=path)
+    if isinstance(source, bytes | bytearray | memoryview):
+        return _Input(name, data=bytes(source))
+    if hasattr(source, "read") or hasattr(source, "getvalue"):
+        return _Input(name or _file_object_name(source), data=_read_file_object(source, name))
+    message = (
+        f"read_table() takes a path, bytes or a binary file object; got {type(source).__name__}."
+    )
+    raise TypeError(message)
+
+
+def _file_object_name(source: Any) -> str | None:
+    raw = getattr(source, "name", None)
+    return Path(raw).name if isinstance(raw, str) and raw else None
+
+
+def _read_file_object(source: Any, name: str | None) -> bytes:
+    try:
+        data = source.getvalue() if hasattr(source, "getvalue") else source.read()
+    except (OSError, ValueError) as err:
+        message = f"`{name or 'the upload'}` could not be read ({err}). Upload it again."
+        raise UnreadableFileError(message) from err
+    if isinstance(data, str):
+        return data.encode("utf-8")
+    if isinstance(data, bytes | bytearray | memoryview):
+        return bytes(data)
+    message = f"`{name or 'the upload'}` did not give bytes when read. Upload the file again."
+    raise UnreadableFileError(message)
+
+
+# --------------------------------------------------------------------------- format dispatch
+
+
+def _dispatch(src: _Input, sheet: str | int | None) -> RawTable:
+    head = src.head(_SAMPLE_BYTES)
+    if not head:
+        raise UnreadableFileError(f"`{src.display}` is empty (0 bytes). {_EXPORT_AGAIN}")
+    kind = _magic_kind(head)
+    if kind == "zip":
+        kind = _zip_kind(src)
+    if kind == "xlsx":
+        return _read_xlsx(src, sheet)
+    if kind == "parquet":
+        return _read_parquet(src)
+    if kind == "spss":
+        return _read_spss(src)
+    if kind is not None:
+        raise _not_a_table(src, kind)
+    return _read_text(src, head)
+
+
+def _magic_kind(head: bytes) -> str | None:
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    return None
+
+
+def _zip_kind(src: _Input) -> str:
+    try:
+        with zipfile.ZipFile(src.handle()) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype") if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError) as err:
+        what = "an Excel workbook" if src.suffix in {".xlsx", ".xlsm"} else "a zip archive"
+        message = (
+            f"`{src.display}` looks like {what} but is damaged ({_shorten(str(err))}). {_RESAVE}"
+        )
+        raise UnreadableFileError(message) from err
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if b"opendocument.spreadsheet" in mimetype:
+        return "ods"
+    return "zip"
+
+
+def _not_a_table(src: _Input, kind: str) -> UnreadableFileError:
+    what, fix = _NOT_A_TABLE[kind]
+    return UnreadableFileError(f"`{src.display}` is not a text table ({what}). {fix}")
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --------------------------------------------------------------------------- text: encoding
+
+
+@dataclass(frozen=True)
+class _Encoding:
+    codec: str  # codec of the bytes after the BOM
+    bom: int  # length of the byte-order mark
+    label: str  # what RawTable.encoding reports
+
+
+def _detect_encoding(head: bytes, complete: bool) -> _Encoding:
+    for bom, codec, label in _BOMS:
+        if head.startswith(bom):
+            return _Encoding(codec, len(bom), label)
+    utf16 = _utf16_without_bom(head)
+    if utf16 is not None:
+        return _Encoding(utf16, 0, utf16)
+    if _is_utf8(head, complete):
+        return _Encoding("utf-8", 0, "utf-8")
+    codec = _legacy_encoding(head)
+    return _Encoding(codec, 0, codec)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    sample = head[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    half = len(sample) // 2
+    even_nuls = sample[0::2].count(0) / half
+    odd_nuls = sample[1::2].count(0) / half
+    if odd_nuls > 0.6 and even_nuls < 0.1:
+        return "utf-16-le"
+    if even_nuls > 0.6 and odd_nuls < 0.1:
+        return "utf-16-be"
+    return None
+
+
+def _is_utf8(head: bytes, complete: bool) -> bool:
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as err:
+        truncated = err.reason == "unexpected end of data" and err.start >= len(head) - 3
+        return truncated and not complete
+    return True
+
+
+def _legacy_encoding(head: bytes) -> str:
+    """Guess the single-byte encoding of text that is not UTF-8.
+
+    Windows-1252 wins whenever it decodes the bytes into Western-looking text (it is what
+    Excel writes in Spain and the Americas, and a superset of Latin-1's letters), and on a
+    tie; otherwise charset-normalizer decides (Cyrillic in cp1251, Greek in cp1253, ...).
+    """
+    from charset_normalizer import from_bytes
+
+    cp1252 = _decodes(head, "cp1252")
+    if cp1252 and _looks_western(head.decode("cp1252")):
+        return "cp1252"
+    matches = list(from_bytes(head, cp_isolation=list(_LEGACY_CODEPAGES)))
+    if not matches:
+        return "cp1252" if cp1252 else "latin-1"
+    best = min(matches, key=lambda match: match.chaos)
+    tie = any(m.encoding == "cp1252" and m.chaos <= best.chaos + 0.01 for m in matches)
+    if tie or _same_text(head, best.encoding, "cp1252"):
+        return "cp1252"
+    return codecs.lookup(best.encoding).name
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _looks_western(text: str) -> bool:
+    """Accented letters are a minority within the words that have them ("Satisfacción").
+
+    Cyrillic or Greek bytes read as Windows-1252 give words made only of accented letters.
+    """
+    words = [word for word in _WORD.findall(text[:_SAMPLE_BYTES]) if not word.isascii()]
+    letters = sum(len(word) for word in words)
+    accented = sum(1 for word in words for ch in word if not ch.isascii())
+    return accented <= letters / 2
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _same_text(data: bytes, codec_a: str, codec_b: str) -> bool:
+    try:
+        return data.decode(codec_a) == data.decode(codec_b)
+    except (UnicodeDecodeError, LookupError):
+        return False
+
+
+def _check_is_text(text: str, src: _Input) -> None:
+    text = text[:_SAMPLE_BYTES]
+    if not text:
+        return
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\r\n") + text.count("\x7f")
+    if controls > max(1, len(text) // 100):  # a stray control character is tolerated
+        raise _not_a_table(src, "binary")
+
+
+# --------------------------------------------------------------------------- text: dispatch
+
+
+@dataclass(frozen=True)
+class _Sample:
+    """The first part of a text file, decoded."""
+
+    encoding: _Encoding
+    text: str
+    complete: bool  # the sample is the whole file
+    clean: bool  # the sample decoded without errors in ``encoding``
+
+
+def _read_text(src: _Input, head: bytes) -> RawTable:
+    sample = _take_sample(src, head)
+    if sample.encoding.codec.startswith(("utf-16", "utf-32")):
+        src, sample = _transcode_to_utf8(src, sample)
+    _check_is_text(sample.text, src)
+    if not sample.text.strip():
+        raise _no_table(src)
+    if _looks_like_json(sample.text, src):
+        return _read_json(src, sample)
+    return _read_csv(src, sample)
+
+
+def _take_sample(src: _Input, head: bytes) -> _Sample:
+    """Decode the first 64 KB; take more while it holds fewer than 5 complete records."""
+    size = _SAMPLE_BYTES
+    total = src.size()
+    encoding = _detect_encoding(head, complete=total <= size)
+    while True:
+        complete = total <= size
+        text, clean = _decode_sample(head, encoding, complete)
+        if complete or size >= _MAX_SAMPLE_BYTES or _count_records(text) > 5:
+            return _Sample(encoding, text, complete, clean)
+        size *= 4
+        head = src.head(size)
+
+
+def _decode_sample(head: bytes, encoding: _Encoding, complete: bool) -> tuple[str, bool]:
+    body = head[encoding.bom :]
+    try:
+        return codecs.getincrementaldecoder(encoding.codec)().decode(body, final=complete), True
+    except UnicodeDecodeError:
+        decoder = codecs.getincrementaldecoder(encoding.codec)(errors="replace")
+        return decoder.decode(body, final=complete), False
+
+
+def _count_records(text: str) -> int:
+    try:
+        return sum(1 for _ in csv.reader(io.StringIO(text, newline="")))
+    except csv.Error:
+        return 0
+
+
+def _transcode_to_utf8(src: _Input, sample: _Sample) -> tuple[_Input, _Sample]:
+    """UTF-16/32 files are rare and small: re-encode them as UTF-8 in memory."""
+    enc = sample.encoding
+    data = src.all_bytes()[enc.bom :].decode(enc.codec, errors="replace").encode("utf-8")
+    complete = len(data) <= _SAMPLE_BYTES
+    utf8 = _Encoding("utf-8", 0, enc.label)
+    text, _ = _decode_sample(data[:_SAMPLE_BYTES], utf8, complete)
+    return _Input(src.name, data=data), _Sample(utf8, text, complete, clean=True)
+
+
+def _looks_like_json(text: str, src: _Input) -> bool:
+    if src.suffix in {".json", ".jsonl", ".ndjson"}:
+        return True
+    start = text.lstrip()[:1]
+    if start not in {"[", "{"}:
+        return False
+    first_line = text.lstrip().split("\n", 1)[0]
+    # "[Q1] How satisfied...","..." is a CSV header, not JSON
+    return start == "{" or first_line.rstrip() in {"[", "[{"} or first_line.startswith("[{")
+
+
+# --------------------------------------------------------------------------- CSV: dialect
+
+
+@dataclass(frozen=True)
+class _Dialect:
+    encoding: _Encoding
+    delimiter: str
+    decimal: str
+    sep_line: bool  # an Excel "sep=;" first line
+
+
+def _detect_delimiter(text: str, complete: bool) -> tuple[str, bool]:
+    """Return the delimiter and whether the file starts with an Excel ``sep=`` line."""
+    first_line = text.split("\n", 1)[0].split("\r", 1)[0]
+    declared = _SEP_LINE.fullmatch(first_line)
+    if declared:
+        return declared.group(1), True
+    scores = {d: _delimiter_score(text, d, complete) for d in _DELIMITERS}
+    best = max(scores.values())
+    if not best[0]:
+        return ",", False
+    tied = [d for d in _DELIMITERS if scores[d] == best]
+    sniffed = _sniff_delimiter(text)
+    return (sniffed if sniffed in tied else tied[0]), False
+
+
+def _delimiter_score(text: str, delimiter: str, complete: bool) -> tuple[bool, float]:
+    """(splits rows into several fields, share of rows with the most common field count).
+
+    Rows split into several fields when the most common count, or the header's, is above 1
+    (a file whose data rows are mostly ragged still has a header that splits).
+    """
+    rows = [row for row, _ in _records(text, delimiter, complete, _SNIFF_RECORDS)]
+    filled = [len(row) for row in rows if any(cell.strip() for cell in row)]
+    if not filled:
+        return False, 0.0
+    counts = Counter(filled)
+    modal, hits = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return max(modal, filled[0]) > 1, round(hits / len(filled), 3)
+
+
+def _sniff_delimiter(text: str) -> str | None:
+    try:
+        return csv.Sniffer().sniff(text[:20_000], delimiters="".join(_DELIMITERS)).delimiter
+    except csv.Error:
+        return None
+
+
+def _detect_decimal(rows: Sequence[Sequence[str]], delimiter: str) -> str:
+    """Decimal comma when ``;``-separated numbers look like ``3,5`` and none like ``3.5``."""
+    if delimiter != ";":
+        return "."
+    cells = [cell.strip() for row in rows for cell in row]
+    comma = any(_DECIMAL_COMMA.fullmatch(cell) for cell in cells)
+    point = any(_DECIMAL_POINT.fullmatch(cell) for cell in cells)
+    return "," if comma and not point else "."
+
+
+def _records(
+    text: str, delimiter: str, complete: bool, limit: int | None = None, *, strict: bool = False
+) -> list[tuple[list[str], int]]:
+    """Parse records with their end offsets (in characters); drop a cut-off last record.
+
+    A csv error (a cell over the csv module's size limit) ends a sample quietly; with
+    ``strict`` it raises ``csv.Error`` instead, so that no row is lost silently.
+    """
+    consumed = 0
+
+    def lines() -> Any:
+        nonlocal consumed
+        for line in io.StringIO(text, newline=""):
+            consumed += len(line)
+            yield line
+
+    out: list[tuple[list[str], int]] = []
+    reader = csv.reader(lines(), delimiter=delimiter, quotechar='"', strict=False)
+    try:
+        for row in reader:
+            out.append((row, consumed))
+            if limit is not None and len(out) > limit:
+                break
+    except csv.Error:
+        if strict:
+            raise
+        return out
+    if not complete and out and (limit is None or len(out) <= limit):
+        out.pop()  # the sample may end inside this record
+    return out[:limit] if limit is not None else out
+
+
+# --------------------------------------------------------------------------- CSV: header rows
+
+
+@dataclass(frozen=True)
+class _Header:
+    source_format: str
+    raw: list[str]  # header cells, stripped ("" where blank); SurveyMonkey: "question - option"
+    names: list[str]  # unique, blanks filled
+    labels: dict[str, str]
+    skip: int  # records before the first data row (sep line, blank lines, header rows)
+    note: str
+
+
+def _is_blank(row: Sequence[str]) -> bool:
+    return not any(cell.strip() for cell in row)
+
+
+def _detect_header(rows: Sequence[Sequence[str]], skip_first: int) -> _Header | None:
+    """Find the header rows of a survey export (or a plain table) at the start of ``rows``."""
+    lead = skip_first
+    while lead < len(rows) and _is_blank(rows[lead]):
+        lead += 1
+    if lead >= len(rows):
+        return None
+    top = [list(row) for row in rows[lead : lead + 3]]
+    kind, n_rows, note = _header_layout(top)
+    raw, labels = _header_names(kind, top[:n_rows])
+    return _Header(kind, raw, _unique_names(raw), labels, lead + n_rows, note)
+
+
+def _header_layout(top: list[list[str]]) -> tuple[str, int, str]:
+    if len(top) >= 3 and any(cell.strip().startswith('{"ImportId"') for cell in top[2]):
+        return (
+            "qualtrics",
+            3,
+            "Qualtrics export: 3 header rows (column ids, question text, ImportId)",
+        )
+    if len(top) >= 2 and _is_qualtrics_two_rows(top[0], top[1]):
+        return "qualtrics", 2, "Qualtrics export: 2 header rows (column ids, question text)"
+    if len(top) >= 2 and _is_qualtrics_legacy(top[0], top[1]):
+        return (
+            "qualtrics_legacy",
+            2,
+            "Qualtrics legacy export: 2 header rows (V1… ids, question text)",
+        )
+    if len(top) >= 2 and _is_surveymonkey(top[0], top[1]):
+        return (
+            "surveymonkey",
+            2,
+            "SurveyMonkey export: 2 header rows (question, answer option); "
+            "option columns are named 'question - option'",
+        )
+    return "csv", 1, "1 header row"
+
+
+def _stripped(row: Sequence[Any]) -> list[str]:
+    return [str(cell).strip(" \t\r\n\ufeff") for cell in row]
+
+
+def _is_qualtrics_two_rows(first: list[str], second: list[str]) -> bool:
+    cells = _stripped(first)
+    if "ResponseId" not in cells or "StartDate" not in cells:
+        return False
+    index = cells.index("ResponseId")
+    value = second[index].strip() if index < len(second) else ""
+    return bool(value) and not _QUALTRICS_ID.fullmatch(value)
+
+
+def _is_qualtrics_legacy(first: list[str], second: list[str]) -> bool:
+    cells = _stripped(first)
+    return cells[:2] == ["V1", "V2"] and "responseid" in {c.lower() for c in _stripped(second)}
+
+
+def _is_surveymonkey(first: list[str], second: list[str]) -> bool:
+    head, options = _stripped(first), _stripped(second)
+    if not head or not head[0] or not options or options[0]:
+        return False  # SurveyMonkey leaves row 2 blank under RespondentID
+    if any(cell.lower() in _SURVEYMONKEY_MARKERS for cell in options):
+        return True
+    continuation = [j for j in range(1, len(head)) if not head[j]]
+    if not continuation:
+        return False
+    filled = all(j < len(options) and options[j] for j in continuation)
+    return filled and not any(_NUMBER.fullmatch(cell) for cell in options if cell)
+
+
+def _header_names(kind: str, top: list[list[str]]) -> tuple[list[str], dict[str, str]]:
+    first = _stripped(top[0])
+    if kind == "surveymonkey":
+        raw, texts = _surveymonkey_names(first, _stripped(top[1]))
+    else:
+        raw = first
+        texts = _stripped(top[1]) if kind in {"qualtrics", "qualtrics_legacy"} else []
+    names = _unique_names(raw)
+    labels = {name: text for name, text in zip(names, texts, strict=False) if text}
+    return raw, labels
+
+
+def _surveymonkey_names(questions: list[str], options: list[str]) -> tuple[list[str], list[str]]:
+    """Column j is 'question - option' when row 2 names an option, else the question."""
+    names: list[str] = []
+    question = ""
+    for j, text in enumerate(questions):
+        option = options[j] if j < len(options) else ""
+        question = text or question
+        is_marker = option.lower() in _SURVEYMONKEY_MARKERS
+        if option and (not text or not is_marker):
+            names.append(f"{question} - {option}" if question else option)
+        else:
+            names.append(question if text or not question else "")
+    return names, list(names)
+
+
+def _unique_names(raw: Sequence[str], width: int | None = None) -> list[str]:
+    """Strip, fill blanks with ``column_<n>`` (1-based) and make names unique (``a.1``)."""
+    width = len(raw) if width is None else width
+    names = [str(raw[j]).strip() if j < len(raw) else "" for j in range(width)]
+    names = [name or f"column_{j + 1}" for j, name in enumerate(names)]
+    seen: set[str] = set()
+    out: list[str] = []
+    for name in names:
+        candidate, k = name, 0
+        while candidate in seen:
+            k += 1
+            candidate = f"{name}.{k}"
+        seen.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def _name_notes(raw: Sequence[str], names: Sequence[str]) -> list[str]:
+    cells = [str(raw[j]).strip() if j < len(raw) else "" for j in range(len(names))]
+    blank = [name for name, cell in zip(names, cells, strict=True) if not cell]
+    renamed = [name for name, cell in zip(names, cells, strict=True) if cell and name != cell]
+    notes = []
+    if blank:
+        notes.append(f"columns without a header named by position: {_listing(blank)}")
+    if renamed:
+        notes.append(f"duplicate column names made unique: {_listing(renamed)}")
+    return notes
+
+
+def _listing(items: Sequence[Any], limit: int = 5) -> str:
+    shown = ", ".join(str(item) for item in items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+# --------------------------------------------------------------------------- CSV: reading
+
+
+class _NeedsFallback(Exception):
+    """The fast reader cannot take this file; parse it with the csv module."""
+
+
+_INTEGER = re.compile(r"-?\d{1,18}", re.ASCII)  # pyarrow reads "+3" as a float
+
+
+def _read_csv(src: _Input, sample: _Sample) -> RawTable:
+    delimiter, sep_line = _detect_delimiter(sample.text, sample.complete)
+    records = _records(sample.text, delimiter, sample.complete)
+    rows = [row for row, _ in records]
+    header = _detect_header(rows, 1 if sep_line else 0)
+    if header is None and not sample.complete:
+        message = (
+            f"`{src.display}` has no line break in its first {len(sample.text) >> 20} MB: "
+            f"it does not look like a table. {_EXPORT_AGAIN}"
+        )
+        raise UnreadableFileError(message)
+    if header is None:
+        raise _no_table(src)
+    data_rows = rows[header.skip :]
+    dialect = _Dialect(sample.encoding, delimiter, _detect_decimal(data_rows, delimiter), sep_line)
+    if not sample.clean:
+        return _slow_csv(src, dialect)
+    offset = _byte_offset(sample, records, header.skip)
+    plan = _ReadPlan(
+        dialect=dialect,
+        codec=sample.encoding.codec,
+        width=len(header.names),
+        types=_column_types(data_rows, len(header.names), dialect.decimal),
+        capacity=_row_capacity(src.size() - offset, sample, records, header.skip),
+    )
+    try:
+        frame = _arrow_frame(lambda: src.arrow_stream(offset), plan)
+    except _NeedsFallback:
+        return _slow_csv(src, dialect)
+    frame, trimmed = _drop_trailing_empty(frame)
+    return _csv_table(src, sample.encoding.label, dialect, header, frame, trimmed, ())
+
+
+def _no_table(src: _Input) -> UnreadableFileError:
+    return UnreadableFileError(
+        f"`{src.display}` contains no table (only blank lines). {_EXPORT_AGAIN}"
+    )
+
+
+def _byte_offset(sample: _Sample, records: list[tuple[list[str], int]], skip: int) -> int:
+    chars = records[skip - 1][1] if skip else 0
+    enc = sample.encoding
+    return enc.bom + len(sample.text[:chars].encode(enc.codec))
+
+
+def _row_capacity(
+    remaining: int, sample: _Sample, records: list[tuple[list[str], int]], skip: int
+) -> int:
+    """Generous estimate of the number of data rows (unused capacity is never touched)."""
+    n = len(records) - skip
+    if n <= 0:
+        return 1024
+    start = records[skip - 1][1] if skip else 0
+    data_bytes = len(sample.text[start : records[-1][1]].encode(sample.encoding.codec))
+    return int(remaining / max(data_bytes / n, 1.0) * 1.2) + 1024
+
+
+def _column_types(rows: Sequence[Sequence[str]], width: int, decimal: str) -> dict[str, Any]:
+    """Arrow types from the sampled rows: int64, float64 or text; unknown if all empty."""
+    number = re.compile(_NUMBER.pattern.replace(r"\.", re.escape(decimal)), re.ASCII)
+    types: dict[str, Any] = {}
+    for j in range(width):
+        values = [row[j].strip() for row in rows if j < len(row) and row[j] != ""]
+        if not values:
+            continue
+        if all(_INTEGER.fullmatch(v) for v in values):
+            types[f"f{j}"] = pa.int64()
+        elif all(number.fullmatch(v) for v in values):
+            types[f"f{j}"] = pa.float64()
+        else:
+            types[f"f{j}"] = pa.string()
+    return types
+
+
+@dataclass(frozen=True)
+class _ReadPlan:
+    """How pyarrow reads the data rows."""
+
+    dialect: _Dialect
+    codec: str
+    width: int  # columns the header names
+    types: dict[str, Any]  # arrow column types known from the sample ("f0", "f1", ...)
+    capacity: int  # rows to reserve
+
+    def options(self, types: dict[str, Any], include: Sequence[str] = ()) -> dict[str, Any]:
+        convert = pacsv.ConvertOptions(
+            null_values=[""],
+            strings_can_be_null=True,
+            quoted_strings_can_be_null=True,
+            true_values=[],
+            false_values=[],
+            decimal_point=self.dialect.decimal,
+            column_types=types,
+            include_columns=list(include),
+        )
+        parse = pacsv.ParseOptions(
+            delimiter=self.dialect.delimiter,
+            quote_char='"',
+            double_quote=True,
+            newlines_in_values=True,
+            ignore_empty_lines=False,
+        )
+        read = pacsv.ReadOptions(autogenerate_column_names=True, encoding=self.codec)
+        return {"read_options": read, "parse_options": parse, "convert_options": convert}
+
+
+_ARROW_ERRORS: Final = (pa.ArrowException, UnicodeDecodeError, ValueError)
+
+
+def _arrow_frame(stream: Callable[[], pa.NativeFile], plan: _ReadPlan) -> pd.DataFrame:
+    """Read the data rows with pyarrow; raise _NeedsFallback if it cannot take the file.
+
+    Record batches are streamed into preallocated numpy arrays, so the peak memory stays
+    close to the size of the frame. If a later value does not fit the type guessed from the
+    sample, the file is read again with pyarrow's own type inference.
+    """
+    try:
+        sink = _stream_columns(stream, plan)
+    except _ARROW_ERRORS as err:
+        message = str(err)
+        if "Empty CSV" in message:
+            return pd.DataFrame({j: pd.Series(dtype=object) for j in range(plan.width)})
+        if "conversion error" not in message:
+            raise _NeedsFallback from err  # ragged rows, a row larger than a block, ...
+        sink = _inferred_columns(stream, plan)
+    if sink.width != plan.width or sink.has_binary():
+        raise _NeedsFallback  # ragged rows, or bytes that are not in the detected encoding
+    return sink.frame(lambda names: _reread_as_text(stream, plan, names))
+
+
+def _stream_columns(stream: Callable[[], pa.NativeFile], plan: _ReadPlan) -> _Columns:
+    with stream() as handle:
+        reader = pacsv.open_csv(handle, **plan.options(plan.types))
+        sink = _Columns(reader.schema, plan.capacity)
+        with _Prefetch(reader) as batches:
+            for batch in batches:
+                sink.add(batch)
+    return sink
+
+
+class _Prefetch:
+    """Iterate a record-batch reader while a helper thread parses the next batches.
+
+    pyarrow's streaming CSV reader parses a block only when asked; parsing the next blocks
+    in a thread while this one is copied into numpy overlaps the two. The thread stops and
+    is joined when the ``with`` block ends, and its errors are raised here.
+    """
+
+    _DONE: Final = object()
+
+    def __init__(self, reader: Any, depth: int = 4) -> None:
+        self._reader = reader
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=depth)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._produce, name="mot-csv-reader", daemon=True)
+
+    def __enter__(self) -> _Prefetch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def __iter__(self) -> Any:
+        while True:
+            item = self._queue.get()
+            if item is self._DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+    def _produce(self) -> None:
+        try:
+            for batch in self._reader:
+                if not self._put(batch):
+                    return
+            self._put(self._DONE)
+        except BaseException as err:  # handed over to the consuming thread
+            self._put(err)
+
+    def _put(self, item: Any) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.05)
+            except queue.Full:
+                continue
+            return True
+        return False
+
+
+def _inferred_columns(stream: Callable[[], pa.NativeFile], plan: _ReadPlan) -> _Columns:
+    text_only = {k: v for k, v in plan.types.items() if v == pa.string()}
+    try:
+        with stream() as handle:
+            table = pacsv.read_csv(handle, **plan.options(text_only))
+    except _ARROW_ERRORS as err:
+        raise _NeedsFallback from err
+    sink = _Columns(table.schema, table.num_rows)
+    for batch in table.to_batches():
+        sink.add(batch)
+    return sink
+
+
+def _reread_as_text(
+    stream: Callable[[], pa.NativeFile], plan: _ReadPlan, names: list[str]
+) -> dict[str, pa.ChunkedArray]:
+    """Dates, times and timestamps stay text, as in the file: read those columns again."""
+    try:
+        with stream() as handle:
+            table = pacsv.read_csv(
+                handle, **plan.options(dict.fromkeys(names, pa.string()), include=names)
+            )
+    except _ARROW_ERRORS as err:
+        raise _NeedsFallback from err
+    return {name: table.column(name) for name in names}
+
+
+class _Columns:
+    """Collect record batches: numbers into numpy arrays, other columns as arrow chunks."""
+
+    def __init__(self, schema: pa.Schema, capacity: int) -> None:
+        self.names: list[str] = list(schema.names)
+        self.types: list[Any] = list(schema.types)
+        self.capacity = max(capacity, 1)
+        self.rows = 0
+        self.numbers: dict[int, np.ndarray] = {}
+        self.chunks: dict[int, list[Any]] = {}
+
+    @property
+    def width(self) -> int:
+        return len(self.names)
+
+    def has_binary(self) -> bool:
+        return any(pa.types.is_binary(t) or pa.types.is_large_binary(t) for t in self.types)
+
+    def add(self, batch: pa.RecordBatch) -> None:
+        m = batch.num_rows
+        self._reserve(self.rows + m)
+        for i, column in enumerate(batch.columns):
+            if pa.types.is_integer(column.type) or pa.types.is_floating(column.type):
+                self._add_numbers(i, column, m)
+            else:
+                self.chunks.setdefault(i, []).append(column)
+        self.rows += m
+
+    def _add_numbers(self, i: int, column: pa.Array, m: int) -> None:
+        values = column.to_numpy(zero_copy_only=False)
+        target = self.numbers.get(i)
+        if target is None:
+            target = self.numbers[i] = np.empty(self.capacity, dtype=values.dtype)
+        elif values.dtype.kind == "f" and target.dtype.kind != "f":
+            target = self.numbers[i] = target.astype(np.float64)  # nulls in an int column
+        target[self.rows : self.rows + m] = values
+
+    def _reserve(self, rows: int) -> None:
+        if rows <= self.capacity:
+            return
+        self.capacity = max(rows, int(self.capacity * 1.5))
+        for i, old in self.numbers.items():
+            grown = np.empty(self.capacity, dtype=old.dtype)
+            grown[: self.rows] = old[: self.rows]
+            self.numbers[i] = grown
+
+    def frame(self, reread: Callable[[list[str]], dict[str, pa.ChunkedArray]]) -> pd.DataFrame:
+        temporal = [self.names[i] for i, t in enumerate(self.types) if pa.types.is_temporal(t)]
+        text = reread(temporal) if temporal else {}
+        columns: dict[int, Any] = {}
+        for i, name in enumerate(self.names):
+            columns[i] = text[name].to_pandas() if name in text else self._column(i)
+            self.numbers.pop(i, None)
+            self.chunks.pop(i, None)
+        small = sum(s.memory_usage(deep=False) for s in columns.values()) < 64 << 20
+        return pd.DataFrame(columns, copy=small)  # small frames: one block per dtype
+
+    def _column(self, i: int) -> Any:
+        if i in self.numbers:
+            values = self.numbers[i][: self.rows]
+            if self.capacity > 2 * self.rows:
+                values = values.copy()  # do not keep a mostly unused buffer alive
+            return pd.Series(values, copy=False)
+        chunks = self.chunks.get(i, [])
+        if pa.types.is_null(self.types[i]) or not chunks:
+            return pd.Series(np.full(self.rows, np.nan), copy=False)
+        return pa.chunked_array(chunks, type=self.types[i]).to_pandas()
+
+
+def _drop_trailing_empty(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Drop rows at the end that have no value at all; return the frame and how many."""
+    n = len(frame)
+    if n == 0 or frame.shape[1] == 0 or frame.iloc[n - 1].notna().any():
+        return frame, 0
+    filled = np.flatnonzero(frame.notna().to_numpy().any(axis=1))
+    keep = int(filled[-1]) + 1 if filled.size else 0
+    return frame.iloc[:keep].copy(), n - keep
+
+
+def _slow_csv(src: _Input, dialect: _Dialect) -> RawTable:
+    """Parse the whole file with the csv module: ragged rows, odd encodings."""
+    text, label = _decode_all(src.all_bytes(), dialect.encoding)
+    try:
+        rows = [row for row, _ in _records(text, dialect.delimiter, True, strict=True)]
+    except csv.Error as err:
+        message = (
+            f"`{src.display}` cannot be split into rows and columns ({err}). "
+            f"Check its quotes, or export it again. {_EXPORT_AGAIN}"
+        )
+        raise UnreadableFileError(message) from err
+    header = _detect_header(rows, 1 if dialect.sep_line else 0)
+    if header is None:
+        raise _no_table(src)
+    data = rows[header.skip :]
+    width = len(header.names)
+    full_width = max([width, *(_used_width(row) for row in data)])
+    ragged = tuple(header.skip + 1 + i for i, row in enumerate(data) if _is_ragged(row, width))
+    data = [row[:full_width] for row in data]
+    plan = _ReadPlan(
+        dialect=dialect,
+        codec="utf-8",
+        width=full_width,
+        types=_column_types(data, full_width, dialect.decimal),
+        capacity=len(data),
+    )
+    normalised = _rewrite_csv(data, full_width, dialect.delimiter)
+    del rows, data
+    frame = _arrow_frame(lambda: pa.BufferReader(pa.py_buffer(normalised)), plan)
+    frame, trimmed = _drop_trailing_empty(frame)
+    ragged = tuple(row for row in ragged if row <= header.skip + len(frame))
+    return _csv_table(src, label, dialect, header, frame, trimmed, ragged)
+
+
+def _is_blank_record(row: Sequence[str]) -> bool:
+    return len(row) == 0 or (len(row) == 1 and row[0] == "")
+
+
+def _used_width(row: Sequence[str]) -> int:
+    """Fields up to the last non-empty one (a trailing delimiter adds nothing)."""
+    width = len(row)
+    while width and row[width - 1] == "":
+        width -= 1
+    return width
+
+
+def _is_ragged(row: Sequence[str], width: int) -> bool:
+    """Too few fields, or extra fields that hold something (empty extras are harmless)."""
+    if _is_blank_record(row):
+        return False
+    return len(row) < width or _used_width(row) > width
+
+
+def _rewrite_csv(rows: list[list[str]], width: int, delimiter: str) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, quotechar='"', lineterminator="\r\n")
+    for row in rows:
+        writer.writerow(row + [""] * (width - len(row)))
+    return out.getvalue().encode("utf-8")
+
+
+def _decode_all(data: bytes, encoding: _Encoding) -> tuple[str, str]:
+    """Decode the whole file; if it is not all in the sampled encoding, find one that fits."""
+    body = data[encoding.bom :]
+    candidates = ((encoding.codec, encoding.label), ("utf-8", "utf-8"), ("cp1252", "cp1252"))
+    for codec, label in candidates:
+        try:
+            return body.decode(codec), label
+        except UnicodeDecodeError:
+            continue
+    return body.decode("latin-1"), "latin-1"
+
+
+def _csv_table(
+    src: _Input,
+    encoding: str,
+    dialect: _Dialect,
+    header: _Header,
+    frame: pd.DataFrame,
+    trimmed: int,
+    ragged: tuple[int, ...],
+) -> RawTable:
+    names = _unique_names(header.raw, frame.shape[1])
+    frame.columns = pd.Index(names)
+    notes = [header.note, f"encoding {encoding}"]
+    notes.append(f"delimiter {dialect.delimiter!r} ({_DELIMITER_NAMES[dialect.delimiter]})")
+    if dialect.sep_line:
+        notes.append(f"Excel 'sep={dialect.delimiter}' line skipped")
+    if dialect.decimal == ",":
+        notes.append("decimal comma: 3,5 read as 3.5")
+    notes.extend(_line_ending_notes(src))
+    notes.extend(_name_notes(header.raw, names))
+    if ragged:
+        notes.append(
+            f"{len(ragged)} rows with too many or too few fields (file rows {_listing(ragged)}): "
+            "short rows padded with empty cells, extra fields kept in column_<n> columns"
+        )
+    if trimmed:
+        notes.append(f"{trimmed} empty rows at the end of the file ignored")
+    return RawTable(
+        frame=frame,
+        labels=header.labels,
+        source_format=header.source_format,
+        encoding=encoding,
+        delimiter=dialect.delimiter,
+        decimal=dialect.decimal,
+        first_data_line=header.skip + 1,
+        name=src.name,
+        notes=tuple(notes),
+        ragged_rows=ragged,
+    )
+
+
+def _line_ending_notes(src: _Input) -> list[str]:
+    head = src.head(_SAMPLE_BYTES)
+    crlf = head.count(b"\r\n")
+    cr_only = head.count(b"\r") - crlf
+    if cr_only and cr_only > head.count(b"\n"):
+        return ["line endings: CR only (old Mac format)"]
+    return []
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def _read_json(src: _Input, sample: _Sample) -> RawTable:
+    text, label = _decode_all(src.all_bytes(), sample.encoding)
+    try:
+        records, first_line, note = _json_records(text)
+    except ValueError as err:
+        if src.suffix not in {".json", ".jsonl", ".ndjson"}:
+            return _read_csv(src, sample)
+        message = f"`{src.display}` is not valid JSON ({_shorten(str(err))}). {_EXPORT_AGAIN}"
+        raise UnreadableFileError(message) from err
+    if records is None:
+        message = (
+            f"`{src.display}` holds JSON that is not a list of records (objects with one key "
+            f"per column). {_EXPORT_AGAIN}"
+        )
+        raise UnreadableFileError(message)
+    frame = pd.json_normalize(records) if records else pd.DataFrame()
+    frame = _clean_objects(frame)
+    names = _unique_names([str(c) for c in frame.columns])
+    frame.columns = pd.Index(names)
+    return RawTable(
+        frame=frame,
+        source_format="json",
+        encoding=label,
+        first_data_line=first_line,
+        name=src.name,
+        notes=(note, f"encoding {label}"),
+    )
+
+
+def _json_records(text: str) -> tuple[list[dict[str, Any]] | None, int, str]:
+    """(records, file row of the first record, note); records is None if not tabular."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as err:
+        if err.msg != "Extra data":
+            raise
+        return _json_lines(text)
+    return _json_document_records(document), 1, "JSON records"
+
+
+def _json_document_records(document: Any) -> list[dict[str, Any]] | None:
+    if isinstance(document, dict):
+        lists = [value for value in document.values() if isinstance(value, list)]
+        if len(document) == 1 and lists:
+            document = lists[0]
+        elif lists and len(lists) == len(document) and len({len(v) for v in lists}) == 1:
+            keys = list(document)
+            return [dict(zip(keys, values, strict=True)) for values in zip(*lists, strict=True)]
+        else:
+            document = [document]
+    if isinstance(document, list) and all(isinstance(item, dict) for item in document):
+        return document
+    return None
+
+
+def _json_lines(text: str) -> tuple[list[dict[str, Any]] | None, int, str]:
+    """One object per line; blank lines inside the data are kept as empty records."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    records: list[dict[str, Any]] = []
+    for line in lines[filled[0] : filled[-1] + 1]:
+        item = json.loads(line) if line.strip() else {}
+        if not isinstance(item, dict):
+            return None, filled[0] + 1, "JSON lines"
+        records.append(item)
+    return records, filled[0] + 1, "JSON lines: one record per line"
+
+
+def _clean_objects(frame: pd.DataFrame) -> pd.DataFrame:
+    """Empty strings and None -> NaN; infer number / text / date columns from the values."""
+    frame = frame.copy()
+    for column in frame.columns:
+        series = frame[column]
+        if series.dtype == object or isinstance(series.dtype, pd.StringDtype):
+            empty = series.isna() | series.map(lambda v: isinstance(v, str) and v == "")
+            frame[column] = series.astype(object).where(~empty, np.nan)
+    frame = frame.infer_objects()
+    for column in frame.columns:
+        if frame[column].dtype == object and frame[column].isna().all():
+            frame[column] = frame[column].astype("float64")
+    return frame
+
+
+# --------------------------------------------------------------------------- Excel
+
+
+def _read_xlsx(src: _Input, sheet: str | int | None) -> RawTable:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(src.handle(), read_only=True, data_only=True)
+    except Exception as err:
+        message = (
+            f"`{src.display}` looks like an Excel workbook but cannot be opened "
+            f"({type(err).__name__}: {_shorten(str(err))}). {_RESAVE}"
+        )
+        raise UnreadableFileError(message) from err
+    try:
+        worksheet = _pick_sheet(book, sheet, src)
+        worksheet.reset_dimensions()
+        cells = [list(row) for row in worksheet.iter_rows(values_only=True)]
+        title = worksheet.title
+    finally:
+        book.close()
+    return _table_from_cells(cells, src, title)
+
+
+def _pick_sheet(book: Any, sheet: str | int | None, src: _Input) -> Any:
+    titles = list(book.sheetnames)
+    if sheet is None:
+        return book.worksheets[0]
+    if isinstance(sheet, int) and 0 <= sheet < len(titles):
+        return book.worksheets[sheet]
+    if isinstance(sheet, str) and sheet in titles:
+        return book[sheet]
+    message = (
+        f"`{src.display}` has no sheet {sheet!r}; its sheets are: {', '.join(titles)}. "
+        "Choose one of these."
+    )
+    raise UnreadableFileError(message)
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _table_from_cells(cells: list[list[Any]], src: _Input, title: str) -> RawTable:
+    rows = [_trim_row(row) for row in cells]
+    while rows and not rows[-1]:
+        rows.pop()
+    header = _detect_header([[_cell_text(v) for v in row] for row in rows[:40]], 0)
+    if header is None:
+        message = f"Sheet {title!r} of `{src.display}` is empty. Choose the sheet with the data."
+        raise UnreadableFileError(message)
+    data = rows[header.skip :]
+    width = max([len(header.names), *(len(row) for row in data)])
+    columns = list(zip(*[row + [None] * (width - len(row)) for row in data], strict=True))
+    frame = pd.DataFrame({j: pd.Series(list(col), dtype=object) for j, col in enumerate(columns)})
+    if not columns:
+        frame = pd.DataFrame({j: pd.Series(dtype=object) for j in range(width)})
+    frame = _clean_objects(frame)
+    names = _unique_names(header.raw, width)
+    frame.columns = pd.Index(names)
+    layout = "xlsx" if header.source_format == "csv" else header.source_format
+    notes = [f"Excel workbook, sheet {title!r}", header.note]
+    notes.extend(_name_notes(header.raw, names))
+    return RawTable(
+        frame=frame,
+        labels=header.labels,
+        source_format=layout,
+        first_data_line=header.skip + 1,
+        name=src.name,
+        notes=tuple(notes),
+    )
+
+
+def _trim_row(row: list[Any]) -> list[Any]:
+    row = [None if isinstance(v, str) and not v.strip() else v for v in row]
+    while row and row[-1] is None:
+        row.pop()
+    return row
+
+
+# --------------------------------------------------------------------------- Parquet
+
+
+def _read_parquet(src: _Input) -> RawTable:
+    try:
+        frame = pd.read_parquet(src.handle())
+    except Exception as err:
+        message = (
+            f"`{src.display}` looks like a Parquet file but cannot be read "
+            f"({type(err).__name__}: {_shorten(str(err))}). Write it again, or export CSV."
+        )
+        raise UnreadableFileError(message) from err
+    if not isinstance(frame.index, pd.RangeIndex):
+        frame = frame.reset_index()
+    names = _unique_names([str(c) for c in frame.columns])
+    frame.columns = pd.Index(names)
+    return RawTable(
+        frame=frame,
+        source_format="parquet",
+        first_data_line=1,
+        name=src.name,
+        notes=(f"Parquet file: {frame.shape[0]} rows, {frame.shape[1]} columns",),
+    )
+
+
+# --------------------------------------------------------------------------- SPSS
+
+
+def _read_spss(src: _Input) -> RawTable:
+    frame, meta, notes = _spss_frame(src)
+    missing_notes = _apply_user_missing(frame, meta.missing_ranges or {})
+    for column in frame.columns:
+        if frame[column].dtype != object and not pd.api.types.is_string_dtype(frame[column]):
+            continue
+        frame[column] = frame[column].where(frame[column] != "", np.nan)
+    labels = {k: v for k, v in (meta.column_names_to_labels or {}).items() if v}
+    value_labels = {k: dict(v) for k, v in (meta.variable_value_labels or {}).items()}
+    notes.extend(missing_notes)
+    if value_labels:
+        notes.append(
+            f"value labels for {len(value_labels)} variables kept in value_labels; "
+            "the frame keeps the codes"
+        )
+    for set_name, spec in (getattr(meta, "mr_sets", None) or {}).items():
+        members = ", ".join(spec.get("variable_list", []))
+        notes.append(f"multiple-response set {set_name}: {members}")
+    return RawTable(
+        frame=frame,
+        labels=labels,
+        value_labels=value_labels,
+        source_format="spss",
+        encoding=meta.file_encoding,
+        first_data_line=1,
+        name=src.name,
+        notes=tuple(notes),
+    )
+
+
+def _spss_frame(src: _Input) -> tuple[pd.DataFrame, Any, list[str]]:
+    import pyreadstat
+
+    notes = [f"SPSS file: {src.display}"]
+    try:
+        frame, meta = pyreadstat.read_sav(src.handle(), user_missing=True)
+        return frame, meta, notes
+    except Exception as first:
+        try:  # dates beyond what Python can hold: keep them as SPSS numbers
+            frame, meta = pyreadstat.read_sav(
+                src.handle(), user_missing=True, disable_datetime_conversion=True
+            )
+        except Exception:
+            message = (
+                f"`{src.display}` looks like an SPSS file but cannot be read "
+                f"({type(first).__name__}: {_shorten(str(first))}). "
+                "Save it again from SPSS, or export CSV."
+            )
+            raise UnreadableFileError(message) from first
+    notes.append("dates could not be converted; kept as SPSS numbers (seconds since 1582)")
+    return frame, meta, notes
+
+
+def _apply_user_missing(frame: pd.DataFrame, ranges: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """Set SPSS user-defined missing values (and ranges) to NaN, in place."""
+    counts: dict[str, int] = {}
+    for column, specs in ranges.items():
+        if column not in frame.columns:
+            continue
+        series = frame[column]
+        mask = pd.Series(False, index=frame.index)
+        for spec in specs:
+            mask |= _in_missing_range(series, spec["lo"], spec["hi"])
+        mask &= series.notna()
+        if mask.any():
+            frame[column] = series.where(~mask, np.nan)
+            counts[column] = int(mask.sum())
+    if not counts:
+        return []
+    detail = ", ".join(f"{column} ({n})" for column, n in counts.items())
+    return [f"SPSS user-defined missing values set to empty: {detail}"]
+
+
+def _in_missing_range(series: pd.Series, lo: Any, hi: Any) -> pd.Series:
+    if isinstance(lo, str) or isinstance(hi, str):
+        return series.astype(object).isin({lo, hi})
+    numbers = pd.to_numeric(series, errors="coerce")
+    return (numbers >= lo) & (numbers <= hi)

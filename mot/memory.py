@@ -1,0 +1,450 @@
+"""The peak-end rule: which summary of the lived curve predicts what customers remember.
+
+Memory keeps snapshots, not films. Kahneman and colleagues found that the remembered rating
+of an episode follows the average of its most intense moment and its end (the *peak-end*
+average), while its duration is largely neglected. :func:`peak_end` tests this on a survey:
+it correlates four summaries of each respondent's curve (see :mod:`mot.curves`) with a
+remembered outcome, and tests whether the peak-end average predicts it better than the plain
+mean of the curve.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from mot.curves import _counts, _curves, _end, _first_at
+from mot.errors import InsufficientDataError, MissingMeasureError, MotError
+from mot.scoring import _validate_confidence
+from mot.tidy import as_ratings
+
+PREDICTORS: tuple[str, ...] = ("peak_end", "mean", "end", "peak")
+"""Curve summaries tried as predictors of the remembered outcome, in table order."""
+
+PREDICTOR_COLUMNS: tuple[str, ...] = ("predictor", "n", "r", "ci_low", "ci_high", "p_value")
+"""Columns of :meth:`PeakEndResult.to_frame`."""
+
+VERDICTS: tuple[str, ...] = ("peak_end", "mean", "no_difference")
+"""Possible values of :attr:`PeakEndResult.verdict`."""
+
+MIN_RESPONDENTS = 4
+"""Fewest complete respondents for the analysis (the Fisher-z interval needs n > 3)."""
+
+
+@dataclass(frozen=True)
+class Correlation:
+    """Pearson correlation of one curve summary with the outcome."""
+
+    predictor: str
+    n: int
+    r: float
+    ci_low: float
+    ci_high: float
+    p_value: float
+
+
+@dataclass(frozen=True)
+class DependentCorrelationTest:
+    """Williams' t for ``r(outcome, peak_end)`` against ``r(outcome, mean)``.
+
+    ``r_between`` is the correlation of the two predictors; ``difference`` is
+    ``r_peak_end − r_mean``; ``p_value`` is two-sided and ``p_one_sided`` tests that the
+    peak-end average predicts better (``r_peak_end > r_mean``).
+    """
+
+    r_peak_end: float
+    r_mean: float
+    r_between: float
+    difference: float
+    t: float
+    df: int
+    p_value: float
+    p_one_sided: float
+
+
+@dataclass(frozen=True)
+class PeakEndResult:
+    """Result of :func:`peak_end`.
+
+    Attributes
+    ----------
+    predictors : tuple of Correlation
+        One per curve summary, in the order of :data:`PREDICTORS`.
+    comparison : DependentCorrelationTest
+        Peak-end average against the mean of the curve.
+    n : int
+        Respondents with both a curve and the outcome.
+    n_excluded : int
+        Respondents (in the ratings or the respondents table) left out for lacking a curve
+        point or the outcome.
+    verdict : str
+        ``"peak_end"``, ``"mean"`` or ``"no_difference"``.
+    outcome : str
+        The outcome column.
+    source : str
+        ``"emotion"`` or ``"experienced"``: the measure the curves are read from.
+    confidence : float
+        Coverage of the correlation intervals; ``1 − confidence`` is the test's alpha.
+    """
+
+    predictors: tuple[Correlation, ...]
+    comparison: DependentCorrelationTest
+    n: int
+    n_excluded: int
+    verdict: str
+    outcome: str
+    source: str
+    confidence: float
+
+    def to_frame(self) -> pd.DataFrame:
+        """The predictors table, one row per predictor in the order peak_end, mean, end, peak.
+
+        Returns
+        -------
+        DataFrame
+            - ``predictor``: ``peak_end``, ``mean``, ``end`` or ``peak``.
+            - ``n``: respondents with both a curve and the outcome.
+            - ``r``: Pearson correlation with the outcome (NaN if either is constant).
+            - ``ci_low``, ``ci_high``: Fisher-z interval of r at ``confidence``.
+            - ``p_value``: two-sided p-value of r.
+        """
+        rows = [[getattr(c, name) for name in PREDICTOR_COLUMNS] for c in self.predictors]
+        frame = pd.DataFrame(rows, columns=list(PREDICTOR_COLUMNS))
+        frame["predictor"] = frame["predictor"].astype("str")
+        frame["n"] = frame["n"].astype(np.int64)
+        return frame
+
+
+def _validate_peak_end(respondents: pd.DataFrame, outcome: str, confidence: float) -> None:
+    _validate_confidence(confidence)
+    if "respondent_id" not in respondents.columns:
+        message = (
+            "The respondents table needs a `respondent_id` column to link each remembered "
+            "rating to the respondent's curve."
+        )
+        raise MotError(message)
+    if outcome not in respondents.columns:
+        message = (
+            f"The peak-end analysis needs the remembered outcome `{outcome}` in the "
+            "respondents table, and it is not there. Map a column such as "
+            f"`{outcome}` to that outcome on the Data page, or pass another outcome."
+        )
+        raise MissingMeasureError(message)
+    values = respondents[outcome]
+    if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+        message = (
+            f"The outcome `{outcome}` must be numbers on 0–100; its column holds "
+            f"{values.dtype} values. Map it through a rating scale on the Data page."
+        )
+        raise MotError(message)
+    if values.notna().sum() == 0:
+        message = (
+            f"The outcome `{outcome}` has no answers, so the peak-end rule cannot be tested. "
+            "Check the column mapped to it on the Data page."
+        )
+        raise MissingMeasureError(message)
+
+
+def _predictor_values(values: np.ndarray, rated: np.ndarray) -> dict[str, np.ndarray]:
+    """Peak-end average, mean, end and peak (most intense point, sign kept) per respondent.
+
+    ``values`` is the touchpoint-major curve array of :mod:`mot.curves` (NaN = not rated).
+    """
+    _, n_points, total = _counts(values, rated)
+    end, _ = _end(values, rated)
+    high = np.fmax.reduce(values, axis=0, initial=np.nan)  # fmax/fmin skip NaN
+    low = np.fmin.reduce(values, axis=0, initial=np.nan)
+    # The most intense point is the highest or the lowest, whichever is farther from 0.
+    peak = np.where(np.abs(low) > np.abs(high), low, high)
+    tie = np.flatnonzero((np.abs(low) == np.abs(high)) & (low != high))  # both +x and −x
+    if tie.size:  # the earlier of the two wins
+        columns = values[:, tie]
+        low_first = _first_at(columns, low[tie]) < _first_at(columns, high[tie])
+        peak[tie[low_first]] = low[tie[low_first]]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = total / n_points
+    return {"peak_end": (peak + end) / 2, "mean": mean, "end": end, "peak": peak}
+
+
+def _positions(ids: pd.Index, categories: pd.Index) -> np.ndarray:
+    """Position of each id among the categories (-1 = not there).
+
+    Raises
+    ------
+    MotError
+        If an id of the respondents table appears twice.
+    """
+    if ids.equals(categories):  # the common case: same respondents, same order
+        return np.arange(len(ids))
+    # One hash pass over both: codes below len(categories) are positions in it.
+    codes, _ = pd.factorize(categories.append(ids))
+    position = codes[len(categories) :]
+    repeats = np.bincount(position, minlength=1)[position]
+    if repeats.size and repeats.max() > 1:
+        first = int(np.argmax(repeats > 1))
+        message = (
+            f"Respondent `{ids[first]}` appears {repeats[first]} times in the respondents "
+            "table; each respondent has one row. Remove the duplicates."
+        )
+        raise MotError(message)
+    return np.where(position < len(categories), position, -1)
+
+
+def _outcome_per_respondent(
+    respondents: pd.DataFrame, outcome: str, categories: pd.Index
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """Align the outcome with the respondent categories.
+
+    Returns the outcome per category (NaN = none), which categories have a row in
+    ``respondents``, and how many of its rows match no respondent of the ratings.
+    """
+    ids = pd.Index(respondents["respondent_id"].astype(str))
+    position = _positions(ids, pd.Index(categories.astype(str)))
+    values = respondents[outcome].to_numpy(dtype=np.float64, na_value=np.nan)
+    aligned = np.full(len(categories), np.nan)
+    in_table = np.zeros(len(categories), dtype=bool)
+    found = position >= 0
+    aligned[position[found]] = values[found]
+    in_table[position[found]] = True
+    return aligned, in_table, int(np.count_nonzero(~found))
+
+
+def _correlation_matrix(z: np.ndarray) -> np.ndarray:
+    """Pearson correlations between the rows of ``z``, NaN for a constant row.
+
+    ``r = Σ x'y' / √(Σ x'² Σ y'²)`` on centred values, as :func:`scipy.stats.pearsonr`
+    computes it (which warns and returns NaN for a constant input), for every pair at once.
+    """
+    centred = z - z.mean(axis=1, keepdims=True)
+    gram = np.einsum("ir,jr->ij", centred, centred)
+    scale = np.sqrt(np.diag(gram))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        r = np.clip(gram / np.outer(scale, scale), -1.0, 1.0)
+    constant = np.ptp(z, axis=1) == 0 if z.shape[1] else np.ones(len(z), dtype=bool)
+    r[constant, :] = np.nan
+    r[:, constant] = np.nan
+    return r
+
+
+def _pearson_inference(
+    r: np.ndarray, n: int, confidence: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Fisher-z interval and two-sided p-value of Pearson correlations from ``n`` pairs.
+
+    As :func:`scipy.stats.pearsonr` and its default ``confidence_interval``: p from Student's
+    t, ``t = r √((n−2)/(1−r²))`` on n − 2 df (the same as pearsonr's beta distribution);
+    interval ``tanh(atanh r ± z_{(1+confidence)/2} / √(n−3))``.
+
+    Returns
+    -------
+    tuple of ndarray
+        ci_low, ci_high, p_value.
+    """
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = r * np.sqrt((n - 2) / ((1.0 - r) * (1.0 + r)))
+        p = 2 * stats.t.sf(np.abs(t), n - 2)
+        half = stats.norm.ppf(0.5 + confidence / 2) / np.sqrt(n - 3)
+        z = np.arctanh(r)
+    return np.tanh(z - half), np.tanh(z + half), p
+
+
+def williams_t(r_jk: float, r_jh: float, r_kh: float, n: int) -> tuple[float, int]:
+    r"""Williams' t for two dependent correlations that share the variable ``j``.
+
+    .. math::
+
+        t = (r_{jk} - r_{jh}) \sqrt{\frac{(n-1)(1+r_{kh})}
+            {2\frac{n-1}{n-3}|R| + \bar r^2 (1-r_{kh})^3}}
+
+    with :math:`|R| = 1 - r_{jk}^2 - r_{jh}^2 - r_{kh}^2 + 2 r_{jk} r_{jh} r_{kh}` and
+    :math:`\bar r = (r_{jk} + r_{jh})/2`, on ``n − 3`` degrees of freedom.
+
+    Parameters
+    ----------
+    r_jk, r_jh : float
+        The two correlations compared (the outcome ``j`` with predictors ``k`` and ``h``).
+    r_kh : float
+        The correlation between the two predictors.
+    n : int
+        Number of cases (at least 4).
+
+    Returns
+    -------
+    tuple of (float, int)
+        The t statistic (NaN when undefined, as with ``r_kh = 1`` and equal correlations)
+        and its degrees of freedom.
+
+    References
+    ----------
+    Williams, E. J. (1959). The comparison of regression variables. *Journal of the Royal
+    Statistical Society B*, 21(2), 396–399.
+    Steiger, J. H. (1980). Tests for comparing elements of a correlation matrix.
+    *Psychological Bulletin*, 87(2), 245–251, eq. 7.
+
+    Examples
+    --------
+    Silver, Hittner & May (2006), as checked by the R package cocor: r_jk = .3, r_jh = .4,
+    r_kh = .5, n = 100 gives t = −1.0767 on 97 df.
+
+    >>> williams_t(0.3, 0.4, 0.5, 100)
+    (-1.0767, 97)
+    """
+    determinant = 1 - r_jk**2 - r_jh**2 - r_kh**2 + 2 * r_jk * r_jh * r_kh
+    mean_r = (r_jk + r_jh) / 2
+    denominator = 2 * (n - 1) / (n - 3) * determinant + mean_r**2 * (1 - r_kh) ** 3
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = (r_jk - r_jh) * np.sqrt((n - 1) * (1 + r_kh) / np.float64(denominator))
+    return float(t), n - 3
+
+
+def _compare(
+    r_peak_end: float, r_mean: float, r_between: float, n: int
+) -> DependentCorrelationTest:
+    t, df = williams_t(r_peak_end, r_mean, r_between, n)
+    return DependentCorrelationTest(
+        r_peak_end=r_peak_end,
+        r_mean=r_mean,
+        r_between=r_between,
+        difference=r_peak_end - r_mean,
+        t=t,
+        df=df,
+        p_value=float(2 * stats.t.sf(abs(t), df)),
+        p_one_sided=float(stats.t.sf(t, df)),
+    )
+
+
+def _verdict(comparison: DependentCorrelationTest, alpha: float) -> str:
+    if not comparison.p_value < alpha:  # also when NaN
+        return "no_difference"
+    return "peak_end" if comparison.difference > 0 else "mean"
+
+
+def peak_end(
+    ratings: pd.DataFrame,
+    respondents: pd.DataFrame,
+    *,
+    outcome: str = "overall_retrospective",
+    confidence: float = 0.95,
+) -> PeakEndResult:
+    """Test the peak-end rule: whether the peak-end average predicts the remembered rating.
+
+    Each respondent's curve (emotion, or centred experienced utility; see
+    :mod:`mot.curves`) is summarised four ways:
+
+    - ``peak_end``: ``(peak + end) / 2``, the peak-end average.
+    - ``mean``: the mean of the curve (what duration-weighted memory would keep).
+    - ``end``: the value at the last rated touchpoint in journey order.
+    - ``peak``: the most intense moment, the point with the largest absolute value, sign
+      kept (a −80 trough is more intense than a +60 high); the earliest touchpoint on ties.
+
+    Each is correlated (Pearson) with the outcome. Then Williams' t tests whether the
+    peak-end average correlates more strongly with the outcome than the mean does, taking
+    into account that both come from the same curves.
+
+    Parameters
+    ----------
+    ratings : DataFrame
+        Tidy ratings (``docs/ARCHITECTURE.md``) with emotion or experienced ratings.
+    respondents : DataFrame
+        One row per respondent: ``respondent_id`` and the outcome column.
+    outcome : str, default "overall_retrospective"
+        The remembered rating (0–100; NaN = not answered).
+    confidence : float, default 0.95
+        Coverage of the correlation intervals (Fisher z); ``1 − confidence`` is also the
+        significance level of the verdict.
+
+    Returns
+    -------
+    PeakEndResult
+        ``to_frame()`` gives the predictors table ``predictor, n, r, ci_low, ci_high,
+        p_value`` in the order peak_end, mean, end, peak. ``comparison`` holds Williams' test
+        (``r_peak_end, r_mean, r_between, difference, t, df, p_value, p_one_sided``), ``n``
+        the complete respondents, ``n_excluded`` those left out (no curve point or no
+        outcome; respondents in only one of the two tables count here), and ``verdict``:
+        ``"peak_end"`` if its correlation is larger and the two-sided p < 1 − confidence,
+        ``"mean"`` if the mean's is larger and p < 1 − confidence, else
+        ``"no_difference"``. A predictor that is constant gets NaN r (and then
+        ``"no_difference"``).
+
+    Raises
+    ------
+    MissingMeasureError
+        If the outcome column is missing or has no values, or there are no emotion or
+        experienced ratings.
+    InsufficientDataError
+        If fewer than 4 respondents have both a curve and the outcome.
+    MotError
+        If ``respondents`` has no ``respondent_id``, repeats a respondent, or the outcome
+        is not numeric; if a respondent rated the curve measure twice at one touchpoint.
+
+    References
+    ----------
+    Kahneman, D., Fredrickson, B. L., Schreiber, C. A. & Redelmeier, D. A. (1993). When
+    more pain is preferred to less: adding a better end. *Psychological Science*, 4(6),
+    401–405.
+    Fredrickson, B. L. & Kahneman, D. (1993). Duration neglect in retrospective evaluations
+    of affective episodes. *Journal of Personality and Social Psychology*, 65(1), 45–55.
+    Williams, E. J. (1959); Steiger, J. H. (1980), *Psychological Bulletin*, 87(2),
+    245–251, eq. 7 (see :func:`williams_t`). Fisher, R. A. (1921), z-transformation.
+
+    Examples
+    --------
+    Four respondents, two touchpoints. Curves (start, end) and remembered rating:
+    a (−80, 20) → 30, b (10, 40) → 70, c (60, −20) → 60, d (0, 0) → 50. Most intense
+    points −80, 40, 60, 0, so peak-end averages −30, 40, 20, 0; means −30, 25, 20, 0.
+    Deviations from the means (7.5 and 52.5): peak-end −37.5, 32.5, 12.5, −7.5 and outcome
+    −22.5, 17.5, 7.5, −2.5, so r = 1525 / √(2675 · 875) = 0.9968; for the mean
+    r = 1262.5 / √(1868.75 · 875) = 0.9873.
+
+    >>> ratings = pd.DataFrame({"respondent_id": list("aabbccdd"),
+    ...     "touchpoint": ["SMOT", "TMOT"] * 4, "measure": "emotion",
+    ...     "value": [-80.0, 20, 10, 40, 60, -20, 0, 0]})
+    >>> people = pd.DataFrame({"respondent_id": list("abcd"),
+    ...                        "overall_retrospective": [30.0, 70, 60, 50]})
+    >>> result = peak_end(ratings, people)
+    >>> result.n, result.n_excluded, result.source
+    (4, 0, 'emotion')
+    >>> table = result.to_frame()
+    >>> table["predictor"].tolist(), table["r"].tolist()[:2]
+    (['peak_end', 'mean', 'end', 'peak'], [0.9968, 0.9873])
+    """
+    _validate_peak_end(respondents, outcome, confidence)
+    ratings = as_ratings(ratings)
+    curves = _curves(ratings, needed_for="The peak-end analysis")
+    predictors = _predictor_values(curves.values, curves.rated)
+    categories = curves.codes.respondents
+    y, in_table, n_unmatched = _outcome_per_respondent(respondents, outcome, categories)
+    complete = ~np.isnan(predictors["mean"]) & ~np.isnan(y)
+    n = int(complete.sum())
+    # Everyone in either table: respondents with ratings, or with a row in `respondents`.
+    n_excluded = int(np.count_nonzero(curves.present | in_table)) + n_unmatched - n
+    if n < MIN_RESPONDENTS:
+        message = (
+            f"The peak-end analysis needs at least {MIN_RESPONDENTS} respondents with both "
+            f"a curve and `{outcome}`; this dataset has {n} ({n_excluded} left out for lacking "
+            "one or the other). Collect more answers or check the respondent ids match."
+        )
+        raise InsufficientDataError(message)
+    every = n == complete.size
+    z = np.stack([v if every else v[complete] for v in (*(predictors[k] for k in PREDICTORS), y)])
+    r_matrix = _correlation_matrix(z)
+    r = r_matrix[: len(PREDICTORS), -1]  # each predictor with the outcome
+    low, high, p = _pearson_inference(r, n, confidence)
+    table = tuple(
+        Correlation(name, n, float(r[i]), float(low[i]), float(high[i]), float(p[i]))
+        for i, name in enumerate(PREDICTORS)
+    )
+    comparison = _compare(table[0].r, table[1].r, float(r_matrix[0, 1]), n)
+    return PeakEndResult(
+        predictors=table,
+        comparison=comparison,
+        n=n,
+        n_excluded=n_excluded,
+        verdict=_verdict(comparison, 1 - confidence),
+        outcome=outcome,
+        source=curves.source,
+        confidence=confidence,
+    )

@@ -1,0 +1,662 @@
+"""Utility scores per touchpoint, and paired shifts between the three sources of utility.
+
+Kahneman's anticipated, experienced and retrospective utility are scored per touchpoint
+(:func:`score_utilities`: mean, spread, confidence interval, top-2-box share) and compared
+within respondent (:func:`utility_shifts`: did the experience confirm what was expected, is
+the memory kinder or harsher than the experience?).
+
+Everything runs on category codes: sums per group come from :func:`numpy.bincount` over a
+combined code, and paired values from dense respondent × touchpoint arrays, so a million
+respondents score in about the time of a plain pandas ``groupby().mean()``.
+"""
+
+from __future__ import annotations
+
+import numbers
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from mot import MEASURES, UTILITIES
+from mot.errors import MissingMeasureError, MotError
+from mot.tidy import RATING_COLUMNS, as_ratings
+
+SCORE_COLUMNS: tuple[str, ...] = (
+    "touchpoint",
+    "utility",
+    "n",
+    "mean",
+    "sd",
+    "se",
+    "ci_low",
+    "ci_high",
+    "top2_share",
+)
+"""Columns of :func:`score_utilities` (after the segment column, when ``by`` is given)."""
+
+SHIFT_COLUMNS: tuple[str, ...] = (
+    "touchpoint",
+    "comparison",
+    "n",
+    "mean_diff",
+    "sd",
+    "ci_low",
+    "ci_high",
+    "t",
+    "p_value",
+    "verdict",
+)
+"""Columns of :func:`utility_shifts` (after the segment column, when ``by`` is given)."""
+
+CI_METHODS: tuple[str, ...] = ("t", "bootstrap")
+"""Confidence-interval methods of :func:`score_utilities`."""
+
+
+@dataclass(frozen=True)
+class _Comparison:
+    name: str
+    later: str
+    earlier: str
+    verdicts: tuple[str, str, str]  # difference above zero, includes zero, below zero
+
+
+COMPARISONS: tuple[_Comparison, ...] = (
+    _Comparison(
+        "experienced_vs_anticipated",
+        "experienced",
+        "anticipated",
+        ("exceeded", "confirmed", "disappointed"),
+    ),
+    _Comparison(
+        "retrospective_vs_experienced",
+        "retrospective",
+        "experienced",
+        ("kinder", "same", "harsher"),
+    ),
+)
+"""The paired comparisons of :func:`utility_shifts`, in the order the table lists them."""
+
+# Resampled values held in memory at once by the bootstrap (resamples per batch × group size).
+_BOOTSTRAP_CELLS = 4_000_000
+
+
+# --------------------------------------------------------------------------------------------
+# Shared machinery (also used by mot.curves and mot.memory)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class _Codes:
+    """The integer codes of a ratings table, one entry per row (views, no copies).
+
+    Codes keep pandas' narrow integer dtypes: widen them (``astype(np.intp)``) before any
+    arithmetic that could overflow.
+    """
+
+    respondent: np.ndarray  # -1 = missing
+    touchpoint: np.ndarray  # -1 = missing; the code is the journey position
+    measure: np.ndarray  # code into MEASURES, -1 = missing
+    value: np.ndarray  # float64
+    respondents: pd.Index  # respondent_id categories
+    touchpoint_dtype: pd.CategoricalDtype
+
+    @property
+    def n_respondents(self) -> int:
+        return len(self.respondents)
+
+    @property
+    def n_touchpoints(self) -> int:
+        return len(self.touchpoint_dtype.categories)
+
+    def has_measure(self, measure: str) -> bool:
+        return bool(np.any(self.measure == MEASURES.index(measure)))
+
+
+def _codes(ratings: pd.DataFrame) -> _Codes:
+    """Codes of a table already passed through :func:`mot.tidy.as_ratings`."""
+    respondent = ratings["respondent_id"].array
+    touchpoint = ratings["touchpoint"].array
+    return _Codes(
+        respondent=respondent.codes,
+        touchpoint=touchpoint.codes,
+        measure=ratings["measure"].array.codes,
+        value=ratings["value"].to_numpy(dtype=np.float64),
+        respondents=respondent.categories,
+        touchpoint_dtype=touchpoint.dtype,
+    )
+
+
+def _validate_confidence(confidence: float) -> None:
+    if isinstance(confidence, bool) or not (
+        isinstance(confidence, numbers.Real) and 0 < confidence < 1
+    ):
+        message = (
+            f"`confidence` is the coverage of an interval, a number between 0 and 1 such as "
+            f"0.95; got {confidence!r}."
+        )
+        raise MotError(message)
+
+
+def _segment(ratings: pd.DataFrame, by: str | None) -> tuple[np.ndarray | None, object]:
+    """Codes (-1 = missing) and dtype of the segment column ``by``, or ``(None, None)``."""
+    if by is None:
+        return None, None
+    if by not in ratings.columns or by in RATING_COLUMNS:
+        message = (
+            f"There is no segment column `{by}` in the ratings. Add it with "
+            f"`mot.tidy.with_segment(ratings, respondents, {by!r})`; segments are respondent "
+            "columns such as device or channel."
+        )
+        raise MotError(message)
+    column = ratings[by]
+    if not isinstance(column.dtype, pd.CategoricalDtype):
+        column = column.astype("category")
+    return column.cat.codes.to_numpy().astype(np.intp), column.dtype
+
+
+def _per_respondent(codes: _Codes, row_segment: np.ndarray | None) -> np.ndarray:
+    """Segment code of each respondent category (0 for all without ``by``; -1 = missing)."""
+    if row_segment is None:
+        return np.zeros(codes.n_respondents, dtype=np.intp)
+    segment = np.full(codes.n_respondents, -1, dtype=np.intp)
+    known = codes.respondent >= 0
+    segment[codes.respondent[known]] = row_segment[known]
+    return segment
+
+
+def _n_segments(segment_dtype: object) -> int:
+    return 1 if segment_dtype is None else len(segment_dtype.categories)
+
+
+def _group_stats(
+    key: np.ndarray, values: np.ndarray, n_groups: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Count, mean and sd (ddof=1, NaN below two values) per group.
+
+    ``key`` holds a group number per value; ``key == n_groups`` marks values left out. The sd
+    is computed in two passes (deviations from the group mean), so equal values give 0 exactly.
+    """
+    length = n_groups + 1
+    n = np.bincount(key, minlength=length)[:n_groups]
+    total = np.bincount(key, weights=values, minlength=length)[:n_groups]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = total / n
+        centred = values - np.append(mean, 0.0)[key]
+        squares = np.bincount(key, weights=centred * centred, minlength=length)[:n_groups]
+        sd = np.sqrt(squares / (n - 1))
+    sd[n < 2] = np.nan
+    return n, mean, sd
+
+
+def _t_interval(
+    n: np.ndarray, mean: np.ndarray, sd: np.ndarray, confidence: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Standard error and t-interval ``mean ± t_{(1+confidence)/2, n-1} · sd / √n``."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        se = sd / np.sqrt(n)
+        df = np.where(n >= 2, n - 1, np.nan).astype(np.float64)
+        half = stats.t.ppf(0.5 + confidence / 2, df) * se
+    return se, mean - half, mean + half
+
+
+def _labelled(
+    segment: np.ndarray | None,
+    segment_dtype: object,
+    by: str | None,
+    touchpoint: np.ndarray,
+    touchpoint_dtype: pd.CategoricalDtype,
+) -> dict[str, object]:
+    """The leading columns of a result: the segment (when ``by``) and the touchpoint."""
+    columns: dict[str, object] = {}
+    if by is not None:
+        columns[by] = pd.Categorical.from_codes(segment, dtype=segment_dtype)
+    columns["touchpoint"] = pd.Categorical.from_codes(touchpoint, dtype=touchpoint_dtype)
+    return columns
+
+
+def _text(values: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """A text column with pandas' string dtype whether or not it is empty (None = missing)."""
+    return pd.array(np.asarray(values, dtype=object), dtype="str")
+
+
+def _constant_text(value: str, n: int) -> pd.api.extensions.ExtensionArray:
+    """A text column repeating one value ``n`` times (without building ``n`` Python strings)."""
+    return pd.array([value], dtype="str").take(np.zeros(n, dtype=np.intp))
+
+
+def _missing_segment_count(respondent: np.ndarray, missing: np.ndarray) -> int:
+    """Number of distinct respondents among the rows flagged ``missing``."""
+    if not missing.any():
+        return 0
+    return int(np.unique(respondent[missing & (respondent >= 0)]).size)
+
+
+# --------------------------------------------------------------------------------------------
+# score_utilities
+# --------------------------------------------------------------------------------------------
+
+
+def _validate_score_utilities(ci: str, n_boot: int, confidence: float) -> None:
+    if ci not in CI_METHODS:
+        message = (
+            f"Unknown confidence-interval method ci={ci!r}. Use 't' (Student t-interval) or "
+            "'bootstrap' (percentile bootstrap of the mean)."
+        )
+        raise MotError(message)
+    if ci == "bootstrap" and (not isinstance(n_boot, int | np.integer) or n_boot < 1):
+        message = f"`n_boot` is the number of bootstrap resamples, such as 2000; got {n_boot!r}."
+        raise MotError(message)
+    _validate_confidence(confidence)
+
+
+def _utility_keys(codes: _Codes, segment: np.ndarray | None) -> tuple[np.ndarray, int, np.ndarray]:
+    """Group number ``(segment, touchpoint, utility)`` per row; rows left out get the last."""
+    n_utilities = len(UTILITIES)
+    lookup = np.full(len(MEASURES) + 1, -1, dtype=np.intp)  # measure code + 1 -> utility
+    for u, name in enumerate(UTILITIES):
+        lookup[MEASURES.index(name) + 1] = u
+    utility = lookup[codes.measure.astype(np.intp) + 1]
+    tp = codes.touchpoint.astype(np.intp)
+    n_cells = codes.n_touchpoints * n_utilities
+    key = tp * n_utilities + utility
+    left_out = (utility < 0) | (tp < 0) | np.isnan(codes.value)
+    missing_segment = np.zeros(0, dtype=bool)
+    n_groups = n_cells
+    if segment is not None:
+        missing_segment = (segment < 0) & ~left_out
+        left_out |= segment < 0
+        key += segment * n_cells
+        n_groups = (int(segment.max(initial=-1)) + 1) * n_cells
+    key[left_out] = n_groups
+    return key, n_groups, missing_segment
+
+
+def _bootstrap_interval(
+    key: np.ndarray,
+    values: np.ndarray,
+    n: np.ndarray,
+    *,
+    n_boot: int,
+    seed: int,
+    confidence: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Percentile bootstrap CI of the mean per group, one seeded random stream per group."""
+    n_groups = n.size
+    low = np.full(n_groups, np.nan)
+    high = np.full(n_groups, np.nan)
+    kept = key < n_groups
+    order = np.argsort(key[kept], kind="stable")
+    ordered = values[kept][order]
+    stops = np.cumsum(n)
+    streams = np.random.default_rng(seed).spawn(n_groups)
+    for g in np.flatnonzero(n >= 2):
+        sample = ordered[stops[g] - n[g] : stops[g]]
+        result = stats.bootstrap(
+            (sample,),
+            np.mean,
+            n_resamples=n_boot,
+            batch=max(1, _BOOTSTRAP_CELLS // sample.size),
+            vectorized=True,
+            confidence_level=confidence,
+            method="percentile",
+            rng=streams[g],
+        )
+        low[g], high[g] = result.confidence_interval
+    return low, high
+
+
+def score_utilities(
+    ratings: pd.DataFrame,
+    *,
+    by: str | None = None,
+    ci: str = "t",
+    n_boot: int = 2000,
+    seed: int = 0,
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """Score each utility at each touchpoint: mean, spread, confidence interval, top-2-box.
+
+    Only the three sources of utility (anticipated, experienced, retrospective) are scored;
+    other measures in ``ratings`` are ignored.
+
+    Parameters
+    ----------
+    ratings : DataFrame
+        Tidy ratings (``docs/ARCHITECTURE.md``); values on 0–100.
+    by : str, optional
+        A segment column already in ``ratings`` (see :func:`mot.tidy.with_segment`).
+        Ratings whose segment is missing are left out; the number of respondents left out
+        is in ``result.attrs["n_missing_segment"]``.
+    ci : {"t", "bootstrap"}, default "t"
+        ``"t"``: Student t-interval ``mean ± t_{(1+confidence)/2, n−1} · sd/√n``.
+        ``"bootstrap"``: percentile bootstrap of the mean with ``n_boot`` resamples.
+    n_boot : int, default 2000
+        Bootstrap resamples (``ci="bootstrap"`` only).
+    seed : int, default 0
+        Seed of the bootstrap. Each group draws from its own stream spawned from
+        ``numpy.random.default_rng(seed)``, so a group's interval does not depend on the
+        other groups.
+    confidence : float, default 0.95
+        Coverage of the interval.
+
+    Returns
+    -------
+    DataFrame
+        One row per (segment,) touchpoint and utility that has at least one rating, sorted by
+        segment (category order), touchpoint (journey order) and utility (anticipated,
+        experienced, retrospective):
+
+        - ``by`` (when given): the segment (category).
+        - ``touchpoint``: touchpoint id (ordered category, journey order).
+        - ``utility``: ``anticipated``, ``experienced`` or ``retrospective``.
+        - ``n``: number of ratings.
+        - ``mean``: mean rating (0–100).
+        - ``sd``: standard deviation (ddof=1); NaN when ``n < 2``.
+        - ``se``: standard error ``sd/√n``; NaN when ``n < 2``.
+        - ``ci_low``, ``ci_high``: confidence interval of the mean; NaN when ``n < 2``.
+        - ``top2_share``: share of ratings in the top two points of their scale.
+
+        Ratings with a NaN value are not counted. An empty ``ratings`` gives an empty table
+        with these columns.
+
+    Raises
+    ------
+    MissingMeasureError
+        If ``ratings`` has rows but none of them is a utility.
+    MotError
+        If ``ci``, ``n_boot`` or ``confidence`` is invalid, or ``by`` is not a column.
+
+    References
+    ----------
+    Kahneman, D., Wakker, P. P. & Sarin, R. (1997). Back to Bentham? Explorations of
+    experienced utility. *Quarterly Journal of Economics*, 112(2), 375–405.
+    Efron, B. & Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*, ch. 13
+    (percentile interval).
+
+    Examples
+    --------
+    Five experienced ratings: mean 80, sd 15.81, t_{0.975, 4} = 2.776, so the interval is
+    80 ± 2.776 · 15.81/√5 = 80 ± 19.63; three of five are top-box.
+
+    >>> ratings = pd.DataFrame({"respondent_id": list("abcde"), "touchpoint": "FMOT",
+    ...     "measure": "experienced", "value": [60.0, 70.0, 80.0, 90.0, 100.0],
+    ...     "top_box": [False, False, True, True, True]})
+    >>> row = score_utilities(ratings).iloc[0]
+    >>> row["utility"], int(row["n"])
+    ('experienced', 5)
+    >>> [float(row[c]) for c in ("mean", "sd", "se", "ci_low", "ci_high", "top2_share")]
+    [80.0, 15.81, 7.071, 60.37, 99.63, 0.6]
+    """
+    _validate_score_utilities(ci, n_boot, confidence)
+    ratings = as_ratings(ratings)
+    segment, segment_dtype = _segment(ratings, by)
+    codes = _codes(ratings)
+    key, n_groups, missing_segment = _utility_keys(codes, segment)
+    if len(ratings) and not any(codes.has_measure(u) for u in UTILITIES):
+        message = (
+            "Utility scores need anticipated, experienced or retrospective ratings, and this "
+            "dataset has none. Map columns such as `FMOT_experienced` to the measure "
+            "`experienced` on the Data page."
+        )
+        raise MissingMeasureError(message)
+    n, mean, sd = _group_stats(key, codes.value, n_groups)
+    top = np.bincount(key[ratings["top_box"].to_numpy()], minlength=n_groups + 1)[:n_groups]
+    se, low, high = _t_interval(n, mean, sd, confidence)
+    if ci == "bootstrap":
+        low, high = _bootstrap_interval(
+            key, codes.value, n, n_boot=n_boot, seed=seed, confidence=confidence
+        )
+    g = np.flatnonzero(n > 0)
+    n_utilities = len(UTILITIES)
+    n_cells = codes.n_touchpoints * n_utilities
+    columns = _labelled(
+        g // max(n_cells, 1),
+        segment_dtype,
+        by,
+        (g % max(n_cells, 1)) // n_utilities,
+        codes.touchpoint_dtype,
+    )
+    columns["utility"] = _text(np.array(UTILITIES, dtype=object)[g % n_utilities])
+    columns.update(n=n[g], mean=mean[g], sd=sd[g], se=se[g], ci_low=low[g], ci_high=high[g])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        columns["top2_share"] = top[g] / n[g]
+    result = pd.DataFrame(columns)
+    if by is not None:
+        result.attrs["n_missing_segment"] = _missing_segment_count(
+            codes.respondent, missing_segment
+        )
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# utility_shifts
+# --------------------------------------------------------------------------------------------
+
+
+def _dense_matrix(
+    codes: _Codes, measure: str, *, touchpoint_major: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """One measure's values as a dense array (NaN where not rated), and its rated mask.
+
+    The array is respondent × touchpoint, or touchpoint × respondent when
+    ``touchpoint_major`` (then reductions over respondents run along contiguous rows).
+
+    Raises
+    ------
+    MotError
+        If a respondent has two ratings of the measure at one touchpoint.
+    """
+    n_respondents, n_touchpoints = codes.n_respondents, codes.n_touchpoints
+    respondent, touchpoint, value = codes.respondent, codes.touchpoint, codes.value
+    rows = codes.measure == MEASURES.index(measure)
+    if respondent.size and min(respondent.min(), touchpoint.min()) < 0:
+        rows &= (respondent >= 0) & (touchpoint >= 0)
+    every_row = bool(rows.all())
+    size = n_respondents * n_touchpoints
+    cell = touchpoint.astype(np.intp)  # the flat cell of each rating, built in place
+    if touchpoint_major:
+        shape = (n_touchpoints, n_respondents)
+        cell *= n_respondents
+        cell += respondent
+    else:
+        shape = (n_respondents, n_touchpoints)
+        cell += respondent.astype(np.intp) * n_touchpoints
+    if not every_row:  # other rows write to a spare slot past the end: no copies of columns
+        np.putmask(cell, ~rows, size)
+    flat = np.full(size + 1, np.nan)
+    flat[cell] = value  # NaN values stay "not rated"
+    matrix = flat[:size].reshape(shape)
+    rated = ~np.isnan(matrix)
+    n_rated = np.count_nonzero(rated)  # fewer cells than values: a cell was written twice
+    n_values = value.size if every_row else np.count_nonzero(rows)
+    if n_rated != n_values and n_rated != np.count_nonzero(rows & ~np.isnan(value)):
+        _raise_duplicate(codes, measure, rows)
+    return matrix, rated
+
+
+def _raise_duplicate(codes: _Codes, measure: str, rows: np.ndarray) -> None:
+    n_touchpoints = codes.n_touchpoints
+    respondent = codes.respondent[rows].astype(np.intp)
+    counts = np.bincount(respondent * n_touchpoints + codes.touchpoint[rows])
+    r, t = divmod(int(np.argmax(counts)), n_touchpoints)
+    message = (
+        f"Respondent `{codes.respondents[r]}` has {counts.max()} `{measure}` ratings for "
+        f"touchpoint `{codes.touchpoint_dtype.categories[t]}`; a ratings table has one "
+        "row per respondent, touchpoint and measure. Remove the duplicate rows or map "
+        "each column to one touchpoint and measure."
+    )
+    raise MotError(message)
+
+
+def _validate_utility_shifts(codes: _Codes, n_rows: int, confidence: float) -> None:
+    _validate_confidence(confidence)
+    if n_rows == 0:
+        return
+    if not codes.has_measure("experienced"):
+        message = (
+            "Utility shifts compare experienced utility with anticipated and retrospective "
+            "utility, and this dataset has no `experienced` ratings. Map columns such as "
+            "`FMOT_experienced` to the measure `experienced` on the Data page."
+        )
+        raise MissingMeasureError(message)
+    if not (codes.has_measure("anticipated") or codes.has_measure("retrospective")):
+        message = (
+            "Utility shifts need `anticipated` or `retrospective` ratings besides the "
+            "experienced ones, and this dataset has neither. Map columns such as "
+            "`FMOT_anticipated` or `FMOT_retrospective` on the Data page."
+        )
+        raise MissingMeasureError(message)
+
+
+def _paired_test(
+    n: np.ndarray, mean: np.ndarray, sd: np.ndarray, confidence: float
+) -> dict[str, np.ndarray]:
+    """Paired t-test of the mean difference (the formula of :func:`scipy.stats.ttest_rel`)."""
+    se, low, high = _t_interval(n, mean, sd, confidence)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = mean / se
+        p = 2 * stats.t.sf(np.abs(t), np.where(n >= 2, n - 1, np.nan))
+    return {"n": n, "mean_diff": mean, "sd": sd, "ci_low": low, "ci_high": high, "t": t, "p": p}
+
+
+def _verdicts(low: np.ndarray, high: np.ndarray, words: tuple[str, str, str]) -> np.ndarray:
+    """Above zero, includes zero, below zero; missing (None) when the interval is NaN."""
+    above, same, below = words
+    return np.select(
+        [low > 0, high < 0, (low <= 0) & (high >= 0)], [above, below, same], default=None
+    ).astype(object)
+
+
+def utility_shifts(
+    ratings: pd.DataFrame, *, by: str | None = None, confidence: float = 0.95
+) -> pd.DataFrame:
+    """Test, per touchpoint, how experience differs from expectation and memory from experience.
+
+    Two paired comparisons over the respondents who rated both utilities at a touchpoint:
+
+    - ``experienced_vs_anticipated`` = experienced − anticipated: was the expectation
+      exceeded, confirmed or disappointed?
+    - ``retrospective_vs_experienced`` = retrospective − experienced: is the memory kinder
+      than the experience, the same, or harsher?
+
+    Parameters
+    ----------
+    ratings : DataFrame
+        Tidy ratings (``docs/ARCHITECTURE.md``) with experienced ratings and anticipated
+        and/or retrospective ones.
+    by : str, optional
+        A segment column already in ``ratings`` (see :func:`mot.tidy.with_segment`).
+        Respondents whose segment is missing are left out; their number is in
+        ``result.attrs["n_missing_segment"]``.
+    confidence : float, default 0.95
+        Coverage of the interval of the mean difference.
+
+    Returns
+    -------
+    DataFrame
+        One row per (segment,) touchpoint and comparison with at least one pair, sorted by
+        segment (category order), touchpoint (journey order) and comparison (in the order
+        above):
+
+        - ``by`` (when given): the segment (category).
+        - ``touchpoint``: touchpoint id (ordered category, journey order).
+        - ``comparison``: ``experienced_vs_anticipated`` or ``retrospective_vs_experienced``.
+        - ``n``: respondents who rated both.
+        - ``mean_diff``: mean of the paired differences (points on 0–100).
+        - ``sd``: sd of the differences (ddof=1); NaN when ``n < 2``.
+        - ``ci_low``, ``ci_high``: t-interval of the mean difference; NaN when ``n < 2``.
+        - ``t``: paired t statistic ``mean_diff / (sd/√n)`` (df = n − 1).
+        - ``p_value``: two-sided p-value.
+        - ``verdict``: ``exceeded`` / ``confirmed`` / ``disappointed`` (first comparison) or
+          ``kinder`` / ``same`` / ``harsher`` (second): above zero, interval includes zero,
+          below zero. Missing when the interval is NaN (``n < 2``).
+
+        Respondents missing either rating of a pair are not counted. An empty ``ratings``
+        gives an empty table with these columns.
+
+    Raises
+    ------
+    MissingMeasureError
+        If there are no experienced ratings, or neither anticipated nor retrospective ones.
+    MotError
+        If a respondent rated a measure twice at one touchpoint, ``by`` is not a column,
+        or ``confidence`` is not in (0, 1).
+
+    References
+    ----------
+    Kahneman, D., Wakker, P. P. & Sarin, R. (1997). Back to Bentham? Explorations of
+    experienced utility. *Quarterly Journal of Economics*, 112(2), 375–405.
+    Student (1908). The probable error of a mean. *Biometrika*, 6(1), 1–25 (paired t-test,
+    as :func:`scipy.stats.ttest_rel`).
+
+    Examples
+    --------
+    Differences 5, 10, 15, 20, 25: mean 15, sd 7.906, se 3.536, t = 15/3.536 = 4.243 on 4 df
+    (p = 0.0132), interval 15 ± 2.776 · 3.536 = [5.18, 24.82]: expectation exceeded.
+
+    >>> ratings = pd.DataFrame({"respondent_id": list("abcde") * 2, "touchpoint": "SMOT",
+    ...     "measure": ["anticipated"] * 5 + ["experienced"] * 5,
+    ...     "value": [50.0, 50, 50, 50, 50, 55, 60, 65, 70, 75]})
+    >>> row = utility_shifts(ratings).iloc[0]
+    >>> row["comparison"], int(row["n"]), row["verdict"]
+    ('experienced_vs_anticipated', 5, 'exceeded')
+    >>> [float(row[c]) for c in ("mean_diff", "sd", "ci_low", "ci_high", "t", "p_value")]
+    [15.0, 7.906, 5.18, 24.82, 4.243, 0.0132]
+    """
+    ratings = as_ratings(ratings)
+    segment, segment_dtype = _segment(ratings, by)
+    codes = _codes(ratings)
+    _validate_utility_shifts(codes, len(ratings), confidence)
+    respondent_segment = _per_respondent(codes, segment)
+    n_segments = _n_segments(segment_dtype)
+    n_tp = codes.n_touchpoints
+    n_groups = n_segments * n_tp
+    key = respondent_segment[:, None] * n_tp + np.arange(n_tp)
+    matrices = {m: _dense_matrix(codes, m)[0] for m in UTILITIES if codes.has_measure(m)}
+    parts, missing = [], np.zeros(codes.n_respondents, dtype=bool)
+    for comparison in COMPARISONS:
+        if comparison.later in matrices and comparison.earlier in matrices:
+            diff = matrices[comparison.later] - matrices[comparison.earlier]
+            paired = ~np.isnan(diff)
+            missing |= paired.any(axis=1) & (respondent_segment < 0)
+            cell = np.where(paired & (key >= 0), key, n_groups).ravel()
+            n, mean, sd = _group_stats(cell, diff.ravel(), n_groups)
+            test = _paired_test(n, mean, sd, confidence)
+            test["verdict"] = _verdicts(test["ci_low"], test["ci_high"], comparison.verdicts)
+            test["comparison"] = np.full(n_groups, comparison.name, dtype=object)
+            test["order"] = np.full(n_groups, len(parts))
+            test["group"] = np.arange(n_groups)
+            parts.append(test)
+    joined = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]} if parts else {}
+    return _shift_frame(joined, codes, segment_dtype, by, missing)
+
+
+def _shift_frame(
+    joined: dict[str, np.ndarray],
+    codes: _Codes,
+    segment_dtype: object,
+    by: str | None,
+    missing: np.ndarray,
+) -> pd.DataFrame:
+    """Assemble :func:`utility_shifts`' table from the stacked per-comparison arrays."""
+    if joined:
+        keep = np.flatnonzero(joined["n"] > 0)
+        keep = keep[np.lexsort((joined["order"][keep], joined["group"][keep]))]
+        group = joined["group"][keep]
+    else:
+        keep = group = np.zeros(0, dtype=np.intp)
+        joined = {k: np.zeros(0, dtype=object) for k in ("comparison", "verdict")}
+        joined.update({k: np.zeros(0) for k in ("mean_diff", "sd", "ci_low", "ci_high", "t")})
+        joined.update(n=np.zeros(0, dtype=np.int64), p=np.zeros(0))
+    n_tp = max(codes.n_touchpoints, 1)
+    columns = _labelled(group // n_tp, segment_dtype, by, group % n_tp, codes.touchpoint_dtype)
+    for name in SHIFT_COLUMNS[1:]:
+        columns[name] = joined["p" if name == "p_value" else name][keep]
+    columns["comparison"] = _text(columns["comparison"])
+    columns["verdict"] = _text(columns["verdict"])
+    result = pd.DataFrame(columns)
+    if by is not None:
+        result.attrs["n_missing_segment"] = int(missing.sum())
+    return result
