@@ -8,8 +8,9 @@ state.init()
 
 pages = {
     "Analysis": [
-        st.Page("pages/overview.py", title="Overview", icon="🧭", url_path="overview",
-                default=True),
+        st.Page(
+            "pages/overview.py", title="Overview", icon="🧭", url_path="overview", default=True
+        ),
     ],
 }
 with st.sidebar:

@@ -50,9 +50,11 @@ def main() -> None:
         *survey.bench_survey_build(1_000_000 // scale),
     ]
     text = table(results)
-    stamp = (f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, "
-             f"Python {platform.python_version()}, in {time.time() - started:.0f} s"
-             f"{' (--quick sizes)' if args.quick else ''}.")
+    stamp = (
+        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, "
+        f"Python {platform.python_version()}, in {time.time() - started:.0f} s"
+        f"{' (--quick sizes)' if args.quick else ''}."
+    )
     print(text)
     print(stamp)
     if not args.quick:

@@ -68,6 +68,7 @@ def peak_memory_mb(code: str) -> dict:
         "def _peak():\n"
         "    return _status('VmHWM:')\n" + code
     )
-    out = subprocess.run([sys.executable, "-c", wrapper], cwd=ROOT, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", wrapper], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])

@@ -16,28 +16,33 @@ from mot import MEASURES
 DATA = ROOT / "bench" / "_data"
 
 
-def tidy_ratings(n_respondents: int, touchpoints: int, measures: tuple[str, ...],
-                 seed: int = 1) -> pd.DataFrame:
+def tidy_ratings(
+    n_respondents: int, touchpoints: int, measures: tuple[str, ...], seed: int = 1
+) -> pd.DataFrame:
     """A tidy ratings table with categorical codes, as the loader produces it."""
     rng = np.random.default_rng(seed)
     per = touchpoints * len(measures)
     respondent = np.repeat(np.arange(n_respondents, dtype=np.int32), per)
-    touchpoint = np.tile(np.repeat(np.arange(touchpoints, dtype=np.int16), len(measures)),
-                         n_respondents)
-    measure = np.tile(np.array([MEASURES.index(m) for m in measures], dtype=np.int8),
-                      n_respondents * touchpoints)
+    touchpoint = np.tile(
+        np.repeat(np.arange(touchpoints, dtype=np.int16), len(measures)), n_respondents
+    )
+    measure = np.tile(
+        np.array([MEASURES.index(m) for m in measures], dtype=np.int8), n_respondents * touchpoints
+    )
     raw = rng.integers(1, 8, size=respondent.size)
     emotion = measure == MEASURES.index("emotion")
     value = np.where(emotion, (raw - 4) * 100 / 3, (raw - 1) * 100 / 6).astype(np.float64)
     ids = pd.Index([f"R{i:07d}" for i in range(n_respondents)])
     tps = [f"T{k:02d}" for k in range(touchpoints)]
-    return pd.DataFrame({
-        "respondent_id": pd.Categorical.from_codes(respondent, categories=ids),
-        "touchpoint": pd.Categorical.from_codes(touchpoint, categories=tps, ordered=True),
-        "measure": pd.Categorical.from_codes(measure, categories=list(MEASURES)),
-        "value": value,
-        "top_box": raw >= 6,
-    })
+    return pd.DataFrame(
+        {
+            "respondent_id": pd.Categorical.from_codes(respondent, categories=ids),
+            "touchpoint": pd.Categorical.from_codes(touchpoint, categories=tps, ordered=True),
+            "measure": pd.Categorical.from_codes(measure, categories=list(MEASURES)),
+            "value": value,
+            "top_box": raw >= 6,
+        }
+    )
 
 
 def reference_groupby(ratings: pd.DataFrame) -> object:
@@ -54,8 +59,9 @@ def bench_scoring(n_respondents: int = 1_000_000) -> list[Result]:
     label = f"{n_respondents:,} respondents × 5 touchpoints × 3 utilities"
     return [
         Result(f"score_utilities, {label}", ours, reference, "groupby-mean", 3.0),
-        Result(f"utility_shifts (paired), {label}", shifts, reference, "groupby-mean",
-               float("nan")),
+        Result(
+            f"utility_shifts (paired), {label}", shifts, reference, "groupby-mean", float("nan")
+        ),
     ]
 
 
@@ -65,10 +71,12 @@ def bench_curves(n_respondents: int = 100_000) -> list[Result]:
 
     ratings = tidy_ratings(n_respondents, 12, ("emotion",), seed=2)
     rng = np.random.default_rng(3)
-    respondents = pd.DataFrame({
-        "respondent_id": ratings["respondent_id"].cat.categories.astype(str),
-        "overall_retrospective": rng.uniform(0, 100, n_respondents),
-    })
+    respondents = pd.DataFrame(
+        {
+            "respondent_id": ratings["respondent_id"].cat.categories.astype(str),
+            "overall_retrospective": rng.uniform(0, 100, n_respondents),
+        }
+    )
 
     def complete() -> None:
         curve = emotion_curve(ratings)
@@ -90,12 +98,16 @@ def export_csv(n_respondents: int = 1_000_000, columns: int = 40) -> Path:
         return path
     DATA.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(4)
-    names = [f"T{k // 3:02d}_{('anticipated', 'experienced', 'retrospective')[k % 3]}"
-             for k in range(columns - 1)]
-    table = pa.table({
-        "ResponseId": [f"R_{i:07d}" for i in range(n_respondents)],
-        **{name: rng.integers(1, 8, n_respondents, dtype=np.int8) for name in names},
-    })
+    names = [
+        f"T{k // 3:02d}_{('anticipated', 'experienced', 'retrospective')[k % 3]}"
+        for k in range(columns - 1)
+    ]
+    table = pa.table(
+        {
+            "ResponseId": [f"R_{i:07d}" for i in range(n_respondents)],
+            **{name: rng.integers(1, 8, n_respondents, dtype=np.int8) for name in names},
+        }
+    )
     pacsv.write_csv(table, path, pacsv.WriteOptions(quoting_style="none"))
     return path
 
@@ -123,8 +135,9 @@ def bench_loading(n_respondents: int = 1_000_000) -> list[Result]:
     label = f"read a {n_respondents:,} × 40 export CSV"
     return [
         Result(label, ours, reference, 'read_csv(engine="pyarrow")', 2.0),
-        Result(f"peak memory, {label}", used, memory["frame_mb"], "resulting frame", 2.0,
-               unit="MiB"),
+        Result(
+            f"peak memory, {label}", used, memory["frame_mb"], "resulting frame", 2.0, unit="MiB"
+        ),
     ]
 
 
@@ -138,8 +151,15 @@ def bench_survey_build(n_respondents: int = 1_000_000) -> list[Result]:
     from mot.journey import journey_from_dict
 
     ours = best_time(lambda: load_survey(path, journey=journey_from_dict(journey)), repeat=1)
-    return [Result(f"load_survey to tidy tables, {n_respondents:,} × 40", ours, reference,
-                   'read_csv(engine="pyarrow")', float("nan"))]
+    return [
+        Result(
+            f"load_survey to tidy tables, {n_respondents:,} × 40",
+            ours,
+            reference,
+            'read_csv(engine="pyarrow")',
+            float("nan"),
+        )
+    ]
 
 
 def dump(results: list[Result]) -> str:

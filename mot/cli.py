@@ -8,6 +8,7 @@ every library error is a :class:`~mot.errors.MotError` printed as a sentence.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import sys
@@ -19,6 +20,7 @@ from tqdm import tqdm
 from mot.errors import MotError
 from mot.journey import Journey, default_journey, load_journey
 from mot.mapping import Mapping, load_mapping
+from mot.memory import PeakEndResult
 from mot.survey import SurveyData, load_survey
 from mot.validation import ReportBuilder, ValidationReport
 
@@ -113,7 +115,7 @@ def _scores(survey: SurveyData, progress: tqdm) -> dict:
     memory = _optional(lambda: peak_end(survey.ratings, survey.respondents), warnings)
     progress.update()
     nps_row = (
-        {k: _clean(nps_table.iloc[0][k]) for k in ("score", "ci_low", "ci_high", "n")}
+        {k: _clean(nps_table[k].iloc[0]) for k in ("score", "ci_low", "ci_high", "n")}
         if nps_table is not None and len(nps_table)
         else None
     )
@@ -127,12 +129,10 @@ def _scores(survey: SurveyData, progress: tqdm) -> dict:
     }
 
 
-def _peak_end_dict(memory: object) -> dict | None:
+def _peak_end_dict(memory: PeakEndResult | None) -> dict | None:
     if memory is None:
         return None
-    comparison = memory.comparison
-    if not isinstance(comparison, dict):
-        comparison = {k: v for k, v in vars(comparison).items() if not k.startswith("_")}
+    comparison = dataclasses.asdict(memory.comparison)
     return {
         "predictors": _records(memory.to_frame()),
         "comparison": {k: _clean(v) for k, v in comparison.items()},

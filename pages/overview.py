@@ -18,8 +18,11 @@ left, right = st.columns(2)
 left.metric("Respondents", f"{survey.n_respondents:,}")
 try:
     score = data.net_promoter(survey, key).iloc[0]
-    right.metric("NPS", f"{score['score']:.1f}",
-                 help=f"95% CI {score['ci_low']:.1f} to {score['ci_high']:.1f}")
+    right.metric(
+        "NPS",
+        f"{score['score']:.1f}",
+        help=f"95% CI {score['ci_low']:.1f} to {score['ci_high']:.1f}",
+    )
 except MotError as exc:
     right.info(str(exc))
 

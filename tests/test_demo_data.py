@@ -351,6 +351,7 @@ def test_event_schema_and_size(events: pd.DataFrame) -> None:
 def test_event_names_match_the_moments(events: pd.DataFrame) -> None:
     # The product's own keywords (the journey model, not the analysis library).
     from mot.journey import DEFAULT_EVENT_KEYWORDS as keywords
+
     names = set(events["event_name"])
     matched = {
         key: {n for n in names if any(word in n for word in words)}

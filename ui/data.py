@@ -22,8 +22,9 @@ def _demo_survey() -> SurveyData:
 
 
 @st.cache_data(max_entries=4, scope="session", show_spinner="Loading the survey…")
-def _uploaded_survey(content: bytes, name: str, mapping_json: str | None,
-                     journey_json: str | None) -> SurveyData:
+def _uploaded_survey(
+    content: bytes, name: str, mapping_json: str | None, journey_json: str | None
+) -> SurveyData:
     import json
 
     journey = journey_from_dict(json.loads(journey_json)) if journey_json else default_journey()
@@ -35,8 +36,7 @@ def survey(choice: DatasetChoice) -> SurveyData:
     """The loaded survey of this choice (raises MotError for an unreadable upload)."""
     if choice.is_demo:
         return _demo_survey()
-    return _uploaded_survey(choice.content, choice.name, choice.mapping_json,
-                            choice.journey_json)
+    return _uploaded_survey(choice.content, choice.name, choice.mapping_json, choice.journey_json)
 
 
 @st.cache_data(max_entries=8, scope="session", show_spinner=False)

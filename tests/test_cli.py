@@ -1,0 +1,137 @@
+"""The command line, run as a user runs it: a subprocess, exit codes, printed output."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REALDATA, ROOT
+
+DEMO = ROOT / "data" / "demo_survey.csv"
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mot", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_validate_clean_file_exits_0():
+    result = run("validate", DEMO)
+    assert result.returncode == 0, result.stderr
+    assert "0 error(s)" in result.stdout
+    assert "row 274" in result.stdout  # the planted `no sé` is a warning with its row
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_errors_exit_1_and_name_row_and_column(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("ResponseId,FMOT_experienced\nR1,5\nR2,banana\nR1,3\n", encoding="utf-8")
+    result = run("validate", bad, "--json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["valid"] is False
+    errors = [e for e in report["entries"] if e["severity"] == "error"]
+    places = {(e["row"], e["column"]) for e in errors}
+    assert (3, "FMOT_experienced") in places  # `banana`
+    assert (4, "ResponseId") in places  # R1 again
+    assert all(e["fix"] for e in errors)
+
+
+def test_wrong_invocation_exits_2():
+    assert run("validate").returncode == 2
+    assert run("frobnicate", DEMO).returncode == 2
+
+
+def test_unreadable_file_is_an_error_not_a_traceback(tmp_path):
+    junk = tmp_path / "junk.csv"
+    junk.write_bytes(b"\x00\x01\x02\xff" * 100)
+    for command in ("validate", "score"):
+        result = run(command, junk)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_score_json_has_every_part_on_the_documented_scales():
+    result = run("score", DEMO, "--json")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert scores["respondents"] == 2000
+    utilities = scores["utilities"]
+    assert {u["utility"] for u in utilities} == {"anticipated", "experienced", "retrospective"}
+    assert len(utilities) == 15
+    for u in utilities:
+        assert 0 <= u["ci_low"] <= u["mean"] <= u["ci_high"] <= 100
+    assert -100 <= scores["nps"]["ci_low"] <= scores["nps"]["score"] <= scores["nps"]["ci_high"]
+    assert isinstance(scores["nps"]["n"], int)
+    assert len(scores["gaps"]) == 5
+    assert scores["peak_end"]["verdict"] == "peak_end"
+    # Without --mapping the suggestion is used, and said.
+    assert any("suggested column mapping" in w for w in scores["warnings"])
+
+
+def test_score_with_mapping_and_journey_files(tmp_path):
+    data = tmp_path / "hotel.csv"
+    data.write_text(
+        "guest,Q1,Q2,stay_experienced\ng1,4,9,5\ng2,2,3,4\ng3,5,10,2\ng4,3,7,5\n",
+        encoding="utf-8",
+    )
+    journey = tmp_path / "j.json"
+    journey.write_text(
+        json.dumps({"touchpoints": [{"id": "booking"}, {"id": "stay"}]}), encoding="utf-8"
+    )
+    mapping = tmp_path / "m.json"
+    mapping.write_text(
+        json.dumps(
+            {
+                "columns": [
+                    {"column": "guest", "role": "respondent_id"},
+                    {
+                        "column": "Q1",
+                        "role": "rating",
+                        "touchpoint": "booking",
+                        "measure": "experienced",
+                        "scale": "1-5",
+                    },
+                    {"column": "Q2", "role": "outcome", "outcome": "recommend", "scale": "0-10"},
+                    {
+                        "column": "stay_experienced",
+                        "role": "rating",
+                        "touchpoint": "stay",
+                        "measure": "experienced",
+                        "scale": "1-5",
+                    },
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    result = run("score", data, "--mapping", mapping, "--journey", journey, "--json")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    booking = next(u for u in scores["utilities"] if u["touchpoint"] == "booking")
+    # 1–5 → 0–100: (4, 2, 5, 3) → (75, 25, 100, 50), mean 62.5
+    assert booking["mean"] == pytest.approx(62.5)
+    # Promoters 9, 10 (2 of 4), detractors 3 (1 of 4): NPS = 100·(0.5 − 0.25) = 25
+    assert scores["nps"]["score"] == pytest.approx(25.0)
+    assert not any("suggested" in w for w in scores["warnings"])
+
+
+def test_score_human_readable_output():
+    result = run("score", DEMO)
+    assert result.returncode == 0
+    assert "NPS:" in result.stdout and "Peak-end verdict: peak_end" in result.stdout
+
+
+@pytest.mark.skipif(not REALDATA.is_dir(), reason="shared/realdata is not beside the repository")
+def test_real_export_without_touchpoints_says_how_to_map():
+    result = run("score", REALDATA / "sample.csv")
+    assert result.returncode == 1
+    assert "nothing to score" in result.stderr
+    assert "<touchpoint>_<measure>" in result.stderr
