@@ -13,9 +13,13 @@ object and works out what the file is from its content (the file name only break
 Anything that is not a table raises :class:`~mot.errors.UnreadableFileError` with a message
 that says what the file seems to be and what to do; no other exception escapes for any input.
 
-Large plain CSV files are read by ``pyarrow.csv`` in one call after the dialect is sniffed on
-the first 64 KB; files it cannot take (ragged rows, bytes that are not in the detected
-encoding) are read again, more slowly, by the standard library's ``csv`` module.
+Large CSV files: the dialect (encoding, delimiter, decimal mark, header rows, column types) is
+sniffed on the first 64 KB, then ``pyarrow.csv`` streams the data rows straight into numpy
+arrays (one pass, peak memory near the frame's size; about as fast as
+``pandas.read_csv(engine="pyarrow")``). A later value that does not fit the sampled type makes
+pyarrow read again with its own type inference; files it cannot take at all (ragged rows,
+bytes that are not in the detected encoding) are read by the standard library's ``csv``
+module instead, more slowly.
 """
 
 from __future__ import annotations
@@ -1301,13 +1305,13 @@ def _read_json(src: _Input, sample: _Sample) -> RawTable:
             return _read_csv(src, sample)
         message = f"`{src.display}` is not valid JSON ({_shorten(str(err))}). {_EXPORT_AGAIN}"
         raise UnreadableFileError(message) from err
-    if records is None:
+    if records is None or not any(records):
         message = (
             f"`{src.display}` holds JSON that is not a list of records (objects with one key "
             f"per column). {_EXPORT_AGAIN}"
         )
         raise UnreadableFileError(message)
-    frame = pd.json_normalize(records) if records else pd.DataFrame()
+    frame = pd.json_normalize(records)
     frame = _clean_objects(frame)
     names = _unique_names([str(c) for c in frame.columns])
     frame.columns = pd.Index(names)
@@ -1492,10 +1496,10 @@ def _read_parquet(src: _Input) -> RawTable:
 def _read_spss(src: _Input) -> RawTable:
     frame, meta, notes = _spss_frame(src)
     missing_notes = _apply_user_missing(frame, meta.missing_ranges or {})
-    for column in frame.columns:
-        if frame[column].dtype != object and not pd.api.types.is_string_dtype(frame[column]):
-            continue
-        frame[column] = frame[column].where(frame[column] != "", np.nan)
+    for column in frame.columns:  # an empty SPSS string is an empty cell
+        series = frame[column]
+        if series.dtype == object or isinstance(series.dtype, pd.StringDtype):
+            frame[column] = series.where(series != "", np.nan)
     labels = {k: v for k, v in (meta.column_names_to_labels or {}).items() if v}
     value_labels = {k: dict(v) for k, v in (meta.variable_value_labels or {}).items()}
     notes.extend(missing_notes)

@@ -585,6 +585,8 @@ def test_json_columns_object_and_wrapped_records() -> None:
     [
         (b'[{"id": 1}, ', "bad.json", r"`bad\.json` is not valid JSON"),
         (b"[1, 2, 3]", "scalars.json", "not a list of records"),
+        (b"{}", "empty.json", "not a list of records"),
+        (b"[]", "none.json", "not a list of records"),
         (b"PK\x03\x04junk", "survey.xlsx", r"looks like an Excel workbook but is damaged"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "old.xls", r"Excel 97-2003"),
         (gzip.compress(b"a,b\n1,2\n"), "survey.csv.gz", "compressed with gzip"),
