@@ -268,8 +268,9 @@ def _ratings_from_blocks(blocks: list[_Block], ids: np.ndarray, journey: Journey
 
     sizes = [b.value.size for b in blocks]
     respondent = stack(lambda b: b.respondent, np.int32)
-    touchpoint = np.repeat([b.touchpoint for b in blocks], sizes).astype(np.int16)
-    measure = np.repeat([b.measure for b in blocks], sizes).astype(np.int8)
+    touchpoint = np.repeat(np.array([b.touchpoint for b in blocks], dtype=np.int16), sizes)
+    measure = np.repeat(np.array([b.measure for b in blocks], dtype=np.int8), sizes)
+    # The arrays are fresh: no need for the constructor's defensive copy.
     return pd.DataFrame(
         {
             "respondent_id": pd.Categorical.from_codes(respondent, categories=pd.Index(ids)),
@@ -279,7 +280,8 @@ def _ratings_from_blocks(blocks: list[_Block], ids: np.ndarray, journey: Journey
             "measure": pd.Categorical.from_codes(measure, categories=list(MEASURES)),
             "value": stack(lambda b: b.value, np.float64),
             "top_box": stack(lambda b: b.top_box, bool),
-        }
+        },
+        copy=False,
     )
 
 
