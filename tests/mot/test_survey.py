@@ -345,3 +345,13 @@ def test_suggestion_uses_question_text_from_qualtrics_headers():
     raw = read_table(REALDATA / "sample.csv")
     mapping = suggest_mapping(raw.frame, default_journey(), labels=raw.labels)
     assert mapping.get("ResponseId").role == "respondent_id"
+
+
+def test_ragged_rows_are_warnings_and_their_cells_kept():
+    data = csv_bytes("ResponseId,FMOT_experienced,TMOT_experienced\nR1,5,2\nR2,4\nR3,3,3,9")
+    survey = load_survey(data, name="ragged.csv")
+    ragged = [e for e in survey.report.warnings if "number of fields" in e.problem]
+    assert [e.row for e in ragged] == [3, 4]
+    assert survey.n_respondents == 3
+    r2 = survey.ratings[survey.ratings.respondent_id == "R2"]
+    assert r2["touchpoint"].astype(str).tolist() == ["FMOT"]
