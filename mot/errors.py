@@ -38,3 +38,7 @@ class InsufficientDataError(MotError):
 
 class EventLogError(MotError):
     """An event log cannot be read or has no usable id, timestamp or event column."""
+
+
+class ExportError(MotError):
+    """A chart, table or report cannot be exported (rendering failed, or a bad table or option)."""
