@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint format bench demo-data clean
+.PHONY: run test lint format bench demo-data screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ format: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench
+
+# Retake the README's screenshots with the end-to-end browser test.
+screenshots: $(VENV)/.installed-dev
+	MOT_SCREENSHOTS=docs $(BIN)/python -m pytest tests/e2e -q
 
 demo-data: $(VENV)/.installed-run
 	$(BIN)/python data/generate_demo.py

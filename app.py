@@ -1,19 +1,36 @@
 # Router and frame: page config, shared state, the shared sidebar, navigation.
 import streamlit as st
 
-from ui import state
+from ui import frame, state
+from ui.i18n import t
 
 st.set_page_config(page_title="Moments of Truth", page_icon="🎯", layout="wide")
 state.init()
+frame.language_switch()
 
 pages = {
-    "Analysis": [
+    t("nav.explore"): [
         st.Page(
-            "pages/overview.py", title="Overview", icon="🧭", url_path="overview", default=True
+            "pages/overview.py",
+            title=t("nav.overview"),
+            icon="🧭",
+            url_path="overview",
+            default=True,
         ),
+        st.Page("pages/data.py", title=t("nav.data"), icon="📥", url_path="data"),
+    ],
+    t("nav.analyse"): [
+        st.Page("pages/utilities.py", title=t("nav.utilities"), icon="⚖️", url_path="utilities"),
+        st.Page("pages/emotion.py", title=t("nav.emotion"), icon="📈", url_path="emotion"),
+        st.Page("pages/memory.py", title=t("nav.memory"), icon="🧠", url_path="memory"),
+        st.Page("pages/gaps.py", title=t("nav.gaps"), icon="🎯", url_path="gaps"),
+        st.Page("pages/drivers.py", title=t("nav.drivers"), icon="🧪", url_path="drivers"),
+    ],
+    t("nav.share"): [
+        st.Page("pages/report.py", title=t("nav.report"), icon="📄", url_path="report"),
     ],
 }
-with st.sidebar:
-    st.caption(f"Dataset: {state.dataset().name}")
-
-st.navigation(pages).run()
+page = st.navigation(pages)
+frame.display_mode()
+frame.sidebar()
+page.run()

@@ -7,7 +7,7 @@ import math
 import platform
 import time
 
-from bench import survey
+from bench import dashboard, survey
 from bench.harness import ROOT, Result
 
 README = ROOT / "bench" / "README.md"
@@ -40,15 +40,23 @@ def write_readme(text: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--quick", action="store_true", help="a tenth of the sizes (smoke run)")
+    parser.add_argument("--only", choices=["survey", "dashboard"], help="run one family")
     args = parser.parse_args()
     scale = 10 if args.quick else 1
     started = time.time()
-    results = [
-        *survey.bench_scoring(1_000_000 // scale),
-        *survey.bench_curves(100_000 // scale),
-        *survey.bench_loading(1_000_000 // scale),
-        *survey.bench_survey_build(1_000_000 // scale),
-    ]
+    results = []
+    if args.only in (None, "survey"):
+        results += [
+            *survey.bench_scoring(1_000_000 // scale),
+            *survey.bench_curves(100_000 // scale),
+            *survey.bench_loading(1_000_000 // scale),
+            *survey.bench_survey_build(1_000_000 // scale),
+        ]
+    if args.only in (None, "dashboard"):
+        results += [
+            *dashboard.bench_first_chart(),
+            *dashboard.bench_page_reruns(100_000 // scale),
+        ]
     text = table(results)
     stamp = (
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, "
@@ -57,7 +65,7 @@ def main() -> None:
     )
     print(text)
     print(stamp)
-    if not args.quick:
+    if not args.quick and args.only is None:
         write_readme(f"{stamp}\n\n{text}")
 
 

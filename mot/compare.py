@@ -589,3 +589,83 @@ def _validate_two_proportion(
     if not 0 < confidence < 1:
         message = f"`confidence` must be between 0 and 1 (e.g. 0.95); got {confidence!r}."
         raise MotError(message)
+
+
+SIGNIFICANT_COLUMNS: tuple[str, ...] = (
+    "touchpoint",
+    "higher",
+    "lower",
+    "mean_higher",
+    "mean_lower",
+    "difference",
+    "test",
+    "effect_size",
+    "effect_size_kind",
+    "p_adjusted",
+)
+"""Columns of :func:`significant_differences`."""
+
+
+def significant_differences(comparison: pd.DataFrame) -> pd.DataFrame:
+    """The significant rows of a comparison, each read as "higher rates more than lower".
+
+    Rows of :func:`compare_groups` with ``significant`` true are turned round where
+    ``mean_a < mean_b`` so that the group with the higher mean comes first: ``difference``
+    becomes positive and ``effect_size`` changes sign with it (Hedges' g and the
+    rank-biserial correlation are both antisymmetric in the two groups).
+
+    Parameters
+    ----------
+    comparison : DataFrame
+        A :func:`compare_groups` result; it is not modified.
+
+    Returns
+    -------
+    DataFrame
+        One row per significant comparison, sorted by ``p_adjusted``, then the larger
+        ``difference`` first, then journey order, with columns ``touchpoint``, ``higher``,
+        ``lower`` (group names as text), ``mean_higher``, ``mean_lower``, ``difference``
+        (≥ 0), ``test``, ``effect_size`` (oriented the same way), ``effect_size_kind`` and
+        ``p_adjusted``. Empty (same columns) when nothing is significant.
+
+    Examples
+    --------
+    >>> comparison = pd.DataFrame({"touchpoint": ["FMOT", "SMOT"], "group_a": "A",
+    ...     "group_b": "B", "mean_a": [64.0, 78.0], "mean_b": [73.0, 77.5],
+    ...     "difference": [-9.0, 0.5], "test": "welch", "effect_size": [-0.5, 0.03],
+    ...     "effect_size_kind": "hedges_g", "p_adjusted": [1e-28, 0.8],
+    ...     "significant": [True, False]})
+    >>> significant_differences(comparison)[["touchpoint", "higher", "lower", "difference",
+    ...                                      "effect_size"]]
+      touchpoint higher lower  difference  effect_size
+    0       FMOT      B     A         9.0          0.5
+    """
+    rows = comparison[comparison["significant"].astype(bool)]
+    flip = (rows["difference"] < 0).to_numpy()
+    sign = np.where(flip, -1.0, 1.0)
+    group_a = rows["group_a"].astype(str).to_numpy()
+    group_b = rows["group_b"].astype(str).to_numpy()
+    mean_a = rows["mean_a"].to_numpy(dtype="float64")
+    mean_b = rows["mean_b"].to_numpy(dtype="float64")
+    out = pd.DataFrame(
+        {
+            "touchpoint": rows["touchpoint"].to_numpy(),
+            "higher": pd.array(np.where(flip, group_b, group_a), dtype="str"),
+            "lower": pd.array(np.where(flip, group_a, group_b), dtype="str"),
+            "mean_higher": np.where(flip, mean_b, mean_a),
+            "mean_lower": np.where(flip, mean_a, mean_b),
+            "difference": sign * rows["difference"].to_numpy(dtype="float64"),
+            "test": pd.array(rows["test"].astype(str).to_numpy(), dtype="str"),
+            "effect_size": sign * rows["effect_size"].to_numpy(dtype="float64"),
+            "effect_size_kind": pd.array(rows["effect_size_kind"].astype(str), dtype="str"),
+            "p_adjusted": rows["p_adjusted"].to_numpy(dtype="float64"),
+        },
+        columns=list(SIGNIFICANT_COLUMNS),
+    )
+    if isinstance(comparison["touchpoint"].dtype, pd.CategoricalDtype):
+        out["touchpoint"] = pd.Categorical(out["touchpoint"], dtype=comparison["touchpoint"].dtype)
+        position = out["touchpoint"].cat.codes.to_numpy()
+    else:
+        position = np.arange(len(out))
+    order = np.lexsort((position, -out["difference"].to_numpy(), out["p_adjusted"].to_numpy()))
+    return out.iloc[order].reset_index(drop=True)

@@ -34,7 +34,7 @@ from mot.scoring import (
     _text,
     _validate_confidence,
 )
-from mot.tidy import as_ratings
+from mot.tidy import as_ratings, require_measure
 
 CURVE_COLUMNS: tuple[str, ...] = (
     "touchpoint",
@@ -668,3 +668,48 @@ def _observed(rated: np.ndarray, segment: np.ndarray, n_segments: int) -> np.nda
         np.bincount(segment[rated[k] & known], minlength=n_segments) for k in range(len(rated))
     ]
     return np.reshape(counts, (len(rated), n_segments)).T.ravel() > 0
+
+
+def sample_curves(ratings: pd.DataFrame, *, n: int = 50, seed: int = 0) -> pd.DataFrame:
+    """The curves of a random sample of respondents, to draw behind the mean curve.
+
+    Parameters
+    ----------
+    ratings : DataFrame
+        Tidy ratings with emotion or experienced ratings (as :func:`emotion_curve`).
+    n : int, default 50
+        Respondents to draw (all of them when fewer).
+    seed : int, default 0
+        Seed of the draw (``numpy.random.default_rng``).
+
+    Returns
+    -------
+    DataFrame
+        ``respondent_id, touchpoint, position, value, source`` in respondent then journey
+        order; values on −100..+100 as in :func:`emotion_curve`.
+
+    Examples
+    --------
+    >>> ratings = pd.DataFrame({"respondent_id": ["a", "a", "b"], "touchpoint": ["Z", "F", "Z"],
+    ...                         "measure": "experienced", "value": [50.0, 100, 0]})
+    >>> sample_curves(ratings, n=5)["value"].tolist()
+    [0.0, 100.0, -100.0]
+    """
+    ratings = as_ratings(ratings)
+    source = "emotion" if (ratings["measure"] == "emotion").any() else "experienced"
+    rows = require_measure(ratings, source, needed_for="Individual curves")
+    present = rows["respondent_id"].cat.remove_unused_categories().cat.categories
+    rng = np.random.default_rng(seed)
+    chosen = rng.choice(len(present), size=min(n, len(present)), replace=False)
+    picked = rows[rows["respondent_id"].isin(present[np.sort(chosen)])]
+    value = picked["value"] if source == "emotion" else 2 * (picked["value"] - 50)
+    out = pd.DataFrame(
+        {
+            "respondent_id": picked["respondent_id"].astype(str).to_numpy(),
+            "touchpoint": picked["touchpoint"].to_numpy(),
+            "position": picked["touchpoint"].cat.codes.to_numpy(),
+            "value": value.to_numpy(dtype=float),
+            "source": source,
+        }
+    )
+    return out.sort_values(["respondent_id", "position"], kind="stable").reset_index(drop=True)

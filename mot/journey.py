@@ -295,3 +295,89 @@ def renamed(journey: Journey, touchpoint_id: str, **changes: object) -> Journey:
     tp = journey.touchpoint(touchpoint_id)
     new = [replace(t, **changes) if t is tp else t for t in journey.touchpoints]
     return journey.with_touchpoints(new)
+
+
+def journey_from_frame(frame: pd.DataFrame, *, name: str = "Custom journey") -> Journey:
+    """Build and validate a journey from its edited table (the form of :meth:`Journey.to_frame`).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        ``position, touchpoint, label_en, label_es, moment, events``: one row per touchpoint;
+        ``events`` are keywords separated by commas. Rows are put in ``position`` order (ties
+        and empty positions keep the table's order, empty positions last). Rows with every
+        field empty (a row added and never filled in) are not touchpoints and are skipped.
+    name : str
+        The journey's name.
+
+    Returns
+    -------
+    Journey
+        The validated journey.
+
+    Raises
+    ------
+    JourneyError
+        As :func:`journey_from_dict`: no touchpoints, a malformed or repeated id, an unknown
+        moment tag.
+
+    Examples
+    --------
+    >>> frame = default_journey().to_frame()
+    >>> frame.loc[4, "position"] = -1
+    >>> frame.loc[0, ["touchpoint", "label_en"]] = ["research", "Research"]
+    >>> j = journey_from_frame(frame, name="Shop")
+    >>> j.name, j.ids, j.touchpoints[1].label_en, j.touchpoints[1].moment
+    ('Shop', ('UMOT', 'research', 'FMOT', 'SMOT', 'TMOT'), 'Research', 'ZMOT')
+    """
+    clean = frame.astype(object).where(frame.notna(), None)
+    fields = [c for c in clean.columns if c != "position"]
+    blank = clean[fields].map(lambda v: v is None or not str(v).strip()).all(axis=1)
+    clean = clean[~blank.to_numpy()]
+    if "position" in clean.columns:
+        order = pd.to_numeric(clean["position"], errors="coerce")
+        clean = clean.iloc[order.reset_index(drop=True).sort_values(kind="stable").index]
+    touchpoints = [
+        {
+            **{k: v for k, v in row.items() if k not in ("position", "touchpoint")},
+            "id": row.get("touchpoint") or "",
+        }
+        for row in clean.to_dict("records")
+    ]
+    return journey_from_dict({"name": name, "touchpoints": touchpoints})
+
+
+def journey_from_json(text: str | bytes, *, name: str = "journey file") -> Journey:
+    """Read and validate a journey from JSON text (an uploaded journey file).
+
+    Parameters
+    ----------
+    text : str or bytes
+        The JSON written by :meth:`Journey.to_dict` (UTF-8, a BOM is allowed).
+    name : str
+        The file name, for messages.
+
+    Returns
+    -------
+    Journey
+        The validated journey.
+
+    Raises
+    ------
+    JourneyError
+        If the text is not JSON, or the JSON is not a valid journey.
+
+    Examples
+    --------
+    >>> journey_from_json('{"touchpoints": [{"id": "booking"}, {"id": "stay"}]}').ids
+    ('booking', 'stay')
+    """
+    try:
+        data = json.loads(text.decode("utf-8-sig") if isinstance(text, bytes) else text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        message = (
+            f"`{name}` is not valid JSON ({exc}). Check its syntax, or download the journey "
+            "from the Data page and edit that file."
+        )
+        raise JourneyError(message) from exc
+    return journey_from_dict(data)

@@ -598,3 +598,99 @@ def _dedupe_targets(entries: list[ColumnMapping]) -> list[ColumnMapping]:
 def known_scale_names() -> tuple[str, ...]:
     """Names of the known scales, for a choice list."""
     return tuple(s.name for s in KNOWN_SCALES)
+
+
+def with_measure_scales(mapping: Mapping, scales: dict[str, str | None]) -> Mapping:
+    """Declare one scale for every column of a measure (or of an outcome).
+
+    Parameters
+    ----------
+    mapping : Mapping
+        The mapping to change (not modified).
+    scales : dict of str to str or None
+        Measure (for ``rating`` columns) or outcome (for ``outcome`` columns) → scale text
+        such as ``"1-7"`` or ``"-3..+3"``. None, or a name absent from the dict, keeps the
+        columns' own scale (the detected one).
+
+    Returns
+    -------
+    Mapping
+        A copy in which the scale of every matching column is the declared one.
+
+    Raises
+    ------
+    MappingError
+        If a scale is not a range such as ``1-5``.
+
+    Examples
+    --------
+    >>> m = mapping_from_dict({"columns": [
+    ...     {"column": "F_exp", "role": "rating", "touchpoint": "FMOT",
+    ...      "measure": "experienced", "scale": "1-5"},
+    ...     {"column": "T_exp", "role": "rating", "touchpoint": "TMOT", "measure": "experienced"},
+    ...     {"column": "T_imp", "role": "rating", "touchpoint": "TMOT",
+    ...      "measure": "importance", "scale": "1-5"},
+    ...     {"column": "nps", "role": "outcome", "outcome": "recommend"}]})
+    >>> changed = with_measure_scales(m, {"experienced": "1 to 7", "importance": None,
+    ...                                   "recommend": "0-10"})
+    >>> [c.scale for c in changed.columns]
+    ['1-7', '1-7', '1-5', '0-10']
+    """
+    declared: dict[str, str] = {}
+    for target, spec in scales.items():
+        if spec is None or not str(spec).strip():
+            continue
+        try:
+            declared[target] = parse_scale(str(spec)).name
+        except ValueError as exc:
+            message = f"The scale chosen for `{target}` cannot be used: {exc}"
+            raise MappingError(message) from exc
+
+    def target(entry: ColumnMapping) -> str | None:
+        return {"rating": entry.measure, "outcome": entry.outcome}.get(entry.role)
+
+    columns = tuple(
+        replace(c, scale=declared[target(c)]) if target(c) in declared else c
+        for c in mapping.columns
+    )
+    return Mapping(columns)
+
+
+def mapping_from_json(text: str | bytes, *, name: str = "mapping file") -> Mapping:
+    """Read and validate a mapping from JSON text (an uploaded mapping file).
+
+    Parameters
+    ----------
+    text : str or bytes
+        The JSON written by :meth:`Mapping.to_dict` (UTF-8, a BOM is allowed).
+    name : str
+        The file name, for messages.
+
+    Returns
+    -------
+    Mapping
+        The validated mapping.
+
+    Raises
+    ------
+    MappingError
+        If the text is not JSON, or the JSON is not a valid mapping.
+
+    Examples
+    --------
+    >>> mapping_from_json('{"columns": [{"column": "id", "role": "respondent_id"}]}').columns[0]
+    ColumnMapping(column='id', role='respondent_id', touchpoint=None, measure=None, outcome=None, scale=None, reverse=False, reason='')
+    >>> mapping_from_json(b"not json", name="m.json")
+    Traceback (most recent call last):
+    ...
+    mot.errors.MappingError: `m.json` is not valid JSON (Expecting value: line 1 column 1 (char 0)). ...
+    """  # noqa: E501
+    try:
+        data = json.loads(text.decode("utf-8-sig") if isinstance(text, bytes) else text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        message = (
+            f"`{name}` is not valid JSON ({exc}). Check its syntax, or download the mapping "
+            "from the Data page and edit that file."
+        )
+        raise MappingError(message) from exc
+    return mapping_from_dict(data)

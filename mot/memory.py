@@ -448,3 +448,59 @@ def peak_end(
         source=curves.source,
         confidence=confidence,
     )
+
+
+def memory_points(
+    ratings: pd.DataFrame,
+    respondents: pd.DataFrame,
+    *,
+    outcome: str = "overall_retrospective",
+) -> pd.DataFrame:
+    """Per respondent, the four summaries of the curve beside the remembered rating.
+
+    The points behind :func:`peak_end`, for a scatter of prediction against memory.
+
+    Parameters
+    ----------
+    ratings, respondents, outcome
+        As for :func:`peak_end`.
+
+    Returns
+    -------
+    DataFrame
+        ``respondent_id, peak_end, mean, end, peak, remembered``: one row per respondent with
+        both a curve and the outcome, in the order of the ratings' respondent categories.
+        Curve summaries on −100..+100, ``remembered`` on the outcome's 0–100.
+
+    Raises
+    ------
+    MissingMeasureError
+        As :func:`peak_end`.
+
+    Examples
+    --------
+    >>> ratings = pd.DataFrame({"respondent_id": list("aabb"),
+    ...     "touchpoint": ["SMOT", "TMOT"] * 2, "measure": "emotion",
+    ...     "value": [-80.0, 20, 10, 40]})
+    >>> people = pd.DataFrame({"respondent_id": ["a", "b"],
+    ...                        "overall_retrospective": [30.0, 70]})
+    >>> memory_points(ratings, people)[["respondent_id", "peak_end", "remembered"]]
+      respondent_id  peak_end  remembered
+    0             a     -30.0        30.0
+    1             b      40.0        70.0
+    """
+    _validate_peak_end(respondents, outcome, 0.95)
+    ratings = as_ratings(ratings)
+    curves = _curves(ratings, needed_for="The peak-end analysis")
+    predictors = _predictor_values(curves.values, curves.rated)
+    categories = curves.codes.respondents
+    y, _, _ = _outcome_per_respondent(respondents, outcome, categories)
+    complete = ~np.isnan(predictors["mean"]) & ~np.isnan(y)
+    columns = {name: predictors[name][complete] for name in PREDICTORS}
+    return pd.DataFrame(
+        {
+            "respondent_id": np.asarray(categories.astype(str))[complete],
+            **columns,
+            "remembered": y[complete],
+        }
+    )

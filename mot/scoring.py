@@ -660,3 +660,97 @@ def _shift_frame(
     if by is not None:
         result.attrs["n_missing_segment"] = int(missing.sum())
     return result
+
+
+# --------------------------------------------------------------------------------------------
+# shift_highlights
+# --------------------------------------------------------------------------------------------
+
+_NOTABLE_VERDICTS: frozenset[str] = frozenset(
+    word for c in COMPARISONS for i, word in enumerate(c.verdicts) if i != 1
+)
+
+
+def _validate_shift_highlights(shifts: pd.DataFrame) -> None:
+    needed = ("touchpoint", "comparison", "mean_diff", "ci_low", "ci_high", "verdict")
+    missing = [c for c in needed if c not in shifts.columns]
+    if missing:
+        message = (
+            f"Shift highlights read the table of `utility_shifts`; this one lacks "
+            f"{', '.join(f'`{c}`' for c in missing)}. Pass the result of `utility_shifts`."
+        )
+        raise MotError(message)
+
+
+def shift_highlights(shifts: pd.DataFrame) -> pd.DataFrame:
+    """Order the shifts of :func:`utility_shifts` for a plain-language summary.
+
+    Each shift gets its size as a positive number of points, with its interval turned the
+    same way (a fall of 15 points with interval −17..−14 has size 15, interval 14..17), and
+    whether it is notable (its verdict says the interval excludes zero: exceeded,
+    disappointed, kinder or harsher).
+
+    Parameters
+    ----------
+    shifts : DataFrame
+        The output of :func:`utility_shifts`: at least ``touchpoint, comparison, mean_diff,
+        ci_low, ci_high, verdict``. Columns before ``touchpoint`` (the ``by`` segment) define
+        groups.
+
+    Returns
+    -------
+    DataFrame
+        The columns of ``shifts`` plus:
+
+        - ``notable``: True for exceeded, disappointed, kinder and harsher.
+        - ``size``: ``|mean_diff|``.
+        - ``size_low``, ``size_high``: the interval of ``size`` (``ci_low, ci_high`` for a
+          rise, ``−ci_high, −ci_low`` for a fall).
+
+        Sorted by group, comparison (the order of :data:`COMPARISONS`), notable rows first
+        from the largest size, then the others in their input (journey) order. No row is
+        dropped; an empty table gives an empty table with these columns.
+
+    Raises
+    ------
+    MotError
+        If a required column is missing.
+
+    Examples
+    --------
+    TMOT fell 15 points below expectation (interval −17 to −13), SMOT rose 10, UMOT was
+    confirmed: TMOT comes first, then SMOT, then UMOT.
+
+    >>> shifts = pd.DataFrame({"touchpoint": ["SMOT", "TMOT", "UMOT"],
+    ...     "comparison": "experienced_vs_anticipated", "mean_diff": [10.0, -15.0, 0.5],
+    ...     "ci_low": [8.0, -17.0, -1.0], "ci_high": [12.0, -13.0, 2.0],
+    ...     "verdict": ["exceeded", "disappointed", "confirmed"]})
+    >>> out = shift_highlights(shifts)
+    >>> out[["touchpoint", "notable", "size", "size_low", "size_high"]].to_numpy().tolist()
+    [['TMOT', True, 15.0, 13.0, 17.0], ['SMOT', True, 10.0, 8.0, 12.0],
+     ['UMOT', False, 0.5, -1.0, 2.0]]
+    """
+    _validate_shift_highlights(shifts)
+    groups = list(shifts.columns[: shifts.columns.get_loc("touchpoint")])
+    diff = shifts["mean_diff"].to_numpy(dtype=np.float64)
+    low = shifts["ci_low"].to_numpy(dtype=np.float64)
+    high = shifts["ci_high"].to_numpy(dtype=np.float64)
+    fall = diff < 0
+    out = shifts.assign(
+        notable=shifts["verdict"].isin(_NOTABLE_VERDICTS).to_numpy(dtype=bool),
+        size=np.abs(diff),
+        size_low=np.where(fall, -high, low),
+        size_high=np.where(fall, -low, high),
+    )
+    order = {c.name: i for i, c in enumerate(COMPARISONS)}
+    keys = pd.DataFrame(
+        {
+            "order": shifts["comparison"].map(order).fillna(len(order)).to_numpy(),
+            "later": ~out["notable"].to_numpy(),
+            "size": np.where(out["notable"], -out["size"], 0.0),
+        },
+        index=shifts.index,
+    )
+    keys = pd.concat([shifts[groups], keys], axis=1)
+    ranked = keys.sort_values([*groups, "order", "later", "size"], kind="stable").index
+    return out.loc[ranked].reset_index(drop=True)

@@ -683,3 +683,43 @@ def with_mapping_entry(mapping: Mapping, entry: ColumnMapping) -> Mapping:
     )
     others.insert(position, entry)
     return replace(mapping, columns=tuple(others))
+
+
+def filter_survey(survey: SurveyData, *, segment: str, values: Sequence[str]) -> SurveyData:
+    r"""Keep the respondents whose ``segment`` is one of ``values`` (and their ratings).
+
+    Raises
+    ------
+    MotError
+        If ``segment`` is not a segment of the survey.
+
+    Examples
+    --------
+    >>> from mot.io import read_table
+    >>> s = build_survey(read_table(b"id,device,FMOT_experienced\na,mobile,3\nb,desktop,4\n",
+    ...                             name="x.csv"))
+    >>> filter_survey(s, segment="device", values=["mobile"]).ratings["respondent_id"].tolist()
+    ['a']
+    """
+    if segment not in survey.respondents.columns:
+        message = (
+            f"There is no segment `{segment}` to filter by. Segments: "
+            f"{', '.join(survey.segments) or 'none'}."
+        )
+        raise MotError(message)
+    wanted = {str(v) for v in values}
+    keep = survey.respondents[segment].astype("string").isin(wanted).fillna(False).to_numpy()
+    respondents = survey.respondents[keep].reset_index(drop=True)
+    ids = set(respondents["respondent_id"].astype(str))
+    categories = survey.ratings["respondent_id"].cat.categories.astype(str)
+    kept_codes = np.flatnonzero(categories.isin(ids))
+    rows = np.isin(survey.ratings["respondent_id"].cat.codes.to_numpy(), kept_codes)
+    ratings = survey.ratings[rows].reset_index(drop=True)
+    ratings["respondent_id"] = ratings["respondent_id"].cat.remove_unused_categories()
+    comments = survey.comments[survey.comments["respondent_id"].astype(str).isin(ids)]
+    return replace(
+        survey,
+        ratings=ratings,
+        respondents=respondents,
+        comments=comments.reset_index(drop=True),
+    )

@@ -1,51 +1,209 @@
-"""Cached calls into mot/: one place for ``st.cache_data``.
+"""Every cached call into mot/: the one place with ``st.cache_data`` / ``st.cache_resource``.
 
-Uploads are cached per browser session (``scope="session"``) so that one user's data is
-never served to another; the bundled demo is the same for everyone and cached globally.
+Loaded surveys are cached as resources (no copy per rerun); uploads per browser session, so
+one user's data is never served to another, and the bundled demo once for everyone.
+Analysis results are small tables, cached per session by the dataset's key, the sidebar
+filter and the parameters. Pages call :func:`current` and :func:`run`; they never read a
+widget inside a cached function (values are passed in).
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pandas as pd
 import streamlit as st
 
-from mot.journey import default_journey, journey_from_dict
-from mot.mapping import mapping_from_dict
-from mot.scoring import score_utilities
-from mot.survey import SurveyData, load_survey
-from mot.wom import nps
-from ui.state import DEMO_SURVEY, DatasetChoice
+from mot.compare import compare_groups, compare_top_box
+from mot.curves import (
+    curve_extremes,
+    emotion_curve,
+    extreme_locations,
+    respondent_curves,
+    sample_curves,
+)
+from mot.drivers import driver_importance
+from mot.gaps import gap_table, importance_performance, priorities
+from mot.io import RawTable, read_table
+from mot.journey import Journey, default_journey, journey_from_dict
+from mot.mapping import Mapping, mapping_from_dict, suggest_mapping
+from mot.memory import memory_points, peak_end
+from mot.scoring import score_utilities, utility_shifts
+from mot.summary import journey_highlights
+from mot.survey import SurveyData, build_survey, filter_survey
+from mot.tidy import with_segment
+from mot.wom import nps, nps_difference
+from ui import state
 
 
-@st.cache_data(max_entries=2, show_spinner=False)
+@dataclass(frozen=True)
+class Loaded:
+    """A survey ready for analysis and the key that identifies it (data + filter)."""
+
+    survey: SurveyData
+    key: str
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _demo_raw() -> RawTable:
+    return read_table(state.DEMO_SURVEY)
+
+
+@st.cache_resource(max_entries=2, scope="session", show_spinner=False)
+def _uploaded_raw(key: str, _content: bytes, name: str) -> RawTable:
+    return read_table(_content, name=name)
+
+
+def raw_table(choice: DatasetChoice) -> RawTable:
+    """The file as read (raises UnreadableFileError)."""
+    if choice.is_demo:
+        return _demo_raw()
+    return _uploaded_raw(choice.key, choice.content, choice.name)
+
+
+def journey(choice: DatasetChoice) -> Journey:
+    """The journey of this choice (default: the five moments)."""
+    if choice.journey_json:
+        return journey_from_dict(json.loads(choice.journey_json))
+    return default_journey()
+
+
+def mapping(choice: DatasetChoice) -> Mapping:
+    """The mapping in use: the user's, or the suggestion."""
+    if choice.mapping_json:
+        return mapping_from_dict(json.loads(choice.mapping_json))
+    raw = raw_table(choice)
+    return suggest_mapping(
+        raw.frame, journey(choice), labels=raw.labels, value_labels=raw.value_labels
+    )
+
+
+@st.cache_resource(max_entries=4, scope="session", show_spinner=False)
+def _survey(key: str, _choice: DatasetChoice) -> SurveyData:
+    chosen = mapping_from_dict(json.loads(_choice.mapping_json)) if _choice.mapping_json else None
+    return build_survey(raw_table(_choice), journey=journey(_choice), mapping=chosen)
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
 def _demo_survey() -> SurveyData:
-    return load_survey(DEMO_SURVEY)
+    return build_survey(_demo_raw())
 
 
-@st.cache_data(max_entries=4, scope="session", show_spinner="Loading the survey…")
-def _uploaded_survey(
-    content: bytes, name: str, mapping_json: str | None, journey_json: str | None
-) -> SurveyData:
-    import json
-
-    journey = journey_from_dict(json.loads(journey_json)) if journey_json else default_journey()
-    mapping = mapping_from_dict(json.loads(mapping_json)) if mapping_json else None
-    return load_survey(content, name=name, journey=journey, mapping=mapping)
+@st.cache_resource(max_entries=8, scope="session", show_spinner=False)
+def _filtered(key: str, segment: str, values: tuple[str, ...], _survey: SurveyData) -> SurveyData:
+    return filter_survey(_survey, segment=segment, values=values)
 
 
 def survey(choice: DatasetChoice) -> SurveyData:
-    """The loaded survey of this choice (raises MotError for an unreadable upload)."""
+    """The whole survey of this choice (raises MotError when it cannot be read)."""
     if choice.is_demo:
         return _demo_survey()
-    return _uploaded_survey(choice.content, choice.name, choice.mapping_json, choice.journey_json)
+    return _survey(choice.key, choice)
 
 
-@st.cache_data(max_entries=8, scope="session", show_spinner=False)
-def utilities(_survey: SurveyData, key: str):
-    """Utilities per touchpoint (cached by ``key``, the dataset's identity)."""
-    return score_utilities(_survey.ratings)
+def current() -> Loaded:
+    """The session's survey with the sidebar filter applied."""
+    choice = state.dataset()
+    whole = survey(choice)
+    chosen = state.respondent_filter()
+    if chosen is None or chosen[0] not in whole.segments:
+        return Loaded(whole, choice.key)
+    segment, values = chosen
+    key = f"{choice.key}|{segment}={','.join(values)}"
+    return Loaded(_filtered(key, segment, values, whole), key)
 
 
-@st.cache_data(max_entries=8, scope="session", show_spinner=False)
-def net_promoter(_survey: SurveyData, key: str):
-    """NPS with its CI."""
-    return nps(_survey.respondents)
+def prepare(choice: DatasetChoice) -> Iterator[str]:
+    """Read, map and validate a dataset one cached step at a time, naming each step before it
+    runs (``"reading"``, ``"mapping"``, ``"validating"``) so that a page can show progress.
+
+    Raises the ``MotError`` of the step that fails (UnreadableFileError, MappingError, ...).
+    """
+    yield "reading"
+    raw_table(choice)
+    yield "mapping"
+    mapping(choice)
+    yield "validating"
+    survey(choice)
+
+
+# --- analyses -----------------------------------------------------------------------------
+
+
+def _ratings(survey: SurveyData, by: str | None) -> pd.DataFrame:
+    return with_segment(survey.ratings, survey.respondents, by) if by else survey.ratings
+
+
+def _highlights(s: SurveyData) -> object:
+    utilities = score_utilities(s.ratings)
+    gaps = _optional(lambda: gap_table(s.ratings))
+    extremes = _optional(lambda: curve_extremes(emotion_curve(s.ratings)))
+    return journey_highlights(utilities, gaps=gaps, extremes=extremes)
+
+
+def _optional(step: Callable[[], pd.DataFrame]) -> pd.DataFrame | None:
+    from mot.errors import MotError
+
+    try:
+        return step()
+    except MotError:
+        return None
+
+
+ANALYSES: dict[str, Callable[..., object]] = {
+    "utilities": lambda s, by=None, ci="t": score_utilities(_ratings(s, by), by=by, ci=ci),
+    "shifts": lambda s, by=None: utility_shifts(_ratings(s, by), by=by),
+    "curve": lambda s, by=None: emotion_curve(_ratings(s, by), by=by),
+    "extremes": lambda s, by=None, prominence=5.0: curve_extremes(
+        emotion_curve(_ratings(s, by), by=by), prominence=prominence
+    ),
+    "locations": lambda s, by=None: extreme_locations(_ratings(s, by), by=by),
+    "respondent_curves": lambda s: respondent_curves(s.ratings),
+    "sample_curves": lambda s, n=50, seed=0: sample_curves(s.ratings, n=n, seed=seed),
+    "peak_end": lambda s, outcome="overall_retrospective": peak_end(
+        s.ratings, s.respondents, outcome=outcome
+    ),
+    "memory_points": lambda s, outcome="overall_retrospective": memory_points(
+        s.ratings, s.respondents, outcome=outcome
+    ),
+    "gaps": lambda s, by=None: gap_table(_ratings(s, by), by=by),
+    "importance_performance": lambda s, outcome="recommend": importance_performance(
+        s.ratings, respondents=s.respondents, outcome=outcome
+    ),
+    "priorities": lambda s, outcome="recommend": priorities(
+        s.ratings, respondents=s.respondents, outcome=outcome
+    ),
+    "nps": lambda s, by=None: nps(s.respondents, by=by),
+    "nps_difference": lambda s, by: nps_difference(s.respondents, by=by),
+    "drivers": lambda s, outcome="recommend", n_boot=200: driver_importance(
+        s.ratings, s.respondents, outcome=outcome, n_boot=n_boot
+    ),
+    "compare": lambda s, by, measure="experienced", test="auto", correction="holm": compare_groups(
+        _ratings(s, by), by=by, measure=measure, test=test, correction=correction
+    ),
+    "compare_top_box": lambda s, by, measure="experienced", correction="holm": compare_top_box(
+        _ratings(s, by), by=by, measure=measure, correction=correction
+    ),
+    "highlights": _highlights,
+}
+
+
+@st.cache_data(max_entries=256, scope="session", show_spinner=False)
+def _run(name: str, key: str, params: tuple, _survey: SurveyData) -> object:
+    return ANALYSES[name](_survey, **dict(params))
+
+
+def run(name: str, loaded: Loaded, **params: object) -> object:
+    """Run analysis ``name`` of :data:`ANALYSES` on the loaded survey, cached.
+
+    Raises whatever the analysis raises (a ``MotError`` for missing data).
+    """
+    return _run(name, loaded.key, tuple(sorted(params.items())), loaded.survey)
+
+
+DatasetChoice = state.DatasetChoice

@@ -1,0 +1,2054 @@
+"""Chart builders: one pure function per chart of the dashboard, each returning an Altair chart.
+
+Every builder takes one of the library's tidy result tables (see ``docs/ARCHITECTURE.md``)
+and returns an ``alt.Chart`` or a layered, faceted or concatenated chart; it never mutates
+its input and never draws anything itself. This is the only module of :mod:`mot` that
+imports altair.
+
+Conventions shared by the builders:
+
+- Touchpoints are shown in journey order: the order of the categories of the
+  ``touchpoint`` column (ordered categorical in every library table), or of ``position``
+  when the table has one. ``labels`` maps a touchpoint id to its display label in the
+  current language (``Journey.labels("es")``); by default the id is shown. The data keep
+  the id in the field ``touchpoint`` and the label in the field ``label``.
+- ``text`` overrides the default English titles, legend entries and tooltip titles: any
+  mapping whose keys are those of :data:`DEFAULT_TEXT` (extra keys are ignored, so one
+  catalogue can serve every builder). Each builder lists the keys it reads. A segment
+  column ``by`` is titled ``text[by]`` when given, else its name.
+- Semantic colours are fixed (Okabe–Ito, colour-blind safe): anticipated sky, experienced
+  blue, retrospective orange; peaks green, troughs vermillion. Everything else about the
+  look (fonts, sizes, line widths, palette) comes from one registered theme:
+  :func:`register_themes` registers ``"mot"`` and ``"mot_large"`` (for projectors) and
+  :func:`use_theme` enables one. Render with ``st.altair_chart(chart, theme=None)`` so that
+  Streamlit's own theme does not replace ours.
+- An empty table with the right columns gives a valid, empty chart. A table that is not a
+  DataFrame, lacks a needed column or repeats a touchpoint (a by-segment table passed
+  without ``by``) raises :class:`mot.errors.MotError` with a message saying what to pass.
+- Rows whose interval is missing (NaN, e.g. ``n < 2``) get no error bar; the estimate is
+  still drawn.
+
+The emotion curve carries a point selection named ``"pick"`` on the field ``touchpoint``:
+with ``st.altair_chart(chart, on_select="rerun")`` the clicked touchpoint id is in
+``event.selection["pick"]``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import textwrap
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import TypeAlias
+
+import altair as alt
+import pandas as pd
+
+from mot.errors import MotError
+
+# --- look ------------------------------------------------------------------------------------
+
+PALETTE: tuple[str, ...] = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # green
+    "#D55E00",  # vermillion
+    "#CC79A7",  # purple
+    "#56B4E9",  # sky
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+"""Okabe–Ito colour-blind-safe palette: the categorical range of both themes."""
+
+BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, YELLOW, BLACK = PALETTE
+GREY = "#8C8C8C"
+LIGHT_GREY = "#C8C8C8"
+INK = "#333333"
+
+UTILITY_COLORS: dict[str, str] = {"anticipated": SKY, "experienced": BLUE, "retrospective": ORANGE}
+"""The three sources of utility always have these colours."""
+
+UTILITY_SHAPES: dict[str, str] = {
+    "anticipated": "circle",
+    "experienced": "square",
+    "retrospective": "diamond",
+}
+EXTREME_COLORS: dict[str, str] = {"peak": GREEN, "trough": VERMILLION}
+VERDICT_COLORS: dict[str, str] = {
+    "exceeded": GREEN,
+    "kinder": GREEN,
+    "confirmed": GREY,
+    "same": GREY,
+    "disappointed": VERMILLION,
+    "harsher": VERMILLION,
+}
+QUADRANT_COLORS: dict[str, str] = {
+    "concentrate_here": VERMILLION,
+    "keep_up": GREEN,
+    "low_priority": GREY,
+    "possible_overkill": SKY,
+}
+NPS_COLORS: dict[str, str] = {"detractors": VERMILLION, "passives": GREY, "promoters": GREEN}
+GAP_LEVEL_COLORS: dict[str, str] = {"expected": SKY, "actual": BLUE, "excellent": PURPLE}
+
+THEME = "mot"
+"""Name of the normal theme."""
+THEME_LARGE = "mot_large"
+"""Name of the large-type theme for projectors."""
+
+FONT = "'Source Sans', 'Source Sans Pro', Arial, Helvetica, sans-serif"  # Streamlit's font first
+LARGE_SCALE = 1.6
+
+UTILITIES: tuple[str, ...] = ("anticipated", "experienced", "retrospective")
+COMPARISONS: tuple[str, ...] = ("experienced_vs_anticipated", "retrospective_vs_experienced")
+VERDICTS: tuple[str, ...] = ("exceeded", "kinder", "confirmed", "same", "disappointed", "harsher")
+PREDICTORS: tuple[str, ...] = ("peak_end", "mean", "end", "peak")
+QUADRANTS: tuple[str, ...] = ("concentrate_here", "keep_up", "low_priority", "possible_overkill")
+NPS_CLASSES: tuple[str, ...] = ("detractors", "passives", "promoters")
+GAP_LEVELS: tuple[str, ...] = ("expected", "actual", "excellent")
+
+DEFAULT_TEXT: dict[str, str] = {
+    # shared
+    "touchpoint": "Touchpoint",
+    "n": "n",
+    "ci_low": "CI low",
+    "ci_high": "CI high",
+    "p_value": "p-value",
+    "mean": "Mean",
+    "no_difference": "No difference (0)",
+    "respondent": "Respondent",
+    "n_respondents": "Respondents",
+    # utilities
+    "utility": "Utility",
+    "anticipated": "Anticipated",
+    "experienced": "Experienced",
+    "retrospective": "Retrospective",
+    "mean_0_100": "Mean rating (0–100)",
+    "top2_share": "Top-2-box share",
+    "lowest": "Lowest mean",
+    "highest": "Highest mean",
+    # shifts
+    "comparison": "Comparison",
+    "experienced_vs_anticipated": "Experienced − anticipated",
+    "retrospective_vs_experienced": "Retrospective − experienced",
+    "mean_diff": "Mean difference (points)",
+    "verdict": "Verdict",
+    "exceeded": "Exceeded",
+    "confirmed": "Confirmed",
+    "disappointed": "Disappointed",
+    "kinder": "Kinder",
+    "same": "Same",
+    "harsher": "Harsher",
+    "no_verdict": "Too few answers",
+    # emotion curve
+    "emotion_mean": "Mean emotion (−100 to +100)",
+    "emotion": "Emotion",
+    "neutral": "Neutral (0)",
+    "peak": "Peak",
+    "trough": "Trough",
+    "extreme": "Extreme",
+    "prominence": "Prominence",
+    # extreme locations
+    "share_of_respondents": "Share of respondents",
+    # journey map
+    "moment": "Moment of truth",
+    # peak-end
+    "predictor": "Curve summary",
+    "r_with_remembered": "Correlation with the remembered rating (r)",
+    "r": "r",
+    "predictor_peak_end": "Peak-end average",
+    "predictor_mean": "Mean of the curve",
+    "predictor_end": "End",
+    "predictor_peak": "Peak (most intense moment)",
+    # memory scatter
+    "predicted": "Peak-end average of the curve (−100 to +100)",
+    "remembered": "Remembered rating (0–100)",
+    "fitted_line": "Least-squares line",
+    "r_squared": "R²",
+    # gaps
+    "level": "Level",
+    "expected": "Expected",
+    "actual": "Actual",
+    "excellent": "Excellent",
+    "gap_to_expected": "Gap to expected",
+    "gap_to_excellent": "Gap to excellent",
+    # importance–performance and priorities
+    "performance": "Performance (mean experienced, 0–100)",
+    "importance": "Importance (0–100)",
+    "importance_source": "Importance source",
+    "stated": "Stated",
+    "derived": "Derived from the outcome",
+    "quadrant": "Quadrant",
+    "concentrate_here": "Concentrate here",
+    "keep_up": "Keep up the good work",
+    "low_priority": "Low priority",
+    "possible_overkill": "Possible overkill",
+    "average_performance": "Average performance",
+    "average_importance": "Average importance",
+    "priority": "Priority (importance × shortfall)",
+    "rank": "Rank",
+    "gap": "Gap used (actual − target)",
+    "target": "Target",
+    "to_excellent": "Excellent",
+    "to_expected": "Expected",
+    "rule": "Rule",
+    # drivers
+    "share": "Share of explained variance (R²)",
+    "correlation": "Correlation r",
+    "r_p_value": "p-value of r",
+    "raw_weight": "Raw weight",
+    "r2": "R² of the model",
+    "n_excluded": "Left out (incomplete answers)",
+    # comparisons
+    "difference": "Difference a − b (points)",
+    "pair": "Groups compared (a − b)",
+    "mean_a": "Mean of a",
+    "mean_b": "Mean of b",
+    "test": "Test",
+    "p_adjusted": "Adjusted p-value",
+    "effect_size": "Effect size",
+    "significant": "Significant after correction",
+    "yes": "Yes",
+    "no": "No",
+    # NPS
+    "nps": "NPS (−100 to +100)",
+    "all_respondents": "All respondents",
+    "answer": "Answer",
+    "promoters": "Promoters (9–10)",
+    "passives": "Passives (7–8)",
+    "detractors": "Detractors (0–6)",
+}
+"""English default of every title, legend entry and tooltip title the builders use."""
+
+AnyChart: TypeAlias = (
+    alt.Chart | alt.LayerChart | alt.FacetChart | alt.VConcatChart | alt.HConcatChart
+)
+
+_SCALE_TICKS = (0, 25, 50, 75, 100)  # ticks of a 0–100 rating axis
+_TITLE_LIMIT = 14  # characters per line of a wrapped x-axis touchpoint label
+
+
+# --- themes ----------------------------------------------------------------------------------
+
+
+def _theme_config(scale: float) -> alt.theme.ThemeConfig:
+    """Return the theme for a type scale (1 = normal, 1.6 = projector)."""
+
+    def px(value: float) -> float:
+        return round(value * scale, 1)
+
+    def area(value: float) -> float:
+        return round(value * scale * scale)
+
+    labels = {"labelFontSize": px(12), "titleFontSize": px(13)}
+    return {
+        "config": {
+            "font": FONT,
+            "background": "white",
+            "padding": px(6),
+            "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
+            "range": {"category": list(PALETTE)},
+            "axis": {
+                **labels,
+                "titleFontWeight": "normal",
+                "titleColor": INK,
+                "labelColor": INK,
+                "gridColor": "#E4E4E4",
+                "domainColor": GREY,
+                "tickColor": GREY,
+                "labelLimit": px(240),
+                "maxExtent": px(260),  # room for labels up to labelLimit (Vega's default: 200)
+                "titlePadding": px(8),
+            },
+            "axisQuantitative": {"tickCount": 8 if scale < 1.3 else 6},
+            "legend": {
+                **labels,
+                "titleFontWeight": "normal",
+                "orient": "top",
+                "symbolSize": area(110),
+                "symbolStrokeWidth": px(2),
+                "labelLimit": px(260),
+                "titleLimit": px(360),
+                "columnPadding": px(14),
+            },
+            "header": {**labels, "labelFontWeight": "bold", "labelColor": INK},
+            "title": {"fontSize": px(16), "anchor": "start", "color": INK},
+            "text": {"fontSize": px(12), "color": INK},
+            "line": {"strokeWidth": px(2.5)},
+            "point": {"size": area(70), "strokeWidth": px(2)},
+            "circle": {"size": area(60)},
+            "rule": {"strokeWidth": px(1.5)},
+            "area": {"opacity": 0.18},
+            "scale": {"minSize": area(12), "maxSize": area(360)},
+            "style": {
+                "mot_errorbar": {"strokeWidth": px(2.5)},
+                "mot_connector": {"strokeWidth": px(4), "color": LIGHT_GREY},
+                "mot_reference": {"strokeDash": [5, 4], "color": GREY, "strokeWidth": px(1.2)},
+                "mot_background": {"strokeWidth": px(0.8), "opacity": 0.12, "color": GREY},
+                "mot_extreme": {"size": area(190), "strokeWidth": px(1.5), "stroke": "white"},
+                "mot_peak_label": {
+                    "dy": px(-6),
+                    "baseline": "bottom",
+                    "fontWeight": "bold",
+                    "fontSize": px(13),
+                },
+                "mot_trough_label": {
+                    "dy": px(6),
+                    "baseline": "top",
+                    "fontWeight": "bold",
+                    "fontSize": px(13),
+                },
+                "mot_value_label": {"fontSize": px(11), "color": INK},
+                "mot_moment": {"fontSize": px(15), "fontWeight": "bold"},
+                "mot_corner": {"fontSize": px(12), "fontStyle": "italic"},
+                "mot_gap": {"strokeWidth": px(7), "opacity": 0.35, "color": VERMILLION},
+                "mot_dense": {"opacity": 0.55, "stroke": "white", "strokeWidth": px(0.5)},
+            },
+        }
+    }
+
+
+def register_themes() -> None:
+    """Register the two themes ``"mot"`` and ``"mot_large"`` with Altair (not enabling them).
+
+    ``"mot"`` is the normal look; ``"mot_large"`` has type, lines and points about 1.6 times
+    larger for projectors. Both use the Okabe–Ito palette. Registering again is harmless.
+
+    Returns
+    -------
+    None
+    """
+    alt.theme.register(THEME, enable=False)(lambda: _theme_config(1.0))
+    alt.theme.register(THEME_LARGE, enable=False)(lambda: _theme_config(LARGE_SCALE))
+
+
+def use_theme(large: bool = False) -> alt.utils.plugin_registry.PluginEnabler:
+    """Register the themes and enable ``"mot_large"`` when ``large`` else ``"mot"``.
+
+    The theme is applied when a chart is serialised (``to_dict``, ``st.altair_chart``). Altair
+    keeps the enabled theme in one process-wide registry, shared by every Streamlit session:
+    to confine the large type to one rendering, use the return value as a context manager
+    (``with use_theme(True): st.altair_chart(chart, theme=None)``), which restores the
+    previous theme on exit.
+
+    Parameters
+    ----------
+    large : bool, default False
+        Enable the large-type projector theme.
+
+    Returns
+    -------
+    PluginEnabler
+        Altair's enabler, usable as a context manager.
+    """
+    register_themes()
+    return alt.theme.enable(THEME_LARGE if large else THEME)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _texts(text: Mapping[str, str] | None) -> dict[str, str]:
+    """Return the default texts updated with the caller's."""
+    merged = dict(DEFAULT_TEXT)
+    if text:
+        merged.update({str(k): str(v) for k, v in text.items()})
+    return merged
+
+
+def _segment_title(t: Mapping[str, str], by: str) -> str:
+    """Title of a segment column: ``text[by]`` or the column name made readable."""
+    return t.get(by) or by.replace("_", " ").capitalize()
+
+
+def _require(frame: object, columns: Sequence[str], *, builder: str, source: str) -> None:
+    """Raise MotError unless ``frame`` is a DataFrame holding ``columns``."""
+    if not isinstance(frame, pd.DataFrame):
+        message = (
+            f"{builder} needs a table (pandas DataFrame), the output of {source}; "
+            f"it got {type(frame).__name__}. Pass that table unchanged."
+        )
+        raise MotError(message)
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        message = (
+            f"{builder} needs the columns {', '.join(columns)} (the output of {source}); "
+            f"missing: {', '.join(missing)}. Pass the table that {source} returned, unchanged."
+        )
+        raise MotError(message)
+
+
+def _require_unique(frame: pd.DataFrame, keys: Sequence[str], *, builder: str) -> None:
+    """Raise MotError when two rows share ``keys`` (a by-segment table without ``by``)."""
+    if frame.empty:
+        return
+    duplicated = frame.duplicated(subset=list(keys), keep=False)
+    if duplicated.any():
+        row = frame.loc[duplicated, list(keys)].iloc[0]
+        where = ", ".join(f"{k}={row[k]}" for k in keys)
+        message = (
+            f"{builder} found several rows for {where}: the table looks split by a segment. "
+            "Pass `by=` with the segment column where the builder takes it, or the rows of "
+            "one segment only."
+        )
+        raise MotError(message)
+
+
+def _is_text(series: pd.Series) -> bool:
+    dtype = series.dtype
+    return (
+        isinstance(dtype, pd.CategoricalDtype)
+        or pd.api.types.is_object_dtype(dtype)
+        or pd.api.types.is_string_dtype(dtype)
+    )
+
+
+def _plain(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """Copy ``columns`` into plain dtypes Altair serialises: str/None, float, bool, int."""
+    out: dict[str, object] = {}
+    for col in dict.fromkeys(columns):
+        series = frame[col].reset_index(drop=True)
+        if _is_text(series):
+            values = series.to_numpy(dtype=object)
+            present = series.notna().to_numpy()
+            out[col] = pd.Series(
+                [str(v) if ok else None for v, ok in zip(values, present, strict=True)],
+                dtype=object,
+            )
+        elif pd.api.types.is_bool_dtype(series.dtype):
+            out[col] = series.astype(object).where(series.notna(), None)
+        elif pd.api.types.is_extension_array_dtype(series.dtype):
+            out[col] = series.astype("float64")
+        else:
+            out[col] = series
+    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)), columns=list(dict.fromkeys(columns)))
+
+
+def _journey_order(frame: pd.DataFrame, column: str = "touchpoint") -> list[str]:
+    """Touchpoint ids present in ``frame``, in journey order."""
+    tp = frame[column]
+    present = {str(v) for v in tp.dropna()}
+    if "position" in frame.columns:
+        ordered = frame.sort_values("position", kind="stable")[column].dropna()
+        ids = [str(v) for v in ordered]
+    elif isinstance(tp.dtype, pd.CategoricalDtype):
+        ids = [str(c) for c in tp.cat.categories]
+    else:
+        ids = [str(v) for v in tp.dropna()]
+    return [i for i in dict.fromkeys(ids) if i in present]
+
+
+def _label_map(ids: Sequence[str], labels: Mapping[str, str] | None) -> dict[str, str]:
+    """Display label per id; a label shared by two ids gets the id appended."""
+    names = {i: str(labels.get(i, i)) if labels else i for i in ids}
+    counts = Counter(names.values())
+    return {i: f"{name} ({i})" if counts[name] > 1 else name for i, name in names.items()}
+
+
+def _labelled(
+    frame: pd.DataFrame,
+    columns: Sequence[str],
+    labels: Mapping[str, str] | None,
+    order: Sequence[str] | None = None,
+) -> tuple[pd.DataFrame, list[str]]:
+    """Plain copy of ``columns`` with a ``label`` column, and the labels in journey order."""
+    ids = list(order) if order is not None else _journey_order(frame)
+    extra = [i for i in _journey_order(frame) if i not in ids]
+    ids = ids + extra
+    names = _label_map(ids, labels)
+    data = _plain(frame, ["touchpoint", *columns])
+    data["label"] = data["touchpoint"].map(names)
+    data["position"] = data["touchpoint"].map({i: k for k, i in enumerate(ids)})
+    return data, [names[i] for i in ids]
+
+
+_SEGMENT = "segment"  # the field a `by` column is renamed to (user column names may hold dots)
+
+
+def _segment_order(frame: pd.DataFrame, by: str) -> list[str]:
+    """Segments present, in category order (sorted values for a plain column)."""
+    values = frame[by].dropna()
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        present = {str(v) for v in values}
+        return [str(c) for c in values.cat.categories if str(c) in present]
+    return sorted({str(v) for v in values})
+
+
+def _wrap_expr(labels: Sequence[str]) -> str | None:
+    """Vega expression breaking long axis labels over lines, or None when none is long."""
+    wrapped = {
+        label: textwrap.wrap(label, _TITLE_LIMIT) for label in labels if len(label) > _TITLE_LIMIT
+    }
+    if not wrapped:
+        return None
+    return f"({json.dumps(wrapped, ensure_ascii=False)})[datum.label] || datum.label"
+
+
+def _tp_x(order: Sequence[str], title: str | None, *, axis: bool = True, orient: str = "bottom"):
+    """The x encoding of touchpoints in journey order, long labels wrapped."""
+    if not axis:
+        return alt.X("label:N", sort=list(order), title=None, axis=None)
+    expr = _wrap_expr(order)
+    options = {"labelExpr": expr} if expr else {}
+    return alt.X(
+        "label:N",
+        sort=list(order),
+        title=title,
+        axis=alt.Axis(labelAngle=0, orient=orient, **options),
+    )
+
+
+def _tp_y(order: Sequence[str], title: str):
+    """The y encoding of touchpoints in journey order (first at the top)."""
+    return alt.Y("label:N", sort=list(order), title=title)
+
+
+def _tip(shorthand: str, title: str, fmt: str | None = None) -> alt.Tooltip:
+    """A titled tooltip."""
+    if fmt:
+        return alt.Tooltip(shorthand, title=title, format=fmt)
+    return alt.Tooltip(shorthand, title=title)
+
+
+def _finite(*fields: str) -> str:
+    """Vega filter keeping rows whose ``fields`` are finite numbers (drops null and NaN)."""
+    return " && ".join(f"isFinite(datum[{json.dumps(f)}])" for f in fields)
+
+
+def _fixed_scale(keys: Sequence[str], colors: Mapping[str, str], t: Mapping[str, str]):
+    """Colour scale mapping the translated names of ``keys`` to their fixed colours."""
+    return alt.Scale(domain=[t.get(k, k) for k in keys], range=[colors[k] for k in keys])
+
+
+def _reference_rule(data: pd.DataFrame, channel: str, value: float, tip: str) -> alt.Chart:
+    """A dashed reference line at ``value`` (one mark, whatever the number of rows)."""
+    enc = alt.X if channel == "x" else alt.Y
+    field = f"{channel}_reference"
+    return (
+        alt.Chart(data)
+        .transform_aggregate(rows="count()")
+        .transform_calculate(**{field: str(value)})
+        .mark_rule(style="mot_reference")
+        .encode(
+            **{channel: enc(f"{field}:Q")},
+            tooltip=[_tip(f"{field}:Q", tip)],
+        )
+    )
+
+
+def _optional_tips(data: pd.DataFrame, specs: Sequence[tuple[str, str, str | None]]):
+    """Tooltips for the columns of ``specs`` (shorthand, title, format) present in ``data``."""
+    return [_tip(s, title, fmt) for s, title, fmt in specs if s.split(":")[0] in data.columns]
+
+
+# --- 1. utilities ----------------------------------------------------------------------------
+
+
+def _utility_encodings(t: Mapping[str, str]) -> dict:
+    """Fixed colour and shape of the three utilities (one merged legend)."""
+    domain = [t[u] for u in UTILITIES]
+    return {
+        "color": alt.Color(
+            "utility_label:N",
+            title=t["utility"],
+            sort=domain,
+            scale=_fixed_scale(UTILITIES, UTILITY_COLORS, t),
+        ),
+        "shape": alt.Shape(
+            "utility_label:N",
+            title=t["utility"],
+            sort=domain,
+            scale=alt.Scale(domain=domain, range=[UTILITY_SHAPES[u] for u in UTILITIES]),
+        ),
+    }
+
+
+def _utility_data(
+    utilities: pd.DataFrame,
+    by: str | None,
+    labels: Mapping[str, str] | None,
+    t: Mapping[str, str],
+    order: Sequence[str] | None = None,
+) -> tuple[pd.DataFrame, list[str]]:
+    """Plain utilities with labels and translated utility names."""
+    columns = ["utility", "n", "mean", "ci_low", "ci_high"]
+    if "top2_share" in utilities.columns:
+        columns.append("top2_share")
+    data, order_labels = _labelled(utilities, columns + ([by] if by else []), labels, order)
+    data = data.rename(columns={by: _SEGMENT}) if by else data
+    data["utility_label"] = data["utility"].map(lambda u: t.get(u, u) if u else u)
+    return data, order_labels
+
+
+def _utility_tips(data: pd.DataFrame, t: Mapping[str, str], by: str | None) -> list:
+    tips = [_tip("label:N", t["touchpoint"])]
+    if by:
+        tips.append(_tip(f"{_SEGMENT}:N", _segment_title(t, by)))
+    tips += [
+        _tip("utility_label:N", t["utility"]),
+        _tip("mean:Q", t["mean"], ".1f"),
+        _tip("ci_low:Q", t["ci_low"], ".1f"),
+        _tip("ci_high:Q", t["ci_high"], ".1f"),
+        _tip("n:Q", t["n"], ",d"),
+    ]
+    return tips + _optional_tips(data, [("top2_share:Q", t["top2_share"], ".0%")])
+
+
+def utilities_chart(
+    utilities: pd.DataFrame,
+    *,
+    by: str | None = None,
+    labels: Mapping[str, str] | None = None,
+    text: Mapping[str, str] | None = None,
+) -> AnyChart:
+    """Dumbbell of the three utilities per touchpoint, with confidence intervals.
+
+    Each touchpoint is a row (journey order, top to bottom); its anticipated, experienced
+    and retrospective means are points on one 0–100 axis, joined by a grey bar, each with
+    its interval as a coloured error bar. With ``by``, one panel per segment (three per
+    line), sharing both axes.
+
+    Parameters
+    ----------
+    utilities : DataFrame
+        The output of :func:`mot.scoring.score_utilities`: ``touchpoint, utility, n, mean,
+        ci_low, ci_high`` (``top2_share`` is shown when present), plus ``by`` when given.
+    by : str, optional
+        The segment column of a table scored with ``by``.
+    labels : Mapping[str, str], optional
+        Touchpoint id → display label; default the id.
+    text : Mapping[str, str], optional
+        Overrides of the keys ``touchpoint, utility, anticipated, experienced,
+        retrospective, mean, mean_0_100, ci_low, ci_high, n, top2_share, lowest, highest``
+        and ``by`` (the segment's title).
+
+    Returns
+    -------
+    alt.LayerChart or alt.FacetChart
+        Layers: connecting bar, error bars, points.
+
+    Raises
+    ------
+    MotError
+        If a column is missing or a touchpoint and utility repeat (a by-segment table
+        passed without ``by``).
+    """
+    t = _texts(text)
+    needed = ["touchpoint", "utility", "n", "mean", "ci_low", "ci_high"]
+    source = "mot.scoring.score_utilities"
+    _require(utilities, needed + ([by] if by else []), builder="utilities_chart", source=source)
+    _require_unique(
+        utilities, ([by] if by else []) + ["touchpoint", "utility"], builder="utilities_chart"
+    )
+    data, order = _utility_data(utilities, by, labels, t)
+    x_scale = alt.Scale(domain=[0, 100])
+    x_axis = alt.Axis(values=list(_SCALE_TICKS))
+    base = alt.Chart(data).encode(y=_tp_y(order, t["touchpoint"]))
+    connector = base.mark_rule(style="mot_connector").encode(
+        x=alt.X("min(mean):Q", title=t["mean_0_100"], scale=x_scale, axis=x_axis),
+        x2="max(mean):Q",
+        tooltip=[
+            _tip("label:N", t["touchpoint"]),
+            _tip("min(mean):Q", t["lowest"], ".1f"),
+            _tip("max(mean):Q", t["highest"], ".1f"),
+        ],
+    )
+    tips = _utility_tips(data, t, by)
+    encodings = _utility_encodings(t)
+    errors = (
+        base.transform_filter(_finite("ci_low", "ci_high"))
+        .mark_rule(style="mot_errorbar")
+        .encode(
+            x=alt.X("ci_low:Q", title=t["mean_0_100"], scale=x_scale, axis=x_axis),
+            x2="ci_high:Q",
+            color=encodings["color"],
+            tooltip=tips,
+        )
+    )
+    points = base.mark_point(filled=True, opacity=1).encode(
+        x=alt.X("mean:Q", title=t["mean_0_100"], scale=x_scale, axis=x_axis),
+        tooltip=tips,
+        **encodings,
+    )
+    layered = connector + errors + points
+    if by is None:
+        return layered.properties(width="container", height=alt.Step(40))
+    return layered.properties(width=260, height=alt.Step(34)).facet(
+        facet=alt.Facet(
+            f"{_SEGMENT}:N", title=_segment_title(t, by), sort=_segment_order(utilities, by)
+        ),
+        columns=3,
+    )
+
+
+# --- 2. shifts -------------------------------------------------------------------------------
+
+
+def shifts_chart(
+    shifts: pd.DataFrame,
+    *,
+    labels: Mapping[str, str] | None = None,
+    text: Mapping[str, str] | None = None,
+) -> alt.FacetChart:
+    """Diverging bars of the two utility shifts per touchpoint, coloured by verdict.
+
+    Two panels side by side: experienced − anticipated (expectation exceeded, confirmed
+    or disappointed) and retrospective − experienced (memory kinder, the same or
+    harsher). Each bar is the mean paired difference with its interval; green is better,
+    vermillion worse, grey no clear difference.
+
+    Parameters
+    ----------
+    shifts : DataFrame
+        The output of :func:`mot.scoring.utility_shifts` (without ``by``): ``touchpoint,
+        comparison, n, mean_diff, ci_low, ci_high, p_value, verdict``.
+    labels : Mapping[str, str], optional
+        Touchpoint id → display label; default the id.
+    text : Mapping[str, str], optional
+        Overrides of the keys ``touchpoint, comparison, experienced_vs_anticipated,
+        retrospective_vs_experienced, mean_diff, ci_low, ci_high, n, p_value, verdict,
+        exceeded, confirmed, disappointed, kinder, same, harsher, no_verdict,
+        no_difference``.
+
+    Returns
+    -------
+    alt.FacetChart
+        One panel per comparison; layers: bars, error bars, zero line.
+
+    Raises
+    ------
+    MotError
+        If a column is missing or a touchpoint and comparison repeat.
+    """
+    t = _texts(text)
+    needed = ["touchpoint", "comparison", "n", "mean_diff", "ci_low", "ci_high", "p_value"]
+    needed.append("verdict")
+    _require(shifts, needed, builder="shifts_chart", source="mot.scoring.utility_shifts")
+    _require_unique(shifts, ["touchpoint", "comparison"], builder="shifts_chart")
+    data, order = _labelled(shifts, needed[1:], labels)
+    data["comparison_label"] = data["comparison"].map(lambda c: t.get(c, c) if c else c)
+    data["verdict_label"] = data["verdict"].map(lambda v: t.get(v, v) if v else t["no_verdict"])
+    present = [v for v in VERDICTS if v in set(data["verdict"].dropna())]
+    has_missing = bool(data["verdict"].isna().any())
+    domain = [t[v] for v in present] + ([t["no_verdict"]] if has_missing else [])
+    colors = [VERDICT_COLORS[v] for v in present] + ([LIGHT_GREY] if has_missing else [])
+    tips = [
+        _tip("label:N", t["touchpoint"]),
+        _tip("comparison_label:N", t["comparison"]),
+        _tip("mean_diff:Q", t["mean_diff"], "+.1f"),
+        _tip("ci_low:Q", t["ci_low"], "+.1f"),
+        _tip("ci_high:Q", t["ci_high"], "+.1f"),
+        _tip("n:Q", t["n"], ",d"),
+        _tip("p_value:Q", t["p_value"], ".2g"),
+        _tip("verdict_label:N", t["verdict"]),
+    ]
+    x = alt.X("mean_diff:Q", title=t["mean_diff"])
+    base = alt.Chart(data).encode(y=_tp_y(order, t["touchpoint"]))
+    bars = base.mark_bar().encode(
+        x=x,
+        color=alt.Color(
+            "verdict_label:N",
+            title=t["verdict"],
+            sort=domain,
+            scale=alt.Scale(domain=domain, range=colors),
+        ),
+        tooltip=tips,
+    )
+    errors = (
+        base.transform_filter(_finite("ci_low", "ci_high"))
+        .mark_rule(style="mot_errorbar", color=INK)
+        .encode(x=alt.X("ci_low:Q", title=t["mean_diff"]), x2="ci_high:Q", tooltip=tips)
+    )
+    zero = base.mark_rule(color=INK).encode(x=alt.datum(0), tooltip=alt.value(t["no_difference"]))
+    comparisons = [t[c] for c in COMPARISONS]
+    return (
+        (bars + errors + zero)
+        .properties(width=280, height=alt.Step(34))
+        .facet(column=alt.Column("comparison_label:N", title=None, sort=comparisons))
+    )
+
+
+# --- 3. emotion curve ------------------------------------------------------------------------
+
+
+def _curve_layers(
+    data: pd.DataFrame,
+    order: Sequence[str],
+    t: Mapping[str, str],
+    segments: tuple[str, list[str]] | None,
+    x_axis: bool = True,
+) -> tuple[alt.Chart, alt.Chart, alt.Chart]:
+    """Band, line and point layers of a mean curve.
+
+    ``segments`` is the (title, order) of the ``segment`` field when there is one curve per
+    segment.
+    """
+    x = _tp_x(order, t["touchpoint"], axis=x_axis)
+    y_title = t["emotion_mean"]
+    tips = [_tip("label:N", t["touchpoint"])]
+    colour: dict = {}
+    if segments:
+        title, order_segments = segments
+        tips.append(_tip(f"{_SEGMENT}:N", title))
+        colour = {"color": alt.Color(f"{_SEGMENT}:N", title=title, sort=order_segments)}
+    band_tips = [
+        *tips,
+        _tip("ci_low:Q", t["ci_low"], ".1f"),
+        _tip("ci_high:Q", t["ci_high"], ".1f"),
+    ]
+    point_tips = [*tips, _tip("mean:Q", t["mean"], ".1f"), *band_tips[len(tips) :]]
+    point_tips.append(_tip("n:Q", t["n"], ",d"))
+    base = alt.Chart(data).encode(x=x)
+    single = {} if segments else {"color": BLUE}
+    band = (
+        base.transform_filter(_finite("ci_low", "ci_high"))
+        .mark_area(**single)
+        .encode(y=alt.Y("ci_low:Q", title=y_title), y2="ci_high:Q", tooltip=band_tips, **colour)
+    )
+    y = alt.Y("mean:Q", title=y_title)
+    line = (
+        base.transform_filter(_finite("mean"))
+        .mark_line(**single)
+        .encode(y=y, order=alt.Order("position:Q"), tooltip=point_tips[: len(tips) + 1], **colour)
+    )
+    points = base.mark_point(filled=True, opacity=1, **single).encode(
+        y=y, tooltip=point_tips, **colour
+    )
+    return band, line, points
+
+
+def _extreme_layers(
+    extremes: pd.DataFrame,
+    curve: pd.DataFrame,
+    order_ids: Sequence[str],
+    labels: Mapping[str, str] | None,
+    t: Mapping[str, str],
+    by: str | None,
+    x_axis: bool = True,
+) -> list[alt.Chart]:
+    """Peak and trough markers, and their text labels when there is a single curve.
+
+    ``curve`` is the plain curve data: a label sits beyond the band (above a peak's
+    ``ci_high``, below a trough's ``ci_low``), at the mean when the interval is missing.
+    """
+    needed = ["kind", "mean"] + ([by] if by else [])
+    _require(
+        extremes,
+        ["touchpoint", *needed],
+        builder="emotion_curve_chart (extremes)",
+        source="mot.curves.curve_extremes",
+    )
+    optional = [c for c in ("prominence",) if c in extremes.columns]
+    data, order = _labelled(extremes, needed + optional, labels, order=order_ids)
+    data["kind_label"] = data["kind"].map(lambda k: t.get(k, k) if k else k)
+    data = data.rename(columns={by: _SEGMENT}) if by else data
+    keys = ["touchpoint"] + ([_SEGMENT] if by else [])
+    data = data.merge(curve[[*keys, "ci_low", "ci_high"]], on=keys, how="left")
+    edge = data["ci_high"].where(data["kind"] == "peak", data["ci_low"])
+    data["text_y"] = edge.where(edge.notna(), data["mean"])
+    kinds = [t["peak"], t["trough"]]
+    tips = [_tip("label:N", t["touchpoint"])]
+    tips += [_tip(f"{_SEGMENT}:N", _segment_title(t, by))] if by else []
+    tips += [_tip("kind_label:N", t["extreme"]), _tip("mean:Q", t["mean"], ".1f")]
+    tips += _optional_tips(data, [("prominence:Q", t["prominence"], ".1f")])
+    base = alt.Chart(data).encode(
+        x=_tp_x(order, t["touchpoint"], axis=x_axis),
+        y=alt.Y("mean:Q", title=t["emotion_mean"]),
+    )
+    markers = base.mark_point(filled=True, opacity=1, style="mot_extreme").encode(
+        fill=alt.Fill(
+            "kind_label:N",
+            title=t["extreme"],
+            sort=kinds,
+            scale=_fixed_scale(("peak", "trough"), EXTREME_COLORS, t),
+            legend=alt.Legend() if by else None,
+        ),
+        shape=alt.Shape(
+            "kind_label:N",
+            title=t["extreme"],
+            sort=kinds,
+            scale=alt.Scale(domain=kinds, range=["triangle-up", "triangle-down"]),
+            legend=alt.Legend() if by else None,
+        ),
+        tooltip=tips,
+    )
+    if by:
+        return [markers]
+    texts = [
+        base.transform_filter(alt.datum.kind == kind)
+        .mark_text(style=f"mot_{kind}_label", color=EXTREME_COLORS[kind])
+        .encode(y=alt.Y("text_y:Q", title=t["emotion_mean"]), text="kind_label:N", tooltip=tips)
+        for kind in ("peak", "trough")
+    ]
+    return [markers, *texts]
+
+
+def _individual_layer(
+    individual: pd.DataFrame,
+    order_ids: Sequence[str],
+    labels: Mapping[str, str] | None,
+    t: Mapping[str, str],
+) -> alt.Chart:
+    """Thin grey line per respondent, behind the mean curve."""
+    _require(
+        individual,
+        ["respondent_id", "touchpoint", "value"],
+        builder="emotion_curve_chart (individual)",
+        source="the emotion ratings (respondent_id, touchpoint, value)",
+    )
+    keep = individual["touchpoint"].astype(str).isin(set(order_ids)).to_numpy()
+    data, order = _labelled(individual[keep], ["respondent_id", "value"], labels, order=order_ids)
+    return (
+        alt.Chart(data)
+        .transform_filter(_finite("value"))
+        .mark_line(style="mot_background")
+        .encode(
+            x=_tp_x(order, t["touchpoint"]),
+            y=alt.Y("value:Q", title=t["emotion_mean"]),
+            detail="respondent_id:N",
+            order=alt.Order("position:Q"),
+            tooltip=[
+                _tip("respondent_id:N", t["respondent"]),
+                _tip("label:N", t["touchpoint"]),
+                _tip("value:Q", t["emotion"], ".0f"),
+            ],
+        )
+    )
+
+
+def emotion_curve_chart(
+    curve: pd.DataFrame,
+    *,
+    extremes: pd.DataFrame | None = None,
+    by: str | None = None,
+    individual: pd.DataFrame | None = None,
+    labels: Mapping[str, str] | None = None,
+    text: Mapping[str, str] | None = None,
+    selectable: bool = True,
+) -> alt.LayerChart:
+    """The journey's emotion curve: mean per touchpoint with its interval band, peaks, troughs.
+
+    Touchpoints run along x in journey order; a dashed line marks neutral (0). With
+    ``extremes`` the peaks (green, ▲) and troughs (vermillion, ▼) are marked, and labelled
+    "Peak" / "Trough" when there is a single curve. With ``by`` there is one coloured curve
+    per segment. With ``individual`` each respondent's curve is a thin grey line behind
+    (pass a sample of a few hundred respondents: every line is drawn).
+
+    Parameters
+    ----------
+    curve : DataFrame
+        The output of :func:`mot.curves.emotion_curve`: ``touchpoint, position, n, mean,
+        ci_low, ci_high``, plus ``by`` when given.
+    extremes : DataFrame, optional
+        The output of :func:`mot.curves.curve_extremes` on ``curve``: ``touchpoint, kind,
+        mean`` (``prominence`` shown when present), plus ``by`` when given.
+    by : str, optional
+        The segment column of a curve computed with ``by``.
+    individual : DataFrame, optional
+        Long table ``respondent_id, touchpoint, value`` (value −100..+100). Touchpoints
+        not on the curve are left out.
+    labels : Mapping[str, str], optional
+        Touchpoint id → display label; default the id.
+    text : Mapping[str, str], optional
+        Overrides of the keys ``touchpoint, emotion_mean, mean, ci_low, ci_high, n,
+        neutral, peak, trough, extreme, prominence, respondent, emotion`` and ``by``.
+    selectable : bool, default True
+        Add the point selection ``"pick"`` (field ``touchpoint``, on click) to the points,
+        for ``st.altair_chart(..., on_select="rerun")``. Unpicked points fade.
+
+    Returns
+    -------
+    alt.LayerChart
+        Layers: individual lines (optional), band, neutral line, mean line, points,
+        extreme markers and labels (optional).
+
+    Raises
+    ------
+    MotError
+        If a column is missing or a touchpoint repeats within a curve.
+    """
+    t = _texts(text)
+    needed = ["touchpoint", "n", "mean", "ci_low", "ci_high"] + ([by] if by else [])
+    source = "mot.curves.emotion_curve"
+    _require(curve, needed, builder="emotion_curve_chart", source=source)
+    _require_unique(curve, ([by] if by else []) + ["touchpoint"], builder="emotion_curve_chart")
+    order_ids = _journey_order(curve)
+    data, order = _labelled(curve, needed[1:], labels, order=order_ids)
+    segments = None
+    if by:
+        data = data.rename(columns={by: _SEGMENT})
+        segments = (_segment_title(t, by), _segment_order(curve, by))
+    band, line, points = _curve_layers(data, order, t, segments)
+    if selectable:
+        pick = alt.selection_point(name="pick", fields=["touchpoint"], on="click")
+        faded = alt.when(pick).then(alt.value(1.0)).otherwise(alt.value(0.3))
+        points = points.encode(opacity=faded).add_params(pick)
+    layers: list = []
+    if individual is not None:
+        layers.append(_individual_layer(individual, order_ids, labels, t))
+    layers += [band, _reference_rule(data, "y", 0, t["neutral"]), line, points]
+    if extremes is not None:
+        layers += _extreme_layers(extremes, data, order_ids, labels, t, by)
+    return alt.layer(*layers).properties(width="container", height=320)
+
+
+# --- 4. where respondents' own extremes fall -------------------------------------------------
+
+
+def extreme_locations_chart(
+    locations: pd.DataFrame,
+    *,
+    labels: Mapping[str, str] | None = None,
+    text: Mapping[str, str] | None = None,
+) -> alt.LayerChart:
+    """Grouped bars: the share of respondents whose own peak / trough falls at each touchpoint.
+
+    Parameters
+    ----------
+    locations : DataFrame
+        The output of :func:`mot.curves.extreme_locations` (without ``by``):
+        ``touchpoint, n_respondents, peak_share, trough_share``.
+    labels : Mapping[str, str], optional
+        Touchpoint id → display label; default the id.
+    text : Mapping[str, str], optional
+        Overrides of the keys ``touchpoint, share_of_respondents, extreme, peak, trough,
+        n_respondents``.
+
+    Returns
+    -------
+    alt.LayerChart
+        Layers: bars (peak green, trough vermillion) and their values.
+
+    Raises
+    ------
+    MotError
+        If a column is missing or a touchpoint repeats.
+    """
+    t = _texts(text)
+    needed = ["touchpoint", "n_respondents", "peak_share", "trough_share"]
+    _require(
+        locations, needed, builder="extreme_locations_chart", source="mot.curves.extreme_locations"
+    )
+    _require_unique(locations, ["touchpoint"], builder="extreme_locations_chart")
+    wide, order = _labelled(locations, needed[1:], labels)
+    long = wide.melt(
+        id_vars=["touchpoint", "label", "position", "n_respondents"],
+        value_vars=["peak_share", "trough_share"],
+        var_name="kind",
+        value_name="share",
+    )
+    long["kind"] = long["kind"].str.removesuffix("_share").astype(object)
+    long["kind_label"] = long["kind"].map(t)
+    kinds = [t["peak"], t["trough"]]
+    tips = [
+        _tip("label:N", t["touchpoint"]),
+        _tip("kind_label:N", t["extreme"]),
+        _tip("share:Q", t["share_of_respondents"], ".1%"),
+        _tip("n_respondents:Q", t["n_respondents"], ",d"),
+    ]
+    base = alt.Chart(long).encode(
+        x=_tp_x(order, t["touchpoint"]),
+        xOffset=alt.XOffset("kind_label:N", sort=kinds),
+        y=alt.Y("share:Q", title=t["share_of_respondents"], axis=alt.Axis(format=".0%")),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "kind_label:N",
+            title=t["extreme"],
+            sort=kinds,
+            scale=_fixed_scale(("peak", "trough"), EXTREME_COLORS, t),
+        ),
+        tooltip=tips,
+    )
+    values = base.mark_text(style="mot_value_label", baseline="bottom", dy=-3).encode(
+        text=alt.Text("share:Q", format=".0%"), tooltip=tips
+    )
+    return (bars + values).properties(width="container", height=300)
+
+
+# --- 5. journey map --------------------------------------------------------------------------
+
+
+def _moment_band(
+    journey: pd.DataFrame, order: Sequence[str], t: Mapping[str, str]
+) -> alt.LayerChart:
+    """Top band: the journey as a line of stops, moment-of-truth key above, label below."""
+    journey = journey.assign(
+        label_lines=[
+            "\n".join(textwrap.wrap(label, _TITLE_LIMIT)) if label else ""
+            for label in journey["label"]
+        ]
+    )
+    tips = [_tip("label:N", t["touchpoint"]), _tip("moment:N", t["moment"])]
+    base = alt.Chart(journey).encode(x=_tp_x(order, None, axis=False))
+    path = base.mark_line(color=LIGHT_GREY).encode(
+        y=alt.value(46), order=alt.Order("position:Q"), tooltip=tips
+    )
+    stops = base.mark_circle(color=INK, opacity=1).encode(y=alt.value(46), tooltip=tips)
+    keys = base.mark_text(style="mot_moment", color=BLUE, baseline="bottom").encode(
+        y=alt.value(32), text="moment:N", tooltip=tips
+    )
+    names = base.mark_text(baseline="top", lineBreak="\n").encode(
+        y=alt.value(60), text="label_lines:N", tooltip=tips
+    )
+    return (path + stops + keys + names).properties(width="container", height=130)
+
+
+def _utility_strip(
+    utilities: pd.DataFrame,
+    order_ids: Sequence[str],
+    labels: Mapping[str, str] | None,
+    t: Mapping[str, str],
+) -> alt.LayerChart:
+    """Bottom panel: the three utilities per touchpoint, side by side, with intervals."""
+    _require(
+        utilities,
+        ["touchpoint", "utility", "n", "mean", "ci_low", "ci_high"],
+        builder="journey_map_chart (utilities)",
+        source="mot.scoring.score_utilities",
+    )
+    _require_unique(utilities, ["touchpoint", "utility"], builder="journey_map_chart")
+    data, order = _utility_data(utilities, None, labels, t, order=order_ids)
+    encodings = _utility_encodings(t)
+    tips = _utility_tips(data, t, None)
+    y_title = t["mean_0_100"]
+    base = alt.Chart(data).encode(
+        x=_tp_x(order, t["touchpoint"]),
+        xOffset=alt.XOffset("utility_label:N", sort=[t[u] for u in UTILITIES]),
+    )
+    errors = (
+        base.transform_filter(_finite("ci_low", "ci_high"))
+        .mark_rule(style="mot_errorbar")
+        .encode(
+            y=alt.Y("ci_low:Q", title=y_title, scale=alt.Scale(zero=False)),
+            y2="ci_high:Q",
+            color=encodings["color"],
+            tooltip=tips,
+        )
+    )
+    points = base.mark_point(filled=True, opacity=1).encode(
+        y=alt.Y("mean:Q", title=y_title, scale=alt.Scale(zero=False)), tooltip=tips, **encodings
+    )
+    return (errors + points).properties(width="container", height=200)
+
+
+def journey_map_chart(
+    journey_frame: pd.DataFrame,
+    curve: pd.DataFrame,
+    utilities: pd.DataFrame,
+    *,
+    extremes: pd.DataFrame | None = None,
+    labels: Mapping[str, str] | None = None,
+    text: Mapping[str, str] | None = None,
+) -> alt.VConcatChart:
+    """The overview's journey map: moments of truth, emotion curve and utilities, aligned.
+
+    Three panels share one x axis of touchpoints in journey order: on top the journey as a
+    line of stops with the moment-of-truth key (ZMOT…UMOT) above each tagged touchpoint;
+    in the middle the emotion curve with its band and, with ``extremes``, the peaks and
+    troughs; below, the anticipated, experienced and retrospective means per touchpoint.
+
+    Parameters
+    ----------
+    journey_frame : DataFrame
+        ``Journey.to_frame()``: ``position, touchpoint, moment`` (other columns ignored).
+        It fixes the order and the touchpoints shown.
+    curve : DataFrame
+        The output of :func:`mot.curves.emotion_curve` (without ``by``).
+    utilities : DataFrame
+        The output of :func:`mot.scoring.score_utilities` (without ``by``).
+    extremes : DataFrame, optional
+        The output of :func:`mot.curves.curve_extremes` on ``curve``.
+    labels : Mapping[str, str], optional
+        Touchpoint id → display label; default the id.
+    text : Mapping[str, str], optional
+        Overrides of the keys of :func:`emotion_curve_chart` and :func:`utilities_chart`,
+        and ``moment``.
+
+    Returns
+    -------
+    alt.VConcatChart
+        Three panels sharing the x scale.
+
+    Raises
+    ------
+    MotError
+        If a column is missing or a touchpoint repeats.
+    """
+    t = _texts(text)
+    _require(
+        journey_frame,
+        ["position", "touchpoint", "moment"],
+        builder="journey_map_chart",
+        source="Journey.to_frame()",
+    )
+    _require(
+        curve,
+        ["touchpoint", "n", "mean", "ci_low", "ci_high"],
+        builder="journey_map_chart (curve)",
+        source="mot.curves.emotion_curve",
+    )
+    _require_unique(curve, ["touchpoint"], builder="journey_map_chart")
+    order_ids = _journey_order(journey_frame)
+    journey, order = _labelled(journey_frame, ["moment"], labels, order=order_ids)
+    journey["moment"] = journey["moment"].fillna("")
+    data, _ = _labelled(curve, ["n", "mean", "ci_low", "ci_high"], labels, order=order_ids)
+    band, line, points = _curve_layers(data, order, t, None, x_axis=False)
+    curve_layers = [band, _reference_rule(data, "y", 0, t["neutral"]), line, points]
+    if extremes is not None:
+        curve_layers += _extreme_layers(extremes, data, order_ids, labels, t, None, x_axis=False)
+    emotion = alt.layer(*curve_layers).properties(width="container", height=240)
+    strip = _utility_strip(utilities, order_ids, labels, t)
+    return alt.vconcat(_moment_band(journey, order, t), emotion, strip, spacing=14).resolve_scale(
+        x="shared", color="independent", shape="independent", fill="independent"
+    )
+
+
+# --- 6–7. memory -----------------------------------------------------------------------------
+
+
+def peak_end_chart(
+    predictors: pd.DataFrame,
+    *,
+    text: Mapping[str, str] | None = None,
+) -> alt.LayerChart:
+    """Correlation of each curve summary with the remembered rating, peak-end highlighted.
+
+    Parameters
+    ----------
+    predictors : DataFrame
+        ``PeakEndResult.to_frame()`` from :func:`mot.memory.peak_end`: ``predictor, n, r,
+        ci_low, ci_high, p_value``, one row per predictor.
+    text : Mapping[str, str], optional
+        Overrides of the keys ``predictor, predictor_peak_end, predictor_mean,
+        predictor_end, predictor_peak, r_with_remembered, r, ci_low, ci_high, n, p_value,
+        no_difference``.
+
+    Returns
+    -------
+    alt.LayerChart
+        Layers: zero line, error bars, points, values; the peak-end row in blue, the others
+        grey.
+
+    Raises
+    ------
+    MotError
+        If a column is missing or a predictor repeats.
+    """
+    t = _texts(text)
+    needed = ["predictor", "n", "r", "ci_low", "ci_high", "p_value"]
+    _require(
+        predictors, needed, builder="peak_end_chart", source="mot.memory.peak_end(...).to_frame()"
+    )
+    _require_unique(predictors, ["predictor"], builder="peak_end_chart")
+    data = _plain(predictors, needed)
+    present = [str(p) for p in data["predictor"].dropna()]
+    keys = [p for p in PREDICTORS if p in present] + [p for p in present if p not in PREDICTORS]
+    names = {p: t.get(f"predictor_{p}", p) for p in keys}
+    data["predictor_label"] = data["predictor"].map(names)
+    order = [names[p] for p in keys]
+    highlight = json.dumps(t["predictor_peak_end"], ensure_ascii=False)
+    y = alt.Y(
+        "predictor_label:N",
+        sort=order,
+        title=t["predictor"],
+        axis=alt.Axis(labelFontWeight=alt.expr(f"datum.value === {highlight} ? 'bold' : 'normal'")),
+    )
+    tips = [
+        _tip("predictor_label:N", t["predictor"]),
+        _tip("r:Q", t["r"], ".3f"),
+        _tip("ci_low:Q", t["ci_low"], ".3f"),
+        _tip("ci_high:Q", t["ci_high"], ".3f"),
+        _tip("n:Q", t["n"], ",d"),
+        _tip("p_value:Q", t["p_value"], ".2g"),
+    ]
+    colour = alt.when(alt.datum.predictor == "peak_end").then(alt.value(BLUE))
+    colour = colour.otherwise(alt.value(GREY))
+    x = alt.X("r:Q", title=t["r_with_remembered"], scale=alt.Scale(domainMax=1, zero=True))
+    base = alt.Chart(data).encode(y=y)
+    errors = (
+        base.transform_filter(_finite("ci_low", "ci_high"))
+        .mark_rule(style="mot_errorbar")
+        .encode(
+            x=alt.X("ci_low:Q", title=t["r_with_remembered"]),
+            x2="ci_high:Q",
+            color=colour,
+            tooltip=tips,
+        )
+    )
+    points = base.mark_point(filled=True, opacity=1).encode(x=x, color=colour, tooltip=tips)
+    values = (
+        base.transform_filter(_finite("r"))
+        .transform_calculate(text_x="isFinite(datum.ci_high) ? datum.ci_high : datum.r")
+        .mark_text(style="mot_value_label", align="left", dx=8)
+        .encode(x="text_x:Q", text=alt.Text("r:Q", format=".2f"), tooltip=tips)
+    )
+    zero = _reference_rule(data, "x", 0, t["no_difference"])
+    return (zero + errors + points + values).properties(width="container", height=alt.Step(44))
+
+
+def memory_scatter_chart(
+    points: pd.DataFrame,
+    *,
+    predictor: str | None = None,
+    text: Mapping[str, str] | None = None,
+) -> alt.LayerChart:
+    """Scatter of the remembered rating against the peak-end average, with the fitted line.
+
+    Survey answers sit on a few scale points, so many respondents share a position: each
+    distinct (predictor, remembered) pair is one point sized by how many respondents it
+    holds. The least-squares line and its R² are fitted on the respondents, not the points.
+
+    Parameters
+    ----------
+    points : DataFrame
+        One row per respondent with ``remembered`` (0–100) and the predictor: a column
+        ``predicted``, or the ``peak_end`` column of :func:`mot.memory.memory_points`.
+    predictor : str, optional
+        The x column; default ``predicted`` when present, else ``peak_end``. Another
+        summary of :func:`mot.memory.memory_points` (``mean``, ``end``, ``peak``) shows how
+        much worse it predicts.
+    text : Mapping[str, str], optional
+        Overrides of the keys ``predicted`` (x title for ``predicted``/``peak_end``),
+        ``predictor_mean``, ``predictor_end``, ``predictor_peak`` (x title for the other
+        summaries), ``remembered, n_respondents, fitted_line, r_squared``.
+
+    Returns
+    -------
+    alt.LayerChart
+        Layers: points sized by respondents, least-squares line, R² label.
+
+    Raises
+    ------
+    MotError
+        If the predictor or ``remembered`` column is missing.
+    """
+    t = _texts(text)
+    if predictor is None:
+        has_predicted = isinstance(points, pd.DataFrame) and "predicted" in points.columns
+        predictor = "predicted" if has_predicted else "peak_end"
+    _require(
+        points,
+        [predictor, "remembered"],
+        builder="memory_scatter_chart",
+        source="mot.memory.memory_points",
+    )
+    data = _plain(points, [predictor, "remembered"])
+    data = data.rename(columns={predictor: "predicted"})
+    generic = predictor in ("predicted", "peak_end")
+    x_title = t["predicted"] if generic else t.get(f"predictor_{predictor}", predictor)
+    x = alt.X("predicted:Q", title=x_title, scale=alt.Scale(domain=[-100, 100]))
+    y = alt.Y("remembered:Q", title=t["remembered"], scale=alt.Scale(domain=[0, 100]))
+    tips = [
+        _tip("predicted:Q", x_title, ".1f"),
+        _tip("remembered:Q", t["remembered"], ".1f"),
+        _tip("count():Q", t["n_respondents"], ",d"),
+    ]
+    base = alt.Chart(data).transform_filter(_finite("predicted", "remembered"))
+    dots = base.mark_circle(style="mot_dense", color=BLUE).encode(
+        x=x,
+        y=y,
+        size=alt.Size("count():Q", title=t["n_respondents"], scale=alt.Scale(zero=False)),
+        tooltip=tips,
+    )
+    fit = (
+        base.transform_regression("predicted", "remembered")
+        .mark_line(color=ORANGE)
+        .encode(
+            x=x,
+            y=y,
+            tooltip=[
+                _tip("predicted:Q", x_title, ".1f"),
+                _tip("remembered:Q", t["fitted_line"], ".1f"),
+            ],
+        )
+    )
+    prefix = json.dumps(f"{t['r_squared']} = ", ensure_ascii=False)
+    r2 = (
+        base.transform_regression("predicted", "remembered", params=True)
+        .transform_calculate(r2_label=f"{prefix} + format(datum.rSquared, '.2f')")
+        .mark_text(style="mot_value_label", align="left", baseline="top", fontWeight="bold")
+        .encode(
+            x=alt.value(8),
+            y=alt.value(8),
+            text="r2_label:N",
+            tooltip=[_tip("rSquared:Q", t["r_squared"], ".3f")],
+        )
+    )
+    return (dots + fit + r2).properties(width="container", height=360)
+
+
+# --- 8–10. gaps, importance–performance, priorities ------------------------------------------
+
+_GAP_COLUMNS = [
+    "n_expected",
+    "expected",
+    "n_excellent",
+    "excellent",
+    "n_actual",
+    "actual",
+    "gap_to_expected",
+    "gap_to_expected_ci_low",
+    "gap_to_expected_ci_high",
+    "gap_to_excellent",
+    "gap_to_excellent_ci_low",
+    "gap_to_excellent_ci_high",
+]
+
+
+def _gap_tips(t: Mapping[str, str]) -> list:
+    tips = [_tip("label:N", t["touchpoint"])]
+    for gap in ("gap_to_excellent", "gap_to_expected"):
+        tips += [
+            _tip(f"{gap}:Q", t[gap], "+.1f"),
+            _tip(f"{gap}_ci_low:Q", f"{t[gap]}: {t['ci_low']}", "+.1f"),
+            _tip(f"{gap}_ci_high:Q", f"{t[gap]}: {t['ci_high']}", "+.1f"),
+        ]
+    return tips
+
+
+def gaps_chart(
+    gaps: pd.DataFrame,
+    *,
+    labels: Mapping[str, str] | None = None,
+    text: Mapping[str, str] | None = None,
+) -> alt.LayerChart:
+    """Expected, excellent and actual level per touchpoint, with the gap to excellent.
+
+    Each touchpoint is a row (journey order); the expected (sky), actual (blue) and
+    excellent (purple) means are points on one 0–100 axis, a thick vermillion bar spans the
+    gap from actual to excellent and its size is written beside it. Tooltips give both
+    gaps with their intervals.
+
+    Parameters
+    ----------
+    gaps : DataFrame
+        The output of :func:`mot.gaps.gap_table` (without ``by``): ``touchpoint``, the
+        counts and means ``n_expected, expected, n_excellent, excellent, n_actual,
+        actual`` and ``gap_to_expected``, ``gap_to_excellent`` with their ``_ci_low``,
+        ``_ci_high``.
+    labels : Mapping[str, str], optional
+        Touchpoint id → display label; default the id.
+    text : Mapping[str, str], optional
+        Overrides of the keys ``touchpoint, level, expected, actual, excellent,
+        mean_0_100, mean, n, gap_to_expected, gap_to_excellent, ci_low, ci_high``.
+
+    Returns
+    -------
+    alt.LayerChart
+        Layers: gap bars, points, gap values.
+
+    Raises
+    ------
+    MotError
+        If a column is missing or a touchpoint repeats.
+    """
+    t = _texts(text)
+    _require(gaps, ["touchpoint", *_GAP_COLUMNS], builder="gaps_chart", source="mot.gaps.gap_table")
+    _require_unique(gaps, ["touchpoint"], builder="gaps_chart")
+    wide, order = _labelled(gaps, _GAP_COLUMNS, labels)
+    long = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "label": wide["label"],
+                    "level": level,
+                    "level_label": t[level],
+                    "value": wide[level],
+                    "n": wide[f"n_{level}"],
+                }
+            )
+            for level in GAP_LEVELS
+        ],
+        ignore_index=True,
+    )
+    x_scale = alt.Scale(domain=[0, 100])
+    x_axis = alt.Axis(values=list(_SCALE_TICKS))
+    y = _tp_y(order, t["touchpoint"])
+    gap_base = alt.Chart(wide).transform_filter(_finite("actual", "excellent")).encode(y=y)
+    gap_bar = gap_base.mark_rule(style="mot_gap").encode(
+        x=alt.X("actual:Q", title=t["mean_0_100"], scale=x_scale, axis=x_axis),
+        x2="excellent:Q",
+        tooltip=_gap_tips(t),
+    )
+    gap_value = gap_base.mark_text(style="mot_value_label", align="left", dx=12).encode(
+        x=alt.X("excellent:Q", title=t["mean_0_100"], scale=x_scale, axis=x_axis),
+        text=alt.Text("gap_to_excellent:Q", format="+.1f"),
+        tooltip=_gap_tips(t),
+    )
+    domain = [t[level] for level in GAP_LEVELS]
+    points = (
+        alt.Chart(long)
+        .transform_filter(_finite("value"))
+        .mark_point(filled=True, opacity=1)
+        .encode(
+            y=y,
+            x=alt.X("value:Q", title=t["mean_0_100"], scale=x_scale, axis=x_axis),
+            color=alt.Color(
+                "level_label:N",
+                title=t["level"],
+                sort=domain,
+                scale=_fixed_scale(GAP_LEVELS, GAP_LEVEL_COLORS, t),
+            ),
+            tooltip=[
+                _tip("label:N", t["touchpoint"]),
+                _tip("level_label:N", t["level"]),
+                _tip("value:Q", t["mean"], ".1f"),
+                _tip("n:Q", t["n"], ",d"),
+            ],
+        )
+    )
+    return (gap_bar + points + gap_value).properties(width="container", height=alt.Step(40))
+
+
+def _padded_domain(values: pd.Series) -> list[float]:
+    """A 0–100 sub-range around ``values``, padded and rounded to fives."""
+    finite = pd.to_numeric(values, errors="coerce").dropna()
+    finite = finite[finite.map(math.isfinite)]
+    if finite.empty:
+        return [0.0, 100.0]
+    low = max(0.0, 5 * math.floor((float(finite.min()) - 5) / 5))
+    high = min(100.0, 5 * math.ceil((float(finite.max()) + 5) / 5))
+    return [low, max(high, low + 10)]
+
+
+def _quadrant_corners(
+    x_domain: Sequence[float], y_domain: Sequence[float], t: Mapping[str, str]
+) -> list[alt.Chart]:
+    """The four quadrant names, one in each corner of the plot."""
+    corners = {
+        "concentrate_here": (x_domain[0], y_domain[1], "left", "top"),
+        "keep_up": (x_domain[1], y_domain[1], "right", "top"),
+        "low_priority": (x_domain[0], y_domain[0], "left", "bottom"),
+        "possible_overkill": (x_domain[1], y_domain[0], "right", "bottom"),
+    }
+    layers = []
+    for quadrant, (x, y, align, baseline) in corners.items():
+        frame = pd.DataFrame({"x": [x], "y": [y], "name": [t[quadrant]]})
+        layers.append(
+            alt.Chart(frame)
+            .mark_text(
+                style="mot_corner",
+                align=align,
+                baseline=baseline,
+                color=QUADRANT_COLORS[quadrant],
+                dx=6 if align == "left" else -6,
+                dy=6 if baseline == "top" else -6,
+            )
+            .encode(
+                x=alt.X("x:Q", scale=alt.Scale(domain=list(x_domain), nice=False)),
+                y=alt.Y("y:Q", scale=alt.Scale(domain=list(y_domain), nice=False)),
+                text="name:N",
+                tooltip=[_tip("name:N", t["quadrant"])],
+            )
+        )
+    return layers
+
+
+def importance_performance_chart(
+    ip: pd.DataFrame,
+    *,
+    labels: Mapping[str, str] | None = None,
+    text: Mapping[str, str] | None = None,
+) -> alt.LayerChart:
+    """Importance–performance grid: touchpoints placed by performance (x) and importance (y).
+
+    Points are labelled with the touchpoint and coloured by quadrant; dashed lines mark the
+    average performance and importance (the quadrant boundaries) and the quadrant names
+    sit in the corners.
+
+    Parameters
+    ----------
+    ip : DataFrame
+        The output of :func:`mot.gaps.importance_performance`: ``touchpoint, importance,
+        performance, quadrant`` (``importance_source`` shown when present).
+    labels : Mapping[str, str], optional
+        Touchpoint id → display label; default the id.
+    text : Mapping[str, str], optional
+        Overrides of the keys ``touchpoint, performance, importance, importance_source,
+        stated, derived, quadrant, concentrate_here, keep_up, low_priority,
+        possible_overkill, average_performance, average_importance``.
+
+    Returns
+    -------
+    alt.LayerChart
+        Layers: average lines, points, point labels, quadrant names.
+
+    Raises
+    ------
+    MotError
+        If a column is missing or a touchpoint repeats.
+    """
+    t = _texts(text)
+    needed = ["touchpoint", "importance", "performance", "quadrant"]
+    _require(
+        ip, needed, builder="importance_performance_chart", source="mot.gaps.importance_performance"
+    )
+    _require_unique(ip, ["touchpoint"], builder="importance_performance_chart")
+    extra = ["importance_source"] if "importance_source" in ip.columns else []
+    data, _ = _labelled(ip, needed[1:] + extra, labels)
+    data["quadrant_label"] = data["quadrant"].map(lambda q: t.get(q, q) if q else q)
+    if extra:
+        data["source_label"] = data["importance_source"].map(lambda s: t.get(s, s) if s else s)
+    x_domain, y_domain = _padded_domain(data["performance"]), _padded_domain(data["importance"])
+    x_scale = alt.Scale(domain=x_domain, nice=False)
+    y_scale = alt.Scale(domain=y_domain, nice=False)
+    x = alt.X("performance:Q", title=t["performance"], scale=x_scale)
+    y = alt.Y("importance:Q", title=t["importance"], scale=y_scale)
+    # Names go right of a point in the left half of the plot, left of it in the right half.
+    data["name_side"] = (data["performance"] > sum(x_domain) / 2).map(
+        {True: "right", False: "left"}
+    )
+    tips = [
+        _tip("label:N", t["touchpoint"]),
+        _tip("performance:Q", t["performance"], ".1f"),
+        _tip("importance:Q", t["importance"], ".1f"),
+        *([_tip("source_label:N", t["importance_source"])] if extra else []),
+        _tip("quadrant_label:N", t["quadrant"]),
+    ]
+    base = alt.Chart(data).transform_filter(_finite("performance", "importance"))
+    v_rule = base.mark_rule(style="mot_reference").encode(
+        x=alt.X("mean(performance):Q", title=t["performance"], scale=x_scale),
+        tooltip=[_tip("mean(performance):Q", t["average_performance"], ".1f")],
+    )
+    h_rule = base.mark_rule(style="mot_reference").encode(
+        y=alt.Y("mean(importance):Q", title=t["importance"], scale=y_scale),
+        tooltip=[_tip("mean(importance):Q", t["average_importance"], ".1f")],
+    )
+    present = [q for q in QUADRANTS if q in set(data["quadrant"].dropna())]
+    points = base.mark_point(filled=True, opacity=1, style="mot_extreme").encode(
+        x=x,
+        y=y,
+        color=alt.Color(
+            "quadrant_label:N",
+            title=t["quadrant"],
+            sort=[t[q] for q in present],
+            scale=_fixed_scale(present, QUADRANT_COLORS, t),
+        ),
+        tooltip=tips,
+    )
+    names = [
+        base.transform_filter(alt.datum.name_side == side)
+        .mark_text(align=side, dx=12 if side == "left" else -12, style="mot_value_label")
+        .encode(x=x, y=y, text="label:N", tooltip=tips)
+        for side in ("left", "right")
+    ]
+    layers = [v_rule, h_rule, points, *names, *_quadrant_corners(x_domain, y_domain, t)]
+    return alt.layer(*layers).properties(width="container", height=420)
+
+
+def priorities_chart(
+    priorities: pd.DataFrame,
+    *,
+    labels: Mapping[str, str] | None = None,
+    text: Mapping[str, str] | None = None,
+) -> alt.LayerChart:
+    """Horizontal bars of the corrective-action priority, most urgent at the top.
+
+    Rows follow ``rank`` (touchpoints without a priority last, without a bar); bars are
+    coloured by importance–performance quadrant.
+
+    Parameters
+    ----------
+    priorities : DataFrame
+        The output of :func:`mot.gaps.priorities`: ``rank, touchpoint, importance,
+        gap_used, gap, priority, quadrant`` (``rule`` shown when present).
+    labels : Mapping[str, str], optional
+        Touchpoint id → display label; default the id.
+    text : Mapping[str, str], optional
+        Overrides of the keys ``touchpoint, priority, rank, importance, gap, target,
+        to_excellent, to_expected, quadrant, concentrate_here, keep_up, low_priority,
+        possible_overkill, rule, no_difference``.
+
+    Returns
+    -------
+    alt.LayerChart
+        Layers: zero line, bars, values.
+
+    Raises
+    ------
+    MotError
+        If a column is missing or a touchpoint repeats.
+    """
+    t = _texts(text)
+    needed = ["rank", "touchpoint", "importance", "gap_used", "gap", "priority", "quadrant"]
+    _require(priorities, needed, builder="priorities_chart", source="mot.gaps.priorities")
+    _require_unique(priorities, ["touchpoint"], builder="priorities_chart")
+    ranked = priorities.assign(_rank=pd.to_numeric(priorities["rank"], errors="coerce"))
+    ranked = ranked.sort_values("_rank", kind="stable", na_position="last")
+    rank_order = [str(v) for v in ranked["touchpoint"]]
+    extra = ["rule"] if "rule" in priorities.columns else []
+    data, order = _labelled(
+        ranked, [c for c in needed if c != "touchpoint"] + extra, labels, order=rank_order
+    )
+    for column in ("quadrant", "gap_used"):
+        data[f"{column}_label"] = data[column].map(lambda v: t.get(v, v) if v else v)
+    present = [q for q in QUADRANTS if q in set(data["quadrant"].dropna())]
+    tips = [
+        _tip("rank:Q", t["rank"], ".0f"),
+        _tip("label:N", t["touchpoint"]),
+        _tip("priority:Q", t["priority"], ".1f"),
+        _tip("importance:Q", t["importance"], ".1f"),
+        _tip("gap:Q", t["gap"], "+.1f"),
+        _tip("gap_used_label:N", t["target"]),
+        _tip("quadrant_label:N", t["quadrant"]),
+        *([_tip("rule:N", t["rule"])] if extra else []),
+    ]
+    base = alt.Chart(data).encode(y=_tp_y(order, t["touchpoint"]))
+    x = alt.X("priority:Q", title=t["priority"])
+    bars = base.mark_bar().encode(
+        x=x,
+        color=alt.Color(
+            "quadrant_label:N",
+            title=t["quadrant"],
+            sort=[t[q] for q in present],
+            scale=_fixed_scale(present, QUADRANT_COLORS, t),
+        ),
+        tooltip=tips,
+    )
+    values = (
+        base.transform_filter(_finite("priority"))
+        .mark_text(style="mot_value_label", align="left", dx=5)
+        .encode(x=x, text=alt.Text("priority:Q", format=".1f"), tooltip=tips)
+    )
+    zero = _reference_rule(data, "x", 0, t["no_difference"])
+    return (zero + bars + values).properties(width="container", height=alt.Step(40))
+
+
+# --- 11. drivers -----------------------------------------------------------------------------
+
+
+def drivers_chart(
+    drivers: pd.DataFrame,
+    *,
+    labels: Mapping[str, str] | None = None,
+    text: Mapping[str, str] | None = None,
+) -> alt.LayerChart:
+    """Relative importance of each touchpoint for the outcome: share of R², with its interval.
+
+    Bars give ``share`` (the touchpoint's part of the explained variance), error bars the
+    bootstrap interval of the raw weight divided by R², and the text beside each bar the
+    touchpoint's plain correlation r with the outcome. Touchpoints in journey order.
+
+    Parameters
+    ----------
+    drivers : DataFrame
+        The output of :func:`mot.drivers.driver_importance`: ``touchpoint, n, r,
+        raw_weight, raw_weight_ci_low, raw_weight_ci_high, share, r2`` (``r_p_value``,
+        ``n_excluded`` shown when present).
+    labels : Mapping[str, str], optional
+        Touchpoint id → display label; default the id.
+    text : Mapping[str, str], optional
+        Overrides of the keys ``touchpoint, share, ci_low, ci_high, correlation, r,
+        r_p_value, raw_weight, r2, n, n_excluded``.
+
+    Returns
+    -------
+    alt.LayerChart
+        Layers: bars, error bars, r labels.
+
+    Raises
+    ------
+    MotError
+        If a column is missing or a touchpoint repeats.
+    """
+    t = _texts(text)
+    needed = ["touchpoint", "n", "r", "raw_weight", "raw_weight_ci_low", "raw_weight_ci_high"]
+    needed += ["share", "r2"]
+    _require(drivers, needed, builder="drivers_chart", source="mot.drivers.driver_importance")
+    _require_unique(drivers, ["touchpoint"], builder="drivers_chart")
+    extra = [c for c in ("r_p_value", "n_excluded") if c in drivers.columns]
+    data, order = _labelled(drivers, needed[1:] + extra, labels)
+    r2 = data["r2"].where(data["r2"] > 0)
+    data["share_ci_low"] = data["raw_weight_ci_low"] / r2
+    data["share_ci_high"] = data["raw_weight_ci_high"] / r2
+    data["text_x"] = data[["share", "share_ci_high"]].max(axis=1, skipna=True)
+    tips = [
+        _tip("label:N", t["touchpoint"]),
+        _tip("share:Q", t["share"], ".1%"),
+        _tip("share_ci_low:Q", t["ci_low"], ".1%"),
+        _tip("share_ci_high:Q", t["ci_high"], ".1%"),
+        _tip("r:Q", t["correlation"], ".2f"),
+        *_optional_tips(data, [("r_p_value:Q", t["r_p_value"], ".2g")]),
+        _tip("raw_weight:Q", t["raw_weight"], ".3f"),
+        _tip("r2:Q", t["r2"], ".3f"),
+        _tip("n:Q", t["n"], ",d"),
+        *_optional_tips(data, [("n_excluded:Q", t["n_excluded"], ",d")]),
+    ]
+    x = alt.X("share:Q", title=t["share"], axis=alt.Axis(format=".0%"))
+    base = alt.Chart(data).encode(y=_tp_y(order, t["touchpoint"]))
+    bars = base.mark_bar(color=BLUE).encode(x=x, tooltip=tips)
+    errors = (
+        base.transform_filter(_finite("share_ci_low", "share_ci_high"))
+        .mark_rule(style="mot_errorbar", color=INK)
+        .encode(x=alt.X("share_ci_low:Q", title=t["share"]), x2="share_ci_high:Q", tooltip=tips)
+    )
+    prefix = json.dumps(f"{t['r']} = ", ensure_ascii=False)
+    values = (
+        base.transform_filter(_finite("r", "text_x"))
+        .transform_calculate(r_label=f"{prefix} + format(datum.r, '.2f')")
+        .mark_text(style="mot_value_label", align="left", dx=8)
+        .encode(x=alt.X("text_x:Q", title=t["share"]), text="r_label:N", tooltip=tips)
+    )
+    return (bars + errors + values).properties(width="container", height=alt.Step(40))
+
+
+# --- 12. group comparisons -------------------------------------------------------------------
+
+_COMPARISON_TIPS = (
+    ("n_a", ":Q", "n", ",d"),
+    ("n_b", ":Q", "n", ",d"),
+    ("mean_a", ":Q", "mean_a", ".1f"),
+    ("mean_b", ":Q", "mean_b", ".1f"),
+    ("test", ":N", "test", None),
+    ("p_value", ":Q", "p_value", ".2g"),
+    ("effect_size", ":Q", "effect_size", ".2f"),
+)
+
+
+def _comparison_tips(data: pd.DataFrame, t: Mapping[str, str]) -> list:
+    tips = [
+        _tip("label:N", t["touchpoint"]),
+        _tip("pair_label:N", t["pair"]),
+        _tip("difference:Q", t["difference"], "+.1f"),
+        _tip("ci_low:Q", t["ci_low"], "+.1f"),
+        _tip("ci_high:Q", t["ci_high"], "+.1f"),
+        _tip("p_adjusted:Q", t["p_adjusted"], ".2g"),
+        _tip("significant_label:N", t["significant"]),
+    ]
+    for column, kind, key, fmt in _COMPARISON_TIPS:
+        if column in data.columns:
+            title = f"{t[key]} ({column[-1]})" if column.startswith("n_") else t[key]
+            tips.append(_tip(column + kind, title, fmt))
+    return tips
+
+
+def _significance_encodings(t: Mapping[str, str], pairs: Sequence[str]) -> tuple:
+    """Fill and opacity: significant rows filled and opaque, the others hollow and faded."""
+    fill = alt.when(alt.datum.is_significant).then(
+        alt.Fill("pair_label:N", sort=list(pairs), legend=None)
+    )
+    opacity = alt.Opacity(
+        "significant_label:N",
+        title=t["significant"],
+        sort=[t["yes"], t["no"]],
+        scale=alt.Scale(domain=[t["yes"], t["no"]], range=[1.0, 0.45]),
+    )
+    return fill.otherwise(alt.value("white")), opacity
+
+
+def comparison_chart(
+    comparison: pd.DataFrame,
+    *,
+    labels: Mapping[str, str] | None = None,
+    text: Mapping[str, str] | None = None,
+) -> alt.LayerChart:
+    """Group differences per touchpoint with intervals; significant ones filled.
+
+    One row per touchpoint (journey order) and pair of groups (side by side within the
+    touchpoint, coloured by pair): the difference ``mean_a − mean_b`` as a point with its
+    interval; filled when significant after the multiple-comparison correction, hollow
+    otherwise; a dashed line at zero.
+
+    Parameters
+    ----------
+    comparison : DataFrame
+        The output of :func:`mot.compare.compare_groups`: ``touchpoint, group_a, group_b,
+        difference, ci_low, ci_high, p_adjusted, significant`` (``n_a, n_b, mean_a,
+        mean_b, test, p_value, effect_size`` shown when present).
+    labels : Mapping[str, str], optional
+        Touchpoint id → display label; default the id.
+    text : Mapping[str, str], optional
+        Overrides of the keys ``touchpoint, pair, difference, ci_low, ci_high, p_adjusted,
+        significant, yes, no, n, mean_a, mean_b, test, p_value, effect_size,
+        no_difference``.
+
+    Returns
+    -------
+    alt.LayerChart
+        Layers: zero line, error bars, points.
+
+    Raises
+    ------
+    MotError
+        If a column is missing or a touchpoint and pair repeat.
+    """
+    t = _texts(text)
+    needed = ["touchpoint", "group_a", "group_b", "difference", "ci_low", "ci_high"]
+    needed += ["p_adjusted", "significant"]
+    _require(comparison, needed, builder="comparison_chart", source="mot.compare.compare_groups")
+    _require_unique(comparison, ["touchpoint", "group_a", "group_b"], builder="comparison_chart")
+    extra = [c for c, *_ in _COMPARISON_TIPS if c in comparison.columns]
+    data, order = _labelled(comparison, needed[1:] + extra, labels)
+    data["pair_label"] = data["group_a"].astype(str) + " − " + data["group_b"].astype(str)
+    significant = data["significant"].map(lambda s: bool(s) if s is not None else False)
+    data["significant_label"] = significant.map({True: t["yes"], False: t["no"]})
+    pairs = list(dict.fromkeys(data["pair_label"]))
+    data["is_significant"] = significant
+    tips = _comparison_tips(data, t)
+    fill, opacity = _significance_encodings(t, pairs)
+    x = alt.X("difference:Q", title=t["difference"])
+    pair_colour = alt.Color("pair_label:N", title=t["pair"], sort=pairs)
+    base = alt.Chart(data).encode(
+        y=_tp_y(order, t["touchpoint"]), yOffset=alt.YOffset("pair_label:N", sort=pairs)
+    )
+    errors = (
+        base.transform_filter(_finite("ci_low", "ci_high"))
+        .mark_rule(style="mot_errorbar")
+        .encode(
+            x=alt.X("ci_low:Q", title=t["difference"]),
+            x2="ci_high:Q",
+            color=pair_colour,
+            opacity=opacity,
+            tooltip=tips,
+        )
+    )
+    points = base.mark_point(filled=False).encode(
+        x=x, color=pair_colour, fill=fill, opacity=opacity, tooltip=tips
+    )
+    zero = _reference_rule(data, "x", 0, t["no_difference"])
+    step = alt.Step(16, **{"for": "offset"})
+    return (zero + errors + points).properties(width="container", height=step)
+
+
+# --- 13. NPS ---------------------------------------------------------------------------------
+
+
+def nps_chart(
+    nps_table: pd.DataFrame,
+    *,
+    by: str | None = None,
+    text: Mapping[str, str] | None = None,
+) -> alt.HConcatChart:
+    """Net Promoter Score with its interval, and the promoter / passive / detractor split.
+
+    Left: the score per segment (or for everyone) as a bar with its interval on −100..+100.
+    Right: each segment's answers as a 100% stacked bar, detractors (vermillion), passives
+    (grey), promoters (green).
+
+    Parameters
+    ----------
+    nps_table : DataFrame
+        The output of :func:`mot.wom.nps`: ``n, promoters, passives, detractors, score,
+        ci_low, ci_high``, plus ``by`` when given.
+    by : str, optional
+        The segment column of a table computed with ``by``.
+    text : Mapping[str, str], optional
+        Overrides of the keys ``nps, all_respondents, ci_low, ci_high, n, answer,
+        promoters, passives, detractors, share_of_respondents, n_respondents,
+        no_difference`` and ``by``.
+
+    Returns
+    -------
+    alt.HConcatChart
+        Score panel and answer-split panel, rows aligned.
+
+    Raises
+    ------
+    MotError
+        If a column is missing, or the table has several rows and ``by`` is not given.
+    """
+    t = _texts(text)
+    needed = ["n", "promoters", "passives", "detractors", "score", "ci_low", "ci_high"]
+    _require(nps_table, needed + ([by] if by else []), builder="nps_chart", source="mot.wom.nps")
+    if by is None and len(nps_table) > 1:
+        message = (
+            f"nps_chart got {len(nps_table)} rows but no `by`: pass `by=` with the segment "
+            "column the NPS was split by."
+        )
+        raise MotError(message)
+    data = _plain(nps_table, needed + ([by] if by else []))
+    data["segment"] = data[by] if by else t["all_respondents"]
+    segments = _segment_order(nps_table, by) if by else [t["all_respondents"]]
+    segment_title = _segment_title(t, by) if by else t["all_respondents"]
+    y = alt.Y("segment:N", sort=segments, title=segment_title if by else None)
+    tips = [
+        _tip("segment:N", segment_title),
+        _tip("score:Q", t["nps"], "+.1f"),
+        _tip("ci_low:Q", t["ci_low"], "+.1f"),
+        _tip("ci_high:Q", t["ci_high"], "+.1f"),
+        _tip("n:Q", t["n"], ",d"),
+    ]
+    x = alt.X(
+        "score:Q",
+        title=t["nps"],
+        scale=alt.Scale(domain=[-100, 100]),
+        axis=alt.Axis(values=[-100, -50, 0, 50, 100]),
+    )
+    # The score is written beyond the bar and its interval: right of a positive score, left
+    # of a negative one.
+    positive = data["score"] >= 0
+    data["text_x"] = (
+        data[["score", "ci_high"]]
+        .max(axis=1)
+        .where(positive, data[["score", "ci_low"]].min(axis=1))
+    )
+    data["text_align"] = positive.map({True: "left", False: "right"})
+    base = alt.Chart(data).encode(y=y)
+    values = [
+        base.transform_filter(_finite("score", "text_x"))
+        .transform_filter(alt.datum.text_align == align)
+        .mark_text(style="mot_value_label", align=align, dx=6 if align == "left" else -6)
+        .encode(
+            x=alt.X("text_x:Q", title=t["nps"]),
+            text=alt.Text("score:Q", format="+.0f"),
+            tooltip=tips,
+        )
+        for align in ("left", "right")
+    ]
+    score = (
+        _reference_rule(data, "x", 0, t["no_difference"])
+        + base.mark_bar(color=BLUE, opacity=0.85).encode(x=x, tooltip=tips)
+        + base.transform_filter(_finite("ci_low", "ci_high"))
+        .mark_rule(style="mot_errorbar", color=INK)
+        .encode(x=alt.X("ci_low:Q", title=t["nps"]), x2="ci_high:Q", tooltip=tips)
+        + values[0]
+        + values[1]
+    ).properties(width=300, height=alt.Step(40))
+    return alt.hconcat(score, _nps_split(data, segments, segment_title, t), spacing=24)
+
+
+def _nps_split(
+    data: pd.DataFrame, segments: Sequence[str], segment_title: str, t: Mapping[str, str]
+) -> alt.Chart:
+    """100% stacked bars of detractors, passives and promoters per segment."""
+    long = data.melt(
+        id_vars=["segment", "n"],
+        value_vars=list(NPS_CLASSES),
+        var_name="answer",
+        value_name="count",
+    )
+    long["answer"] = long["answer"].astype(object)
+    long["answer_label"] = long["answer"].map(t)
+    long["share"] = long["count"] / long["n"].where(long["n"] > 0)
+    long["stack_order"] = long["answer"].map({c: k for k, c in enumerate(NPS_CLASSES)})
+    domain = [t[c] for c in NPS_CLASSES]
+    return (
+        alt.Chart(long)
+        .mark_bar()
+        .encode(
+            y=alt.Y("segment:N", sort=list(segments), axis=None),
+            x=alt.X(
+                "share:Q",
+                title=t["share_of_respondents"],
+                stack="zero",
+                scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format=".0%"),
+            ),
+            color=alt.Color(
+                "answer_label:N",
+                title=t["answer"],
+                sort=domain,
+                scale=_fixed_scale(NPS_CLASSES, NPS_COLORS, t),
+            ),
+            order=alt.Order("stack_order:Q"),
+            tooltip=[
+                _tip("segment:N", segment_title),
+                _tip("answer_label:N", t["answer"]),
+                _tip("share:Q", t["share_of_respondents"], ".1%"),
+                _tip("count:Q", t["n_respondents"], ",d"),
+            ],
+        )
+        .properties(width=300, height=alt.Step(40))
+    )

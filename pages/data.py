@@ -1,0 +1,145 @@
+# Data: upload a survey, see how it was read, edit the column mapping and the journey, and read
+# the validation report. Every change goes through state.use_dataset, so all pages follow it.
+import streamlit as st
+
+from mot import MEASURES, OUTCOMES, UTILITIES
+from mot.errors import MotError
+from mot.journey import MOMENT_KEYS, journey_from_frame, journey_from_json
+from mot.mapping import ROLES, known_scale_names, mapping_from_frame, mapping_from_json
+from mot.mapping import with_measure_scales as with_scales
+from mot.survey import tidy_columns
+from mot.validation import SEVERITIES
+from ui import data, state, widgets
+from ui.i18n import number, t
+
+TYPES = ["csv", "txt", "tsv", "xlsx", "sav", "zsav", "parquet", "json", "jsonl"]
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+LABELS = {m: f"utility.{m}" for m in UTILITIES} | {m: f"measure.{m}" for m in MEASURES[3:]}
+LABELS |= {o: f"outcome.{o}" for o in OUTCOMES}
+Col = st.column_config
+
+
+def use(build, part):
+    """Switch to the dataset with the mapping or journey (``part``) that ``build()`` returns."""
+    with_part = choice.with_mapping if part == "mapping" else choice.with_journey
+    widgets.switch_dataset(lambda: with_part(build().to_dict()), f"data.{part}_error")
+
+
+def pick(label_key, options, label=None):
+    return Col.SelectboxColumn(t(label_key), options=[*dict.fromkeys(options)], format_func=label)
+
+
+st.title(t("data.title"))
+st.caption(t("data.caption"))
+choice = state.dataset()
+upload = st.file_uploader(t("data.upload"), TYPES, key="data_upload", help=t("data.upload_help"))
+if upload := widgets.fresh_upload(upload, key="data_upload"):
+    new = state.DatasetChoice(upload.name, upload.getvalue(), journey_json=choice.journey_json)
+    widgets.switch_dataset(lambda: new, "data.upload_error")
+st.markdown(t("data.current", name=t("data.demo") if choice.is_demo else choice.name))
+if st.button(t("data.back_to_demo"), key="data_demo", disabled=choice.is_demo):
+    state.use_dataset(state.DEMO)
+    st.rerun()
+try:
+    raw, survey = data.raw_table(choice), data.survey(choice)
+except MotError as exc:
+    st.error(t("common.load_error", error=exc))
+    st.stop()
+
+st.subheader(t("data.detected"))
+counts = {
+    t("data.respondents"): survey.n_respondents,
+    t("data.rows"): len(raw.frame),
+    t("data.columns"): raw.frame.shape[1],
+    t("data.header_rows"): raw.first_data_line - 1,
+}
+widgets.metrics({label: number(n, 0) for label, n in counts.items()})
+source, delimiter = t(f"data.format_{raw.source_format}"), DELIMITERS.get(raw.delimiter or "")
+sep = t(f"data.delimiter_{delimiter}") if delimiter else "–"
+st.markdown(t("data.read_as", format=source, encoding=raw.encoding or "–", delimiter=sep))
+st.caption(t("data.notes", notes=" · ".join(raw.notes)))
+st.dataframe(raw.frame.head(10).rename(index=raw.file_row), key="data_preview")
+
+tabs = st.tabs([t("data.tab_mapping"), t("data.tab_journey"), t("data.tab_report")])
+with tabs[0]:
+    if tidy_columns(raw.frame) is not None:
+        st.info(t("data.tidy"))
+    else:
+        st.caption(t("data.mapping_caption"))
+        mapping, journey = data.mapping(choice), data.journey(choice)
+        table = mapping.to_frame()
+        edited = st.data_editor(
+            table,
+            key=f"data_mapping_{choice.key}",
+            hide_index=True,
+            placeholder="–",
+            disabled=["column", "reason"],
+            column_config={
+                "column": Col.TextColumn(t("data.col_column"), pinned=True),
+                "role": pick("data.col_role", ROLES, lambda r: t(f"data.role_{r}")),
+                "touchpoint": pick(
+                    "data.col_touchpoint", [*journey.ids, *table["touchpoint"].dropna()]
+                ),
+                "measure": pick("data.col_measure", MEASURES, lambda m: t(LABELS[m])),
+                "outcome": pick("data.col_outcome", OUTCOMES, lambda o: t(LABELS[o])),
+                "scale": pick("data.col_scale", [*known_scale_names(), *table["scale"].dropna()]),
+                "reverse": Col.CheckboxColumn(t("data.col_reverse"), help=t("data.reverse_help")),
+                "reason": t("data.col_reason"),
+            },
+        )
+        present = {*edited["measure"], *edited["outcome"]}
+        targets = [x for x in (*MEASURES, *OUTCOMES) if x in present]
+        options, detected = [None, *known_scale_names()], t("data.scale_detected")
+        with st.expander(t("data.scales")):
+            st.caption(t("data.scales_caption"))
+            scales = {
+                x: box.selectbox(
+                    t(LABELS[x]),
+                    options,
+                    key=f"data_scale_{x}_{choice.key}",
+                    format_func=lambda s: s or detected,
+                )
+                for x, box in zip(targets, st.columns(5) * 3, strict=False)
+            }
+        if st.button(t("data.apply_mapping"), key="data_apply_mapping", type="primary"):
+            use(lambda: with_scales(mapping_from_frame(edited), scales), "mapping")
+        texts = t("data.download_mapping"), t("data.upload_mapping"), "mapping.json"
+        if file := widgets.json_exchange(mapping.to_dict(), *texts, key="data_mapping_file"):
+            use(lambda: mapping_from_json(file.getvalue(), name=file.name), "mapping")
+
+with tabs[1]:
+    st.caption(t("data.journey_caption"))
+    journey = data.journey(choice)
+    steps = st.data_editor(
+        journey.to_frame().assign(position=lambda f: f["position"] + 1),
+        key=f"data_journey_{choice.key}",
+        num_rows="dynamic",
+        hide_index=True,
+        placeholder="–",
+        column_config={
+            "position": Col.NumberColumn(t("data.col_position"), help=t("data.position_help")),
+            "touchpoint": Col.TextColumn(t("data.col_id"), help=t("data.id_help")),
+            "label_en": t("data.col_label_en"),
+            "label_es": t("data.col_label_es"),
+            "moment": pick("data.col_moment", ["", *MOMENT_KEYS], lambda m: m or t("data.none")),
+            "events": Col.TextColumn(t("data.col_events"), help=t("data.events_help")),
+        },
+    )
+    if st.button(t("data.apply_journey"), key="data_apply_journey", type="primary"):
+        use(lambda: journey_from_frame(steps, name=journey.name), "journey")
+    texts = t("data.download_journey"), t("data.upload_journey"), "journey.json"
+    if file := widgets.json_exchange(journey.to_dict(), *texts, key="data_journey_file"):
+        use(lambda: journey_from_json(file.getvalue(), name=file.name), "journey")
+
+with tabs[2]:
+    st.caption(t("data.report_caption"))
+    report = survey.report
+    n_errors, n_warnings = number(len(report.errors), 0), number(len(report.warnings), 0)
+    widgets.metrics({t("data.errors"): n_errors, t("data.warnings"): n_warnings})
+    severity = {s: t(f"data.severity_{s}") for s in SEVERITIES}
+    only = st.pills(t("data.only"), SEVERITIES, format_func=severity.get, key="data_severity")
+    frame = report.to_frame()
+    frame = frame[frame["severity"].isin([only] if only else SEVERITIES)]
+    frame["severity"] = frame["severity"].map(severity)
+    columns = {c: t(f"data.col_{c}") for c in ("severity", "row", "column", "problem", "fix")}
+    widgets.table(frame, columns=columns, key="data_report")

@@ -1,0 +1,134 @@
+# Drivers & tests: which moments drive an outcome, and whether segments or A/B variants differ
+# touchpoint by touchpoint (test, effect size, corrected p-values), with NPS per group.
+import streamlit as st
+
+from mot import charts
+from mot.compare import CORRECTIONS, TESTS
+from ui import data, report_builder, state, widgets
+from ui.i18n import chart_text, number, percent, t
+
+st.title(t("drivers.title"))
+st.caption(t("drivers.caption"))
+loaded = widgets.loaded_or_stop()
+survey = loaded.survey
+labels = widgets.touchpoint_labels(loaded)
+text = chart_text()
+language = state.language()
+
+st.subheader(t("drivers.importance"))
+if not survey.outcomes:
+    st.info(t("drivers.no_outcome"))
+else:
+    outcome = st.selectbox(
+        t("drivers.outcome"),
+        options=list(survey.outcomes),
+        format_func=lambda o: t(f"outcome.{o}"),
+        key="drivers_outcome",
+    )
+    drivers = widgets.attempt(
+        lambda: data.run("drivers", loaded, outcome=outcome, n_boot=report_builder.DRIVER_BOOTSTRAP)
+    )
+    if drivers is not None:
+        st.markdown(
+            report_builder.driver_summary(
+                drivers, outcome=outcome, labels=labels, language=language
+            )
+        )
+        st.caption(report_builder.driver_method(drivers, language=language))
+        widgets.chart(charts.drivers_chart(drivers, labels=labels, text=text), key="drivers_chart")
+        widgets.table(
+            drivers,
+            columns={
+                "touchpoint": t("common.touchpoint"),
+                "r": t("drivers.col.r"),
+                "share": t("drivers.col.share"),
+                "raw_weight": t("drivers.col.raw_weight"),
+                "raw_weight_ci_low": t("drivers.col.ci_low"),
+                "raw_weight_ci_high": t("drivers.col.ci_high"),
+                "n": t("drivers.col.n"),
+            },
+            key="drivers_weights",
+            labels=labels,
+            decimals=3,
+            formats={"share": lambda v: percent(v, 1), "n": lambda v: number(v, 0)},
+        )
+
+st.subheader(t("drivers.compare"))
+st.caption(t("drivers.compare_caption"))
+segments = list(survey.segments)
+if not segments:
+    st.info(t("drivers.no_segments"))
+    st.stop()
+left, middle, right, last = st.columns(4)
+segment = left.selectbox(
+    t("drivers.segment"),
+    options=segments,
+    index=segments.index(report_builder.preferred_segment(survey.segments)),
+    key="drivers_segment",
+)
+measures = [m for m in survey.measures if m != "importance"] or list(survey.measures)
+measure = middle.selectbox(
+    t("drivers.measure"),
+    options=measures,
+    index=measures.index("experienced") if "experienced" in measures else 0,
+    format_func=lambda m: t(report_builder.MEASURE_KEYS[m]),
+    key="drivers_measure",
+)
+test = right.selectbox(
+    t("drivers.test"),
+    options=list(TESTS),
+    format_func=lambda v: t(f"drivers.test.{v}"),
+    key="drivers_test",
+)
+correction = last.selectbox(
+    t("drivers.correction"),
+    options=list(CORRECTIONS),
+    format_func=lambda v: t(f"drivers.correction.{v}"),
+    key="drivers_correction",
+)
+comparison = widgets.attempt(
+    lambda: data.run(
+        "compare", loaded, by=segment, measure=measure, test=test, correction=correction
+    )
+)
+if comparison is not None and len(comparison):
+    st.success(
+        report_builder.comparison_summary(
+            comparison, segment=segment, labels=labels, correction=correction, language=language
+        )
+    )
+    widgets.chart(
+        charts.comparison_chart(comparison, labels=labels, text=text), key="drivers_compare_chart"
+    )
+    widgets.table(
+        report_builder.translated(
+            comparison, {"test": "drivers.test.", "effect_size_kind": "drivers.effect."}, language
+        ),
+        columns={
+            "touchpoint": t("common.touchpoint"),
+            "group_a": t("drivers.col.group_a"),
+            "group_b": t("drivers.col.group_b"),
+            "mean_a": t("drivers.col.mean_a"),
+            "mean_b": t("drivers.col.mean_b"),
+            "difference": t("drivers.col.difference"),
+            "test": t("drivers.col.test"),
+            "effect_size": t("drivers.col.effect_size"),
+            "p_value": t("drivers.col.p_value"),
+            "p_adjusted": t("drivers.col.p_adjusted"),
+            "significant": t("drivers.col.significant"),
+        },
+        key="drivers_compare",
+        labels=labels,
+        formats={
+            "effect_size": lambda v: number(v, 2),
+            "p_value": lambda v: report_builder.p_cell(v, language),
+            "p_adjusted": lambda v: report_builder.p_cell(v, language),
+        },
+    )
+
+if "recommend" in survey.outcomes:
+    st.subheader(t("drivers.nps", segment=segment))
+    st.caption(t("drivers.nps_caption"))
+    by_segment = widgets.attempt(lambda: data.run("nps", loaded, by=segment))
+    if by_segment is not None:
+        widgets.chart(charts.nps_chart(by_segment, by=segment, text=text), key="drivers_nps_chart")

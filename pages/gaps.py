@@ -1,0 +1,92 @@
+# Gaps & priorities: the six-step method on the current dataset — expected, excellent and
+# actual per touchpoint, the importance–performance grid, and what to fix first.
+import streamlit as st
+
+from mot import charts
+from ui import data, report_builder, state, widgets
+from ui.i18n import chart_text, number, t
+
+st.title(t("gaps.title"))
+st.caption(t("gaps.caption"))
+loaded = widgets.loaded_or_stop()
+survey = loaded.survey
+labels = widgets.touchpoint_labels(loaded)
+text = chart_text()
+language = state.language()
+
+outcome = None
+if survey.outcomes:
+    outcome = st.selectbox(
+        t("gaps.outcome"),
+        options=list(survey.outcomes),
+        format_func=lambda o: t(f"outcome.{o}"),
+        key="gaps_outcome",
+        help=t("gaps.outcome_help"),
+        width=420,
+    )
+derive = {"outcome": outcome} if outcome else {}
+
+gaps = widgets.attempt(lambda: data.run("gaps", loaded))
+priorities = report_builder.optional(lambda: data.run("priorities", loaded, **derive))
+
+st.subheader(t("gaps.method"))
+st.caption(t("gaps.method_caption"))
+steps = report_builder.method_checklist(
+    survey, gaps=gaps, priorities=priorities, labels=labels, language=language
+)
+for item in steps:
+    st.markdown(f"{item.icon} **{item.step}. {item.title}** — {item.detail}")
+
+if gaps is not None:
+    st.subheader(t("gaps.levels"))
+    st.caption(t("gaps.levels_caption"))
+    widgets.chart(charts.gaps_chart(gaps, labels=labels, text=text), key="gaps_levels_chart")
+    widgets.table(
+        gaps,
+        columns={
+            "touchpoint": t("common.touchpoint"),
+            "expected": t("gaps.col.expected"),
+            "excellent": t("gaps.col.excellent"),
+            "actual": t("gaps.col.actual"),
+            "gap_to_expected": t("gaps.col.gap_to_expected"),
+            "gap_to_excellent": t("gaps.col.gap_to_excellent"),
+            "n_actual": t("gaps.col.n_actual"),
+        },
+        key="gaps_levels",
+        labels=labels,
+        formats={"n_actual": lambda v: number(v, 0)},
+    )
+
+st.subheader(t("gaps.grid"))
+st.caption(t("gaps.grid_caption"))
+grid = widgets.attempt(lambda: data.run("importance_performance", loaded, **derive))
+if grid is not None:
+    widgets.chart(
+        charts.importance_performance_chart(grid, labels=labels, text=text), key="gaps_grid_chart"
+    )
+
+st.subheader(t("gaps.priorities"))
+if priorities is None:
+    widgets.attempt(lambda: data.run("priorities", loaded, **derive))
+else:
+    st.info(report_builder.priority_rule_text(priorities, labels=labels, language=language))
+    widgets.chart(
+        charts.priorities_chart(priorities, labels=labels, text=text), key="gaps_priorities_chart"
+    )
+    shown = report_builder.translated(
+        priorities, {"quadrant": "gaps.quadrant.", "importance_source": "gaps.source."}, language
+    )
+    widgets.table(
+        shown,
+        columns={
+            "rank": t("gaps.col.rank"),
+            "touchpoint": t("common.touchpoint"),
+            "importance": t("gaps.col.importance"),
+            "importance_source": t("gaps.col.source"),
+            "gap": t("gaps.col.gap"),
+            "priority": t("gaps.col.priority"),
+            "quadrant": t("gaps.col.quadrant"),
+        },
+        key="gaps_priorities",
+        labels=labels,
+    )

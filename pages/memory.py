@@ -1,0 +1,91 @@
+# Memory: does the peak-end average of each customer's curve predict the rating they remember
+# better than the plain average? A verdict in plain words, the scatter behind it, and the
+# comparison of the four summaries of the curve.
+import streamlit as st
+
+from mot import charts
+from ui import data, widgets
+from ui.i18n import chart_text, number, p_value, t
+
+# Respondent-level ratings that can stand for memory, the default first.
+REMEMBERED = ("overall_retrospective", "overall_satisfaction")
+
+st.title(t("memory.title"))
+st.caption(t("memory.caption"))
+loaded = widgets.loaded_or_stop()
+text = chart_text()
+
+present = [o for o in REMEMBERED if o in loaded.survey.outcomes]
+if len(present) > 1:
+    widgets.redraw_label("memory_outcome")
+    outcome = st.selectbox(
+        t("memory.outcome"),
+        options=present,
+        key="memory_outcome",
+        format_func=lambda o: t(f"outcome.{o}"),
+        help=t("memory.outcome_help"),
+    )
+else:
+    outcome = present[0] if present else REMEMBERED[0]
+    if present:
+        st.caption(t("memory.outcome_fixed", outcome=t(f"outcome.{outcome}")))
+
+result = widgets.attempt(lambda: data.run("peak_end", loaded, outcome=outcome))
+if result is None:
+    st.stop()
+
+test = result.comparison
+with st.container(border=True):
+    st.markdown(
+        "#### "
+        + t(
+            f"memory.verdict_{result.verdict}",
+            r_peak_end=number(test.r_peak_end, 2),
+            r_mean=number(test.r_mean, 2),
+            p=p_value(test.p_value),
+        )
+    )
+    st.caption(
+        t(
+            "memory.sample",
+            n=number(result.n, 0),
+            excluded=number(result.n_excluded, 0),
+            source=t(f"memory.source_{result.source}"),
+            t=number(test.t, 2),
+            df=number(test.df, 0),
+        )
+    )
+
+scatter, models = st.columns(2)
+with scatter:
+    st.subheader(t("memory.scatter"))
+    st.caption(t("memory.scatter_caption"))
+    points = data.run("memory_points", loaded, outcome=outcome)
+    widgets.chart(
+        charts.memory_scatter_chart(points.rename(columns={"peak_end": "predicted"}), text=text),
+        key="memory_scatter",
+    )
+with models:
+    st.subheader(t("memory.models"))
+    st.caption(t("memory.models_caption"))
+    predictors = result.to_frame()
+    widgets.chart(charts.peak_end_chart(predictors, text=text), key="memory_models")
+
+widgets.table(
+    predictors,
+    columns={
+        "predictor": t("memory.col_predictor"),
+        "n": t("memory.col_n"),
+        "r": t("memory.col_r"),
+        "ci_low": t("memory.col_ci_low"),
+        "ci_high": t("memory.col_ci_high"),
+        "p_value": t("memory.col_p"),
+    },
+    key="memory_predictors",
+    decimals=2,
+    formats={
+        "predictor": lambda v: t(f"memory.predictor_{v}"),
+        "n": lambda v: number(v, 0),
+        "p_value": p_value,
+    },
+)

@@ -1,0 +1,109 @@
+# Report: build a self-contained HTML report of the current dataset on request, then offer it,
+# each chart (PNG, SVG) and each table (CSV, one Excel workbook) for download. The built
+# report stays in the session, so downloads never rebuild it.
+import streamlit as st
+
+from ui import report_builder, state, widgets
+from ui.i18n import number, t
+
+BUILT_KEY = "report_built"
+
+st.title(t("report.title"))
+st.caption(t("report.caption"))
+loaded = widgets.loaded_or_stop()
+language = state.language()
+built = st.session_state.get(BUILT_KEY)
+current = report_builder.report_key(loaded, language)
+
+pressed = st.button(
+    t("report.build"),
+    key="report_build",
+    type="primary" if built is None or built.key != current else "secondary",
+    icon=":material/build:",
+)
+if pressed:
+    with st.spinner(t("report.building")):
+        fresh = widgets.attempt(lambda: report_builder.build_report(loaded, language=language))
+    if fresh is not None:
+        built = st.session_state[BUILT_KEY] = fresh
+
+if built is None:
+    st.info(t("report.not_built"))
+    st.stop()
+if built.key != current:
+    st.warning(t("report.stale"))
+st.success(
+    t(
+        "report.ready",
+        sections=number(len(built.sections), 0),
+        charts=number(len(built.charts), 0),
+        tables=number(len(built.tables), 0),
+    )
+)
+if built.missing:
+    st.info(t("report.missing_sections", sections=", ".join(built.missing)))
+st.download_button(
+    t("report.download_html"),
+    built.html.encode("utf-8"),
+    file_name=f"{built.file_stem}.html",
+    mime="text/html",
+    key="report_html",
+    type="primary",
+    icon=":material/description:",
+    on_click="ignore",
+)
+st.caption(t("report.contents") + ": " + " · ".join(built.sections))
+
+st.subheader(t("report.charts"))
+chart_titles = {slug: title for slug, title, _ in built.charts}
+pick, png, svg = st.columns([3, 1, 1], vertical_alignment="bottom")
+chart = pick.selectbox(
+    t("report.chart"), options=list(chart_titles), format_func=chart_titles.get, key="report_chart"
+)
+if chart is not None:
+    png.download_button(
+        t("report.download_png"),
+        lambda slug=chart: built.png(slug),
+        file_name=f"{chart}.png",
+        mime="image/png",
+        key="report_png",
+        icon=":material/image:",
+        on_click="ignore",
+    )
+    svg.download_button(
+        t("report.download_svg"),
+        lambda slug=chart: built.svg(slug),
+        file_name=f"{chart}.svg",
+        mime="image/svg+xml",
+        key="report_svg",
+        icon=":material/draw:",
+        on_click="ignore",
+    )
+    widgets.chart(built.chart(chart), key="report_chart_preview")
+
+st.subheader(t("report.tables"))
+st.download_button(
+    t("report.download_excel"),
+    built.excel,
+    file_name=f"{built.file_stem}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="report_excel",
+    icon=":material/table_view:",
+    on_click="ignore",
+)
+table_titles = {slug: title for slug, title, _ in built.tables}
+pick, csv = st.columns([4, 1], vertical_alignment="bottom")
+table = pick.selectbox(
+    t("report.table"), options=list(table_titles), format_func=table_titles.get, key="report_table"
+)
+if table is not None:
+    csv.download_button(
+        t("common.download_csv"),
+        lambda slug=table: built.csv(slug),
+        file_name=f"{table}.csv",
+        mime="text/csv",
+        key="report_csv",
+        icon=":material/csv:",
+        on_click="ignore",
+    )
+    st.dataframe(built.table(table), hide_index=True, key="report_table_preview")

@@ -1,0 +1,99 @@
+# Utilities: anticipated, experienced and remembered utility per touchpoint, and the paired
+# shifts between them (expectation confirmed or disappointed; memory kinder or harsher).
+import streamlit as st
+
+from mot import charts
+from mot.scoring import COMPARISONS, shift_highlights
+from ui import data, widgets
+from ui.i18n import chart_text, number, p_value, signed, t
+
+st.title(t("utilities.title"))
+st.caption(t("utilities.caption"))
+loaded = widgets.loaded_or_stop()
+labels = widgets.touchpoint_labels(loaded)
+text = chart_text()
+by = widgets.segment_picker(loaded, key="utilities_segment", label_key="utilities.segment")
+
+
+def left_out(result):
+    n_missing = result.attrs.get("n_missing_segment", 0) if by else 0
+    if n_missing:
+        st.caption(t("utilities.missing_segment", n=number(n_missing, 0), segment=by))
+
+
+def label(touchpoint):
+    return labels.get(str(touchpoint), str(touchpoint))
+
+
+def verdict(value):
+    return t(f"utilities.verdict_{value if isinstance(value, str) else ''}")
+
+
+st.subheader(t("utilities.scores"))
+utilities = widgets.attempt(lambda: data.run("utilities", loaded, by=by))
+if utilities is not None:
+    widgets.chart(
+        charts.utilities_chart(utilities, by=by, labels=labels, text=text), key="utilities_chart"
+    )
+    left_out(utilities)
+
+st.subheader(t("utilities.shifts"))
+st.caption(t("utilities.shifts_caption"))
+shifts = widgets.attempt(lambda: data.run("shifts", loaded))
+if shifts is not None:
+    widgets.chart(charts.shifts_chart(shifts, labels=labels, text=text), key="utilities_shifts")
+
+    st.subheader(t("utilities.summary"))
+    if by:
+        st.caption(t("utilities.summary_everyone", segment=by))
+    highlights = shift_highlights(shifts)
+    for comparison in COMPARISONS:
+        rows = highlights[highlights["comparison"] == comparison.name]
+        lines = [
+            t(
+                f"utilities.say_{row.verdict}",
+                touchpoint=f"**{label(row.touchpoint)}**",
+                size=number(row.size),
+                low=number(row.size_low),
+                high=number(row.size_high),
+                p=p_value(row.p_value),
+            )
+            for row in rows[rows["notable"]].itertuples()
+        ]
+        unchanged = comparison.verdicts[1]  # "confirmed" or "same"
+        neutral = [label(v) for v in rows.loc[rows["verdict"] == unchanged, "touchpoint"]]
+        if neutral:
+            lines.append(t(f"utilities.say_{unchanged}", touchpoints=", ".join(neutral)))
+        if lines:
+            st.markdown(f"**{t(f'utilities.about_{comparison.name}')}**")
+            st.markdown("\n".join(f"- {line}" for line in lines))
+
+    st.subheader(t("utilities.tests"))
+    st.caption(t("utilities.tests_caption"))
+    tests = data.run("shifts", loaded, by=by) if by else shifts
+    left_out(tests)
+    widgets.table(
+        tests,
+        columns={
+            **({by: by} if by else {}),
+            "touchpoint": t("common.touchpoint"),
+            "comparison": t("utilities.col_comparison"),
+            "n": t("utilities.col_n"),
+            "mean_diff": t("utilities.col_diff"),
+            "ci_low": t("utilities.col_ci_low"),
+            "ci_high": t("utilities.col_ci_high"),
+            "p_value": t("utilities.col_p"),
+            "verdict": t("utilities.col_verdict"),
+        },
+        key="utilities_tests",
+        labels=labels,
+        formats={
+            "comparison": lambda v: t(f"utilities.comparison_{v}"),
+            "n": lambda v: number(v, 0),
+            "mean_diff": signed,
+            "ci_low": signed,
+            "ci_high": signed,
+            "p_value": p_value,
+            "verdict": verdict,
+        },
+    )

@@ -1,0 +1,716 @@
+"""Tests of mot.charts: every builder on the demo survey's real results and on edge inputs.
+
+The builders are pure: they are called on the library's own outputs for
+``data/demo_survey.csv``, serialised with ``to_dict()`` and compiled with vl-convert (the
+Vega-Lite compiler Streamlit's front end runs too), and the assertions read the spec: fields
+and types of the encodings, journey order of the touchpoint axes, the fixed semantic colours,
+labels and text overrides, titled tooltips on every mark.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import pytest
+import vl_convert as vlc
+
+from mot import charts, compare, curves, drivers, gaps, memory, scoring, wom
+from mot.errors import MotError
+from mot.survey import load_survey
+from mot.tidy import with_segment
+
+DEMO = Path(__file__).resolve().parents[2] / "data" / "demo_survey.csv"
+JOURNEY = ["ZMOT", "FMOT", "SMOT", "TMOT", "UMOT"]
+
+
+# --- fixtures --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo() -> dict:
+    """Every result table the dashboard charts, computed once on the demo survey."""
+    survey = load_survey(DEMO)
+    ratings, people = survey.ratings, survey.respondents
+    by_device = with_segment(ratings, people, "device")
+    curve = curves.emotion_curve(ratings)
+    curve_by = curves.emotion_curve(by_device, by="device")
+    emotion = ratings[ratings["measure"] == "emotion"]
+    sample = emotion["respondent_id"].cat.categories[:40]
+    individual = emotion[emotion["respondent_id"].isin(sample)]
+    return {
+        "survey": survey,
+        "labels_es": survey.journey.labels("es"),
+        "journey": survey.journey.to_frame(),
+        "utilities": scoring.score_utilities(ratings),
+        "utilities_by": scoring.score_utilities(by_device, by="device"),
+        "shifts": scoring.utility_shifts(ratings),
+        "curve": curve,
+        "extremes": curves.curve_extremes(curve),
+        "curve_by": curve_by,
+        "extremes_by": curves.curve_extremes(curve_by),
+        "individual": individual[["respondent_id", "touchpoint", "value"]],
+        "locations": curves.extreme_locations(ratings),
+        "predictors": memory.peak_end(ratings, people).to_frame(),
+        "points": memory.memory_points(ratings, people),
+        "gaps": gaps.gap_table(ratings),
+        "ip": gaps.importance_performance(ratings, respondents=people),
+        "priorities": gaps.priorities(ratings, respondents=people),
+        "drivers": drivers.driver_importance(ratings, people, n_boot=200),
+        "comparison": compare.compare_groups(by_device, by="device"),
+        "nps": wom.nps(people),
+        "nps_by": wom.nps(people, by="device"),
+    }
+
+
+@pytest.fixture(autouse=True)
+def default_theme() -> Iterator[None]:
+    """Leave Altair's process-wide theme as the test found it."""
+    active = alt.theme.active
+    yield
+    alt.theme.enable(active)
+
+
+# --- the builders, as cases ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Case:
+    """How to call one builder: its inputs (keys of ``demo``) and whether it takes labels."""
+
+    build: Callable[..., object]
+    inputs: tuple[str, ...]
+    labels: bool = True
+    touchpoints: bool = True  # its touchpoint axis follows journey order
+    kwargs: dict = field(default_factory=dict)
+
+    def __call__(self, tables: dict, **kwargs) -> object:
+        if not self.labels:
+            kwargs.pop("labels", None)
+        return self.build(*(tables[k] for k in self.inputs), **self.kwargs, **kwargs)
+
+
+def _curve(curve, extremes, individual, **kw):
+    return charts.emotion_curve_chart(curve, extremes=extremes, individual=individual, **kw)
+
+
+def _curve_by(curve, extremes, **kw):
+    return charts.emotion_curve_chart(curve, extremes=extremes, by="device", **kw)
+
+
+def _journey_map(journey, curve, utilities, extremes, **kw):
+    return charts.journey_map_chart(journey, curve, utilities, extremes=extremes, **kw)
+
+
+CASES: dict[str, Case] = {
+    "utilities": Case(charts.utilities_chart, ("utilities",)),
+    "utilities_by": Case(charts.utilities_chart, ("utilities_by",), kwargs={"by": "device"}),
+    "shifts": Case(charts.shifts_chart, ("shifts",)),
+    "curve": Case(_curve, ("curve", "extremes", "individual")),
+    "curve_by": Case(_curve_by, ("curve_by", "extremes_by")),
+    "extreme_locations": Case(charts.extreme_locations_chart, ("locations",)),
+    "journey_map": Case(_journey_map, ("journey", "curve", "utilities", "extremes")),
+    "peak_end": Case(charts.peak_end_chart, ("predictors",), labels=False, touchpoints=False),
+    "memory_scatter": Case(
+        charts.memory_scatter_chart, ("points",), labels=False, touchpoints=False
+    ),
+    "gaps": Case(charts.gaps_chart, ("gaps",)),
+    "importance_performance": Case(charts.importance_performance_chart, ("ip",), touchpoints=False),
+    "priorities": Case(charts.priorities_chart, ("priorities",), touchpoints=False),
+    "drivers": Case(charts.drivers_chart, ("drivers",)),
+    "comparison": Case(charts.comparison_chart, ("comparison",)),
+    "nps": Case(charts.nps_chart, ("nps",), labels=False, touchpoints=False),
+    "nps_by": Case(
+        charts.nps_chart, ("nps_by",), labels=False, touchpoints=False, kwargs={"by": "device"}
+    ),
+}
+ALL = sorted(CASES)
+WITH_LABELS = sorted(name for name, case in CASES.items() if case.labels)
+IN_JOURNEY_ORDER = sorted(name for name, case in CASES.items() if case.touchpoints)
+
+
+# --- reading specs ---------------------------------------------------------------------------
+
+
+def _units(spec: dict) -> Iterator[dict]:
+    """Every single-mark view of a (layered, faceted, concatenated) spec."""
+    if "mark" in spec:
+        yield spec
+    for key in ("layer", "vconcat", "hconcat", "concat"):
+        for child in spec.get(key, []):
+            yield from _units(child)
+    if isinstance(spec.get("spec"), dict):
+        yield from _units(spec["spec"])
+
+
+def _channel(spec: dict, channel: str) -> list[dict]:
+    """The encodings of ``channel`` in every view that has one."""
+    return [u["encoding"][channel] for u in _units(spec) if channel in u.get("encoding", {})]
+
+
+def _records(spec: dict) -> list[dict]:
+    """Every data row the spec carries."""
+    return [row for rows in spec.get("datasets", {}).values() for row in rows]
+
+
+def _titles(spec: dict) -> list[str]:
+    """Every axis, legend and tooltip title in the spec."""
+    found = []
+    for unit in _units(spec):
+        for enc in unit.get("encoding", {}).values():
+            entries = enc if isinstance(enc, list) else [enc]
+            for entry in entries:
+                if isinstance(entry, dict) and isinstance(entry.get("title"), str):
+                    found.append(entry["title"])
+    return found
+
+
+def _colour_scale(spec: dict, field_name: str, channel: str = "color") -> dict:
+    """The explicit scale of the ``channel`` encoding on ``field_name``."""
+    scales = [
+        enc["scale"]
+        for enc in _channel(spec, channel)
+        if enc.get("field") == field_name and "scale" in enc
+    ]
+    assert scales, f"no {channel} scale on {field_name}"
+    return scales[0]
+
+
+_SPECS: dict[tuple, dict] = {}
+
+
+def _built(demo: dict, name: str, **kwargs) -> dict:
+    """The validated spec of a builder on the demo tables (built once per arguments and theme).
+
+    Callers read the spec and never change it.
+    """
+    key = (id(demo), name, alt.theme.active, json.dumps(kwargs, sort_keys=True))
+    if key not in _SPECS:
+        chart = CASES[name](demo, **kwargs)
+        assert isinstance(chart, alt.TopLevelMixin)
+        _SPECS[key] = chart.to_dict()
+    return _SPECS[key]
+
+
+# --- every builder on the demo data ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_builder_gives_a_vega_lite_spec_that_compiles(demo, name):
+    spec = _built(demo, name)
+    assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
+    assert list(_units(spec)), "no mark at all"
+    vega = vlc.vegalite_to_vega(json.dumps(spec))
+    assert vega["marks"], "compiled to nothing"
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_mark_has_titled_tooltips(demo, name):
+    spec = _built(demo, name)
+    for unit in _units(spec):
+        tooltip = unit.get("encoding", {}).get("tooltip")
+        assert tooltip is not None, f"{unit['mark']} has no tooltip"
+        if isinstance(tooltip, dict) and "value" in tooltip:  # a reference line's label
+            assert tooltip["value"]
+            continue
+        entries = tooltip if isinstance(tooltip, list) else [tooltip]
+        assert entries
+        for entry in entries:
+            assert entry.get("title"), f"untitled tooltip {entry} on {unit['mark']}"
+            assert entry.get("type") in {"nominal", "quantitative", "ordinal", "temporal"}
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_encoding_has_an_explicit_type(demo, name):
+    spec = _built(demo, name)
+    for unit in _units(spec):
+        for channel, enc in unit.get("encoding", {}).items():
+            if channel.endswith("2") or not isinstance(enc, dict):
+                continue  # x2/y2 take the type of x/y
+            if "field" in enc or "aggregate" in enc:
+                assert enc.get("type"), f"{channel} of {unit['mark']} has no type"
+
+
+@pytest.mark.parametrize("name", IN_JOURNEY_ORDER)
+def test_touchpoint_axes_follow_journey_order_with_labels(demo, name):
+    labels = demo["labels_es"]
+    spec = _built(demo, name, labels=labels)
+    sorts = [
+        enc["sort"]
+        for ch in ("x", "y")
+        for enc in _channel(spec, ch)
+        if enc.get("field") == "label"
+    ]
+    assert sorts, "no touchpoint axis"
+    expected = [labels[tp] for tp in JOURNEY]
+    for sort in sorts:
+        assert sort == expected
+    # Alphabetical order would differ: the test would catch a lost sort.
+    assert sorted(expected) != expected
+
+
+def test_priorities_rows_follow_rank(demo):
+    labels = demo["labels_es"]
+    spec = _built(demo, "priorities", labels=labels)
+    by_rank = demo["priorities"].sort_values("rank")["touchpoint"].astype(str)
+    (sort,) = {tuple(enc["sort"]) for enc in _channel(spec, "y")}
+    assert list(sort) == [labels[tp] for tp in by_rank]
+    assert sort[0] == labels["TMOT"]  # the demo's delivery trough is the first priority
+
+
+@pytest.mark.parametrize("name", WITH_LABELS)
+def test_labels_mapping_reaches_the_data(demo, name):
+    spec = _built(demo, name, labels=demo["labels_es"])
+    labels = {row.get("label") for row in _records(spec)}
+    assert "Tercer momento de la verdad" in labels
+    assert "TMOT" not in labels
+    assert "touchpoint" in {key for row in _records(spec) for key in row}  # ids kept too
+
+
+@pytest.mark.parametrize("name", WITH_LABELS)
+def test_default_label_is_the_id(demo, name):
+    spec = _built(demo, name)
+    labels = {row["label"] for row in _records(spec) if "label" in row}
+    assert {"ZMOT", "TMOT"} <= labels
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_text_overrides_every_title(demo, name):
+    spanish = {key: f"ES {value}" for key, value in charts.DEFAULT_TEXT.items()}
+    spec = _built(demo, name, text=spanish)
+    titles = _titles(spec)
+    assert titles
+    segment_title = "Device"  # the `by` column's name, made readable (not in DEFAULT_TEXT)
+    leftovers = [t for t in titles if not t.startswith("ES ") and t != segment_title]
+    assert leftovers == []
+
+
+def test_spanish_axis_title_and_legend(demo):
+    text = {"touchpoint": "Punto de contacto", "utility": "Utilidad", "anticipated": "Anticipada"}
+    spec = _built(demo, "utilities", text=text)
+    assert {enc["title"] for enc in _channel(spec, "y")} == {"Punto de contacto"}
+    scale = _colour_scale(spec, "utility_label")
+    assert scale["domain"][0] == "Anticipada"
+    assert {"Anticipada"} <= {row["utility_label"] for row in _records(spec)}
+
+
+# --- what each chart must show ---------------------------------------------------------------
+
+
+def test_utility_colours_are_fixed(demo):
+    expected = {"Anticipated": "#56B4E9", "Experienced": "#0072B2", "Retrospective": "#E69F00"}
+    for name in ("utilities", "utilities_by", "journey_map"):
+        scale = _colour_scale(_built(demo, name), "utility_label")
+        assert dict(zip(scale["domain"], scale["range"], strict=True)) == expected
+    # The colour follows the utility, not the language.
+    spanish = {"anticipated": "Anticipada", "experienced": "Vivida", "retrospective": "Recordada"}
+    scale = _colour_scale(_built(demo, "utilities", text=spanish), "utility_label")
+    assert scale["domain"] == ["Anticipada", "Vivida", "Recordada"]
+    assert scale["range"] == ["#56B4E9", "#0072B2", "#E69F00"]
+
+
+def test_utilities_dumbbell_encodings(demo):
+    spec = _built(demo, "utilities")
+    layers = spec["layer"]
+    assert [layer["mark"]["type"] for layer in layers] == ["rule", "rule", "point"]
+    points = layers[2]["encoding"]
+    assert points["x"]["field"] == "mean" and points["x"]["type"] == "quantitative"
+    assert points["x"]["scale"]["domain"] == [0, 100]
+    assert points["y"] == {**points["y"], "field": "label", "type": "nominal"}
+    assert layers[0]["encoding"]["x"]["aggregate"] == "min"  # the dumbbell's bar
+    assert layers[1]["encoding"]["x2"] == {"field": "ci_high"}  # the error bars
+
+
+def test_utilities_by_segment_is_faceted_in_category_order(demo):
+    spec = _built(demo, "utilities_by")
+    assert spec["facet"] == {
+        "field": "segment",
+        "sort": ["desktop", "mobile", "tablet"],
+        "title": "Device",
+        "type": "nominal",
+    }
+    assert spec["columns"] == 3
+    assert {row["segment"] for row in _records(spec)} == {"desktop", "mobile", "tablet"}
+
+
+def test_emotion_curve_has_the_pick_selection(demo):
+    spec = _built(demo, "curve")
+    (pick,) = [p for p in spec["params"] if p["name"] == "pick"]
+    assert pick["select"] == {"type": "point", "fields": ["touchpoint"], "on": "click"}
+    points = [u for u in spec["layer"] if u["mark"]["type"] == "point" and "params" not in u]
+    picked = [u for u in spec["layer"] if u.get("name") in pick["views"]]
+    assert picked and picked[0]["mark"]["type"] == "point"
+    assert points  # the extreme markers
+    # The selected field holds touchpoint ids (what the page reads), not labels.
+    assert {row["touchpoint"] for row in _records(spec)} >= set(JOURNEY)
+
+
+def test_emotion_curve_without_selection(demo):
+    chart = charts.emotion_curve_chart(demo["curve"], selectable=False)
+    assert "params" not in chart.to_dict()
+
+
+def test_emotion_curve_layers_band_line_neutral_and_extremes(demo):
+    spec = _built(demo, "curve", labels=demo["labels_es"])
+    marks = [u["mark"]["type"] for u in spec["layer"]]
+    assert marks == ["line", "area", "rule", "line", "point", "point", "text", "text"]
+    band = spec["layer"][1]["encoding"]
+    assert (band["y"]["field"], band["y2"]["field"]) == ("ci_low", "ci_high")
+    neutral = spec["layer"][2]
+    assert neutral["transform"][-1] == {"calculate": "0", "as": "y_reference"}
+    fill = _colour_scale(spec, "kind_label", "fill")
+    assert dict(zip(fill["domain"], fill["range"], strict=True)) == {
+        "Peak": "#009E73",
+        "Trough": "#D55E00",
+    }
+    texts = {row.get("kind_label") for row in _records(spec)}
+    assert {"Peak", "Trough"} <= texts
+    individual = spec["layer"][0]["encoding"]
+    assert individual["detail"] == {"field": "respondent_id", "type": "nominal"}
+
+
+def test_emotion_curve_by_segment_colours_lines(demo):
+    spec = _built(demo, "curve_by")
+    colours = _channel(spec, "color")
+    assert {enc["field"] for enc in colours} == {"segment"}
+    assert {enc["title"] for enc in colours} == {"Device"}
+    assert not any(u["mark"]["type"] == "text" for u in _units(spec))  # markers only
+
+
+def test_segments_keep_category_order_and_odd_names(demo):
+    # A user's segment column may be called anything and list its groups in any order.
+    order = ["tablet", "mobile", "desktop"]
+    curve = demo["curve_by"].rename(columns={"device": "plan.tier"})
+    curve["plan.tier"] = curve["plan.tier"].cat.reorder_categories(order)
+    extremes = demo["extremes_by"].rename(columns={"device": "plan.tier"})
+    chart = charts.emotion_curve_chart(
+        curve, extremes=extremes, by="plan.tier", text={"plan.tier": "Plan"}
+    )
+    spec = chart.to_dict()
+    colours = _channel(spec, "color")
+    assert {tuple(enc["sort"]) for enc in colours} == {tuple(order)}
+    assert {enc["title"] for enc in colours} == {"Plan"}
+    assert vlc.vegalite_to_svg(json.dumps(spec)).startswith("<svg")
+    utilities = demo["utilities_by"].rename(columns={"device": "plan.tier"})
+    spec = charts.utilities_chart(utilities, by="plan.tier").to_dict()
+    assert spec["facet"]["title"] == "Plan.tier"
+
+
+def test_shift_verdict_colours(demo):
+    scale = _colour_scale(_built(demo, "shifts"), "verdict_label")
+    colours = dict(zip(scale["domain"], scale["range"], strict=True))
+    assert colours["Exceeded"] == colours["Kinder"] == "#009E73"
+    assert colours["Disappointed"] == colours["Harsher"] == "#D55E00"
+    assert colours["Confirmed"] == colours["Same"] == charts.GREY
+
+
+def test_shifts_two_panels_in_comparison_order(demo):
+    spec = _built(demo, "shifts")
+    assert spec["facet"]["column"]["sort"] == [
+        "Experienced − anticipated",
+        "Retrospective − experienced",
+    ]
+
+
+def test_extreme_locations_grouped_bars(demo):
+    spec = _built(demo, "extreme_locations")
+    bars = spec["layer"][0]["encoding"]
+    assert bars["xOffset"]["field"] == "kind_label"
+    assert bars["y"]["field"] == "share"
+    shares = {(r["touchpoint"], r["kind"]): r["share"] for r in _records(spec)}
+    assert shares[("ZMOT", "trough")] == pytest.approx(0.3635)  # extreme_locations, demo
+
+
+def test_journey_map_shares_x_and_shows_moments(demo):
+    spec = _built(demo, "journey_map")
+    assert len(spec["vconcat"]) == 3
+    assert spec["resolve"]["scale"]["x"] == "shared"
+    moments = {row.get("moment") for row in _records(spec)}
+    assert set(JOURNEY) <= moments
+    texts = [enc["field"] for enc in _channel(spec, "text")]
+    assert "moment" in texts
+
+
+def test_peak_end_highlights_peak_end(demo):
+    spec = _built(demo, "peak_end")
+    (sort,) = {tuple(enc["sort"]) for enc in _channel(spec, "y")}
+    assert sort == ("Peak-end average", "Mean of the curve", "End", "Peak (most intense moment)")
+    colours = [enc for enc in _channel(spec, "color") if "condition" in enc]
+    assert colours[0]["condition"][0]["value"] == charts.BLUE
+    assert colours[0]["value"] == charts.GREY
+
+
+def test_memory_scatter_has_a_regression_line(demo):
+    spec = _built(demo, "memory_scatter")
+    regressions = [
+        t["regression"] for u in _units(spec) for t in u.get("transform", []) if "regression" in t
+    ]
+    assert regressions == ["remembered", "remembered"]  # the line and its R² label
+    assert _channel(spec, "x")[0]["field"] == "predicted"
+
+
+def test_memory_scatter_accepts_a_predicted_column():
+    points = pd.DataFrame({"predicted": [-40.0, 0.0, 40.0], "remembered": [20.0, 50.0, 90.0]})
+    spec = charts.memory_scatter_chart(points).to_dict()
+    assert [row["predicted"] for row in _records(spec)] == [-40.0, 0.0, 40.0]
+
+
+def test_gaps_rule_runs_from_actual_to_excellent(demo):
+    spec = _built(demo, "gaps")
+    rule = spec["layer"][0]["encoding"]
+    assert (rule["x"]["field"], rule["x2"]["field"]) == ("actual", "excellent")
+    tips = {tip["field"] for tip in rule["tooltip"]}
+    assert {"gap_to_excellent", "gap_to_expected_ci_low", "gap_to_excellent_ci_high"} <= tips
+
+
+def test_importance_performance_quadrants(demo):
+    spec = _built(demo, "importance_performance")
+    scale = _colour_scale(spec, "quadrant_label")
+    assert dict(zip(scale["domain"], scale["range"], strict=True))["Concentrate here"] == (
+        charts.VERMILLION
+    )
+    corner_names = {row["name"] for row in _records(spec) if "name" in row}
+    assert corner_names == {
+        "Concentrate here",
+        "Keep up the good work",
+        "Low priority",
+        "Possible overkill",
+    }
+    averages = [enc.get("aggregate") for ch in ("x", "y") for enc in _channel(spec, ch)]
+    assert averages.count("mean") == 2
+
+
+def test_drivers_interval_is_scaled_to_share(demo):
+    spec = _built(demo, "drivers")
+    rows = {row["touchpoint"]: row for row in _records(spec)}
+    tmot = rows["TMOT"]
+    assert tmot["share_ci_low"] == pytest.approx(tmot["raw_weight_ci_low"] / tmot["r2"])
+    assert tmot["share_ci_low"] <= tmot["share"] <= tmot["share_ci_high"]
+
+
+def test_comparison_marks_significance(demo):
+    spec = _built(demo, "comparison")
+    rows = _records(spec)
+    significant = {(r["touchpoint"], r["pair_label"]) for r in rows if r["is_significant"]}
+    # The demo's mobile delivery trough: every TMOT pair differs, nothing else does.
+    assert {tp for tp, _ in significant} == {"TMOT"}
+    assert len(significant) == 3
+    opacity = _colour_scale(spec, "significant_label", "opacity")
+    assert opacity["domain"] == ["Yes", "No"]
+    offsets = _channel(spec, "yOffset")
+    assert offsets and all(enc["field"] == "pair_label" for enc in offsets)
+
+
+def test_nps_colours_and_segments(demo):
+    spec = _built(demo, "nps_by")
+    scale = _colour_scale(spec, "answer_label")
+    assert scale["range"] == [charts.VERMILLION, charts.GREY, charts.GREEN]
+    sorts = {tuple(enc["sort"]) for enc in _channel(spec, "y")}
+    assert sorts == {("desktop", "mobile", "tablet")}
+
+
+def test_nps_without_by_is_one_row(demo):
+    spec = _built(demo, "nps")
+    assert {row["segment"] for row in _records(spec)} == {"All respondents"}
+
+
+# --- inputs are left alone -------------------------------------------------------------------
+
+
+def test_builders_do_not_mutate_their_inputs(demo):
+    before = {k: v.copy(deep=True) for k, v in demo.items() if isinstance(v, pd.DataFrame)}
+    dtypes = {k: v.dtypes.copy() for k, v in before.items()}
+    for case in CASES.values():
+        case(demo, labels=demo["labels_es"]).to_dict()
+    for key, frame in before.items():
+        pd.testing.assert_frame_equal(demo[key], frame)
+        pd.testing.assert_series_equal(demo[key].dtypes, dtypes[key])
+    assert isinstance(demo["utilities"]["touchpoint"].dtype, pd.CategoricalDtype)
+
+
+# --- edge inputs -----------------------------------------------------------------------------
+
+
+def _edge_tables(demo: dict, transform: Callable[[pd.DataFrame], pd.DataFrame]) -> dict:
+    return {k: transform(v) if isinstance(v, pd.DataFrame) else v for k, v in demo.items()}
+
+
+def _empty(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.iloc[0:0]
+
+
+def _only_tmot(frame: pd.DataFrame) -> pd.DataFrame:
+    if "touchpoint" not in frame.columns:
+        return frame
+    return frame[frame["touchpoint"].astype(str) == "TMOT"]
+
+
+def _nan_intervals(frame: pd.DataFrame) -> pd.DataFrame:
+    interval = [c for c in frame.columns if "ci_low" in c or "ci_high" in c]
+    return frame.assign(**dict.fromkeys(interval, np.nan))
+
+
+def _svg(chart: object) -> str:
+    # vl-convert has no page to fill: give "container" widths a size.
+    spec = json.dumps(chart.to_dict()).replace('"width": "container"', '"width": 500')
+    return vlc.vegalite_to_svg(spec)
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_empty_table_gives_an_empty_valid_chart(demo, name):
+    chart = CASES[name](_edge_tables(demo, _empty))
+    spec = chart.to_dict()
+    assert [row for row in _records(spec) if "label" in row or "touchpoint" in row] == []
+    assert _svg(chart).startswith("<svg")
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_single_touchpoint(demo, name):
+    tables = _edge_tables(demo, _only_tmot)
+    chart = CASES[name](tables, labels=demo["labels_es"])
+    spec = chart.to_dict()
+    labels = {row["label"] for row in _records(spec) if "label" in row}
+    if CASES[name].labels:
+        assert labels == {"Tercer momento de la verdad"}
+    assert _svg(chart).startswith("<svg")
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_missing_intervals_drop_error_bars_not_estimates(demo, name):
+    chart = CASES[name](_edge_tables(demo, _nan_intervals))
+    spec = chart.to_dict()
+    for unit in _units(spec):
+        enc = unit.get("encoding", {})
+        uses_interval = any(
+            isinstance(e, dict) and "ci_" in str(e.get("field", "")) for e in enc.values()
+        )
+        if uses_interval and unit["mark"]["type"] in {"rule", "area"}:
+            filters = [t["filter"] for t in unit.get("transform", []) if "filter" in t]
+            assert any("isFinite" in f for f in filters), "interval drawn without a filter"
+    assert _svg(chart).startswith("<svg")
+
+
+def test_nan_intervals_render_estimates(demo):
+    curve = demo["curve"].assign(ci_low=np.nan, ci_high=np.nan)
+    chart = charts.emotion_curve_chart(curve)
+    rows = _records(chart.to_dict())
+    assert [row["mean"] for row in rows] == pytest.approx(demo["curve"]["mean"].tolist())
+    assert all(row["ci_low"] is None for row in rows)  # NaN goes out as null
+    assert "<path" in _svg(chart)
+
+
+# --- errors people can act on ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("builder", "frame", "column"),
+    [
+        (charts.utilities_chart, "utilities", "ci_low"),
+        (charts.shifts_chart, "shifts", "verdict"),
+        (charts.emotion_curve_chart, "curve", "mean"),
+        (charts.gaps_chart, "gaps", "excellent"),
+        (charts.drivers_chart, "drivers", "r2"),
+        (charts.comparison_chart, "comparison", "significant"),
+        (charts.peak_end_chart, "predictors", "r"),
+        (charts.nps_chart, "nps", "score"),
+    ],
+)
+def test_missing_column_is_a_mot_error_naming_it(demo, builder, frame, column):
+    with pytest.raises(MotError, match=f"missing: {column}"):
+        builder(demo[frame].drop(columns=[column]))
+
+
+def test_not_a_table_is_a_mot_error():
+    with pytest.raises(MotError, match="needs a table"):
+        charts.utilities_chart([{"touchpoint": "ZMOT"}])
+
+
+def test_segment_table_without_by_is_a_mot_error(demo):
+    with pytest.raises(MotError, match="split by a segment"):
+        charts.utilities_chart(demo["utilities_by"])
+    with pytest.raises(MotError, match="split by a segment"):
+        charts.emotion_curve_chart(demo["curve_by"])
+    with pytest.raises(MotError, match="pass `by=`"):
+        charts.nps_chart(demo["nps_by"])
+
+
+def test_unknown_by_is_a_mot_error(demo):
+    with pytest.raises(MotError, match="missing: channel"):
+        charts.utilities_chart(demo["utilities_by"], by="channel")
+
+
+def test_shared_labels_are_told_apart(demo):
+    labels = {"ZMOT": "Online", "FMOT": "Online"}
+    spec = charts.utilities_chart(demo["utilities"], labels=labels).to_dict()
+    assert _channel(spec, "y")[0]["sort"][:2] == ["Online (ZMOT)", "Online (FMOT)"]
+
+
+def test_plain_string_touchpoints_use_first_appearance():
+    utilities = pd.DataFrame(
+        {
+            "touchpoint": ["delivery", "checkout"],
+            "utility": ["experienced", "experienced"],
+            "n": [10, 12],
+            "mean": [55.0, 70.0],
+            "ci_low": [50.0, 65.0],
+            "ci_high": [60.0, 75.0],
+        }
+    )
+    spec = charts.utilities_chart(utilities).to_dict()
+    assert _channel(spec, "y")[0]["sort"] == ["delivery", "checkout"]
+
+
+# --- themes ----------------------------------------------------------------------------------
+
+
+def test_themes_register_and_scale_type():
+    charts.register_themes()
+    assert {charts.THEME, charts.THEME_LARGE} <= set(alt.theme.names())
+    chart = alt.Chart(pd.DataFrame({"a": [1]})).mark_point().encode(x="a:Q", tooltip="a:Q")
+    with charts.use_theme(False):
+        assert alt.theme.active == "mot"
+        normal = chart.to_dict()["config"]
+    with charts.use_theme(True):
+        assert alt.theme.active == "mot_large"
+        large = chart.to_dict()["config"]
+    assert normal["range"]["category"] == list(charts.PALETTE)
+    assert large["range"]["category"] == list(charts.PALETTE)
+    ratio = large["axis"]["labelFontSize"] / normal["axis"]["labelFontSize"]
+    assert ratio == pytest.approx(1.6, abs=0.02)
+    assert large["line"]["strokeWidth"] > normal["line"]["strokeWidth"]
+    assert large["point"]["size"] > 2 * normal["point"]["size"]
+    assert large["style"]["mot_extreme"]["size"] > normal["style"]["mot_extreme"]["size"]
+
+
+def test_use_theme_context_restores_the_previous_theme():
+    alt.theme.enable("default")
+    with charts.use_theme(True):
+        assert alt.theme.active == "mot_large"
+    assert alt.theme.active == "default"
+
+
+def test_builders_do_not_configure_charts(demo):
+    # The look comes from the theme: a builder's spec has no config of its own.
+    alt.theme.enable("none")
+    for name in ALL:
+        assert "config" not in _built(demo, name), name
+
+
+# --- rendering -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["curve", "journey_map", "utilities_by"])
+def test_renders_to_svg_and_png_with_the_large_theme(demo, name, tmp_path):
+    chart = CASES[name](demo, labels=demo["labels_es"])
+    with charts.use_theme(True):
+        spec = json.dumps(chart.to_dict()).replace('"width": "container"', '"width": 900')
+    svg = vlc.vegalite_to_svg(spec)
+    assert "Tercer momento" in svg
+    png = vlc.vegalite_to_png(spec)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    (tmp_path / f"{name}.png").write_bytes(png)

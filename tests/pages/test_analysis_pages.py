@@ -1,0 +1,266 @@
+"""The analysis pages (utilities, emotion curve, memory) as a user meets them.
+
+AppTest cannot look inside charts: these tests check that the charts are there, what data
+they were given, and the texts and tables around them. Expected numbers come from the demo
+survey (``data/demo_survey.csv``) through the library: TMOT experienced − anticipated is
+−15.9 points (CI −17.0 to −14.7); the peak-end average correlates r = 0.71 with the
+remembered rating against r = 0.43 for the mean (Williams' t = 18.9, p < 0.001).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from streamlit import dataframe_util
+from streamlit.elements.vega_charts import VegaLiteStateSerde
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+from ui.state import DatasetChoice
+
+PAGES = ("utilities", "emotion", "memory")
+SPANISH_TITLES = {
+    "utilities": "Expectativa, experiencia y recuerdo",
+    "emotion": "Curva emocional, picos y valles",
+    "memory": "Memoria: la regla del pico y el final",
+}
+# Experienced ratings only: no emotion, no anticipated or remembered ratings, no outcome.
+BARE = DatasetChoice(name="x.csv", content=b"ResponseId,FMOT_experienced\nR1,3\nR2,4\nR3,5\n")
+
+
+def run_page(name: str, **state: object) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / f"{name}.py"), default_timeout=60)
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at.run()
+
+
+def charts(at: AppTest) -> list:
+    return list(at.get("vega_lite_chart"))
+
+
+def chart_data(chart) -> list[pd.DataFrame]:
+    """The data sets a chart was drawn from."""
+    return [
+        dataframe_util.convert_arrow_bytes_to_pandas_df(d.data.data) for d in chart.proto.datasets
+    ]
+
+
+def words(at: AppTest) -> str:
+    """Every text a user reads on the page (titles, paragraphs, captions, messages)."""
+    parts = [*at.title, *at.subheader, *at.markdown, *at.caption, *at.info, *at.warning]
+    return "\n".join(str(p.value) for p in parts)
+
+
+def table(at: AppTest, column: str) -> pd.DataFrame:
+    """The table on the page with a column titled ``column``."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+
+
+# --- every page -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_speaks_spanish(page):
+    at = run_page(page, lang="es")
+    assert_clean(at)
+    assert at.title[0].value == SPANISH_TITLES[page]
+    assert charts(at), "the page draws its charts in Spanish too"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_without_the_measures_says_what_is_missing(page):
+    at = run_page(page, dataset=BARE)
+    assert_clean(at)
+    assert at.title, "the page is never blank"
+    assert at.info or charts(at), "an analysis or an explanation of what is missing"
+
+
+# --- utilities ------------------------------------------------------------------------------
+
+
+def test_utilities_draws_scores_and_shifts_with_a_summary():
+    at = run_page("utilities")
+    assert_clean(at)
+    assert len(charts(at)) == 2
+    text = words(at)
+    assert (
+        "At **Third moment of truth**, experience fell short of expectation by 15.9 points "
+        "(95% CI 14.7 to 17.0, p < 0.001)." in text
+    )
+    assert "beat expectation by 10.7 points" in text  # SMOT
+    assert "Expectation was confirmed (no clear difference) at: Ultimate moment of truth." in text
+    assert "At **Second moment of truth**, memory is harsher than the experience" in text
+
+
+def test_utilities_table_shows_significance():
+    tests = table(run_page("utilities"), "Verdict")
+    tmot = tests[
+        (tests["Touchpoint"] == "Third moment of truth")
+        & (tests["Comparison"] == "Experienced − anticipated")
+    ].iloc[0]
+    assert tmot["Mean difference"] == "−15.9"
+    assert tmot["p-value"] == "p < 0.001"
+    assert tmot["Verdict"] == "Disappointed"
+    assert set(tests["Verdict"]) >= {"Confirmed", "Kinder", "Harsher"}
+
+
+def test_utilities_summary_in_spanish():
+    text = words(run_page("utilities", lang="es"))
+    assert (
+        "En **Tercer momento de la verdad**, la experiencia quedó 15,9 puntos por debajo de lo "
+        "esperado (IC 95 % de 14,7 a 17,0, p < 0,001)." in text
+    )
+
+
+def test_utilities_segment_overlay_splits_chart_and_table():
+    at = run_page("utilities")
+    before = chart_data(charts(at)[0])
+    assert not any("device" in frame for frame in before)
+    at.selectbox(key="utilities_segment").select("device").run()
+    assert_clean(at)
+    after = chart_data(charts(at)[0])
+    assert any(
+        "device" in frame and set(frame["device"]) >= {"mobile", "desktop"} for frame in after
+    )
+    tests = table(at, "Verdict")
+    mobile_tmot = tests[
+        (tests["device"] == "mobile")
+        & (tests["Touchpoint"] == "Third moment of truth")
+        & (tests["Comparison"] == "Experienced − anticipated")
+    ]
+    assert mobile_tmot["Verdict"].tolist() == ["Disappointed"]
+    assert "the table below is split by device" in words(at)
+
+
+# --- emotion curve --------------------------------------------------------------------------
+
+
+def test_emotion_draws_curve_extremes_and_locations():
+    at = run_page("emotion")
+    assert_clean(at)
+    assert len(charts(at)) == 2
+    extremes = table(at, "Kind")
+    assert extremes[["Touchpoint", "Kind"]].values.tolist() == [
+        ["Zero moment of truth", "Trough"],
+        ["Second moment of truth", "Peak"],
+        ["Third moment of truth", "Trough"],
+        ["Ultimate moment of truth", "Peak"],
+    ]
+    locations = table(at, "Their peak is here")
+    assert len(locations) == 5
+    assert locations["Their peak is here"].iloc[2] == "32%"  # SMOT: 317 of 2,000
+    assert "Click a touchpoint on the curve" in words(at)
+
+
+def test_emotion_in_spanish_names_peaks_and_troughs():
+    at = run_page("emotion", lang="es")
+    extremes = table(at, "Tipo")
+    assert set(extremes["Tipo"]) == {"Pico", "Valle"}
+    assert "Segundo momento de la verdad" in set(extremes["Punto de contacto"])
+
+
+def test_emotion_segment_overlay_draws_a_line_per_segment():
+    at = run_page("emotion")
+    at.selectbox(key="emotion_segment").select("device").run()
+    assert_clean(at)
+    curve_data = chart_data(charts(at)[0])
+    assert any("device" in frame and frame["device"].nunique() == 3 for frame in curve_data)
+    assert "device" in table(at, "Kind").columns
+
+
+def test_emotion_prominence_slider_changes_the_extremes():
+    at = run_page("emotion")
+    at.slider(key="emotion_prominence").set_value(50).run()
+    extremes = table(at, "Kind")
+    # Nothing stands out by 50 points: only the highest and the lowest point remain.
+    assert extremes["Kind"].tolist() == ["Trough", "Peak"]
+    assert extremes["Note"].str.startswith("Only the highest or lowest point").all()
+
+
+def test_emotion_individual_curves_on_request():
+    at = run_page("emotion")
+    assert at.number_input(key="emotion_sample_size").disabled
+    assert not any("respondent_id" in f for f in chart_data(charts(at)[0]))
+    at.toggle(key="emotion_individual").set_value(True).run()
+    at.number_input(key="emotion_sample_size").set_value(20).run()
+    assert_clean(at)
+    drawn = [f for f in chart_data(charts(at)[0]) if "respondent_id" in f]
+    assert drawn and drawn[0]["respondent_id"].nunique() == 20
+
+
+def test_emotion_click_on_a_touchpoint_focuses_tables_and_comments():
+    at = run_page("emotion")
+    assert "All 48 comments" in words(at)
+    # What the browser sends when the TMOT point of the curve is clicked, as Streamlit reads it.
+    click = json.dumps({"selection": {"pick": [{"touchpoint": "TMOT"}]}})
+    at.session_state["emotion_curve"] = VegaLiteStateSerde(["pick"]).deserialize(click)
+    at.run()
+    assert_clean(at)
+    assert "Focused on Third moment of truth." in [i.value for i in at.info]
+    assert table(at, "Their peak is here")["Touchpoint"].tolist() == ["Third moment of truth"]
+    assert table(at, "Kind")["Kind"].tolist() == ["Trough"]
+    comments = table(at, "Comment")
+    assert len(comments) == 19
+    assert set(comments["Touchpoint"]) == {"Third moment of truth"}
+    assert "19 comments at Third moment of truth." in words(at)
+
+
+# --- memory ---------------------------------------------------------------------------------
+
+
+def test_memory_verdict_follows_the_peak_and_the_end():
+    at = run_page("memory")
+    assert_clean(at)
+    assert len(charts(at)) == 2
+    assert (
+        "In your data, memory follows the peak and the end: r = 0.71, better than the average "
+        "(r = 0.43), p < 0.001." in words(at)
+    )
+    predictors = table(at, "Summary of the curve")
+    assert predictors["Summary of the curve"].tolist()[:2] == [
+        "Peak-end average",
+        "Mean of the curve",
+    ]
+    assert predictors["Correlation r"].tolist()[:2] == ["0.71", "0.43"]
+
+
+def test_memory_scatter_gets_prediction_and_memory():
+    frames = chart_data(charts(run_page("memory"))[0])
+    points = next(f for f in frames if "predicted" in f)
+    assert {"predicted", "remembered"} <= set(points.columns)
+    assert len(points) == 1923  # respondents with both a curve and the remembered rating
+
+
+def test_memory_verdict_in_spanish():
+    text = words(run_page("memory", lang="es"))
+    assert (
+        "En estos datos, el recuerdo sigue al pico y al final: r = 0,71, mejor que el promedio "
+        "(r = 0,43), p < 0,001." in text
+    )
+
+
+def test_memory_outcome_picker_changes_the_analysis():
+    at = run_page("memory")
+    picker = at.selectbox(key="memory_outcome")
+    assert picker.value == "overall_retrospective"
+    assert picker.options == ["Overall remembered rating", "Overall satisfaction"]
+    before = table(at, "Summary of the curve")["Correlation r"].tolist()
+    picker.select("overall_satisfaction").run()
+    assert_clean(at)
+    assert table(at, "Summary of the curve")["Correlation r"].tolist() != before
+
+
+def test_memory_without_emotion_or_remembered_rating_names_what_is_missing():
+    at = run_page("memory", dataset=BARE)
+    assert_clean(at)
+    assert len(at.info) == 1
+    assert "overall_retrospective" in at.info[0].value
+    assert not charts(at)

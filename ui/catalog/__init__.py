@@ -1,0 +1,1 @@
+"""String catalogues, one module per page: ``STRINGS = {key: (English, Spanish)}``."""

@@ -1,0 +1,171 @@
+"""Data page strings: upload, what was read, column mapping, journey, validation report."""
+
+STRINGS = {
+    "data.title": ("Your data", "Tus datos"),
+    "data.caption": (
+        "Upload a survey export, check how it was read, map its columns to the journey and "
+        "see what needs fixing. Every page switches to the data loaded here.",
+        "Sube la exportación de una encuesta, comprueba cómo se ha leído, asigna sus columnas "
+        "al recorrido y mira qué hay que corregir. Todas las páginas pasan a usar los datos "
+        "que cargues aquí.",
+    ),
+    # upload
+    "data.upload": (
+        "Survey file (CSV, Excel, SPSS, Parquet or JSON)",
+        "Archivo de la encuesta (CSV, Excel, SPSS, Parquet o JSON)",
+    ),
+    "data.upload_help": (
+        "One row per respondent as your survey tool exports it (Qualtrics, SurveyMonkey, "
+        "Google Forms…), or a tidy table with respondent_id, touchpoint, measure, value. "
+        "Name rating columns <touchpoint>_<measure>, e.g. FMOT_experienced.",
+        "Una fila por persona, tal como la exporta tu herramienta de encuestas (Qualtrics, "
+        "SurveyMonkey, Google Forms…), o una tabla ordenada con respondent_id, touchpoint, "
+        "measure, value. Llama a las columnas de valoración <punto>_<medida>, p. ej. "
+        "FMOT_vivida.",
+    ),
+    "data.step_reading": ("Reading the file…", "Leyendo el archivo…"),
+    "data.step_mapping": ("Mapping the columns…", "Asignando las columnas…"),
+    "data.step_validating": ("Validating the answers…", "Validando las respuestas…"),
+    "data.upload_error": (
+        "{error} The data you were using is still loaded.",
+        "{error} Los datos que estabas usando siguen cargados.",
+    ),
+    "data.back_to_demo": ("Back to the demo data", "Volver a los datos de demostración"),
+    "data.current": ("Dataset in use: **{name}**", "Conjunto de datos en uso: **{name}**"),
+    "data.demo": ("the demo survey", "la encuesta de demostración"),
+    "data.respondents": ("Respondents", "Personas encuestadas"),
+    "data.errors": ("Errors", "Errores"),
+    "data.warnings": ("Warnings", "Avisos"),
+    # what was read
+    "data.detected": ("What was read", "Qué se ha leído"),
+    "data.read_as": (
+        "Format: **{format}** · Encoding: **{encoding}** · Delimiter: **{delimiter}**",
+        "Formato: **{format}** · Codificación: **{encoding}** · Separador: **{delimiter}**",
+    ),
+    "data.header_rows": ("Header rows", "Filas de encabezado"),
+    "data.rows": ("Data rows", "Filas de datos"),
+    "data.columns": ("Columns", "Columnas"),
+    "data.notes": (
+        "Details: {notes}. The first rows, numbered as in your file:",
+        "Detalles: {notes}. Las primeras filas, numeradas como en tu archivo:",
+    ),
+    "data.format_csv": ("CSV / text", "CSV / texto"),
+    "data.format_qualtrics": ("Qualtrics export", "Exportación de Qualtrics"),
+    "data.format_qualtrics_legacy": (
+        "Qualtrics export (legacy)",
+        "Exportación de Qualtrics (antigua)",
+    ),
+    "data.format_surveymonkey": ("SurveyMonkey export", "Exportación de SurveyMonkey"),
+    "data.format_xlsx": ("Excel workbook", "Libro de Excel"),
+    "data.format_parquet": ("Parquet", "Parquet"),
+    "data.format_spss": ("SPSS", "SPSS"),
+    "data.format_json": ("JSON", "JSON"),
+    "data.delimiter_comma": ("comma ( , )", "coma ( , )"),
+    "data.delimiter_semicolon": ("semicolon ( ; )", "punto y coma ( ; )"),
+    "data.delimiter_tab": ("tab", "tabulador"),
+    "data.delimiter_pipe": ("pipe ( | )", "barra vertical ( | )"),
+    # tabs
+    "data.tab_mapping": ("Column mapping", "Asignación de columnas"),
+    "data.tab_journey": ("Journey", "Recorrido"),
+    "data.tab_report": ("Validation report", "Informe de validación"),
+    # mapping
+    "data.mapping_caption": (
+        "What each column of your file holds. Change a role, touchpoint, measure or scale in "
+        "the table, then apply. Ratings need a touchpoint and a measure; outcomes an outcome.",
+        "Qué contiene cada columna de tu archivo. Cambia un rol, punto de contacto, medida o "
+        "escala en la tabla y aplica. Las valoraciones necesitan un punto de contacto y una "
+        "medida; los resultados, un resultado.",
+    ),
+    "data.tidy": (
+        "This file is already tidy (one row per respondent, touchpoint and measure): it needs "
+        "no column mapping.",
+        "Este archivo ya está ordenado (una fila por persona, punto de contacto y medida): no "
+        "necesita asignación de columnas.",
+    ),
+    "data.col_column": ("Column", "Columna"),
+    "data.col_role": ("Role", "Rol"),
+    "data.col_touchpoint": ("Touchpoint", "Punto de contacto"),
+    "data.col_measure": ("Measure", "Medida"),
+    "data.col_outcome": ("Outcome", "Resultado"),
+    "data.col_scale": ("Scale", "Escala"),
+    "data.col_reverse": ("Reverse", "Invertida"),
+    "data.reverse_help": (
+        "Reverse-coded item: the top of its scale is the worst answer.",
+        "Ítem invertido: lo más alto de su escala es la peor respuesta.",
+    ),
+    "data.col_reason": ("Why", "Por qué"),
+    "data.role_respondent_id": ("Respondent id", "Id de la persona"),
+    "data.role_customer_id": ("Customer id", "Id de cliente"),
+    "data.role_rating": ("Rating", "Valoración"),
+    "data.role_comment": ("Comment", "Comentario"),
+    "data.role_outcome": ("Outcome", "Resultado"),
+    "data.role_segment": ("Segment", "Segmento"),
+    "data.role_ignore": ("Ignore", "Ignorar"),
+    "data.scales": ("Scale of each measure", "Escala de cada medida"),
+    "data.scales_caption": (
+        "Set one scale for every column of a measure at once; “detected” keeps the scale in "
+        "the table.",
+        "Fija una escala para todas las columnas de una medida a la vez; «detectada» deja la "
+        "escala de la tabla.",
+    ),
+    "data.scale_detected": ("detected", "detectada"),
+    "data.apply_mapping": ("Apply mapping", "Aplicar asignación"),
+    "data.mapping_error": (
+        "The mapping was not applied: {error}",
+        "No se ha aplicado la asignación: {error}",
+    ),
+    "data.download_mapping": ("Download mapping (JSON)", "Descargar asignación (JSON)"),
+    "data.upload_mapping": ("Load a mapping file (JSON)", "Cargar un archivo de asignación (JSON)"),
+    # journey
+    "data.journey_caption": (
+        "The touchpoints of the journey, in order. Rename them, add or delete rows, tag each "
+        "one with a moment of truth, and change the numbers in “Order” to reorder; then apply. "
+        "Ids are used in column names (delivery_experienced).",
+        "Los puntos de contacto del recorrido, en orden. Renómbralos, añade o borra filas, "
+        "etiqueta cada uno con un momento de la verdad y cambia los números de «Orden» para "
+        "reordenarlos; después aplica. Los ids se usan en los nombres de columna "
+        "(entrega_vivida).",
+    ),
+    "data.col_position": ("Order", "Orden"),
+    "data.position_help": (
+        "Touchpoints are sorted by this number when you apply.",
+        "Al aplicar, los puntos se ordenan por este número.",
+    ),
+    "data.col_id": ("Id", "Id"),
+    "data.id_help": (
+        "Starts with a letter; letters, digits and _ only.",
+        "Empieza por una letra; solo letras, dígitos y _.",
+    ),
+    "data.col_label_en": ("Label (English)", "Nombre (inglés)"),
+    "data.col_label_es": ("Label (Spanish)", "Nombre (español)"),
+    "data.col_moment": ("Moment of truth", "Momento de la verdad"),
+    "data.col_events": ("Event keywords", "Palabras clave de eventos"),
+    "data.events_help": (
+        "Words separated by commas that map behaviour events to this touchpoint.",
+        "Palabras separadas por comas que asignan eventos de comportamiento a este punto.",
+    ),
+    "data.none": ("(none)", "(ninguno)"),
+    "data.apply_journey": ("Apply journey", "Aplicar recorrido"),
+    "data.journey_error": (
+        "The journey was not applied: {error}",
+        "No se ha aplicado el recorrido: {error}",
+    ),
+    "data.download_journey": ("Download journey (JSON)", "Descargar recorrido (JSON)"),
+    "data.upload_journey": ("Load a journey file (JSON)", "Cargar un archivo de recorrido (JSON)"),
+    # report
+    "data.report_caption": (
+        "An error means something was left out of the analysis; a warning means data was kept "
+        "with an assumption. Rows are numbered as in your file (the header is row 1).",
+        "Un error significa que algo quedó fuera del análisis; un aviso, que los datos se "
+        "conservaron con una suposición. Las filas se numeran como en tu archivo (el "
+        "encabezado es la fila 1).",
+    ),
+    "data.only": ("Show only", "Mostrar solo"),
+    "data.severity_error": ("✖ Error", "✖ Error"),
+    "data.severity_warning": ("⚠️ Warning", "⚠️ Aviso"),
+    "data.no_problems": ("No problems found.", "No se ha encontrado ningún problema."),
+    "data.col_severity": ("Severity", "Gravedad"),
+    "data.col_row": ("Row", "Fila"),
+    "data.col_problem": ("Problem", "Problema"),
+    "data.col_fix": ("How to fix it", "Cómo corregirlo"),
+}

@@ -1,0 +1,95 @@
+"""Emotion page strings: the emotional curve, its peaks and troughs, individual curves."""
+
+STRINGS = {
+    "emotion.title": ("Emotion curve, peaks and troughs", "Curva emocional, picos y valles"),
+    "emotion.caption": (
+        "How customers felt along the journey (−100 to +100, 0 = neutral): the mean curve with "
+        "its 95% band, its peaks and troughs, and where each customer's own high and low "
+        "points fall. Memory keeps the peak and the end: protect them.",
+        "Cómo se sintió la clientela a lo largo del recorrido (de −100 a +100, 0 = neutral): "
+        "la curva media con su banda del 95 %, sus picos y valles, y dónde caen los puntos "
+        "altos y bajos de cada persona. La memoria guarda el pico y el final: cuídelos.",
+    ),
+    "emotion.segment": ("Compare by segment", "Comparar por segmento"),
+    "emotion.prominence": ("Minimum prominence (points)", "Prominencia mínima (puntos)"),
+    "emotion.prominence_help": (
+        "How far a peak or trough must stand out from the curve around it to be marked.",
+        "Cuánto debe destacar un pico o un valle sobre la curva que lo rodea para marcarlo.",
+    ),
+    "emotion.individual": ("Individual curves", "Curvas individuales"),
+    "emotion.sample_size": ("Customers to draw", "Personas a mostrar"),
+    "emotion.sample_help": (
+        "A random sample of customers' own curves, drawn behind the mean (the same sample "
+        "every time for the same number).",
+        "Una muestra aleatoria de curvas individuales, dibujadas detrás de la media (la misma "
+        "muestra cada vez para el mismo número).",
+    ),
+    "emotion.source_experienced": (
+        "This dataset has no emotion ratings, so the curve is experienced utility centred on "
+        "the middle of its scale (−100 to +100).",
+        "Este conjunto de datos no tiene valoraciones de emoción, así que la curva es la "
+        "utilidad vivida centrada en el punto medio de su escala (de −100 a +100).",
+    ),
+    "emotion.missing_segment": (
+        "{n} respondents without a value for {segment} are left out of the split.",
+        "{n} personas sin valor en {segment} quedan fuera de la comparación.",
+    ),
+    "emotion.click_hint": (
+        "Click a touchpoint on the curve to focus the tables and comments below on it; "
+        "click an empty spot to show them all again.",
+        "Haga clic en un punto de contacto de la curva para centrar en él las tablas y los "
+        "comentarios de abajo; haga clic en un espacio vacío para volver a verlos todos.",
+    ),
+    "emotion.focus": ("Focused on {touchpoint}.", "Centrado en {touchpoint}."),
+    "emotion.extremes": ("Peaks and troughs of the curve", "Picos y valles de la curva"),
+    "emotion.extremes_caption": (
+        "Prominence: how far the point stands out from the curve around it, in points.",
+        "Prominencia: cuánto destaca el punto sobre la curva que lo rodea, en puntos.",
+    ),
+    "emotion.no_extremes_at": (
+        "The mean curve has no peak or trough at {touchpoint}.",
+        "La curva media no tiene pico ni valle en {touchpoint}.",
+    ),
+    "emotion.col_kind": ("Kind", "Tipo"),
+    "emotion.col_mean": ("Mean emotion", "Emoción media"),
+    "emotion.col_prominence": ("Prominence", "Prominencia"),
+    "emotion.col_note": ("Note", "Nota"),
+    "emotion.kind_peak": ("Peak", "Pico"),
+    "emotion.kind_trough": ("Trough", "Valle"),
+    "emotion.global_only": (
+        "Only the highest or lowest point: nothing reaches the minimum prominence",
+        "Solo el punto más alto o más bajo: nada alcanza la prominencia mínima",
+    ),
+    "emotion.locations": (
+        "Where customers' own peaks and troughs fall",
+        "Dónde caen los picos y valles de cada persona",
+    ),
+    "emotion.locations_caption": (
+        "Each customer's highest and lowest point: the share of customers whose own peak "
+        "(trough) is at each touchpoint. The mean curve can hide these.",
+        "El punto más alto y el más bajo de cada persona: la proporción de personas cuyo "
+        "pico (valle) está en cada punto de contacto. La curva media puede ocultarlos.",
+    ),
+    "emotion.col_n": ("Customers", "Personas"),
+    "emotion.col_peak_share": ("Their peak is here", "Su pico está aquí"),
+    "emotion.col_trough_share": ("Their trough is here", "Su valle está aquí"),
+    "emotion.comments": ("What customers said", "Lo que dijo la clientela"),
+    "emotion.comments_all": (
+        "All {n} comments. Click a touchpoint on the curve to read only its comments.",
+        "Los {n} comentarios. Haga clic en un punto de contacto de la curva para leer solo "
+        "los suyos.",
+    ),
+    "emotion.comments_at": (
+        "{n} comments at {touchpoint}.",
+        "{n} comentarios en {touchpoint}.",
+    ),
+    "emotion.no_comments": (
+        "This dataset has no free-text comments. Map comment columns (such as "
+        "`TMOT_comment`) on the Data page to read what customers said at each moment.",
+        "Este conjunto de datos no tiene comentarios de texto libre. Asigne las columnas de "
+        "comentarios (como `TMOT_comment`) en la página Datos para leer lo que se dijo en "
+        "cada momento.",
+    ),
+    "emotion.col_respondent": ("Respondent", "Persona"),
+    "emotion.col_comment": ("Comment", "Comentario"),
+}

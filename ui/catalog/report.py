@@ -1,0 +1,170 @@
+"""Report page strings, and the texts of the downloadable report."""
+
+STRINGS = {
+    "report.title": ("Report", "Informe"),
+    "report.caption": (
+        "One self-contained HTML report of the current dataset (it opens offline and prints "
+        "cleanly), every chart as an image and every table as a spreadsheet.",
+        "Un informe HTML autónomo del conjunto de datos actual (se abre sin conexión y se "
+        "imprime bien), cada gráfico como imagen y cada tabla como hoja de cálculo.",
+    ),
+    "report.build": ("Build report", "Generar informe"),
+    "report.building": (
+        "Building the report: running every analysis and drawing every chart…",
+        "Generando el informe: se ejecutan todos los análisis y se dibujan todos los gráficos…",
+    ),
+    "report.not_built": (
+        "Press “Build report” to make the report of the current dataset, in the current language.",
+        "Pulsa «Generar informe» para crear el informe del conjunto de datos actual, en el "
+        "idioma actual.",
+    ),
+    "report.stale": (
+        "The data, the filter or the language changed since this report was built. Build it "
+        "again to include the changes; the downloads below are the earlier report.",
+        "Los datos, el filtro o el idioma han cambiado desde que se generó este informe. "
+        "Vuelve a generarlo para incluir los cambios; las descargas de abajo son del informe "
+        "anterior.",
+    ),
+    "report.ready": (
+        "Report ready: {sections} sections, {charts} charts, {tables} tables.",
+        "Informe listo: {sections} secciones, {charts} gráficos, {tables} tablas.",
+    ),
+    "report.missing_sections": (
+        "Some sections only say what is missing: {sections}.",
+        "Algunas secciones solo indican lo que falta: {sections}.",
+    ),
+    "report.download_html": ("Download the HTML report", "Descargar el informe HTML"),
+    "report.charts": ("Charts", "Gráficos"),
+    "report.chart": ("Chart", "Gráfico"),
+    "report.download_png": ("Download PNG", "Descargar PNG"),
+    "report.download_svg": ("Download SVG", "Descargar SVG"),
+    "report.tables": ("Tables", "Tablas"),
+    "report.table": ("Table", "Tabla"),
+    "report.download_excel": (
+        "Download every table (Excel)",
+        "Descargar todas las tablas (Excel)",
+    ),
+    "report.contents": ("In the report", "En el informe"),
+    # the document
+    "report.doc_title": ("Moments of Truth report", "Informe de Momentos de la Verdad"),
+    "report.doc_subtitle": ("{dataset} · {n} respondents", "{dataset} · {n} personas"),
+    "report.demo_name": ("Demo survey", "Encuesta de demostración"),
+    "report.section_missing": (
+        "This section needs data the dataset does not have. {error}",
+        "Esta sección necesita información que el conjunto de datos no tiene. {error}",
+    ),
+    "report.section.overview": ("Overview", "Resumen"),
+    "report.section.utilities": ("Utilities", "Utilidades"),
+    "report.section.emotion": ("Emotion curve", "Curva emocional"),
+    "report.section.memory": ("Memory", "Memoria"),
+    "report.section.gaps": ("Gaps & priorities", "Brechas y prioridades"),
+    "report.section.drivers": ("Drivers & tests", "Impulsores y pruebas"),
+    "report.overview.respondents": ("{n} respondents.", "{n} personas encuestadas."),
+    "report.overview.nps": (
+        "Net Promoter Score {score} (95% CI {low} to {high}).",
+        "Net Promoter Score {score} (IC 95 % de {low} a {high}).",
+    ),
+    "report.overview.best_worst": (
+        "Best moment: {best} (experienced {best_mean} / 100). Worst moment: {worst} "
+        "({worst_mean} / 100).",
+        "Mejor momento: {best} (vivida {best_mean} / 100). Peor momento: {worst} "
+        "({worst_mean} / 100).",
+    ),
+    "report.overview.gap.to_expected": (
+        "Biggest gap: {touchpoint}, {gap} points below what customers expected.",
+        "Mayor brecha: {touchpoint}, {gap} puntos por debajo de lo esperado.",
+    ),
+    "report.overview.gap.to_excellent": (
+        "Biggest gap: {touchpoint}, {gap} points below excellent.",
+        "Mayor brecha: {touchpoint}, {gap} puntos por debajo de lo excelente.",
+    ),
+    "report.overview.peak": (
+        "Emotional peak: {peak}; trough: {trough}.",
+        "Pico emocional: {peak}; valle: {trough}.",
+    ),
+    "report.utilities.text": (
+        "Anticipated, experienced and remembered utility per touchpoint (0–100, with 95% "
+        "intervals).",
+        "Utilidad anticipada, vivida y recordada por punto de contacto (0–100, con intervalos "
+        "del 95 %).",
+    ),
+    "report.utilities.shift": (
+        "Largest change from {comparison}: {touchpoint}, {diff} points.",
+        "Mayor cambio en {comparison}: {touchpoint}, {diff} puntos.",
+    ),
+    "report.emotion.text": (
+        "Mean emotion at each touchpoint in journey order (−100 to +100), with its peaks and "
+        "troughs.",
+        "Emoción media en cada punto de contacto en orden del recorrido (−100 a +100), con sus "
+        "picos y valles.",
+    ),
+    "report.memory.text": (
+        "How well each summary of the emotion curve predicts the remembered rating "
+        "(correlation r, n = {n}).",
+        "Qué tan bien predice la valoración recordada cada resumen de la curva emocional "
+        "(correlación r, n = {n}).",
+    ),
+    "report.memory.verdict.peak_end": (
+        "The peak-end average predicts memory better than the plain average (r {r_pe} vs "
+        "{r_mean}, {p}): protect the peak and the end.",
+        "La media de pico y final predice el recuerdo mejor que la media simple (r {r_pe} "
+        "frente a {r_mean}, {p}): cuida el pico y el final.",
+    ),
+    "report.memory.verdict.mean": (
+        "The plain average predicts memory better than the peak-end average (r {r_mean} vs "
+        "{r_pe}, {p}).",
+        "La media simple predice el recuerdo mejor que la media de pico y final (r {r_mean} "
+        "frente a {r_pe}, {p}).",
+    ),
+    "report.memory.verdict.no_difference": (
+        "Peak-end and plain averages predict memory about equally well (r {r_pe} vs {r_mean}, "
+        "{p}).",
+        "La media de pico y final y la media simple predicen el recuerdo de forma parecida "
+        "(r {r_pe} frente a {r_mean}, {p}).",
+    ),
+    "report.memory.predictor.peak_end": ("Peak-end average", "Media de pico y final"),
+    "report.memory.predictor.mean": ("Plain average", "Media simple"),
+    "report.memory.predictor.end": ("End", "Final"),
+    "report.memory.predictor.peak": ("Peak", "Pico"),
+    "report.drivers.outcome": (
+        "Driver importance for {outcome}.",
+        "Importancia de los impulsores para {outcome}.",
+    ),
+    "report.drivers.comparison": ("Comparison by {segment}: ", "Comparación por {segment}: "),
+    # chart and table names (downloads and captions)
+    "report.name.journey_map": ("Journey map", "Mapa del recorrido"),
+    "report.name.nps": ("Net Promoter Score", "Net Promoter Score"),
+    "report.name.utilities": ("Utilities", "Utilidades"),
+    "report.name.shifts": ("Utility shifts", "Cambios de utilidad"),
+    "report.name.emotion_curve": ("Emotion curve", "Curva emocional"),
+    "report.name.extremes": ("Peaks and troughs", "Picos y valles"),
+    "report.name.peak_end": ("Peak-end rule", "Regla pico-final"),
+    "report.name.memory_scatter": ("Remembered vs peak-end", "Recuerdo frente a pico-final"),
+    "report.name.gaps": ("Gaps", "Brechas"),
+    "report.name.importance_performance": (
+        "Importance–performance",
+        "Importancia–desempeño",
+    ),
+    "report.name.priorities": ("Priorities", "Prioridades"),
+    "report.name.method": ("Six-step method", "Método de seis pasos"),
+    "report.name.drivers": ("Drivers", "Impulsores"),
+    "report.name.comparison": ("Comparison", "Comparación"),
+    "report.name.nps_by": ("NPS by segment", "NPS por segmento"),
+    "report.col.step": ("Step", "Paso"),
+    "report.col.status": ("Status", "Estado"),
+    "report.col.detail": ("What the data says", "Qué dicen los datos"),
+    "report.col.predictor": ("Predictor", "Predictor"),
+    "report.col.r": ("r", "r"),
+    "report.col.ci_low": ("95% CI low", "IC 95 % inf."),
+    "report.col.ci_high": ("95% CI high", "IC 95 % sup."),
+    "report.col.p_value": ("p", "p"),
+    "report.col.n": ("n", "n"),
+    "report.col.mean": ("Mean", "Media"),
+    "report.col.measure": ("Measure", "Medida"),
+    "report.col.kind": ("Kind", "Tipo"),
+    "report.kind.peak": ("peak", "pico"),
+    "report.kind.trough": ("trough", "valle"),
+    "report.status.done": ("done", "hecho"),
+    "report.status.missing": ("missing", "falta"),
+    "report.status.next": ("next", "siguiente"),
+}

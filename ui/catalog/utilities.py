@@ -1,0 +1,106 @@
+"""Utilities page strings: anticipated, experienced and remembered utility, and their shifts."""
+
+STRINGS = {
+    "utilities.title": (
+        "Expectation, experience and memory",
+        "Expectativa, experiencia y recuerdo",
+    ),
+    "utilities.caption": (
+        "What customers expected at each touchpoint (anticipated), how good it was while it "
+        "happened (experienced) and how they remember it (remembered), on a 0–100 scale with "
+        "95% confidence intervals.",
+        "Lo que la clientela esperaba en cada punto de contacto (anticipada), lo buena que fue "
+        "la experiencia mientras ocurría (vivida) y cómo la recuerda (recordada), en una escala "
+        "de 0 a 100 con intervalos de confianza del 95 %.",
+    ),
+    "utilities.segment": ("Compare by segment", "Comparar por segmento"),
+    "utilities.scores": ("Utility per touchpoint", "Utilidad por punto de contacto"),
+    "utilities.missing_segment": (
+        "{n} respondents without a value for {segment} are left out of the split.",
+        "{n} personas sin valor en {segment} quedan fuera de la comparación.",
+    ),
+    "utilities.shifts": ("Expectation and memory", "Expectativa y recuerdo"),
+    "utilities.shifts_caption": (
+        "Experienced minus anticipated: was the expectation exceeded, confirmed or "
+        "disappointed? Remembered minus experienced: is memory kinder or harsher than the "
+        "experience? Mean paired difference in points, with its 95% confidence interval.",
+        "Vivida menos anticipada: ¿se superó, se confirmó o se defraudó lo esperado? Recordada "
+        "menos vivida: ¿el recuerdo es más amable o más duro que la experiencia? Diferencia "
+        "media emparejada en puntos, con su intervalo de confianza del 95 %.",
+    ),
+    "utilities.summary": ("In plain words", "En pocas palabras"),
+    "utilities.summary_everyone": (
+        "The summary covers all respondents; the table below is split by {segment}.",
+        "El resumen cubre a todas las personas; la tabla de abajo se divide por {segment}.",
+    ),
+    "utilities.about_experienced_vs_anticipated": (
+        "Experience against expectation",
+        "La experiencia frente a lo esperado",
+    ),
+    "utilities.about_retrospective_vs_experienced": (
+        "Memory against experience",
+        "El recuerdo frente a la experiencia",
+    ),
+    "utilities.say_disappointed": (
+        "At {touchpoint}, experience fell short of expectation by {size} points "
+        "(95% CI {low} to {high}, {p}).",
+        "En {touchpoint}, la experiencia quedó {size} puntos por debajo de lo esperado "
+        "(IC 95 % de {low} a {high}, {p}).",
+    ),
+    "utilities.say_exceeded": (
+        "At {touchpoint}, experience beat expectation by {size} points "
+        "(95% CI {low} to {high}, {p}).",
+        "En {touchpoint}, la experiencia superó lo esperado en {size} puntos "
+        "(IC 95 % de {low} a {high}, {p}).",
+    ),
+    "utilities.say_confirmed": (
+        "Expectation was confirmed (no clear difference) at: {touchpoints}.",
+        "Se confirmó lo esperado (sin diferencia clara) en: {touchpoints}.",
+    ),
+    "utilities.say_harsher": (
+        "At {touchpoint}, memory is harsher than the experience by {size} points "
+        "(95% CI {low} to {high}, {p}).",
+        "En {touchpoint}, el recuerdo es {size} puntos más duro que la experiencia "
+        "(IC 95 % de {low} a {high}, {p}).",
+    ),
+    "utilities.say_kinder": (
+        "At {touchpoint}, memory is kinder than the experience by {size} points "
+        "(95% CI {low} to {high}, {p}).",
+        "En {touchpoint}, el recuerdo es {size} puntos más amable que la experiencia "
+        "(IC 95 % de {low} a {high}, {p}).",
+    ),
+    "utilities.say_same": (
+        "Memory matches the experience (no clear difference) at: {touchpoints}.",
+        "El recuerdo coincide con la experiencia (sin diferencia clara) en: {touchpoints}.",
+    ),
+    "utilities.tests": ("Significance per touchpoint", "Significación por punto de contacto"),
+    "utilities.tests_caption": (
+        "Paired t-tests over the respondents who rated both utilities at a touchpoint. "
+        "A verdict other than Confirmed or Same means the 95% interval excludes zero.",
+        "Pruebas t emparejadas sobre las personas que valoraron ambas utilidades en un punto "
+        "de contacto. Un veredicto distinto de Confirmada o Igual significa que el "
+        "intervalo del 95 % excluye el cero.",
+    ),
+    "utilities.col_comparison": ("Comparison", "Comparación"),
+    "utilities.col_n": ("Respondents", "Personas"),
+    "utilities.col_diff": ("Mean difference", "Diferencia media"),
+    "utilities.col_ci_low": ("95% CI low", "IC 95 % inferior"),
+    "utilities.col_ci_high": ("95% CI high", "IC 95 % superior"),
+    "utilities.col_p": ("p-value", "Valor p"),
+    "utilities.col_verdict": ("Verdict", "Veredicto"),
+    "utilities.comparison_experienced_vs_anticipated": (
+        "Experienced − anticipated",
+        "Vivida − anticipada",
+    ),
+    "utilities.comparison_retrospective_vs_experienced": (
+        "Remembered − experienced",
+        "Recordada − vivida",
+    ),
+    "utilities.verdict_exceeded": ("Exceeded", "Superada"),
+    "utilities.verdict_confirmed": ("Confirmed", "Confirmada"),
+    "utilities.verdict_disappointed": ("Disappointed", "Defraudada"),
+    "utilities.verdict_kinder": ("Kinder", "Más amable"),
+    "utilities.verdict_same": ("Same", "Igual"),
+    "utilities.verdict_harsher": ("Harsher", "Más duro"),
+    "utilities.verdict_": ("Too few pairs", "Muy pocos pares"),
+}

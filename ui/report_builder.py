@@ -1,0 +1,675 @@
+"""The downloadable report of the current dataset, and the plain-language texts that the
+gaps and drivers pages share with it.
+
+Analyses are read through a runner: :func:`ui.data.run` (cached) in the app, :func:`direct`
+in tests and scripts, which run outside a Streamlit session. Everything takes the language
+as an argument and never reads a widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import pandas as pd
+
+from mot import charts, report
+from mot.compare import significant_differences
+from mot.errors import MotError
+from mot.gaps import method_coverage
+from mot.journey import MOMENT_KEYS
+from ui import data
+from ui.i18n import chart_text, number, p_value, percent, signed, t
+
+Runner = Callable[..., object]
+
+SECTIONS: tuple[str, ...] = ("overview", "utilities", "emotion", "memory", "gaps", "drivers")
+"""Section keys in report order (titles: ``report.section.<key>``)."""
+
+MEASURE_KEYS: dict[str, str] = {
+    "anticipated": "utility.anticipated",
+    "experienced": "utility.experienced",
+    "retrospective": "utility.retrospective",
+    "excellent": "measure.excellent",
+    "importance": "measure.importance",
+    "emotion": "measure.emotion",
+}
+"""Catalogue key of each measure's name."""
+
+STATUS_ICONS = {
+    "done": ":green[:material/check_circle:]",
+    "next": ":orange[:material/arrow_circle_right:]",
+    "missing": ":gray[:material/radio_button_unchecked:]",
+}
+"""Markdown icon of each step status on a page (Material icons ship with Streamlit)."""
+
+STATUS_MARKS = {"done": "✓", "next": "→", "missing": "○"}
+"""Plain-text mark of each step status in the report (in every common font)."""
+
+REPORT_CHART_WIDTH = 680
+"""Plot width in a file: the report, PNG and SVG have no container to stretch to."""
+
+DRIVER_BOOTSTRAP = 200
+"""Bootstrap resamples for driver intervals: enough for a stable 95% interval, fast."""
+
+
+def direct(name: str, loaded: data.Loaded, **params: object) -> object:
+    """Run analysis ``name`` of :data:`ui.data.ANALYSES` without any cache."""
+    return data.ANALYSES[name](loaded.survey, **params)
+
+
+def optional(step: Callable[[], object]) -> object | None:
+    """The result of ``step``, or None when the data lacks what it needs (a MotError)."""
+    try:
+        return step()
+    except MotError:
+        return None
+
+
+def translated(frame: pd.DataFrame, prefixes: dict[str, str], language: str) -> pd.DataFrame:
+    """A copy with the coded values of some columns in words: ``column → key prefix``."""
+    return frame.assign(
+        **{
+            column: frame[column].astype(str).map(lambda v, p=prefix: t(p + v, language))
+            for column, prefix in prefixes.items()
+        }
+    )
+
+
+def export_spec(chart: object) -> dict:
+    """The Vega-Lite spec of ``chart`` for a file: the normal theme and a fixed width."""
+    with charts.use_theme(large=False):
+        spec = chart.to_dict()
+    return _fixed_width(spec)
+
+
+def _fixed_width(node: object) -> object:
+    """``node`` with every ``"width": "container"`` replaced by :data:`REPORT_CHART_WIDTH`."""
+    if isinstance(node, dict):
+        return {
+            key: REPORT_CHART_WIDTH
+            if key == "width" and value == "container"
+            else _fixed_width(value)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_fixed_width(value) for value in node]
+    return node
+
+
+# --- plain-language texts ------------------------------------------------------------------
+
+
+def touchpoint_name(touchpoint: object, labels: dict[str, str]) -> str:
+    """A touchpoint as a sentence names it: its label, with the moment's acronym if any."""
+    key = str(touchpoint)
+    label = labels.get(key, key)
+    return f"{label} ({key})" if key in MOMENT_KEYS and key not in label else label
+
+
+def _short_name(touchpoint: str, labels: dict[str, str]) -> str:
+    return touchpoint if touchpoint in MOMENT_KEYS else labels.get(touchpoint, touchpoint)
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One step of the six-step method, as the page and the report show it."""
+
+    step: int
+    status: str
+    icon: str
+    mark: str
+    title: str
+    detail: str
+
+
+def method_checklist(
+    survey: object,
+    *,
+    gaps: pd.DataFrame | None,
+    priorities: pd.DataFrame | None,
+    labels: dict[str, str],
+    language: str,
+) -> tuple[ChecklistItem, ...]:
+    """The six steps with what the data covers (see :func:`mot.gaps.method_coverage`)."""
+    present = set(survey.ratings["touchpoint"].astype(str))
+    rated = tuple(tp for tp in survey.journey.ids if tp in present)
+    coverage = method_coverage(survey.measures, touchpoints=rated, gaps=gaps, priorities=priorities)
+    items = []
+    for row in coverage.itertuples(index=False):
+        if row.key == "map":
+            evidence = ", ".join(_short_name(tp, labels) for tp in rated)
+        else:
+            evidence = touchpoint_name(row.evidence, labels)
+        detail = t(f"gaps.step.{row.key}.{row.status}", language, evidence=evidence, n=len(rated))
+        items.append(
+            ChecklistItem(
+                step=int(row.step),
+                status=row.status,
+                icon=STATUS_ICONS[row.status],
+                mark=STATUS_MARKS[row.status],
+                title=t(f"gaps.step.{row.key}", language),
+                detail=detail,
+            )
+        )
+    return tuple(items)
+
+
+def priority_rule_text(priorities: pd.DataFrame, *, labels: dict[str, str], language: str) -> str:
+    """The rule that ranked the touchpoints, and the top priority, in words."""
+    ranked = priorities.dropna(subset=["rank"])
+    if ranked.empty:
+        return t("gaps.rule.none", language)
+    kinds = list(dict.fromkeys(ranked["gap_used"].astype(str)))
+    sentences = []
+    for kind in kinds:
+        rows = ranked[ranked["gap_used"].astype(str) == kind]
+        sources = set(rows["importance_source"].astype(str))
+        source = sources.pop() if len(sources) == 1 else "mixed"
+        sentences.append(
+            t(f"gaps.rule.{kind}", language, source=t(f"gaps.rule.source.{source}", language))
+        )
+        if len(kinds) > 1:
+            names = ", ".join(touchpoint_name(tp, labels) for tp in rows["touchpoint"])
+            sentences.append(t("gaps.rule.applies_to", language, touchpoints=names))
+    top = ranked.iloc[0]
+    sentences.append(
+        t(
+            "gaps.rule.top",
+            language,
+            touchpoint=touchpoint_name(top["touchpoint"], labels),
+            importance=number(top["importance"], 0, language),
+            gap=signed(top["gap"], 1, language),
+            priority=number(top["priority"], 1, language),
+        )
+    )
+    return " ".join(sentences)
+
+
+def comparison_summary(
+    comparison: pd.DataFrame,
+    *,
+    segment: str,
+    labels: dict[str, str],
+    correction: str,
+    language: str,
+    most: int = 3,
+) -> str:
+    """What differs between the groups, in one or two sentences.
+
+    E.g. "Variant B rates First moment of truth (FMOT) 9.3 points higher than A (Welch t,
+    Hedges' g = 0.52, adjusted p < 0.001); no other touchpoint differs after Holm
+    correction."
+    """
+    findings = significant_differences(comparison)
+    n_tests = int(comparison["p_value"].notna().sum())
+    corrected = correction != "none"
+    correction_name = t(f"drivers.correction.{correction}", language)
+    if findings.empty:
+        key = "drivers.summary.none" if corrected else "drivers.summary.none_uncorrected"
+        return t(key, language, segment=segment, correction=correction_name, n=n_tests)
+    parts = [
+        t(
+            "drivers.summary.finding",
+            language,
+            segment=segment,
+            higher=row.higher,
+            lower=row.lower,
+            touchpoint=touchpoint_name(row.touchpoint, labels),
+            difference=number(row.difference, 1, language),
+            test=t(f"drivers.test.{row.test}", language),
+            effect=t(f"drivers.effect.{row.effect_size_kind}", language),
+            effect_size=number(row.effect_size, 2, language),
+            p=p_value(row.p_adjusted, language),
+        )
+        for row in findings.head(most).itertuples(index=False)
+    ]
+    text = "; ".join(parts)
+    if len(findings) == 1:
+        key = "drivers.summary.rest" if corrected else "drivers.summary.no_correction"
+        text += "; " + t(key, language, correction=correction_name)
+    else:
+        text += "."
+        if len(findings) > most:
+            text += " " + t("drivers.summary.more", language, n=len(findings) - most)
+    return text[:1].upper() + text[1:]
+
+
+def driver_summary(
+    drivers: pd.DataFrame, *, outcome: str, labels: dict[str, str], language: str
+) -> str:
+    """The strongest driver of ``outcome``, in words."""
+    top = drivers.sort_values("share", ascending=False, kind="stable").iloc[0]
+    return t(
+        "drivers.top_driver",
+        language,
+        touchpoint=touchpoint_name(top["touchpoint"], labels),
+        outcome=t(f"outcome.{outcome}", language),
+        share=percent(top["share"], 0, language),
+    )
+
+
+def driver_method(drivers: pd.DataFrame, *, language: str) -> str:
+    """How the weights were estimated, the model's R² and who was left out."""
+    first = drivers.iloc[0]
+    return t(
+        "drivers.importance_caption",
+        language,
+        r2=number(first["r2"], 2, language),
+        n=number(first["n"], 0, language),
+        excluded=number(first["n_excluded"], 0, language),
+    )
+
+
+def p_cell(p: object, language: str) -> str:
+    """A p-value in a table cell: ``< 0.001`` or three decimals (``–`` when missing)."""
+    if p is None or pd.isna(p):
+        return "–"
+    if float(p) < 0.001:
+        return "< " + number(0.001, 3, language)
+    return number(float(p), 3, language)
+
+
+def preferred_segment(segments: tuple[str, ...]) -> str | None:
+    """The segment to compare by default: an A/B variant if there is one, else the first."""
+    for segment in segments:
+        if "variant" in segment.lower():
+            return segment
+    return segments[0] if segments else None
+
+
+# --- the report ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class BuiltReport:
+    """A built report: the HTML document plus its charts and tables for separate download.
+
+    ``key`` identifies the data, filter and language it was built from; ``charts`` and
+    ``tables`` are ``(slug, title, object)`` triples in report order; ``specs`` holds each
+    chart's spec as exported (see :func:`export_spec`).
+    """
+
+    key: str
+    language: str
+    html: str
+    file_stem: str
+    sections: tuple[str, ...]
+    missing: tuple[str, ...]
+    charts: tuple[tuple[str, str, object], ...]
+    tables: tuple[tuple[str, str, pd.DataFrame], ...]
+    specs: dict[str, dict]
+
+    def chart(self, slug: str) -> object:
+        return next(chart for key, _, chart in self.charts if key == slug)
+
+    def png(self, slug: str) -> bytes:
+        return report.chart_png(self.specs[slug], language=self.language)
+
+    def svg(self, slug: str) -> bytes:
+        return report.chart_svg(self.specs[slug], language=self.language).encode("utf-8")
+
+    def table(self, slug: str) -> pd.DataFrame:
+        return next(frame for key, _, frame in self.tables if key == slug)
+
+    def csv(self, slug: str) -> bytes:
+        return report.table_to_csv(self.table(slug), language=self.language)
+
+    def excel(self) -> bytes:
+        return report.tables_to_excel({title: frame for _, title, frame in self.tables})
+
+
+@dataclass
+class _Part:
+    """What one section contributes: its text, charts, tables and raw tables for export."""
+
+    text: list[str] = field(default_factory=list)
+    charts: list[tuple[str, object]] = field(default_factory=list)
+    tables: list[tuple[str, pd.DataFrame]] = field(default_factory=list)
+    exports: list[tuple[str, pd.DataFrame]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Context:
+    loaded: data.Loaded
+    run: Runner
+    language: str
+    labels: dict[str, str]
+    text: dict[str, str]
+
+    def get(self, name: str, **params: object) -> object:
+        return self.run(name, self.loaded, **params)
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.language, **values)
+
+    def number(self, value: float | None, decimals: int = 1) -> str:
+        return number(value, decimals, self.language)
+
+    def name(self, touchpoint: object) -> str:
+        return touchpoint_name(touchpoint, self.labels)
+
+    def readable(
+        self,
+        frame: pd.DataFrame,
+        columns: dict[str, str],
+        codes: dict[str, str] | None = None,
+    ) -> pd.DataFrame:
+        """Chosen columns under translated headers (``column → key``), touchpoints by their
+        labels, coded values in words (``column → key prefix``)."""
+        shown = translated(frame[list(columns)], codes or {}, self.language)
+        for column in ("touchpoint", "group_a", "group_b"):
+            if column in shown:
+                shown[column] = shown[column].astype(str).map(lambda v: self.labels.get(v, v))
+        return shown.rename(columns={c: self.t(k) for c, k in columns.items()})
+
+
+def report_key(loaded: data.Loaded, language: str) -> str:
+    """What a report depends on: the data with its filter, and the language."""
+    return f"{loaded.key}|{language}"
+
+
+def build_report(
+    loaded: data.Loaded,
+    *,
+    language: str,
+    run: Runner | None = None,
+    generated: str | None = None,
+) -> BuiltReport:
+    """Run every analysis and assemble the report in ``language``.
+
+    A section whose data is missing says so and the others are still built; a chart that
+    cannot be drawn raises :class:`mot.errors.ExportError` (a MotError).
+    """
+    survey = loaded.survey
+    labels = survey.journey.labels(language)
+    context = _Context(loaded, run or data.run, language, labels, chart_text(language))
+    sections, charts_out, tables_out, missing, specs = [], [], [], [], {}
+    for key in SECTIONS:
+        title = t(f"report.section.{key}", language)
+        try:
+            part = _BUILDERS[key](context)
+        except MotError as exc:
+            part = _Part([t("report.section_missing", language, error=exc)])
+            missing.append(title)
+        specs.update({slug: export_spec(chart) for slug, chart in part.charts})
+        sections.append(
+            report.ReportSection(
+                title,
+                "\n\n".join(part.text),
+                charts=tuple(specs[slug] for slug, _ in part.charts),
+                tables=tuple((t(f"report.name.{s}", language), f) for s, f in part.tables),
+            )
+        )
+        charts_out += [(s, t(f"report.name.{s}", language), chart) for s, chart in part.charts]
+        tables_out += [(s, t(f"report.name.{s}", language), f) for s, f in part.exports]
+    document = report.Report(
+        t("report.doc_title", language),
+        subtitle=t(
+            "report.doc_subtitle",
+            language,
+            dataset=survey.name or t("report.demo_name", language),
+            n=number(survey.n_respondents, 0, language),
+        ),
+        sections=tuple(sections),
+        language=language,
+        generated=generated or datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    )
+    return BuiltReport(
+        key=report_key(loaded, language),
+        language=language,
+        html=document.to_html(max_rows=200),
+        file_stem="moments_of_truth_report" if language == "en" else "informe_momentos_verdad",
+        sections=tuple(section.title for section in sections),
+        missing=tuple(missing),
+        charts=tuple(charts_out),
+        tables=tuple(tables_out),
+        specs=specs,
+    )
+
+
+# --- sections --------------------------------------------------------------------------------
+
+
+def _overview(c: _Context) -> _Part:
+    survey = c.loaded.survey
+    part = _Part([c.t("report.overview.respondents", n=c.number(survey.n_respondents, 0))])
+    if "recommend" in survey.outcomes:
+        nps = c.get("nps")
+        row = nps.iloc[0]
+        part.text.append(
+            c.t(
+                "report.overview.nps",
+                score=c.number(row["score"]),
+                low=c.number(row["ci_low"]),
+                high=c.number(row["ci_high"]),
+            )
+        )
+        part.exports.append(("nps", nps))
+    part.text += _highlight_texts(c, c.get("highlights"))
+    curve = optional(lambda: c.get("curve"))
+    if curve is not None:
+        figure = charts.journey_map_chart(
+            survey.journey.to_frame(),
+            curve,
+            c.get("utilities"),
+            extremes=c.get("extremes"),
+            labels=c.labels,
+            text=c.text,
+        )
+        part.charts.append(("journey_map", figure))
+    return part
+
+
+def _highlight_texts(c: _Context, h: object) -> list[str]:
+    """Best and worst moment, biggest gap, peak and trough (those the data has)."""
+    texts = []
+    if h.best_touchpoint and h.best_touchpoint != h.worst_touchpoint:
+        texts.append(
+            c.t(
+                "report.overview.best_worst",
+                best=c.name(h.best_touchpoint),
+                best_mean=c.number(h.best_mean),
+                worst=c.name(h.worst_touchpoint),
+                worst_mean=c.number(h.worst_mean),
+            )
+        )
+    if h.gap_touchpoint:
+        texts.append(
+            c.t(
+                f"report.overview.gap.{h.gap_kind}",
+                touchpoint=c.name(h.gap_touchpoint),
+                gap=c.number(abs(h.gap)),
+            )
+        )
+    if h.peak_touchpoint and h.peak_touchpoint != h.trough_touchpoint:
+        texts.append(
+            c.t(
+                "report.overview.peak",
+                peak=c.name(h.peak_touchpoint),
+                trough=c.name(h.trough_touchpoint),
+            )
+        )
+    return texts
+
+
+def _utilities(c: _Context) -> _Part:
+    utilities = c.get("utilities")
+    part = _Part([c.t("report.utilities.text")], exports=[("utilities", utilities)])
+    part.charts.append(
+        ("utilities", charts.utilities_chart(utilities, labels=c.labels, text=c.text))
+    )
+    columns = {
+        "touchpoint": "common.touchpoint",
+        "utility": "report.col.measure",
+        "n": "report.col.n",
+        "mean": "report.col.mean",
+        "ci_low": "report.col.ci_low",
+        "ci_high": "report.col.ci_high",
+    }
+    part.tables.append(("utilities", c.readable(utilities, columns, {"utility": "utility."})))
+    shifts = optional(lambda: c.get("shifts"))
+    if shifts is not None and len(shifts):
+        part.charts.append(("shifts", charts.shifts_chart(shifts, labels=c.labels, text=c.text)))
+        part.exports.append(("shifts", shifts))
+    return part
+
+
+def _emotion(c: _Context) -> _Part:
+    curve = c.get("curve")
+    extremes = c.get("extremes")
+    part = _Part([c.t("report.emotion.text")], exports=[("emotion_curve", curve)])
+    figure = charts.emotion_curve_chart(
+        curve, extremes=extremes, labels=c.labels, text=c.text, selectable=False
+    )
+    part.charts.append(("emotion_curve", figure))
+    if len(extremes):
+        columns = {
+            "touchpoint": "common.touchpoint",
+            "kind": "report.col.kind",
+            "mean": "report.col.mean",
+        }
+        part.tables.append(("extremes", c.readable(extremes, columns, {"kind": "report.kind."})))
+        part.exports.append(("extremes", extremes))
+    return part
+
+
+def _memory(c: _Context) -> _Part:
+    result = c.get("peak_end")
+    table = result.to_frame()
+    r = table.set_index("predictor")["r"]
+    verdict = c.t(
+        f"report.memory.verdict.{result.verdict}",
+        r_pe=c.number(r.get("peak_end"), 2),
+        r_mean=c.number(r.get("mean"), 2),
+        p=p_value(result.comparison.p_value, c.language),
+    )
+    part = _Part([c.t("report.memory.text", n=c.number(result.n, 0)), verdict])
+    part.charts.append(("peak_end", charts.peak_end_chart(table, text=c.text)))
+    points = optional(lambda: c.get("memory_points"))
+    if points is not None and len(points):
+        part.charts.append(("memory_scatter", charts.memory_scatter_chart(points, text=c.text)))
+    columns = {
+        "predictor": "report.col.predictor",
+        "n": "report.col.n",
+        "r": "report.col.r",
+        "ci_low": "report.col.ci_low",
+        "ci_high": "report.col.ci_high",
+        "p_value": "report.col.p_value",
+    }
+    codes = {"predictor": "report.memory.predictor."}
+    part.tables.append(("peak_end", c.readable(table, columns, codes)))
+    part.exports.append(("peak_end", table))
+    return part
+
+
+def _gaps(c: _Context) -> _Part:
+    gaps = c.get("gaps")
+    derive = {"outcome": "recommend"} if "recommend" in c.loaded.survey.outcomes else {}
+    grid = optional(lambda: c.get("importance_performance", **derive))
+    ranked = optional(lambda: c.get("priorities", **derive))
+    steps = method_checklist(
+        c.loaded.survey, gaps=gaps, priorities=ranked, labels=c.labels, language=c.language
+    )
+    part = _Part(["\n".join(f"{s.mark} {s.step}. {s.title}: {s.detail}" for s in steps)])
+    part.charts.append(("gaps", charts.gaps_chart(gaps, labels=c.labels, text=c.text)))
+    columns = {
+        "touchpoint": "common.touchpoint",
+        "expected": "gaps.col.expected",
+        "excellent": "gaps.col.excellent",
+        "actual": "gaps.col.actual",
+        "gap_to_expected": "gaps.col.gap_to_expected",
+        "gap_to_excellent": "gaps.col.gap_to_excellent",
+    }
+    part.tables.append(("gaps", c.readable(gaps, columns)))
+    part.exports.append(("gaps", gaps))
+    if grid is not None:
+        figure = charts.importance_performance_chart(grid, labels=c.labels, text=c.text)
+        part.charts.append(("importance_performance", figure))
+        part.exports.append(("importance_performance", grid))
+    if ranked is not None:
+        part.text.append(priority_rule_text(ranked, labels=c.labels, language=c.language))
+        figure = charts.priorities_chart(ranked, labels=c.labels, text=c.text)
+        part.charts.append(("priorities", figure))
+        columns = {
+            "rank": "gaps.col.rank",
+            "touchpoint": "common.touchpoint",
+            "importance": "gaps.col.importance",
+            "gap": "gaps.col.gap",
+            "priority": "gaps.col.priority",
+            "quadrant": "gaps.col.quadrant",
+        }
+        codes = {"quadrant": "gaps.quadrant."}
+        part.tables.append(("priorities", c.readable(ranked, columns, codes)))
+        part.exports.append(("priorities", ranked))
+    return part
+
+
+def _drivers(c: _Context) -> _Part:
+    survey = c.loaded.survey
+    part = _Part()
+    if survey.outcomes:
+        outcome = survey.outcomes[0]
+        drivers = c.get("drivers", outcome=outcome, n_boot=DRIVER_BOOTSTRAP)
+        part.text.append(
+            driver_summary(drivers, outcome=outcome, labels=c.labels, language=c.language)
+            + " "
+            + driver_method(drivers, language=c.language)
+        )
+        part.charts.append(("drivers", charts.drivers_chart(drivers, labels=c.labels, text=c.text)))
+        columns = {
+            "touchpoint": "common.touchpoint",
+            "r": "drivers.col.r",
+            "share": "drivers.col.share",
+            "raw_weight": "drivers.col.raw_weight",
+            "raw_weight_ci_low": "drivers.col.ci_low",
+            "raw_weight_ci_high": "drivers.col.ci_high",
+        }
+        part.tables.append(("drivers", c.readable(drivers, columns)))
+        part.exports.append(("drivers", drivers))
+    else:
+        part.text.append(c.t("drivers.no_outcome"))
+    segment = preferred_segment(survey.segments)
+    if segment is None:
+        part.text.append(c.t("drivers.no_segments"))
+        return part
+    _comparison(c, part, segment)
+    return part
+
+
+def _comparison(c: _Context, part: _Part, segment: str) -> None:
+    """The default comparison (Holm-corrected) and NPS by ``segment``, added to ``part``."""
+    comparison = c.get("compare", by=segment)
+    summary = comparison_summary(
+        comparison, segment=segment, labels=c.labels, correction="holm", language=c.language
+    )
+    part.text.append(c.t("report.drivers.comparison", segment=segment) + summary)
+    figure = charts.comparison_chart(comparison, labels=c.labels, text=c.text)
+    part.charts.append(("comparison", figure))
+    columns = {
+        "touchpoint": "common.touchpoint",
+        "group_a": "drivers.col.group_a",
+        "group_b": "drivers.col.group_b",
+        "difference": "drivers.col.difference",
+        "test": "drivers.col.test",
+        "effect_size": "drivers.col.effect_size",
+        "p_adjusted": "drivers.col.p_adjusted",
+    }
+    codes = {"test": "drivers.test."}
+    part.tables.append(("comparison", c.readable(comparison, columns, codes)))
+    part.exports.append(("comparison", comparison))
+    if "recommend" in c.loaded.survey.outcomes:
+        by_segment = c.get("nps", by=segment)
+        part.charts.append(("nps_by", charts.nps_chart(by_segment, by=segment, text=c.text)))
+        part.exports.append(("nps_by", by_segment))
+
+
+_BUILDERS: dict[str, Callable[[_Context], _Part]] = {
+    "overview": _overview,
+    "utilities": _utilities,
+    "emotion": _emotion,
+    "memory": _memory,
+    "gaps": _gaps,
+    "drivers": _drivers,
+}

@@ -1,0 +1,209 @@
+"""Small rendering helpers every page shares: empty states, charts, tables, pickers."""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
+import pandas as pd
+import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
+
+from mot import charts
+from mot.errors import MotError
+from ui import data, state
+from ui.i18n import number, t
+
+T = TypeVar("T")
+_THEME_LOCK = threading.Lock()
+
+DATA_PAGE = "pages/data.py"
+
+
+def link_to_data() -> None:
+    """A link to the Data page; plain text when the page runs outside the app's navigation
+    (a test of one page file), where Streamlit knows no other page to link to."""
+    try:
+        st.page_link(DATA_PAGE, label=t("common.go_to_data"), icon="📥")
+    except StreamlitPageNotFoundError:
+        st.caption("📥 " + t("common.go_to_data"))
+
+
+def loaded_or_stop() -> data.Loaded:
+    """The session's survey, or an error that says what to fix and a link to the Data page."""
+    try:
+        return data.current()
+    except MotError as exc:
+        st.error(t("common.load_error", error=exc))
+        link_to_data()
+        st.stop()
+
+
+def attempt(step: Callable[[], T]) -> T | None:
+    """Run one analysis; when the data lacks what it needs, say which columns would enable
+    it, link to the Data page, and let the rest of the page render."""
+    try:
+        return step()
+    except MotError as exc:
+        st.info(t("common.missing", error=exc))
+        link_to_data()
+        return None
+
+
+def chart(figure: object, *, key: str | None = None, selectable: bool = False) -> object:
+    """Draw an Altair chart with the product's theme (not Streamlit's).
+
+    With ``selectable``, clicks rerun the page and the selection state is returned. Altair's
+    enabled theme is one process-wide setting, so the session's theme (normal or large type)
+    is enabled only while its chart is serialised, under a lock shared by all sessions.
+    """
+    options = {"on_select": "rerun"} if selectable else {}
+    with _THEME_LOCK, charts.use_theme(large=state.large_type()):
+        return st.altair_chart(figure, width="stretch", theme=None, key=key, **options)
+
+
+def picked(selection: object, field: str = "touchpoint", param: str = "pick") -> str | None:
+    """The value the user clicked in a selectable chart, if any."""
+    try:
+        points = selection.selection[param]  # type: ignore[attr-defined]
+    except (AttributeError, KeyError, TypeError):
+        return None
+    if isinstance(points, list) and points:
+        return points[0].get(field)
+    if isinstance(points, dict) and points.get(field):
+        value = points[field]
+        return value[0] if isinstance(value, list) else value
+    return None
+
+
+def redraw_label(key: str) -> None:
+    """Call before a keyed select widget whose options are translated.
+
+    With a key, Streamlit keeps the widget when its formatted options change (a language
+    switch) and does not resend the value, so the browser would go on showing the chosen
+    option in the old language. Re-assigning the value makes it send the new label.
+    """
+    if key in st.session_state:
+        st.session_state[key] = st.session_state[key]
+
+
+def segment_picker(
+    loaded: data.Loaded, *, key: str, label_key: str = "common.segment_overlay"
+) -> str | None:
+    """A choice of segment to split by (None = no split)."""
+    segments = list(loaded.survey.segments)
+    if not segments:
+        return None
+    redraw_label(key)
+    return st.selectbox(
+        t(label_key),
+        options=[None, *segments],
+        key=key,
+        format_func=lambda s: t("common.none") if s is None else s,
+    )
+
+
+def _cell(value: object, decimals: int) -> object:
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, float):
+        return "–" if math.isnan(value) else number(value, decimals)
+    return value
+
+
+def table(
+    frame: pd.DataFrame,
+    *,
+    columns: Mapping[str, str],
+    key: str,
+    decimals: int = 1,
+    labels: Mapping[str, str] | None = None,
+    formats: Mapping[str, Callable[[object], object]] | None = None,
+) -> None:
+    """A readable table: chosen columns renamed to ``columns[...]`` (already translated),
+    numbers formatted for the language, touchpoint ids shown as labels; plus a CSV download
+    of the raw numbers. ``formats`` maps a column to its own cell formatter (p-values,
+    translated verdicts); the download keeps the raw values."""
+    shown = frame[list(columns)].copy()
+    if labels and "touchpoint" in shown:
+        shown["touchpoint"] = shown["touchpoint"].astype(str).map(lambda v: labels.get(v, v))
+    for column, formatter in (formats or {}).items():
+        shown[column] = [formatter(v) for v in shown[column]]
+    for column in shown.columns:
+        if pd.api.types.is_float_dtype(shown[column]):
+            shown[column] = [_cell(v, decimals) for v in shown[column]]
+        elif isinstance(shown[column].dtype, pd.CategoricalDtype):
+            shown[column] = shown[column].astype(str)
+    st.dataframe(shown.rename(columns=dict(columns)), hide_index=True, key=f"{key}_table")
+    st.download_button(
+        t("common.download_csv"),
+        frame.to_csv(index=False).encode("utf-8-sig"),
+        file_name=f"{key}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+    )
+
+
+def touchpoint_labels(loaded: data.Loaded) -> dict[str, str]:
+    """Touchpoint id → label in the session's language."""
+    return loaded.survey.journey.labels(state.language())
+
+
+def metrics(values: Mapping[str, str]) -> None:
+    """A row of bordered metric cards, label → value (both already translated / formatted)."""
+    for column, (label, value) in zip(st.columns(len(values)), values.items(), strict=True):
+        column.metric(label, value, border=True)
+
+
+def fresh_upload(uploaded: T | None, *, key: str) -> T | None:
+    """The file of an ``st.file_uploader`` the first time a run sees it, else None.
+
+    The uploader keeps returning its file on every rerun; acting on it once means that a
+    rerun, or a switch back to the demo data, does not load the same upload again.
+    """
+    if uploaded is None:
+        return None
+    marker = f"{key}_seen"
+    file_id = getattr(uploaded, "file_id", id(uploaded))
+    if st.session_state.get(marker) == file_id:
+        return None
+    st.session_state[marker] = file_id
+    return uploaded
+
+
+def json_exchange(
+    value: dict, download_label: str, upload_label: str, file_name: str, *, key: str
+) -> object | None:
+    """A download button for ``value`` as a JSON file beside an uploader for such a file.
+
+    Returns the uploaded file the first time a run sees it (see :func:`fresh_upload`).
+    """
+    left, right = st.columns([1, 2], vertical_alignment="center")
+    left.download_button(
+        download_label,
+        json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8"),
+        file_name=file_name,
+        mime="application/json",
+        key=f"{key}_download",
+    )
+    uploaded = right.file_uploader(upload_label, type=["json"], key=f"{key}_upload")
+    return fresh_upload(uploaded, key=f"{key}_upload")
+
+
+def switch_dataset(build: Callable[[], state.DatasetChoice], error_key: str) -> None:
+    """Switch every page to the dataset ``build()`` returns, showing the steps of loading it;
+    or, when it cannot be built or loaded, show ``t(error_key, error=...)`` and keep the
+    current dataset."""
+    try:
+        choice = build()
+        with st.status(t("data.step_reading")) as status:
+            for step in data.prepare(choice):
+                status.update(label=t(f"data.step_{step}"))
+    except MotError as exc:
+        st.error(t(error_key, error=exc))
+        return
+    state.use_dataset(choice)
+    st.rerun()
