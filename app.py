@@ -4,7 +4,7 @@ import streamlit as st
 from ui import frame, state
 from ui.i18n import t
 
-st.set_page_config(page_title="Moments of Truth", page_icon="🎯", layout="wide")
+st.set_page_config(page_title="Moments of Truth", page_icon=":material/target:", layout="wide")
 state.init()
 frame.language_switch()
 
@@ -13,21 +13,48 @@ pages = {
         st.Page(
             "pages/overview.py",
             title=t("nav.overview"),
-            icon="🧭",
+            icon=":material/explore:",
             url_path="overview",
             default=True,
         ),
-        st.Page("pages/data.py", title=t("nav.data"), icon="📥", url_path="data"),
+        st.Page(
+            "pages/data.py", title=t("nav.data"), icon=":material/upload_file:", url_path="data"
+        ),
     ],
     t("nav.analyse"): [
-        st.Page("pages/utilities.py", title=t("nav.utilities"), icon="⚖️", url_path="utilities"),
-        st.Page("pages/emotion.py", title=t("nav.emotion"), icon="📈", url_path="emotion"),
-        st.Page("pages/memory.py", title=t("nav.memory"), icon="🧠", url_path="memory"),
-        st.Page("pages/gaps.py", title=t("nav.gaps"), icon="🎯", url_path="gaps"),
-        st.Page("pages/drivers.py", title=t("nav.drivers"), icon="🧪", url_path="drivers"),
+        st.Page(
+            "pages/utilities.py",
+            title=t("nav.utilities"),
+            icon=":material/balance:",
+            url_path="utilities",
+        ),
+        st.Page(
+            "pages/emotion.py",
+            title=t("nav.emotion"),
+            icon=":material/show_chart:",
+            url_path="emotion",
+        ),
+        st.Page(
+            "pages/memory.py",
+            title=t("nav.memory"),
+            icon=":material/psychology:",
+            url_path="memory",
+        ),
+        st.Page("pages/gaps.py", title=t("nav.gaps"), icon=":material/target:", url_path="gaps"),
+        st.Page(
+            "pages/drivers.py",
+            title=t("nav.drivers"),
+            icon=":material/science:",
+            url_path="drivers",
+        ),
     ],
     t("nav.share"): [
-        st.Page("pages/report.py", title=t("nav.report"), icon="📄", url_path="report"),
+        st.Page(
+            "pages/report.py",
+            title=t("nav.report"),
+            icon=":material/description:",
+            url_path="report",
+        ),
     ],
 }
 page = st.navigation(pages)

@@ -14,7 +14,7 @@ from bench.harness import ROOT, Result
 DATA = ROOT / "bench" / "_data"
 PAGES = sorted((ROOT / "pages").glob("*.py"))
 
-ONE_CHART = '''
+ONE_CHART = """
 import altair as alt
 import numpy as np
 import pandas as pd
@@ -23,12 +23,13 @@ import streamlit as st
 frame = pd.DataFrame({"x": np.arange(50), "y": np.random.default_rng(0).normal(size=50)})
 st.title("One chart")
 st.altair_chart(alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q"))
-'''
+"""
 
 
 def _generator():
-    spec = importlib.util.spec_from_file_location("generate_demo", ROOT / "data" /
-                                                  "generate_demo.py")
+    spec = importlib.util.spec_from_file_location(
+        "generate_demo", ROOT / "data" / "generate_demo.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -78,9 +79,15 @@ def bench_first_chart(repeat: int = 3) -> list[Result]:
         for _ in range(repeat):
             reference.append(_first_chart_seconds(str(baseline), chromium))
             ours.append(_first_chart_seconds("app.py", chromium))
-    return [Result("process start → first chart of the landing page (median)",
-                   statistics.median(ours), statistics.median(reference),
-                   "one-chart Streamlit + Altair script", 1.3)]
+    return [
+        Result(
+            "process start → first chart of the landing page (median)",
+            statistics.median(ours),
+            statistics.median(reference),
+            "one-chart Streamlit + Altair script",
+            1.3,
+        )
+    ]
 
 
 def _rerun_median(page: Path, dataset: object, runs: int) -> float:
@@ -113,8 +120,16 @@ def bench_page_reruns(n_large: int = 100_000, runs: int = 5) -> list[Result]:
     for page in PAGES:
         demo = _rerun_median(page, None, runs)
         big = _rerun_median(page, large, max(2, runs // 2))
-        results.append(Result(f"rerun {page.stem}, demo data (median)", demo, 0.3,
-                              "300 ms budget", 1.0))
-        results.append(Result(f"rerun {page.stem}, {n_large:,} respondents (median)", big, 1.5,
-                              "1.5 s budget", 1.0))
+        results.append(
+            Result(f"rerun {page.stem}, demo data (median)", demo, 0.3, "300 ms budget", 1.0)
+        )
+        results.append(
+            Result(
+                f"rerun {page.stem}, {n_large:,} respondents (median)",
+                big,
+                1.5,
+                "1.5 s budget",
+                1.0,
+            )
+        )
     return results

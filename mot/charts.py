@@ -2052,3 +2052,33 @@ def _nps_split(
         )
         .properties(width=300, height=alt.Step(40))
     )
+
+
+NUMBER_LOCALES: dict[str, dict] = {
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
+    "es": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0€"]},
+}
+"""d3 number locales: how axis labels and tooltips write numbers in each language."""
+
+
+def localised(chart: alt.TopLevelMixin, language: str) -> alt.TopLevelMixin:
+    """Return ``chart`` with numbers written as ``language`` writes them (1.234,5 in Spanish).
+
+    Applied to the finished top-level chart when it is drawn; the theme's configuration is
+    kept (Altair merges it with this one).
+
+    Parameters
+    ----------
+    chart : alt.Chart or a layered / concatenated chart
+        A finished chart.
+    language : {"en", "es"}
+        The language of the session.
+
+    Returns
+    -------
+    alt.Chart
+        A copy with ``config.locale`` set; the chart itself for English.
+    """
+    if language not in NUMBER_LOCALES or language == "en":
+        return chart
+    return chart.configure(locale={"number": NUMBER_LOCALES[language]})

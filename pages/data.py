@@ -9,8 +9,10 @@ from mot.mapping import ROLES, known_scale_names, mapping_from_frame, mapping_fr
 from mot.mapping import with_measure_scales as with_scales
 from mot.survey import tidy_columns
 from mot.validation import SEVERITIES
-from ui import data, state, widgets
+from ui import data, frame, state, widgets
 from ui.i18n import number, t
+
+frame.require_app()
 
 TYPES = ["csv", "txt", "tsv", "xlsx", "sav", "zsav", "parquet", "json", "jsonl"]
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}

@@ -4,8 +4,10 @@ import streamlit as st
 
 from mot import charts
 from mot.compare import CORRECTIONS, TESTS
-from ui import data, report_builder, state, widgets
+from ui import data, frame, report_builder, state, widgets
 from ui.i18n import chart_text, number, percent, t
+
+frame.require_app()
 
 st.title(t("drivers.title"))
 st.caption(t("drivers.caption"))
@@ -91,7 +93,11 @@ comparison = widgets.attempt(
         "compare", loaded, by=segment, measure=measure, test=test, correction=correction
     )
 )
-if comparison is not None and len(comparison):
+if comparison is not None and comparison.empty:
+    st.info(
+        t("drivers.one_group", segment=segment, measure=t(report_builder.MEASURE_KEYS[measure]))
+    )
+elif comparison is not None:
     st.success(
         report_builder.comparison_summary(
             comparison, segment=segment, labels=labels, correction=correction, language=language

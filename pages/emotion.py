@@ -4,8 +4,10 @@
 import streamlit as st
 
 from mot import charts
-from ui import data, widgets
-from ui.i18n import chart_text, number, percent, t
+from ui import data, frame, widgets
+from ui.i18n import chart_text, number, percent, signed, t
+
+frame.require_app()
 
 st.title(t("emotion.title"))
 st.caption(t("emotion.caption"))
@@ -76,6 +78,7 @@ else:
         labels=labels,
         formats={
             "kind": lambda v: t(f"emotion.kind_{v}"),
+            "mean": signed,
             "global_only": lambda v: t("emotion.global_only") if v else "",
         },
     )

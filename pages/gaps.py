@@ -3,8 +3,10 @@
 import streamlit as st
 
 from mot import charts
-from ui import data, report_builder, state, widgets
+from ui import data, frame, report_builder, state, widgets
 from ui.i18n import chart_text, number, t
+
+frame.require_app()
 
 st.title(t("gaps.title"))
 st.caption(t("gaps.caption"))

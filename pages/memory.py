@@ -4,8 +4,10 @@
 import streamlit as st
 
 from mot import charts
-from ui import data, widgets
+from ui import data, frame, widgets
 from ui.i18n import chart_text, number, p_value, t
+
+frame.require_app()
 
 # Respondent-level ratings that can stand for memory, the default first.
 REMEMBERED = ("overall_retrospective", "overall_satisfaction")

@@ -2,8 +2,10 @@
 import streamlit as st
 
 from mot import charts
-from ui import data, widgets
+from ui import data, frame, widgets
 from ui.i18n import chart_text, number, signed, t
+
+frame.require_app()
 
 st.title(t("overview.title"))
 st.caption(t("overview.caption"))
@@ -14,59 +16,68 @@ text = chart_text()
 highlights = data.run("highlights", loaded)
 
 
-def label(touchpoint):
-    return labels.get(touchpoint, touchpoint) if touchpoint else t("overview.not_available")
+def short(touchpoint):
+    return touchpoint or "–"
 
 
-cards = st.columns(6)
-cards[0].metric(t("overview.respondents"), number(survey.n_respondents, 0), border=True)
+def named(touchpoint, detail):
+    name = labels.get(touchpoint, touchpoint) if touchpoint else t("overview.not_available")
+    return f"{name} · {detail}" if touchpoint else name
+
+
+top, bottom = st.columns(3), st.columns(3)
+top[0].metric(t("overview.respondents"), number(survey.n_respondents, 0), border=True)
 nps = widgets.attempt(lambda: data.run("nps", loaded)) if "recommend" in survey.outcomes else None
 if nps is not None and len(nps):
     row = nps.iloc[0]
-    cards[1].metric(
+    interval = t(
+        "overview.nps_help",
+        low=number(row["ci_low"]),
+        high=number(row["ci_high"]),
+        n=number(row["n"], 0),
+    )
+    top[1].metric(
         t("overview.nps"),
         number(row["score"], 1),
         border=True,
-        help=t(
-            "overview.nps_help",
-            low=number(row["ci_low"]),
-            high=number(row["ci_high"]),
-            n=number(row["n"], 0),
-        ),
+        delta=interval,
+        delta_color="off",
+        delta_arrow="off",
     )
 else:
-    cards[1].metric(t("overview.nps"), "–", border=True)
-cards[2].metric(
-    t("overview.best"),
-    label(highlights.best_touchpoint),
-    border=True,
-    delta=t("overview.experienced_points", value=number(highlights.best_mean)),
-    delta_color="off",
-    delta_arrow="off",
-)
-cards[3].metric(
-    t("overview.worst"),
-    label(highlights.worst_touchpoint),
-    border=True,
-    delta=t("overview.experienced_points", value=number(highlights.worst_mean)),
-    delta_color="off",
-    delta_arrow="off",
-)
+    top[1].metric(t("overview.nps"), "–", border=True)
 gap_words = t(f"overview.gap_{highlights.gap_kind}") if highlights.gap_kind else ""
-cards[4].metric(
+top[2].metric(
     t("overview.gap"),
-    label(highlights.gap_touchpoint),
+    short(highlights.gap_touchpoint),
     border=True,
-    delta=f"{signed(highlights.gap)} {gap_words}" if highlights.gap else None,
+    delta=named(highlights.gap_touchpoint, f"{signed(highlights.gap)} {gap_words}"),
     delta_color="inverse",
 )
-cards[5].metric(
-    t("overview.peak"),
-    label(highlights.peak_touchpoint),
+for column, key, touchpoint, mean in (
+    (bottom[0], "overview.best", highlights.best_touchpoint, highlights.best_mean),
+    (bottom[1], "overview.worst", highlights.worst_touchpoint, highlights.worst_mean),
+):
+    detail = t("overview.experienced_points", value=number(mean))
+    column.metric(
+        t(key),
+        short(touchpoint),
+        border=True,
+        delta=named(touchpoint, detail),
+        delta_color="off",
+        delta_arrow="off",
+    )
+bottom[2].metric(
+    t("overview.peak_trough"),
+    f"{short(highlights.peak_touchpoint)} / {short(highlights.trough_touchpoint)}",
     border=True,
-    delta=t("overview.trough") + ": " + label(highlights.trough_touchpoint),
     delta_color="off",
     delta_arrow="off",
+    delta=t(
+        "overview.peak_trough_detail",
+        peak=number(highlights.peak_mean),
+        trough=number(highlights.trough_mean),
+    ),
 )
 
 st.subheader(t("overview.map"))

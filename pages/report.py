@@ -3,8 +3,10 @@
 # report stays in the session, so downloads never rebuild it.
 import streamlit as st
 
-from ui import report_builder, state, widgets
+from ui import frame, report_builder, state, widgets
 from ui.i18n import number, t
+
+frame.require_app()
 
 BUILT_KEY = "report_built"
 
@@ -82,6 +84,7 @@ if chart is not None:
     widgets.chart(built.chart(chart), key="report_chart_preview")
 
 st.subheader(t("report.tables"))
+st.caption(t("report.tables_caption"))
 st.download_button(
     t("report.download_excel"),
     built.excel,

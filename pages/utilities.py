@@ -4,15 +4,18 @@ import streamlit as st
 
 from mot import charts
 from mot.scoring import COMPARISONS, shift_highlights
-from ui import data, widgets
+from ui import data, frame, widgets
 from ui.i18n import chart_text, number, p_value, signed, t
+
+frame.require_app()
 
 st.title(t("utilities.title"))
 st.caption(t("utilities.caption"))
 loaded = widgets.loaded_or_stop()
 labels = widgets.touchpoint_labels(loaded)
 text = chart_text()
-by = widgets.segment_picker(loaded, key="utilities_segment", label_key="utilities.segment")
+with st.columns([1, 2])[0]:
+    by = widgets.segment_picker(loaded, key="utilities_segment", label_key="utilities.segment")
 
 
 def left_out(result):

@@ -7,7 +7,7 @@ import streamlit as st
 
 from mot import charts
 from mot.errors import MotError
-from ui import data, state
+from ui import data, state, widgets
 from ui.i18n import LANGUAGES, number, t
 
 LARGE_TYPE_CSS = """
@@ -18,6 +18,21 @@ h2, h3 { font-size: 2.1rem !important; }
 [data-testid="stMetricValue"] { font-size: 3.2rem !important; }
 </style>
 """
+
+
+def require_app() -> None:
+    """Make sure a page runs inside app.py's navigation and frame.
+
+    Streamlit keeps a legacy mode for apps with a ``pages/`` folder: when the very first
+    request after a server start is a page URL (a shared deep link), it runs that page file
+    on its own, without app.py, until some session runs ``st.navigation``. Leaving that
+    mode and rerunning sends the request through app.py, which then opens the same page.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def language_switch() -> None:
@@ -58,11 +73,12 @@ def sidebar() -> None:
 
 def _filter(whole) -> None:
     segments = list(whole.segments)
-    st.selectbox(
+    widgets.redraw_label(state.FILTER_SEGMENT_KEY)
+    st.selectbox(  # "" = everyone (None in session state would mean "no choice")
         t("sidebar.filter"),
-        options=[None, *segments],
+        options=["", *segments],
         key=state.FILTER_SEGMENT_KEY,
-        format_func=lambda s: t("sidebar.filter_none") if s is None else s,
+        format_func=lambda s: s or t("sidebar.filter_none"),
     )
     segment = st.session_state.get(state.FILTER_SEGMENT_KEY)
     if segment in segments:

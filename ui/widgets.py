@@ -27,7 +27,7 @@ def link_to_data() -> None:
     """A link to the Data page; plain text when the page runs outside the app's navigation
     (a test of one page file), where Streamlit knows no other page to link to."""
     try:
-        st.page_link(DATA_PAGE, label=t("common.go_to_data"), icon="📥")
+        st.page_link(DATA_PAGE, label=t("common.go_to_data"), icon=":material/upload_file:")
     except StreamlitPageNotFoundError:
         st.caption("📥 " + t("common.go_to_data"))
 
@@ -61,6 +61,7 @@ def chart(figure: object, *, key: str | None = None, selectable: bool = False) -
     is enabled only while its chart is serialised, under a lock shared by all sessions.
     """
     options = {"on_select": "rerun"} if selectable else {}
+    figure = charts.localised(figure, state.language())
     with _THEME_LOCK, charts.use_theme(large=state.large_type()):
         return st.altair_chart(figure, width="stretch", theme=None, key=key, **options)
 
@@ -98,12 +99,13 @@ def segment_picker(
     if not segments:
         return None
     redraw_label(key)
-    return st.selectbox(
+    choice = st.selectbox(  # "" = no split (None in session state would mean "no choice")
         t(label_key),
-        options=[None, *segments],
+        options=["", *segments],
         key=key,
-        format_func=lambda s: t("common.none") if s is None else s,
+        format_func=lambda s: s or t("common.none"),
     )
+    return choice or None
 
 
 def _cell(value: object, decimals: int) -> object:

@@ -714,3 +714,16 @@ def test_renders_to_svg_and_png_with_the_large_theme(demo, name, tmp_path):
     png = vlc.vegalite_to_png(spec)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     (tmp_path / f"{name}.png").write_bytes(png)
+
+
+def test_spanish_charts_write_decimal_commas():
+    import altair as alt
+    import pandas as pd
+    import vl_convert
+
+    from mot.charts import localised
+
+    chart = alt.Chart(pd.DataFrame({"x": [1234.5, 2.0]})).mark_bar().encode(x="x:Q")
+    assert localised(chart, "en") is chart
+    svg = vl_convert.vegalite_to_svg(localised(chart, "es").to_json())
+    assert "1.000" in svg and "1,000" not in svg

@@ -160,3 +160,11 @@ def test_report_in_spanish_on_thin_data_says_what_is_missing():
     assert built.missing == ("Memoria", "Brechas y prioridades")
     assert "necesita información que el conjunto de datos no tiene" in built.html
     assert "Las comparaciones necesitan una columna de segmento" in built.html
+
+
+def test_drivers_page_explains_a_comparison_with_one_group_left():
+    at = page("drivers", filter_segment="variant", filter_values=["A"])
+    at.selectbox(key="drivers_segment").set_value("variant").run()
+    assert not at.exception
+    assert any("Only one group of variant" in info.value for info in at.info)
+    assert not at.success

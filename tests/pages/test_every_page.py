@@ -63,9 +63,11 @@ def test_overview_kpis_on_demo():
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Respondents"] == "2,000"
     assert metrics["NPS"] == "6.9"
-    assert metrics["Best moment"] == "Second moment of truth"
-    assert metrics["Emotional peak"] == "Second moment of truth"
-    assert metrics["Biggest gap"] == "Third moment of truth"
+    assert metrics["Best moment"] == "SMOT"
+    assert metrics["Emotional peak / trough"].startswith("SMOT")
+    assert metrics["Biggest gap"] == "TMOT"
+    deltas = {m.label: m.delta for m in at.metric}
+    assert deltas["Biggest gap"].startswith("Third moment of truth · −15.9")
 
 
 def test_overview_in_spanish_formats_numbers_the_spanish_way():
@@ -73,7 +75,8 @@ def test_overview_in_spanish_formats_numbers_the_spanish_way():
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Personas encuestadas"] == "2.000"
     assert metrics["NPS"] == "6,9"
-    assert metrics["Mejor momento"] == "Segundo momento de la verdad"
+    deltas = {m.label: m.delta for m in at.metric}
+    assert deltas["Mejor momento"].startswith("Segundo momento de la verdad")
 
 
 def test_filter_in_sidebar_narrows_every_page():

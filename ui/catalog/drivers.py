@@ -49,6 +49,12 @@ STRINGS = {
         "Las comparaciones necesitan una columna de segmento (p. ej. persona, dispositivo o "
         "una variante A/B). Asígnala en la página Datos.",
     ),
+    "drivers.one_group": (
+        "Only one group of {segment} has {measure} ratings here (is the sidebar filter on?): "
+        "there is nothing to compare.",
+        "Aquí solo un grupo de {segment} tiene valoraciones de tipo {measure} (¿está activo el "
+        "filtro de la barra lateral?): no hay nada que comparar.",
+    ),
     "drivers.segment": ("Segment or variant", "Segmento o variante"),
     "drivers.measure": ("Measure", "Medida"),
     "drivers.test": ("Test", "Prueba"),

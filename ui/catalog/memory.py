@@ -67,7 +67,7 @@ STRINGS = {
         "de confianza del 95 %. Pico: el momento más intenso; final: el último punto de "
         "contacto.",
     ),
-    "memory.predictor_peak_end": ("Peak-end average", "Promedio pico-final"),
+    "memory.predictor_peak_end": ("Peak-end average", "Media pico-final"),
     "memory.predictor_mean": ("Mean of the curve", "Media de la curva"),
     "memory.predictor_end": ("End", "Final"),
     "memory.predictor_peak": ("Peak (most intense moment)", "Pico (momento más intenso)"),

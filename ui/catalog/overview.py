@@ -8,19 +8,24 @@ STRINGS = {
     ),
     "overview.respondents": ("Respondents", "Personas encuestadas"),
     "overview.nps": ("NPS", "NPS"),
-    "overview.nps_help": ("95% CI {low} to {high}, n = {n}", "IC 95 % de {low} a {high}, n = {n}"),
+    "overview.nps_help": (
+        "95% CI {low} to {high} · n = {n}",
+        "IC 95 % de {low} a {high} · n = {n}",
+    ),
+    "overview.peak_trough": ("Emotional peak / trough", "Pico / valle emocional"),
+    "overview.peak_trough_detail": (
+        "emotion {peak} at the peak, {trough} at the trough",
+        "emoción {peak} en el pico, {trough} en el valle",
+    ),
     "overview.best": ("Best moment", "Mejor momento"),
     "overview.worst": ("Worst moment", "Peor momento"),
     "overview.gap": ("Biggest gap", "Mayor brecha"),
     "overview.gap_to_expected": ("below expectation", "por debajo de lo esperado"),
     "overview.gap_to_excellent": ("below excellent", "por debajo de lo excelente"),
-    "overview.peak": ("Emotional peak", "Pico emocional"),
-    "overview.trough": ("Emotional trough", "Valle emocional"),
     "overview.experienced_points": (
         "experienced {value} / 100",
         "vivida {value} / 100",
     ),
-    "overview.emotion_points": ("emotion {value}", "emoción {value}"),
     "overview.map": ("Journey map", "Mapa del recorrido"),
     "overview.map_caption": (
         "Touchpoints in journey order with their moment of truth, the emotion curve with its "

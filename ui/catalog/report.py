@@ -40,6 +40,12 @@ STRINGS = {
     "report.download_svg": ("Download SVG", "Descargar SVG"),
     "report.tables": ("Tables", "Tablas"),
     "report.table": ("Table", "Tabla"),
+    "report.tables_caption": (
+        "Every column, unrounded, as the analyses return them (column names are the same in "
+        "both languages).",
+        "Todas las columnas, sin redondear, tal como las devuelven los análisis (los nombres "
+        "de columna son los mismos en ambos idiomas).",
+    ),
     "report.download_excel": (
         "Download every table (Excel)",
         "Descargar todas las tablas (Excel)",

@@ -30,8 +30,10 @@ STRINGS = {
     ),
     "utilities.summary": ("In plain words", "En pocas palabras"),
     "utilities.summary_everyone": (
-        "The summary covers all respondents; the table below is split by {segment}.",
-        "El resumen cubre a todas las personas; la tabla de abajo se divide por {segment}.",
+        "The shifts chart and this summary cover all respondents; the table below is split "
+        "by {segment}.",
+        "El gráfico de diferencias y este resumen cubren a todas las personas; la tabla de "
+        "abajo se divide por {segment}.",
     ),
     "utilities.about_experienced_vs_anticipated": (
         "Experience against expectation",
@@ -98,9 +100,9 @@ STRINGS = {
     ),
     "utilities.verdict_exceeded": ("Exceeded", "Superada"),
     "utilities.verdict_confirmed": ("Confirmed", "Confirmada"),
-    "utilities.verdict_disappointed": ("Disappointed", "Defraudada"),
+    "utilities.verdict_disappointed": ("Disappointed", "Decepcionada"),
     "utilities.verdict_kinder": ("Kinder", "Más amable"),
     "utilities.verdict_same": ("Same", "Igual"),
-    "utilities.verdict_harsher": ("Harsher", "Más duro"),
+    "utilities.verdict_harsher": ("Harsher", "Más dura"),
     "utilities.verdict_": ("Too few pairs", "Muy pocos pares"),
 }
