@@ -18,7 +18,8 @@ from ui import data, state
 from ui.i18n import number, t
 
 T = TypeVar("T")
-_THEME_LOCK = threading.Lock()
+THEME_LOCK = threading.Lock()
+"""Held while a chart is serialised with a theme (Altair's theme is process-wide)."""
 
 DATA_PAGE = "pages/data.py"
 
@@ -62,7 +63,7 @@ def chart(figure: object, *, key: str | None = None, selectable: bool = False) -
     """
     options = {"on_select": "rerun"} if selectable else {}
     figure = charts.localised(figure, state.language())
-    with _THEME_LOCK, charts.use_theme(large=state.large_type()):
+    with THEME_LOCK, charts.use_theme(large=state.large_type()):
         return st.altair_chart(figure, width="stretch", theme=None, key=key, **options)
 
 

@@ -1,0 +1,1612 @@
+"""Behaviour analytics over a mapped event log: reach, funnels, bounce, retention, trends.
+
+Every function takes a DuckDB connection and the name of a view (``events_mapped`` by
+default, as :mod:`mot.events` builds it) with at least the columns
+
+``row_number BIGINT, user_id VARCHAR, session_id VARCHAR, ts TIMESTAMP (UTC),
+event VARCHAR, touchpoint VARCHAR (NULL when unmatched)``
+
+then property columns (``device``, ``channel``, ``variant``, ``revenue``, ...). Each metric
+is written once, in SQL, and runs inside DuckDB: the log is never loaded into pandas, only
+the small result table comes back. Intervals and tests on those small tables are computed
+with numpy and :mod:`mot.compare`.
+
+Definitions shared by the functions:
+
+- a user's *segment* for user-level metrics (funnels) is the value of ``by`` on the event
+  that puts them into the analysis (their first step-1 event, or for :func:`open_funnel`
+  their first event of any step); sessions take the value of their first event. Users or
+  sessions whose segment is missing are left out and counted in
+  ``result.attrs["n_missing_segment"]``;
+- a *repeat purchase* is a second ``purchase`` event, or any ``repurchase`` event, strictly
+  after the user's first ``purchase`` event (:func:`retention`, :func:`link_survey`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import timedelta
+from itertools import combinations
+
+import duckdb
+import numpy as np
+import pandas as pd
+from scipy import special, stats
+
+from mot.compare import adjust_p_values, compare_groups, two_proportion_test
+from mot.errors import EventLogError, InsufficientDataError, MotError
+from mot.tidy import as_ratings
+
+DEFAULT_VIEW = "events_mapped"
+"""Name of the mapped event view that :mod:`mot.events` creates."""
+
+CORE_COLUMNS: tuple[str, ...] = ("user_id", "session_id", "ts", "event", "touchpoint")
+"""Columns every event view must have (``row_number`` is not needed here)."""
+
+PERIODS: tuple[str, ...] = ("day", "week", "month")
+"""Periods accepted by :func:`trend`, :func:`event_trend` and :func:`retention`."""
+
+REPEAT_EVENTS: tuple[str, ...] = ("repurchase",)
+"""Events that count as a repeat purchase besides a second ``purchase``."""
+
+REACH_COLUMNS: tuple[str, ...] = ("touchpoint", "position", "users", "sessions", "events")
+FUNNEL_COLUMNS: tuple[str, ...] = (
+    "step",
+    "position",
+    "users",
+    "conversion_from_previous",
+    "conversion_from_start",
+    "ci_low",
+    "ci_high",
+    "drop_off",
+)
+TIME_BETWEEN_COLUMNS: tuple[str, ...] = (
+    "from_touchpoint",
+    "to_touchpoint",
+    "users",
+    "median_hours",
+    "q1_hours",
+    "q3_hours",
+)
+BOUNCE_COLUMNS: tuple[str, ...] = ("sessions", "bounced", "rate", "ci_low", "ci_high")
+RETENTION_COLUMNS: tuple[str, ...] = (
+    "cohort",
+    "days",
+    "users",
+    "retained",
+    "rate",
+    "ci_low",
+    "ci_high",
+    "censored",
+)
+TREND_COLUMNS: tuple[str, ...] = (
+    "period_start",
+    "touchpoint",
+    "users",
+    "events",
+    "baseline",
+    "dip",
+    "spike",
+)
+CONVERSION_COMPARE_COLUMNS: tuple[str, ...] = (
+    "step",
+    "group_a",
+    "group_b",
+    "n_a",
+    "n_b",
+    "successes_a",
+    "successes_b",
+    "p_a",
+    "p_b",
+    "difference",
+    "se",
+    "ci_low",
+    "ci_high",
+    "z",
+    "p_value",
+    "cohens_h",
+    "p_adjusted",
+)
+LINK_COLUMNS: tuple[str, ...] = (
+    "respondent_id",
+    "customer_id",
+    "in_log",
+    "converted",
+    "repurchased",
+)
+REPURCHASE_MODEL_COLUMNS: tuple[str, ...] = (
+    "touchpoint",
+    "n",
+    "n_top_box",
+    "repurchased",
+    "rate_top_box",
+    "rate_rest",
+    "difference",
+    "ci_low",
+    "ci_high",
+    "p_value",
+    "slope_per_10",
+    "slope_se",
+    "slope_ci_low",
+    "slope_ci_high",
+    "odds_ratio_per_10",
+    "slope_p_value",
+    "converged",
+)
+
+MAD_SCALE = 1.4826
+"""Scales the median absolute deviation to a normal standard deviation."""
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _quote(name: str) -> str:
+    """A SQL identifier in double quotes (embedded quotes doubled)."""
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def _params(prefix: str, values: Sequence[object]) -> dict[str, object]:
+    """Named parameters ``prefix0, prefix1, ...`` for a list of values."""
+    return {f"{prefix}{i}": v for i, v in enumerate(values)}
+
+
+def _in_list(prefix: str, n: int) -> str:
+    """``$prefix0, $prefix1, ...`` as VARCHAR, for an ``IN (...)`` list."""
+    return ", ".join(f"CAST(${prefix}{i} AS VARCHAR)" for i in range(n))
+
+
+def _values(prefix: str, n: int) -> str:
+    """``VALUES (1, $prefix0), (2, $prefix1), ...``: a position and a name per item."""
+    rows = ", ".join(f"({i + 1}, CAST(${prefix}{i} AS VARCHAR))" for i in range(n))
+    return f"VALUES {rows}"
+
+
+def _run(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> pd.DataFrame:
+    """Run ``sql`` and return the (small) result; DuckDB errors become :class:`EventLogError`."""
+    try:
+        return con.execute(sql, params).df()
+    except duckdb.Error as exc:
+        message = (
+            f"The event query failed in DuckDB ({exc}). Check that the event view has the "
+            "columns user_id, session_id, ts (timestamp), event and touchpoint."
+        )
+        raise EventLogError(message) from exc
+
+
+def _view_columns(con: object, view: str) -> list[str]:
+    """Column names of ``view``, or :class:`EventLogError` when it cannot be read."""
+    if not isinstance(con, duckdb.DuckDBPyConnection):
+        message = (
+            f"Expected a DuckDB connection (duckdb.connect()), got {type(con).__name__}. "
+            "Load the event log with mot.events first."
+        )
+        raise EventLogError(message)
+    try:
+        described = con.execute(f"DESCRIBE {_quote(view)}").fetchall()
+    except duckdb.Error as exc:
+        message = (
+            f"There is no event view `{view}` on this connection ({exc}). Load and map the "
+            "event log first (mot.events), or pass the name of the view."
+        )
+        raise EventLogError(message) from exc
+    return [row[0] for row in described]
+
+
+def _validate_view(
+    con: object, view: str, *, columns: Sequence[str | None] = (), by: str | None = None
+) -> None:
+    """Raise :class:`EventLogError` unless ``view`` has the core columns, ``columns`` and ``by``."""
+    present = _view_columns(con, view)
+    needed = [*CORE_COLUMNS, *(c for c in columns if c)]
+    missing = [c for c in dict.fromkeys(needed) if c not in present]
+    if missing:
+        message = (
+            f"The event view `{view}` lacks the column(s) {', '.join(missing)} "
+            f"(it has {', '.join(present)}). Map the log's id, timestamp and event columns "
+            "when loading it."
+        )
+        raise EventLogError(message)
+    if by is not None and by not in present:
+        properties = [c for c in present if c not in (*CORE_COLUMNS, "row_number")]
+        message = (
+            f"There is no property column `{by}` to split by. Properties of this log: "
+            f"{', '.join(properties) or 'none'}."
+        )
+        raise EventLogError(message)
+
+
+def _validate_names(names: Sequence[str], *, what: str, minimum: int = 1) -> list[str]:
+    """The names as a list of str, or :class:`MotError` when too few or not text."""
+    if isinstance(names, str):
+        names = [n.strip() for n in names.split(",") if n.strip()]
+    names = list(names)
+    if len(names) < minimum or not all(isinstance(n, str) and n for n in names):
+        message = (
+            f"Give at least {minimum} {what} as a list of names (e.g. "
+            f"['FMOT', 'SMOT']); got {names!r}."
+        )
+        raise MotError(message)
+    return names
+
+
+def _validate_confidence(confidence: float) -> None:
+    if not 0 < confidence < 1:
+        message = f"`confidence` must be between 0 and 1 (e.g. 0.95); got {confidence!r}."
+        raise MotError(message)
+
+
+def _validate_period(period: str, *, name: str = "period") -> None:
+    if period not in PERIODS:
+        message = f"`{name}` must be one of {', '.join(PERIODS)}; got {period!r}."
+        raise MotError(message)
+
+
+def wilson_interval(
+    successes: np.ndarray | float, n: np.ndarray | float, *, confidence: float = 0.95
+) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval of a binomial proportion ``successes / n`` (vectorised).
+
+    With ``z`` the normal quantile of ``(1 + confidence) / 2`` and ``p = x / n``:
+    ``centre = (x + z²/2) / (n + z²)``, ``half = z / (n + z²) · √(x (n − x) / n + z²/4)``;
+    the interval is ``centre ± half``. NaN where ``n = 0`` or ``x > n``.
+
+    Parameters
+    ----------
+    successes, n : array_like
+        Successes and trials.
+    confidence : float, default 0.95
+        Level of the interval.
+
+    Returns
+    -------
+    tuple of ndarray
+        ``(low, high)``.
+
+    References
+    ----------
+    Wilson, E. B. (1927). Probable inference, the law of succession, and statistical
+    inference. JASA, 22(158), 209–212.
+
+    Examples
+    --------
+    8 of 10 at 95 %: centre = (8 + 1.9208) / 13.8415 = 0.7167, half = 0.2265:
+
+    >>> low, high = wilson_interval(8, 10)
+    >>> round(float(low), 4), round(float(high), 4)
+    (0.4902, 0.9433)
+    """
+    x = np.asarray(successes, dtype="float64")
+    n = np.asarray(n, dtype="float64")
+    z = stats.norm.ppf((1 + confidence) / 2)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        centre = (x + z**2 / 2) / (n + z**2)
+        half = z / (n + z**2) * np.sqrt(x * (n - x) / n + z**2 / 4)
+    bad = (n <= 0) | (x > n) | (x < 0)
+    low = np.where(bad, np.nan, np.clip(centre - half, 0.0, 1.0))
+    high = np.where(bad, np.nan, np.clip(centre + half, 0.0, 1.0))
+    return low, high
+
+
+def _split_segment(out: pd.DataFrame, by: str | None, columns: Sequence[str]) -> pd.DataFrame:
+    """Drop the NULL-segment rows (counted in attrs) and name the segment column ``by``."""
+    n_missing = int(out.pop("n_missing").max()) if len(out) else 0
+    if by is None:
+        out = out.drop(columns="segment")
+        result = out[list(columns)].reset_index(drop=True)
+        result.attrs["n_missing_segment"] = 0
+        return result
+    out = out[out["segment"].notna()].rename(columns={"segment": by})
+    result = out[[by, *columns]].reset_index(drop=True)
+    result.attrs["n_missing_segment"] = n_missing
+    return result
+
+
+# --- reach ----------------------------------------------------------------------------------
+
+
+def touchpoint_reach(
+    con: duckdb.DuckDBPyConnection,
+    view: str = DEFAULT_VIEW,
+    *,
+    touchpoints: Sequence[str],
+    by: str | None = None,
+) -> pd.DataFrame:
+    """Users, sessions and events that reach each touchpoint.
+
+    ``users = COUNT(DISTINCT user_id)``, ``sessions = COUNT(DISTINCT session_id)`` and
+    ``events = COUNT(*)`` over the events whose ``touchpoint`` is the touchpoint.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        Connection holding the event view.
+    view : str, default "events_mapped"
+        The mapped event view (see the module docstring).
+    touchpoints : sequence of str
+        Touchpoint ids in journey order; touchpoints without events get zero rows.
+    by : str, optional
+        A property column; each event counts in the group of its own value. Events with a
+        missing value are left out and counted in ``attrs["n_missing_segment"]``.
+
+    Returns
+    -------
+    DataFrame
+        ``[by], touchpoint, position`` (1-based journey order), ``users``, ``sessions``,
+        ``events``; sorted by ``by`` then ``position``.
+
+    Raises
+    ------
+    EventLogError
+        If the view or a column is missing.
+    MotError
+        If ``touchpoints`` is empty.
+
+    Examples
+    --------
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE VIEW events_mapped AS SELECT * FROM (VALUES "
+    ...     "('a', 's1', TIMESTAMP '2026-01-01 10:00', 'landing', 'FMOT'),"
+    ...     "('a', 's1', TIMESTAMP '2026-01-01 10:01', 'product_view', 'FMOT'),"
+    ...     "('b', 's2', TIMESTAMP '2026-01-01 11:00', 'landing', 'FMOT')) "
+    ...     "t(user_id, session_id, ts, event, touchpoint)")
+    >>> touchpoint_reach(con, touchpoints=["FMOT", "SMOT"])
+      touchpoint  position  users  sessions  events
+    0       FMOT         1      2         2       3
+    1       SMOT         2      0         0       0
+    """
+    touchpoints = _validate_names(touchpoints, what="touchpoints")
+    _validate_view(con, view, by=by)
+    segment = _quote(by) if by else "CAST(NULL AS VARCHAR)"
+    sql = f"""
+        WITH tps(position, touchpoint) AS ({_values("t", len(touchpoints))}),
+        ev AS (
+            SELECT user_id, session_id, touchpoint, {segment} AS segment
+            FROM {_quote(view)} WHERE touchpoint IN ({_in_list("t", len(touchpoints))})
+        ),
+        groups AS (SELECT DISTINCT segment FROM ev
+                   UNION SELECT CAST(NULL AS VARCHAR) WHERE $by_is_null),
+        counts AS (
+            SELECT segment, touchpoint, count(DISTINCT user_id) AS users,
+                   count(DISTINCT session_id) AS sessions, count(*) AS events
+            FROM ev GROUP BY segment, touchpoint
+        )
+        SELECT g.segment, p.touchpoint, p.position,
+               coalesce(c.users, 0) AS users, coalesce(c.sessions, 0) AS sessions,
+               coalesce(c.events, 0) AS events,
+               (SELECT count(*) FROM ev WHERE segment IS NULL) AS n_missing
+        FROM groups g CROSS JOIN tps p
+        LEFT JOIN counts c
+          ON c.segment IS NOT DISTINCT FROM g.segment AND c.touchpoint = p.touchpoint
+        ORDER BY g.segment NULLS FIRST, p.position
+    """
+    params = {**_params("t", touchpoints), "by_is_null": by is None}
+    out = _run(con, sql, params)
+    return _split_segment(out, by, REACH_COLUMNS)
+
+
+# --- funnels --------------------------------------------------------------------------------
+
+
+def _window_microseconds(window: timedelta | pd.Timedelta | None) -> int | None:
+    if window is None:
+        return None
+    if not isinstance(window, timedelta | pd.Timedelta) or window <= timedelta(0):
+        message = (
+            f"`window` must be a positive duration such as datetime.timedelta(days=7); "
+            f"got {window!r}."
+        )
+        raise MotError(message)
+    return int(pd.Timedelta(window) / pd.Timedelta(microseconds=1))
+
+
+def _ordered_chain(view: str, step_column: str, n: int, segment: str, windowed: bool) -> str:
+    """CTEs ``s1 … sn``: per user, the time each step is reached (strictly after the last)."""
+    window = " AND b.ts <= p.t0 + to_microseconds(CAST($window AS BIGINT))" if windowed else ""
+    ctes = [
+        f"""base AS (
+            SELECT user_id, ts, {_quote(step_column)} AS step, {segment} AS segment
+            FROM {_quote(view)}
+            WHERE {_quote(step_column)} IN ({_in_list("s", n)}))""",
+        """s1 AS (
+            SELECT user_id, min(ts) AS t0, min(ts) AS t, arg_min(segment, ts) AS segment
+            FROM base WHERE step = CAST($s0 AS VARCHAR) GROUP BY user_id)""",
+    ]
+    for k in range(2, n + 1):
+        ctes.append(
+            f"""s{k} AS (
+            SELECT p.user_id, p.t0, min(b.ts) AS t, p.segment
+            FROM s{k - 1} p JOIN base b
+              ON b.user_id = p.user_id AND b.step = CAST($s{k - 1} AS VARCHAR)
+             AND b.ts > p.t{window}
+            GROUP BY p.user_id, p.t0, p.segment)"""
+        )
+    counts = " UNION ALL ".join(
+        f"SELECT segment, {k} AS position, count(*) AS users FROM s{k} GROUP BY segment"
+        for k in range(1, n + 1)
+    )
+    ctes.append(f"counts AS ({counts})")
+    ctes.append("entrants AS (SELECT segment FROM s1)")
+    return ",\n".join(ctes)
+
+
+def _open_chain(view: str, step_column: str, n: int, segment: str) -> str:
+    """CTEs ``counts`` and ``entrants``: users with any event of each step."""
+    return f"""
+        base AS (
+            SELECT user_id, ts, {_quote(step_column)} AS step, {segment} AS segment
+            FROM {_quote(view)}
+            WHERE {_quote(step_column)} IN ({_in_list("s", n)})),
+        entrants AS (
+            SELECT user_id, arg_min(segment, ts) AS segment FROM base GROUP BY user_id),
+        counts AS (
+            SELECT u.segment, st.position, count(DISTINCT b.user_id) AS users
+            FROM base b JOIN steps st ON st.step = b.step
+            JOIN entrants u ON u.user_id = b.user_id
+            GROUP BY u.segment, st.position)"""
+
+
+def _funnel_query(chain: str, n: int) -> str:
+    """The funnel table over the CTEs ``counts`` and ``entrants`` of ``chain``."""
+    return f"""
+        WITH steps(position, step) AS ({_values("s", n)}),
+        {chain},
+        groups AS (SELECT DISTINCT segment FROM entrants
+                   UNION SELECT CAST(NULL AS VARCHAR) WHERE $by_is_null),
+        funnel AS (
+            SELECT g.segment, st.step, st.position, coalesce(c.users, 0) AS users
+            FROM groups g CROSS JOIN steps st
+            LEFT JOIN counts c
+              ON c.segment IS NOT DISTINCT FROM g.segment AND c.position = st.position)
+        SELECT segment, step, position, users,
+               CASE WHEN position = 1 THEN users / nullif(users, 0)
+                    ELSE users / nullif(lag(users) OVER w, 0) END AS conversion_from_previous,
+               users / nullif(first_value(users) OVER w, 0) AS conversion_from_start,
+               first_value(users) OVER w AS start_users,
+               coalesce(lag(users) OVER w - users, 0) AS drop_off,
+               (SELECT count(*) FROM entrants WHERE segment IS NULL) AS n_missing
+        FROM funnel
+        WINDOW w AS (PARTITION BY segment ORDER BY position)
+        ORDER BY segment NULLS FIRST, position
+    """
+
+
+def _funnel(
+    con: duckdb.DuckDBPyConnection,
+    view: str,
+    *,
+    steps: Sequence[str],
+    step_column: str,
+    window: timedelta | None,
+    by: str | None,
+    confidence: float,
+    ordered: bool,
+) -> pd.DataFrame:
+    steps = _validate_names(steps, what="funnel steps")
+    _validate_view(con, view, columns=[step_column], by=by)
+    _validate_confidence(confidence)
+    window_us = _window_microseconds(window)
+    segment = _quote(by) if by else "CAST(NULL AS VARCHAR)"
+    n = len(steps)
+    if ordered:
+        chain = _ordered_chain(view, step_column, n, segment, window_us is not None)
+    else:
+        chain = _open_chain(view, step_column, n, segment)
+    params: dict[str, object] = {**_params("s", steps), "by_is_null": by is None}
+    if window_us is not None:
+        params["window"] = window_us
+    out = _run(con, _funnel_query(chain, n), params)
+    start = out.pop("start_users").to_numpy(dtype="float64")
+    out["ci_low"], out["ci_high"] = wilson_interval(
+        out["users"].to_numpy(dtype="float64"), start, confidence=confidence
+    )
+    out["drop_off"] = out["drop_off"].astype("int64")
+    out["users"] = out["users"].astype("int64")
+    out["position"] = out["position"].astype("int64")
+    return _split_segment(out, by, FUNNEL_COLUMNS)
+
+
+def ordered_funnel(
+    con: duckdb.DuckDBPyConnection,
+    view: str = DEFAULT_VIEW,
+    *,
+    steps: Sequence[str],
+    step_column: str = "touchpoint",
+    window: timedelta | None = None,
+    by: str | None = None,
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """Ordered conversion funnel: users who reach each step after the previous one.
+
+    A user reaches step 1 at their first step-1 event, ``t₁ = min(ts)``; they reach step k
+    at ``t_k = min(ts)`` of their step-k events with ``ts > t_{k−1}`` (strictly after: an
+    event at the same instant does not count). With ``window``, step-k events must also
+    satisfy ``ts ≤ t₁ + window``. ``conversion_from_previous = users_k / users_{k−1}``
+    (1 at step 1), ``conversion_from_start = users_k / users_1`` with its Wilson interval,
+    ``drop_off = users_{k−1} − users_k`` (0 at step 1). Generated as one SQL query: a chain
+    of CTEs, one per step, each joined per user to the previous one.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        Connection holding the event view.
+    view : str, default "events_mapped"
+        The mapped event view.
+    steps : sequence of str
+        Step values in order (touchpoint ids, or event names with ``step_column="event"``);
+        a comma-separated string is also accepted.
+    step_column : str, default "touchpoint"
+        The column the steps are values of (``"touchpoint"`` or ``"event"``).
+    window : datetime.timedelta, optional
+        Conversion window from the user's step-1 event.
+    by : str, optional
+        A property column; a user's group is its value on their first step-1 event.
+    confidence : float, default 0.95
+        Level of the Wilson interval.
+
+    Returns
+    -------
+    DataFrame
+        ``[by], step, position, users, conversion_from_previous, conversion_from_start,
+        ci_low, ci_high, drop_off``; sorted by ``by`` then ``position``.
+        ``attrs["n_missing_segment"]``: users left out for a missing ``by``.
+
+    Raises
+    ------
+    EventLogError
+        If the view or a column is missing.
+    MotError
+        If ``steps`` is empty, ``window`` is not a positive duration or ``confidence`` is
+        not in (0, 1).
+
+    References
+    ----------
+    Wilson, E. B. (1927). JASA, 22(158), 209–212.
+
+    Examples
+    --------
+    User a: FMOT then SMOT; user b: SMOT before FMOT (reaches step 1 only):
+
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE VIEW events_mapped AS SELECT * FROM (VALUES "
+    ...     "('a', 's1', TIMESTAMP '2026-01-01 10:00', 'landing', 'FMOT'),"
+    ...     "('a', 's1', TIMESTAMP '2026-01-01 10:05', 'purchase', 'SMOT'),"
+    ...     "('b', 's2', TIMESTAMP '2026-01-01 09:00', 'purchase', 'SMOT'),"
+    ...     "('b', 's2', TIMESTAMP '2026-01-01 10:00', 'landing', 'FMOT')) "
+    ...     "t(user_id, session_id, ts, event, touchpoint)")
+    >>> ordered_funnel(con, steps=["FMOT", "SMOT"])[["step", "users", "drop_off"]]
+       step  users  drop_off
+    0  FMOT      2         0
+    1  SMOT      1         1
+    """
+    return _funnel(
+        con,
+        view,
+        steps=steps,
+        step_column=step_column,
+        window=window,
+        by=by,
+        confidence=confidence,
+        ordered=True,
+    )
+
+
+def open_funnel(
+    con: duckdb.DuckDBPyConnection,
+    view: str = DEFAULT_VIEW,
+    *,
+    steps: Sequence[str],
+    step_column: str = "touchpoint",
+    by: str | None = None,
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """Open (unordered) funnel: users with any event of each step, whatever the order.
+
+    ``users_k = COUNT(DISTINCT user_id)`` of step-k events; the ratios are as in
+    :func:`ordered_funnel` (so a later step may exceed an earlier one: a ratio above 1 has
+    no Wilson interval, NaN). A user's ``by`` group is its value on their first event of
+    any step.
+
+    Parameters
+    ----------
+    con, view, steps, step_column, by, confidence
+        As :func:`ordered_funnel` (no ``window``).
+
+    Returns
+    -------
+    DataFrame
+        The columns of :func:`ordered_funnel`.
+
+    Raises
+    ------
+    EventLogError
+        If the view or a column is missing.
+    MotError
+        If ``steps`` is empty or ``confidence`` is not in (0, 1).
+
+    Examples
+    --------
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE VIEW events_mapped AS SELECT * FROM (VALUES "
+    ...     "('b', 's2', TIMESTAMP '2026-01-01 09:00', 'purchase', 'SMOT'),"
+    ...     "('b', 's2', TIMESTAMP '2026-01-01 10:00', 'landing', 'FMOT')) "
+    ...     "t(user_id, session_id, ts, event, touchpoint)")
+    >>> open_funnel(con, steps=["FMOT", "SMOT"])["users"].tolist()
+    [1, 1]
+    """
+    return _funnel(
+        con,
+        view,
+        steps=steps,
+        step_column=step_column,
+        window=None,
+        by=by,
+        confidence=confidence,
+        ordered=False,
+    )
+
+
+def compare_conversion(
+    funnel: pd.DataFrame,
+    *,
+    step: str | int,
+    base: str = "previous",
+    correction: str = "holm",
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """Compare the conversion to one funnel step between every pair of groups.
+
+    For each pair of groups of a funnel computed with ``by``,
+    :func:`mot.compare.two_proportion_test` of ``users_step / users_base`` (``base`` is
+    the previous step or step 1); p-values adjusted over the pairs
+    (:func:`mot.compare.adjust_p_values`).
+
+    Parameters
+    ----------
+    funnel : DataFrame
+        An :func:`ordered_funnel` or :func:`open_funnel` result computed with ``by``.
+    step : str or int
+        The step (its name, or its 1-based ``position``).
+    base : {"previous", "start"}, default "previous"
+        Conversion from the previous step or from step 1.
+    correction : str, default "holm"
+        Multiple-comparison correction over the pairs.
+    confidence : float, default 0.95
+        Level of the difference's interval.
+
+    Returns
+    -------
+    DataFrame
+        ``step, group_a, group_b, n_a, n_b, successes_a, successes_b, p_a, p_b,
+        difference`` (``p_a − p_b``), ``se, ci_low, ci_high, z, p_value, cohens_h,
+        p_adjusted``; one row per pair (groups in the funnel's order). Pairs where a group
+        has no users at the base step have NaN statistics.
+
+    Raises
+    ------
+    MotError
+        If the funnel has no group column, the step is unknown, or ``base`` is invalid.
+
+    References
+    ----------
+    Agresti, A. (2013). Categorical Data Analysis (3rd ed.), §3.1. Wiley.
+
+    Examples
+    --------
+    >>> funnel = pd.DataFrame({"variant": ["A", "A", "B", "B"],
+    ...     "step": ["view", "cart", "view", "cart"], "position": [1, 2, 1, 2],
+    ...     "users": [100, 30, 100, 45]})
+    >>> row = compare_conversion(funnel, step="cart").iloc[0]
+    >>> row["group_a"], row["group_b"], round(float(row["difference"]), 2)
+    ('A', 'B', -0.15)
+    """
+    by, target = _validate_compare_conversion(funnel, step=step, base=base)
+    _validate_confidence(confidence)
+    base_position = target - 1 if base == "previous" and target > 1 else 1
+    table = funnel.set_index([by, "position"])["users"]
+    groups = list(pd.unique(funnel[by].dropna()))
+    records = []
+    for a, b in combinations(groups, 2):
+        counts = [int(table.get((g, p), 0)) for g in (a, b) for p in (target, base_position)]
+        row = {"group_a": a, "group_b": b, "n_a": counts[1], "n_b": counts[3]}
+        row |= {"successes_a": counts[0], "successes_b": counts[2]}
+        if counts[1] > 0 and counts[3] > 0 and counts[0] <= counts[1] and counts[2] <= counts[3]:
+            test = two_proportion_test(
+                counts[0], counts[1], counts[2], counts[3], confidence=confidence
+            )
+            row |= test.iloc[0].to_dict()
+        records.append(row)
+    out = pd.DataFrame.from_records(records, columns=list(CONVERSION_COMPARE_COLUMNS[1:]))
+    name = funnel.loc[funnel["position"] == target, "step"]
+    out.insert(0, "step", name.iloc[0] if len(name) else str(step))
+    p = out["p_value"].to_numpy(dtype="float64")
+    out["p_adjusted"] = adjust_p_values(p, method=correction) if len(out) else p
+    return out[list(CONVERSION_COMPARE_COLUMNS)]
+
+
+def _validate_compare_conversion(
+    funnel: pd.DataFrame, *, step: str | int, base: str
+) -> tuple[str, int]:
+    """The group column and the step's position, or :class:`MotError`."""
+    extra = [c for c in funnel.columns if c not in FUNNEL_COLUMNS]
+    if not extra or not {"step", "position", "users"} <= set(funnel.columns):
+        message = (
+            "compare_conversion needs a funnel computed with `by=` (e.g. "
+            "ordered_funnel(con, steps=[...], by='variant')): this table has no group column."
+        )
+        raise MotError(message)
+    if base not in ("previous", "start"):
+        raise MotError(f"`base` must be 'previous' or 'start'; got {base!r}.")
+    if isinstance(step, int | np.integer) and not isinstance(step, bool):
+        positions = funnel["position"][funnel["position"] == step]
+    else:
+        positions = funnel["position"][funnel["step"] == step]
+    if positions.empty:
+        names = ", ".join(map(str, pd.unique(funnel["step"])))
+        raise MotError(f"The funnel has no step {step!r}. Its steps: {names}.")
+    return extra[0], int(positions.iloc[0])
+
+
+# --- time between touchpoints ---------------------------------------------------------------
+
+
+def time_between(
+    con: duckdb.DuckDBPyConnection,
+    view: str = DEFAULT_VIEW,
+    *,
+    touchpoints: Sequence[str],
+) -> pd.DataFrame:
+    """Time from one touchpoint to the next, for each consecutive pair of the journey.
+
+    For the pair (A, B) and a user: ``t_A = min(ts)`` of their A events and
+    ``t_B = min(ts)`` of their B events with ``ts > t_A``; users without such a B event are
+    not counted. Hours are ``(t_B − t_A) / 3600 s``; quartiles are ``quantile_cont``
+    (linear interpolation).
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        Connection holding the event view.
+    view : str, default "events_mapped"
+        The mapped event view.
+    touchpoints : sequence of str
+        Touchpoint ids in journey order (at least two).
+
+    Returns
+    -------
+    DataFrame
+        ``from_touchpoint, to_touchpoint, users, median_hours, q1_hours, q3_hours``; one
+        row per consecutive pair in journey order (NaN hours for pairs without users).
+
+    Raises
+    ------
+    EventLogError
+        If the view or a column is missing.
+    MotError
+        If fewer than two touchpoints are given.
+
+    Examples
+    --------
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE VIEW events_mapped AS SELECT * FROM (VALUES "
+    ...     "('a', 's1', TIMESTAMP '2026-01-01 10:00', 'landing', 'FMOT'),"
+    ...     "('a', 's1', TIMESTAMP '2026-01-01 12:30', 'purchase', 'SMOT')) "
+    ...     "t(user_id, session_id, ts, event, touchpoint)")
+    >>> float(time_between(con, touchpoints=["FMOT", "SMOT"])["median_hours"].iloc[0])
+    2.5
+    """
+    touchpoints = _validate_names(touchpoints, what="touchpoints", minimum=2)
+    _validate_view(con, view)
+    n = len(touchpoints)
+    pairs = ", ".join(
+        f"({i + 1}, CAST($t{i} AS VARCHAR), CAST($t{i + 1} AS VARCHAR))" for i in range(n - 1)
+    )
+    sql = f"""
+        WITH pairs(position, from_touchpoint, to_touchpoint) AS (VALUES {pairs}),
+        ev AS (SELECT user_id, ts, touchpoint FROM {_quote(view)}
+               WHERE touchpoint IN ({_in_list("t", n)})),
+        firsts AS (SELECT user_id, touchpoint, min(ts) AS t FROM ev GROUP BY ALL),
+        gaps AS (
+            SELECT p.position, f.user_id,
+                   date_diff('microsecond', f.t, min(e.ts)) / 3.6e9 AS hours
+            FROM pairs p
+            JOIN firsts f ON f.touchpoint = p.from_touchpoint
+            JOIN ev e ON e.user_id = f.user_id AND e.touchpoint = p.to_touchpoint
+                     AND e.ts > f.t
+            GROUP BY p.position, f.user_id, f.t),
+        stats AS (
+            SELECT position, count(*) AS users,
+                   quantile_cont(hours, 0.5) AS median_hours,
+                   quantile_cont(hours, 0.25) AS q1_hours,
+                   quantile_cont(hours, 0.75) AS q3_hours
+            FROM gaps GROUP BY position)
+        SELECT p.from_touchpoint, p.to_touchpoint, coalesce(s.users, 0) AS users,
+               s.median_hours, s.q1_hours, s.q3_hours
+        FROM pairs p LEFT JOIN stats s USING (position)
+        ORDER BY p.position
+    """
+    out = _run(con, sql, _params("t", touchpoints))
+    out["users"] = out["users"].astype("int64")
+    for column in ("median_hours", "q1_hours", "q3_hours"):
+        out[column] = out[column].astype("float64")
+    return out[list(TIME_BETWEEN_COLUMNS)]
+
+
+# --- bounce ---------------------------------------------------------------------------------
+
+
+def bounce_rate(
+    con: duckdb.DuckDBPyConnection,
+    view: str = DEFAULT_VIEW,
+    *,
+    entry: str | Sequence[str] = "FMOT",
+    column: str = "touchpoint",
+    by: str | None = None,
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """Share of sessions that never go beyond the entry touchpoint.
+
+    ``rate = bounced / sessions``: ``sessions`` hold an event of ``entry``; ``bounced``
+    are those of them whose every matched event (non-NULL ``touchpoint``) is an ``entry``
+    value. Unmatched events (a newsletter open, an app update) are not touchpoints and
+    neither make nor break a bounce. With the default, a session that stays at the first
+    moment (landing, product views) and goes no further is a bounce; with
+    ``entry=["landing", "bounce"], column="event"`` only sessions that land and leave are.
+    Wilson interval.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        Connection holding the event view.
+    view : str, default "events_mapped"
+        The mapped event view.
+    entry : str or sequence of str, default "FMOT"
+        The entry touchpoint (or event names with ``column="event"``).
+    column : str, default "touchpoint"
+        The column ``entry`` is a value of.
+    by : str, optional
+        A property column; a session's group is its value on the session's first event.
+    confidence : float, default 0.95
+        Level of the Wilson interval.
+
+    Returns
+    -------
+    DataFrame
+        ``[by], sessions, bounced, rate, ci_low, ci_high``; sorted by ``by``.
+        ``attrs["n_missing_segment"]``: sessions left out for a missing ``by``.
+
+    Raises
+    ------
+    EventLogError
+        If the view or a column is missing.
+    MotError
+        If ``confidence`` is not in (0, 1).
+
+    References
+    ----------
+    Wilson, E. B. (1927). JASA, 22(158), 209–212.
+
+    Examples
+    --------
+    Session s1 only lands; s2 lands then buys: 1 bounce in 2 sessions.
+
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE VIEW events_mapped AS SELECT * FROM (VALUES "
+    ...     "('a', 's1', TIMESTAMP '2026-01-01 10:00', 'landing', 'FMOT'),"
+    ...     "('b', 's2', TIMESTAMP '2026-01-01 10:00', 'landing', 'FMOT'),"
+    ...     "('b', 's2', TIMESTAMP '2026-01-01 10:05', 'purchase', 'SMOT')) "
+    ...     "t(user_id, session_id, ts, event, touchpoint)")
+    >>> bounce_rate(con)[["sessions", "bounced", "rate"]]
+       sessions  bounced  rate
+    0         2        1   0.5
+    """
+    entries = _validate_names([entry] if isinstance(entry, str) else entry, what="entries")
+    _validate_view(con, view, columns=[column], by=by)
+    _validate_confidence(confidence)
+    segment = _quote(by) if by else "CAST(NULL AS VARCHAR)"
+    col = _quote(column)
+    is_entry = f"{col} IN ({_in_list('e', len(entries))})"
+    sql = f"""
+        WITH per_session AS (
+            SELECT session_id, arg_min({segment}, ts) AS segment,
+                   coalesce(bool_or({is_entry}), false) AS has_entry,
+                   bool_and(touchpoint IS NULL OR {is_entry}) AS only_entry
+            FROM {_quote(view)} GROUP BY session_id),
+        groups AS (SELECT DISTINCT segment FROM per_session WHERE has_entry
+                   UNION SELECT CAST(NULL AS VARCHAR) WHERE $by_is_null)
+        SELECT g.segment,
+               count(s.session_id) AS sessions,
+               count(s.session_id) FILTER (WHERE s.only_entry) AS bounced,
+               count(s.session_id) FILTER (WHERE s.only_entry) / count(s.session_id) AS rate,
+               (SELECT count(*) FROM per_session WHERE has_entry AND segment IS NULL)
+                   AS n_missing
+        FROM groups g LEFT JOIN per_session s
+          ON s.segment IS NOT DISTINCT FROM g.segment AND s.has_entry
+        GROUP BY g.segment
+        ORDER BY g.segment NULLS FIRST
+    """
+    out = _run(con, sql, {**_params("e", entries), "by_is_null": by is None})
+    out["sessions"] = out["sessions"].astype("int64")
+    out["bounced"] = out["bounced"].astype("int64")
+    out["rate"] = out["rate"].astype("float64")
+    out["ci_low"], out["ci_high"] = wilson_interval(
+        out["bounced"].to_numpy(), out["sessions"].to_numpy(), confidence=confidence
+    )
+    return _split_segment(out, by, BOUNCE_COLUMNS)
+
+
+# --- retention ------------------------------------------------------------------------------
+
+
+def _validate_days(days: Sequence[int]) -> list[int]:
+    values = [days] if isinstance(days, int | np.integer) else list(days)
+    if not values or not all(
+        isinstance(d, int | np.integer) and not isinstance(d, bool) and d > 0 for d in values
+    ):
+        message = f"`days` must be positive whole numbers of days, e.g. (30, 60, 90); got {days!r}."
+        raise MotError(message)
+    return [int(d) for d in values]
+
+
+def retention(
+    con: duckdb.DuckDBPyConnection,
+    view: str = DEFAULT_VIEW,
+    *,
+    purchase_event: str = "purchase",
+    repeat_events: Sequence[str] = REPEAT_EVENTS,
+    days: Sequence[int] = (30, 60, 90),
+    cohort: str = "week",
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """Repeat-purchase retention by cohort of first purchase.
+
+    A user's first purchase is ``t₀ = min(ts)`` of their ``purchase_event`` events; they
+    are *retained* at N days when another ``purchase_event`` or a ``repeat_events`` event
+    (default ``repurchase``) has ``t₀ < ts ≤ t₀ + N days``. A user counts at N days only if
+    ``t₀ + N days`` is not after the log's last event (otherwise the window is not fully
+    observed: counted in ``censored``, left out of ``users``). ``rate = retained / users``
+    with a Wilson interval.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        Connection holding the event view.
+    view : str, default "events_mapped"
+        The mapped event view.
+    purchase_event : str, default "purchase"
+        The event name of a purchase.
+    repeat_events : sequence of str, default ("repurchase",)
+        Other event names that count as a repeat purchase.
+    days : sequence of int, default (30, 60, 90)
+        Retention windows in days.
+    cohort : {"day", "week", "month"}, default "week"
+        Cohorts by the start of the first purchase's week (Monday) or month.
+    confidence : float, default 0.95
+        Level of the Wilson interval.
+
+    Returns
+    -------
+    DataFrame
+        ``cohort`` (timestamp), ``days``, ``users``, ``retained``, ``rate``, ``ci_low``,
+        ``ci_high``, ``censored``; sorted by ``cohort`` then ``days``.
+
+    Raises
+    ------
+    EventLogError
+        If the view or a column is missing.
+    MotError
+        If ``days``, ``cohort`` or ``confidence`` is invalid.
+
+    References
+    ----------
+    Fader, P. S., & Hardie, B. G. S. (2009). Probability models for customer-base analysis.
+    Journal of Interactive Marketing, 23(1), 61–69.
+
+    Examples
+    --------
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE VIEW events_mapped AS SELECT * FROM (VALUES "
+    ...     "('a', 's1', TIMESTAMP '2026-01-05 10:00', 'purchase', 'SMOT'),"
+    ...     "('a', 's2', TIMESTAMP '2026-01-20 10:00', 'repurchase', 'UMOT'),"
+    ...     "('b', 's3', TIMESTAMP '2026-01-06 10:00', 'purchase', 'SMOT'),"
+    ...     "('c', 's4', TIMESTAMP '2026-03-01 10:00', 'search', 'ZMOT')) "
+    ...     "t(user_id, session_id, ts, event, touchpoint)")
+    >>> retention(con, days=[30])[["cohort", "users", "retained", "rate"]]
+          cohort  users  retained  rate
+    0 2026-01-05      2         1   0.5
+    """
+    _validate_view(con, view)
+    days = _validate_days(days)
+    _validate_period(cohort, name="cohort")
+    _validate_confidence(confidence)
+    repeat = [purchase_event, *repeat_events]
+    day_values = ", ".join(f"({int(d)})" for d in days)
+    sql = f"""
+        WITH firsts AS (
+            SELECT user_id, min(ts) AS t0 FROM {_quote(view)}
+            WHERE event = CAST($purchase AS VARCHAR) GROUP BY user_id),
+        horizon AS (SELECT max(ts) AS last_ts FROM {_quote(view)}),
+        repeats AS (
+            SELECT f.user_id, min(e.ts) AS t1
+            FROM firsts f JOIN {_quote(view)} e
+              ON e.user_id = f.user_id AND e.ts > f.t0
+             AND e.event IN ({_in_list("r", len(repeat))})
+            GROUP BY f.user_id),
+        windows(days) AS (VALUES {day_values}),
+        flags AS (
+            SELECT date_trunc('{cohort}', f.t0) AS cohort, w.days,
+                   f.t0 + to_days(CAST(w.days AS INTEGER)) <= h.last_ts AS observed,
+                   r.t1 IS NOT NULL
+                   AND r.t1 <= f.t0 + to_days(CAST(w.days AS INTEGER)) AS retained
+            FROM firsts f CROSS JOIN windows w CROSS JOIN horizon h
+            LEFT JOIN repeats r USING (user_id))
+        SELECT cohort, days,
+               count(*) FILTER (WHERE observed) AS users,
+               count(*) FILTER (WHERE observed AND retained) AS retained,
+               count(*) FILTER (WHERE observed AND retained)
+                   / count(*) FILTER (WHERE observed) AS rate,
+               count(*) FILTER (WHERE NOT observed) AS censored
+        FROM flags GROUP BY cohort, days
+        ORDER BY cohort, days
+    """
+    params = {"purchase": purchase_event, **_params("r", repeat)}
+    out = _run(con, sql, params)
+    for column in ("days", "users", "retained", "censored"):
+        out[column] = out[column].astype("int64")
+    out["rate"] = out["rate"].astype("float64")
+    out["ci_low"], out["ci_high"] = wilson_interval(
+        out["retained"].to_numpy(), out["users"].to_numpy(), confidence=confidence
+    )
+    return out[list(RETENTION_COLUMNS)]
+
+
+# --- trends ---------------------------------------------------------------------------------
+
+
+def _trend(
+    con: duckdb.DuckDBPyConnection, view: str, *, items: Sequence[str], column: str, period: str
+) -> pd.DataFrame:
+    items = _validate_names(items, what=f"{column} values")
+    _validate_view(con, view, columns=[column])
+    _validate_period(period)
+    n = len(items)
+    sql = f"""
+        WITH items(position, item) AS ({_values("t", n)}),
+        ev AS (SELECT date_trunc('{period}', ts) AS period_start, {_quote(column)} AS item,
+                      user_id
+               FROM {_quote(view)} WHERE {_quote(column)} IN ({_in_list("t", n)})),
+        bounds AS (SELECT date_trunc('{period}', min(ts)) AS lo,
+                          date_trunc('{period}', max(ts)) AS hi FROM {_quote(view)}),
+        periods AS (SELECT unnest(generate_series(lo, hi, INTERVAL 1 {period}))
+                           AS period_start FROM bounds),
+        counts AS (SELECT period_start, item, count(DISTINCT user_id) AS users,
+                          count(*) AS events FROM ev GROUP BY period_start, item)
+        SELECT p.period_start, i.item AS touchpoint, coalesce(c.users, 0) AS users,
+               coalesce(c.events, 0) AS events
+        FROM periods p CROSS JOIN items i
+        LEFT JOIN counts c ON c.period_start = p.period_start AND c.item = i.item
+        ORDER BY i.position, p.period_start
+    """
+    out = _run(con, sql, _params("t", items))
+    out["users"] = out["users"].astype("int64")
+    out["events"] = out["events"].astype("int64")
+    users = out["users"].astype("float64")
+    grouped = users.groupby(out["touchpoint"], sort=False)
+    baseline = grouped.transform("median")
+    mad = MAD_SCALE * (users - baseline).abs().groupby(out["touchpoint"], sort=False).transform(
+        "median"
+    )
+    out["baseline"] = baseline.astype("float64")
+    spread = mad > 0
+    out["dip"] = ((spread & (users < baseline - 2 * mad)) | (users < 0.5 * baseline)).to_numpy(bool)
+    out["spike"] = (
+        (spread & (users > baseline + 2 * mad)) | ((baseline > 0) & (users > 2 * baseline))
+    ).to_numpy(bool)
+    return out[list(TREND_COLUMNS)].reset_index(drop=True)
+
+
+def trend(
+    con: duckdb.DuckDBPyConnection,
+    view: str = DEFAULT_VIEW,
+    *,
+    touchpoints: Sequence[str],
+    period: str = "week",
+) -> pd.DataFrame:
+    """Users and events per period and touchpoint, with dips and spikes flagged.
+
+    ``users = COUNT(DISTINCT user_id)`` and ``events = COUNT(*)`` per period (``date_trunc``:
+    weeks start on Monday) and touchpoint.
+    A period is a ``dip`` when its users fall below ``median − 2·MAD`` or below half the
+    median, and a ``spike`` when they rise above ``median + 2·MAD`` or above twice the
+    median, where the median (``baseline``) and ``MAD = 1.4826 · median|users − median|``
+    (the normal-consistent median absolute deviation) are over that touchpoint's periods.
+    When MAD is 0 (most periods alike) only the half/twice-the-median rules apply; a
+    touchpoint whose median is 0 has no spikes. Periods run from the log's first to
+    its last event, with zero rows for periods without events; the first and last periods
+    may be partial. A touchpoint that mixes events (TMOT: deliveries and support tickets)
+    can hide a dip in one behind a spike in another: use :func:`event_trend`.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        Connection holding the event view.
+    view : str, default "events_mapped"
+        The mapped event view.
+    touchpoints : sequence of str
+        Touchpoint ids in journey order.
+    period : {"day", "week", "month"}, default "week"
+        Length of a period.
+
+    Returns
+    -------
+    DataFrame
+        ``period_start, touchpoint, users, events, baseline, dip, spike``; sorted by journey
+        order then ``period_start``.
+
+    Raises
+    ------
+    EventLogError
+        If the view or a column is missing.
+    MotError
+        If ``touchpoints`` is empty or ``period`` is unknown.
+
+    References
+    ----------
+    Leys, C., et al. (2013). Detecting outliers: do not use standard deviation around the
+    mean, use absolute deviation around the median. JESP, 49(4), 764–766.
+
+    Examples
+    --------
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE VIEW events_mapped AS SELECT 'u' || (i % 7) AS user_id, "
+    ...     "'s' || i AS session_id, TIMESTAMP '2026-01-05' + to_days(CAST(i AS INTEGER)) AS ts, "
+    ...     "'delivery' AS event, 'TMOT' AS touchpoint FROM range(21) r(i)")
+    >>> trend(con, touchpoints=["TMOT"])[["period_start", "users", "events", "dip"]]
+      period_start  users  events    dip
+    0   2026-01-05      7       7  False
+    1   2026-01-12      7       7  False
+    2   2026-01-19      7       7  False
+    """
+    return _trend(con, view, items=touchpoints, column="touchpoint", period=period)
+
+
+def event_trend(
+    con: duckdb.DuckDBPyConnection,
+    view: str = DEFAULT_VIEW,
+    *,
+    events: Sequence[str],
+    period: str = "week",
+) -> pd.DataFrame:
+    """Users and events per period and raw event name, with dips and spikes flagged.
+
+    As :func:`trend`, on the ``event`` column: a delivery incident shows as a dip in
+    ``delivery`` while ``support_ticket`` spikes, which a TMOT total would blur. The
+    column holding the event name is still called ``touchpoint`` so that both tables
+    chart alike.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        Connection holding the event view.
+    view : str, default "events_mapped"
+        The mapped event view.
+    events : sequence of str
+        Event names, in the order wanted.
+    period : {"day", "week", "month"}, default "week"
+        Length of a period.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :func:`trend`.
+
+    Raises
+    ------
+    EventLogError
+        If the view or a column is missing.
+    MotError
+        If ``events`` is empty or ``period`` is unknown.
+
+    Examples
+    --------
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE VIEW events_mapped AS SELECT 'u' || i AS user_id, "
+    ...     "'s' || i AS session_id, TIMESTAMP '2026-01-05' + to_days(CAST(i AS INTEGER)) AS ts, "
+    ...     "'delivery' AS event, 'TMOT' AS touchpoint FROM range(14) r(i)")
+    >>> event_trend(con, events=["delivery"])["events"].tolist()
+    [7, 7]
+    """
+    return _trend(con, view, items=events, column="event", period=period)
+
+
+# --- survey link ----------------------------------------------------------------------------
+
+
+def _validate_respondents(respondents: pd.DataFrame, customer_column: str) -> None:
+    if not isinstance(respondents, pd.DataFrame) or "respondent_id" not in respondents:
+        message = "The respondents table needs a `respondent_id` column (one row per respondent)."
+        raise MotError(message)
+    if customer_column not in respondents.columns:
+        message = (
+            f"The respondents have no `{customer_column}` column to link to the event log's "
+            "user_id. Map the survey's customer id column to the role `customer_id` on the "
+            "Data page."
+        )
+        raise MotError(message)
+
+
+def link_survey(
+    con: duckdb.DuckDBPyConnection,
+    view: str = DEFAULT_VIEW,
+    respondents: pd.DataFrame | None = None,
+    *,
+    customer_column: str = "customer_id",
+    converted_step: str = "purchase",
+    step_column: str = "event",
+    purchase_event: str = "purchase",
+    repeat_events: Sequence[str] = REPEAT_EVENTS,
+) -> pd.DataFrame:
+    """Link survey respondents to their behaviour: whether they converted and bought again.
+
+    The respondents' ids are registered in DuckDB for the query only. Per respondent:
+    ``in_log`` = the customer id is a ``user_id`` of the log; ``converted`` = the user has
+    an event whose ``step_column`` equals ``converted_step`` (default: a ``purchase``
+    event; ``converted_step="SMOT", step_column="touchpoint"`` reaches the second moment);
+    ``repurchased`` = at least two ``purchase_event`` events, or any ``repeat_events``
+    event (default ``repurchase``). Respondents not in the log are neither.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        Connection holding the event view.
+    view : str, default "events_mapped"
+        The mapped event view.
+    respondents : DataFrame
+        ``respondent_id`` and ``customer_column`` (see :class:`mot.survey.SurveyData`).
+    customer_column : str, default "customer_id"
+        The column holding the log's ``user_id``.
+    converted_step : str, default "purchase"
+        The value that marks a conversion.
+    step_column : str, default "event"
+        The column ``converted_step`` is a value of.
+    purchase_event : str, default "purchase"
+        The event name of a purchase.
+    repeat_events : sequence of str, default ("repurchase",)
+        Other events that count as a repeat purchase.
+
+    Returns
+    -------
+    DataFrame
+        ``respondent_id, customer_id, in_log, converted, repurchased`` (bools); one row per
+        respondent, sorted by ``respondent_id``. ``attrs["n_not_in_log"]`` counts
+        respondents without events.
+
+    Raises
+    ------
+    EventLogError
+        If the view or a column is missing.
+    MotError
+        If ``respondents`` lacks ``respondent_id`` or ``customer_column``.
+
+    Examples
+    --------
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE VIEW events_mapped AS SELECT * FROM (VALUES "
+    ...     "('C1', 's1', TIMESTAMP '2026-01-05 10:00', 'purchase', 'SMOT'),"
+    ...     "('C1', 's2', TIMESTAMP '2026-01-20 10:00', 'repurchase', 'UMOT'),"
+    ...     "('C2', 's3', TIMESTAMP '2026-01-06 10:00', 'landing', 'FMOT')) "
+    ...     "t(user_id, session_id, ts, event, touchpoint)")
+    >>> people = pd.DataFrame({"respondent_id": ["r1", "r2", "r3"],
+    ...                        "customer_id": ["C1", "C2", "C9"]})
+    >>> link_survey(con, respondents=people)[["respondent_id", "converted", "repurchased"]]
+      respondent_id  converted  repurchased
+    0            r1       True         True
+    1            r2      False        False
+    2            r3      False        False
+    """
+    _validate_respondents(respondents, customer_column)
+    _validate_view(con, view, columns=[step_column])
+    people = pd.DataFrame(
+        {
+            "respondent_id": respondents["respondent_id"].astype(str).to_numpy(dtype=object),
+            "customer_id": respondents[customer_column]
+            .astype("string")
+            .str.strip()
+            .to_numpy(dtype=object, na_value=None),
+        }
+    )
+    table = f"_mot_people_{uuid.uuid4().hex}"
+    repeat = list(repeat_events)
+    sql = f"""
+        WITH people AS (SELECT respondent_id, CAST(customer_id AS VARCHAR) AS customer_id
+                        FROM {_quote(table)}),
+        per_user AS (
+            SELECT user_id,
+                   bool_or({_quote(step_column)} = CAST($converted AS VARCHAR)) AS converted,
+                   count(*) FILTER (WHERE event = CAST($purchase AS VARCHAR)) AS purchases,
+                   count(*) FILTER (WHERE event IN ({_in_list("r", len(repeat)) or "NULL"}))
+                       AS repeats
+            FROM {_quote(view)}
+            WHERE user_id IN (SELECT customer_id FROM people)
+            GROUP BY user_id)
+        SELECT p.respondent_id, p.customer_id, u.user_id IS NOT NULL AS in_log,
+               coalesce(u.converted, false) AS converted,
+               coalesce(u.purchases >= 2 OR u.repeats > 0, false) AS repurchased
+        FROM people p LEFT JOIN per_user u ON u.user_id = p.customer_id
+        ORDER BY p.respondent_id
+    """
+    params = {"converted": converted_step, "purchase": purchase_event, **_params("r", repeat)}
+    con.register(table, people)
+    try:
+        out = _run(con, sql, params)
+    finally:
+        con.unregister(table)
+    for column in ("in_log", "converted", "repurchased"):
+        out[column] = out[column].astype(bool)
+    out = out[list(LINK_COLUMNS)]
+    out.attrs["n_not_in_log"] = int((~out["in_log"]).sum())
+    return out
+
+
+def _with_link(ratings: pd.DataFrame, linked: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Ratings of the linked respondents with the link's ``column`` added."""
+    if not {"respondent_id", column} <= set(linked.columns):
+        message = (
+            f"The linked table needs `respondent_id` and `{column}`: pass the result of "
+            "mot.behaviour.link_survey."
+        )
+        raise MotError(message)
+    ratings = as_ratings(ratings)
+    lookup = linked.set_index(linked["respondent_id"].astype(str))[column]
+    values = lookup.reindex(ratings["respondent_id"].astype(str).to_numpy()).to_numpy()
+    return ratings.assign(**{column: values})[pd.notna(values)]
+
+
+def utilities_by_conversion(
+    ratings: pd.DataFrame,
+    linked: pd.DataFrame,
+    *,
+    measure: str = "experienced",
+    correction: str = "holm",
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """Mean utility per touchpoint of converters against non-converters (Welch's t).
+
+    Adds the ``converted`` flag of :func:`link_survey` to the ratings as the group
+    ``converter`` / ``non_converter`` and calls :func:`mot.compare.compare_groups` with
+    ``test="welch"``: ``difference = mean(converters) − mean(non-converters)``.
+
+    Parameters
+    ----------
+    ratings : DataFrame
+        Tidy ratings (``respondent_id, touchpoint, measure, value``).
+    linked : DataFrame
+        The result of :func:`link_survey`.
+    measure : str, default "experienced"
+        The utility compared.
+    correction : str, default "holm"
+        Multiple-comparison correction over the touchpoints.
+    confidence : float, default 0.95
+        Level of the intervals.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :func:`mot.compare.compare_groups` (``group_a`` = ``converter``);
+        empty when everyone (or no one) converted. ``attrs["n_missing_segment"]``:
+        respondents whose ratings have no link.
+
+    Raises
+    ------
+    MissingMeasureError
+        If there are no ``measure`` ratings among the linked respondents.
+    MotError
+        If ``linked`` lacks ``respondent_id`` or ``converted``.
+
+    References
+    ----------
+    Welch, B. L. (1947). Biometrika, 34(1–2), 28–35.
+
+    Examples
+    --------
+    >>> ratings = pd.DataFrame({"respondent_id": ["a", "b", "c", "d"], "touchpoint": "SMOT",
+    ...                         "measure": "experienced", "value": [80.0, 70, 40, 50]})
+    >>> linked = pd.DataFrame({"respondent_id": list("abcd"),
+    ...                        "converted": [True, True, False, False]})
+    >>> row = utilities_by_conversion(ratings, linked).iloc[0]
+    >>> row["group_a"], float(row["difference"])
+    ('converter', 30.0)
+    """
+    rows = _with_link(ratings, linked, "converted")
+    labels = np.where(rows["converted"].astype(bool), "converter", "non_converter")
+    group = pd.Categorical(labels, categories=["converter", "non_converter"])
+    rows = rows.assign(conversion=group).drop(columns="converted")
+    n_unlinked = as_ratings(ratings)["respondent_id"].nunique() - rows["respondent_id"].nunique()
+    out = compare_groups(
+        rows,
+        by="conversion",
+        measure=measure,
+        test="welch",
+        correction=correction,
+        confidence=confidence,
+    )
+    out.attrs["n_missing_segment"] = int(n_unlinked)
+    return out
+
+
+def logistic_slope(
+    x: np.ndarray, y: np.ndarray, *, max_iter: int = 50, tol: float = 1e-10
+) -> tuple[float, float, float, bool]:
+    """One-predictor logistic regression by Newton–Raphson.
+
+    Maximises ``Σ y log p + (1 − y) log(1 − p)`` with ``p = 1 / (1 + e^{−(a + b x)})``:
+    ``β ← β + (XᵀWX)⁻¹ Xᵀ(y − p)``, ``W = diag(p (1 − p))``, from ``β = 0``. The standard
+    error of ``b`` is ``√[(XᵀWX)⁻¹]₁₁`` at the optimum (inverse observed information).
+
+    Parameters
+    ----------
+    x, y : ndarray
+        Predictor and 0/1 outcome.
+    max_iter : int, default 50
+        Newton steps allowed.
+    tol : float, default 1e-10
+        Converged when the largest step is below ``tol``.
+
+    Returns
+    -------
+    tuple
+        ``(intercept, slope, slope_se, converged)``; NaN estimates when the fit does not
+        converge (e.g. perfect separation) or the information matrix is singular.
+
+    References
+    ----------
+    Agresti, A. (2013). Categorical Data Analysis (3rd ed.), §5.1 and §5.5. Wiley.
+
+    Examples
+    --------
+    With a 0/1 predictor the slope is the log odds ratio: 2/4 against 3/4 →
+    ``log(3 · 2 / 1 / 2) = 1.0986`` and ``se = √(1/2 + 1/2 + 1/3 + 1) = 1.5275``:
+
+    >>> x = np.array([0, 0, 0, 0, 1, 1, 1, 1]); y = np.array([1, 1, 0, 0, 1, 1, 1, 0])
+    >>> a, b, se, ok = logistic_slope(x, y)
+    >>> round(b, 4), round(se, 4), ok
+    (1.0986, 1.5275, True)
+    """
+    design = np.column_stack([np.ones_like(x, dtype="float64"), np.asarray(x, "float64")])
+    y = np.asarray(y, dtype="float64")
+    beta = np.zeros(2)
+    for _ in range(max_iter):
+        p = special.expit(design @ beta)
+        information = (design * (p * (1 - p))[:, None]).T @ design
+        try:
+            step = np.linalg.solve(information, design.T @ (y - p))
+        except np.linalg.LinAlgError:
+            return np.nan, np.nan, np.nan, False
+        beta = beta + step
+        if np.max(np.abs(step)) < tol:
+            covariance = np.linalg.inv(information)
+            return float(beta[0]), float(beta[1]), float(np.sqrt(covariance[1, 1])), True
+    return np.nan, np.nan, np.nan, False
+
+
+def utility_predicts_repurchase(
+    ratings: pd.DataFrame,
+    linked: pd.DataFrame,
+    *,
+    touchpoint: str,
+    measure: str = "experienced",
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """Test whether the utility of one touchpoint predicts repurchase in the event log.
+
+    Two readings on the linked respondents with a rating at ``touchpoint``: (1) repurchase
+    rate of top-box raters minus the rest, :func:`mot.compare.two_proportion_test`; (2) the
+    logistic regression ``logit P(repurchased) = a + b · value / 10`` fitted by
+    Newton–Raphson (:func:`logistic_slope`): ``slope_per_10`` is the change in log odds
+    per 10 points of the 0–100 utility, ``odds_ratio_per_10 = e^b``, Wald
+    ``z = b / se`` with a two-sided normal p and ``b ± z_{(1+c)/2} · se`` interval.
+
+    Parameters
+    ----------
+    ratings : DataFrame
+        Tidy ratings (``respondent_id, touchpoint, measure, value, top_box``).
+    linked : DataFrame
+        The result of :func:`link_survey` (``respondent_id, repurchased``).
+    touchpoint : str
+        The touchpoint whose utility is the predictor.
+    measure : str, default "experienced"
+        The utility used.
+    confidence : float, default 0.95
+        Level of the intervals.
+
+    Returns
+    -------
+    DataFrame
+        One row: ``touchpoint, n, n_top_box, repurchased, rate_top_box, rate_rest,
+        difference, ci_low, ci_high, p_value`` (the rate difference), ``slope_per_10,
+        slope_se, slope_ci_low, slope_ci_high, odds_ratio_per_10, slope_p_value,
+        converged``. Statistics that cannot be computed (a group without respondents, no
+        convergence) are NaN.
+
+    Raises
+    ------
+    InsufficientDataError
+        If no linked respondent rated the touchpoint.
+    MotError
+        If ``linked`` lacks ``respondent_id`` or ``repurchased``.
+
+    References
+    ----------
+    Agresti, A. (2013). Categorical Data Analysis (3rd ed.), §3.1, §5.1. Wiley.
+
+    Examples
+    --------
+    >>> ratings = pd.DataFrame({"respondent_id": list("abcdefgh"), "touchpoint": "UMOT",
+    ...     "measure": "experienced", "value": [0.0] * 4 + [10.0] * 4,
+    ...     "top_box": [False] * 4 + [True] * 4})
+    >>> linked = pd.DataFrame({"respondent_id": list("abcdefgh"),
+    ...     "repurchased": [True, True, False, False, True, True, True, False]})
+    >>> row = utility_predicts_repurchase(ratings, linked, touchpoint="UMOT").iloc[0]
+    >>> float(row["difference"]), round(float(row["slope_per_10"]), 4)
+    (0.25, 1.0986)
+    """
+    _validate_confidence(confidence)
+    rows = _with_link(ratings, linked, "repurchased")
+    rows = rows[
+        (rows["touchpoint"].astype(str) == touchpoint)
+        & (rows["measure"] == measure)
+        & rows["value"].notna()
+    ]
+    if rows.empty:
+        message = (
+            f"No linked respondent has a `{measure}` rating at `{touchpoint}`: check the "
+            "touchpoint id and that the survey's customer ids match the log's user ids."
+        )
+        raise InsufficientDataError(message)
+    y = rows["repurchased"].astype(bool).to_numpy()
+    top = rows["top_box"].to_numpy(dtype=bool)
+    row = {
+        "touchpoint": touchpoint,
+        "n": len(rows),
+        "n_top_box": int(top.sum()),
+        "repurchased": int(y.sum()),
+    }
+    row |= _rate_difference(y, top, confidence)
+    row |= _slope_terms(rows["value"].to_numpy(dtype="float64") / 10, y, confidence)
+    return pd.DataFrame([row], columns=list(REPURCHASE_MODEL_COLUMNS))
+
+
+def _rate_difference(y: np.ndarray, top: np.ndarray, confidence: float) -> dict[str, float]:
+    """Repurchase rate of top-box raters minus the rest (NaN when a group is empty)."""
+    keys = ("rate_top_box", "rate_rest", "difference", "ci_low", "ci_high", "p_value")
+    if top.all() or not top.any():
+        rates = {"rate_top_box": y[top].mean() if top.any() else np.nan}
+        rates["rate_rest"] = y[~top].mean() if (~top).any() else np.nan
+        return {k: rates.get(k, np.nan) for k in keys}
+    test = two_proportion_test(
+        int(y[top].sum()),
+        int(top.sum()),
+        int(y[~top].sum()),
+        int((~top).sum()),
+        confidence=confidence,
+    ).iloc[0]
+    values = (test["p_a"], test["p_b"], test["difference"], test["ci_low"], test["ci_high"])
+    return dict(zip(keys, (*values, test["p_value"]), strict=True))
+
+
+def _slope_terms(x: np.ndarray, y: np.ndarray, confidence: float) -> dict[str, object]:
+    """Logistic slope per 10 points with its Wald interval and p."""
+    _, slope, se, converged = logistic_slope(x, y.astype("float64"))
+    z_crit = stats.norm.ppf((1 + confidence) / 2)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = 2 * stats.norm.sf(abs(slope / se)) if se > 0 else np.nan
+    return {
+        "slope_per_10": slope,
+        "slope_se": se,
+        "slope_ci_low": slope - z_crit * se,
+        "slope_ci_high": slope + z_crit * se,
+        "odds_ratio_per_10": float(np.exp(slope)),
+        "slope_p_value": float(p),
+        "converged": bool(converged),
+    }

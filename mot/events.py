@@ -1,0 +1,963 @@
+"""Event logs: behaviour data in a standard DuckDB view, events mapped to touchpoints.
+
+An event log is one row per event (a user id, a timestamp, an event name and any properties)
+in CSV, Parquet or JSON lines, possibly many files matched by a glob. Nothing loads the log
+into pandas: DuckDB scans the files (``read_csv``, ``read_parquet``, ``read_json``), parses
+the timestamps in SQL, and keeps the standardised rows in a temporary table on the log's
+connection. Queries go through the view :attr:`EventLog.view` (``events`` by default)::
+
+    row_number BIGINT    the event's data row in the file (1-based; see below)
+    user_id    VARCHAR
+    session_id VARCHAR   from the file, or derived (30 minutes of inactivity; see below)
+    ts         TIMESTAMP UTC, naive
+    event      VARCHAR
+    ...                  every other column of the file, as read (revenue, channel, ...)
+
+**Row numbers** count the data rows of the file from 1, in file order: for a CSV file the
+header is line 1, so data row ``k`` is on line ``k + 1``; for JSON lines row ``k`` is the
+``k``-th record; for Parquet it is the ``k``-th row. When a glob matches several files the
+rows are numbered on through the files in name order.
+
+**Sessions**: when the log has no session column, a user's events are cut into sessions by
+inactivity: a new session starts at the user's first event and after every gap longer than
+``session_gap`` minutes (30 by default, the usual web-analytics rule). Derived session ids
+are ``<user_id>:<n>`` with ``n`` counting the user's sessions from 1. GA4 session ids
+(``ga_session_id``) are unique per user only, so they become ``<user_pseudo_id>-<id>``.
+
+**Bad rows** (no user id, no event name, no or unreadable timestamp) are left out of the view
+but counted with example row numbers in :meth:`EventLog.bad_rows`; each bad row is counted
+once, under its first problem in that order.
+
+Events map to touchpoints by keyword (:class:`EventRules`, built from the journey's
+``Touchpoint.events``): a keyword matches when it is a substring of the event name, both
+lowercased, with accents removed and spaces, hyphens and dots read as ``_``. When several
+keywords match, the longest wins (``repurchase`` is UMOT although it contains SMOT's
+``purchase``); ties go to the earlier touchpoint.
+"""
+
+from __future__ import annotations
+
+import glob
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from mot.errors import EventLogError
+from mot.journey import Journey
+
+ROLES: tuple[str, ...] = ("user_id", "session_id", "timestamp", "event")
+"""Roles a source column can play; ``session_id`` is optional."""
+
+REQUIRED_ROLES: tuple[str, ...] = ("user_id", "timestamp", "event")
+
+ROLE_CANDIDATES: dict[str, tuple[str, ...]] = {
+    "user_id": (
+        "user_id",
+        "user",
+        "customer_id",
+        "client_id",
+        "user_pseudo_id",
+        "id_usuario",
+        "id_cliente",
+        "usuario",
+        "cliente",
+    ),
+    "session_id": ("session_id", "session", "ga_session_id", "sesion", "id_sesion"),
+    "timestamp": (
+        "timestamp",
+        "event_timestamp",
+        "time",
+        "ts",
+        "datetime",
+        "date",
+        "fecha",
+        "fecha_hora",
+        "marca_de_tiempo",
+    ),
+    "event": ("event_name", "event", "action", "evento", "accion", "nombre_evento"),
+}
+"""Column names recognised for each role (compared without case, accents or separators)."""
+
+STANDARD_COLUMNS: tuple[str, ...] = ("row_number", "user_id", "session_id", "ts", "event")
+"""The first columns of the standard view; the file's other columns follow."""
+
+BAD_ROWS_COLUMNS: tuple[str, ...] = ("problem", "count", "example_rows")
+EVENT_COUNTS_COLUMNS: tuple[str, ...] = ("event", "count", "users")
+UNMATCHED_COLUMNS: tuple[str, ...] = ("event", "count")
+RULES_COLUMNS: tuple[str, ...] = ("touchpoint", "keyword")
+
+EPOCH_SECONDS_BELOW = 1e11
+"""Numeric timestamps below this magnitude are epoch seconds; below 1e14 milliseconds;
+otherwise microseconds."""
+EPOCH_MILLIS_BELOW = 1e14
+
+DATE_FORMATS: tuple[str, ...] = (
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %H:%M",
+    "%d/%m/%Y",
+    "%m/%d/%Y",
+    "%Y-%m-%d",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d",
+    "%d-%m-%Y %H:%M:%S",
+    "%d-%m-%Y %H:%M",
+    "%d-%m-%Y",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y",
+    "%Y%m%d",
+)
+"""Explicit date formats tried (with ISO 8601 and epoch numbers). In an ambiguous column
+(``03/04/2024``) the format that reads the most values of a sample is tried first."""
+
+_ZONE_PATTERN = (
+    r"(?i)\d:\d{2}(:\d{2}([.,]\d+)?)?\s*(z|utc|gmt|[+-]\d{1,2}(:?\d{2})?|[a-z_]+/[a-z_/+-]+)$"
+)
+_SAMPLE_ROWS = 100_000
+_FORMATS = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Small helpers
+
+
+def _fold(text: str) -> str:
+    """Lowercase, strip accents, read spaces/hyphens/dots as ``_`` (for event names)."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[\s.\-]+", "_", plain.strip())
+
+
+def _name_key(name: str) -> str:
+    """Column name without case, accents or separators (``Fecha_Hora`` → ``fechahora``)."""
+    return re.sub(r"[^a-z0-9]", "", _fold(name))
+
+
+def _ident(name: str) -> str:
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+# --------------------------------------------------------------------------------------------
+# Rules
+
+
+@dataclass(frozen=True)
+class EventRules:
+    """Keywords that map event names to touchpoints, in journey order.
+
+    Attributes
+    ----------
+    keywords : tuple of (str, tuple of str)
+        ``(touchpoint id, keywords)`` pairs in journey order (hashable, so it can key caches).
+    """
+
+    keywords: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @property
+    def touchpoints(self) -> tuple[str, ...]:
+        """Touchpoint ids in journey order."""
+        return tuple(tp for tp, _ in self.keywords)
+
+    def as_dict(self) -> dict[str, tuple[str, ...]]:
+        """Touchpoint id → keywords."""
+        return dict(self.keywords)
+
+    def match(self, event: str) -> str | None:
+        """Return the touchpoint of one event name, or None when no keyword matches.
+
+        The longest matching keyword wins; ties go to the earlier touchpoint.
+
+        Examples
+        --------
+        >>> rules = EventRules((("SMOT", ("purchase", "compra")), ("UMOT", ("repurchase",))))
+        >>> rules.match("repurchase"), rules.match("Compra Online"), rules.match("login")
+        ('UMOT', 'SMOT', None)
+        """
+        name = _fold(event)
+        best: tuple[int, str] | None = None
+        for touchpoint, words in self.keywords:
+            for word in words:
+                key = _fold(word)
+                if key and key in name and (best is None or len(key) > best[0]):
+                    best = (len(key), touchpoint)
+        return None if best is None else best[1]
+
+    def to_frame(self) -> pd.DataFrame:
+        """The rules as a table (see :func:`rules_frame`)."""
+        return rules_frame(self)
+
+
+def rules_from_journey(journey: Journey) -> EventRules:
+    """Event rules from each touchpoint's ``events`` keywords.
+
+    Parameters
+    ----------
+    journey : Journey
+        The journey; its order is the rules' order (ties between keywords of equal length go
+        to the earlier touchpoint).
+
+    Returns
+    -------
+    EventRules
+        One entry per touchpoint, empty keyword tuples included.
+
+    Examples
+    --------
+    >>> from mot.journey import default_journey
+    >>> rules = rules_from_journey(default_journey())
+    >>> rules.touchpoints
+    ('ZMOT', 'FMOT', 'SMOT', 'TMOT', 'UMOT')
+    >>> rules.match("repurchase"), rules.match("recompra"), rules.match("Envío retrasado")
+    ('UMOT', 'UMOT', 'TMOT')
+    """
+    return EventRules(tuple((tp.id, tuple(tp.events)) for tp in journey.touchpoints))
+
+
+def rules_frame(rules: EventRules) -> pd.DataFrame:
+    """The rules as an editable table, one row per keyword.
+
+    Parameters
+    ----------
+    rules : EventRules
+        The rules.
+
+    Returns
+    -------
+    DataFrame
+        ``touchpoint, keyword`` in journey order, keywords in their order.
+
+    Examples
+    --------
+    >>> rules_frame(EventRules((("SMOT", ("cart", "compra")), ("UMOT", ()))))
+      touchpoint keyword
+    0       SMOT    cart
+    1       SMOT  compra
+    """
+    rows = [(tp, word) for tp, words in rules.keywords for word in words]
+    return pd.DataFrame(rows, columns=list(RULES_COLUMNS), dtype=object)
+
+
+def _validate_rules_frame(frame: pd.DataFrame, journey: Journey) -> dict[str, str]:
+    missing = [c for c in RULES_COLUMNS if c not in frame.columns]
+    if missing:
+        message = (
+            f"The rules table needs the columns `touchpoint` and `keyword`; "
+            f"`{'`, `'.join(missing)}` is missing (found: {', '.join(map(str, frame.columns))}). "
+            "Start from the table of the current rules."
+        )
+        raise EventLogError(message)
+    return {tp.lower(): tp for tp in journey.ids}
+
+
+def rules_from_frame(frame: pd.DataFrame, journey: Journey) -> EventRules:
+    """Validated rules from an edited table (the form of :func:`rules_frame`).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        ``touchpoint, keyword``; a keyword cell may hold several keywords separated by commas.
+        Rows whose keyword is empty are skipped; repeated keywords of a touchpoint are kept
+        once. Touchpoint ids are matched without case.
+    journey : Journey
+        The journey the rules belong to; it gives the touchpoints and their order.
+
+    Returns
+    -------
+    EventRules
+        One entry per journey touchpoint (without keywords when the table has none for it).
+
+    Raises
+    ------
+    EventLogError
+        If a column is missing or a row names a touchpoint that is not in the journey.
+
+    Examples
+    --------
+    >>> from mot.journey import default_journey
+    >>> frame = pd.DataFrame({"touchpoint": ["smot", "UMOT"], "keyword": ["pedido, order", "x"]})
+    >>> rules_from_frame(frame, default_journey()).as_dict()["SMOT"]
+    ('pedido', 'order')
+    """
+    canonical = _validate_rules_frame(frame, journey)
+    found: dict[str, list[str]] = {tp: [] for tp in journey.ids}
+    for i, (tp, cell) in enumerate(zip(frame["touchpoint"], frame["keyword"], strict=True)):
+        words = [] if pd.isna(cell) else [w.strip() for w in str(cell).split(",") if w.strip()]
+        if not words:
+            continue
+        key = "" if pd.isna(tp) else str(tp).strip().lower()
+        if key not in canonical:
+            message = (
+                f"Rules table, row {i + 1}: touchpoint `{'' if pd.isna(tp) else tp}` is not in "
+                f"the journey `{journey.name}` (touchpoints: {', '.join(journey.ids)}). "
+                "Pick one of them or add the touchpoint to the journey first."
+            )
+            raise EventLogError(message)
+        target = found[canonical[key]]
+        target.extend(w for w in words if w not in target)
+    return EventRules(tuple((tp, tuple(words)) for tp, words in found.items()))
+
+
+def journey_with_rules(journey: Journey, rules: EventRules) -> Journey:
+    """The journey with each touchpoint's ``events`` keywords replaced by the rules'.
+
+    Parameters
+    ----------
+    journey : Journey
+        The journey (not changed).
+    rules : EventRules
+        The rules; touchpoints of the journey missing from the rules get no keywords.
+
+    Returns
+    -------
+    Journey
+        A validated copy, ready for :func:`mot.journey.save_journey`.
+
+    Raises
+    ------
+    EventLogError
+        If the rules name a touchpoint that is not in the journey.
+
+    Examples
+    --------
+    >>> from mot.journey import default_journey
+    >>> rules = EventRules((("SMOT", ("pedido",)),))
+    >>> journey_with_rules(default_journey(), rules).touchpoint("SMOT").events
+    ('pedido',)
+    """
+    words = {tp.lower(): tuple(kw) for tp, kw in rules.keywords}
+    unknown = [tp for tp in rules.touchpoints if tp.lower() not in {t.lower() for t in journey.ids}]
+    if unknown:
+        message = (
+            f"The rules name touchpoint(s) `{'`, `'.join(unknown)}` that are not in the journey "
+            f"`{journey.name}` (touchpoints: {', '.join(journey.ids)}). Remove those rules or "
+            "add the touchpoints to the journey."
+        )
+        raise EventLogError(message)
+    new = [replace(tp, events=words.get(tp.id.lower(), ())) for tp in journey.touchpoints]
+    return journey.with_touchpoints(new)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading
+
+
+def _validate_source(source: str | Path) -> tuple[list[str], str]:
+    text = str(source)
+    files = sorted(glob.glob(text)) if any(ch in text for ch in "*?[") else [text]
+    if not files or not all(Path(f).is_file() for f in files):
+        message = (
+            f"No event log file found at `{text}`. Check the path (a glob such as "
+            "`logs/*.parquet` is allowed)."
+        )
+        raise EventLogError(message)
+    suffix = Path(re.sub(r"\.(gz|zst)$", "", files[0], flags=re.I)).suffix.lower()
+    if suffix not in _FORMATS:
+        message = (
+            f"`{Path(files[0]).name}` is not a supported event log format (found `{suffix}`). "
+            "Use CSV (.csv), Parquet (.parquet) or JSON lines (.jsonl, .ndjson, .json)."
+        )
+        raise EventLogError(message)
+    return files, _FORMATS[suffix]
+
+
+def _reader_sql(files: list[str], fmt: str, types: dict[str, str] | None = None) -> str:
+    paths = "[" + ", ".join(_literal(f) for f in files) + "]"
+    if fmt == "csv":
+        typed = ""
+        if types:
+            typed = ", types={" + ", ".join(f"{_literal(k)}: 'VARCHAR'" for k in types) + "}"
+        return f"read_csv({paths}, header=true, union_by_name=true, null_padding=true{typed})"
+    if fmt == "parquet" and len(files) == 1:  # exact row numbers from the file itself
+        return f"read_parquet({paths}, union_by_name=true, file_row_number=true)"
+    if fmt == "parquet":
+        return f"read_parquet({paths}, union_by_name=true)"
+    layout = "newline_delimited" if fmt == "jsonl" else "auto"
+    return f"read_json({paths}, format='{layout}', union_by_name=true)"
+
+
+def _describe(con: duckdb.DuckDBPyConnection, sql: str) -> dict[str, str]:
+    rows = con.execute(f"DESCRIBE SELECT * FROM {sql}").fetchall()
+    return {str(r[0]): str(r[1]) for r in rows}
+
+
+def _ga4_param_columns(
+    con: duckdb.DuckDBPyConnection, sql: str, existing: dict[str, str]
+) -> list[tuple[str, str]]:
+    """``(name, SQL expression)`` for each key of GA4 ``event_params`` found in a sample."""
+    keys_sql = (
+        "SELECT p.key AS key, count(p.value.string_value) AS s, "
+        "count(to_json(p.value)->>'$.double_value') + count(to_json(p.value)->>'$.float_value') "
+        f"AS d FROM (SELECT unnest(event_params) AS p FROM (SELECT event_params FROM {sql} "
+        f"LIMIT {_SAMPLE_ROWS})) WHERE p.key IS NOT NULL GROUP BY 1 ORDER BY 1"
+    )
+    out = []
+    for key, n_string, n_double in con.execute(keys_sql).fetchall():
+        value = f"to_json(list_filter(event_params, lambda x: x.key = {_literal(key)})[1].value)"
+        parts = ", ".join(
+            f"{value}->>'$.{part}'"
+            for part in ("string_value", "int_value", "double_value", "float_value")
+        )
+        if n_string:
+            expr = f"coalesce({parts})"
+        elif n_double:
+            expr = f"try_cast(coalesce({parts}) AS DOUBLE)"
+        else:
+            expr = f"try_cast(coalesce({parts}) AS BIGINT)"
+        name = key if _name_key(key) not in {_name_key(c) for c in existing} else f"param_{key}"
+        out.append((name, expr))
+    return out
+
+
+def _is_ga4(types: dict[str, str]) -> bool:
+    kind = types.get("event_params", "")
+    return kind.startswith("STRUCT(") and kind.endswith("[]") and '"key"' in kind
+
+
+def _source_relation(
+    con: duckdb.DuckDBPyConnection, files: list[str], fmt: str, notes: list[str]
+) -> tuple[str, dict[str, str]]:
+    """SQL of the source (GA4 params flattened) and its column types."""
+    sql = _reader_sql(files, fmt)
+    types = _describe(con, sql)
+    if _is_ga4(types):
+        params = _ga4_param_columns(con, sql, types)
+        select = ", ".join(f"{expr} AS {_ident(name)}" for name, expr in params)
+        sql = f"(SELECT * EXCLUDE (event_params){', ' + select if select else ''} FROM {sql})"
+        types = _describe(con, sql)
+        names = ", ".join(name for name, _ in params) or "none"
+        notes.append(f"GA4 export: event_params flattened into columns ({names}).")
+    return sql, types
+
+
+def _detect_columns(
+    names: list[str], columns: dict[str, str | None] | None, source: str
+) -> dict[str, str | None]:
+    """Role → source column: the override where given, else detection by name."""
+    given = _validate_columns(columns, names, source)
+    by_key: dict[str, str] = {}
+    for name in names:
+        by_key.setdefault(_name_key(name), name)
+    found: dict[str, str | None] = {}
+    for role in ROLES:
+        if role in given:
+            found[role] = given[role]
+            continue
+        hits = [by_key[_name_key(c)] for c in ROLE_CANDIDATES[role] if _name_key(c) in by_key]
+        taken = set(found.values())
+        found[role] = next((h for h in hits if h not in taken), None)
+    missing = [r for r in REQUIRED_ROLES if found[r] is None]
+    if missing:
+        _raise_missing(missing, found, names, source)
+    return found
+
+
+def _raise_missing(
+    missing: list[str], found: dict[str, str | None], names: list[str], source: str
+) -> None:
+    detected = ", ".join(f"{role} = `{col}`" for role, col in found.items() if col) or "nothing"
+    hints = "; ".join(f"{role}: {', '.join(ROLE_CANDIDATES[role][:5])}" for role in missing)
+    message = (
+        f"`{Path(source).name}`: cannot find the {' and '.join(missing)} column(s). Columns in "
+        f"the file: {', '.join(names)}. Detected: {detected}. Rename the columns (for example "
+        f"{hints}) or choose them, e.g. columns={{'{missing[0]}': '<column>'}}, on the Data page."
+    )
+    raise EventLogError(message)
+
+
+def _validate_columns(
+    columns: dict[str, str | None] | None, names: list[str], source: str
+) -> dict[str, str | None]:
+    if not columns:
+        return {}
+    exact = {n: n for n in names} | {n.lower(): n for n in names}
+    out: dict[str, str | None] = {}
+    for role, column in columns.items():
+        if role not in ROLES:
+            message = f"Unknown column role `{role}`. Roles are: {', '.join(ROLES)}."
+            raise EventLogError(message)
+        if column is None or (isinstance(column, str) and not column.strip()):
+            if role in REQUIRED_ROLES:
+                raise EventLogError(f"The {role} role needs a column; it cannot be left empty.")
+            out[role] = None
+            continue
+        name = exact.get(str(column), exact.get(str(column).lower()))
+        if name is None:
+            message = (
+                f"Column `{column}` (chosen for {role}) is not in `{Path(source).name}`. "
+                f"Columns in the file: {', '.join(names)}."
+            )
+            raise EventLogError(message)
+        out[role] = name
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Timestamps
+
+
+def _epoch_sql(text: str) -> str:
+    """SQL turning a numeric string into a timestamp by its magnitude (s, ms or µs)."""
+    number = f"try_cast({text} AS DOUBLE)"
+    whole = f"CASE WHEN {number} = trunc({number}) THEN try_cast({text} AS BIGINT) END"
+    micros = (
+        f"CASE WHEN NOT isfinite({number}) THEN NULL "
+        f"WHEN abs({number}) < {EPOCH_SECONDS_BELOW:.0f} "
+        f"THEN coalesce({whole} * 1000000, CAST(round({number} * 1e6) AS BIGINT)) "
+        f"WHEN abs({number}) < {EPOCH_MILLIS_BELOW:.0f} "
+        f"THEN coalesce({whole} * 1000, CAST(round({number} * 1e3) AS BIGINT)) "
+        f"WHEN abs({number}) < 9.2e18 THEN coalesce({whole}, CAST(round({number}) AS BIGINT)) "
+        "END"
+    )
+    return f"try(make_timestamp({micros}))"
+
+
+def _ranked_formats(con: duckdb.DuckDBPyConnection, sql: str, column: str) -> list[str]:
+    """Explicit formats that read some of a sample of the column, most successful first."""
+    text = f"trim(CAST({_ident(column)} AS VARCHAR))"
+    counts = ", ".join(f"count(try_strptime(v, {_literal(f)}))" for f in DATE_FORMATS)
+    query = f"SELECT {counts} FROM (SELECT {text} AS v FROM {sql} LIMIT {_SAMPLE_ROWS})"
+    hits = con.execute(query).fetchone() or ()
+    ranked = sorted(
+        (i for i, n in enumerate(hits) if n), key=lambda i: (-hits[i], i)
+    )  # stable tie-break: the order of DATE_FORMATS
+    return [DATE_FORMATS[i] for i in ranked]
+
+
+def _string_timestamp_sql(text: str, formats: list[str]) -> str:
+    """SQL parsing a trimmed string: ISO (zone → UTC), explicit formats, epoch numbers."""
+    explicit = ""
+    if formats:
+        explicit = f"try_strptime({text}, [{', '.join(_literal(f) for f in formats)}]), "
+    zoned = f"try(try_cast({text} AS TIMESTAMPTZ) AT TIME ZONE 'UTC')"
+    naive = f"coalesce({explicit}try_cast({text} AS TIMESTAMP), {_epoch_sql(text)})"
+    return (
+        f"CASE WHEN regexp_matches({text}, {_literal(_ZONE_PATTERN)}) THEN {zoned} ELSE {naive} END"
+    )
+
+
+def _timestamp_sql(
+    con: duckdb.DuckDBPyConnection, sql: str, column: str, kind: str, notes: list[str]
+) -> str:
+    """SQL giving a naive UTC TIMESTAMP from the source column (NULL when unreadable)."""
+    col = _ident(column)
+    if kind.startswith("TIMESTAMP WITH TIME ZONE"):
+        notes.append(f"Timestamps `{column}`: time-zone aware, converted to UTC.")
+        return f"try({col} AT TIME ZONE 'UTC')"
+    if kind.startswith(("TIMESTAMP", "DATE")):
+        notes.append(f"Timestamps `{column}`: without time zone, read as UTC.")
+        return f"try(CAST({col} AS TIMESTAMP))"
+    numeric = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "FLOAT", "DOUBLE", "DECIMAL")
+    if kind.startswith(numeric) or kind.startswith("U"):
+        notes.append(
+            f"Timestamps `{column}`: epoch numbers (seconds below 1e11, milliseconds below "
+            "1e14, else microseconds)."
+        )
+        return _epoch_sql(f"CAST({col} AS VARCHAR)")
+    formats = _ranked_formats(con, sql, column)
+    shown = f" (formats {', '.join(formats)})" if formats else ""
+    notes.append(
+        f"Timestamps `{column}`: text read as ISO 8601 (offsets converted to UTC), date formats"
+        f"{shown} or epoch numbers."
+    )
+    return _string_timestamp_sql(f"nullif(trim(CAST({col} AS VARCHAR)), '')", formats)
+
+
+# --------------------------------------------------------------------------------------------
+# The event log
+
+
+@dataclass(frozen=True, eq=False)
+class EventLog:
+    """An event log opened on a DuckDB connection, with its standard view.
+
+    Attributes
+    ----------
+    connection : duckdb.DuckDBPyConnection
+        The connection holding the table and the views.
+    source : str
+        The path (or glob) that was opened.
+    columns : dict
+        Role (``user_id``, ``session_id``, ``timestamp``, ``event``) → source column (None
+        when the log has no session column).
+    view : str
+        The standard view's name (``events`` by default).
+    n_rows : int
+        Data rows in the file(s): ``n_events + n_bad_rows``.
+    n_events : int
+        Rows in the view.
+    n_users : int
+        Distinct users in the view.
+    n_sessions : int
+        Distinct sessions in the view (derived ones included).
+    notes : tuple of str
+        What was detected (format, columns, timestamp handling, sessions).
+    """
+
+    connection: duckdb.DuckDBPyConnection
+    source: str
+    columns: dict[str, str | None]
+    view: str
+    n_rows: int
+    n_events: int
+    n_users: int
+    n_sessions: int
+    notes: tuple[str, ...]
+    _bad: pd.DataFrame = field(repr=False)
+
+    @property
+    def n_bad_rows(self) -> int:
+        """Rows left out of the view (each counted once)."""
+        return int(self._bad["count"].sum())
+
+    @property
+    def table(self) -> str:
+        """The temporary table behind the view (bad rows included, with their problem)."""
+        return f"_mot_{self.view}_rows"
+
+    def bad_rows(self) -> pd.DataFrame:
+        """Rows left out of the view, by problem.
+
+        Returns
+        -------
+        DataFrame
+            ``problem, count, example_rows`` (the first five row numbers, a list), sorted by
+            count descending then problem; empty with the same columns when every row is good.
+        """
+        return self._bad.copy()
+
+    def mapped(self, rules: EventRules, *, name: str | None = None) -> str:
+        """Create (or replace) the view of events with their touchpoint.
+
+        Parameters
+        ----------
+        rules : EventRules
+            The keyword rules.
+        name : str, optional
+            The view's name; ``<view>_mapped`` (``events_mapped``) by default.
+
+        Returns
+        -------
+        str
+            The view's name: the standard view's columns plus ``touchpoint VARCHAR`` (NULL when
+            no keyword matches). Each distinct event name is matched once in Python; the view
+            joins that small table.
+        """
+        name = name or f"{self.view}_mapped"
+        con = self.connection
+        names = [
+            r[0] for r in con.execute(f"SELECT DISTINCT event FROM {_ident(self.view)}").fetchall()
+        ]
+        mapping = pd.DataFrame(
+            {"event": names, "touchpoint": [rules.match(n) for n in names]}, dtype=object
+        )
+        table = f"_mot_{name}_map"
+        con.register("_mot_mapping_frame", mapping)
+        try:
+            con.execute(
+                f"CREATE OR REPLACE TEMP TABLE {_ident(table)} AS SELECT CAST(event AS VARCHAR) "
+                "AS event, CAST(touchpoint AS VARCHAR) AS touchpoint FROM _mot_mapping_frame"
+            )
+        finally:
+            con.unregister("_mot_mapping_frame")
+        con.execute(
+            f"CREATE OR REPLACE TEMP VIEW {_ident(name)} AS SELECT e.*, m.touchpoint "
+            f"FROM {_ident(self.view)} e LEFT JOIN {_ident(table)} m ON e.event = m.event"
+        )
+        return name
+
+
+def _standard_select(
+    sql: str,
+    roles: dict[str, str | None],
+    ts_sql: str,
+    properties: list[tuple[str, str]],
+    numbered: bool,
+) -> str:
+    """SELECT of the standard columns, the problem of each row and the properties."""
+    user = f"nullif(trim(CAST({_ident(roles['user_id'])} AS VARCHAR)), '')"
+    event = f"nullif(trim(CAST({_ident(roles['event'])} AS VARCHAR)), '')"
+    raw_ts = f"nullif(trim(CAST({_ident(roles['timestamp'])} AS VARCHAR)), '')"
+    session = "CAST(NULL AS VARCHAR)"
+    if roles["session_id"]:
+        session = f"nullif(trim(CAST({_ident(roles['session_id'])} AS VARCHAR)), '')"
+        if _name_key(roles["session_id"]) == "gasessionid":
+            session = f"{user} || '-' || {session}"
+    checks = (
+        (user, f"missing user id (column `{roles['user_id']}`)"),
+        (event, f"missing event name (column `{roles['event']}`)"),
+        (raw_ts, f"missing timestamp (column `{roles['timestamp']}`)"),
+        ("__ts", f"unreadable timestamp (column `{roles['timestamp']}`)"),
+    )
+    whens = " ".join(f"WHEN {expr} IS NULL THEN {_literal(text)}" for expr, text in checks)
+    problem = f"CASE {whens} END"
+    number = "file_row_number + 1" if numbered else "row_number() OVER ()"
+    props = "".join(f", {_ident(p)} AS {_ident(out)}" for p, out in properties)
+    inner = f"SELECT {number} AS __row, {ts_sql} AS __ts, * FROM {sql}"
+    return (
+        f"SELECT CAST(__row AS BIGINT) AS row_number, {user} AS user_id, {session} AS session_id, "
+        f"__ts AS ts, {event} AS event{props}, {problem} AS __problem FROM ({inner})"
+    )
+
+
+def _sessions_sql(select: str, gap_minutes: float) -> str:
+    """Wrap the standard SELECT, deriving session ids by an inactivity gap per user."""
+    window = "PARTITION BY user_id, __problem IS NULL ORDER BY ts, row_number"
+    gap = f"INTERVAL {float(gap_minutes) * 60_000_000:.0f} MICROSECONDS"
+    flagged = (
+        f"SELECT *, CASE WHEN lag(ts) OVER ({window}) IS NULL OR ts - lag(ts) OVER ({window}) "
+        f"> {gap} THEN 1 ELSE 0 END AS __new FROM ({select})"
+    )
+    numbered = (
+        f"SELECT * EXCLUDE (session_id, __new), CASE WHEN __problem IS NULL THEN user_id || ':' "
+        f"|| CAST(sum(__new) OVER ({window} ROWS UNBOUNDED PRECEDING) AS VARCHAR) END "
+        f"AS session_id FROM ({flagged})"
+    )
+    return numbered
+
+
+def _property_columns(
+    names: list[str], roles: dict[str, str | None], numbered: bool
+) -> list[tuple[str, str]]:
+    """Return ``(source column, view column)`` of each property.
+
+    Names the view reserves get ``source_`` in front (a property ``ts`` becomes ``source_ts``).
+    """
+    used = {c for c in roles.values() if c}
+    if numbered:
+        used.add("file_row_number")
+    reserved = {*STANDARD_COLUMNS, "touchpoint"}
+    taken = {n.lower() for n in names}
+    props = []
+    for name in (n for n in names if n not in used):
+        out = name
+        while out.lower() in reserved or out.startswith("__"):
+            out = f"source_{out}"
+        if out != name and out.lower() in taken:
+            out = f"{out}_{len(props)}"
+        props.append((name, out))
+    return props
+
+
+def _bad_frame(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
+    rows = con.execute(
+        f"SELECT __problem, count(*) AS n, min(row_number, 5) FROM {_ident(table)} "
+        "WHERE __problem IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1"
+    ).fetchall()
+    data = [(p, int(n), [int(r) for r in sorted(ex)]) for p, n, ex in rows]
+    frame = pd.DataFrame(data, columns=list(BAD_ROWS_COLUMNS))
+    return frame.astype({"problem": object, "count": "int64", "example_rows": object})
+
+
+def _validate_open(view: str, session_gap: float | None) -> None:
+    if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", view):
+        raise EventLogError(f"View name `{view}`: use letters, digits and `_` only.")
+    if session_gap is not None and not session_gap > 0:
+        message = f"session_gap is {session_gap}: give a positive number of minutes, or None."
+        raise EventLogError(message)
+
+
+def open_event_log(
+    source: str | Path,
+    *,
+    columns: dict[str, str | None] | None = None,
+    connection: duckdb.DuckDBPyConnection | None = None,
+    view: str = "events",
+    session_gap: float | None = 30,
+) -> EventLog:
+    """Open an event log (CSV, Parquet or JSON lines) as a standard DuckDB view.
+
+    Parameters
+    ----------
+    source : str or Path
+        A file or a glob (``logs/*.parquet``); the format comes from the extension (``.csv``,
+        ``.tsv``, ``.txt``, ``.parquet``, ``.jsonl``, ``.ndjson``, ``.json``; ``.gz`` allowed).
+    columns : dict, optional
+        Role → source column, overriding detection for those roles (``user_id``,
+        ``session_id``, ``timestamp``, ``event``; ``session_id: None`` means no session
+        column). Others are detected by name (see :data:`ROLE_CANDIDATES`).
+    connection : duckdb.DuckDBPyConnection, optional
+        Where to create the table and views; a new in-memory connection by default.
+    view : str
+        The standard view's name.
+    session_gap : float or None
+        Minutes of inactivity that start a new session when the log has no session column;
+        None leaves ``session_id`` NULL.
+
+    Returns
+    -------
+    EventLog
+        The opened log; its view has ``row_number, user_id, session_id, ts, event`` and the
+        file's other columns. Timestamps are read from time-zone-aware values (converted to
+        UTC), ISO 8601 text (offsets converted), the formats of :data:`DATE_FORMATS`, or epoch
+        numbers (by magnitude: seconds below 1e11, milliseconds below 1e14, else µs).
+
+    Raises
+    ------
+    EventLogError
+        If no file matches, the format is unsupported, DuckDB cannot read the file, a column
+        in ``columns`` does not exist, or the user id, timestamp or event column is missing.
+
+    Examples
+    --------
+    >>> log = open_event_log("data/demo_events.parquet")
+    >>> log.n_events, log.n_users, log.n_bad_rows
+    (175038, 23995, 0)
+    >>> log.connection.execute("SELECT count(*) FROM events WHERE event = 'purchase'").fetchone()
+    (4828,)
+    """
+    _validate_open(view, session_gap)
+    files, fmt = _validate_source(source)
+    con = connection
+    if con is None:
+        con = duckdb.connect()
+        con.execute("SET enable_progress_bar = false")
+    notes = [f"Format: {fmt} ({len(files)} file{'s' if len(files) > 1 else ''})."]
+    try:
+        return _open(con, str(source), files, fmt, columns, view, session_gap, notes)
+    except duckdb.Error as exc:
+        message = (
+            f"Cannot read the event log `{Path(files[0]).name}` as {fmt}: {_first_line(exc)}. "
+            "Check that it is a well-formed CSV, Parquet or JSON lines file with one event per "
+            "row and a header row (CSV)."
+        )
+        raise EventLogError(message) from exc
+
+
+def _open(
+    con: duckdb.DuckDBPyConnection,
+    source: str,
+    files: list[str],
+    fmt: str,
+    columns: dict[str, str | None] | None,
+    view: str,
+    session_gap: float | None,
+    notes: list[str],
+) -> EventLog:
+    sql, types = _source_relation(con, files, fmt, notes)
+    roles = _detect_columns(list(types), columns, source)
+    if fmt == "csv":  # read the role columns as text: ids keep leading zeros, dates their form
+        sql = _reader_sql(files, fmt, {c: "VARCHAR" for c in roles.values() if c})
+        types = _describe(con, sql)
+    notes.append("Columns: " + ", ".join(f"{r} = `{c}`" for r, c in roles.items() if c) + ".")
+    ts_sql = _timestamp_sql(con, sql, roles["timestamp"], types[roles["timestamp"]], notes)
+    numbered = fmt == "parquet" and len(files) == 1
+    select = _standard_select(
+        sql, roles, ts_sql, _property_columns(list(types), roles, numbered), numbered
+    )
+    if roles["session_id"] is None and session_gap is not None:
+        select = _sessions_sql(select, session_gap)
+        notes.append(f"Sessions: derived, a new one after {session_gap:g} minutes without events.")
+    table = f"_mot_{view}_rows"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {_ident(table)} AS {select}")
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW {_ident(view)} AS SELECT row_number, user_id, session_id, "
+        f"ts, event, * EXCLUDE (row_number, user_id, session_id, ts, event, __problem) "
+        f"FROM {_ident(table)} WHERE __problem IS NULL"
+    )
+    counts = con.execute(
+        f"SELECT count(*), count(*) FILTER (__problem IS NULL), count(DISTINCT user_id) FILTER "
+        f"(__problem IS NULL), count(DISTINCT session_id) FILTER (__problem IS NULL) "
+        f"FROM {_ident(table)}"
+    ).fetchone()
+    n_rows, n_events, n_users, n_sessions = (int(v) for v in counts)
+    return EventLog(
+        con,
+        source,
+        dict(roles),
+        view,
+        n_rows,
+        n_events,
+        n_users,
+        n_sessions,
+        tuple(notes),
+        _bad_frame(con, table),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Summaries
+
+
+def event_counts(log: EventLog) -> pd.DataFrame:
+    """Events and users per event name.
+
+    Parameters
+    ----------
+    log : EventLog
+        The opened log.
+
+    Returns
+    -------
+    DataFrame
+        ``event, count, users``, sorted by count descending then event name.
+
+    Examples
+    --------
+    >>> log = open_event_log("data/demo_events.parquet")
+    >>> event_counts(log).head(2)
+              event  count  users
+    0  product_view  39637  15360
+    1  newsletter_open  24138  ...
+    """
+    rows = log.connection.execute(
+        f"SELECT event, count(*) AS n, count(DISTINCT user_id) FROM {_ident(log.view)} "
+        "GROUP BY event ORDER BY n DESC, event"
+    ).fetchall()
+    frame = pd.DataFrame(rows, columns=list(EVENT_COUNTS_COLUMNS))
+    return frame.astype({"event": object, "count": "int64", "users": "int64"})
+
+
+def unmatched_events(log: EventLog, rules: EventRules) -> pd.DataFrame:
+    """Event names that no rule maps to a touchpoint, with their counts.
+
+    Parameters
+    ----------
+    log : EventLog
+        The opened log.
+    rules : EventRules
+        The keyword rules.
+
+    Returns
+    -------
+    DataFrame
+        ``event, count``, sorted by count descending then event name; empty (same columns)
+        when every event matches.
+
+    Examples
+    --------
+    >>> from mot.journey import default_journey
+    >>> log = open_event_log("data/demo_events.parquet")
+    >>> unmatched_events(log, rules_from_journey(default_journey()))
+                 event  count
+    0  newsletter_open  24138
+    1       app_update   3913
+    2    account_login   3005
+    """
+    counts = event_counts(log)
+    keep = [rules.match(e) is None for e in counts["event"]]
+    frame = counts.loc[keep, list(UNMATCHED_COLUMNS)].reset_index(drop=True)
+    return frame

@@ -1,0 +1,506 @@
+import math
+from datetime import timedelta
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from mot import behaviour as b
+from mot.errors import EventLogError, InsufficientDataError, MotError
+
+DEMO = Path(__file__).resolve().parents[2] / "data" / "demo_events.parquet"
+Z95 = stats.norm.ppf(0.975)
+JOURNEY = ["ZMOT", "FMOT", "SMOT", "TMOT", "UMOT"]
+
+# Keyword → moment for the demo log; the longest keyword wins (repurchase → UMOT, not SMOT).
+KEYWORDS = {
+    "ZMOT": ("search", "review_read", "compare", "ad_click"),
+    "FMOT": ("landing", "product_view", "bounce"),
+    "SMOT": ("add_to_cart", "checkout", "purchase"),
+    "TMOT": ("shipping", "delivery", "support"),
+    "UMOT": ("review_posted", "share", "repurchase"),
+}
+
+
+def make_view(con: duckdb.DuckDBPyConnection, rows: list[tuple], name="events_mapped") -> None:
+    """A mapped event view from (user, session, 'YYYY-mm-dd HH:MM', event, touchpoint[, dev])."""
+    frame = pd.DataFrame(
+        [r if len(r) == 6 else (*r, "desktop") for r in rows],
+        columns=["user_id", "session_id", "ts", "event", "touchpoint", "device"],
+    )
+    frame["ts"] = pd.to_datetime(frame["ts"])
+    frame.insert(0, "row_number", np.arange(1, len(frame) + 1))
+    con.register("_raw", frame)
+    con.execute(f"CREATE VIEW {name} AS SELECT * FROM _raw")
+
+
+@pytest.fixture
+def con():
+    connection = duckdb.connect()
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def tiny(con):
+    make_view(
+        con,
+        [
+            # a: FMOT 10:00, SMOT 10:05, TMOT 11:00 → all three steps in order.
+            ("a", "sa", "2026-01-01 10:00", "landing", "FMOT"),
+            ("a", "sa", "2026-01-01 10:05", "purchase", "SMOT"),
+            ("a", "sa", "2026-01-01 11:00", "delivery", "TMOT"),
+            # b: SMOT before FMOT → ordered: step 1 only; open: FMOT and SMOT.
+            ("b", "sb", "2026-01-01 09:00", "purchase", "SMOT", "mobile"),
+            ("b", "sb", "2026-01-01 10:00", "landing", "FMOT", "mobile"),
+            # c: FMOT and SMOT at the same instant → the SMOT does not count (strictly after).
+            ("c", "sc", "2026-01-01 12:00", "landing", "FMOT", "mobile"),
+            ("c", "sc", "2026-01-01 12:00", "purchase", "SMOT", "mobile"),
+            # d: FMOT, then SMOT three days later (outside a 1-day window); a lone landing
+            # session (a bounce) and an unmatched event in it.
+            ("d", "sd1", "2026-01-01 08:00", "landing", "FMOT"),
+            ("d", "sd1", "2026-01-01 08:01", "newsletter_open", None),
+            ("d", "sd2", "2026-01-04 08:00", "purchase", "SMOT"),
+        ],
+    )
+    return con
+
+
+# --- reach ----------------------------------------------------------------------------------
+
+
+def test_reach_counts_users_sessions_events(tiny):
+    out = b.touchpoint_reach(tiny, touchpoints=["FMOT", "SMOT", "TMOT", "UMOT"])
+    assert list(out.columns) == list(b.REACH_COLUMNS)
+    assert out["touchpoint"].tolist() == ["FMOT", "SMOT", "TMOT", "UMOT"]
+    # FMOT: users a, b, c, d; sessions sa, sb, sc, sd1; 4 events.
+    assert out["users"].tolist() == [4, 4, 1, 0]
+    assert out["sessions"].tolist() == [4, 4, 1, 0]
+    assert out["events"].tolist() == [4, 4, 1, 0]
+
+
+def test_reach_by_device(tiny):
+    out = b.touchpoint_reach(tiny, touchpoints=["FMOT", "SMOT"], by="device")
+    assert list(out.columns) == ["device", *b.REACH_COLUMNS]
+    assert out["device"].tolist() == ["desktop", "desktop", "mobile", "mobile"]
+    assert out["users"].tolist() == [2, 2, 2, 2]
+    assert out.attrs["n_missing_segment"] == 0
+
+
+# --- funnels --------------------------------------------------------------------------------
+
+
+def test_ordered_funnel_hand_example(tiny):
+    out = b.ordered_funnel(tiny, steps=["FMOT", "SMOT", "TMOT"])
+    assert list(out.columns) == list(b.FUNNEL_COLUMNS)
+    # Step 1: a, b, c, d. Step 2 strictly after: a (10:05 > 10:00), d (3 days later);
+    # b's SMOT is before its FMOT, c's is at the same instant. Step 3: a only.
+    assert out["users"].tolist() == [4, 2, 1]
+    assert out["drop_off"].tolist() == [0, 2, 1]
+    assert out["conversion_from_previous"].tolist() == pytest.approx([1.0, 0.5, 0.5])
+    assert out["conversion_from_start"].tolist() == pytest.approx([1.0, 0.5, 0.25])
+
+
+def test_ordered_funnel_equal_timestamps_do_not_count(con):
+    make_view(
+        con,
+        [
+            ("x", "s", "2026-01-01 10:00", "landing", "FMOT"),
+            ("x", "s", "2026-01-01 10:00", "purchase", "SMOT"),
+        ],
+    )
+    out = b.ordered_funnel(con, steps=["FMOT", "SMOT"])
+    assert out["users"].tolist() == [1, 0]
+
+
+def test_ordered_funnel_repeated_step_needs_a_later_event(con):
+    make_view(
+        con,
+        [
+            ("x", "s", "2026-01-01 10:00", "product_view", "FMOT"),
+            ("x", "s", "2026-01-01 10:01", "product_view", "FMOT"),
+            ("y", "t", "2026-01-01 10:00", "product_view", "FMOT"),
+        ],
+    )
+    out = b.ordered_funnel(con, steps=["product_view", "product_view"], step_column="event")
+    assert out["users"].tolist() == [2, 1]
+
+
+def test_window_excludes_late_steps(tiny):
+    out = b.ordered_funnel(tiny, steps=["FMOT", "SMOT"], window=timedelta(days=1))
+    # d's SMOT comes 3 days after its FMOT: outside the window.
+    assert out["users"].tolist() == [4, 1]
+    wide = b.ordered_funnel(tiny, steps=["FMOT", "SMOT"], window=timedelta(days=3))
+    assert wide["users"].tolist() == [4, 2]  # exactly 3 days: the window is inclusive
+
+
+def test_open_funnel_ignores_order(tiny):
+    out = b.open_funnel(tiny, steps=["FMOT", "SMOT", "TMOT"])
+    assert list(out.columns) == list(b.FUNNEL_COLUMNS)
+    # b and c had both FMOT and SMOT, whatever the order.
+    assert out["users"].tolist() == [4, 4, 1]
+
+
+def test_funnel_wilson_interval_by_hand(tiny):
+    out = b.ordered_funnel(tiny, steps=["FMOT", "SMOT", "TMOT"])
+    # Hand Wilson for 1 of 4: centre = (1 + z²/2) / (4 + z²), half = z / (4 + z²) ·
+    # √(1 · 3 / 4 + z²/4).
+    z2 = Z95**2
+    centre = (1 + z2 / 2) / (4 + z2)
+    half = Z95 / (4 + z2) * math.sqrt(3 / 4 + z2 / 4)
+    row = out.iloc[2]
+    assert row["ci_low"] == pytest.approx(centre - half)
+    assert row["ci_high"] == pytest.approx(centre + half)
+    assert row["ci_low"] == pytest.approx(0.045587, abs=1e-6)  # published value for 1/4
+    assert row["ci_high"] == pytest.approx(0.699358, abs=1e-6)
+
+
+def test_wilson_against_known_values():
+    low, high = b.wilson_interval(np.array([0, 10, 5]), np.array([10, 10, 0]))
+    # 0 of 10: [0, z² / (10 + z²)] = [0, 0.27753]; n = 0: undefined.
+    assert low[0] == pytest.approx(0.0)
+    assert high[0] == pytest.approx(Z95**2 / (10 + Z95**2))
+    assert high[1] == pytest.approx(1.0)
+    assert np.isnan(low[2]) and np.isnan(high[2])
+
+
+def test_funnel_by_segment_and_missing_segment(con):
+    make_view(
+        con,
+        [
+            ("a", "s1", "2026-01-01 10:00", "landing", "FMOT", "mobile"),
+            ("a", "s1", "2026-01-01 10:01", "purchase", "SMOT", "mobile"),
+            ("b", "s2", "2026-01-01 10:00", "landing", "FMOT", "desktop"),
+            ("c", "s3", "2026-01-01 10:00", "landing", "FMOT", None),
+        ],
+    )
+    out = b.ordered_funnel(con, steps=["FMOT", "SMOT"], by="device")
+    assert list(out.columns) == ["device", *b.FUNNEL_COLUMNS]
+    assert out["device"].tolist() == ["desktop", "desktop", "mobile", "mobile"]
+    assert out["users"].tolist() == [1, 0, 1, 1]
+    assert out.attrs["n_missing_segment"] == 1
+
+
+def test_funnel_empty_has_same_columns(con):
+    make_view(con, [("a", "s1", "2026-01-01 10:00", "landing", "FMOT")])
+    out = b.ordered_funnel(con, steps=["SMOT", "TMOT"], by="device")
+    assert list(out.columns) == ["device", *b.FUNNEL_COLUMNS]
+    assert out.empty
+    plain = b.ordered_funnel(con, steps=["SMOT", "TMOT"])
+    assert plain["users"].tolist() == [0, 0]
+
+
+def test_funnel_errors(tiny):
+    with pytest.raises(EventLogError, match="no event view"):
+        b.ordered_funnel(tiny, "nope", steps=["FMOT"])
+    with pytest.raises(EventLogError, match="no property column `persona`"):
+        b.ordered_funnel(tiny, steps=["FMOT"], by="persona")
+    with pytest.raises(MotError, match="at least 1"):
+        b.ordered_funnel(tiny, steps=[])
+    with pytest.raises(MotError, match="positive duration"):
+        b.ordered_funnel(tiny, steps=["FMOT"], window=timedelta(0))
+    with pytest.raises(EventLogError, match="DuckDB connection"):
+        b.ordered_funnel(pd.DataFrame(), steps=["FMOT"])
+
+
+def test_steps_as_comma_string(tiny):
+    out = b.ordered_funnel(tiny, steps="landing,purchase", step_column="event")
+    assert out["step"].tolist() == ["landing", "purchase"]
+    assert out["users"].tolist() == [4, 2]
+
+
+def test_compare_conversion_matches_two_proportion_test():
+    funnel = pd.DataFrame(
+        {
+            "variant": ["A", "A", "B", "B"],
+            "step": ["view", "cart", "view", "cart"],
+            "position": [1, 2, 1, 2],
+            "users": [100, 45, 100, 30],
+        }
+    )
+    out = b.compare_conversion(funnel, step="cart")
+    assert list(out.columns) == list(b.CONVERSION_COMPARE_COLUMNS)
+    row = out.iloc[0]
+    # The two_proportion_test docstring's example: 45/100 vs 30/100 → z 2.191, p 0.0285.
+    assert row["z"] == pytest.approx(2.191, abs=1e-3)
+    assert row["p_value"] == pytest.approx(0.0285, abs=1e-4)
+    assert row["p_adjusted"] == pytest.approx(row["p_value"])
+    with pytest.raises(MotError, match="no step"):
+        b.compare_conversion(funnel, step="checkout")
+    with pytest.raises(MotError, match="by="):
+        b.compare_conversion(funnel.drop(columns="variant"), step="cart")
+
+
+# --- time between ---------------------------------------------------------------------------
+
+
+def test_time_between_median_by_hand(con):
+    make_view(
+        con,
+        [
+            # FMOT → SMOT gaps: 1 h, 2 h, 4 h; user z's SMOT is before its FMOT (not counted).
+            ("x", "s", "2026-01-01 10:00", "landing", "FMOT"),
+            ("x", "s", "2026-01-01 11:00", "purchase", "SMOT"),
+            ("y", "t", "2026-01-01 10:00", "landing", "FMOT"),
+            ("y", "t", "2026-01-01 12:00", "purchase", "SMOT"),
+            ("w", "u", "2026-01-01 10:00", "landing", "FMOT"),
+            ("w", "u", "2026-01-01 14:00", "purchase", "SMOT"),
+            ("z", "v", "2026-01-01 09:00", "purchase", "SMOT"),
+            ("z", "v", "2026-01-01 10:00", "landing", "FMOT"),
+        ],
+    )
+    out = b.time_between(con, touchpoints=["FMOT", "SMOT", "TMOT"])
+    assert list(out.columns) == list(b.TIME_BETWEEN_COLUMNS)
+    first = out.iloc[0]
+    assert first["users"] == 3
+    assert first["median_hours"] == pytest.approx(2.0)
+    # quantile_cont (linear): q1 = 1 + 0.5 · (2 − 1) = 1.5, q3 = 2 + 0.5 · (4 − 2) = 3.
+    assert first["q1_hours"] == pytest.approx(1.5)
+    assert first["q3_hours"] == pytest.approx(3.0)
+    assert out.iloc[1]["users"] == 0 and np.isnan(out.iloc[1]["median_hours"])
+
+
+# --- bounce ---------------------------------------------------------------------------------
+
+
+def test_bounce_rate_one_event_session(tiny):
+    out = b.bounce_rate(tiny)
+    assert list(out.columns) == list(b.BOUNCE_COLUMNS)
+    # Sessions with FMOT: sa, sb, sc, sd1; only sd1 has nothing but FMOT (its newsletter
+    # open is unmatched and ignored).
+    row = out.iloc[0]
+    assert (row["sessions"], row["bounced"]) == (4, 1)
+    assert row["rate"] == pytest.approx(0.25)
+    low, high = b.wilson_interval(1, 4)
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx((float(low), float(high)))
+
+
+def test_bounce_rate_by_device(tiny):
+    out = b.bounce_rate(tiny, by="device")
+    assert list(out.columns) == ["device", *b.BOUNCE_COLUMNS]
+    assert out["device"].tolist() == ["desktop", "mobile"]
+    assert out["sessions"].tolist() == [2, 2]
+    assert out["bounced"].tolist() == [1, 0]
+
+
+# --- retention ------------------------------------------------------------------------------
+
+
+def test_retention_hand_example(con):
+    make_view(
+        con,
+        [
+            ("a", "s1", "2026-01-05 10:00", "purchase", "SMOT"),
+            ("a", "s2", "2026-01-20 10:00", "purchase", "SMOT"),  # 15 days later
+            ("b", "s3", "2026-01-06 10:00", "purchase", "SMOT"),
+            ("b", "s4", "2026-02-20 10:00", "repurchase", "UMOT"),  # 45 days later
+            ("c", "s5", "2026-01-07 10:00", "purchase", "SMOT"),
+            ("d", "s6", "2026-03-01 10:00", "purchase", "SMOT"),  # window not observed
+            ("e", "s7", "2026-03-20 10:00", "search", "ZMOT"),  # the log's last event
+        ],
+    )
+    out = b.retention(con, days=(30, 60))
+    assert list(out.columns) == list(b.RETENTION_COLUMNS)
+    first = out[out["cohort"] == pd.Timestamp("2026-01-05")]
+    assert first["users"].tolist() == [3, 3]
+    assert first["retained"].tolist() == [1, 2]
+    assert first["rate"].tolist() == pytest.approx([1 / 3, 2 / 3])
+    late = out[out["cohort"] == pd.Timestamp("2026-02-23")]
+    assert late["users"].tolist() == [0, 0]
+    assert late["censored"].tolist() == [1, 1]
+    assert late["rate"].isna().all()
+    with pytest.raises(MotError, match="days"):
+        b.retention(con, days=(0,))
+    with pytest.raises(MotError, match="cohort"):
+        b.retention(con, cohort="year")
+
+
+# --- trends ---------------------------------------------------------------------------------
+
+
+def test_trend_flags_a_dip_and_a_spike(con):
+    rows = []
+    counts = [10, 11, 9, 10, 2, 10, 30, 10]  # week 5 dips (< 0.5 · median), week 7 spikes
+    for week, count in enumerate(counts):
+        day = pd.Timestamp("2026-01-05") + pd.Timedelta(weeks=week)
+        for i in range(count):
+            rows.append((f"u{week}_{i}", f"s{week}_{i}", str(day), "delivery", "TMOT"))
+    make_view(con, rows)
+    out = b.trend(con, touchpoints=["TMOT", "UMOT"])
+    assert list(out.columns) == list(b.TREND_COLUMNS)
+    tmot = out[out["touchpoint"] == "TMOT"]
+    assert tmot["users"].tolist() == counts
+    assert tmot["baseline"].iloc[0] == pytest.approx(10.0)
+    assert tmot["dip"].tolist() == [False] * 4 + [True] + [False] * 3
+    assert tmot["spike"].tolist() == [False] * 6 + [True, False]
+    umot = out[out["touchpoint"] == "UMOT"]
+    assert umot["users"].tolist() == [0] * 8 and not umot["dip"].any()
+
+
+def test_trend_flat_series_still_shows_an_outage(con):
+    # Ten weeks of 5 users and one of 1: MAD = 0, but 1 < 0.5 · 5 is a dip.
+    rows = []
+    for week, count in enumerate([5] * 5 + [1] + [5] * 4):
+        day = pd.Timestamp("2026-01-05") + pd.Timedelta(weeks=week)
+        rows += [(f"u{week}_{i}", "s", str(day), "delivery", "TMOT") for i in range(count)]
+    make_view(con, rows)
+    out = b.event_trend(con, events=["delivery"])
+    assert out["dip"].tolist() == [False] * 5 + [True] + [False] * 4
+    assert not out["spike"].any()
+
+
+def test_open_funnel_ratio_after_an_empty_step(con):
+    make_view(con, [("a", "s", "2026-01-01 10:00", "purchase", "SMOT")])
+    out = b.open_funnel(con, steps=["FMOT", "SMOT"])
+    assert out["users"].tolist() == [0, 1]
+    assert out["conversion_from_previous"].isna().all()
+    assert out["conversion_from_start"].isna().all()
+
+
+# --- the demo log ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo():
+    connection = duckdb.connect()
+    connection.execute("SET TimeZone = 'UTC'")
+    pairs = sorted(
+        ((k, m) for m, words in KEYWORDS.items() for k in words), key=lambda p: -len(p[0])
+    )
+    case = " ".join(f"WHEN contains(event_name, '{k}') THEN '{m}'" for k, m in pairs)
+    connection.execute(
+        f"""CREATE VIEW events_mapped AS
+        SELECT row_number() OVER () AS row_number, user_id, session_id,
+               CAST("timestamp" AS TIMESTAMP) AS ts, event_name AS event,
+               CASE {case} END AS touchpoint, device, channel, variant, revenue
+        FROM read_parquet('{DEMO.as_posix()}')"""
+    )
+    yield connection
+    connection.close()
+
+
+def test_demo_variant_b_converts_views_to_carts(demo):
+    out = b.ordered_funnel(
+        demo, steps=["product_view", "add_to_cart"], step_column="event", by="variant"
+    )
+    carts = out[out["step"] == "add_to_cart"].set_index("variant")
+    # data/README.md, truth 7a: A 0.395, B 0.452.
+    assert carts.loc["A", "conversion_from_previous"] == pytest.approx(0.395, abs=0.002)
+    assert carts.loc["B", "conversion_from_previous"] == pytest.approx(0.452, abs=0.002)
+    test = b.compare_conversion(out, step="add_to_cart").iloc[0]
+    assert test["difference"] < -0.04 and test["p_value"] < 1e-6
+    assert test["ci_high"] < 0
+
+
+def test_demo_mobile_bounces_more(demo):
+    moment = b.bounce_rate(demo, by="device").set_index("device")
+    assert moment.loc["mobile", "rate"] > moment.loc["desktop", "rate"]
+    assert moment.loc["mobile", "ci_low"] > moment.loc["desktop", "ci_high"]
+    landing = b.bounce_rate(demo, entry=["landing", "bounce"], column="event", by="device")
+    rates = landing.set_index("device")["rate"]
+    assert rates.idxmax() == "mobile"
+    assert rates["mobile"] - rates["desktop"] > 0.05
+
+
+def test_demo_delivery_incident(demo):
+    out = b.event_trend(demo, events=["delivery", "support_ticket"])
+    week = out[out["period_start"] == pd.Timestamp("2026-07-13")].set_index("touchpoint")
+    # data/README.md, truth 7c: 94 deliveries (median 428.5 of normal weeks), 198 tickets.
+    assert week.loc["delivery", "events"] == 94
+    assert week.loc["support_ticket", "events"] == 198
+    assert week.loc["delivery", "dip"]
+    assert week.loc["support_ticket", "spike"]
+    tickets = out[out["touchpoint"] == "support_ticket"]
+    assert tickets.set_index("period_start")["users"].idxmax() == pd.Timestamp("2026-07-13")
+
+
+def test_demo_reach_and_funnel_are_consistent(demo):
+    reach = b.touchpoint_reach(demo, touchpoints=JOURNEY).set_index("touchpoint")
+    # data/README.md: landing 23,817 users; every FMOT user lands.
+    assert reach.loc["FMOT", "users"] == 23817
+    funnel = b.ordered_funnel(demo, steps=JOURNEY)
+    assert (funnel["users"].diff().dropna() <= 0).all()
+    opened = b.open_funnel(demo, steps=JOURNEY)
+    assert opened["users"].tolist() == reach["users"].tolist()
+    times = b.time_between(demo, touchpoints=JOURNEY)
+    assert times.set_index("from_touchpoint").loc["SMOT", "median_hours"] > 12
+
+
+def test_demo_retention_is_censored_at_the_end(demo):
+    out = b.retention(demo, days=(30,))
+    assert (out["users"] + out["censored"]).sum() > 4000
+    assert out["censored"].iloc[-1] > 0 and out["users"].iloc[-1] == 0
+
+
+# --- survey link ----------------------------------------------------------------------------
+
+
+def test_link_survey_and_repurchase_model(con):
+    rows = []
+    # 20 customers; C0–C9 rate UMOT 90 (top box), C10–C19 rate 30. 6 of the top raters and
+    # 2 of the rest repurchase; C19 never buys; R_X has a customer id not in the log.
+    for i in range(20):
+        cid = f"C{i}"
+        if i != 19:
+            rows.append((cid, f"s{i}", "2026-01-05 10:00", "purchase", "SMOT"))
+        else:
+            rows.append((cid, f"s{i}", "2026-01-05 10:00", "landing", "FMOT"))
+        if i in (0, 1, 2, 3, 4, 5, 10, 11):
+            rows.append((cid, f"t{i}", "2026-02-05 10:00", "repurchase", "UMOT"))
+    make_view(con, rows)
+    people = pd.DataFrame(
+        {
+            "respondent_id": [f"R{i:02d}" for i in range(20)] + ["R_X"],
+            "customer_id": [f"C{i}" for i in range(20)] + ["C404"],
+        }
+    )
+    linked = b.link_survey(con, respondents=people)
+    assert list(linked.columns) == list(b.LINK_COLUMNS)
+    assert linked["converted"].sum() == 19
+    assert linked["repurchased"].sum() == 8
+    assert linked.attrs["n_not_in_log"] == 1
+    assert not linked.set_index("respondent_id").loc["R_X", "in_log"]
+
+    value = np.where(np.arange(20) < 10, 90.0, 30.0)
+    ratings = pd.DataFrame(
+        {
+            "respondent_id": [f"R{i:02d}" for i in range(20)],
+            "touchpoint": "UMOT",
+            "measure": "experienced",
+            "value": value,
+            "top_box": value > 50,
+        }
+    )
+    out = b.utility_predicts_repurchase(ratings, linked, touchpoint="UMOT")
+    assert list(out.columns) == list(b.REPURCHASE_MODEL_COLUMNS)
+    row = out.iloc[0]
+    assert row["rate_top_box"] == pytest.approx(0.6)
+    assert row["rate_rest"] == pytest.approx(0.2)
+    # Two values 6 units of 10 points apart: slope per 10 = log odds ratio / 6, with
+    # OR = (6/4) / (2/8) = 6 and se = √(1/6 + 1/4 + 1/2 + 1/8) / 6.
+    assert row["slope_per_10"] == pytest.approx(math.log(6) / 6, rel=1e-6)
+    assert row["slope_se"] == pytest.approx(math.sqrt(1 / 6 + 1 / 4 + 1 / 2 + 1 / 8) / 6)
+    z = row["slope_per_10"] / row["slope_se"]
+    assert row["slope_p_value"] == pytest.approx(2 * stats.norm.sf(z))
+    assert row["converged"]
+
+    compared = b.utilities_by_conversion(ratings, linked)
+    assert compared["group_a"].astype(str).tolist() == ["converter"]
+    # converters: 10 at 90 and 9 at 30 → mean 61.578…; the non-converter C19 rated 30.
+    assert compared.iloc[0]["mean_a"] == pytest.approx((10 * 90 + 9 * 30) / 19)
+    assert compared.iloc[0]["n_b"] == 1
+
+    with pytest.raises(InsufficientDataError):
+        b.utility_predicts_repurchase(ratings, linked, touchpoint="TMOT")
+    with pytest.raises(MotError, match="customer_id"):
+        b.link_survey(con, respondents=people.drop(columns="customer_id"))
+
+
+def test_logistic_slope_separation_does_not_converge():
+    x = np.array([0.0, 1.0, 2.0, 3.0])
+    y = np.array([0, 0, 1, 1])
+    _, slope, se, converged = b.logistic_slope(x, y)
+    assert not converged and np.isnan(slope) and np.isnan(se)

@@ -1,0 +1,495 @@
+"""Tests for mot.events: event logs into the standard DuckDB view, rules, unmatched events.
+
+Expected timestamps are written by hand (UTC, after converting the stated offsets); the demo
+log's counts come from data/README.md (computed there with plain pandas).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mot.errors import EventLogError, MotError
+from mot.events import (
+    EventRules,
+    event_counts,
+    journey_with_rules,
+    open_event_log,
+    rules_frame,
+    rules_from_frame,
+    rules_from_journey,
+    unmatched_events,
+)
+from mot.journey import default_journey, journey_from_json
+
+DEMO = "data/demo_events.parquet"
+
+
+def _rows(log, columns="row_number, user_id, session_id, ts, event"):
+    return log.connection.execute(
+        f"SELECT {columns} FROM {log.view} ORDER BY row_number"
+    ).fetchall()
+
+
+def _write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading and timestamps
+
+
+def test_csv_iso_strings(tmp_path):
+    path = _write(
+        tmp_path,
+        "log.csv",
+        "user_id,timestamp,event_name,revenue\n"
+        "007,2024-06-01 10:00:00,search,\n"
+        "007,2024-06-01T10:05:00,purchase,12.5\n"
+        "8,2024-06-02,landing,\n",
+    )
+    log = open_event_log(path)
+    assert log.columns == {
+        "user_id": "user_id",
+        "session_id": None,
+        "timestamp": "timestamp",
+        "event": "event_name",
+    }
+    rows = _rows(log, "row_number, user_id, ts, event, revenue")
+    assert rows == [
+        (1, "007", datetime(2024, 6, 1, 10, 0), "search", None),
+        (2, "007", datetime(2024, 6, 1, 10, 5), "purchase", 12.5),
+        (3, "8", datetime(2024, 6, 2), "landing", None),
+    ]
+    assert (log.n_rows, log.n_events, log.n_users, log.n_bad_rows) == (3, 3, 2, 0)
+    names = [d[0] for d in log.connection.execute("DESCRIBE events").fetchall()]
+    assert names == ["row_number", "user_id", "session_id", "ts", "event", "revenue"]
+    types = dict(
+        log.connection.execute("SELECT column_name, column_type FROM (DESCRIBE events)").fetchall()
+    )
+    assert types["ts"] == "TIMESTAMP" and types["row_number"] == "BIGINT"
+
+
+def test_csv_semicolon_day_first_and_spanish_names(tmp_path):
+    path = _write(
+        tmp_path,
+        "registro.csv",
+        "ID_Cliente;Fecha_Hora;Acción;Sesión\n"
+        "c1;03/04/2024 10:30;búsqueda;s1\n"
+        "c1;25/04/2024 18:05;compra;s1\n"
+        "c2;01/12/2024 00:00;envío;s2\n",
+    )
+    log = open_event_log(path)
+    assert log.columns == {
+        "user_id": "ID_Cliente",
+        "session_id": "Sesión",
+        "timestamp": "Fecha_Hora",
+        "event": "Acción",
+    }
+    # day first: 25/04 only reads as dd/mm, so 03/04 is 3 April, not 4 March
+    assert [r[3] for r in _rows(log)] == [
+        datetime(2024, 4, 3, 10, 30),
+        datetime(2024, 4, 25, 18, 5),
+        datetime(2024, 12, 1, 0, 0),
+    ]
+    assert [r[2] for r in _rows(log)] == ["s1", "s1", "s2"]
+
+
+def test_month_first_with_seconds(tmp_path):
+    path = _write(
+        tmp_path, "us.csv", "user,time,event\nu,12/31/2024 23:59:58,x\nu,01/02/2025 08:00:00,y\n"
+    )
+    assert [r[3] for r in _rows(open_event_log(path))] == [
+        datetime(2024, 12, 31, 23, 59, 58),
+        datetime(2025, 1, 2, 8, 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [1717236000, 1717236060],  # epoch seconds
+        [1717236000000, 1717236060000],  # milliseconds
+        [1717236000000000, 1717236060000000],  # microseconds
+    ],
+)
+def test_epoch_numbers_by_magnitude(tmp_path, values):
+    # 1717236000 s = 2024-06-01 10:00:00 UTC (date -u -d @1717236000)
+    lines = "".join(f"u1,{v},ev\n" for v in values)
+    path = _write(tmp_path, "epoch.csv", "user_id,ts,event\n" + lines)
+    log = open_event_log(path)
+    assert [r[3] for r in _rows(log)] == [datetime(2024, 6, 1, 10, 0), datetime(2024, 6, 1, 10, 1)]
+
+
+def test_epoch_numbers_in_parquet(tmp_path):
+    frame = pd.DataFrame(
+        {"user_id": ["a", "b"], "event_timestamp": [1717236000000, 1717236000.5], "event": "x"}
+    )
+    frame.to_parquet(tmp_path / "e.parquet")
+    log = open_event_log(tmp_path / "e.parquet")
+    assert [r[3] for r in _rows(log)] == [
+        datetime(2024, 6, 1, 10, 0),
+        datetime(2024, 6, 1, 10, 0, 0, 500000),
+    ]
+
+
+def test_offsets_converted_to_utc(tmp_path):
+    path = _write(
+        tmp_path,
+        "tz.csv",
+        "user_id,timestamp,event\n"
+        "u,2024-06-01T10:00:00+02:00,a\n"
+        "u,2024-06-01 10:00:00-0500,b\n"
+        "u,2024-06-01T10:00:00Z,c\n"
+        "u,2024-06-01T10:00:00,d\n",
+    )
+    assert [r[3] for r in _rows(open_event_log(path))] == [
+        datetime(2024, 6, 1, 8, 0),
+        datetime(2024, 6, 1, 15, 0),
+        datetime(2024, 6, 1, 10, 0),
+        datetime(2024, 6, 1, 10, 0),
+    ]
+
+
+def test_json_lines(tmp_path):
+    records = [
+        {"user_id": 1, "timestamp": "2024-06-01T12:00:00+02:00", "event": "landing", "device": "m"},
+        {"user_id": 2, "timestamp": "2024-06-01T13:00:00+02:00", "event": "bounce", "device": "d"},
+    ]
+    path = _write(tmp_path, "log.jsonl", "\n".join(json.dumps(r) for r in records) + "\n")
+    log = open_event_log(path)
+    assert _rows(log, "row_number, user_id, ts, event, device") == [
+        (1, "1", datetime(2024, 6, 1, 10, 0), "landing", "m"),
+        (2, "2", datetime(2024, 6, 1, 11, 0), "bounce", "d"),
+    ]
+
+
+def test_parquet_tz_aware_and_glob(tmp_path):
+    ts = pd.to_datetime(["2024-06-01 12:00", "2024-06-01 13:00"]).tz_localize("Europe/Madrid")
+    for i in range(2):
+        pd.DataFrame(
+            {"user_id": [f"u{i}"] * 2, "timestamp": ts, "event_name": ["a", "b"]}
+        ).to_parquet(tmp_path / f"part{i}.parquet")
+    log = open_event_log(tmp_path / "part*.parquet")
+    rows = _rows(log, "row_number, user_id, ts")
+    assert [r[0] for r in rows] == [1, 2, 3, 4]  # numbered on through the files in name order
+    assert [r[1] for r in rows] == ["u0", "u0", "u1", "u1"]
+    assert rows[0][2] == datetime(2024, 6, 1, 10, 0)  # Madrid is UTC+2 in June
+
+
+def test_ga4_export_flattened(tmp_path):
+    def record(user, micros, name, session, page=None, value=None):
+        params = [{"key": "ga_session_id", "value": {"int_value": str(session)}}]
+        if page is not None:
+            params.append({"key": "page_title", "value": {"string_value": page}})
+        if value is not None:
+            params.append({"key": "value", "value": {"double_value": value}})
+        return {
+            "event_date": "20240601",
+            "event_timestamp": str(micros),
+            "event_name": name,
+            "event_params": params,
+            "user_pseudo_id": user,
+        }
+
+    records = [
+        record("p1", 1717236000000000, "page_view", 111, page="Home"),
+        record("p1", 1717236060000000, "purchase", 111, value=19.9),
+        record("p2", 1717236000000000, "page_view", 111, page="Shoes"),
+    ]
+    path = _write(tmp_path, "ga4.jsonl", "\n".join(json.dumps(r) for r in records))
+    log = open_event_log(path)
+    assert log.columns["user_id"] == "user_pseudo_id"
+    assert log.columns["session_id"] == "ga_session_id"
+    assert log.columns["timestamp"] == "event_timestamp"
+    rows = _rows(log, 'user_id, session_id, ts, event, page_title, "value"')
+    assert rows == [
+        ("p1", "p1-111", datetime(2024, 6, 1, 10, 0), "page_view", "Home", None),
+        ("p1", "p1-111", datetime(2024, 6, 1, 10, 1), "purchase", None, 19.9),
+        ("p2", "p2-111", datetime(2024, 6, 1, 10, 0), "page_view", "Shoes", None),
+    ]
+    assert any("GA4" in note for note in log.notes)
+
+
+def test_columns_override(tmp_path):
+    path = _write(
+        tmp_path, "x.csv", "who,when,what,user\nA,2024-01-01,open,zzz\nB,2024-01-02,close,zzz\n"
+    )
+    log = open_event_log(path, columns={"user_id": "who", "timestamp": "When", "event": "what"})
+    assert log.columns["user_id"] == "who" and log.columns["timestamp"] == "when"
+    assert [r[1] for r in _rows(log)] == ["A", "B"]
+    assert _rows(log, "user")[0] == ("zzz",)  # the unused `user` column stays a property
+
+
+def test_missing_roles_say_what_was_found(tmp_path):
+    path = _write(tmp_path, "x.csv", "customer,when,what\nA,2024-01-01,open\n")
+    with pytest.raises(EventLogError) as info:
+        open_event_log(path)
+    message = str(info.value)
+    assert "user_id" in message and "timestamp" in message and "event" in message
+    assert "customer, when, what" in message and "columns=" in message
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [{"user_id": "nope"}, {"colour": "what"}, {"event": None}],
+)
+def test_bad_override(tmp_path, columns):
+    path = _write(tmp_path, "x.csv", "user_id,ts,event\nA,2024-01-01,open\n")
+    with pytest.raises(EventLogError):
+        open_event_log(path, columns=columns)
+
+
+@pytest.mark.parametrize("name", ["missing.csv", "log.xlsx", "nothing*.csv"])
+def test_unreadable_sources(tmp_path, name):
+    if name == "log.xlsx":
+        (tmp_path / name).write_bytes(b"PK\x03\x04")
+    with pytest.raises(EventLogError):
+        open_event_log(tmp_path / name)
+
+
+def test_garbage_parquet_is_an_event_log_error(tmp_path):
+    (tmp_path / "bad.parquet").write_bytes(b"not parquet at all")
+    with pytest.raises(EventLogError, match=r"bad\.parquet"):
+        open_event_log(tmp_path / "bad.parquet")
+
+
+def test_bad_rows_counted_with_row_numbers(tmp_path):
+    path = _write(
+        tmp_path,
+        "bad.csv",
+        "user_id,timestamp,event\n"
+        "u1,2024-06-01 10:00,a\n"  # row 1 (line 2)
+        ",2024-06-01 10:00,a\n"  # row 2: no user
+        "u1,not a date,b\n"  # row 3: unreadable
+        "u1,,b\n"  # row 4: no timestamp
+        "u1,2024-06-01 10:01,\n"  # row 5: no event
+        "u2,yesterday,c\n"  # row 6: unreadable
+        "u2,2024-06-01 11:00,c\n",  # row 7
+    )
+    log = open_event_log(path)
+    assert (log.n_rows, log.n_events, log.n_bad_rows) == (7, 2, 5)
+    bad = log.bad_rows()
+    assert list(bad.columns) == ["problem", "count", "example_rows"]
+    table = {p.split(" (")[0]: (n, ex) for p, n, ex in bad.itertuples(index=False)}
+    assert table == {
+        "unreadable timestamp": (2, [3, 6]),
+        "missing user id": (1, [2]),
+        "missing timestamp": (1, [4]),
+        "missing event name": (1, [5]),
+    }
+    assert bad["problem"].iloc[0] == "unreadable timestamp (column `timestamp`)"
+    assert [r[0] for r in _rows(log)] == [1, 7]
+
+
+def test_sessions_derived_by_30_minute_gap(tmp_path):
+    path = _write(
+        tmp_path,
+        "s.csv",
+        "user_id,timestamp,event\n"
+        "a,2024-06-01 10:00,x\n"
+        "a,2024-06-01 10:30,x\n"  # gap 30 min exactly: same session
+        "a,2024-06-01 11:00:01,x\n"  # gap 30 min 1 s: new session
+        "b,2024-06-01 10:10,x\n"
+        "a,2024-06-02 09:00,x\n",  # out of file order: sessions follow time
+    )
+    log = open_event_log(path)
+    assert [r[2] for r in _rows(log)] == ["a:1", "a:1", "a:2", "b:1", "a:3"]
+    assert log.n_sessions == 4
+    assert open_event_log(path, session_gap=None).n_sessions == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules
+
+
+def test_longest_keyword_wins_and_spanish_accents():
+    rules = rules_from_journey(default_journey())
+    assert rules.match("repurchase") == "UMOT"  # not SMOT's `purchase`
+    assert rules.match("purchase") == "SMOT"
+    assert rules.match("compra") == "SMOT"
+    assert rules.match("Recompra") == "UMOT"
+    assert rules.match("BÚSQUEDA_web") == "ZMOT"
+    assert rules.match("envio_retrasado") == "TMOT"
+    assert rules.match("Add To Cart") == "SMOT"
+    assert rules.match("newsletter_open") is None
+
+
+def test_ties_go_to_the_earlier_touchpoint():
+    rules = EventRules((("first", ("abc",)), ("second", ("bcd",))))
+    assert rules.match("abcd") == "first"
+
+
+def test_rules_frame_round_trip_and_validation():
+    journey = default_journey()
+    rules = rules_from_journey(journey)
+    frame = rules_frame(rules)
+    assert list(frame.columns) == ["touchpoint", "keyword"]
+    assert rules_from_frame(frame, journey) == rules
+    edited = pd.concat(
+        [frame, pd.DataFrame({"touchpoint": ["tmot"], "keyword": ["parcel, paquete"]})]
+    )
+    assert rules_from_frame(edited, journey).as_dict()["TMOT"][-2:] == ("parcel", "paquete")
+    with pytest.raises(EventLogError, match="hotel"):
+        rules_from_frame(pd.DataFrame({"touchpoint": ["hotel"], "keyword": ["x"]}), journey)
+    with pytest.raises(EventLogError):
+        rules_from_frame(pd.DataFrame({"tp": ["SMOT"]}), journey)
+
+
+def test_journey_with_rules_saves_in_the_journey():
+    journey = default_journey()
+    rules = EventRules((("SMOT", ("pedido",)), ("UMOT", ("opinión",))))
+    new = journey_with_rules(journey, rules)
+    assert new.touchpoint("SMOT").events == ("pedido",)
+    assert new.touchpoint("ZMOT").events == ()
+    assert journey_from_json(__import__("json").dumps(new.to_dict())) == new
+    assert journey.touchpoint("SMOT").events != ("pedido",)  # input unchanged
+    with pytest.raises(EventLogError):
+        journey_with_rules(journey, EventRules((("lobby", ("x",)),)))
+
+
+def test_mapped_view_and_unmatched(tmp_path):
+    path = _write(
+        tmp_path,
+        "m.csv",
+        "user_id,timestamp,event\n"
+        "u,2024-06-01 10:00,purchase\n"
+        "u,2024-06-01 10:01,repurchase\n"
+        "u,2024-06-01 10:02,login\n"
+        "v,2024-06-01 10:03,login\n"
+        "v,2024-06-01 10:04,zeta\n",
+    )
+    log = open_event_log(path)
+    rules = rules_from_journey(default_journey())
+    view = log.mapped(rules)
+    assert view == "events_mapped"
+    got = log.connection.execute(
+        f"SELECT row_number, touchpoint FROM {view} ORDER BY row_number"
+    ).fetchall()
+    assert got == [(1, "SMOT"), (2, "UMOT"), (3, None), (4, None), (5, None)]
+    unmatched = unmatched_events(log, rules)
+    assert unmatched.to_dict("list") == {"event": ["login", "zeta"], "count": [2, 1]}
+    counts = event_counts(log)
+    assert list(counts.columns) == ["event", "count", "users"]
+    assert counts.iloc[0].tolist() == ["login", 2, 2]
+
+
+def test_shared_connection(tmp_path):
+    path = _write(tmp_path, "a.csv", "user_id,timestamp,event\nu,2024-06-01,a\n")
+    con = duckdb.connect()
+    log = open_event_log(path, connection=con, view="web")
+    assert log.connection is con
+    assert con.execute("SELECT count(*) FROM web").fetchone() == (1,)
+
+
+# ---------------------------------------------------------------------------------------------
+# The demo log (counts from data/README.md)
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return open_event_log(DEMO)
+
+
+def test_demo_counts(demo):
+    assert (demo.n_events, demo.n_users, demo.n_sessions, demo.n_bad_rows) == (
+        175_038,
+        23_995,
+        74_596,
+        0,
+    )
+    first = demo.connection.execute(
+        "SELECT row_number, user_id, session_id, ts FROM events ORDER BY row_number LIMIT 1"
+    ).fetchone()
+    raw = pd.read_parquet(DEMO).iloc[0]
+    assert first == (
+        1,
+        raw["user_id"],
+        raw["session_id"],
+        raw["timestamp"].tz_convert(None).to_pydatetime(),
+    )
+
+
+def test_demo_unmatched_events(demo):
+    unmatched = unmatched_events(demo, rules_from_journey(default_journey()))
+    assert unmatched.to_dict("list") == {
+        "event": ["newsletter_open", "app_update", "account_login"],
+        "count": [24_138, 3_913, 3_005],
+    }
+
+
+def test_demo_mapped_counts(demo):
+    view = demo.mapped(rules_from_journey(default_journey()))
+    counts = dict(
+        demo.connection.execute(f"SELECT touchpoint, count(*) FROM {view} GROUP BY 1").fetchall()
+    )
+    # sums of the README's per-moment event counts
+    assert counts == {
+        "ZMOT": 22_452 + 8_332 + 5_869 + 4_265,
+        "FMOT": 23_817 + 39_637 + 8_457,
+        "SMOT": 6_502 + 5_300 + 4_828,
+        "TMOT": 7_671 + 4_639 + 431,
+        "UMOT": 998 + 359 + 425,
+        None: 24_138 + 3_913 + 3_005,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Property: arbitrary timestamp text never breaks the log
+
+
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    values=st.lists(
+        TEXT | st.sampled_from(["2024-06-01", "1717236000", "31/12/2024 10:00"]),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_arbitrary_timestamps_are_good_or_counted(tmp_path, values):
+    frame = pd.DataFrame({"user_id": "u", "timestamp": values, "event": "e"})
+    frame.to_parquet(tmp_path / "p.parquet")
+    try:
+        log = open_event_log(tmp_path / "p.parquet")
+    except MotError as exc:
+        assert isinstance(exc, EventLogError)
+        return
+    assert log.n_events + log.n_bad_rows == log.n_rows == len(values)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(values=st.lists(TEXT, min_size=1, max_size=8))
+def test_arbitrary_timestamps_in_csv(tmp_path, values):
+    frame = pd.DataFrame({"user_id": "u", "timestamp": values, "event": "e"})
+    frame.to_csv(tmp_path / "p.csv", index=False)
+    try:
+        log = open_event_log(tmp_path / "p.csv")
+    except MotError as exc:
+        assert isinstance(exc, EventLogError)
+        return
+    assert log.n_events + log.n_bad_rows == log.n_rows
+
+
+def test_properties_with_reserved_names_are_kept(tmp_path):
+    path = _write(
+        tmp_path, "r.csv", "user_id,timestamp,event_name,ts,touchpoint\nu,2024-06-01,a,x,y\n"
+    )
+    log = open_event_log(path)
+    assert _rows(log, "event, source_ts, source_touchpoint") == [("a", "x", "y")]
