@@ -390,7 +390,7 @@ def _reader_sql(files: list[str], fmt: str, types: dict[str, str] | None = None)
         typed = ""
         if types:
             typed = ", types={" + ", ".join(f"{_literal(k)}: 'VARCHAR'" for k in types) + "}"
-        return f"read_csv({paths}, header=true, union_by_name=true, null_padding=true{typed})"
+        return f"read_csv({paths}, header=true, union_by_name=true{typed})"
     if fmt == "parquet" and len(files) == 1:  # exact row numbers from the file itself
         return f"read_parquet({paths}, union_by_name=true, file_row_number=true)"
     if fmt == "parquet":
@@ -710,7 +710,7 @@ def _standard_select(
         (user, f"missing user id (column `{roles['user_id']}`)"),
         (event, f"missing event name (column `{roles['event']}`)"),
         (raw_ts, f"missing timestamp (column `{roles['timestamp']}`)"),
-        ("__ts", f"unreadable timestamp (column `{roles['timestamp']}`)"),
+        ("__ts", f"unparseable timestamp (column `{roles['timestamp']}`)"),
     )
     whens = " ".join(f"WHEN {expr} IS NULL THEN {_literal(text)}" for expr, text in checks)
     problem = f"CASE {whens} END"

@@ -281,12 +281,12 @@ def test_bad_rows_counted_with_row_numbers(tmp_path):
     assert list(bad.columns) == ["problem", "count", "example_rows"]
     table = {p.split(" (")[0]: (n, ex) for p, n, ex in bad.itertuples(index=False)}
     assert table == {
-        "unreadable timestamp": (2, [3, 6]),
+        "unparseable timestamp": (2, [3, 6]),
         "missing user id": (1, [2]),
         "missing timestamp": (1, [4]),
         "missing event name": (1, [5]),
     }
-    assert bad["problem"].iloc[0] == "unreadable timestamp (column `timestamp`)"
+    assert bad["problem"].iloc[0] == "unparseable timestamp (column `timestamp`)"
     assert [r[0] for r in _rows(log)] == [1, 7]
 
 
