@@ -36,7 +36,7 @@ from scipy import special, stats
 
 from mot.compare import adjust_p_values, compare_groups, two_proportion_test
 from mot.errors import EventLogError, InsufficientDataError, MotError
-from mot.tidy import as_ratings
+from mot.tidy import as_ratings, with_segment
 
 DEFAULT_VIEW = "events_mapped"
 """Name of the mapped event view that :mod:`mot.events` creates."""
@@ -1357,10 +1357,9 @@ def _with_link(ratings: pd.DataFrame, linked: pd.DataFrame, column: str) -> pd.D
             "mot.behaviour.link_survey."
         )
         raise MotError(message)
-    ratings = as_ratings(ratings)
-    lookup = linked.set_index(linked["respondent_id"].astype(str))[column]
-    values = lookup.reindex(ratings["respondent_id"].astype(str).to_numpy()).to_numpy()
-    return ratings.assign(**{column: values})[pd.notna(values)]
+    # Looked up once per respondent and spread by category code (fast on millions of rows).
+    out = with_segment(as_ratings(ratings), linked, column)
+    return out[out[column].notna().to_numpy()]
 
 
 def utilities_by_conversion(

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import signal
 
 from mot.errors import MissingMeasureError, MotError
 from mot.scoring import (
@@ -360,6 +359,44 @@ def _validate_curve_extremes(curve: pd.DataFrame, prominence: float) -> None:
         raise MotError(message)
 
 
+def find_peaks(heights: np.ndarray, *, prominence: float) -> list[tuple[int, float]]:
+    """Local maxima of a short curve with at least ``prominence``: ``(index, prominence)``.
+
+    The rules of ``scipy.signal.find_peaks`` (which tests/mot/test_curves.py checks this
+    against): a point higher than both neighbours is a peak, a flat top counts once at its
+    middle, the ends are never peaks; a peak's prominence is its height above the higher of
+    the two lowest points met on each side before higher ground or the end. Written out
+    because importing ``scipy.signal`` costs a second at the dashboard's start, for curves of
+    a dozen points.
+
+    Examples
+    --------
+    >>> find_peaks(np.array([0.0, 3, 1, 5, 5, 2, 4, 0]), prominence=1.5)
+    [(1, 2.0), (3, 5.0), (6, 2.0)]
+    """
+    x = np.asarray(heights, dtype=float)
+    found = []
+    i = 1
+    while i < len(x) - 1:
+        if x[i - 1] < x[i]:
+            j = i
+            while j + 1 < len(x) and x[j + 1] == x[i]:
+                j += 1
+            if j + 1 < len(x) and x[j + 1] < x[i]:
+                peak = (i + j) // 2
+                higher_left = np.flatnonzero(x[:i] > x[peak])
+                higher_right = np.flatnonzero(x[j + 1 :] > x[peak])
+                start = higher_left[-1] + 1 if higher_left.size else 0
+                stop = j + 1 + higher_right[0] if higher_right.size else len(x)
+                base = max(x[start : peak + 1].min(), x[peak:stop].min())
+                if x[peak] - base >= prominence:
+                    found.append((int(peak), float(x[peak] - base)))
+            i = j + 1
+        else:
+            i += 1
+    return found
+
+
 def _extremes_of(mean: np.ndarray, prominence: float) -> list[tuple[int, int, float, bool]]:
     """Peaks (kind 0) and troughs (kind 1) of one curve in journey order, without NaN.
 
@@ -370,14 +407,9 @@ def _extremes_of(mean: np.ndarray, prominence: float) -> list[tuple[int, int, fl
         # Pad with the curve's own lowest height: the first and last touchpoints can then be
         # extremes, and the highest point's prominence is the curve's range (not infinite).
         low = heights.min()
-        found, properties = signal.find_peaks(
-            np.concatenate(([low], heights, [low])), prominence=prominence
-        )
-        if found.size:
-            found_all += [
-                (int(i) - 1, kind, float(p), False)
-                for i, p in zip(found, properties["prominences"], strict=True)
-            ]
+        found = find_peaks(np.concatenate(([low], heights, [low])), prominence=prominence)
+        if found:
+            found_all += [(i - 1, kind, p, False) for i, p in found]
         else:
             # None passes: report the global extreme (earliest on ties), flagged.
             found_all.append((int(heights.argmax()), kind, float(np.ptp(heights)), True))

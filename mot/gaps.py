@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
-from mot.drivers import driver_importance
+from mot.distributions import t_ppf, t_sf
 from mot.errors import MissingMeasureError, MotError
 from mot.tidy import as_ratings, require_measure
 
@@ -257,6 +256,8 @@ def importance_performance(
     source = np.where(stated.notna(), "stated", "derived")
     if len(unstated):
         _validate_importance_performance(respondents, unstated=list(unstated), outcome=outcome)
+        from mot.drivers import driver_importance  # scipy.stats: loaded only when needed
+
         drivers = driver_importance(ratings, respondents, outcome=outcome, n_boot=0, seed=seed)
         derived = 100 * drivers.set_index("touchpoint")["share"]
         importance = stated.fillna(derived.reindex(stated.index))
@@ -425,8 +426,8 @@ def _t_inference(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Two-sided t interval and p-value of ``estimate`` (zero ``se``: as scipy's t-tests)."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        half = np.where(se == 0, 0.0, stats.t.ppf((1 + confidence) / 2, df) * se)
-        p = 2 * stats.t.sf(np.abs(estimate / se), df)
+        half = np.where(se == 0, 0.0, t_ppf((1 + confidence) / 2, df) * se)
+        p = 2 * t_sf(np.abs(estimate / se), df)
     p = np.where(se == 0, np.where(estimate != 0, 0.0, np.nan), p)
     return estimate - half, estimate + half, p
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from mot import MEASURES, UTILITIES
+from mot.distributions import t_ppf, t_sf
 from mot.errors import MissingMeasureError, MotError
 from mot.tidy import RATING_COLUMNS, as_ratings
 
@@ -197,7 +197,7 @@ def _t_interval(
     with np.errstate(invalid="ignore", divide="ignore"):
         se = sd / np.sqrt(n)
         df = np.where(n >= 2, n - 1, np.nan).astype(np.float64)
-        half = stats.t.ppf(0.5 + confidence / 2, df) * se
+        half = t_ppf(0.5 + confidence / 2, df) * se
     return se, mean - half, mean + half
 
 
@@ -293,6 +293,8 @@ def _bootstrap_interval(
     streams = np.random.default_rng(seed).spawn(n_groups)
     for g in np.flatnonzero(n >= 2):
         sample = ordered[stops[g] - n[g] : stops[g]]
+        from scipy import stats  # only the bootstrap needs all of scipy.stats
+
         result = stats.bootstrap(
             (sample,),
             np.mean,
@@ -517,7 +519,7 @@ def _paired_test(
     se, low, high = _t_interval(n, mean, sd, confidence)
     with np.errstate(invalid="ignore", divide="ignore"):
         t = mean / se
-        p = 2 * stats.t.sf(np.abs(t), np.where(n >= 2, n - 1, np.nan))
+        p = 2 * t_sf(np.abs(t), np.where(n >= 2, n - 1, np.nan))
     return {"n": n, "mean_diff": mean, "sd": sd, "ci_low": low, "ci_high": high, "t": t, "p": p}
 
 

@@ -114,6 +114,14 @@ class SurveyData:
         return tuple(m for m in MEASURES if m in present)
 
     @property
+    def rated_touchpoints(self) -> tuple[str, ...]:
+        """Touchpoints with at least one rating, in journey order."""
+        codes = self.ratings["touchpoint"].cat.codes.to_numpy()
+        categories = self.ratings["touchpoint"].cat.categories
+        counts = np.bincount(codes[codes >= 0], minlength=len(categories))
+        return tuple(str(tp) for tp, n in zip(categories, counts, strict=True) if n)
+
+    @property
     def n_respondents(self) -> int:
         """Number of respondents kept."""
         return len(self.respondents)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
+from mot.distributions import norm_ppf, norm_sf
 from mot.errors import MissingMeasureError, MotError
 
 NPS_COLUMNS: tuple[str, ...] = (
@@ -210,7 +210,7 @@ def nps_difference(
     b = table.iloc[second].reset_index(drop=True)
     difference = (a["score"] - b["score"]).to_numpy()
     se = np.hypot(a["se"].to_numpy(), b["se"].to_numpy())
-    z_crit = stats.norm.ppf((1 + confidence) / 2)
+    z_crit = norm_ppf((1 + confidence) / 2)
     with np.errstate(divide="ignore", invalid="ignore"):
         z = np.where(se > 0, difference / se, np.nan)
     out = pd.DataFrame(
@@ -226,7 +226,7 @@ def nps_difference(
             "ci_low": np.clip(difference - z_crit * se, -200.0, 200.0),
             "ci_high": np.clip(difference + z_crit * se, -200.0, 200.0),
             "z": z,
-            "p_value": 2 * stats.norm.sf(np.abs(z)),
+            "p_value": 2 * norm_sf(np.abs(z)),
         },
         columns=list(NPS_DIFFERENCE_COLUMNS),
     )
@@ -244,7 +244,7 @@ def _nps_statistics(table: pd.DataFrame, confidence: float) -> pd.DataFrame:
         variance = (p_promoter + p_detractor - net**2) / n
     se = np.where(n >= 2, 100 * np.sqrt(np.clip(variance, 0.0, None)), np.nan)
     score = 100 * net
-    z_crit = stats.norm.ppf((1 + confidence) / 2)
+    z_crit = norm_ppf((1 + confidence) / 2)
     return table.assign(
         promoter_share=p_promoter,
         detractor_share=p_detractor,

@@ -37,7 +37,7 @@ else:
             )
         )
         st.caption(report_builder.driver_method(drivers, language=language))
-        widgets.chart(charts.drivers_chart(drivers, labels=labels, text=text), key="drivers_chart")
+        widgets.chart(charts.drivers_chart, drivers, labels=labels, text=text, key="drivers_chart")
         widgets.table(
             drivers,
             columns={
@@ -104,7 +104,7 @@ elif comparison is not None:
         )
     )
     widgets.chart(
-        charts.comparison_chart(comparison, labels=labels, text=text), key="drivers_compare_chart"
+        charts.comparison_chart, comparison, labels=labels, text=text, key="drivers_compare_chart"
     )
     widgets.table(
         report_builder.translated(
@@ -137,4 +137,4 @@ if "recommend" in survey.outcomes:
     st.caption(t("drivers.nps_caption"))
     by_segment = widgets.attempt(lambda: data.run("nps", loaded, by=segment))
     if by_segment is not None:
-        widgets.chart(charts.nps_chart(by_segment, by=segment, text=text), key="drivers_nps_chart")
+        widgets.chart(charts.nps_chart, by_segment, by=segment, text=text, key="drivers_nps_chart")

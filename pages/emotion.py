@@ -43,10 +43,17 @@ extremes = data.run("extremes", loaded, by=by, prominence=float(prominence))
 individual = (
     data.run("sample_curves", loaded, n=int(sample_size), seed=0) if show_individual else None
 )
-figure = charts.emotion_curve_chart(
-    curve, extremes=extremes, by=by, individual=individual, labels=labels, text=text
+selection = widgets.chart(
+    charts.emotion_curve_chart,
+    curve,
+    extremes=extremes,
+    by=by,
+    individual=individual,
+    labels=labels,
+    text=text,
+    key="emotion_curve",
+    selectable=True,
 )
-selection = widgets.chart(figure, key="emotion_curve", selectable=True)
 chosen = widgets.picked(selection)
 if (curve["source"] == "experienced").any():
     st.caption(t("emotion.source_experienced"))
@@ -88,7 +95,10 @@ st.caption(t("emotion.locations_caption"))
 locations = widgets.attempt(lambda: data.run("locations", loaded))
 if locations is not None:
     widgets.chart(
-        charts.extreme_locations_chart(locations, labels=labels, text=text),
+        charts.extreme_locations_chart,
+        locations,
+        labels=labels,
+        text=text,
         key="emotion_locations_chart",
     )
     with st.expander(t("common.table"), expanded=chosen is not None):

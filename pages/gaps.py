@@ -42,7 +42,7 @@ for item in steps:
 if gaps is not None:
     st.subheader(t("gaps.levels"))
     st.caption(t("gaps.levels_caption"))
-    widgets.chart(charts.gaps_chart(gaps, labels=labels, text=text), key="gaps_levels_chart")
+    widgets.chart(charts.gaps_chart, gaps, labels=labels, text=text, key="gaps_levels_chart")
     widgets.table(
         gaps,
         columns={
@@ -64,7 +64,7 @@ st.caption(t("gaps.grid_caption"))
 grid = widgets.attempt(lambda: data.run("importance_performance", loaded, **derive))
 if grid is not None:
     widgets.chart(
-        charts.importance_performance_chart(grid, labels=labels, text=text), key="gaps_grid_chart"
+        charts.importance_performance_chart, grid, labels=labels, text=text, key="gaps_grid_chart"
     )
 
 st.subheader(t("gaps.priorities"))
@@ -73,7 +73,7 @@ if priorities is None:
 else:
     st.info(report_builder.priority_rule_text(priorities, labels=labels, language=language))
     widgets.chart(
-        charts.priorities_chart(priorities, labels=labels, text=text), key="gaps_priorities_chart"
+        charts.priorities_chart, priorities, labels=labels, text=text, key="gaps_priorities_chart"
     )
     shown = report_builder.translated(
         priorities, {"quadrant": "gaps.quadrant.", "importance_source": "gaps.source."}, language

@@ -64,14 +64,16 @@ with scatter:
     st.caption(t("memory.scatter_caption"))
     points = data.run("memory_points", loaded, outcome=outcome)
     widgets.chart(
-        charts.memory_scatter_chart(points.rename(columns={"peak_end": "predicted"}), text=text),
+        charts.memory_scatter_chart,
+        points.rename(columns={"peak_end": "predicted"}),
+        text=text,
         key="memory_scatter",
     )
 with models:
     st.subheader(t("memory.models"))
     st.caption(t("memory.models_caption"))
     predictors = result.to_frame()
-    widgets.chart(charts.peak_end_chart(predictors, text=text), key="memory_models")
+    widgets.chart(charts.peak_end_chart, predictors, text=text, key="memory_models")
 
 widgets.table(
     predictors,

@@ -84,12 +84,13 @@ st.subheader(t("overview.map"))
 st.caption(t("overview.map_caption"))
 curve = widgets.attempt(lambda: data.run("curve", loaded))
 if curve is not None:
-    figure = charts.journey_map_chart(
+    widgets.chart(
+        charts.journey_map_chart,
         survey.journey.to_frame(),
         curve,
         data.run("utilities", loaded),
         extremes=data.run("extremes", loaded),
         labels=labels,
         text=text,
+        key="overview_map",
     )
-    widgets.chart(figure, key="overview_map")

@@ -81,7 +81,9 @@ if chart is not None:
         icon=":material/draw:",
         on_click="ignore",
     )
-    widgets.chart(built.chart(chart), key="report_chart_preview")
+    widgets.chart(
+        lambda slug, _built_key: built.chart(slug), chart, built.key, key="report_chart_preview"
+    )
 
 st.subheader(t("report.tables"))
 st.caption(t("report.tables_caption"))

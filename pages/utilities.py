@@ -36,7 +36,7 @@ st.subheader(t("utilities.scores"))
 utilities = widgets.attempt(lambda: data.run("utilities", loaded, by=by))
 if utilities is not None:
     widgets.chart(
-        charts.utilities_chart(utilities, by=by, labels=labels, text=text), key="utilities_chart"
+        charts.utilities_chart, utilities, by=by, labels=labels, text=text, key="utilities_chart"
     )
     left_out(utilities)
 
@@ -44,7 +44,7 @@ st.subheader(t("utilities.shifts"))
 st.caption(t("utilities.shifts_caption"))
 shifts = widgets.attempt(lambda: data.run("shifts", loaded))
 if shifts is not None:
-    widgets.chart(charts.shifts_chart(shifts, labels=labels, text=text), key="utilities_shifts")
+    widgets.chart(charts.shifts_chart, shifts, labels=labels, text=text, key="utilities_shifts")
 
     st.subheader(t("utilities.summary"))
     if by:

@@ -10,13 +10,13 @@ widget inside a cached function (values are passed in).
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
-from mot.compare import compare_groups, compare_top_box
 from mot.curves import (
     curve_extremes,
     emotion_curve,
@@ -24,12 +24,10 @@ from mot.curves import (
     respondent_curves,
     sample_curves,
 )
-from mot.drivers import driver_importance
 from mot.gaps import gap_table, importance_performance, priorities
 from mot.io import RawTable, read_table
 from mot.journey import Journey, default_journey, journey_from_dict
 from mot.mapping import Mapping, mapping_from_dict, suggest_mapping
-from mot.memory import memory_points, peak_end
 from mot.scoring import score_utilities, utility_shifts
 from mot.summary import journey_highlights
 from mot.survey import SurveyData, build_survey, filter_survey
@@ -135,6 +133,26 @@ def prepare(choice: DatasetChoice) -> Iterator[str]:
 # --- analyses -----------------------------------------------------------------------------
 
 
+# Modules that need all of scipy.stats (a second to import) load on first use, so that the
+# landing page does not wait for them.
+def _memory():
+    from mot import memory
+
+    return memory
+
+
+def _drivers():
+    from mot import drivers
+
+    return drivers
+
+
+def _compare():
+    from mot import compare
+
+    return compare
+
+
 def _ratings(survey: SurveyData, by: str | None) -> pd.DataFrame:
     return with_segment(survey.ratings, survey.respondents, by) if by else survey.ratings
 
@@ -165,10 +183,10 @@ ANALYSES: dict[str, Callable[..., object]] = {
     "locations": lambda s, by=None: extreme_locations(_ratings(s, by), by=by),
     "respondent_curves": lambda s: respondent_curves(s.ratings),
     "sample_curves": lambda s, n=50, seed=0: sample_curves(s.ratings, n=n, seed=seed),
-    "peak_end": lambda s, outcome="overall_retrospective": peak_end(
+    "peak_end": lambda s, outcome="overall_retrospective": _memory().peak_end(
         s.ratings, s.respondents, outcome=outcome
     ),
-    "memory_points": lambda s, outcome="overall_retrospective": memory_points(
+    "memory_points": lambda s, outcome="overall_retrospective": _memory().memory_points(
         s.ratings, s.respondents, outcome=outcome
     ),
     "gaps": lambda s, by=None: gap_table(_ratings(s, by), by=by),
@@ -180,14 +198,16 @@ ANALYSES: dict[str, Callable[..., object]] = {
     ),
     "nps": lambda s, by=None: nps(s.respondents, by=by),
     "nps_difference": lambda s, by: nps_difference(s.respondents, by=by),
-    "drivers": lambda s, outcome="recommend", n_boot=200: driver_importance(
+    "drivers": lambda s, outcome="recommend", n_boot=200: _drivers().driver_importance(
         s.ratings, s.respondents, outcome=outcome, n_boot=n_boot
     ),
-    "compare": lambda s, by, measure="experienced", test="auto", correction="holm": compare_groups(
-        _ratings(s, by), by=by, measure=measure, test=test, correction=correction
+    "compare": lambda s, by, measure="experienced", test="auto", correction="holm": (
+        _compare().compare_groups(
+            _ratings(s, by), by=by, measure=measure, test=test, correction=correction
+        )
     ),
-    "compare_top_box": lambda s, by, measure="experienced", correction="holm": compare_top_box(
-        _ratings(s, by), by=by, measure=measure, correction=correction
+    "compare_top_box": lambda s, by, measure="experienced", correction="holm": (
+        _compare().compare_top_box(_ratings(s, by), by=by, measure=measure, correction=correction)
     ),
     "highlights": _highlights,
 }
@@ -207,3 +227,59 @@ def run(name: str, loaded: Loaded, **params: object) -> object:
 
 
 DatasetChoice = state.DatasetChoice
+
+
+# --- chart specs ----------------------------------------------------------------------------
+
+
+def _fingerprint(value: object) -> object:
+    """A hashable identity of a builder's arguments (result tables are small)."""
+    if isinstance(value, pd.DataFrame):
+        content = int(pd.util.hash_pandas_object(value, index=True).sum()) if len(value) else 0
+        return (
+            "frame",
+            tuple(map(str, value.columns)),
+            tuple(map(str, value.dtypes)),
+            len(value),
+            content,
+        )
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), _fingerprint(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_fingerprint(v) for v in value)
+    return repr(value)
+
+
+@st.cache_data(max_entries=128, scope="session", show_spinner=False)
+def _chart_spec(
+    name: str, fingerprint: object, language: str, large: bool, _build: Callable[[], object]
+) -> dict:
+    from mot import charts
+
+    figure = charts.localised(_build(), language)
+    with THEME_LOCK, charts.use_theme(large=large):
+        # Builders are validated against the schema in tests/mot/test_charts.py.
+        return figure.to_dict(validate=False)
+
+
+def chart_spec(builder: Callable[..., object], *args: object, key: str, **kwargs: object) -> dict:
+    """The Vega-Lite spec of ``builder(*args, **kwargs)`` in the session's language and theme.
+
+    The builders stay pure and uncached; what is cached (per session) is the finished spec,
+    keyed by the chart's widget ``key``, the builder, a fingerprint of its inputs, the
+    language and the display mode.
+    Building and serialising an Altair chart costs up to half a second (the journey map),
+    more than the rest of a page's rerun.
+    """
+    fingerprint = (_fingerprint(args), _fingerprint(kwargs))
+    return _chart_spec(
+        builder.__qualname__,
+        fingerprint,
+        state.language(),
+        state.large_type(),
+        lambda: builder(*args, **kwargs),
+    )
+
+
+THEME_LOCK = threading.Lock()
+"""Held while a chart is serialised with a theme: Altair's enabled theme is process-wide."""

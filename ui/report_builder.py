@@ -19,7 +19,7 @@ from mot.compare import significant_differences
 from mot.errors import MotError
 from mot.gaps import method_coverage
 from mot.journey import MOMENT_KEYS
-from ui import data, widgets
+from ui import data
 from ui.i18n import chart_text, number, p_value, percent, signed, t
 
 Runner = Callable[..., object]
@@ -79,7 +79,7 @@ def translated(frame: pd.DataFrame, prefixes: dict[str, str], language: str) -> 
 
 def export_spec(chart: object) -> dict:
     """The Vega-Lite spec of ``chart`` for a file: the normal theme and a fixed width."""
-    with widgets.THEME_LOCK, charts.use_theme(large=False):
+    with data.THEME_LOCK, charts.use_theme(large=False):
         spec = chart.to_dict()
     return _fixed_width(spec)
 
@@ -133,8 +133,7 @@ def method_checklist(
     language: str,
 ) -> tuple[ChecklistItem, ...]:
     """The six steps with what the data covers (see :func:`mot.gaps.method_coverage`)."""
-    present = set(survey.ratings["touchpoint"].astype(str))
-    rated = tuple(tp for tp in survey.journey.ids if tp in present)
+    rated = survey.rated_touchpoints
     coverage = method_coverage(survey.measures, touchpoints=rated, gaps=gaps, priorities=priorities)
     items = []
     for row in coverage.itertuples(index=False):

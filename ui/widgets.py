@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import threading
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
@@ -12,14 +11,11 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from mot import charts
 from mot.errors import MotError
 from ui import data, state
 from ui.i18n import number, t
 
 T = TypeVar("T")
-THEME_LOCK = threading.Lock()
-"""Held while a chart is serialised with a theme (Altair's theme is process-wide)."""
 
 DATA_PAGE = "pages/data.py"
 
@@ -54,17 +50,21 @@ def attempt(step: Callable[[], T]) -> T | None:
         return None
 
 
-def chart(figure: object, *, key: str | None = None, selectable: bool = False) -> object:
-    """Draw an Altair chart with the product's theme (not Streamlit's).
+def chart(
+    builder: Callable[..., object],
+    *args: object,
+    key: str,
+    selectable: bool = False,
+    **kwargs: object,
+) -> object:
+    """Draw ``builder(*args, **kwargs)`` (a ``mot.charts`` builder) with the product's theme.
 
-    With ``selectable``, clicks rerun the page and the selection state is returned. Altair's
-    enabled theme is one process-wide setting, so the session's theme (normal or large type)
-    is enabled only while its chart is serialised, under a lock shared by all sessions.
+    The spec comes from :func:`ui.data.chart_spec` (cached per session). With
+    ``selectable``, clicks rerun the page and the selection state is returned.
     """
+    spec = data.chart_spec(builder, *args, key=key, **kwargs)
     options = {"on_select": "rerun"} if selectable else {}
-    figure = charts.localised(figure, state.language())
-    with THEME_LOCK, charts.use_theme(large=state.large_type()):
-        return st.altair_chart(figure, width="stretch", theme=None, key=key, **options)
+    return st.vega_lite_chart(spec=spec, width="stretch", theme=None, key=key, **options)
 
 
 def picked(selection: object, field: str = "touchpoint", param: str = "pick") -> str | None:
