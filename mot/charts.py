@@ -43,6 +43,7 @@ from collections.abc import Mapping, Sequence
 from typing import TypeAlias
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from mot.errors import MotError
@@ -1345,15 +1346,23 @@ def memory_scatter_chart(
         _tip("remembered:Q", t["remembered"], ".1f"),
         _tip("count():Q", t["n_respondents"], ",d"),
     ]
-    base = alt.Chart(data).transform_filter(_finite("predicted", "remembered"))
-    dots = base.mark_circle(style="mot_dense", color=BLUE).encode(
-        x=x,
-        y=y,
-        size=alt.Size("count():Q", title=t["n_respondents"], scale=alt.Scale(zero=False)),
-        tooltip=tips,
+    finite = data[np.isfinite(data["predicted"]) & np.isfinite(data["remembered"])]
+    # Aggregate here, not in Vega: a survey of 100,000 respondents would otherwise ship
+    # every respondent to the browser.
+    counts = finite.groupby(["predicted", "remembered"], as_index=False).size()
+    dots = (
+        alt.Chart(counts.rename(columns={"size": "respondents"}))
+        .mark_circle(style="mot_dense", color=BLUE)
+        .encode(
+            x=x,
+            y=y,
+            size=alt.Size("respondents:Q", title=t["n_respondents"], scale=alt.Scale(zero=False)),
+            tooltip=[*tips[:2], _tip("respondents:Q", t["n_respondents"], ",d")],
+        )
     )
+    line, r_squared = _least_squares(finite["predicted"], finite["remembered"])
     fit = (
-        base.transform_regression("predicted", "remembered")
+        alt.Chart(line)
         .mark_line(color=ORANGE)
         .encode(
             x=x,
@@ -1364,10 +1373,9 @@ def memory_scatter_chart(
             ],
         )
     )
-    prefix = json.dumps(f"{t['r_squared']} = ", ensure_ascii=False)
+    label = f"{t['r_squared']} = {r_squared:.2f}" if np.isfinite(r_squared) else ""
     r2 = (
-        base.transform_regression("predicted", "remembered", params=True)
-        .transform_calculate(r2_label=f"{prefix} + format(datum.rSquared, '.2f')")
+        alt.Chart(pd.DataFrame({"r2_label": [label], "rSquared": [r_squared]}))
         .mark_text(style="mot_value_label", align="left", baseline="top", fontWeight="bold")
         .encode(
             x=alt.value(8),
@@ -1377,6 +1385,16 @@ def memory_scatter_chart(
         )
     )
     return (dots + fit + r2).properties(width="container", height=360)
+
+
+def _least_squares(x: pd.Series, y: pd.Series) -> tuple[pd.DataFrame, float]:
+    """The least-squares line over the range of ``x`` (two points) and its R²."""
+    if len(x) < 2 or x.nunique() < 2:
+        return pd.DataFrame({"predicted": [], "remembered": []}), float("nan")
+    slope, intercept = np.polyfit(x.to_numpy(float), y.to_numpy(float), 1)
+    r = np.corrcoef(x.to_numpy(float), y.to_numpy(float))[0, 1]
+    ends = np.array([x.min(), x.max()])
+    return pd.DataFrame({"predicted": ends, "remembered": intercept + slope * ends}), r * r
 
 
 # --- 8–10. gaps, importance–performance, priorities ------------------------------------------

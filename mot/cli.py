@@ -1,8 +1,9 @@
-"""Command line: ``python -m mot validate|score FILE``.
+"""Command line: ``python -m mot validate|score|behaviour FILE``.
 
 Exit codes: 0 success; 1 the data has errors (``validate``) or cannot be scored
-(``score``); 2 a wrong invocation (argparse's convention). Nothing ever ends in a traceback:
-every library error is a :class:`~mot.errors.MotError` printed as a sentence.
+(``score``) or the event log cannot be read (``behaviour``); 2 a wrong invocation
+(argparse's convention). Nothing ever ends in a traceback: every library error
+is a :class:`~mot.errors.MotError` printed as a sentence.
 """
 
 from __future__ import annotations
@@ -40,6 +41,16 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--mapping", metavar="M.json", help="column mapping (JSON)")
         command.add_argument("--journey", metavar="J.json", help="journey definition (JSON)")
         command.add_argument("--json", action="store_true", help="print one JSON object")
+    help_text = "funnel, touchpoint reach and unmatched events of an event log"
+    command = sub.add_parser("behaviour", help=help_text, description=help_text)
+    command.add_argument("file", help="event log: CSV, Parquet or JSON lines (a glob allowed)")
+    command.add_argument("--journey", metavar="J.json", help="journey definition (JSON)")
+    command.add_argument(
+        "--steps",
+        metavar="e1,e2,...",
+        help="funnel over these event names, in order (default: the journey's touchpoints)",
+    )
+    command.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
@@ -182,11 +193,97 @@ def _score(args: argparse.Namespace, progress: tqdm) -> int:
     return 0
 
 
+def _behaviour_result(args: argparse.Namespace, progress: tqdm) -> dict:
+    from mot.behaviour import ordered_funnel, touchpoint_reach
+    from mot.events import open_event_log, rules_from_journey, unmatched_events
+
+    journey: Journey = load_journey(args.journey) if args.journey else default_journey()
+    progress.set_description("reading")
+    log = open_event_log(args.file)
+    progress.update()
+    progress.set_description("mapping")
+    rules = rules_from_journey(journey)
+    view = log.mapped(rules)
+    unmatched = unmatched_events(log, rules)
+    progress.update()
+    progress.set_description("funnel")
+    if args.steps is not None:
+        steps = [s.strip() for s in args.steps.split(",") if s.strip()]
+        funnel = ordered_funnel(log.connection, view, steps=steps, step_column="event")
+    else:
+        funnel = ordered_funnel(log.connection, view, steps=list(journey.ids))
+    progress.update()
+    progress.set_description("reach")
+    reach = touchpoint_reach(log.connection, view, touchpoints=list(journey.ids))
+    progress.update()
+    funnel = funnel.assign(conversion=funnel["conversion_from_start"])
+    funnel_columns = [
+        "step",
+        "users",
+        "conversion",
+        "conversion_from_previous",
+        "ci_low",
+        "ci_high",
+        "drop_off",
+    ]
+    return {
+        "events": log.n_events,
+        "users": log.n_users,
+        "funnel": _records(funnel[funnel_columns]),
+        "touchpoints": _records(reach[["touchpoint", "users", "sessions", "events"]]),
+        "unmatched_events": _records(unmatched[["event", "count"]]),
+        "bad_rows": log.n_bad_rows,
+        "bad_row_problems": _records(log.bad_rows()),
+    }
+
+
+def _print_behaviour(result: dict) -> None:
+    print(f"Events: {result['events']}")
+    print(f"Users: {result['users']}")
+    print(f"Bad rows (left out): {result['bad_rows']}")
+    for bad in result["bad_row_problems"]:
+        rows = ", ".join(str(r) for r in bad["example_rows"])
+        print(f"- {bad['problem']}: {bad['count']} (e.g. rows {rows})")
+    funnel = pd.DataFrame(result["funnel"])
+    if not funnel.empty:
+        print("\nOrdered funnel (conversion from the first step, 95% CI):")
+        shown = funnel.fillna(float("nan")).infer_objects()
+        print(shown.to_string(index=False, na_rep="-", float_format=lambda x: f"{x:.3f}"))
+    reach = pd.DataFrame(result["touchpoints"])
+    if not reach.empty:
+        print("\nTouchpoint reach:")
+        print(reach.to_string(index=False))
+    if result["unmatched_events"]:
+        print("\nEvents matched to no touchpoint (add keywords to the journey to map them):")
+        for item in result["unmatched_events"]:
+            print(f"- {item['event']}: {item['count']}")
+    else:
+        print("\nEvery event matches a touchpoint.")
+
+
+def _behaviour(args: argparse.Namespace, progress: tqdm) -> int:
+    try:
+        result = _behaviour_result(args, progress)
+    except MotError as exc:
+        progress.close()
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    progress.close()
+    if args.json:
+        result.pop("bad_row_problems")
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        _print_behaviour(result)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
-    total = 1 if args.command == "validate" else 4
+    total = {"validate": 1, "score": 4, "behaviour": 4}[args.command]
     progress = tqdm(total=total, file=sys.stderr, leave=False, disable=None)
     if args.command == "validate":
         return _validate(args, progress)
+    if args.command == "behaviour":
+        return _behaviour(args, progress)
     return _score(args, progress)

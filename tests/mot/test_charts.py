@@ -445,19 +445,33 @@ def test_peak_end_highlights_peak_end(demo):
     assert colours[0]["value"] == charts.GREY
 
 
-def test_memory_scatter_has_a_regression_line(demo):
-    spec = _built(demo, "memory_scatter")
-    regressions = [
-        t["regression"] for u in _units(spec) for t in u.get("transform", []) if "regression" in t
-    ]
-    assert regressions == ["remembered", "remembered"]  # the line and its R² label
-    assert _channel(spec, "x")[0]["field"] == "predicted"
+def _layer_values(spec: dict, index: int) -> list[dict]:
+    name = spec["layer"][index]["data"]["name"]
+    return spec["datasets"][name]
 
 
-def test_memory_scatter_accepts_a_predicted_column():
-    points = pd.DataFrame({"predicted": [-40.0, 0.0, 40.0], "remembered": [20.0, 50.0, 90.0]})
+def test_memory_scatter_points_are_counted_and_the_line_is_least_squares():
+    # Five respondents, four distinct positions; least squares by hand:
+    # x = (−40, 0, 0, 40, 80), y = (20, 50, 50, 90, 100): x̄ = 16, ȳ = 62,
+    # Sxy = (−56)(−42) + (−16)(−12)·2 + 24·28 + 64·38 = 5840, Sxx = 3136 + 512 + 576 + 4096
+    # = 8320 → slope 0.70192, intercept 62 − 0.70192·16 = 50.769; at x = −40: 22.692.
+    points = pd.DataFrame(
+        {"peak_end": [-40.0, 0.0, 0.0, 40.0, 80.0], "remembered": [20.0, 50.0, 50.0, 90.0, 100.0]}
+    )
     spec = charts.memory_scatter_chart(points).to_dict()
-    assert [row["predicted"] for row in _records(spec)] == [-40.0, 0.0, 40.0]
+    dots = _layer_values(spec, 0)
+    assert sorted(d["respondents"] for d in dots) == [1, 1, 1, 2]
+    line = _layer_values(spec, 1)
+    assert [p["predicted"] for p in line] == [-40.0, 80.0]
+    assert line[0]["remembered"] == pytest.approx(22.692, abs=1e-3)
+    r = np.corrcoef(points["peak_end"], points["remembered"])[0, 1]
+    assert _layer_values(spec, 2)[0]["rSquared"] == pytest.approx(r * r)
+
+
+def test_memory_scatter_ships_positions_not_respondents(demo):
+    spec = _built(demo, "memory_scatter")
+    assert len(_layer_values(spec, 0)) < 400  # ~2,000 respondents on a few scale points
+    assert _channel(spec, "x")[0]["field"] == "predicted"
 
 
 def test_gaps_rule_runs_from_actual_to_excellent(demo):

@@ -83,3 +83,15 @@ def test_filter_in_sidebar_narrows_every_page():
     at = run_page("pages/overview.py", filter_segment="device", filter_values=["mobile"])
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Respondents"] == "1,077"
+
+
+@pytest.mark.parametrize("page", ["pages/memory.py", "pages/emotion.py", "pages/overview.py"])
+def test_pages_on_a_survey_larger_than_altairs_row_limit(page):
+    # 6,000 respondents: more points than Altair's default 5,000-row limit per chart.
+    from bench.dashboard import large_survey
+    from ui.state import DatasetChoice
+
+    content = large_survey(6_000).read_bytes()
+    at = run_page(page, dataset=DatasetChoice(name="big.csv", content=content))
+    assert not at.exception, at.exception
+    assert not at.error
