@@ -47,6 +47,19 @@ def best_time(fn: Callable[[], object], *, repeat: int = 3) -> float:
     return min(times)
 
 
+def best_times_interleaved(
+    ours: Callable[[], object], reference: Callable[[], object], *, repeat: int = 5
+) -> tuple[float, float]:
+    """Best wall times of two functions run alternately, so a slow spell hits both."""
+    a, b = [], []
+    for _ in range(repeat):
+        for fn, times in ((reference, b), (ours, a)):
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+    return min(a), min(b)
+
+
 def peak_memory_mb(code: str) -> dict:
     """Run ``code`` in a fresh interpreter; it must print one JSON object.
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from bench.harness import ROOT, Result, best_time, peak_memory_mb
+from bench.harness import ROOT, Result, best_time, best_times_interleaved, peak_memory_mb
 from mot import MEASURES
 
 DATA = ROOT / "bench" / "_data"
@@ -128,8 +128,9 @@ def bench_loading(n_respondents: int = 1_000_000) -> list[Result]:
     from mot.io import read_table
 
     path = export_csv(n_respondents)
-    reference = best_time(lambda: pd.read_csv(path, engine="pyarrow"))
-    ours = best_time(lambda: read_table(path))
+    ours, reference = best_times_interleaved(
+        lambda: read_table(path), lambda: pd.read_csv(path, engine="pyarrow")
+    )
     memory = peak_memory_mb(_MEMORY_PROBE.format(path=str(path)))
     used = memory["peak_mb"] - memory["base_mb"]
     label = f"read a {n_respondents:,} × 40 export CSV"
