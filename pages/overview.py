@@ -13,6 +13,23 @@ loaded = widgets.loaded_or_stop()
 survey = loaded.survey
 labels = widgets.touchpoint_labels(loaded)
 text = chart_text()
+# The cards sit above the map, but the map is drawn first: it is what people wait for.
+cards = st.container()
+st.subheader(t("overview.map"))
+st.caption(t("overview.map_caption"))
+curve = widgets.attempt(lambda: data.run("curve", loaded))
+if curve is not None:
+    widgets.chart(
+        charts.journey_map_chart,
+        survey.journey.to_frame(),
+        curve,
+        data.run("utilities", loaded),
+        extremes=data.run("extremes", loaded),
+        labels=labels,
+        text=text,
+        key="overview_map",
+    )
+
 highlights = data.run("highlights", loaded)
 
 
@@ -25,7 +42,7 @@ def named(touchpoint, detail):
     return f"{name} · {detail}" if touchpoint else name
 
 
-top, bottom = st.columns(3), st.columns(3)
+top, bottom = cards.columns(3), cards.columns(3)
 top[0].metric(t("overview.respondents"), number(survey.n_respondents, 0), border=True)
 nps = widgets.attempt(lambda: data.run("nps", loaded)) if "recommend" in survey.outcomes else None
 if nps is not None and len(nps):
@@ -79,18 +96,3 @@ bottom[2].metric(
         trough=number(highlights.trough_mean),
     ),
 )
-
-st.subheader(t("overview.map"))
-st.caption(t("overview.map_caption"))
-curve = widgets.attempt(lambda: data.run("curve", loaded))
-if curve is not None:
-    widgets.chart(
-        charts.journey_map_chart,
-        survey.journey.to_frame(),
-        curve,
-        data.run("utilities", loaded),
-        extremes=data.run("extremes", loaded),
-        labels=labels,
-        text=text,
-        key="overview_map",
-    )
