@@ -69,7 +69,8 @@ top[2].metric(
     short(highlights.gap_touchpoint),
     border=True,
     delta=named(highlights.gap_touchpoint, f"{signed(highlights.gap)} {gap_words}"),
-    delta_color="inverse",
+    delta_color="red",
+    delta_arrow="down",
 )
 for column, key, touchpoint, mean in (
     (bottom[0], "overview.best", highlights.best_touchpoint, highlights.best_mean),

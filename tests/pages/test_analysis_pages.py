@@ -243,7 +243,9 @@ def test_memory_scatter_gets_prediction_and_memory():
     frames = chart_data(charts(run_page("memory"))[0])
     points = next(f for f in frames if "predicted" in f)
     assert {"predicted", "remembered"} <= set(points.columns)
-    assert len(points) == 1923  # respondents with both a curve and the remembered rating
+    # One point per distinct position, sized by the respondents it holds: together, the
+    # 1,923 respondents with both a curve and the remembered rating.
+    assert points["respondents"].sum() == 1923
 
 
 def test_memory_verdict_in_spanish():
