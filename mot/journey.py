@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from mot.errors import JourneyError
+from mot.jsonfile import load_json, parse_json
 
 
 @dataclass(frozen=True)
@@ -273,14 +274,7 @@ def journey_from_dict(data: dict) -> Journey:
 
 def load_journey(source: str | Path) -> Journey:
     """Read and validate a journey JSON file."""
-    path = Path(source)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        raise JourneyError(f"Cannot open the journey file `{path}`: {exc.strerror}.") from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        message = f"The journey file `{path.name}` is not valid JSON ({exc}). Check its syntax."
-        raise JourneyError(message) from exc
+    data = load_json(source, what="journey", error=JourneyError)
     return journey_from_dict(data)
 
 
@@ -372,12 +366,5 @@ def journey_from_json(text: str | bytes, *, name: str = "journey file") -> Journ
     >>> journey_from_json('{"touchpoints": [{"id": "booking"}, {"id": "stay"}]}').ids
     ('booking', 'stay')
     """
-    try:
-        data = json.loads(text.decode("utf-8-sig") if isinstance(text, bytes) else text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        message = (
-            f"`{name}` is not valid JSON ({exc}). Check its syntax, or download the journey "
-            "from the Data page and edit that file."
-        )
-        raise JourneyError(message) from exc
+    data = parse_json(text, name=name, what="journey", error=JourneyError)
     return journey_from_dict(data)

@@ -27,6 +27,7 @@ import pandas as pd
 from mot import MEASURES, OUTCOMES
 from mot.errors import MappingError
 from mot.journey import MOMENT_KEYS, Journey
+from mot.jsonfile import load_json, parse_json
 from mot.scales import KNOWN_SCALES, Scale, detect_scale, fold, parse_scale
 
 ROLES: tuple[str, ...] = (
@@ -344,14 +345,7 @@ def mapping_from_frame(frame: pd.DataFrame) -> Mapping:
 
 def load_mapping(source: str | Path) -> Mapping:
     """Read a mapping JSON file."""
-    path = Path(source)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        raise MappingError(f"Cannot open the mapping file `{path}`: {exc.strerror}.") from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        message = f"The mapping file `{path.name}` is not valid JSON ({exc}). Check its syntax."
-        raise MappingError(message) from exc
+    data = load_json(source, what="mapping", error=MappingError)
     return mapping_from_dict(data)
 
 
@@ -685,12 +679,5 @@ def mapping_from_json(text: str | bytes, *, name: str = "mapping file") -> Mappi
     ...
     mot.errors.MappingError: `m.json` is not valid JSON (Expecting value: line 1 column 1 (char 0)). ...
     """  # noqa: E501
-    try:
-        data = json.loads(text.decode("utf-8-sig") if isinstance(text, bytes) else text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        message = (
-            f"`{name}` is not valid JSON ({exc}). Check its syntax, or download the mapping "
-            "from the Data page and edit that file."
-        )
-        raise MappingError(message) from exc
+    data = parse_json(text, name=name, what="mapping", error=MappingError)
     return mapping_from_dict(data)

@@ -200,7 +200,8 @@ b,FMOT,banana,3
 
 
 def test_spss_value_labels_become_segment_labels(tmp_path):
-    pyreadstat = pytest.importorskip("pyreadstat")
+    import pyreadstat  # a runtime requirement: no reason to skip
+
     frame = pd.DataFrame(
         {
             "ResponseId": ["a", "b", "c"],
