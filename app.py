@@ -47,6 +47,12 @@ pages = {
             icon=":material/science:",
             url_path="drivers",
         ),
+        st.Page(
+            "pages/behaviour.py",
+            title=t("nav.behaviour"),
+            icon=":material/route:",
+            url_path="behaviour",
+        ),
     ],
     t("nav.share"): [
         st.Page(

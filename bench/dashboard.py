@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import statistics
 import time
 from pathlib import Path
 
 import numpy as np
 
-from bench.harness import ROOT, Result
+from bench.harness import ROOT, Result, demo_generator
 
 DATA = ROOT / "bench" / "_data"
 PAGES = sorted((ROOT / "pages").glob("*.py"))
@@ -26,22 +25,13 @@ st.altair_chart(alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q"))
 """
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location(
-        "generate_demo", ROOT / "data" / "generate_demo.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def large_survey(n: int = 100_000) -> Path:
     """A demo-shaped export with ``n`` respondents (same generator, other size)."""
     path = DATA / f"survey_{n}.csv"
     if path.exists():
         return path
     DATA.mkdir(parents=True, exist_ok=True)
-    gen = _generator()
+    gen = demo_generator()
     rng = np.random.default_rng(7)
     segments = gen._segments(rng, n)
     persona = gen._choice(rng, gen.PERSONAS, n)
@@ -65,7 +55,7 @@ def _first_chart_seconds(script: str, chromium: object) -> float:
     return elapsed
 
 
-def bench_first_chart(repeat: int = 3) -> list[Result]:
+def bench_first_chart(repeat: int = 5) -> list[Result]:
     """Process start → first chart visible, ours against a one-chart script, alternated."""
     from tests.e2e.harness import CHROMIUM, browser
 

@@ -6,6 +6,7 @@ machine moves both sides alike. Each side is timed several times and the best ru
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -35,6 +36,16 @@ class Result:
     @property
     def passed(self) -> bool:
         return self.ratio <= self.target
+
+
+def demo_generator():
+    """The demo data generator ``data/generate_demo.py`` as a module (it is not a package)."""
+    spec = importlib.util.spec_from_file_location(
+        "generate_demo", ROOT / "data" / "generate_demo.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def best_time(fn: Callable[[], object], *, repeat: int = 3) -> float:

@@ -1,23 +1,25 @@
 """Behaviour analytics over a mapped event log: reach, funnels, bounce, retention, trends.
 
-Every function takes a DuckDB connection and the name of a view (``events_mapped`` by
-default, as :mod:`mot.events` builds it) with at least the columns
+Every function takes a connection — a DuckDB connection, or a ``pyspark.sql.SparkSession``
+when the log outgrows one machine — and the name of a view (``events_mapped`` by default, as
+:mod:`mot.events` builds it) with at least the columns
 
 ``row_number BIGINT, user_id VARCHAR, session_id VARCHAR, ts TIMESTAMP (UTC),
 event VARCHAR, touchpoint VARCHAR (NULL when unmatched)``
 
 then property columns (``device``, ``channel``, ``variant``, ``revenue``, ...). Each metric
-is written once, in SQL, and runs inside DuckDB: the log is never loaded into pandas, only
-the small result table comes back. Intervals and tests on those small tables are computed
-with numpy and :mod:`mot.compare`.
+is written once, in DuckDB's SQL, and runs inside the engine: the log is never loaded into
+pandas, only the small result table comes back. On Spark the same SQL is transpiled
+(:mod:`mot.engine`) and gives the same numbers; every function here runs on both engines.
+Intervals and tests on those small tables are computed with numpy and :mod:`mot.compare`.
 
 Definitions shared by the functions:
 
 - a user's *segment* for user-level metrics (funnels) is the value of ``by`` on the event
   that puts them into the analysis (their first step-1 event, or for :func:`open_funnel`
-  their first event of any step); sessions take the value of their first event. Users or
-  sessions whose segment is missing are left out and counted in
-  ``result.attrs["n_missing_segment"]``;
+  their first event of any step); sessions take the value of their first event. Events
+  without a value are skipped (the first event *with* a value counts); users or sessions
+  with no value at all are left out and counted in ``result.attrs["n_missing_segment"]``;
 - a *repeat purchase* is a second ``purchase`` event, or any ``repurchase`` event, strictly
   after the user's first ``purchase`` event (:func:`retention`, :func:`link_survey`).
 """
@@ -29,12 +31,14 @@ from collections.abc import Sequence
 from datetime import timedelta
 from itertools import combinations
 
-import duckdb
+import duckdb  # noqa: F401 (the examples below open DuckDB connections)
 import numpy as np
 import pandas as pd
 from scipy import special, stats
 
+from mot import engine
 from mot.compare import adjust_p_values, compare_groups, two_proportion_test
+from mot.engine import Connection
 from mot.errors import EventLogError, InsufficientDataError, MotError
 from mot.tidy import as_ratings, with_segment
 
@@ -163,35 +167,23 @@ def _values(prefix: str, n: int) -> str:
     return f"VALUES {rows}"
 
 
-def _run(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> pd.DataFrame:
-    """Run ``sql`` and return the (small) result; DuckDB errors become :class:`EventLogError`."""
-    try:
-        return con.execute(sql, params).df()
-    except duckdb.Error as exc:
-        message = (
-            f"The event query failed in DuckDB ({exc}). Check that the event view has the "
-            "columns user_id, session_id, ts (timestamp), event and touchpoint."
-        )
-        raise EventLogError(message) from exc
+def _first_by_time(value: str) -> str:
+    """SQL aggregate: ``value`` on the earliest event (by ``ts``) that has one.
+
+    DuckDB's ``arg_min`` skips NULL values, Spark's ``min_by`` does not: the FILTER makes
+    both skip them, so a segment means the same on both engines.
+    """
+    return f"arg_min({value}, ts) FILTER (WHERE {value} IS NOT NULL)"
+
+
+def _run(con: Connection, sql: str, params: dict) -> pd.DataFrame:
+    """Run ``sql`` on DuckDB or Spark (:func:`mot.engine.run`); errors: :class:`EventLogError`."""
+    return engine.run(con, sql, params)
 
 
 def _view_columns(con: object, view: str) -> list[str]:
     """Column names of ``view``, or :class:`EventLogError` when it cannot be read."""
-    if not isinstance(con, duckdb.DuckDBPyConnection):
-        message = (
-            f"Expected a DuckDB connection (duckdb.connect()), got {type(con).__name__}. "
-            "Load the event log with mot.events first."
-        )
-        raise EventLogError(message)
-    try:
-        described = con.execute(f"DESCRIBE {_quote(view)}").fetchall()
-    except duckdb.Error as exc:
-        message = (
-            f"There is no event view `{view}` on this connection ({exc}). Load and map the "
-            "event log first (mot.events), or pass the name of the view."
-        )
-        raise EventLogError(message) from exc
-    return [row[0] for row in described]
+    return engine.view_columns(con, view)
 
 
 def _validate_view(
@@ -307,7 +299,7 @@ def _split_segment(out: pd.DataFrame, by: str | None, columns: Sequence[str]) ->
 
 
 def touchpoint_reach(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     view: str = DEFAULT_VIEW,
     *,
     touchpoints: Sequence[str],
@@ -320,7 +312,7 @@ def touchpoint_reach(
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : duckdb.DuckDBPyConnection or pyspark.sql.SparkSession
         Connection holding the event view.
     view : str, default "events_mapped"
         The mapped event view (see the module docstring).
@@ -403,14 +395,15 @@ def _window_microseconds(window: timedelta | pd.Timedelta | None) -> int | None:
 
 def _ordered_chain(view: str, step_column: str, n: int, segment: str, windowed: bool) -> str:
     """CTEs ``s1 … sn``: per user, the time each step is reached (strictly after the last)."""
-    window = " AND b.ts <= p.t0 + to_microseconds(CAST($window AS BIGINT))" if windowed else ""
+    # $window is an interval (a timedelta): timestamp + interval reads alike on both engines.
+    window = " AND b.ts <= p.t0 + $window" if windowed else ""
     ctes = [
         f"""base AS (
             SELECT user_id, ts, {_quote(step_column)} AS step, {segment} AS segment
             FROM {_quote(view)}
             WHERE {_quote(step_column)} IN ({_in_list("s", n)}))""",
-        """s1 AS (
-            SELECT user_id, min(ts) AS t0, min(ts) AS t, arg_min(segment, ts) AS segment
+        f"""s1 AS (
+            SELECT user_id, min(ts) AS t0, min(ts) AS t, {_first_by_time("segment")} AS segment
             FROM base WHERE step = CAST($s0 AS VARCHAR) GROUP BY user_id)""",
     ]
     for k in range(2, n + 1):
@@ -439,7 +432,7 @@ def _open_chain(view: str, step_column: str, n: int, segment: str) -> str:
             FROM {_quote(view)}
             WHERE {_quote(step_column)} IN ({_in_list("s", n)})),
         entrants AS (
-            SELECT user_id, arg_min(segment, ts) AS segment FROM base GROUP BY user_id),
+            SELECT user_id, {_first_by_time("segment")} AS segment FROM base GROUP BY user_id),
         counts AS (
             SELECT u.segment, st.position, count(DISTINCT b.user_id) AS users
             FROM base b JOIN steps st ON st.step = b.step
@@ -449,6 +442,8 @@ def _open_chain(view: str, step_column: str, n: int, segment: str) -> str:
 
 def _funnel_query(chain: str, n: int) -> str:
     """The funnel table over the CTEs ``counts`` and ``entrants`` of ``chain``."""
+    # `(lag(users) OVER w) - users` keeps its brackets: Spark reads `OVER w - users` as a
+    # window named `w-users`.
     return f"""
         WITH steps(position, step) AS ({_values("s", n)}),
         {chain},
@@ -464,7 +459,7 @@ def _funnel_query(chain: str, n: int) -> str:
                     ELSE users / nullif(lag(users) OVER w, 0) END AS conversion_from_previous,
                users / nullif(first_value(users) OVER w, 0) AS conversion_from_start,
                first_value(users) OVER w AS start_users,
-               coalesce(lag(users) OVER w - users, 0) AS drop_off,
+               coalesce((lag(users) OVER w) - users, 0) AS drop_off,
                (SELECT count(*) FROM entrants WHERE segment IS NULL) AS n_missing
         FROM funnel
         WINDOW w AS (PARTITION BY segment ORDER BY position)
@@ -473,7 +468,7 @@ def _funnel_query(chain: str, n: int) -> str:
 
 
 def _funnel(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     view: str,
     *,
     steps: Sequence[str],
@@ -487,15 +482,17 @@ def _funnel(
     _validate_view(con, view, columns=[step_column], by=by)
     _validate_confidence(confidence)
     window_us = _window_microseconds(window)
+    # Only steps 2… use the window: a one-step funnel's query has no $window to bind.
+    windowed = ordered and window_us is not None and len(steps) > 1
     segment = _quote(by) if by else "CAST(NULL AS VARCHAR)"
     n = len(steps)
     if ordered:
-        chain = _ordered_chain(view, step_column, n, segment, window_us is not None)
+        chain = _ordered_chain(view, step_column, n, segment, windowed)
     else:
         chain = _open_chain(view, step_column, n, segment)
     params: dict[str, object] = {**_params("s", steps), "by_is_null": by is None}
-    if window_us is not None:
-        params["window"] = window_us
+    if windowed:
+        params["window"] = timedelta(microseconds=window_us)
     out = _run(con, _funnel_query(chain, n), params)
     start = out.pop("start_users").to_numpy(dtype="float64")
     out["ci_low"], out["ci_high"] = wilson_interval(
@@ -508,7 +505,7 @@ def _funnel(
 
 
 def ordered_funnel(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     view: str = DEFAULT_VIEW,
     *,
     steps: Sequence[str],
@@ -529,7 +526,7 @@ def ordered_funnel(
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : duckdb.DuckDBPyConnection or pyspark.sql.SparkSession
         Connection holding the event view.
     view : str, default "events_mapped"
         The mapped event view.
@@ -593,7 +590,7 @@ def ordered_funnel(
 
 
 def open_funnel(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     view: str = DEFAULT_VIEW,
     *,
     steps: Sequence[str],
@@ -752,7 +749,7 @@ def _validate_compare_conversion(
 
 
 def time_between(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     view: str = DEFAULT_VIEW,
     *,
     touchpoints: Sequence[str],
@@ -766,7 +763,7 @@ def time_between(
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : duckdb.DuckDBPyConnection or pyspark.sql.SparkSession
         Connection holding the event view.
     view : str, default "events_mapped"
         The mapped event view.
@@ -806,7 +803,8 @@ def time_between(
         WITH pairs(position, from_touchpoint, to_touchpoint) AS (VALUES {pairs}),
         ev AS (SELECT user_id, ts, touchpoint FROM {_quote(view)}
                WHERE touchpoint IN ({_in_list("t", n)})),
-        firsts AS (SELECT user_id, touchpoint, min(ts) AS t FROM ev GROUP BY ALL),
+        firsts AS (SELECT user_id, touchpoint, min(ts) AS t FROM ev
+                   GROUP BY user_id, touchpoint),
         gaps AS (
             SELECT p.position, f.user_id,
                    date_diff('microsecond', f.t, min(e.ts)) / 3.6e9 AS hours
@@ -837,7 +835,7 @@ def time_between(
 
 
 def bounce_rate(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     view: str = DEFAULT_VIEW,
     *,
     entry: str | Sequence[str] = "FMOT",
@@ -857,7 +855,7 @@ def bounce_rate(
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : duckdb.DuckDBPyConnection or pyspark.sql.SparkSession
         Connection holding the event view.
     view : str, default "events_mapped"
         The mapped event view.
@@ -909,7 +907,7 @@ def bounce_rate(
     is_entry = f"{col} IN ({_in_list('e', len(entries))})"
     sql = f"""
         WITH per_session AS (
-            SELECT session_id, arg_min({segment}, ts) AS segment,
+            SELECT session_id, {_first_by_time(segment)} AS segment,
                    coalesce(bool_or({is_entry}), false) AS has_entry,
                    bool_and(touchpoint IS NULL OR {is_entry}) AS only_entry
             FROM {_quote(view)} GROUP BY session_id),
@@ -918,7 +916,8 @@ def bounce_rate(
         SELECT g.segment,
                count(s.session_id) AS sessions,
                count(s.session_id) FILTER (WHERE s.only_entry) AS bounced,
-               count(s.session_id) FILTER (WHERE s.only_entry) / count(s.session_id) AS rate,
+               count(s.session_id) FILTER (WHERE s.only_entry)
+                   / nullif(count(s.session_id), 0) AS rate,
                (SELECT count(*) FROM per_session WHERE has_entry AND segment IS NULL)
                    AS n_missing
         FROM groups g LEFT JOIN per_session s
@@ -950,7 +949,7 @@ def _validate_days(days: Sequence[int]) -> list[int]:
 
 
 def retention(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     view: str = DEFAULT_VIEW,
     *,
     purchase_event: str = "purchase",
@@ -970,7 +969,7 @@ def retention(
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : duckdb.DuckDBPyConnection or pyspark.sql.SparkSession
         Connection holding the event view.
     view : str, default "events_mapped"
         The mapped event view.
@@ -1036,16 +1035,15 @@ def retention(
         windows(days) AS (VALUES {day_values}),
         flags AS (
             SELECT date_trunc('{cohort}', f.t0) AS cohort, w.days,
-                   f.t0 + to_days(CAST(w.days AS INTEGER)) <= h.last_ts AS observed,
-                   r.t1 IS NOT NULL
-                   AND r.t1 <= f.t0 + to_days(CAST(w.days AS INTEGER)) AS retained
+                   f.t0 + w.days * INTERVAL 1 DAY <= h.last_ts AS observed,
+                   r.t1 IS NOT NULL AND r.t1 <= f.t0 + w.days * INTERVAL 1 DAY AS retained
             FROM firsts f CROSS JOIN windows w CROSS JOIN horizon h
             LEFT JOIN repeats r USING (user_id))
         SELECT cohort, days,
                count(*) FILTER (WHERE observed) AS users,
                count(*) FILTER (WHERE observed AND retained) AS retained,
                count(*) FILTER (WHERE observed AND retained)
-                   / count(*) FILTER (WHERE observed) AS rate,
+                   / nullif(count(*) FILTER (WHERE observed), 0) AS rate,
                count(*) FILTER (WHERE NOT observed) AS censored
         FROM flags GROUP BY cohort, days
         ORDER BY cohort, days
@@ -1065,7 +1063,7 @@ def retention(
 
 
 def _trend(
-    con: duckdb.DuckDBPyConnection, view: str, *, items: Sequence[str], column: str, period: str
+    con: Connection, view: str, *, items: Sequence[str], column: str, period: str
 ) -> pd.DataFrame:
     items = _validate_names(items, what=f"{column} values")
     _validate_view(con, view, columns=[column])
@@ -1107,7 +1105,7 @@ def _trend(
 
 
 def trend(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     view: str = DEFAULT_VIEW,
     *,
     touchpoints: Sequence[str],
@@ -1129,7 +1127,7 @@ def trend(
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : duckdb.DuckDBPyConnection or pyspark.sql.SparkSession
         Connection holding the event view.
     view : str, default "events_mapped"
         The mapped event view.
@@ -1172,7 +1170,7 @@ def trend(
 
 
 def event_trend(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     view: str = DEFAULT_VIEW,
     *,
     events: Sequence[str],
@@ -1187,7 +1185,7 @@ def event_trend(
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : duckdb.DuckDBPyConnection or pyspark.sql.SparkSession
         Connection holding the event view.
     view : str, default "events_mapped"
         The mapped event view.
@@ -1237,7 +1235,7 @@ def _validate_respondents(respondents: pd.DataFrame, customer_column: str) -> No
 
 
 def link_survey(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     view: str = DEFAULT_VIEW,
     respondents: pd.DataFrame | None = None,
     *,
@@ -1249,7 +1247,7 @@ def link_survey(
 ) -> pd.DataFrame:
     """Link survey respondents to their behaviour: whether they converted and bought again.
 
-    The respondents' ids are registered in DuckDB for the query only. Per respondent:
+    The respondents' ids are registered on the connection for the query only. Per respondent:
     ``in_log`` = the customer id is a ``user_id`` of the log; ``converted`` = the user has
     an event whose ``step_column`` equals ``converted_step`` (default: a ``purchase``
     event; ``converted_step="SMOT", step_column="touchpoint"`` reaches the second moment);
@@ -1258,7 +1256,7 @@ def link_survey(
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : duckdb.DuckDBPyConnection or pyspark.sql.SparkSession
         Connection holding the event view.
     view : str, default "events_mapped"
         The mapped event view.
@@ -1337,11 +1335,8 @@ def link_survey(
         ORDER BY p.respondent_id
     """
     params = {"converted": converted_step, "purchase": purchase_event, **_params("r", repeat)}
-    con.register(table, people)
-    try:
+    with engine.registered(con, table, people):
         out = _run(con, sql, params)
-    finally:
-        con.unregister(table)
     for column in ("in_log", "converted", "repurchased"):
         out[column] = out[column].astype(bool)
     out = out[list(LINK_COLUMNS)]

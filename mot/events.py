@@ -2,9 +2,12 @@
 
 An event log is one row per event (a user id, a timestamp, an event name and any properties)
 in CSV, Parquet or JSON lines, possibly many files matched by a glob. Nothing loads the log
-into pandas: DuckDB scans the files (``read_csv``, ``read_parquet``, ``read_json``), parses
-the timestamps in SQL, and keeps the standardised rows in a temporary table on the log's
-connection. Queries go through the view :attr:`EventLog.view` (``events`` by default)::
+into pandas: DuckDB scans the files (``read_csv``, ``read_parquet``, ``read_json``) and
+parses the timestamps in SQL. A Parquet log stays in its file: every query reads the columns
+it needs from it (so keep the file, unchanged, while the log is open). CSV and JSON logs,
+and logs whose sessions are derived, are standardised once into a temporary table on the
+log's connection; beyond its memory limit DuckDB spills to disk, so a log may be larger
+than memory. Queries go through the view :attr:`EventLog.view` (``events`` by default)::
 
     row_number BIGINT    the event's data row in the file (1-based; see below)
     user_id    VARCHAR
@@ -39,7 +42,9 @@ from __future__ import annotations
 
 import glob
 import re
+import tempfile
 import unicodedata
+import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -115,6 +120,12 @@ DATE_FORMATS: tuple[str, ...] = (
 )
 """Explicit date formats tried (with ISO 8601 and epoch numbers). In an ambiguous column
 (``03/04/2024``) the format that reads the most values of a sample is tried first."""
+
+MEMORY_LIMIT = "1GB"
+"""DuckDB's memory limit on the connections :func:`open_event_log` creates. A query that needs
+more spills to a temporary folder instead of failing, so logs larger than memory can be
+analysed; 1 GB keeps the funnel and reach of a 10-million-event log under 1.5 GB of process
+memory, and leaves room for several dashboard sessions side by side."""
 
 _ZONE_PATTERN = (
     r"(?i)\d:\d{2}(:\d{2}([.,]\d+)?)?\s*(z|utc|gmt|[+-]\d{1,2}(:?\d{2})?|[a-z_]+/[a-z_/+-]+)$"
@@ -566,7 +577,9 @@ def _timestamp_sql(
     col = _ident(column)
     if kind.startswith("TIMESTAMP WITH TIME ZONE"):
         notes.append(f"Timestamps `{column}`: time-zone aware, converted to UTC.")
-        return f"try({col} AT TIME ZONE 'UTC')"
+        # the value already is UTC microseconds; AT TIME ZONE would go through ICU for
+        # every row (twenty times slower on a large log)
+        return f"try(make_timestamp(epoch_us({col})))"
     if kind.startswith(("TIMESTAMP", "DATE")):
         notes.append(f"Timestamps `{column}`: without time zone, read as UTC.")
         return f"try(CAST({col} AS TIMESTAMP))"
@@ -610,9 +623,10 @@ class EventLog:
     n_events : int
         Rows in the view.
     n_users : int
-        Distinct users in the view.
+        Distinct users in the view (a property, counted on first use).
     n_sessions : int
-        Distinct sessions in the view (derived ones included).
+        Distinct sessions in the view, derived ones included (a property, counted on first
+        use).
     notes : tuple of str
         What was detected (format, columns, timestamp handling, sessions).
     """
@@ -623,10 +637,31 @@ class EventLog:
     view: str
     n_rows: int
     n_events: int
-    n_users: int
-    n_sessions: int
     notes: tuple[str, ...]
     _bad: pd.DataFrame = field(repr=False)
+    _events: tuple[str, ...] = field(repr=False)
+    _distinct: dict[str, int] = field(default_factory=dict, repr=False)
+
+    @property
+    def n_users(self) -> int:
+        """Distinct users in the view (counted on first use)."""
+        return self._distinct_counts()["users"]
+
+    @property
+    def n_sessions(self) -> int:
+        """Distinct sessions in the view, derived ones included (counted on first use)."""
+        return self._distinct_counts()["sessions"]
+
+    def _distinct_counts(self) -> dict[str, int]:
+        # Counting distinct ids is a pass over the whole log with a large hash table: done
+        # when asked for, not at every open (a funnel or reach does not need it).
+        if not self._distinct:
+            users, sessions = self.connection.execute(
+                f"SELECT count(DISTINCT user_id), count(DISTINCT session_id) "
+                f"FROM {_ident(self.view)}"
+            ).fetchone()
+            self._distinct.update(users=int(users), sessions=int(sessions))
+        return self._distinct
 
     @property
     def n_bad_rows(self) -> int:
@@ -635,7 +670,14 @@ class EventLog:
 
     @property
     def table(self) -> str:
-        """The temporary table behind the view (bad rows included, with their problem)."""
+        """The temporary relation behind the view, bad rows included.
+
+        Every row of the log with the standard columns, the properties, ``__problem`` (the
+        row's problem as a code: its position, from 1, in the problems :meth:`bad_rows` can
+        list; NULL for a good row) and ``__padded`` (whether the row's user id or event name
+        needed trimming). A view over the file for Parquet (each query reads what it uses),
+        a table otherwise.
+        """
         return f"_mot_{self.view}_rows"
 
     def bad_rows(self) -> pd.DataFrame:
@@ -668,9 +710,7 @@ class EventLog:
         """
         name = name or f"{self.view}_mapped"
         con = self.connection
-        names = [
-            r[0] for r in con.execute(f"SELECT DISTINCT event FROM {_ident(self.view)}").fetchall()
-        ]
+        names = list(self._events)  # found when the log was opened
         mapping = pd.DataFrame(
             {"event": names, "touchpoint": [rules.match(n) for n in names]}, dtype=object
         )
@@ -690,36 +730,78 @@ class EventLog:
         return name
 
 
+def _padded_sql(column: str) -> str:
+    """SQL telling whether a text value is blank or has spaces to trim."""
+    col = _ident(column)
+    return f"({col} = '' OR prefix({col}, ' ') OR suffix({col}, ' '))"
+
+
+def _text_sql(column: str, kind: str, trim: bool = True) -> str:
+    """SQL of a role column as trimmed text, NULL when missing or blank.
+
+    DuckDB's ``trim`` removes spaces and copies every value, so text columns test their ends
+    first: few values need trimming, and the test costs a fraction of the copy. With
+    ``trim=False`` a text column is read as it is (for a file where no value is padded).
+    """
+    col = _ident(column)
+    if kind == "VARCHAR" and not trim:
+        return col
+    if kind == "VARCHAR":
+        return f"CASE WHEN {_padded_sql(column)} THEN nullif(trim({col}), '') ELSE {col} END"
+    return f"nullif(trim(CAST({col} AS VARCHAR)), '')"
+
+
+def _problems(roles: dict[str, str | None]) -> tuple[str, ...]:
+    """Texts of the row problems; a row's ``__problem`` code k is the k-th (from 1)."""
+    return (
+        f"missing user id (column `{roles['user_id']}`)",
+        f"missing event name (column `{roles['event']}`)",
+        f"missing timestamp (column `{roles['timestamp']}`)",
+        f"unparseable timestamp (column `{roles['timestamp']}`)",
+    )
+
+
 def _standard_select(
     sql: str,
     roles: dict[str, str | None],
+    types: dict[str, str],
     ts_sql: str,
     properties: list[tuple[str, str]],
     numbered: bool,
+    trim: bool = True,
 ) -> str:
-    """SELECT of the standard columns, the problem of each row and the properties."""
-    user = f"nullif(trim(CAST({_ident(roles['user_id'])} AS VARCHAR)), '')"
-    event = f"nullif(trim(CAST({_ident(roles['event'])} AS VARCHAR)), '')"
-    raw_ts = f"nullif(trim(CAST({_ident(roles['timestamp'])} AS VARCHAR)), '')"
+    """SELECT of the standard columns and properties, with two columns about each row.
+
+    ``__problem`` is the row's problem code (NULL for a good row), ``__padded`` whether its
+    user id or event name is text that is blank or needs trimming. With ``trim=False`` those
+    two are read as they are. (Session ids are always trimmed: only some queries read them,
+    and checking them would make every open read them.)
+    """
+    text = [c for c in (roles["user_id"], roles["event"]) if types[c] == "VARCHAR"]
+    padded = " OR ".join(_padded_sql(c) for c in text) if trim and text else "false"
+    user = _text_sql(roles["user_id"], types[roles["user_id"]], trim)
+    event = _text_sql(roles["event"], types[roles["event"]], trim)
+    ts_kind = types[roles["timestamp"]]
+    # a typed timestamp (not text) cannot be blank: only NULL is missing
+    raw_ts = _text_sql(roles["timestamp"], ts_kind)
+    if ts_kind != "VARCHAR":
+        raw_ts = _ident(roles["timestamp"])
     session = "CAST(NULL AS VARCHAR)"
     if roles["session_id"]:
-        session = f"nullif(trim(CAST({_ident(roles['session_id'])} AS VARCHAR)), '')"
+        session = _text_sql(roles["session_id"], types[roles["session_id"]])
         if _name_key(roles["session_id"]) == "gasessionid":
             session = f"{user} || '-' || {session}"
-    checks = (
-        (user, f"missing user id (column `{roles['user_id']}`)"),
-        (event, f"missing event name (column `{roles['event']}`)"),
-        (raw_ts, f"missing timestamp (column `{roles['timestamp']}`)"),
-        ("__ts", f"unparseable timestamp (column `{roles['timestamp']}`)"),
-    )
-    whens = " ".join(f"WHEN {expr} IS NULL THEN {_literal(text)}" for expr, text in checks)
-    problem = f"CASE {whens} END"
+    checks = (user, event, raw_ts, "__ts")  # in the order of _problems
+    whens = " ".join(f"WHEN {expr} IS NULL THEN {k}" for k, expr in enumerate(checks, 1))
+    # a one-byte code, not the text: this column has a value for every row of the log
+    problem = f"CAST(CASE {whens} END AS UTINYINT)"
     number = "file_row_number + 1" if numbered else "row_number() OVER ()"
     props = "".join(f", {_ident(p)} AS {_ident(out)}" for p, out in properties)
     inner = f"SELECT {number} AS __row, {ts_sql} AS __ts, * FROM {sql}"
     return (
         f"SELECT CAST(__row AS BIGINT) AS row_number, {user} AS user_id, {session} AS session_id, "
-        f"__ts AS ts, {event} AS event{props}, {problem} AS __problem FROM ({inner})"
+        f"__ts AS ts, {event} AS event{props}, {problem} AS __problem, {padded} AS __padded "
+        f"FROM ({inner})"
     )
 
 
@@ -762,22 +844,21 @@ def _property_columns(
     return props
 
 
-def _bad_frame(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
-    rows = con.execute(
-        f"SELECT __problem, count(*) AS n, min(row_number, 5) FROM {_ident(table)} "
-        "WHERE __problem IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1"
-    ).fetchall()
-    data = [(p, int(n), [int(r) for r in sorted(ex)]) for p, n, ex in rows]
-    frame = pd.DataFrame(data, columns=list(BAD_ROWS_COLUMNS))
-    return frame.astype({"problem": object, "count": "int64", "example_rows": object})
-
-
 def _validate_open(view: str, session_gap: float | None) -> None:
     if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", view):
         raise EventLogError(f"View name `{view}`: use letters, digits and `_` only.")
     if session_gap is not None and not session_gap > 0:
         message = f"session_gap is {session_gap}: give a positive number of minutes, or None."
         raise EventLogError(message)
+
+
+def _connect() -> duckdb.DuckDBPyConnection:
+    """A new in-memory connection that spills beyond :data:`MEMORY_LIMIT` to a temp folder."""
+    # a folder of its own: DuckDB creates it on the first spill and removes it on close
+    spill = Path(tempfile.gettempdir()) / f"mot-duckdb-{uuid.uuid4().hex[:12]}"
+    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill)})
+    con.execute("SET enable_progress_bar = false")
+    return con
 
 
 def open_event_log(
@@ -800,7 +881,9 @@ def open_event_log(
         ``session_id``, ``timestamp``, ``event``; ``session_id: None`` means no session
         column). Others are detected by name (see :data:`ROLE_CANDIDATES`).
     connection : duckdb.DuckDBPyConnection, optional
-        Where to create the table and views; a new in-memory connection by default.
+        Where to create the table and views (its settings are left as they are); by default a
+        new in-memory connection limited to :data:`MEMORY_LIMIT` that spills to a temporary
+        folder beyond it.
     view : str
         The standard view's name.
     session_gap : float or None
@@ -831,10 +914,7 @@ def open_event_log(
     """
     _validate_open(view, session_gap)
     files, fmt = _validate_source(source)
-    con = connection
-    if con is None:
-        con = duckdb.connect()
-        con.execute("SET enable_progress_bar = false")
+    con = _connect() if connection is None else connection
     notes = [f"Format: {fmt} ({len(files)} file{'s' if len(files) > 1 else ''})."]
     try:
         return _open(con, str(source), files, fmt, columns, view, session_gap, notes)
@@ -865,37 +945,77 @@ def _open(
     notes.append("Columns: " + ", ".join(f"{r} = `{c}`" for r, c in roles.items() if c) + ".")
     ts_sql = _timestamp_sql(con, sql, roles["timestamp"], types[roles["timestamp"]], notes)
     numbered = fmt == "parquet" and len(files) == 1
-    select = _standard_select(
-        sql, roles, ts_sql, _property_columns(list(types), roles, numbered), numbered
-    )
-    if roles["session_id"] is None and session_gap is not None:
+    props = _property_columns(list(types), roles, numbered)
+    select = _standard_select(sql, roles, types, ts_sql, props, numbered)
+    derived = roles["session_id"] is None and session_gap is not None
+    if derived:
         select = _sessions_sql(select, session_gap)
         notes.append(f"Sessions: derived, a new one after {session_gap:g} minutes without events.")
+    # Parquet is columnar and compressed: a query reads only the columns it uses, in less
+    # time than a copy takes to make, and the log never has to fit in memory. CSV and JSON
+    # would be parsed again (timestamps included) by every query, and derived sessions need
+    # a window over the whole log: those are computed once into a table.
+    kind = "VIEW" if fmt == "parquet" and not derived else "TABLE"
     table = f"_mot_{view}_rows"
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {_ident(table)} AS {select}")
+    _drop(con, table)
+    con.execute(f"CREATE TEMP {kind} {_ident(table)} AS {select}")
+    # the problem code is NULL exactly when these three are set (a timestamp that parses
+    # was there): a cheaper test than the code when the rows are read from the file
     con.execute(
         f"CREATE OR REPLACE TEMP VIEW {_ident(view)} AS SELECT row_number, user_id, session_id, "
-        f"ts, event, * EXCLUDE (row_number, user_id, session_id, ts, event, __problem) "
-        f"FROM {_ident(table)} WHERE __problem IS NULL"
+        f"ts, event, * EXCLUDE (row_number, user_id, session_id, ts, event, __problem, __padded) "
+        f"FROM {_ident(table)} WHERE user_id IS NOT NULL AND event IS NOT NULL "
+        "AND ts IS NOT NULL"
     )
-    counts = con.execute(
-        f"SELECT count(*), count(*) FILTER (__problem IS NULL), count(DISTINCT user_id) FILTER "
-        f"(__problem IS NULL), count(DISTINCT session_id) FILTER (__problem IS NULL) "
-        f"FROM {_ident(table)}"
+    n_rows, n_events, bad, names, padded = _summary(con, table, _problems(roles))
+    if kind == "VIEW" and not padded:
+        # No user id or event name of the file is blank or padded: queries read them as they
+        # are instead of testing every value again (a Parquet file is not edited in place).
+        plain = _standard_select(sql, roles, types, ts_sql, props, numbered, trim=False)
+        con.execute(f"CREATE OR REPLACE TEMP VIEW {_ident(table)} AS {plain}")
+    return EventLog(con, source, dict(roles), view, n_rows, n_events, tuple(notes), bad, names)
+
+
+def _drop(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Drop the temporary table or view ``name`` if there is one (a log opened before)."""
+    row = con.execute(
+        "SELECT table_type FROM information_schema.tables "
+        "WHERE table_catalog = 'temp' AND table_name = ?",
+        [name],
     ).fetchone()
-    n_rows, n_events, n_users, n_sessions = (int(v) for v in counts)
-    return EventLog(
-        con,
-        source,
-        dict(roles),
-        view,
-        n_rows,
-        n_events,
-        n_users,
-        n_sessions,
-        tuple(notes),
-        _bad_frame(con, table),
-    )
+    if row is not None:
+        con.execute(f"DROP {'VIEW' if row[0] == 'VIEW' else 'TABLE'} {_ident(name)}")
+
+
+def _summary(
+    con: duckdb.DuckDBPyConnection, table: str, problems: tuple[str, ...]
+) -> tuple[int, int, pd.DataFrame, tuple[str, ...], bool]:
+    """What the log holds, in one pass over it.
+
+    Rows, good rows, the bad-rows table, the good rows' event names, and whether any user id
+    or event name is text that is blank or needs trimming.
+    """
+    rows = con.execute(
+        f"SELECT __problem, event, count(*), min(row_number, 5) FILTER (__problem IS NOT NULL), "
+        f"bool_or(__padded) FROM {_ident(table)} GROUP BY ALL"
+    ).fetchall()
+    counts: dict[int, int] = {}
+    examples: dict[int, list[int]] = {}
+    names, n_events = [], 0
+    padded = any(row[4] for row in rows)
+    for code, event, n, first, _ in rows:
+        if code is None:
+            names.append(event)
+            n_events += n
+            continue
+        counts[code] = counts.get(code, 0) + n
+        examples[code] = sorted([*examples.get(code, []), *first])[:5]
+    data = [(problems[c - 1], int(counts[c]), [int(r) for r in examples[c]]) for c in counts]
+    data.sort(key=lambda row: (-row[1], row[0]))
+    frame = pd.DataFrame(data, columns=list(BAD_ROWS_COLUMNS))
+    frame = frame.astype({"problem": object, "count": "int64", "example_rows": object})
+    n_rows = n_events + sum(counts.values())
+    return n_rows, n_events, frame, tuple(sorted(names)), padded
 
 
 # --------------------------------------------------------------------------------------------

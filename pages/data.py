@@ -1,5 +1,7 @@
 # Data: upload a survey, see how it was read, edit the column mapping and the journey, and read
 # the validation report. Every change goes through state.use_dataset, so all pages follow it.
+import re
+
 import streamlit as st
 
 from mot import MEASURES, OUTCOMES, UTILITIES
@@ -9,7 +11,7 @@ from mot.mapping import ROLES, known_scale_names, mapping_from_frame, mapping_fr
 from mot.mapping import with_measure_scales as with_scales
 from mot.survey import tidy_columns
 from mot.validation import SEVERITIES
-from ui import data, frame, state, widgets
+from ui import data, frame, logs, state, widgets
 from ui.i18n import number, t
 
 frame.require_app()
@@ -18,6 +20,9 @@ TYPES = ["csv", "txt", "tsv", "xlsx", "sav", "zsav", "parquet", "json", "jsonl"]
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 LABELS = {m: f"utility.{m}" for m in UTILITIES} | {m: f"measure.{m}" for m in MEASURES[3:]}
 LABELS |= {o: f"outcome.{o}" for o in OUTCOMES}
+LOG_TYPES = ["csv", "tsv", "txt", "parquet", "jsonl", "ndjson", "json", "gz"]
+LOG_ROLES = ("user_id", "session_id", "timestamp", "event")
+LOG_UPLOAD_SEEN = "data_log_upload_seen"
 Col = st.column_config
 
 
@@ -31,117 +36,223 @@ def pick(label_key, options, label=None):
     return Col.SelectboxColumn(t(label_key), options=[*dict.fromkeys(options)], format_func=label)
 
 
+def switch_log(build, upload_id=None):
+    """Switch every page to the event log ``build()`` returns, or say why it cannot be read.
+
+    An upload counts as handled (``upload_id``) only once it is opened or refused: a run
+    interrupted meanwhile (the user clicks another page) handles it again next time.
+    """
+    try:
+        new = build()
+        with st.status(t("data.log_step_reading")):
+            logs.open_log(new)
+    except MotError as exc:
+        st.session_state[LOG_UPLOAD_SEEN] = upload_id
+        st.error(t("data.log_error", error=exc))
+        return
+    st.session_state[LOG_UPLOAD_SEEN] = upload_id
+    state.use_event_log(new)
+    st.rerun()
+
+
+def problem_text(problem):
+    """A bad-row problem of mot.events in the session's language."""
+    for kind in ("missing user id", "missing event name", "missing timestamp", "unparseable"):
+        if problem.startswith(kind):
+            column = re.search(r"`([^`]*)`", problem)
+            return t(f"data.log_problem.{kind.split()[-1]}", column=column[1] if column else "")
+    return problem
+
+
+def event_log_tab():
+    current = state.event_log()
+    st.caption(t("data.log_caption"))
+    upload = st.file_uploader(
+        t("data.log_upload"), LOG_TYPES, key="data_log_upload", help=t("data.log_upload_help")
+    )
+    if upload is not None and st.session_state.get(LOG_UPLOAD_SEEN) != upload.file_id:
+        new = state.EventLogChoice(upload.name, upload.getvalue())
+        switch_log(lambda: new, upload.file_id)
+    name = t("behaviour.demo_log") if current.is_demo else current.name
+    st.markdown(t("behaviour.current", name=name))
+    if st.button(t("data.log_back_to_demo"), key="data_log_demo", disabled=current.is_demo):
+        state.use_event_log(state.DEMO_LOG)
+        st.rerun()
+    try:
+        log = logs.open_log(current)
+    except MotError as exc:
+        st.error(t("data.log_error", error=exc))
+        return
+    counts = {
+        t("data.log_rows"): log.n_rows,
+        t("behaviour.events"): log.n_events,
+        t("behaviour.users"): log.n_users,
+        t("behaviour.sessions"): log.n_sessions,
+        t("behaviour.bad_rows"): log.n_bad_rows,
+    }
+    widgets.metrics({label: number(n, 0) for label, n in counts.items()})
+    st.caption(t("data.log_notes", notes=" ".join(log.notes)))
+    st.dataframe(logs.preview(log), hide_index=True, key="data_log_preview")
+    st.subheader(t("data.log_columns"))
+    st.caption(t("data.log_columns_caption"))
+    options = logs.source_columns(log)
+    chosen = {}
+    for role, box in zip(LOG_ROLES, st.columns(len(LOG_ROLES)), strict=True):
+        now = log.columns.get(role)
+        role_options = [None, *options] if role == "session_id" else options
+        chosen[role] = box.selectbox(
+            t(f"data.log_role_{role}"),
+            role_options,
+            index=role_options.index(now) if now in role_options else 0,
+            format_func=lambda c: t("data.log_no_session") if c is None else c,
+            key=f"data_log_{role}_{current.key}",
+        )
+    if st.button(t("data.log_apply_columns"), key="data_log_apply", type="primary"):
+        switch_log(lambda: current.with_columns(chosen))
+    st.subheader(t("data.log_bad_rows"))
+    bad = log.bad_rows()
+    if bad.empty:
+        st.success(t("data.log_no_bad_rows"))
+    else:
+        st.caption(t("data.log_bad_rows_caption"))
+        bad = bad.assign(
+            problem=bad["problem"].map(problem_text),
+            example_rows=bad["example_rows"].map(lambda rows: ", ".join(map(str, rows))),
+        )
+        widgets.table(
+            bad,
+            columns={
+                "problem": t("data.col_problem"),
+                "count": t("behaviour.col.count"),
+                "example_rows": t("data.log_examples"),
+            },
+            key="data_log_bad",
+        )
+
+
 st.title(t("data.title"))
 st.caption(t("data.caption"))
-choice = state.dataset()
-upload = st.file_uploader(t("data.upload"), TYPES, key="data_upload", help=t("data.upload_help"))
-if upload := widgets.fresh_upload(upload, key="data_upload"):
-    new = state.DatasetChoice(upload.name, upload.getvalue(), journey_json=choice.journey_json)
-    widgets.switch_dataset(lambda: new, "data.upload_error")
-st.markdown(t("data.current", name=t("data.demo") if choice.is_demo else choice.name))
-if st.button(t("data.back_to_demo"), key="data_demo", disabled=choice.is_demo):
-    state.use_dataset(state.DEMO)
-    st.rerun()
-try:
-    raw, survey = data.raw_table(choice), data.survey(choice)
-except MotError as exc:
-    st.error(t("common.load_error", error=exc))
-    st.stop()
+survey_tab, log_tab = st.tabs([t("data.tab_survey"), t("data.tab_log")])
+with log_tab:
+    event_log_tab()
+with survey_tab:
+    choice = state.dataset()
+    upload = st.file_uploader(
+        t("data.upload"), TYPES, key="data_upload", help=t("data.upload_help")
+    )
+    if upload := widgets.fresh_upload(upload, key="data_upload"):
+        new = state.DatasetChoice(upload.name, upload.getvalue(), journey_json=choice.journey_json)
+        widgets.switch_dataset(lambda: new, "data.upload_error")
+    st.markdown(t("data.current", name=t("data.demo") if choice.is_demo else choice.name))
+    if st.button(t("data.back_to_demo"), key="data_demo", disabled=choice.is_demo):
+        state.use_dataset(state.DEMO)
+        st.rerun()
+    try:
+        raw, survey = data.raw_table(choice), data.survey(choice)
+    except MotError as exc:
+        st.error(t("common.load_error", error=exc))
+        st.stop()
 
-st.subheader(t("data.detected"))
-counts = {
-    t("data.respondents"): survey.n_respondents,
-    t("data.rows"): len(raw.frame),
-    t("data.columns"): raw.frame.shape[1],
-    t("data.header_rows"): raw.first_data_line - 1,
-}
-widgets.metrics({label: number(n, 0) for label, n in counts.items()})
-source, delimiter = t(f"data.format_{raw.source_format}"), DELIMITERS.get(raw.delimiter or "")
-sep = t(f"data.delimiter_{delimiter}") if delimiter else "–"
-st.markdown(t("data.read_as", format=source, encoding=raw.encoding or "–", delimiter=sep))
-st.caption(t("data.notes", notes=" · ".join(raw.notes)))
-st.dataframe(raw.frame.head(10).rename(index=raw.file_row), key="data_preview")
+    st.subheader(t("data.detected"))
+    counts = {
+        t("data.respondents"): survey.n_respondents,
+        t("data.rows"): len(raw.frame),
+        t("data.columns"): raw.frame.shape[1],
+        t("data.header_rows"): raw.first_data_line - 1,
+    }
+    widgets.metrics({label: number(n, 0) for label, n in counts.items()})
+    source, delimiter = t(f"data.format_{raw.source_format}"), DELIMITERS.get(raw.delimiter or "")
+    sep = t(f"data.delimiter_{delimiter}") if delimiter else "–"
+    st.markdown(t("data.read_as", format=source, encoding=raw.encoding or "–", delimiter=sep))
+    st.caption(t("data.notes", notes=" · ".join(raw.notes)))
+    st.dataframe(raw.frame.head(10).rename(index=raw.file_row), key="data_preview")
 
-tabs = st.tabs([t("data.tab_mapping"), t("data.tab_journey"), t("data.tab_report")])
-with tabs[0]:
-    if tidy_columns(raw.frame) is not None:
-        st.info(t("data.tidy"))
-    else:
-        st.caption(t("data.mapping_caption"))
-        mapping, journey = data.mapping(choice), data.journey(choice)
-        table = mapping.to_frame()
-        edited = st.data_editor(
-            table,
-            key=f"data_mapping_{choice.key}",
+    tabs = st.tabs([t("data.tab_mapping"), t("data.tab_journey"), t("data.tab_report")])
+    with tabs[0]:
+        if tidy_columns(raw.frame) is not None:
+            st.info(t("data.tidy"))
+        else:
+            st.caption(t("data.mapping_caption"))
+            mapping, journey = data.mapping(choice), data.journey(choice)
+            table = mapping.to_frame()
+            edited = st.data_editor(
+                table,
+                key=f"data_mapping_{choice.key}",
+                hide_index=True,
+                placeholder="–",
+                disabled=["column", "reason"],
+                column_config={
+                    "column": Col.TextColumn(t("data.col_column"), pinned=True),
+                    "role": pick("data.col_role", ROLES, lambda r: t(f"data.role_{r}")),
+                    "touchpoint": pick(
+                        "data.col_touchpoint", [*journey.ids, *table["touchpoint"].dropna()]
+                    ),
+                    "measure": pick("data.col_measure", MEASURES, lambda m: t(LABELS[m])),
+                    "outcome": pick("data.col_outcome", OUTCOMES, lambda o: t(LABELS[o])),
+                    "scale": pick(
+                        "data.col_scale", [*known_scale_names(), *table["scale"].dropna()]
+                    ),
+                    "reverse": Col.CheckboxColumn(
+                        t("data.col_reverse"), help=t("data.reverse_help")
+                    ),
+                    "reason": t("data.col_reason"),
+                },
+            )
+            present = {*edited["measure"], *edited["outcome"]}
+            targets = [x for x in (*MEASURES, *OUTCOMES) if x in present]
+            options, detected = [None, *known_scale_names()], t("data.scale_detected")
+            with st.expander(t("data.scales")):
+                st.caption(t("data.scales_caption"))
+                scales = {
+                    x: box.selectbox(
+                        t(LABELS[x]),
+                        options,
+                        key=f"data_scale_{x}_{choice.key}",
+                        format_func=lambda s: s or detected,
+                    )
+                    for x, box in zip(targets, st.columns(5) * 3, strict=False)
+                }
+            if st.button(t("data.apply_mapping"), key="data_apply_mapping", type="primary"):
+                use(lambda: with_scales(mapping_from_frame(edited), scales), "mapping")
+            texts = t("data.download_mapping"), t("data.upload_mapping"), "mapping.json"
+            if file := widgets.json_exchange(mapping.to_dict(), *texts, key="data_mapping_file"):
+                use(lambda: mapping_from_json(file.getvalue(), name=file.name), "mapping")
+
+    with tabs[1]:
+        st.caption(t("data.journey_caption"))
+        journey = data.journey(choice)
+        steps = st.data_editor(
+            journey.to_frame().assign(position=lambda f: f["position"] + 1),
+            key=f"data_journey_{choice.key}",
+            num_rows="dynamic",
             hide_index=True,
             placeholder="–",
-            disabled=["column", "reason"],
             column_config={
-                "column": Col.TextColumn(t("data.col_column"), pinned=True),
-                "role": pick("data.col_role", ROLES, lambda r: t(f"data.role_{r}")),
-                "touchpoint": pick(
-                    "data.col_touchpoint", [*journey.ids, *table["touchpoint"].dropna()]
+                "position": Col.NumberColumn(t("data.col_position"), help=t("data.position_help")),
+                "touchpoint": Col.TextColumn(t("data.col_id"), help=t("data.id_help")),
+                "label_en": t("data.col_label_en"),
+                "label_es": t("data.col_label_es"),
+                "moment": pick(
+                    "data.col_moment", ["", *MOMENT_KEYS], lambda m: m or t("data.none")
                 ),
-                "measure": pick("data.col_measure", MEASURES, lambda m: t(LABELS[m])),
-                "outcome": pick("data.col_outcome", OUTCOMES, lambda o: t(LABELS[o])),
-                "scale": pick("data.col_scale", [*known_scale_names(), *table["scale"].dropna()]),
-                "reverse": Col.CheckboxColumn(t("data.col_reverse"), help=t("data.reverse_help")),
-                "reason": t("data.col_reason"),
+                "events": Col.TextColumn(t("data.col_events"), help=t("data.events_help")),
             },
         )
-        present = {*edited["measure"], *edited["outcome"]}
-        targets = [x for x in (*MEASURES, *OUTCOMES) if x in present]
-        options, detected = [None, *known_scale_names()], t("data.scale_detected")
-        with st.expander(t("data.scales")):
-            st.caption(t("data.scales_caption"))
-            scales = {
-                x: box.selectbox(
-                    t(LABELS[x]),
-                    options,
-                    key=f"data_scale_{x}_{choice.key}",
-                    format_func=lambda s: s or detected,
-                )
-                for x, box in zip(targets, st.columns(5) * 3, strict=False)
-            }
-        if st.button(t("data.apply_mapping"), key="data_apply_mapping", type="primary"):
-            use(lambda: with_scales(mapping_from_frame(edited), scales), "mapping")
-        texts = t("data.download_mapping"), t("data.upload_mapping"), "mapping.json"
-        if file := widgets.json_exchange(mapping.to_dict(), *texts, key="data_mapping_file"):
-            use(lambda: mapping_from_json(file.getvalue(), name=file.name), "mapping")
+        if st.button(t("data.apply_journey"), key="data_apply_journey", type="primary"):
+            use(lambda: journey_from_frame(steps, name=journey.name), "journey")
+        texts = t("data.download_journey"), t("data.upload_journey"), "journey.json"
+        if file := widgets.json_exchange(journey.to_dict(), *texts, key="data_journey_file"):
+            use(lambda: journey_from_json(file.getvalue(), name=file.name), "journey")
 
-with tabs[1]:
-    st.caption(t("data.journey_caption"))
-    journey = data.journey(choice)
-    steps = st.data_editor(
-        journey.to_frame().assign(position=lambda f: f["position"] + 1),
-        key=f"data_journey_{choice.key}",
-        num_rows="dynamic",
-        hide_index=True,
-        placeholder="–",
-        column_config={
-            "position": Col.NumberColumn(t("data.col_position"), help=t("data.position_help")),
-            "touchpoint": Col.TextColumn(t("data.col_id"), help=t("data.id_help")),
-            "label_en": t("data.col_label_en"),
-            "label_es": t("data.col_label_es"),
-            "moment": pick("data.col_moment", ["", *MOMENT_KEYS], lambda m: m or t("data.none")),
-            "events": Col.TextColumn(t("data.col_events"), help=t("data.events_help")),
-        },
-    )
-    if st.button(t("data.apply_journey"), key="data_apply_journey", type="primary"):
-        use(lambda: journey_from_frame(steps, name=journey.name), "journey")
-    texts = t("data.download_journey"), t("data.upload_journey"), "journey.json"
-    if file := widgets.json_exchange(journey.to_dict(), *texts, key="data_journey_file"):
-        use(lambda: journey_from_json(file.getvalue(), name=file.name), "journey")
-
-with tabs[2]:
-    st.caption(t("data.report_caption"))
-    report = survey.report
-    n_errors, n_warnings = number(len(report.errors), 0), number(len(report.warnings), 0)
-    widgets.metrics({t("data.errors"): n_errors, t("data.warnings"): n_warnings})
-    severity = {s: t(f"data.severity_{s}") for s in SEVERITIES}
-    only = st.pills(t("data.only"), SEVERITIES, format_func=severity.get, key="data_severity")
-    frame = report.to_frame()
-    frame = frame[frame["severity"].isin([only] if only else SEVERITIES)]
-    frame["severity"] = frame["severity"].map(severity)
-    columns = {c: t(f"data.col_{c}") for c in ("severity", "row", "column", "problem", "fix")}
-    widgets.table(frame, columns=columns, key="data_report")
+    with tabs[2]:
+        st.caption(t("data.report_caption"))
+        report = survey.report
+        n_errors, n_warnings = number(len(report.errors), 0), number(len(report.warnings), 0)
+        widgets.metrics({t("data.errors"): n_errors, t("data.warnings"): n_warnings})
+        severity = {s: t(f"data.severity_{s}") for s in SEVERITIES}
+        only = st.pills(t("data.only"), SEVERITIES, format_func=severity.get, key="data_severity")
+        frame = report.to_frame()
+        frame = frame[frame["severity"].isin([only] if only else SEVERITIES)]
+        frame["severity"] = frame["severity"].map(severity)
+        columns = {c: t(f"data.col_{c}") for c in ("severity", "row", "column", "problem", "fix")}
+        widgets.table(frame, columns=columns, key="data_report")

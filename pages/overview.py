@@ -2,8 +2,8 @@
 import streamlit as st
 
 from mot import charts
-from ui import data, frame, widgets
-from ui.i18n import chart_text, number, signed, t
+from ui import data, frame, state, widgets
+from ui.i18n import number, signed, t
 
 frame.require_app()
 
@@ -12,23 +12,14 @@ st.caption(t("overview.caption"))
 loaded = widgets.loaded_or_stop()
 survey = loaded.survey
 labels = widgets.touchpoint_labels(loaded)
-text = chart_text()
 # The cards sit above the map, but the map is drawn first: it is what people wait for.
 cards = st.container()
 st.subheader(t("overview.map"))
 st.caption(t("overview.map_caption"))
-curve = widgets.attempt(lambda: data.run("curve", loaded))
-if curve is not None:
-    widgets.chart(
-        charts.journey_map_chart,
-        survey.journey.to_frame(),
-        curve,
-        data.run("utilities", loaded),
-        extremes=data.run("extremes", loaded),
-        labels=labels,
-        text=text,
-        key="overview_map",
-    )
+inputs = widgets.attempt(lambda: widgets.journey_map_inputs(loaded, state.language()))
+if inputs is not None:
+    args, kwargs = inputs
+    widgets.chart(charts.journey_map_chart, *args, key="overview_map", **kwargs)
 
 highlights = data.run("highlights", loaded)
 

@@ -38,10 +38,15 @@ from ui import state
 
 @dataclass(frozen=True)
 class Loaded:
-    """A survey ready for analysis and the key that identifies it (data + filter)."""
+    """A survey ready for analysis and the key that identifies it (data + filter).
+
+    ``shared`` marks the bundled demo: the same for everyone, so its results are cached once
+    for all sessions (and warmed at start by :mod:`ui.serve`); an upload's never are.
+    """
 
     survey: SurveyData
     key: str
+    shared: bool = False
 
 
 # --- loading ------------------------------------------------------------------------------
@@ -110,10 +115,10 @@ def current() -> Loaded:
     whole = survey(choice)
     chosen = state.respondent_filter()
     if chosen is None or chosen[0] not in whole.segments:
-        return Loaded(whole, choice.key)
+        return Loaded(whole, choice.key, choice.is_demo)
     segment, values = chosen
     key = f"{choice.key}|{segment}={','.join(values)}"
-    return Loaded(_filtered(key, segment, values, whole), key)
+    return Loaded(_filtered(key, segment, values, whole), key, choice.is_demo)
 
 
 def prepare(choice: DatasetChoice) -> Iterator[str]:
@@ -218,12 +223,19 @@ def _run(name: str, key: str, params: tuple, _survey: SurveyData) -> object:
     return ANALYSES[name](_survey, **dict(params))
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
+def _run_shared(name: str, key: str, params: tuple, _survey: SurveyData) -> object:
+    return ANALYSES[name](_survey, **dict(params))
+
+
 def run(name: str, loaded: Loaded, **params: object) -> object:
-    """Run analysis ``name`` of :data:`ANALYSES` on the loaded survey, cached.
+    """Run analysis ``name`` of :data:`ANALYSES` on the loaded survey, cached (per session,
+    or once for everyone on the demo data).
 
     Raises whatever the analysis raises (a ``MotError`` for missing data).
     """
-    return _run(name, loaded.key, tuple(sorted(params.items())), loaded.survey)
+    cached = _run_shared if loaded.shared else _run
+    return cached(name, loaded.key, tuple(sorted(params.items())), loaded.survey)
 
 
 DatasetChoice = state.DatasetChoice
@@ -250,35 +262,60 @@ def _fingerprint(value: object) -> object:
     return repr(value)
 
 
-@st.cache_data(max_entries=128, scope="session", show_spinner=False)
-def _chart_spec(
-    name: str, fingerprint: object, language: str, large: bool, _build: Callable[[], object]
-) -> dict:
+def _spec(language: str, large: bool, build: Callable[[], object]) -> dict:
     from mot import charts
 
-    figure = charts.localised(_build(), language)
+    figure = charts.localised(build(), language)
     with THEME_LOCK, charts.use_theme(large=large):
         # Builders are validated against the schema in tests/mot/test_charts.py.
         return figure.to_dict(validate=False)
 
 
+@st.cache_data(max_entries=128, scope="session", show_spinner=False)
+def _chart_spec(
+    name: str, fingerprint: object, language: str, large: bool, _build: Callable[[], object]
+) -> dict:
+    return _spec(language, large, _build)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _chart_spec_shared(
+    name: str, fingerprint: object, language: str, large: bool, _build: Callable[[], object]
+) -> dict:
+    return _spec(language, large, _build)
+
+
 def chart_spec(builder: Callable[..., object], *args: object, key: str, **kwargs: object) -> dict:
     """The Vega-Lite spec of ``builder(*args, **kwargs)`` in the session's language and theme.
 
-    The builders stay pure and uncached; what is cached (per session) is the finished spec,
-    keyed by the chart's widget ``key``, the builder, a fingerprint of its inputs, the
-    language and the display mode.
+    The builders stay pure and uncached; what is cached (per session, or once for everyone
+    while the session is on the demo survey and the demo log) is the finished spec, keyed by
+    the chart's widget ``key``, the builder, a fingerprint of its inputs, the language and
+    the display mode.
     Building and serialising an Altair chart costs up to half a second (the journey map),
     more than the rest of a page's rerun.
     """
-    fingerprint = (_fingerprint(args), _fingerprint(kwargs))
-    return _chart_spec(
-        builder.__qualname__,
-        fingerprint,
-        state.language(),
-        state.large_type(),
-        lambda: builder(*args, **kwargs),
-    )
+    demo = state.dataset().is_demo and state.event_log().is_demo
+    language, large = state.language(), state.large_type()
+    return spec_for(builder, args, kwargs, key=key, language=language, large=large, shared=demo)
+
+
+def spec_for(
+    builder: Callable[..., object],
+    args: tuple,
+    kwargs: dict,
+    *,
+    key: str,
+    language: str,
+    large: bool,
+    shared: bool,
+) -> dict:
+    """:func:`chart_spec` with the language, display mode and sharing given (the warm-up of
+    :mod:`ui.serve` runs outside any session)."""
+    fingerprint = (key, _fingerprint(args), _fingerprint(kwargs))
+    cached = _chart_spec_shared if shared else _chart_spec
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    return cached(name, fingerprint, language, large, lambda: builder(*args, **kwargs))
 
 
 THEME_LOCK = threading.Lock()

@@ -235,6 +235,39 @@ def comparison_summary(
     return text[:1].upper() + text[1:]
 
 
+def funnel_summary(funnel: pd.DataFrame, *, labels: dict[str, str], language: str) -> str:
+    """The ordered funnel in one sentence: how many start, how many finish in order, and the
+    step that loses the largest share of those who got to the step before it.
+
+    E.g. "Of 21,403 users who reached Zero moment of truth (ZMOT), 18.2% went on to Ultimate
+    moment of truth (UMOT) in that order; the largest loss is from First moment (FMOT) to
+    Second moment (SMOT): 61.5% of users did not continue."
+    """
+    start, end = funnel.iloc[0], funnel.iloc[-1]
+    if start["users"] == 0:
+        return t("behaviour.summary.empty", language, first=touchpoint_name(start["step"], labels))
+    text = t(
+        "behaviour.summary.start",
+        language,
+        n=number(start["users"], 0, language),
+        first=touchpoint_name(start["step"], labels),
+        share=percent(end["conversion_from_start"], 1, language),
+        last=touchpoint_name(end["step"], labels),
+    )
+    later = funnel.iloc[1:]
+    loss = 1 - later["conversion_from_previous"].astype(float)
+    if loss.notna().any() and loss.max() > 0:
+        worst = loss.idxmax()
+        text += t(
+            "behaviour.summary.loss",
+            language,
+            source=touchpoint_name(funnel.loc[worst - 1, "step"], labels),
+            target=touchpoint_name(funnel.loc[worst, "step"], labels),
+            share=percent(loss[worst], 1, language),
+        )
+    return text + "."
+
+
 def driver_summary(
     drivers: pd.DataFrame, *, outcome: str, labels: dict[str, str], language: str
 ) -> str:

@@ -15,12 +15,22 @@ from pathlib import Path
 import streamlit as st
 
 DEMO_SURVEY = Path(__file__).resolve().parents[1] / "data" / "demo_survey.csv"
+DEMO_EVENTS = DEMO_SURVEY.with_name("demo_events.parquet")
 
 # Widget keys owned by the shared sidebar (app.py); also the URL query parameters.
 LANGUAGE_KEY = "lang"
 LARGE_KEY = "large"
 FILTER_SEGMENT_KEY = "filter_segment"
 FILTER_VALUES_KEY = "filter_values"
+
+
+def _digest(content: bytes | None, *parts: str | None) -> str:
+    """A short hash of a file's bytes (None = the bundled demo) and the texts that go with it."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update((part or "").encode("utf-8") + b"\0")
+    digest.update(content or b"demo")
+    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -40,11 +50,7 @@ class DatasetChoice:
     @property
     def key(self) -> str:
         """Identity of the data, mapping and journey: the cache key of everything derived."""
-        digest = hashlib.sha256()
-        for part in (self.name, self.mapping_json or "", self.journey_json or ""):
-            digest.update(part.encode("utf-8") + b"\0")
-        digest.update(self.content or b"demo")
-        return digest.hexdigest()[:16]
+        return _digest(self.content, self.name, self.mapping_json, self.journey_json)
 
     def with_mapping(self, mapping: dict | None) -> DatasetChoice:
         text = json.dumps(mapping, sort_keys=True, ensure_ascii=False) if mapping else None
@@ -58,9 +64,41 @@ class DatasetChoice:
 DEMO = DatasetChoice(name=DEMO_SURVEY.name)
 
 
+@dataclass(frozen=True)
+class EventLogChoice:
+    """Which event log is loaded: the bundled demo, or an upload (its bytes and name), with
+    the columns the user confirmed (JSON text of role → column; None = detected)."""
+
+    name: str
+    content: bytes | None = None
+    columns_json: str | None = None
+
+    @property
+    def is_demo(self) -> bool:
+        return self.content is None
+
+    @property
+    def key(self) -> str:
+        """Identity of the log and its columns: the cache key of everything derived."""
+        return _digest(self.content, self.name, self.columns_json)
+
+    @property
+    def columns(self) -> dict[str, str | None] | None:
+        """Role → column chosen by the user, or None to detect them."""
+        return json.loads(self.columns_json) if self.columns_json else None
+
+    def with_columns(self, columns: dict[str, str | None] | None) -> EventLogChoice:
+        text = json.dumps(columns, sort_keys=True, ensure_ascii=False) if columns else None
+        return replace(self, columns_json=text)
+
+
+DEMO_LOG = EventLogChoice(name=DEMO_EVENTS.name)
+
+
 def init() -> None:
     """Defaults of a new session (app.py calls it on every run)."""
     st.session_state.setdefault("dataset", DEMO)
+    st.session_state.setdefault("event_log", DEMO_LOG)
 
 
 def dataset() -> DatasetChoice:
@@ -74,6 +112,17 @@ def use_dataset(choice: DatasetChoice) -> None:
     st.session_state["dataset"] = choice
     st.session_state.pop(FILTER_SEGMENT_KEY, None)
     st.session_state.pop(FILTER_VALUES_KEY, None)
+
+
+def event_log() -> EventLogChoice:
+    """The event log of this session."""
+    init()
+    return st.session_state["event_log"]
+
+
+def use_event_log(choice: EventLogChoice) -> None:
+    """Switch this session to another event log."""
+    st.session_state["event_log"] = choice
 
 
 def language() -> str:

@@ -13,7 +13,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from mot.errors import MotError
 from ui import data, state
-from ui.i18n import number, t
+from ui.i18n import chart_text, number, t
 
 T = TypeVar("T")
 
@@ -134,6 +134,8 @@ def table(
     if labels and "touchpoint" in shown:
         shown["touchpoint"] = shown["touchpoint"].astype(str).map(lambda v: labels.get(v, v))
     for column, formatter in (formats or {}).items():
+        if column not in shown:  # one set of formats serves several tables
+            continue
         shown[column] = [formatter(v) for v in shown[column]]
     for column in shown.columns:
         if pd.api.types.is_float_dtype(shown[column]):
@@ -148,6 +150,23 @@ def table(
         mime="text/csv",
         key=f"{key}_csv",
     )
+
+
+def journey_map_inputs(loaded: data.Loaded, language: str) -> tuple[tuple, dict]:
+    """The arguments of the Overview's journey map (``charts.journey_map_chart``).
+
+    One function for the page and for the warm-up of :mod:`ui.serve`, so that the warm-up
+    fills exactly the cache entry the landing page reads. Raises ``MotError`` when the data
+    has no emotion or utility ratings.
+    """
+    survey = loaded.survey
+    args = (survey.journey.to_frame(), data.run("curve", loaded), data.run("utilities", loaded))
+    kwargs = {
+        "extremes": data.run("extremes", loaded),
+        "labels": survey.journey.labels(language),
+        "text": chart_text(language),
+    }
+    return args, kwargs
 
 
 def touchpoint_labels(loaded: data.Loaded) -> dict[str, str]:

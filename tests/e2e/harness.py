@@ -41,14 +41,17 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 90)
 
 @contextlib.contextmanager
 def server(script: str = "app.py") -> Iterator[str]:
-    """Run ``streamlit run script`` on a free loopback port; yield its URL."""
+    """Run ``streamlit run script`` on a free loopback port; yield its URL.
+
+    The dashboard itself (``app.py``) starts as ``make run`` starts it: ``python -m ui.serve``
+    (``streamlit run app.py`` with the warm-up of :mod:`ui.serve`).
+    """
     port = free_port()
+    launcher = ["ui.serve"] if script == "app.py" else ["streamlit", "run", script]
     command = [
         sys.executable,
         "-m",
-        "streamlit",
-        "run",
-        script,
+        *launcher,
         "--server.port",
         str(port),
         "--server.address",

@@ -26,6 +26,7 @@ PAGES = {  # slug → words of the page's title
     "memory": "peak-end rule",
     "gaps": "Gaps & priorities",
     "drivers": "Drivers & tests",
+    "behaviour": "Behaviour",
     "report": "Report",
 }
 CHARTLESS = {"data", "report"}
@@ -112,6 +113,34 @@ def test_upload_switches_every_page_to_the_new_data(page, app_url, tmp_path):
     first_metric = page.locator('[data-testid="stMetricValue"]').first
     first_metric.get_by_text("37", exact=True).wait_for(timeout=TIMEOUT)
     assert first_metric.inner_text() == "37"
+
+
+def test_event_log_upload_feeds_the_behaviour_page(page, app_url, tmp_path):
+    log = tmp_path / "shop_log.csv"
+    rows = ["user,time,action"]
+    for i in range(30):  # 30 land, 20 view a product, 10 buy
+        rows.append(f"u{i},2026-03-02T10:{i:02d}:00Z,landing")
+        if i < 20:
+            rows.append(f"u{i},2026-03-02T11:{i:02d}:00Z,product_view")
+        if i < 10:
+            rows.append(f"u{i},2026-03-02T12:{i:02d}:00Z,purchase")
+    log.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    page.goto(f"{app_url}/data")
+    settle(page)
+    page.get_by_role("tab", name="Event log").click()
+    uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="Upload an event log")
+    uploader.locator('input[type="file"]').set_input_files(str(log))
+    page.get_by_text("Event log: shop_log.csv").first.wait_for(timeout=TIMEOUT)
+    settle(page)
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Behaviour").click()
+    page.get_by_role("heading", name="Behaviour").first.wait_for(timeout=TIMEOUT)
+    page.locator(".vega-embed").first.wait_for(state="visible", timeout=TIMEOUT)
+    settle(page)
+    values = page.locator('[data-testid="stMetricValue"]')
+    assert values.first.inner_text() == "60"  # events
+    assert values.nth(1).inner_text() == "30"  # users
+    page.get_by_text("Of 30 users who reached").first.wait_for(timeout=TIMEOUT)
+    assert page.locator('[data-testid="stException"]').count() == 0
 
 
 def test_an_upload_is_never_visible_in_another_session(chromium, app_url):

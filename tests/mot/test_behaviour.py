@@ -1,4 +1,6 @@
 import math
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -135,6 +137,11 @@ def test_window_excludes_late_steps(tiny):
     assert out["users"].tolist() == [4, 1]
     wide = b.ordered_funnel(tiny, steps=["FMOT", "SMOT"], window=timedelta(days=3))
     assert wide["users"].tolist() == [4, 2]  # exactly 3 days: the window is inclusive
+
+
+def test_one_step_funnel_with_a_window(tiny):
+    out = b.ordered_funnel(tiny, steps=["FMOT"], window=timedelta(days=1))
+    assert out["users"].tolist() == [4]
 
 
 def test_open_funnel_ignores_order(tiny):
@@ -504,3 +511,20 @@ def test_logistic_slope_separation_does_not_converge():
     y = np.array([0, 0, 1, 1])
     _, slope, se, converged = b.logistic_slope(x, y)
     assert not converged and np.isnan(slope) and np.isnan(se)
+
+
+def test_duckdb_path_never_imports_spark_or_sqlglot():
+    # Spark support must cost DuckDB users nothing: no pyspark, no sqlglot import.
+    code = (
+        "import sys, duckdb; from datetime import timedelta; from mot import behaviour as b; "
+        "con = duckdb.connect(); "
+        "con.execute(\"CREATE VIEW events_mapped AS SELECT 'u' AS user_id, 's' AS session_id, "
+        "TIMESTAMP '2026-01-01' AS ts, 'landing' AS event, 'FMOT' AS touchpoint\"); "
+        "b.ordered_funnel(con, steps=['FMOT'], window=timedelta(days=1)); "
+        "assert not {'pyspark', 'sqlglot'} & set(sys.modules), 'imported'"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr

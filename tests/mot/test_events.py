@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -15,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mot import events
 from mot.errors import EventLogError, MotError
 from mot.events import (
     EventRules,
@@ -305,6 +307,127 @@ def test_sessions_derived_by_30_minute_gap(tmp_path):
     assert [r[2] for r in _rows(log)] == ["a:1", "a:1", "a:2", "b:1", "a:3"]
     assert log.n_sessions == 4
     assert open_event_log(path, session_gap=None).n_sessions == 0
+
+
+def _relation_type(log):
+    return log.connection.execute(
+        "SELECT table_type FROM information_schema.tables WHERE table_name = ?", [log.table]
+    ).fetchone()[0]
+
+
+def test_parquet_is_read_from_the_file_with_bad_rows_counted(tmp_path):
+    # a Parquet log is not copied: the view reads the file, and still leaves out and counts
+    # the bad rows, trims ids, converts zoned times and keeps each property on its own row
+    ts = pd.to_datetime(
+        ["2024-06-01 12:00", None, "2024-06-01 12:02", "2024-06-01 12:03", "2024-06-01 12:04"]
+    ).tz_localize("Europe/Madrid")
+    frame = pd.DataFrame(
+        {
+            "user_id": [" u1 ", "u1", "   ", "u2", "u2"],
+            "session_id": ["s1", "s1", "s2", "s3", "s3"],
+            "timestamp": ts,
+            "event_name": ["search", "landing", "landing", " ", "purchase"],
+            "revenue": [1.0, 2.0, 3.0, 4.0, 5.0],
+        }
+    )
+    frame.to_parquet(tmp_path / "e.parquet", row_group_size=2)  # several row groups
+    log = open_event_log(tmp_path / "e.parquet")
+    assert _relation_type(log) == "VIEW"
+    assert (log.n_rows, log.n_events, log.n_bad_rows) == (5, 2, 3)
+    table = {p.split(" (")[0]: (n, ex) for p, n, ex in log.bad_rows().itertuples(index=False)}
+    assert table == {
+        "missing timestamp": (1, [2]),
+        "missing user id": (1, [3]),
+        "missing event name": (1, [4]),
+    }
+    assert _rows(log, "row_number, user_id, ts, event, revenue") == [
+        (1, "u1", datetime(2024, 6, 1, 10, 0), "search", 1.0),
+        (5, "u2", datetime(2024, 6, 1, 10, 4), "purchase", 5.0),
+    ]
+    assert (log.n_users, log.n_sessions) == (2, 2)
+
+
+def test_clean_parquet_ids_are_read_as_they_are(tmp_path):
+    # trimming is tested per value only when the file has a blank or padded id or event name
+    def rows_sql(log):
+        return log.connection.execute(
+            "SELECT sql FROM duckdb_views() WHERE view_name = ?", [log.table]
+        ).fetchone()[0]
+
+    ts = pd.to_datetime(["2024-06-01 10:00", "2024-06-01 10:01"])
+    for users, trimmed in ((["u1", "u2"], False), (["u1", "u2 "], True)):
+        frame = pd.DataFrame(
+            {"user_id": users, "session_id": "s", "timestamp": ts, "event": ["a", "b"]}
+        )
+        frame.to_parquet(tmp_path / "c.parquet")
+        log = open_event_log(tmp_path / "c.parquet")
+        assert ("prefix(user_id" in rows_sql(log)) is trimmed
+        assert _rows(log, "user_id") == [("u1",), ("u2",)]
+
+
+def test_parquet_glob_with_sessions_is_numbered_on_through_the_files(tmp_path):
+    ts = pd.to_datetime(["2024-06-01 12:00", "2024-06-01 13:00"])
+    for i in range(2):
+        pd.DataFrame(
+            {"user_id": f"u{i}", "session_id": f"s{i}", "timestamp": ts, "event_name": ["a", ""]}
+        ).to_parquet(tmp_path / f"part{i}.parquet")
+    log = open_event_log(tmp_path / "part*.parquet")
+    assert _relation_type(log) == "VIEW"
+    assert _rows(log, "row_number, user_id, session_id") == [(1, "u0", "s0"), (3, "u1", "s1")]
+    assert log.bad_rows()["example_rows"].tolist() == [[2, 4]]
+
+
+def test_csv_is_copied_once_into_a_table(tmp_path):
+    path = _write(tmp_path, "a.csv", "user_id,timestamp,event\nu,2024-06-01,a\n")
+    assert _relation_type(open_event_log(path)) == "LOCAL TEMPORARY"
+
+
+def test_reopening_under_the_same_view_name_switches_format(tmp_path):
+    csv = _write(tmp_path, "a.csv", "user_id,timestamp,event\nu,2024-06-01,a\n")
+    pd.DataFrame(
+        {"user_id": ["p", "q"], "timestamp": pd.to_datetime(["2024-06-01"] * 2), "event": "b"}
+    ).to_parquet(tmp_path / "b.parquet")
+    con = duckdb.connect()
+    open_event_log(csv, connection=con)
+    log = open_event_log(tmp_path / "b.parquet", connection=con)
+    assert _rows(log, "user_id, event") == [("p", "b"), ("q", "b")]
+    log = open_event_log(csv, connection=con)
+    assert _rows(log, "user_id, event") == [("u", "a")]
+
+
+def test_own_connection_spills_a_log_larger_than_its_memory_limit(tmp_path, monkeypatch):
+    # the connection open_event_log makes has a memory limit and a temporary folder of its
+    # own: a table larger than the limit goes to disk instead of failing
+    monkeypatch.setattr(events, "MEMORY_LIMIT", "64MB")
+    n = 400_000
+    frame = pd.DataFrame(
+        {
+            "user_id": [f"user{i % 5000:05d}" for i in range(n)],
+            "session_id": [f"session{i // 4:07d}" for i in range(n)],
+            "timestamp": "2024-06-01 10:00:00",
+            "event": "landing",
+            "note": "a property long enough not to be stored inline " * 2,
+        }
+    )
+    frame.to_csv(tmp_path / "big.csv", index=False)
+    log = open_event_log(tmp_path / "big.csv")
+    con = log.connection
+    limit, folder = con.execute(
+        "SELECT current_setting('memory_limit'), current_setting('temp_directory')"
+    ).fetchone()
+    assert limit.startswith("61") and "mot-duckdb-" in folder  # 64 MB = 61.0 MiB
+    assert con.execute("SELECT count(*) FROM duckdb_temporary_files()").fetchone()[0] > 0
+    assert (log.n_events, log.n_users, log.n_sessions) == (n, 5000, n // 4)
+    con.close()
+    assert not Path(folder).exists()  # DuckDB removes the folder it made
+
+
+def test_a_given_connection_keeps_its_settings(tmp_path):
+    path = _write(tmp_path, "a.csv", "user_id,timestamp,event\nu,2024-06-01,a\n")
+    con = duckdb.connect()
+    before = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    open_event_log(path, connection=con)
+    assert con.execute("SELECT current_setting('memory_limit')").fetchone() == before
 
 
 # ---------------------------------------------------------------------------------------------

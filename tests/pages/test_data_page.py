@@ -28,8 +28,9 @@ def errors(at: AppTest) -> list[str]:
 
 
 def tables(at: AppTest) -> list:
-    """The read-only tables in page order: the preview, then the validation report."""
-    return [d.value for d in at.dataframe if d.editing_mode == "read_only"]
+    """The survey tab's read-only tables in page order: the preview, then the report."""
+    survey = at.tabs[0]
+    return [d.value for d in survey.dataframe if d.editing_mode == "read_only"]
 
 
 def edit(at: AppTest, editor: str, **edits) -> AppTest:
@@ -43,7 +44,13 @@ def test_renders_on_the_demo_data_in_english():
     assert not at.exception, at.exception
     assert not errors(at)
     assert at.title[0].value == "Your data"
-    assert [tab.label for tab in at.tabs] == ["Column mapping", "Journey", "Validation report"]
+    assert [tab.label for tab in at.tabs] == [
+        "Survey",
+        "Column mapping",
+        "Journey",
+        "Validation report",
+        "Event log",
+    ]
     shown = metrics(at)
     assert shown["Respondents"] == "2,000"
     assert (shown["Data rows"], shown["Columns"], shown["Header rows"]) == ("2,000", "46", "1")
@@ -62,9 +69,11 @@ def test_renders_in_spanish():
     assert not at.exception, at.exception
     assert at.title[0].value == "Tus datos"
     assert [tab.label for tab in at.tabs] == [
+        "Encuesta",
         "Asignación de columnas",
         "Recorrido",
         "Informe de validación",
+        "Registro de eventos",
     ]
     shown = metrics(at)
     assert shown["Personas encuestadas"] == "2.000"

@@ -106,4 +106,73 @@ STRINGS = {
     "chart.promoters": ("Promoters (9–10)", "Promotores (9–10)"),
     "chart.passives": ("Passives (7–8)", "Pasivos (7–8)"),
     "chart.detractors": ("Detractors (0–6)", "Detractores (0–6)"),
+    # behaviour (event log)
+    "chart.step": ("Step", "Paso"),
+    "chart.users": ("Users", "Usuarios"),
+    "chart.events": ("Events", "Eventos"),
+    "chart.conversion_from_previous": (
+        "Conversion from the previous step",
+        "Conversión desde el paso anterior",
+    ),
+    "chart.conversion_from_start": (
+        "Conversion from the first step",
+        "Conversión desde el primer paso",
+    ),
+    "chart.drop_off": (
+        "Drop-off (users lost at this step)",
+        "Abandono (usuarios perdidos en este paso)",
+    ),
+    "chart.reached_in_order": ("Reached in order", "Alcanzado en orden"),
+    "chart.reached_any_order": (
+        "Reached at all (in any order)",
+        "Alcanzado en cualquier orden",
+    ),
+    "chart.from_to": ("From → to", "De → a"),
+    "chart.users_both": (
+        "Users who reached both, in order",
+        "Usuarios que llegaron a ambos, en orden",
+    ),
+    "chart.time_to_next": (
+        "Time to the next touchpoint (log scale)",
+        "Tiempo hasta el siguiente punto de contacto (escala log.)",
+    ),
+    "chart.median_time": ("Median time", "Tiempo mediano"),
+    "chart.middle_half": ("Middle 50% of users", "50 % central de los usuarios"),
+    "chart.no_users": ("No users", "Sin usuarios"),
+    "chart.unit_minutes": ("min", "min"),
+    "chart.unit_hours": ("h", "h"),
+    "chart.unit_days": ("days", "días"),
+    "chart.period_start": ("Period starting", "Inicio del periodo"),
+    "chart.baseline": ("Usual level (median)", "Nivel habitual (mediana)"),
+    "chart.dip": ("Dip", "Caída"),
+    "chart.spike": ("Spike", "Pico"),
+    "chart.unusual": ("Unusual period", "Periodo atípico"),
+    "chart.conversion_difference": (
+        "Difference in conversion, a − b (percentage points)",
+        "Diferencia de conversión, a − b (puntos porcentuales)",
+    ),
+    "chart.conversion_a": ("Conversion of a", "Conversión de a"),
+    "chart.conversion_b": ("Conversion of b", "Conversión de b"),
+    "chart.z": ("z", "z"),
+    "chart.cohens_h": ("Cohen's h", "h de Cohen"),
+    "chart.significant_05": (
+        "Significant (adjusted p < 0.05)",
+        "Significativo (p ajustado < 0,05)",
+    ),
+    "chart.repurchase_difference": (
+        "Repurchase rate, top-box raters − the rest (percentage points)",
+        "Tasa de recompra, top-box − el resto (puntos porcentuales)",
+    ),
+    "chart.repurchase_top_box": (
+        "Repurchase rate of top-box raters",
+        "Tasa de recompra de quienes dieron top-box",
+    ),
+    "chart.repurchase_rest": ("Repurchase rate of the other raters", "Tasa de recompra del resto"),
+    "chart.n_top_box": ("Top-box raters", "Personas que dieron top-box"),
+    "chart.repurchased": ("Repurchased", "Recompraron"),
+    "chart.odds_ratio_per_10": (
+        "Odds ratio per 10 points (CI)",
+        "Odds ratio por cada 10 puntos (IC)",
+    ),
+    "chart.slope_p_value": ("p-value of the slope", "valor p de la pendiente"),
 }

@@ -12,6 +12,7 @@ STRINGS = {
     "nav.memory": ("Memory", "Memoria"),
     "nav.gaps": ("Gaps & priorities", "Brechas y prioridades"),
     "nav.drivers": ("Drivers & tests", "Impulsores y pruebas"),
+    "nav.behaviour": ("Behaviour", "Comportamiento"),
     "nav.report": ("Report", "Informe"),
     "sidebar.language": ("Language", "Idioma"),
     "sidebar.large": ("Large type (projector)", "Letra grande (proyector)"),

@@ -3,11 +3,12 @@
 STRINGS = {
     "data.title": ("Your data", "Tus datos"),
     "data.caption": (
-        "Upload a survey export, check how it was read, map its columns to the journey and "
-        "see what needs fixing. Every page switches to the data loaded here.",
-        "Sube la exportación de una encuesta, comprueba cómo se ha leído, asigna sus columnas "
-        "al recorrido y mira qué hay que corregir. Todas las páginas pasan a usar los datos "
-        "que cargues aquí.",
+        "Upload a survey export and an event log, check how they were read, map the survey's "
+        "columns to the journey and see what needs fixing. Every page switches to the data "
+        "loaded here.",
+        "Sube la exportación de una encuesta y un registro de eventos, comprueba cómo se han "
+        "leído, asigna las columnas de la encuesta al recorrido y mira qué hay que corregir. "
+        "Todas las páginas pasan a usar los datos que cargues aquí.",
     ),
     # upload
     "data.upload": (
@@ -65,6 +66,77 @@ STRINGS = {
     "data.delimiter_tab": ("tab", "tabulador"),
     "data.delimiter_pipe": ("pipe ( | )", "barra vertical ( | )"),
     # tabs
+    "data.tab_survey": ("Survey", "Encuesta"),
+    "data.tab_log": ("Event log", "Registro de eventos"),
+    "data.log_caption": (
+        "What customers did: a web or app event log (CSV, Parquet or JSON lines; a Google "
+        "Analytics 4 export works as it is). One row per event with a user id, a time stamp and "
+        "an event name; a session id and properties such as device, channel or variant are "
+        "optional. The Behaviour page analyses it.",
+        "Lo que hicieron los clientes: un registro de eventos web o de app (CSV, Parquet o JSON "
+        "lines; una exportación de Google Analytics 4 sirve tal cual). Una fila por evento con "
+        "un id de usuario, una marca de tiempo y un nombre de evento; el id de sesión y "
+        "propiedades como dispositivo, canal o variante son opcionales. La página "
+        "Comportamiento lo analiza.",
+    ),
+    "data.log_notes": (
+        "Details: {notes} The first events:",
+        "Detalles: {notes} Los primeros eventos:",
+    ),
+    "data.log_rows": ("Rows in the file", "Filas del archivo"),
+    "data.log_upload": ("Upload an event log", "Subir un registro de eventos"),
+    "data.log_upload_help": (
+        "Time stamps may be ISO text (with or without a time zone), common date formats, or "
+        "epoch seconds, milliseconds or microseconds. Large files are scanned, not loaded.",
+        "Las marcas de tiempo pueden ser texto ISO (con o sin zona horaria), formatos de fecha "
+        "habituales o segundos, milisegundos o microsegundos desde 1970. Los archivos grandes "
+        "se recorren, no se cargan enteros.",
+    ),
+    "data.log_step_reading": ("Reading the event log…", "Leyendo el registro de eventos…"),
+    "data.log_error": (
+        "This event log cannot be used: {error}",
+        "No se puede usar este registro de eventos: {error}",
+    ),
+    "data.log_back_to_demo": ("Back to the demo log", "Volver al registro de demostración"),
+    "data.log_columns": ("Columns", "Columnas"),
+    "data.log_columns_caption": (
+        "Detected from the column names; correct them if needed and apply.",
+        "Detectadas por el nombre de las columnas; corrígelas si hace falta y aplica.",
+    ),
+    "data.log_role_user_id": ("User id", "Id de usuario"),
+    "data.log_role_session_id": ("Session id", "Id de sesión"),
+    "data.log_role_timestamp": ("Time stamp", "Marca de tiempo"),
+    "data.log_role_event": ("Event name", "Nombre del evento"),
+    "data.log_no_session": (
+        "none: a new session after 30 min idle",
+        "ninguna: nueva sesión tras 30 min sin actividad",
+    ),
+    "data.log_apply_columns": ("Apply the columns", "Aplicar las columnas"),
+    "data.log_bad_rows": ("Rows left out", "Filas descartadas"),
+    "data.log_no_bad_rows": ("Every row of the log is usable.", "Todas las filas son utilizables."),
+    "data.log_bad_rows_caption": (
+        "These rows are counted but not analysed. Fix them in the source and upload again, or "
+        "pick another column above.",
+        "Estas filas se cuentan pero no se analizan. Corrígelas en el origen y vuelve a "
+        "subirlo, o elige otra columna arriba.",
+    ),
+    "data.log_examples": ("Example rows", "Filas de ejemplo"),
+    "data.log_problem.id": (
+        "missing user id (column `{column}`)",
+        "falta el id de usuario (columna `{column}`)",
+    ),
+    "data.log_problem.name": (
+        "missing event name (column `{column}`)",
+        "falta el nombre del evento (columna `{column}`)",
+    ),
+    "data.log_problem.timestamp": (
+        "missing time stamp (column `{column}`)",
+        "falta la marca de tiempo (columna `{column}`)",
+    ),
+    "data.log_problem.unparseable": (
+        "unreadable time stamp (column `{column}`)",
+        "marca de tiempo ilegible (columna `{column}`)",
+    ),
     "data.tab_mapping": ("Column mapping", "Asignación de columnas"),
     "data.tab_journey": ("Journey", "Recorrido"),
     "data.tab_report": ("Validation report", "Informe de validación"),

@@ -1,0 +1,215 @@
+"""The Behaviour page and the Data page's event-log tab, as a user meets them."""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from mot.journey import default_journey
+from ui.state import DEMO, EventLogChoice
+
+from .conftest import page_path
+
+BEHAVIOUR = "pages/behaviour.py"
+DATA = "pages/data.py"
+
+# 6 users; u1–u3 land, view a product and buy (u3's purchase comes before its landing, so it
+# does not count in order); u4 only lands; u5 has an unreadable time stamp on one row and a
+# row without a user; u6 opens a newsletter (no touchpoint).
+SMALL_LOG = b"""user,time,action,device
+u1,2026-03-02T10:00:00Z,landing,mobile
+u1,2026-03-02T10:01:00Z,product_view,mobile
+u1,2026-03-02T10:05:00Z,purchase,mobile
+u2,2026-03-03T09:00:00Z,landing,desktop
+u2,2026-03-03T09:02:00Z,product_view,desktop
+u2,2026-03-04T09:00:00Z,purchase,desktop
+u3,2026-03-04T08:00:00Z,purchase,desktop
+u3,2026-03-04T09:00:00Z,landing,desktop
+u3,2026-03-04T09:01:00Z,product_view,desktop
+u4,2026-03-05T12:00:00Z,landing,mobile
+u5,not a date,landing,mobile
+,2026-03-05T12:00:00Z,landing,mobile
+u6,2026-03-06T12:00:00Z,newsletter_open,mobile
+"""
+
+
+def run(page: str, **state) -> AppTest:
+    at = AppTest.from_file(page_path(page), default_timeout=120)
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at.run()
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def text(at: AppTest) -> str:
+    parts = [*at.markdown, *at.success, *at.info, *at.warning, *at.caption]
+    return " ".join(p.value for p in parts)
+
+
+@pytest.fixture(scope="module")
+def demo() -> AppTest:
+    at = run(BEHAVIOUR)
+    assert not at.exception, at.exception
+    return at
+
+
+def test_demo_log_counts(demo):
+    values = metrics(demo)
+    assert values["Events"] == "175,038"
+    assert values["Users"] == "23,995"
+    assert values["Sessions"] == "74,596"
+    # newsletter_open 24,138 + app_update 3,913 + account_login 3,005 (data/README.md)
+    assert values["Unmatched events"] == "31,056"
+    assert values["Rows left out"] == "0"
+    assert not demo.error
+
+
+def test_demo_funnel_sentence_and_tables(demo):
+    summary = " ".join(s.value for s in demo.success)
+    assert "users who reached Zero moment of truth (ZMOT)" in summary
+    assert "in that order" in summary
+    assert "largest loss" in summary
+    funnel = [df for df in demo.dataframe if "Drop-off" in df.value.columns]
+    assert funnel, "the funnel table is shown"
+    assert list(funnel[0].value["Step"])[:2] == [
+        "Zero moment of truth",
+        "First moment of truth",
+    ]
+
+
+def test_demo_draws_every_chart(demo):
+    # funnel, time between, trend, segment funnel, conversion difference, repurchase; every
+    # respondent buys (data/README.md), so purchase splits nobody and says so
+    assert len(list(demo.get("vega_lite_chart"))) == 6
+    assert any("Every linked respondent reached purchase" in i.value for i in demo.info)
+
+
+def test_converters_of_a_later_event_are_compared():
+    at = run(BEHAVIOUR)
+    at.selectbox(key="behaviour_converted_step").set_value("repurchase").run()
+    assert not at.exception, at.exception
+    assert len(list(at.get("vega_lite_chart"))) == 7
+    summary = " ".join(s.value for s in at.success)
+    assert "between the groups of conversion" in summary
+
+
+def test_demo_trend_names_the_dips(demo):
+    warnings = " ".join(w.value for w in demo.warning)
+    assert "usually" in warnings  # at least one dip is named with its usual level
+
+
+def test_event_level_trend_finds_the_delivery_incident():
+    at = run(BEHAVIOUR)
+    at.segmented_control(key="behaviour_level").set_value("event").run()
+    assert not at.exception, at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "**delivery**, week of 2026-07-13: 94 users" in warnings
+
+
+def test_demo_segments_compare_variant_conversion():
+    at = run(BEHAVIOUR)
+    at.selectbox(key="behaviour_segment").set_value("variant").run()
+    assert not at.exception, at.exception
+    tables = [df.value for df in at.dataframe if "Conversion A" in df.value.columns]
+    assert tables, "the conversion comparison table is shown"
+    assert set(tables[0]["Group A"]) | set(tables[0]["Group B"]) == {"A", "B"}
+
+
+def test_demo_survey_link(demo):
+    values = metrics(demo)
+    assert values["Respondents"] == "2,000"
+    assert values["Found in the log"] == "2,000"
+    assert values["Purchased"] == "2,000"  # respondents always buy (data/README.md)
+    assert any("Repurchase, top box" in df.value.columns for df in demo.dataframe)
+
+
+def test_spanish_numbers_and_labels():
+    at = run(BEHAVIOUR, lang="es")
+    assert not at.exception, at.exception
+    values = metrics(at)
+    assert values["Eventos"] == "175.038"
+    assert at.title[0].value == "Comportamiento"
+    assert "usuarios que llegaron a" in " ".join(s.value for s in at.success)
+
+
+def test_uploaded_log_with_bad_rows_is_counted_not_dropped():
+    log = EventLogChoice("shop.csv", SMALL_LOG)
+    at = run(BEHAVIOUR, event_log=log)
+    assert not at.exception, at.exception
+    values = metrics(at)
+    assert values["Events"] == "11"
+    assert values["Rows left out"] == "2"
+    assert values["Unmatched events"] == "1"
+    assert "2 rows of the log were left out" in " ".join(w.value for w in at.warning)
+
+
+def test_uploaded_log_funnel_counts_in_order():
+    log = EventLogChoice("shop.csv", SMALL_LOG)
+    at = run(BEHAVIOUR, event_log=log)
+    funnel = next(df.value for df in at.dataframe if "Drop-off" in df.value.columns)
+    # FMOT (landing, product_view) → SMOT (purchase): u1..u4 reach FMOT; u1, u2 buy after.
+    assert list(funnel["Users"]) == [4, 2]
+
+
+def test_broken_log_says_what_to_fix():
+    log = EventLogChoice("broken.parquet", b"\x00\x01 not parquet" * 50)
+    at = run(BEHAVIOUR, event_log=log)
+    assert not at.exception, at.exception
+    assert at.error and "broken.parquet" in at.error[0].value
+
+
+def test_rules_from_the_journey_drive_the_mapping():
+    # The journey file carries the rules: without UMOT keywords, its events become unmatched.
+    journey = default_journey().to_dict()
+    for step in journey["touchpoints"]:
+        if step["id"] == "UMOT":
+            step["events"] = []
+    at = run(BEHAVIOUR, dataset=DEMO.with_journey(journey))
+    assert not at.exception, at.exception
+    # 31,056 + review_posted 998 + share 359; repurchase now matches SMOT's "purchase"
+    assert metrics(at)["Unmatched events"] == "32,413"
+
+
+def test_rules_editor_applies_edited_rules():
+    at = run(BEHAVIOUR)
+    at.button(key="behaviour_apply_rules").click().run()
+    assert not at.exception, at.exception
+    journey = json.loads(at.session_state["dataset"].journey_json)
+    events = {step["id"]: step["events"] for step in journey["touchpoints"]}
+    assert "purchase" in events["SMOT"] and "repurchase" in events["UMOT"]
+
+
+def test_data_page_log_tab_on_an_upload():
+    log = EventLogChoice("shop.csv", SMALL_LOG)
+    at = run(DATA, event_log=log)
+    assert not at.exception, at.exception
+    values = metrics(at)
+    assert values["Users"] == "5"  # u1–u4 and u6: u5's only row is bad
+    assert at.selectbox(key=f"data_log_user_id_{log.key}").value == "user"
+    assert at.selectbox(key=f"data_log_event_{log.key}").value == "action"
+    bad = next(df.value for df in at.dataframe if "Example rows" in df.value.columns)
+    assert set(bad["Problem"]) == {
+        "missing user id (column `user`)",
+        "unreadable time stamp (column `time`)",
+    }
+
+
+def test_data_page_log_columns_can_be_corrected():
+    log = EventLogChoice("shop.csv", SMALL_LOG)
+    at = run(DATA, event_log=log)
+    at.selectbox(key=f"data_log_event_{log.key}").set_value("device")
+    at.button(key="data_log_apply").click().run()
+    assert not at.exception, at.exception
+    chosen = at.session_state["event_log"].columns
+    assert chosen["event"] == "device" and chosen["user_id"] == "user"
+
+
+def test_data_page_broken_log_error_keeps_the_survey_tab():
+    log = EventLogChoice("broken.csv", b"\x00\x01\x02\xff" * 300)
+    at = run(DATA, event_log=log)
+    assert not at.exception, at.exception
+    assert any("broken.csv" in e.value for e in at.error)
+    assert metrics(at)["Respondents"] == "2,000"  # the survey tab still renders

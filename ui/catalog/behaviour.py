@@ -1,0 +1,298 @@
+"""Behaviour page strings (event logs mapped to the moments of truth)."""
+
+STRINGS = {
+    "behaviour.title": ("Behaviour", "Comportamiento"),
+    "behaviour.caption": (
+        "What customers did, from the event log: how far they get along the journey, how long "
+        "each step takes, when something breaks, and how it links to what they said.",
+        "Lo que hicieron los clientes, según el registro de eventos: hasta dónde llegan en el "
+        "recorrido, cuánto tarda cada paso, cuándo algo falla y cómo se relaciona con lo que "
+        "dijeron.",
+    ),
+    "behaviour.load_error": (
+        "The event log cannot be used: {error}",
+        "No se puede usar el registro de eventos: {error}",
+    ),
+    "behaviour.current": ("Event log: **{name}**", "Registro de eventos: **{name}**"),
+    "behaviour.demo_log": ("demo shop log", "registro de la tienda de demostración"),
+    "behaviour.events": ("Events", "Eventos"),
+    "behaviour.users": ("Users", "Usuarios"),
+    "behaviour.sessions": ("Sessions", "Sesiones"),
+    "behaviour.unmatched_events": ("Unmatched events", "Eventos sin asignar"),
+    "behaviour.bad_rows": ("Rows left out", "Filas descartadas"),
+    "behaviour.bad_rows_note": (
+        "{n} rows of the log were left out (missing user id, unreadable time stamp or no event "
+        "name). The Data page lists them by problem, with examples.",
+        "Se descartaron {n} filas del registro (sin id de usuario, marca de tiempo ilegible o "
+        "sin nombre de evento). La página Datos las enumera por problema, con ejemplos.",
+    ),
+    "behaviour.tab.funnel": ("Funnel", "Embudo"),
+    "behaviour.tab.time": ("Time & retention", "Tiempos y retención"),
+    "behaviour.tab.trend": ("Trend", "Tendencia"),
+    "behaviour.tab.segments": ("Segments", "Segmentos"),
+    "behaviour.tab.survey": ("Survey link", "Vínculo con la encuesta"),
+    "behaviour.tab.rules": ("Event rules", "Reglas de eventos"),
+    # funnel
+    "behaviour.steps": ("Funnel steps", "Pasos del embudo"),
+    "behaviour.steps_help": (
+        "Touchpoints with event rules, in journey order. A user reaches a step when one of its "
+        "events comes strictly after the event at which they reached the step before.",
+        "Puntos de contacto con reglas de eventos, en el orden del recorrido. Un usuario llega "
+        "a un paso cuando uno de sus eventos ocurre estrictamente después del evento con el que "
+        "llegó al paso anterior.",
+    ),
+    "behaviour.window": ("Conversion window (days)", "Ventana de conversión (días)"),
+    "behaviour.window_help": (
+        "Count a step only when it is reached within this many days of the user's first step; "
+        "0 means no limit.",
+        "Contar un paso solo si se alcanza en estos días desde el primer paso del usuario; 0 "
+        "significa sin límite.",
+    ),
+    "behaviour.two_steps": (
+        "Choose at least two steps to draw a funnel.",
+        "Elige al menos dos pasos para dibujar un embudo.",
+    ),
+    "behaviour.summary.start": (
+        "Of {n} users who reached {first}, {share} went on to {last} in that order",
+        "De {n} usuarios que llegaron a {first}, {share} siguieron hasta {last} en ese orden",
+    ),
+    "behaviour.summary.loss": (
+        "; the largest loss is from {source} to {target}: {share} of users did not continue",
+        "; la mayor pérdida es de {source} a {target}: {share} de los usuarios no siguió",
+    ),
+    "behaviour.summary.empty": (
+        "No user reached {first}, the first step",
+        "Ningún usuario llegó a {first}, el primer paso",
+    ),
+    "behaviour.reach_title": ("Reach per touchpoint", "Alcance por punto de contacto"),
+    "behaviour.reach_caption": (
+        "Users, sessions and events with at least one event of each touchpoint, in any order.",
+        "Usuarios, sesiones y eventos con al menos un evento de cada punto de contacto, en "
+        "cualquier orden.",
+    ),
+    "behaviour.bounce": ("Bounce rate at {touchpoint}", "Tasa de rebote en {touchpoint}"),
+    "behaviour.bounce_help": (
+        "95% CI {low} – {high} · {n} sessions",
+        "IC 95 % {low} – {high} · {n} sesiones",
+    ),
+    "behaviour.bounce_by": (
+        "Bounce rate at {touchpoint} by segment: sessions that never go beyond it.",
+        "Tasa de rebote en {touchpoint} por segmento: sesiones que no pasan de ahí.",
+    ),
+    # time and retention
+    "behaviour.time_caption": (
+        "Time from the first event of one touchpoint to the first later event of the next, "
+        "per user: median and interquartile range.",
+        "Tiempo desde el primer evento de un punto de contacto hasta el primer evento posterior "
+        "del siguiente, por usuario: mediana y rango intercuartílico.",
+    ),
+    "behaviour.no_pairs": (
+        "No user goes from one touchpoint to the next, so there is no time to measure.",
+        "Ningún usuario pasa de un punto de contacto al siguiente: no hay tiempo que medir.",
+    ),
+    "behaviour.minutes": ("{n} min", "{n} min"),
+    "behaviour.hours": ("{n} h", "{n} h"),
+    "behaviour.days": ("{n} days", "{n} días"),
+    "behaviour.retention_title": (
+        "Repeat purchase after the first purchase",
+        "Recompra después de la primera compra",
+    ),
+    "behaviour.retention_caption": (
+        "Share of buyers of each monthly cohort (month of first purchase) who buy again within "
+        "30, 60 and 90 days. A censored cohort has not been observed that long yet: its rate "
+        "is a floor.",
+        "Proporción de compradores de cada cohorte mensual (mes de la primera compra) que "
+        "vuelven a comprar en 30, 60 y 90 días. Una cohorte censurada aún no se ha observado "
+        "tanto tiempo: su tasa es un mínimo.",
+    ),
+    "behaviour.no_purchases": (
+        "The log has no purchase events, so there is no repeat purchase to measure.",
+        "El registro no tiene eventos de compra: no hay recompra que medir.",
+    ),
+    # trend
+    "behaviour.period": ("Period", "Periodo"),
+    "behaviour.period.week": ("Week", "Semana"),
+    "behaviour.period.day": ("Day", "Día"),
+    "behaviour.level": ("Show", "Mostrar"),
+    "behaviour.level.touchpoint": ("Touchpoints", "Puntos de contacto"),
+    "behaviour.level.event": ("Events", "Eventos"),
+    "behaviour.level_help": (
+        "A touchpoint adds up its events, so a dip in one event (deliveries) can hide behind a "
+        "spike in another (support tickets): look at the events to find an incident.",
+        "Un punto de contacto suma sus eventos, así que una caída en uno (entregas) puede "
+        "quedar oculta tras un pico en otro (tickets de soporte): mira los eventos para "
+        "encontrar un incidente.",
+    ),
+    "behaviour.trend_caption": (
+        "Users per period at each touchpoint. A dip (red) is a period well below the usual "
+        "level (dashed): more than two robust deviations below the median, or under half of "
+        "it. The first and last periods of a log are often partial.",
+        "Usuarios por periodo en cada punto de contacto. Una caída (rojo) es un periodo muy por "
+        "debajo del nivel habitual (discontinuo): más de dos desviaciones robustas bajo la "
+        "mediana, o menos de la mitad. El primer y el último periodo de un registro suelen estar "
+        "incompletos.",
+    ),
+    "behaviour.no_dips": (
+        "No dips: every touchpoint stays near its usual level.",
+        "Sin caídas: cada punto de contacto se mantiene cerca de su nivel habitual.",
+    ),
+    "behaviour.dip_week": (
+        "**{touchpoint}**, week of {start}: {users} users, usually {baseline}",
+        "**{touchpoint}**, semana del {start}: {users} usuarios, lo habitual es {baseline}",
+    ),
+    "behaviour.dip_day": (
+        "**{touchpoint}**, {start}: {users} users, usually {baseline}",
+        "**{touchpoint}**, {start}: {users} usuarios, lo habitual es {baseline}",
+    ),
+    # segments
+    "behaviour.segment": ("Segment", "Segmento"),
+    "behaviour.no_segments": (
+        "The log has no property to split by (a text column such as device, channel or "
+        "variant with 2 to 12 values).",
+        "El registro no tiene ninguna propiedad para segmentar (una columna de texto como "
+        "dispositivo, canal o variante con 2 a 12 valores).",
+    ),
+    "behaviour.compare_step": ("Compare conversion to", "Comparar la conversión a"),
+    "behaviour.compare_step_help": (
+        "Conversion from the step before, between every pair of groups: two-proportion z test, "
+        "Holm correction.",
+        "Conversión desde el paso anterior, entre cada par de grupos: prueba z de dos "
+        "proporciones, corrección de Holm.",
+    ),
+    # survey link
+    "behaviour.survey_caption": (
+        "Respondents are found in the log by the survey column mapped as customer id.",
+        "Las personas encuestadas se buscan en el registro por la columna de la encuesta "
+        "asignada como id de cliente.",
+    ),
+    "behaviour.respondents": ("Respondents", "Personas encuestadas"),
+    "behaviour.in_log": ("Found in the log", "Encontradas en el registro"),
+    "behaviour.purchased": ("Purchased", "Compraron"),
+    "behaviour.converted_step": ("Conversion means reaching", "Convertir es llegar a"),
+    "behaviour.converted_step_help": (
+        "A respondent converted when the log has this event for them.",
+        "Una persona encuestada convirtió cuando el registro tiene este evento suyo.",
+    ),
+    "behaviour.repurchased": ("Bought again", "Volvieron a comprar"),
+    "behaviour.nobody_linked": (
+        "No respondent's customer id appears in this event log: check that the survey and the "
+        "log come from the same customers and that the right column is mapped as customer id.",
+        "El id de cliente de ninguna persona encuestada aparece en este registro: comprueba que "
+        "la encuesta y el registro son de los mismos clientes y que la columna correcta está "
+        "asignada como id de cliente.",
+    ),
+    "behaviour.converters_title": (
+        "Experienced utility: converters against the rest",
+        "Utilidad vivida: quienes convierten frente al resto",
+    ),
+    "behaviour.conversion": ("conversion", "conversión"),
+    "behaviour.group.converter": ("converters", "quienes convierten"),
+    "behaviour.group.non_converter": ("the rest", "el resto"),
+    "behaviour.one_group": (
+        "Every linked respondent reached {event} (or none did): there is nothing to compare. "
+        "Choose a later event, such as a repeat purchase or a review.",
+        "Todas las personas vinculadas llegaron a {event} (o ninguna): no hay nada que "
+        "comparar. Elige un evento posterior, como una recompra o una reseña.",
+    ),
+    "behaviour.repurchase_title": (
+        "Does experienced utility predict buying again?",
+        "¿La utilidad vivida predice volver a comprar?",
+    ),
+    "behaviour.repurchase_caption": (
+        "Repeat-purchase rate of respondents who rated the touchpoint in the top box against "
+        "the rest (difference with 95% CI), and the logistic slope per 10 points of utility.",
+        "Tasa de recompra de quienes valoraron el punto de contacto en la casilla superior "
+        "frente al resto (diferencia con IC 95 %), y la pendiente logística por cada 10 puntos "
+        "de utilidad.",
+    ),
+    "behaviour.no_model": (
+        "Too few linked respondents rated the touchpoints to model repeat purchase.",
+        "Muy pocas personas vinculadas valoraron los puntos de contacto para modelar la recompra.",
+    ),
+    "behaviour.pp": ("{value} pp", "{value} p. p."),
+    # rules
+    "behaviour.rules_caption": (
+        "Each event whose name contains a keyword belongs to that touchpoint (the longest "
+        "keyword wins; letter case and accents are ignored). Add, edit or delete rows, then "
+        "apply. The rules are saved in the journey file.",
+        "Cada evento cuyo nombre contiene una palabra clave pertenece a ese punto de contacto "
+        "(gana la palabra más larga; no se distinguen mayúsculas ni tildes). Añade, edita o "
+        "borra filas y aplica. Las reglas se guardan en el archivo del recorrido.",
+    ),
+    "behaviour.keyword_help": (
+        "Part of an event name, e.g. checkout; several separated by commas.",
+        "Parte del nombre de un evento, p. ej. checkout; varias separadas por comas.",
+    ),
+    "behaviour.apply_rules": ("Apply the rules", "Aplicar las reglas"),
+    "behaviour.rules_error": (
+        "The rules were not applied: {error}",
+        "No se aplicaron las reglas: {error}",
+    ),
+    "behaviour.download_journey": (
+        "Download the journey with its rules",
+        "Descargar el recorrido con sus reglas",
+    ),
+    "behaviour.download_journey_help": (
+        "Upload it on the Data page (Journey tab) to use these rules again.",
+        "Súbelo en la página Datos (pestaña Recorrido) para volver a usar estas reglas.",
+    ),
+    "behaviour.unmatched_title": ("Unmatched events", "Eventos sin asignar"),
+    "behaviour.unmatched_caption": (
+        "Events that no rule maps to a touchpoint: they are left out of the funnel and the "
+        "touchpoint metrics. Add a keyword if one of them belongs to a moment.",
+        "Eventos que ninguna regla asigna a un punto de contacto: quedan fuera del embudo y de "
+        "las métricas por punto de contacto. Añade una palabra clave si alguno pertenece a un "
+        "momento.",
+    ),
+    "behaviour.all_matched": (
+        "Every event maps to a touchpoint.",
+        "Todos los eventos se asignan a un punto de contacto.",
+    ),
+    "behaviour.no_rules": (
+        "No touchpoint has event rules yet: add keywords in the Event rules tab.",
+        "Ningún punto de contacto tiene reglas de eventos: añade palabras clave en la pestaña "
+        "Reglas de eventos.",
+    ),
+    "behaviour.nothing_reached": (
+        "No event of the log matches a touchpoint's keywords: add keywords for the unmatched "
+        "events in the Event rules tab.",
+        "Ningún evento del registro coincide con las palabras clave de un punto de contacto: "
+        "añade palabras clave para los eventos sin asignar en la pestaña Reglas de eventos.",
+    ),
+    # table columns
+    "behaviour.col.step": ("Step", "Paso"),
+    "behaviour.col.users": ("Users", "Usuarios"),
+    "behaviour.col.sessions": ("Sessions", "Sesiones"),
+    "behaviour.col.events": ("Events", "Eventos"),
+    "behaviour.col.event": ("Event", "Evento"),
+    "behaviour.col.count": ("Count", "Recuento"),
+    "behaviour.col.keyword": ("Keyword", "Palabra clave"),
+    "behaviour.col.from_previous": ("Conversion from previous", "Conversión desde el anterior"),
+    "behaviour.col.from_start": ("Conversion from start", "Conversión desde el inicio"),
+    "behaviour.col.ci_low": ("95% CI low", "IC 95 % inferior"),
+    "behaviour.col.ci_high": ("95% CI high", "IC 95 % superior"),
+    "behaviour.col.drop_off": ("Drop-off", "Abandono"),
+    "behaviour.col.from": ("From", "Desde"),
+    "behaviour.col.to": ("To", "Hasta"),
+    "behaviour.col.median": ("Median", "Mediana"),
+    "behaviour.col.q1": ("1st quartile", "1.er cuartil"),
+    "behaviour.col.q3": ("3rd quartile", "3.er cuartil"),
+    "behaviour.col.cohort": ("Cohort", "Cohorte"),
+    "behaviour.col.days": ("Within (days)", "En (días)"),
+    "behaviour.col.retained": ("Bought again", "Volvieron a comprar"),
+    "behaviour.col.rate": ("Rate", "Tasa"),
+    "behaviour.col.censored": ("Censored", "Censurada"),
+    "behaviour.col.bounced": ("Bounced", "Rebotaron"),
+    "behaviour.col.group_a": ("Group A", "Grupo A"),
+    "behaviour.col.group_b": ("Group B", "Grupo B"),
+    "behaviour.col.p_a": ("Conversion A", "Conversión A"),
+    "behaviour.col.p_b": ("Conversion B", "Conversión B"),
+    "behaviour.col.difference": ("Difference", "Diferencia"),
+    "behaviour.col.p_value": ("p", "p"),
+    "behaviour.col.p_adjusted": ("Adjusted p", "p ajustada"),
+    "behaviour.col.n": ("Respondents", "Personas"),
+    "behaviour.col.rate_top_box": ("Repurchase, top box", "Recompra, casilla superior"),
+    "behaviour.col.rate_rest": ("Repurchase, the rest", "Recompra, el resto"),
+    "behaviour.col.odds_ratio": ("Odds ratio per 10 points", "Razón de momios por 10 puntos"),
+    "behaviour.col.slope_p": ("Slope p", "p de la pendiente"),
+}

@@ -1,0 +1,292 @@
+"""Every cached call into the behaviour engine (:mod:`mot.events`, :mod:`mot.behaviour`).
+
+The survey side lives in :mod:`ui.data`; this module does the same for event logs. An
+opened log is a DuckDB connection holding the log, so it is a resource of one browser
+session (``scope="session"``): a connection is not shared between threads, and one user's
+upload is never served to another. The event → touchpoint rules come from the session's
+journey, so editing them on the Behaviour page is a journey change like any other.
+Results are small tables cached per session by the log's key, the rules and the parameters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from mot import behaviour
+from mot.errors import MotError
+from mot.events import (
+    EventLog,
+    EventRules,
+    event_counts,
+    open_event_log,
+    rules_from_journey,
+    unmatched_events,
+)
+from mot.journey import Journey
+from mot.survey import SurveyData
+from ui import data, state
+
+UPLOADS = Path(tempfile.gettempdir()) / "mot-event-logs"
+"""Where uploaded logs are written: DuckDB scans files, not bytes in memory."""
+
+
+@dataclass(frozen=True)
+class Opened:
+    """The session's event log with its mapped view, and the key of both."""
+
+    log: EventLog
+    view: str
+    rules: EventRules
+    journey: Journey
+    key: str
+    lock: threading.Lock = field(compare=False, repr=False)
+
+    @property
+    def connection(self) -> object:
+        return self.log.connection
+
+    @property
+    def steps(self) -> list[str]:
+        """Touchpoints with at least one keyword, in journey order: the default funnel."""
+        return [tp for tp, words in self.rules.keywords if words]
+
+    @property
+    def reached(self) -> list[str]:
+        """Touchpoints with rules that at least one user reached, in journey order."""
+        reach = run("reach", self)
+        users = dict(zip(reach["touchpoint"].astype(str), reach["users"], strict=True))
+        return [tp for tp in self.steps if users.get(tp, 0) > 0]
+
+    @property
+    def entry(self) -> str | None:
+        """The touchpoint a bounce is measured at: the journey's FMOT, else its first step."""
+        steps = self.reached
+        for touchpoint in self.journey.touchpoints:
+            if touchpoint.moment == "FMOT" and touchpoint.id in steps:
+                return touchpoint.id
+        return steps[0] if steps else None
+
+    @property
+    def segments(self) -> list[str]:
+        """Property columns worth splitting by: text with 2–12 distinct values."""
+        return _segments(self.key, self)
+
+
+@dataclass
+class _Handle:
+    log: EventLog
+    path: Path | None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def _release(handle: _Handle) -> None:
+    handle.log.connection.close()
+
+
+def _upload_path(choice: state.EventLogChoice) -> Path:
+    """The upload as a file under its own name (messages name it), in a folder per content."""
+    content = choice.content or b""
+    folder = UPLOADS / hashlib.sha256(content).hexdigest()[:24]
+    folder.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^\w.\- ]", "_", Path(choice.name).name).strip() or "events.csv"
+    path = folder / name
+    if not path.exists():
+        path.write_bytes(content)
+    return path
+
+
+@st.cache_resource(max_entries=2, scope="session", show_spinner=False, on_release=_release)
+def _open(key: str, _choice: state.EventLogChoice) -> _Handle:
+    path = state.DEMO_EVENTS if _choice.is_demo else _upload_path(_choice)
+    return _Handle(open_event_log(path, columns=_choice.columns), path)
+
+
+def open_log(choice: state.EventLogChoice) -> EventLog:
+    """The log of this choice, opened (raises EventLogError when it cannot be read)."""
+    return _open(choice.key, choice).log
+
+
+def _rules_key(rules: EventRules) -> str:
+    return hashlib.sha256(repr(rules.keywords).encode("utf-8")).hexdigest()[:12]
+
+
+@st.cache_resource(max_entries=4, scope="session", show_spinner=False)
+def _mapped(key: str, _handle: _Handle, _rules: EventRules) -> str:
+    with _handle.lock:
+        return _handle.log.mapped(_rules, name=f"events_mapped_{key.split('|')[-1]}")
+
+
+def current() -> Opened:
+    """The session's event log, mapped with the rules of the session's journey."""
+    choice = state.event_log()
+    handle = _open(choice.key, choice)
+    journey = data.journey(state.dataset())
+    rules = rules_from_journey(journey)
+    key = f"{choice.key}|{_rules_key(rules)}"
+    view = _mapped(key, handle, rules)
+    return Opened(handle.log, view, rules, journey, key, handle.lock)
+
+
+# --- analyses -----------------------------------------------------------------------------
+
+
+def _window(days: float | None) -> timedelta | None:
+    return timedelta(days=days) if days else None
+
+
+def _segments(key: str, opened: Opened) -> list[str]:
+    return run("segments", opened)
+
+
+def _segment_columns(o: Opened) -> list[str]:
+    standard = {"row_number", "user_id", "session_id", "ts", "event", "touchpoint"}
+    described = o.connection.execute(f'DESCRIBE "{o.view}"').fetchall()
+    text = [row[0] for row in described if row[0] not in standard and row[1] == "VARCHAR"]
+    if not text:
+        return []
+    counts = ", ".join(f'approx_count_distinct("{c}")' for c in text)
+    found = o.connection.execute(f'SELECT {counts} FROM "{o.view}"').fetchone()
+    return [c for c, n in zip(text, found, strict=True) if 2 <= n <= 12]
+
+
+def mapped_events(o: Opened) -> list[str]:
+    """Event names that a rule maps, in journey order of their touchpoint, then by count."""
+    return run("mapped_events", o)
+
+
+def _mapped_events(o: Opened) -> list[str]:
+    """Event names that a rule maps, in journey order of their touchpoint, then by count."""
+    order = {tp: i for i, tp in enumerate(o.rules.touchpoints)}
+    counts = event_counts(o.log)
+    matched = [
+        (order[tp], -n, e)
+        for e, n in zip(counts["event"], counts["count"], strict=True)
+        if (tp := o.rules.match(e)) is not None
+    ]
+    return [e for *_, e in sorted(matched)]
+
+
+def _linked(o: Opened, s: SurveyData, converted_step: str = "purchase") -> pd.DataFrame:
+    # Respondents are linked by the survey column mapped as `customer_id`; without one,
+    # link_survey raises a MotError that names it.
+    return behaviour.link_survey(o.connection, o.view, s.respondents, converted_step=converted_step)
+
+
+def _repurchase(o: Opened, s: SurveyData) -> pd.DataFrame:
+    linked = _linked(o, s)
+    tables = []
+    for touchpoint in s.rated_touchpoints:
+        try:
+            tables.append(
+                behaviour.utility_predicts_repurchase(s.ratings, linked, touchpoint=touchpoint)
+            )
+        except MotError:
+            continue  # too few linked respondents rated this touchpoint: no row, not a crash
+    if not tables:
+        return pd.DataFrame(columns=behaviour.REPURCHASE_MODEL_COLUMNS)
+    return pd.concat(tables, ignore_index=True)
+
+
+ANALYSES: dict[str, Callable[..., object]] = {
+    "segments": _segment_columns,
+    "mapped_events": _mapped_events,
+    "counts": lambda o: event_counts(o.log),
+    "unmatched": lambda o: unmatched_events(o.log, o.rules),
+    "reach": lambda o, by=None: behaviour.touchpoint_reach(
+        o.connection, o.view, touchpoints=o.rules.touchpoints, by=by
+    ),
+    "funnel": lambda o, steps, window_days=None, by=None, column="touchpoint": (
+        behaviour.ordered_funnel(
+            o.connection,
+            o.view,
+            steps=steps,
+            step_column=column,
+            window=_window(window_days),
+            by=by,
+        )
+    ),
+    "open_funnel": lambda o, steps, by=None, column="touchpoint": behaviour.open_funnel(
+        o.connection, o.view, steps=steps, step_column=column, by=by
+    ),
+    "compare_conversion": lambda o, steps, by, step, window_days=None: behaviour.compare_conversion(
+        behaviour.ordered_funnel(
+            o.connection, o.view, steps=steps, window=_window(window_days), by=by
+        ),
+        step=step,
+    ),
+    "time_between": lambda o, steps: behaviour.time_between(
+        o.connection, o.view, touchpoints=steps
+    ),
+    "bounce": lambda o, by=None: behaviour.bounce_rate(o.connection, o.view, entry=o.entry, by=by),
+    "retention": lambda o, days=(30, 60, 90), cohort="month": behaviour.retention(
+        o.connection, o.view, days=days, cohort=cohort
+    ),
+    "trend": lambda o, steps, period="week": behaviour.trend(
+        o.connection, o.view, touchpoints=steps, period=period
+    ),
+    "event_trend": lambda o, period="week": behaviour.event_trend(
+        o.connection, o.view, events=_mapped_events(o), period=period
+    ),
+}
+
+SURVEY_ANALYSES: dict[str, Callable[..., object]] = {
+    "link": _linked,
+    "utilities_by_conversion": lambda o, s, converted_step="purchase": (
+        behaviour.utilities_by_conversion(s.ratings, _linked(o, s, converted_step))
+    ),
+    "repurchase": _repurchase,
+}
+
+
+@st.cache_data(max_entries=256, scope="session", show_spinner=False)
+def _run(name: str, key: str, params: tuple, _opened: Opened) -> object:
+    with _opened.lock:
+        return ANALYSES[name](_opened, **dict(params))
+
+
+def run(name: str, opened: Opened, **params: object) -> object:
+    """Run analysis ``name`` of :data:`ANALYSES` on the opened log, cached.
+
+    Raises whatever the analysis raises (a ``MotError`` for missing data).
+    """
+    return _run(name, opened.key, _hashable(params), opened)
+
+
+@st.cache_data(max_entries=64, scope="session", show_spinner=False)
+def _run_linked(
+    name: str, key: str, survey_key: str, params: tuple, _opened: Opened, _survey: SurveyData
+) -> object:
+    with _opened.lock:
+        return SURVEY_ANALYSES[name](_opened, _survey, **dict(params))
+
+
+def run_linked(name: str, opened: Opened, loaded: data.Loaded, **params: object) -> object:
+    """Run analysis ``name`` of :data:`SURVEY_ANALYSES` on the log and the survey, cached."""
+    return _run_linked(name, opened.key, loaded.key, _hashable(params), opened, loaded.survey)
+
+
+def _hashable(params: dict[str, object]) -> tuple:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
+
+def preview(log: EventLog, n: int = 10) -> pd.DataFrame:
+    """The first ``n`` events of the log's standard view, as read."""
+    return log.connection.execute(f'SELECT * FROM "{log.view}" LIMIT {int(n)}').df()
+
+
+def source_columns(log: EventLog) -> list[str]:
+    """The file's columns a role can be given to: those in use and the properties."""
+    standard = {"row_number", "user_id", "session_id", "ts", "event"}
+    described = log.connection.execute(f'DESCRIBE "{log.view}"').fetchall()
+    in_use = [c for c in log.columns.values() if c]
+    return [*dict.fromkeys([*in_use, *(r[0] for r in described if r[0] not in standard)])]
