@@ -224,8 +224,16 @@ def event_log(n_events: int = 10_000_000, seed: int = 11) -> Path:
 # Templates for str.format ({path!r}, {steps!r}, {sql!r}, {step_of!r}; literal braces
 # doubled). Peak memory is the max RSS of the whole process, imports included, in MiB (Linux
 # gives KiB).
+# The process's own high-water mark of resident memory (MiB). Not ru_maxrss: Linux carries
+# that across fork and exec, so a child started from a big parent (the bench after the
+# dashboard family) would report the parent's size.
+PEAK = (
+    "next(int(line.split()[1]) for line in open('/proc/self/status') "
+    "if line.startswith('VmHWM:')) / 1024"
+)
+
 OURS = """
-import json, resource, time
+import json, time
 from mot.behaviour import ordered_funnel, touchpoint_reach
 from mot.events import open_event_log, rules_from_journey
 from mot.journey import default_journey
@@ -237,24 +245,24 @@ view = log.mapped(rules_from_journey(journey))
 funnel = ordered_funnel(log.connection, view, steps={steps!r})
 reach = touchpoint_reach(log.connection, view, touchpoints=list(journey.ids))
 seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+peak = {peak}
 print(json.dumps({{"seconds": seconds, "cpu": cpu, "peak_mib": peak,
                   "users": funnel["users"].tolist()}}))
 """
 
 REFERENCE = """
-import json, resource, time
+import json, time
 import duckdb
 
 start, cpu = time.perf_counter(), time.process_time()
 users = duckdb.connect().execute({sql!r}).fetchone()
 seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+peak = {peak}
 print(json.dumps({{"seconds": seconds, "cpu": cpu, "peak_mib": peak, "users": list(users)}}))
 """
 
 RETE = """
-import json, resource, time
+import json, time
 import pandas as pd
 from retentioneering import Eventstream
 
@@ -267,7 +275,7 @@ df["step"] = df["event_name"].map(step_of).fillna("other")
 stream = Eventstream(df[["user_id", "timestamp", "step"]], schema={{"event_col": "step"}})
 result = stream.funnel_data(steps={steps!r})
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+peak = {peak}
 print(json.dumps({{"seconds": seconds, "read_seconds": read, "peak_mib": peak,
                   "users": [s["unique_paths"] for s in result["steps"]]}}))
 """
@@ -356,7 +364,7 @@ def _rete_runs(path: Path, repeat: int) -> list[dict] | str:
     step_of = {e: STEPS[k - 1] for k, events in REFERENCE_STEPS.items() for e in events}
     try:
         python = _rete_python()
-        code = RETE.format(path=str(path), steps=list(STEPS), step_of=step_of)
+        code = RETE.format(path=str(path), steps=list(STEPS), step_of=step_of, peak=PEAK)
         # RETENTIONEERING_NO_TRACK: the library sends usage analytics unless told not to
         return [_run(python, code, {"RETENTIONEERING_NO_TRACK": "1"}) for _ in range(repeat)]
     except (OSError, RuntimeError, subprocess.SubprocessError, ValueError) as exc:
@@ -372,8 +380,10 @@ def bench_funnel(n_events: int = 10_000_000, repeat: int = 3) -> list[Result]:
     path = event_log(n_events)
     ours_runs, ref_runs = [], []
     for _ in range(repeat):
-        ref_runs.append(_run(sys.executable, REFERENCE.format(sql=reference_sql(path))))
-        ours_runs.append(_run(sys.executable, OURS.format(path=str(path), steps=list(STEPS))))
+        ref_runs.append(_run(sys.executable, REFERENCE.format(sql=reference_sql(path), peak=PEAK)))
+        ours_runs.append(
+            _run(sys.executable, OURS.format(path=str(path), steps=list(STEPS), peak=PEAK))
+        )
         sql_s, ours_s = ref_runs[-1]["seconds"], ours_runs[-1]["seconds"]
         print(f"  behaviour: SQL {sql_s:.2f} s, ours {ours_s:.2f} s", flush=True)
     ours, ref = _best(ours_runs), _best(ref_runs)

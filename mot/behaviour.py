@@ -167,6 +167,9 @@ def _values(prefix: str, n: int) -> str:
     return f"VALUES {rows}"
 
 
+_NO_SEGMENT = "CAST(NULL AS VARCHAR)"  # the segment column of an analysis without `by`
+
+
 def _first_by_time(value: str) -> str:
     """SQL aggregate: ``value`` on the earliest event (by ``ts``) that has one.
 
@@ -350,7 +353,11 @@ def touchpoint_reach(
     """
     touchpoints = _validate_names(touchpoints, what="touchpoints")
     _validate_view(con, view, by=by)
-    segment = _quote(by) if by else "CAST(NULL AS VARCHAR)"
+    params = {**_params("t", touchpoints), "by_is_null": by is None}
+    if by is None:  # one scan: no groups to list, no missing segment to count
+        out = _run(con, _reach_sql(view, len(touchpoints)), _params("t", touchpoints))
+        return _split_segment(out, by, REACH_COLUMNS)
+    segment = _quote(by)
     sql = f"""
         WITH tps(position, touchpoint) AS ({_values("t", len(touchpoints))}),
         ev AS (
@@ -373,9 +380,26 @@ def touchpoint_reach(
           ON c.segment IS NOT DISTINCT FROM g.segment AND c.touchpoint = p.touchpoint
         ORDER BY g.segment NULLS FIRST, p.position
     """
-    params = {**_params("t", touchpoints), "by_is_null": by is None}
     out = _run(con, sql, params)
     return _split_segment(out, by, REACH_COLUMNS)
+
+
+def _reach_sql(view: str, n: int) -> str:
+    """:func:`touchpoint_reach` without segments, in the same columns."""
+    return f"""
+        WITH tps(position, touchpoint) AS ({_values("t", n)}),
+        counts AS (
+            SELECT touchpoint, count(DISTINCT user_id) AS users,
+                   count(DISTINCT session_id) AS sessions, count(*) AS events
+            FROM {_quote(view)} WHERE touchpoint IN ({_in_list("t", n)})
+            GROUP BY touchpoint
+        )
+        SELECT CAST(NULL AS VARCHAR) AS segment, p.touchpoint, p.position,
+               coalesce(c.users, 0) AS users, coalesce(c.sessions, 0) AS sessions,
+               coalesce(c.events, 0) AS events, 0 AS n_missing
+        FROM tps p LEFT JOIN counts c ON c.touchpoint = p.touchpoint
+        ORDER BY p.position
+    """
 
 
 # --- funnels --------------------------------------------------------------------------------
@@ -394,33 +418,45 @@ def _window_microseconds(window: timedelta | pd.Timedelta | None) -> int | None:
 
 
 def _ordered_chain(view: str, step_column: str, n: int, segment: str, windowed: bool) -> str:
-    """CTEs ``s1 … sn``: per user, the time each step is reached (strictly after the last)."""
+    """CTEs ``s1 … sn``: per user, the time each step is reached (strictly after the last).
+
+    Each step groups by user only and carries the first step's time ``t0`` (for a window)
+    and the segment only when they are asked for: the chain's joins are the funnel's cost.
+    """
     # $window is an interval (a timedelta): timestamp + interval reads alike on both engines.
     window = " AND b.ts <= p.t0 + $window" if windowed else ""
+    segmented = segment != _NO_SEGMENT
+    first = [", min(ts) AS t0"] if windowed else []
+    carried = [", min(p.t0) AS t0"] if windowed else []  # constant per user: min is exact
+    if segmented:
+        first.append(f", {_first_by_time('segment')} AS segment")
+        carried.append(", min(p.segment) AS segment")
+    kept = f", {segment} AS segment" if segmented else ""
     ctes = [
         f"""base AS (
-            SELECT user_id, ts, {_quote(step_column)} AS step, {segment} AS segment
+            SELECT user_id, ts, {_quote(step_column)} AS step{kept}
             FROM {_quote(view)}
             WHERE {_quote(step_column)} IN ({_in_list("s", n)}))""",
         f"""s1 AS (
-            SELECT user_id, min(ts) AS t0, min(ts) AS t, {_first_by_time("segment")} AS segment
+            SELECT user_id, min(ts) AS t{"".join(first)}
             FROM base WHERE step = CAST($s0 AS VARCHAR) GROUP BY user_id)""",
     ]
     for k in range(2, n + 1):
         ctes.append(
             f"""s{k} AS (
-            SELECT p.user_id, p.t0, min(b.ts) AS t, p.segment
-            FROM s{k - 1} p JOIN base b
-              ON b.user_id = p.user_id AND b.step = CAST($s{k - 1} AS VARCHAR)
-             AND b.ts > p.t{window}
-            GROUP BY p.user_id, p.t0, p.segment)"""
+            SELECT p.user_id, min(b.ts) AS t{"".join(carried)}
+            FROM s{k - 1} p JOIN base b ON b.user_id = p.user_id AND b.ts > p.t{window}
+            WHERE b.step = CAST($s{k - 1} AS VARCHAR)
+            GROUP BY p.user_id)"""
         )
+    group = "segment" if segmented else f"{_NO_SEGMENT} AS segment"
     counts = " UNION ALL ".join(
-        f"SELECT segment, {k} AS position, count(*) AS users FROM s{k} GROUP BY segment"
+        f"SELECT {group}, {k} AS position, count(*) AS users FROM s{k}"
+        + (" GROUP BY segment" if segmented else "")
         for k in range(1, n + 1)
     )
     ctes.append(f"counts AS ({counts})")
-    ctes.append("entrants AS (SELECT segment FROM s1)")
+    ctes.append(f"entrants AS (SELECT {group} FROM s1)")
     return ",\n".join(ctes)
 
 
@@ -484,7 +520,7 @@ def _funnel(
     window_us = _window_microseconds(window)
     # Only steps 2… use the window: a one-step funnel's query has no $window to bind.
     windowed = ordered and window_us is not None and len(steps) > 1
-    segment = _quote(by) if by else "CAST(NULL AS VARCHAR)"
+    segment = _quote(by) if by else _NO_SEGMENT
     n = len(steps)
     if ordered:
         chain = _ordered_chain(view, step_column, n, segment, windowed)
@@ -902,7 +938,7 @@ def bounce_rate(
     entries = _validate_names([entry] if isinstance(entry, str) else entry, what="entries")
     _validate_view(con, view, columns=[column], by=by)
     _validate_confidence(confidence)
-    segment = _quote(by) if by else "CAST(NULL AS VARCHAR)"
+    segment = _quote(by) if by else _NO_SEGMENT
     col = _quote(column)
     is_entry = f"{col} IN ({_in_list('e', len(entries))})"
     sql = f"""

@@ -43,6 +43,15 @@ if log.n_bad_rows:
     widgets.link_to_data()
 
 
+def choice_key(name, default):
+    """A widget key of this log and rules (their options differ between logs), its default
+    set through the session state so that a language switch can redraw the label."""
+    key = f"behaviour_{name}_{opened.key}"
+    st.session_state.setdefault(key, default)
+    widgets.redraw_label(key)
+    return key
+
+
 def label(step):
     return labels.get(step, step)
 
@@ -137,13 +146,11 @@ if not steps_available:
 
 with tabs["funnel"]:
     left, right = st.columns([3, 1])
-    widgets.redraw_label("behaviour_steps")
     steps = left.multiselect(
         t("behaviour.steps"),
         options=steps_available,
-        default=steps_available,
         format_func=label,
-        key="behaviour_steps",
+        key=choice_key("steps", steps_available),
         help=t("behaviour.steps_help"),
     )
     window = right.number_input(
@@ -259,21 +266,17 @@ with tabs["trend"]:
     periods = {"week": t("behaviour.period.week"), "day": t("behaviour.period.day")}
     levels = {"touchpoint": t("behaviour.level.touchpoint"), "event": t("behaviour.level.event")}
     left, right = st.columns(2)
-    widgets.redraw_label("behaviour_period")
     period = left.segmented_control(
         t("behaviour.period"),
         options=list(periods),
         format_func=periods.get,
-        default="week",
-        key="behaviour_period",
+        key=choice_key("period", "week"),
     )
-    widgets.redraw_label("behaviour_level")
     level = right.segmented_control(
         t("behaviour.level"),
         options=list(levels),
         format_func=levels.get,
-        default="touchpoint",
-        key="behaviour_level",
+        key=choice_key("level", "touchpoint"),
         help=t("behaviour.level_help"),
     )
     period = period or "week"
@@ -309,14 +312,14 @@ with tabs["segments"]:
         st.info(t("behaviour.no_segments"))
     else:
         left, right = st.columns(2)
-        segment = left.selectbox(t("behaviour.segment"), segments, key="behaviour_segment")
-        widgets.redraw_label("behaviour_compare_step")
+        segment = left.selectbox(
+            t("behaviour.segment"), segments, key=f"behaviour_segment_{opened.key}"
+        )
         step = right.selectbox(
             t("behaviour.compare_step"),
             steps_available[1:],
-            index=len(steps_available) - 2,
             format_func=label,
-            key="behaviour_compare_step",
+            key=choice_key("compare_step", steps_available[-1]),
             help=t("behaviour.compare_step_help"),
         )
         by_segment = logs.run("funnel", opened, steps=steps_available, by=segment)
@@ -403,12 +406,11 @@ with tabs["survey"]:
         else:
             st.subheader(t("behaviour.converters_title"))
             events = logs.mapped_events(opened)
-            widgets.redraw_label("behaviour_converted_step")
             converted_step = st.selectbox(
                 t("behaviour.converted_step"),
                 events,
                 index=events.index("purchase") if "purchase" in events else len(events) - 1,
-                key="behaviour_converted_step",
+                key=f"behaviour_converted_step_{opened.key}",
                 help=t("behaviour.converted_step_help"),
             )
             by_conversion = widgets.attempt(

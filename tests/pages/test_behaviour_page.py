@@ -40,6 +40,11 @@ def run(page: str, **state) -> AppTest:
     return at.run()
 
 
+def widget(elements, name: str):
+    """The Behaviour page's widget ``name`` (its key also carries the log's key)."""
+    return next(w for w in elements if w.key and w.key.startswith(f"behaviour_{name}_"))
+
+
 def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
@@ -89,7 +94,7 @@ def test_demo_draws_every_chart(demo):
 
 def test_converters_of_a_later_event_are_compared():
     at = run(BEHAVIOUR)
-    at.selectbox(key="behaviour_converted_step").set_value("repurchase").run()
+    widget(at.selectbox, "converted_step").set_value("repurchase").run()
     assert not at.exception, at.exception
     assert len(list(at.get("vega_lite_chart"))) == 7
     summary = " ".join(s.value for s in at.success)
@@ -103,7 +108,7 @@ def test_demo_trend_names_the_dips(demo):
 
 def test_event_level_trend_finds_the_delivery_incident():
     at = run(BEHAVIOUR)
-    at.segmented_control(key="behaviour_level").set_value("event").run()
+    widget(at.segmented_control, "level").set_value("event").run()
     assert not at.exception, at.exception
     warnings = " ".join(w.value for w in at.warning)
     assert "**delivery**, week of 2026-07-13: 94 users" in warnings
@@ -111,7 +116,7 @@ def test_event_level_trend_finds_the_delivery_incident():
 
 def test_demo_segments_compare_variant_conversion():
     at = run(BEHAVIOUR)
-    at.selectbox(key="behaviour_segment").set_value("variant").run()
+    widget(at.selectbox, "segment").set_value("variant").run()
     assert not at.exception, at.exception
     tables = [df.value for df in at.dataframe if "Conversion A" in df.value.columns]
     assert tables, "the conversion comparison table is shown"
