@@ -789,6 +789,7 @@ def time_between(
     view: str = DEFAULT_VIEW,
     *,
     touchpoints: Sequence[str],
+    by: str | None = None,
 ) -> pd.DataFrame:
     """Time from one touchpoint to the next, for each consecutive pair of the journey.
 
@@ -805,12 +806,17 @@ def time_between(
         The mapped event view.
     touchpoints : sequence of str
         Touchpoint ids in journey order (at least two).
+    by : str, optional
+        A property column; for each pair, a user's group is its value on their first
+        event of the first touchpoint of the pair.
 
     Returns
     -------
     DataFrame
-        ``from_touchpoint, to_touchpoint, users, median_hours, q1_hours, q3_hours``; one
-        row per consecutive pair in journey order (NaN hours for pairs without users).
+        ``[by], from_touchpoint, to_touchpoint, users, median_hours, q1_hours, q3_hours``;
+        one row per (group and) consecutive pair in journey order (NaN hours for pairs
+        without users). ``attrs["n_missing_segment"]``: users left out of a pair for a
+        missing ``by``, summed over the pairs.
 
     Raises
     ------
@@ -830,41 +836,50 @@ def time_between(
     2.5
     """
     touchpoints = _validate_names(touchpoints, what="touchpoints", minimum=2)
-    _validate_view(con, view)
+    _validate_view(con, view, by=by)
     n = len(touchpoints)
+    segment = _quote(by) if by else _NO_SEGMENT
     pairs = ", ".join(
         f"({i + 1}, CAST($t{i} AS VARCHAR), CAST($t{i + 1} AS VARCHAR))" for i in range(n - 1)
     )
     sql = f"""
         WITH pairs(position, from_touchpoint, to_touchpoint) AS (VALUES {pairs}),
-        ev AS (SELECT user_id, ts, touchpoint FROM {_quote(view)}
+        ev AS (SELECT user_id, ts, touchpoint, {segment} AS segment FROM {_quote(view)}
                WHERE touchpoint IN ({_in_list("t", n)})),
-        firsts AS (SELECT user_id, touchpoint, min(ts) AS t FROM ev
-                   GROUP BY user_id, touchpoint),
+        firsts AS (SELECT user_id, touchpoint, min(ts) AS t,
+                          {_first_by_time("segment")} AS segment
+                   FROM ev GROUP BY user_id, touchpoint),
         gaps AS (
-            SELECT p.position, f.user_id,
+            SELECT p.position, f.user_id, f.segment,
                    date_diff('microsecond', f.t, min(e.ts)) / 3.6e9 AS hours
             FROM pairs p
             JOIN firsts f ON f.touchpoint = p.from_touchpoint
             JOIN ev e ON e.user_id = f.user_id AND e.touchpoint = p.to_touchpoint
                      AND e.ts > f.t
-            GROUP BY p.position, f.user_id, f.t),
+            GROUP BY p.position, f.user_id, f.t, f.segment),
         stats AS (
-            SELECT position, count(*) AS users,
+            SELECT segment, position, count(*) AS users,
                    quantile_cont(hours, 0.5) AS median_hours,
                    quantile_cont(hours, 0.25) AS q1_hours,
                    quantile_cont(hours, 0.75) AS q3_hours
-            FROM gaps GROUP BY position)
-        SELECT p.from_touchpoint, p.to_touchpoint, coalesce(s.users, 0) AS users,
-               s.median_hours, s.q1_hours, s.q3_hours
-        FROM pairs p LEFT JOIN stats s USING (position)
-        ORDER BY p.position
+            FROM gaps GROUP BY segment, position),
+        groups AS (SELECT DISTINCT segment FROM firsts WHERE segment IS NOT NULL
+                   UNION SELECT CAST(NULL AS VARCHAR) WHERE $by_is_null)
+        SELECT g.segment, p.from_touchpoint, p.to_touchpoint, coalesce(s.users, 0) AS users,
+               s.median_hours, s.q1_hours, s.q3_hours,
+               (SELECT count(*) FROM gaps WHERE segment IS NULL) AS n_missing
+        FROM groups g CROSS JOIN pairs p
+        LEFT JOIN stats s
+          ON s.segment IS NOT DISTINCT FROM g.segment AND s.position = p.position
+        ORDER BY g.segment NULLS FIRST, p.position
     """
-    out = _run(con, sql, _params("t", touchpoints))
+    out = _run(con, sql, {**_params("t", touchpoints), "by_is_null": by is None})
     out["users"] = out["users"].astype("int64")
     for column in ("median_hours", "q1_hours", "q3_hours"):
         out[column] = out[column].astype("float64")
-    return out[list(TIME_BETWEEN_COLUMNS)]
+    if by is None:
+        out = out.assign(n_missing=0)
+    return _split_segment(out, by, TIME_BETWEEN_COLUMNS)
 
 
 # --- bounce ---------------------------------------------------------------------------------

@@ -365,6 +365,28 @@ with tabs["segments"]:
                     "p_adjusted": lambda v: p_value(v, language),
                 },
             )
+        between = widgets.attempt(
+            lambda: logs.run("time_between", opened, steps=steps_available, by=segment)
+        )
+        if between is not None and len(between):
+            st.caption(t("behaviour.time_by"))
+            widgets.table(
+                between.assign(
+                    from_touchpoint=between["from_touchpoint"].map(label),
+                    to_touchpoint=between["to_touchpoint"].map(label),
+                ),
+                columns={
+                    segment: segment,
+                    "from_touchpoint": t("behaviour.col.from"),
+                    "to_touchpoint": t("behaviour.col.to"),
+                    "users": t("behaviour.col.users"),
+                    "median_hours": t("behaviour.col.median"),
+                    "q1_hours": t("behaviour.col.q1"),
+                    "q3_hours": t("behaviour.col.q3"),
+                },
+                key="behaviour_time_segment",
+                formats={c: hours for c in ("median_hours", "q1_hours", "q3_hours")},
+            )
         bounce = widgets.attempt(lambda: logs.run("bounce", opened, by=segment))
         if bounce is not None and len(bounce):
             st.caption(t("behaviour.bounce_by", touchpoint=label(opened.entry)))

@@ -224,8 +224,8 @@ ANALYSES: dict[str, Callable[..., object]] = {
         ),
         step=step,
     ),
-    "time_between": lambda o, steps: behaviour.time_between(
-        o.connection, o.view, touchpoints=steps
+    "time_between": lambda o, steps, by=None: behaviour.time_between(
+        o.connection, o.view, touchpoints=steps, by=by
     ),
     "bounce": lambda o, by=None: behaviour.bounce_rate(o.connection, o.view, entry=o.entry, by=by),
     "retention": lambda o, days=(30, 60, 90), cohort="month": behaviour.retention(

@@ -270,6 +270,31 @@ def test_time_between_median_by_hand(con):
     assert out.iloc[1]["users"] == 0 and np.isnan(out.iloc[1]["median_hours"])
 
 
+def test_time_between_by_segment(con):
+    make_view(
+        con,
+        [
+            # mobile: 1 h and 3 h (median 2); desktop: 5 h; v has no device (left out).
+            ("x", "s", "2026-01-01 10:00", "landing", "FMOT", "mobile"),
+            ("x", "s", "2026-01-01 11:00", "purchase", "SMOT", "mobile"),
+            ("y", "t", "2026-01-01 10:00", "landing", "FMOT", "mobile"),
+            ("y", "t", "2026-01-01 13:00", "purchase", "SMOT", "desktop"),
+            ("w", "u", "2026-01-01 10:00", "landing", "FMOT", "desktop"),
+            ("w", "u", "2026-01-01 15:00", "purchase", "SMOT", "desktop"),
+            ("v", "r", "2026-01-01 10:00", "landing", "FMOT", None),
+            ("v", "r", "2026-01-01 10:30", "purchase", "SMOT", None),
+        ],
+    )
+    out = b.time_between(con, touchpoints=["FMOT", "SMOT"], by="device")
+    assert list(out.columns) == ["device", *b.TIME_BETWEEN_COLUMNS]
+    rows = out.set_index("device")
+    assert rows.loc["mobile", "users"] == 2 and rows.loc["mobile", "median_hours"] == 2.0
+    assert rows.loc["desktop", "users"] == 1 and rows.loc["desktop", "median_hours"] == 5.0
+    assert out.attrs["n_missing_segment"] == 1
+    everyone = b.time_between(con, touchpoints=["FMOT", "SMOT"])
+    assert everyone["users"].tolist() == [4] and everyone.attrs["n_missing_segment"] == 0
+
+
 # --- bounce ---------------------------------------------------------------------------------
 
 

@@ -158,6 +158,8 @@ def test_open_funnel(duck, spark):
 def test_time_between(duck, spark):
     out = same(duck, spark, b.time_between, touchpoints=JOURNEY)
     assert out["median_hours"].notna().all()
+    by_device = same(duck, spark, b.time_between, touchpoints=JOURNEY, by="device")
+    assert set(by_device["device"]) == {"desktop", "mobile", "tablet"}
 
 
 def test_bounce_rate(duck, spark):
@@ -201,6 +203,7 @@ def test_edge_cases_on_a_small_log(duck, spark):
     same(duck, spark, b.ordered_funnel, view="tiny", steps=steps, window=timedelta(days=1))
     same(duck, spark, b.open_funnel, view="tiny", steps=["TMOT", "FMOT"], by="device")
     same(duck, spark, b.time_between, view="tiny", touchpoints=["FMOT", "SMOT", "TMOT"])
+    same(duck, spark, b.time_between, view="tiny", touchpoints=["FMOT", "SMOT"], by="device")
     same(duck, spark, b.bounce_rate, view="tiny", by="device")
     none = same(duck, spark, b.bounce_rate, view="tiny", entry="TMOT")
     assert none["sessions"].tolist() == [0] and np.isnan(none["rate"].iloc[0])

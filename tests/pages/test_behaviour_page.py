@@ -121,6 +121,9 @@ def test_demo_segments_compare_variant_conversion():
     tables = [df.value for df in at.dataframe if "Conversion A" in df.value.columns]
     assert tables, "the conversion comparison table is shown"
     assert set(tables[0]["Group A"]) | set(tables[0]["Group B"]) == {"A", "B"}
+    times = [df.value for df in at.dataframe if "1st quartile" in df.value.columns]
+    by_variant = next(t for t in times if "variant" in t.columns)
+    assert set(by_variant["variant"]) == {"A", "B"}
 
 
 def test_demo_survey_link(demo):

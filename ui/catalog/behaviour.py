@@ -75,6 +75,12 @@ STRINGS = {
         "95% CI {low} – {high} · {n} sessions",
         "IC 95 % {low} – {high} · {n} sesiones",
     ),
+    "behaviour.time_by": (
+        "Time between touchpoints by segment (a user's group is the one of their first event "
+        "at the earlier touchpoint): median and quartiles.",
+        "Tiempo entre puntos de contacto por segmento (el grupo de un usuario es el de su "
+        "primer evento en el punto anterior): mediana y cuartiles.",
+    ),
     "behaviour.bounce_by": (
         "Bounce rate at {touchpoint} by segment: sessions that never go beyond it.",
         "Tasa de rebote en {touchpoint} por segmento: sesiones que no pasan de ahí.",
