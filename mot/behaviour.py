@@ -513,20 +513,28 @@ def _funnel(
     by: str | None,
     confidence: float,
     ordered: bool,
+    cohort: str | None = None,
 ) -> pd.DataFrame:
     steps = _validate_names(steps, what="funnel steps")
     _validate_view(con, view, columns=[step_column], by=by)
     _validate_confidence(confidence)
+    if cohort is not None:
+        _validate_period(cohort, name="cohort")
+        if by is not None:
+            raise MotError("Pass `by` or `cohort`, not both: a funnel has one grouping.")
     window_us = _window_microseconds(window)
     # Only steps 2… use the window: a one-step funnel's query has no $window to bind.
     windowed = ordered and window_us is not None and len(steps) > 1
     segment = _quote(by) if by else _NO_SEGMENT
+    if cohort is not None:  # the period of the event, as 'YYYY-MM-DD' text on both engines
+        segment = f"CAST(CAST(date_trunc('{cohort}', ts) AS DATE) AS VARCHAR)"
     n = len(steps)
     if ordered:
         chain = _ordered_chain(view, step_column, n, segment, windowed)
     else:
         chain = _open_chain(view, step_column, n, segment)
-    params: dict[str, object] = {**_params("s", steps), "by_is_null": by is None}
+    grouped = by is not None or cohort is not None
+    params: dict[str, object] = {**_params("s", steps), "by_is_null": not grouped}
     if windowed:
         params["window"] = timedelta(microseconds=window_us)
     out = _run(con, _funnel_query(chain, n), params)
@@ -537,7 +545,11 @@ def _funnel(
     out["drop_off"] = out["drop_off"].astype("int64")
     out["users"] = out["users"].astype("int64")
     out["position"] = out["position"].astype("int64")
-    return _split_segment(out, by, FUNNEL_COLUMNS)
+    if cohort is None:
+        return _split_segment(out, by, FUNNEL_COLUMNS)
+    result = _split_segment(out, "cohort", FUNNEL_COLUMNS)
+    result["cohort"] = pd.to_datetime(result["cohort"])
+    return result
 
 
 def ordered_funnel(
@@ -548,6 +560,7 @@ def ordered_funnel(
     step_column: str = "touchpoint",
     window: timedelta | None = None,
     by: str | None = None,
+    cohort: str | None = None,
     confidence: float = 0.95,
 ) -> pd.DataFrame:
     """Ordered conversion funnel: users who reach each step after the previous one.
@@ -575,14 +588,18 @@ def ordered_funnel(
         Conversion window from the user's step-1 event.
     by : str, optional
         A property column; a user's group is its value on their first step-1 event.
+    cohort : {"day", "week", "month"}, optional
+        Instead of ``by``: group users by the period of their first step-1 event (weeks
+        start on Monday), so that a conversion dip shows over time.
     confidence : float, default 0.95
         Level of the Wilson interval.
 
     Returns
     -------
     DataFrame
-        ``[by], step, position, users, conversion_from_previous, conversion_from_start,
-        ci_low, ci_high, drop_off``; sorted by ``by`` then ``position``.
+        ``[by | cohort], step, position, users, conversion_from_previous,
+        conversion_from_start, ci_low, ci_high, drop_off``; sorted by the group then
+        ``position`` (``cohort`` is the period's first day, a timestamp).
         ``attrs["n_missing_segment"]``: users left out for a missing ``by``.
 
     Raises
@@ -590,8 +607,8 @@ def ordered_funnel(
     EventLogError
         If the view or a column is missing.
     MotError
-        If ``steps`` is empty, ``window`` is not a positive duration or ``confidence`` is
-        not in (0, 1).
+        If ``steps`` is empty, ``window`` is not a positive duration, ``confidence`` is
+        not in (0, 1), ``cohort`` is not a period, or both ``by`` and ``cohort`` are given.
 
     References
     ----------
@@ -622,6 +639,7 @@ def ordered_funnel(
         by=by,
         confidence=confidence,
         ordered=True,
+        cohort=cohort,
     )
 
 

@@ -52,6 +52,20 @@ def choice_key(name, default):
     return key
 
 
+def cohort_table(funnel):
+    """One row per cohort: its entrants, then the conversion from the step before at each
+    later step (a presentation of the funnel table, no new numbers)."""
+    later = funnel[funnel["position"] > 1]
+    shares = later.pivot(index="cohort", columns="step", values="conversion_from_previous")
+    shares = shares[list(dict.fromkeys(later["step"]))].rename(columns=label)
+    shares.columns.name = None
+    entrants = funnel[funnel["position"] == 1].set_index("cohort")["users"]
+    table = shares.assign(**{t("behaviour.col.entrants"): entrants})
+    table = table[[t("behaviour.col.entrants"), *shares.columns]]
+    table.index = table.index.strftime("%Y-%m-%d")
+    return table.rename_axis(t("behaviour.col.cohort")).reset_index()
+
+
 def label(step):
     return labels.get(step, step)
 
@@ -304,6 +318,19 @@ with tabs["trend"]:
                 )
                 for row in dips.itertuples()
             )
+        )
+
+    if len(steps) >= 2:
+        st.subheader(t(f"behaviour.cohort_title_{period}"))
+        st.caption(t("behaviour.cohort_caption"))
+        by_cohort = cohort_table(
+            logs.run("funnel", opened, steps=steps, window_days=window or None, cohort=period)
+        )
+        widgets.table(
+            by_cohort,
+            columns={c: c for c in by_cohort.columns},
+            key="behaviour_cohorts",
+            formats={label(s): (lambda v: percent(v, 1)) for s in steps[1:]},
         )
 
 with tabs["segments"]:

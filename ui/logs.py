@@ -205,7 +205,7 @@ ANALYSES: dict[str, Callable[..., object]] = {
     "reach": lambda o, by=None: behaviour.touchpoint_reach(
         o.connection, o.view, touchpoints=o.rules.touchpoints, by=by
     ),
-    "funnel": lambda o, steps, window_days=None, by=None, column="touchpoint": (
+    "funnel": lambda o, steps, window_days=None, by=None, column="touchpoint", cohort=None: (
         behaviour.ordered_funnel(
             o.connection,
             o.view,
@@ -213,6 +213,7 @@ ANALYSES: dict[str, Callable[..., object]] = {
             step_column=column,
             window=_window(window_days),
             by=by,
+            cohort=cohort,
         )
     ),
     "open_funnel": lambda o, steps, by=None, column="touchpoint": behaviour.open_funnel(

@@ -241,6 +241,30 @@ def test_compare_conversion_matches_two_proportion_test():
         b.compare_conversion(funnel.drop(columns="variant"), step="cart")
 
 
+def test_funnel_by_week_of_entry_shows_the_delivery_incident(demo):
+    # data/README.md, truth 7c: deliveries of the week of 2026-07-13 arrive 3–7 days late.
+    out = b.ordered_funnel(
+        demo,
+        steps=["purchase", "delivery"],
+        step_column="event",
+        window=timedelta(days=4),
+        cohort="week",
+    )
+    assert list(out.columns) == ["cohort", *b.FUNNEL_COLUMNS]
+    delivered = out[out["position"] == 2].set_index("cohort")["conversion_from_previous"]
+    assert (delivered.index.day_of_week == 0).all()  # weeks start on Monday
+    full_weeks = delivered.iloc[1:-1]  # the log's first and last weeks are partial
+    assert full_weeks.idxmin() == pd.Timestamp("2026-07-13")
+    assert full_weeks.min() < 0.5 * full_weeks.median()
+
+
+def test_funnel_cohort_is_checked(con, tiny):
+    with pytest.raises(MotError, match="not both"):
+        b.ordered_funnel(con, steps=["FMOT", "SMOT"], by="device", cohort="week")
+    with pytest.raises(MotError, match="cohort"):
+        b.ordered_funnel(con, steps=["FMOT", "SMOT"], cohort="fortnight")
+
+
 # --- time between ---------------------------------------------------------------------------
 
 

@@ -150,6 +150,11 @@ def test_ordered_funnel_by_variant_on_events(duck, spark):
     pd.testing.assert_frame_equal(b.compare_conversion(plain, step="add_to_cart"), expected)
 
 
+def test_funnel_by_cohort(duck, spark):
+    out = same(duck, spark, b.ordered_funnel, steps=JOURNEY, cohort="week")
+    assert (out["cohort"].dt.day_of_week == 0).all()
+
+
 def test_open_funnel(duck, spark):
     same(duck, spark, b.open_funnel, steps=JOURNEY)
     same(duck, spark, b.open_funnel, steps=JOURNEY, by="channel")

@@ -2,6 +2,7 @@
 
 import json
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -104,6 +105,14 @@ def test_converters_of_a_later_event_are_compared():
 def test_demo_trend_names_the_dips(demo):
     warnings = " ".join(w.value for w in demo.warning)
     assert "usually" in warnings  # at least one dip is named with its usual level
+
+
+def test_conversion_by_week_of_entry(demo):
+    table = next(df.value for df in demo.dataframe if "Entered" in df.value.columns)
+    assert list(table.columns[:2]) == ["Cohort", "Entered"]
+    weeks = pd.to_datetime(table["Cohort"])
+    assert (weeks.dt.day_of_week == 0).all() and weeks.is_monotonic_increasing
+    assert table["Entered"].sum() == 20_164  # everyone who reached ZMOT, once
 
 
 def test_event_level_trend_finds_the_delivery_incident():

@@ -138,6 +138,20 @@ STRINGS = {
         "mediana, o menos de la mitad. El primer y el último periodo de un registro suelen estar "
         "incompletos.",
     ),
+    "behaviour.cohort_title_week": (
+        "Conversion by week of entry",
+        "Conversión por semana de entrada",
+    ),
+    "behaviour.cohort_title_day": ("Conversion by day of entry", "Conversión por día de entrada"),
+    "behaviour.cohort_caption": (
+        "The funnel of the Funnel tab (its steps and conversion window), for the users who "
+        "entered it in each period: the share who went on from the step before. A period "
+        "whose share falls below the others is an incident at that step.",
+        "El embudo de la pestaña Embudo (sus pasos y su ventana de conversión), para los "
+        "usuarios que entraron en cada periodo: la proporción que siguió desde el paso "
+        "anterior. Un periodo cuya proporción cae por debajo del resto es un incidente en ese "
+        "paso.",
+    ),
     "behaviour.no_dips": (
         "No dips: every touchpoint stays near its usual level.",
         "Sin caídas: cada punto de contacto se mantiene cerca de su nivel habitual.",
@@ -268,6 +282,7 @@ STRINGS = {
     # table columns
     "behaviour.col.step": ("Step", "Paso"),
     "behaviour.col.users": ("Users", "Usuarios"),
+    "behaviour.col.entrants": ("Entered", "Entraron"),
     "behaviour.col.sessions": ("Sessions", "Sesiones"),
     "behaviour.col.events": ("Events", "Eventos"),
     "behaviour.col.event": ("Event", "Evento"),
