@@ -52,6 +52,28 @@ def choice_key(name, default):
     return key
 
 
+def time_table(between, *, key, segment=None):
+    """The time-between table, touchpoints by label, durations as a person says them."""
+    columns = {segment: segment} if segment else {}
+    columns |= {
+        "from_touchpoint": t("behaviour.col.from"),
+        "to_touchpoint": t("behaviour.col.to"),
+        "users": t("behaviour.col.users"),
+        "median_hours": t("behaviour.col.median"),
+        "q1_hours": t("behaviour.col.q1"),
+        "q3_hours": t("behaviour.col.q3"),
+    }
+    widgets.table(
+        between.assign(
+            from_touchpoint=between["from_touchpoint"].map(label),
+            to_touchpoint=between["to_touchpoint"].map(label),
+        ),
+        columns=columns,
+        key=key,
+        formats={c: hours for c in ("median_hours", "q1_hours", "q3_hours")},
+    )
+
+
 def cohort_table(funnel):
     """One row per cohort: its entrants, then the conversion from the step before at each
     later step (a presentation of the funnel table, no new numbers)."""
@@ -236,22 +258,7 @@ with tabs["time"]:
         widgets.chart(
             charts.time_between_chart, between, labels=labels, text=text, key="behaviour_time"
         )
-        widgets.table(
-            between.assign(
-                from_touchpoint=between["from_touchpoint"].map(label),
-                to_touchpoint=between["to_touchpoint"].map(label),
-            ),
-            columns={
-                "from_touchpoint": t("behaviour.col.from"),
-                "to_touchpoint": t("behaviour.col.to"),
-                "users": t("behaviour.col.users"),
-                "median_hours": t("behaviour.col.median"),
-                "q1_hours": t("behaviour.col.q1"),
-                "q3_hours": t("behaviour.col.q3"),
-            },
-            key="behaviour_time_between",
-            formats={c: hours for c in ("median_hours", "q1_hours", "q3_hours")},
-        )
+        time_table(between, key="behaviour_time_between")
     elif between is not None:
         st.info(t("behaviour.no_pairs"))
     st.subheader(t("behaviour.retention_title"))
@@ -397,23 +404,7 @@ with tabs["segments"]:
         )
         if between is not None and len(between):
             st.caption(t("behaviour.time_by"))
-            widgets.table(
-                between.assign(
-                    from_touchpoint=between["from_touchpoint"].map(label),
-                    to_touchpoint=between["to_touchpoint"].map(label),
-                ),
-                columns={
-                    segment: segment,
-                    "from_touchpoint": t("behaviour.col.from"),
-                    "to_touchpoint": t("behaviour.col.to"),
-                    "users": t("behaviour.col.users"),
-                    "median_hours": t("behaviour.col.median"),
-                    "q1_hours": t("behaviour.col.q1"),
-                    "q3_hours": t("behaviour.col.q3"),
-                },
-                key="behaviour_time_segment",
-                formats={c: hours for c in ("median_hours", "q1_hours", "q3_hours")},
-            )
+            time_table(between, key="behaviour_time_segment", segment=segment)
         bounce = widgets.attempt(lambda: logs.run("bounce", opened, by=segment))
         if bounce is not None and len(bounce):
             st.caption(t("behaviour.bounce_by", touchpoint=label(opened.entry)))
