@@ -2114,9 +2114,51 @@ NUMBER_LOCALES: dict[str, dict] = {
 }
 """d3 number locales: how axis labels and tooltips write numbers in each language."""
 
+TIME_LOCALES: dict[str, dict] = {
+    "es": {
+        "dateTime": "%A, %e de %B de %Y, %X",
+        "date": "%d/%m/%Y",
+        "time": "%H:%M:%S",
+        "periods": ["a. m.", "p. m."],
+        "days": ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"],
+        "shortDays": ["dom", "lun", "mar", "mié", "jue", "vie", "sáb"],
+        "months": [
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ],
+        "shortMonths": [
+            "ene",
+            "feb",
+            "mar",
+            "abr",
+            "may",
+            "jun",
+            "jul",
+            "ago",
+            "sept",
+            "oct",
+            "nov",
+            "dic",
+        ],
+    },
+}
+"""d3 time locales: the month and day names of date axes (English is Vega's default)."""
+
 
 def localised(chart: alt.TopLevelMixin, language: str) -> alt.TopLevelMixin:
-    """Return ``chart`` with numbers written as ``language`` writes them (1.234,5 in Spanish).
+    """Return ``chart`` with numbers and dates written as ``language`` writes them.
+
+    In Spanish: 1.234,5 and "13 jul".
 
     Applied to the finished top-level chart when it is drawn; the theme's configuration is
     kept (Altair merges it with this one).
@@ -2135,7 +2177,10 @@ def localised(chart: alt.TopLevelMixin, language: str) -> alt.TopLevelMixin:
     """
     if language not in NUMBER_LOCALES or language == "en":
         return chart
-    return chart.configure(locale={"number": NUMBER_LOCALES[language]})
+    locale = {"number": NUMBER_LOCALES[language]}
+    if language in TIME_LOCALES:
+        locale["time"] = TIME_LOCALES[language]
+    return chart.configure(locale=locale)
 
 
 # --- 14. behaviour (event log) ---------------------------------------------------------------

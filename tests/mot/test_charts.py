@@ -741,3 +741,18 @@ def test_spanish_charts_write_decimal_commas():
     assert localised(chart, "en") is chart
     svg = vl_convert.vegalite_to_svg(localised(chart, "es").to_json())
     assert "1.000" in svg and "1,000" not in svg
+
+
+def test_spanish_charts_name_months_in_spanish():
+    import altair as alt
+    import pandas as pd
+    import vl_convert
+
+    from mot.charts import localised
+
+    days = pd.DataFrame({"day": pd.to_datetime(["2026-06-01", "2026-07-13", "2026-08-24"])})
+    chart = alt.Chart(days).mark_point().encode(x=alt.X("day:T", axis=alt.Axis(format="%d %b")))
+    spanish = vl_convert.vegalite_to_svg(localised(chart, "es").to_json())
+    english = vl_convert.vegalite_to_svg(chart.to_json())
+    assert "13 jul" in spanish and "Jul" not in spanish
+    assert "13 Jul" in english
