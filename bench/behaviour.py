@@ -143,20 +143,6 @@ def _generate(path: Path, n_events: int, seed: int) -> None:
     _write(path, events, people, vocabulary, rng)
 
 
-SCHEMA = pa.schema(
-    [
-        ("user_id", pa.string()),
-        ("session_id", pa.string()),
-        ("timestamp", pa.timestamp("ms", tz="UTC")),
-        ("event_name", pa.string()),
-        ("device", pa.string()),
-        ("channel", pa.string()),
-        ("variant", pa.string()),
-        ("revenue", pa.float64()),
-    ]
-)
-
-
 def _write(
     path: Path,
     events: dict[str, np.ndarray],
@@ -174,7 +160,8 @@ def _write(
     no_time = bad & ~no_user
     chunk = 1_000_000
     tmp = path.with_suffix(".tmp")
-    with pq.ParquetWriter(tmp, SCHEMA, compression="zstd") as writer:
+    schema = demo_generator().EVENT_SCHEMA  # the demo log's columns and types
+    with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
         for start in range(0, n, chunk):
             part = slice(start, start + chunk)
             user = events["user"][part]
@@ -183,13 +170,13 @@ def _write(
                 "user_id": ids.take(pa.array(user, mask=no_user[part])),
                 "session_id": pa.array(np.char.add("S", np.char.zfill(session, 8))),
                 "timestamp": pa.array(
-                    events["ms"][part], SCHEMA.field("timestamp").type, mask=no_time[part]
+                    events["ms"][part], schema.field("timestamp").type, mask=no_time[part]
                 ),
                 "event_name": names.take(pa.array(events["code"][part])),
                 **{k: pa.array(people[k][user]) for k in ("device", "channel", "variant")},
                 "revenue": pa.array(events["revenue"][part], from_pandas=True),
             }
-            writer.write_table(pa.table(columns, schema=SCHEMA))
+            writer.write_table(pa.table(columns, schema=schema))
     tmp.replace(path)  # a half-written file is never taken for a finished one
 
 

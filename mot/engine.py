@@ -23,7 +23,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from mot.errors import EventLogError, MotError
+from mot.errors import EventLogError, MotError, first_line
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -97,7 +97,7 @@ def view_columns(con: Connection, view: str) -> list[str]:
 
 def _missing_view(view: str, where: str, exc: Exception) -> EventLogError:
     message = (
-        f"There is no event view `{view}` on this {where} ({_first_line(exc)}). Load and "
+        f"There is no event view `{view}` on this {where} ({first_line(exc)}). Load and "
         "map the event log first (mot.events), or pass the name of the view."
     )
     return EventLogError(message)
@@ -211,7 +211,7 @@ def _run_spark(spark: SparkSession, sql: str, params: dict[str, object]) -> pd.D
         with _utc(spark):
             table = spark.sql(query, args=params).toArrow()
     except PySparkException as exc:
-        message = f"The event query failed in Spark ({_first_line(exc)}). {SCHEMA_HINT}"
+        message = f"The event query failed in Spark ({first_line(exc)}). {SCHEMA_HINT}"
         raise EventLogError(message) from exc
     return _to_pandas(table)
 
@@ -246,8 +246,3 @@ def _to_pandas(table: pa.Table) -> pd.DataFrame:
     table = table.cast(pa.schema(fields))
     with duckdb.connect() as local:
         return local.from_arrow(table).df()
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__

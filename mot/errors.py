@@ -42,3 +42,9 @@ class EventLogError(MotError):
 
 class ExportError(MotError):
     """A chart, table or report cannot be exported (rendering failed, or a bad table or option)."""
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of a library's error message (DuckDB and Spark add pages of context)."""
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__

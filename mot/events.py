@@ -51,7 +51,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from mot.errors import EventLogError
+from mot.errors import EventLogError, first_line
 from mot.journey import Journey
 
 ROLES: tuple[str, ...] = ("user_id", "session_id", "timestamp", "event")
@@ -165,11 +165,6 @@ def _ident(name: str) -> str:
 
 def _literal(text: str) -> str:
     return "'" + str(text).replace("'", "''") + "'"
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
 
 
 # --------------------------------------------------------------------------------------------
@@ -920,7 +915,7 @@ def open_event_log(
         return _open(con, str(source), files, fmt, columns, view, session_gap, notes)
     except duckdb.Error as exc:
         message = (
-            f"Cannot read the event log `{Path(files[0]).name}` as {fmt}: {_first_line(exc)}. "
+            f"Cannot read the event log `{Path(files[0]).name}` as {fmt}: {first_line(exc)}. "
             "Check that it is a well-formed CSV, Parquet or JSON lines file with one event per "
             "row and a header row (CSV)."
         )

@@ -79,7 +79,7 @@ class Opened:
     @property
     def segments(self) -> list[str]:
         """Property columns worth splitting by: text with 2–12 distinct values."""
-        return _segments(self.key, self)
+        return run("segments", self)
 
 
 @dataclass
@@ -142,10 +142,6 @@ def current() -> Opened:
 
 def _window(days: float | None) -> timedelta | None:
     return timedelta(days=days) if days else None
-
-
-def _segments(key: str, opened: Opened) -> list[str]:
-    return run("segments", opened)
 
 
 def _segment_columns(o: Opened) -> list[str]:
