@@ -20,6 +20,8 @@ Definitions shared by the functions:
   their first event of any step); sessions take the value of their first event. Events
   without a value are skipped (the first event *with* a value counts); users or sessions
   with no value at all are left out and counted in ``result.attrs["n_missing_segment"]``;
+- a *session* is a user's: the pair ``(user_id, session_id)``, so session ids need only be
+  unique per user (as GA4 numbers them); events without a session id are in no session;
 - a *repeat purchase* is a second ``purchase`` event, or any ``repurchase`` event, strictly
   after the user's first ``purchase`` event (:func:`retention`, :func:`link_survey`).
 """
@@ -27,7 +29,8 @@ Definitions shared by the functions:
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 from itertools import combinations
 
@@ -310,8 +313,9 @@ def touchpoint_reach(
 ) -> pd.DataFrame:
     """Users, sessions and events that reach each touchpoint.
 
-    ``users = COUNT(DISTINCT user_id)``, ``sessions = COUNT(DISTINCT session_id)`` and
-    ``events = COUNT(*)`` over the events whose ``touchpoint`` is the touchpoint.
+    ``users`` counts the distinct users with an event of the touchpoint, ``sessions`` the
+    distinct sessions with one (pairs ``(user_id, session_id)``: see the module docstring)
+    and ``events`` the events.
 
     Parameters
     ----------
@@ -338,6 +342,14 @@ def touchpoint_reach(
     MotError
         If ``touchpoints`` is empty.
 
+    Notes
+    -----
+    One pass over the events: each session gets the set of touchpoints it reached (a bit
+    per touchpoint, OR-ed), each user the union of their sessions' sets, and the counts
+    are read off the bits. That costs two hash aggregations where ``COUNT(DISTINCT)`` per
+    touchpoint would cost one per distinct count, over every event. A BIGINT holds 62
+    touchpoints; longer journeys are counted 62 touchpoints at a time.
+
     Examples
     --------
     >>> con = duckdb.connect()
@@ -353,53 +365,101 @@ def touchpoint_reach(
     """
     touchpoints = _validate_names(touchpoints, what="touchpoints")
     _validate_view(con, view, by=by)
-    params = {**_params("t", touchpoints), "by_is_null": by is None}
-    if by is None:  # one scan: no groups to list, no missing segment to count
-        out = _run(con, _reach_sql(view, len(touchpoints)), _params("t", touchpoints))
-        return _split_segment(out, by, REACH_COLUMNS)
-    segment = _quote(by)
-    sql = f"""
-        WITH tps(position, touchpoint) AS ({_values("t", len(touchpoints))}),
+    segment = _quote(by) if by else None
+    parts = []
+    for first in range(0, len(touchpoints), REACH_BITS):
+        chunk = touchpoints[first : first + REACH_BITS]
+        sql = f"WITH {_reach_source(view, len(chunk), segment)}, {_reach_ctes(segment)} "
+        out = _run(con, sql + _reach_rows(segment), _params("t", chunk))
+        out["position"] = out["position"] + first
+        parts.append(out)
+    return _reach_table(pd.concat(parts, ignore_index=True), touchpoints, by)
+
+
+REACH_BITS = 62
+"""Touchpoints per reach query: one bit each of a BIGINT mask (sign bit and one spare)."""
+
+
+def _touchpoint_bits(n: int) -> str:
+    """CTE ``tps``: position, touchpoint (``$t0``…) and its bit in a BIGINT mask."""
+    bits = ", ".join(
+        f"({i + 1}, CAST($t{i} AS VARCHAR), CAST({1 << i} AS BIGINT))" for i in range(n)
+    )
+    return f"tps(position, touchpoint, bit) AS (VALUES {bits})"
+
+
+def _reach_source(view: str, n: int, segment: str | None) -> str:
+    """CTEs ``tps`` and ``ev``: the events of those touchpoints, with their bit."""
+    chosen = f"{segment} AS segment, " if segment else ""
+    return f"""{_touchpoint_bits(n)},
         ev AS (
-            SELECT user_id, session_id, touchpoint, {segment} AS segment
-            FROM {_quote(view)} WHERE touchpoint IN ({_in_list("t", len(touchpoints))})
-        ),
-        groups AS (SELECT DISTINCT segment FROM ev
-                   UNION SELECT CAST(NULL AS VARCHAR) WHERE $by_is_null),
-        counts AS (
-            SELECT segment, touchpoint, count(DISTINCT user_id) AS users,
-                   count(DISTINCT session_id) AS sessions, count(*) AS events
-            FROM ev GROUP BY segment, touchpoint
-        )
-        SELECT g.segment, p.touchpoint, p.position,
-               coalesce(c.users, 0) AS users, coalesce(c.sessions, 0) AS sessions,
-               coalesce(c.events, 0) AS events,
-               (SELECT count(*) FROM ev WHERE segment IS NULL) AS n_missing
-        FROM groups g CROSS JOIN tps p
-        LEFT JOIN counts c
-          ON c.segment IS NOT DISTINCT FROM g.segment AND c.touchpoint = p.touchpoint
-        ORDER BY g.segment NULLS FIRST, p.position
+            SELECT {chosen}e.user_id, e.session_id, p.bit
+            FROM {_quote(view)} e JOIN tps p ON p.touchpoint = e.touchpoint)"""
+
+
+def _reach_ctes(segment: str | None, source: str = "ev", entry_bit: int | None = None) -> str:
+    """CTEs ``per_session``, ``per_user`` (touchpoint masks) and ``per_bit`` over ``source``.
+
+    ``source`` has ``[segment], user_id, session_id, bit[, ts]``. Without a segment the
+    groupings leave it out (a constant key still costs a hash). With ``entry_bit``, both
+    also carry ``t1``, the first time of an event with that bit (a funnel's step 1).
     """
-    out = _run(con, sql, params)
-    return _split_segment(out, by, REACH_COLUMNS)
+    key = "segment, " if segment else ""
+    t1 = f", min(CASE WHEN bit = {entry_bit} THEN ts END) AS t1" if entry_bit else ""
+    t1_user = ", min(t1) AS t1" if entry_bit else ""
+    return f"""per_session AS (
+            SELECT {key}user_id, session_id, bit_or(bit) AS mask{t1}
+            FROM {source} GROUP BY {key}user_id, session_id),
+        per_user AS (
+            SELECT {key}user_id, bit_or(mask) AS mask{t1_user}
+            FROM per_session GROUP BY {key}user_id),
+        per_bit AS (SELECT {key}bit, count(*) AS n FROM {source} GROUP BY {key}bit)"""
 
 
-def _reach_sql(view: str, n: int) -> str:
-    """:func:`touchpoint_reach` without segments, in the same columns."""
+def _reach_rows(segment: str | None) -> str:
+    """SELECT of the long rows ``measure, segment, position, value`` (non-zero counts only)."""
+    key = "segment, " if segment else ""
+    shown = "x.segment" if segment else _NO_SEGMENT
     return f"""
-        WITH tps(position, touchpoint) AS ({_values("t", n)}),
-        counts AS (
-            SELECT touchpoint, count(DISTINCT user_id) AS users,
-                   count(DISTINCT session_id) AS sessions, count(*) AS events
-            FROM {_quote(view)} WHERE touchpoint IN ({_in_list("t", n)})
-            GROUP BY touchpoint
-        )
-        SELECT CAST(NULL AS VARCHAR) AS segment, p.touchpoint, p.position,
-               coalesce(c.users, 0) AS users, coalesce(c.sessions, 0) AS sessions,
-               coalesce(c.events, 0) AS events, 0 AS n_missing
-        FROM tps p LEFT JOIN counts c ON c.touchpoint = p.touchpoint
-        ORDER BY p.position
+        SELECT 'users' AS measure, {shown} AS segment, p.position, count(*) AS value
+        FROM per_user x JOIN tps p ON (x.mask & p.bit) <> 0
+        GROUP BY {key}p.position
+        UNION ALL
+        SELECT 'sessions' AS measure, {shown} AS segment, p.position, count(*) AS value
+        FROM per_session x JOIN tps p ON (x.mask & p.bit) <> 0
+        WHERE x.session_id IS NOT NULL
+        GROUP BY {key}p.position
+        UNION ALL
+        SELECT 'events' AS measure, {shown} AS segment, p.position, x.n AS value
+        FROM per_bit x JOIN tps p ON p.bit = x.bit"""
+
+
+def _long_values(rows: pd.DataFrame) -> dict[tuple, int]:
+    """``(segment, position, measure) → value`` of a long result (NULL segment → None)."""
+    return {
+        (None if pd.isna(g) else g, int(k), m): int(v)
+        for g, k, m, v in rows[["segment", "position", "measure", "value"]].itertuples(index=False)
+    }
+
+
+def _reach_table(rows: pd.DataFrame, touchpoints: list[str], by: str | None) -> pd.DataFrame:
+    """The table of :func:`touchpoint_reach` from its long rows.
+
+    Every group × touchpoint, zero where nothing was reached.
     """
+    value = _long_values(rows)
+    n_missing = sum(v for (g, _, m), v in value.items() if g is None and m == "events")
+    groups = [None] if by is None else sorted({g for g, _, _ in value if g is not None})
+    table = pd.DataFrame(
+        [
+            (g, tp, k, *(value.get((g, k, m), 0) for m in ("users", "sessions", "events")))
+            for g in groups
+            for k, tp in enumerate(touchpoints, 1)
+        ],
+        columns=["segment", *REACH_COLUMNS],
+    ).astype({c: "int64" for c in REACH_COLUMNS[1:]})
+    table["n_missing"] = n_missing if by is not None else 0
+    return _split_segment(table, by, REACH_COLUMNS)
 
 
 # --- funnels --------------------------------------------------------------------------------
@@ -417,11 +477,39 @@ def _window_microseconds(window: timedelta | pd.Timedelta | None) -> int | None:
     return int(pd.Timedelta(window) / pd.Timedelta(microseconds=1))
 
 
-def _ordered_chain(view: str, step_column: str, n: int, segment: str, windowed: bool) -> str:
+def _funnel_base(view: str, step_column: str, n: int, segment: str, *, keep: bool) -> str:
+    """CTE ``base``: the events of the funnel's steps, ``user_id, ts, step[, segment]``.
+
+    ``keep=False`` leaves out a segment that is only ``NULL`` (the ordered chain needs none).
+    """
+    kept = f", {segment} AS segment" if keep or segment != _NO_SEGMENT else ""
+    return f"""base AS (
+            SELECT user_id, ts, {_quote(step_column)} AS step{kept}
+            FROM {_quote(view)}
+            WHERE {_quote(step_column)} IN ({_in_list("s", n)}))"""
+
+
+def _step_test(k: int, alias: str = "") -> str:
+    """SQL true for an event of step ``k`` (0-based) of ``base``: ``step = $s<k>``."""
+    return f"{alias}step = CAST($s{k} AS VARCHAR)"
+
+
+def _ordered_chain(
+    n: int,
+    segment: str,
+    windowed: bool,
+    *,
+    step_test: Callable[[int, str], str] = _step_test,
+    entrants: str | None = None,
+) -> str:
     """CTEs ``s1 … sn``: per user, the time each step is reached (strictly after the last).
 
-    Each step groups by user only and carries the first step's time ``t0`` (for a window)
-    and the segment only when they are asked for: the chain's joins are the funnel's cost.
+    They read ``base`` (``user_id, ts, step[, segment]``). Each step groups by user only
+    and carries the first step's time ``t0`` (for a window) and the segment only when they
+    are asked for: the chain's joins are the funnel's cost. Then ``counts`` (users per
+    position) and ``entrants`` (a row per step-1 user). ``step_test(k, alias)`` tells an
+    event of step ``k``; ``entrants``, a SELECT of ``user_id, t[, t0]`` without a segment,
+    replaces the grouping that finds step 1 when another part of the query has it.
     """
     # $window is an interval (a timedelta): timestamp + interval reads alike on both engines.
     window = " AND b.ts <= p.t0 + $window" if windowed else ""
@@ -431,22 +519,17 @@ def _ordered_chain(view: str, step_column: str, n: int, segment: str, windowed: 
     if segmented:
         first.append(f", {_first_by_time('segment')} AS segment")
         carried.append(", min(p.segment) AS segment")
-    kept = f", {segment} AS segment" if segmented else ""
-    ctes = [
-        f"""base AS (
-            SELECT user_id, ts, {_quote(step_column)} AS step{kept}
-            FROM {_quote(view)}
-            WHERE {_quote(step_column)} IN ({_in_list("s", n)}))""",
-        f"""s1 AS (
-            SELECT user_id, min(ts) AS t{"".join(first)}
-            FROM base WHERE step = CAST($s0 AS VARCHAR) GROUP BY user_id)""",
-    ]
+    entry = entrants or (
+        f"SELECT user_id, min(ts) AS t{''.join(first)} "
+        f"FROM base WHERE {step_test(0, '')} GROUP BY user_id"
+    )
+    ctes = [f"s1 AS ({entry})"]
     for k in range(2, n + 1):
         ctes.append(
             f"""s{k} AS (
             SELECT p.user_id, min(b.ts) AS t{"".join(carried)}
             FROM s{k - 1} p JOIN base b ON b.user_id = p.user_id AND b.ts > p.t{window}
-            WHERE b.step = CAST($s{k - 1} AS VARCHAR)
+            WHERE {step_test(k - 1, "b.")}
             GROUP BY p.user_id)"""
         )
     group = "segment" if segmented else f"{_NO_SEGMENT} AS segment"
@@ -460,13 +543,9 @@ def _ordered_chain(view: str, step_column: str, n: int, segment: str, windowed: 
     return ",\n".join(ctes)
 
 
-def _open_chain(view: str, step_column: str, n: int, segment: str) -> str:
-    """CTEs ``counts`` and ``entrants``: users with any event of each step."""
+def _open_chain(n: int) -> str:
+    """CTEs ``entrants`` and ``counts`` over ``base``: users with any event of each step."""
     return f"""
-        base AS (
-            SELECT user_id, ts, {_quote(step_column)} AS step, {segment} AS segment
-            FROM {_quote(view)}
-            WHERE {_quote(step_column)} IN ({_in_list("s", n)})),
         entrants AS (
             SELECT user_id, {_first_by_time("segment")} AS segment FROM base GROUP BY user_id),
         counts AS (
@@ -476,31 +555,51 @@ def _open_chain(view: str, step_column: str, n: int, segment: str) -> str:
             GROUP BY u.segment, st.position)"""
 
 
-def _funnel_query(chain: str, n: int) -> str:
-    """The funnel table over the CTEs ``counts`` and ``entrants`` of ``chain``."""
-    # `(lag(users) OVER w) - users` keeps its brackets: Spark reads `OVER w - users` as a
-    # window named `w-users`.
-    return f"""
-        WITH steps(position, step) AS ({_values("s", n)}),
-        {chain},
-        groups AS (SELECT DISTINCT segment FROM entrants
-                   UNION SELECT CAST(NULL AS VARCHAR) WHERE $by_is_null),
-        funnel AS (
-            SELECT g.segment, st.step, st.position, coalesce(c.users, 0) AS users
-            FROM groups g CROSS JOIN steps st
-            LEFT JOIN counts c
-              ON c.segment IS NOT DISTINCT FROM g.segment AND c.position = st.position)
-        SELECT segment, step, position, users,
-               CASE WHEN position = 1 THEN users / nullif(users, 0)
-                    ELSE users / nullif(lag(users) OVER w, 0) END AS conversion_from_previous,
-               users / nullif(first_value(users) OVER w, 0) AS conversion_from_start,
-               first_value(users) OVER w AS start_users,
-               coalesce((lag(users) OVER w) - users, 0) AS drop_off,
-               (SELECT count(*) FROM entrants WHERE segment IS NULL) AS n_missing
-        FROM funnel
-        WINDOW w AS (PARTITION BY segment ORDER BY position)
-        ORDER BY segment NULLS FIRST, position
+FUNNEL_ROWS = """
+        SELECT 'reached' AS measure, segment, position, users AS value FROM counts
+        UNION ALL
+        SELECT 'entrants' AS measure, segment, 0 AS position, count(*) AS value
+        FROM entrants GROUP BY segment"""
+"""The long rows of a funnel (``measure, segment, position, value``) from its CTEs."""
+
+
+def _funnel_table(
+    rows: pd.DataFrame, steps: list[str], grouped: bool, confidence: float
+) -> pd.DataFrame:
+    """The funnel table from its long rows: every group × step, ratios and intervals.
+
+    Groups are the segments with entrants (or the one group NULL when not grouped); the
+    entrants without a segment are ``n_missing``.
     """
+    value = _long_values(rows)
+    entrants = {g: v for (g, _, m), v in value.items() if m == "entrants"}
+    groups = sorted(g for g in entrants if g is not None) if grouped else [None]
+    n = len(steps)
+    users = np.array(
+        [[value.get((g, k, "reached"), 0) for k in range(1, n + 1)] for g in groups],
+        dtype="int64",
+    ).reshape(len(groups), n)
+    previous = np.column_stack([users[:, :1], users[:, :-1]]).astype("float64")
+    start = np.repeat(users[:, :1], n, axis=1).astype("float64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        from_previous = np.where(previous > 0, users / previous, np.nan)
+        from_start = np.where(start > 0, users / start, np.nan)
+    low, high = wilson_interval(users.ravel(), start.ravel(), confidence=confidence)
+    table = pd.DataFrame(
+        {
+            "segment": np.repeat(np.array(groups, dtype=object), n),
+            "step": steps * len(groups),
+            "position": np.tile(np.arange(1, n + 1), len(groups)),
+            "users": users.ravel(),
+            "conversion_from_previous": from_previous.ravel(),
+            "conversion_from_start": from_start.ravel(),
+            "ci_low": low,
+            "ci_high": high,
+            "drop_off": (previous - users).astype("int64").ravel(),
+            "n_missing": entrants.get(None, 0) if grouped else 0,
+        }
+    )
+    return table
 
 
 def _funnel(
@@ -529,22 +628,14 @@ def _funnel(
     if cohort is not None:  # the period of the event, as 'YYYY-MM-DD' text on both engines
         segment = f"CAST(CAST(date_trunc('{cohort}', ts) AS DATE) AS VARCHAR)"
     n = len(steps)
-    if ordered:
-        chain = _ordered_chain(view, step_column, n, segment, windowed)
-    else:
-        chain = _open_chain(view, step_column, n, segment)
-    grouped = by is not None or cohort is not None
-    params: dict[str, object] = {**_params("s", steps), "by_is_null": not grouped}
+    base = _funnel_base(view, step_column, n, segment, keep=not ordered)
+    chain = _ordered_chain(n, segment, windowed) if ordered else _open_chain(n)
+    params: dict[str, object] = _params("s", steps)
     if windowed:
         params["window"] = timedelta(microseconds=window_us)
-    out = _run(con, _funnel_query(chain, n), params)
-    start = out.pop("start_users").to_numpy(dtype="float64")
-    out["ci_low"], out["ci_high"] = wilson_interval(
-        out["users"].to_numpy(dtype="float64"), start, confidence=confidence
-    )
-    out["drop_off"] = out["drop_off"].astype("int64")
-    out["users"] = out["users"].astype("int64")
-    out["position"] = out["position"].astype("int64")
+    sql = f"WITH steps(position, step) AS ({_values('s', n)}),\n{base},\n{chain}\n{FUNNEL_ROWS}"
+    grouped = by is not None or cohort is not None
+    out = _funnel_table(_run(con, sql, params), steps, grouped, confidence)
     if cohort is None:
         return _split_segment(out, by, FUNNEL_COLUMNS)
     result = _split_segment(out, "cohort", FUNNEL_COLUMNS)
@@ -641,6 +732,133 @@ def ordered_funnel(
         ordered=True,
         cohort=cohort,
     )
+
+
+@dataclass(frozen=True)
+class FunnelAndReach:
+    """The ordered funnel and the touchpoint reach of one log, from one query.
+
+    Attributes
+    ----------
+    funnel : DataFrame
+        As :func:`ordered_funnel` returns it.
+    reach : DataFrame
+        As :func:`touchpoint_reach` returns it.
+    """
+
+    funnel: pd.DataFrame
+    reach: pd.DataFrame
+
+
+def funnel_and_reach(
+    con: Connection,
+    view: str = DEFAULT_VIEW,
+    *,
+    steps: Sequence[str],
+    touchpoints: Sequence[str],
+    window: timedelta | None = None,
+    confidence: float = 0.95,
+) -> FunnelAndReach:
+    """The ordered funnel over touchpoints and the reach of every touchpoint, together.
+
+    The same numbers as ``ordered_funnel(con, view, steps=steps, window=window)`` and
+    ``touchpoint_reach(con, view, touchpoints=touchpoints)`` (see them for the
+    definitions), from one query: the events are read and matched to their touchpoint once
+    for both, which takes about a seventh less time than the two calls on a large log. A
+    journey of more than 62 touchpoints is counted by the two calls.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection or pyspark.sql.SparkSession
+        Connection holding the event view.
+    view : str, default "events_mapped"
+        The mapped event view.
+    steps : sequence of str
+        The funnel's touchpoints in order; each one of ``touchpoints``.
+    touchpoints : sequence of str
+        Touchpoint ids in journey order, for the reach.
+    window : datetime.timedelta, optional
+        Conversion window from the user's step-1 event.
+    confidence : float, default 0.95
+        Level of the funnel's Wilson intervals.
+
+    Returns
+    -------
+    FunnelAndReach
+        ``funnel`` (the columns of :func:`ordered_funnel`) and ``reach`` (those of
+        :func:`touchpoint_reach`).
+
+    Raises
+    ------
+    EventLogError
+        If the view or a column is missing.
+    MotError
+        If ``steps`` or ``touchpoints`` is empty, a step is not one of the touchpoints,
+        ``window`` is not a positive duration or ``confidence`` is not in (0, 1).
+
+    Examples
+    --------
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE VIEW events_mapped AS SELECT * FROM (VALUES "
+    ...     "('a', 's1', TIMESTAMP '2026-01-01 10:00', 'landing', 'FMOT'),"
+    ...     "('a', 's1', TIMESTAMP '2026-01-01 10:05', 'purchase', 'SMOT'),"
+    ...     "('b', 's2', TIMESTAMP '2026-01-01 09:00', 'purchase', 'SMOT'),"
+    ...     "('b', 's2', TIMESTAMP '2026-01-01 10:00', 'landing', 'FMOT')) "
+    ...     "t(user_id, session_id, ts, event, touchpoint)")
+    >>> both = funnel_and_reach(con, steps=["FMOT", "SMOT"], touchpoints=["FMOT", "SMOT"])
+    >>> both.funnel["users"].tolist(), both.reach["users"].tolist()
+    ([2, 1], [2, 2])
+    """
+    steps = _validate_names(steps, what="funnel steps")
+    touchpoints = _validate_names(touchpoints, what="touchpoints")
+    outside = [s for s in steps if s not in touchpoints]
+    if outside:
+        message = (
+            f"Funnel step(s) {', '.join(outside)} are not among the touchpoints "
+            f"{', '.join(touchpoints)}: give the steps as touchpoint ids of the journey."
+        )
+        raise MotError(message)
+    if len(touchpoints) > REACH_BITS:
+        return FunnelAndReach(
+            ordered_funnel(con, view, steps=steps, window=window, confidence=confidence),
+            touchpoint_reach(con, view, touchpoints=touchpoints),
+        )
+    _validate_view(con, view)
+    _validate_confidence(confidence)
+    window_us = _window_microseconds(window)
+    windowed = window_us is not None and len(steps) > 1
+    n = len(steps)
+    params: dict[str, object] = _params("t", touchpoints)
+    if windowed:
+        params["window"] = timedelta(microseconds=window_us)
+    # One source for both: the events of the touchpoints with their bit, which also tells
+    # the funnel's steps apart (an integer test, not a text one). The reach's grouping by
+    # user finds each user's step-1 time on the way.
+    bit = {tp: 1 << i for i, tp in enumerate(touchpoints)}
+    first = "t1 AS t, t1 AS t0" if windowed else "t1 AS t"
+    chain = _ordered_chain(
+        n,
+        _NO_SEGMENT,
+        windowed,
+        step_test=lambda k, alias: f"{alias}bit = {bit[steps[k]]}",
+        entrants=f"SELECT user_id, {first} FROM per_user WHERE t1 IS NOT NULL",
+    )
+    sql = f"""
+        WITH {_touchpoint_bits(len(touchpoints))},
+        base AS (
+            SELECT e.user_id, e.session_id, e.ts, p.bit
+            FROM {_quote(view)} e JOIN tps p ON p.touchpoint = e.touchpoint),
+        {_reach_ctes(None, source="base", entry_bit=bit[steps[0]])},
+        {chain}
+        {_reach_rows(None)}
+        UNION ALL
+        {FUNNEL_ROWS}
+    """
+    rows = _run(con, sql, params)
+    in_funnel = rows["measure"].isin(["reached", "entrants"])
+    funnel = _funnel_table(rows[in_funnel], steps, False, confidence)
+    reach = _reach_table(rows[~in_funnel], touchpoints, None)
+    return FunnelAndReach(_split_segment(funnel, None, FUNNEL_COLUMNS), reach)
 
 
 def open_funnel(
@@ -914,7 +1132,8 @@ def bounce_rate(
 ) -> pd.DataFrame:
     """Share of sessions that never go beyond the entry touchpoint.
 
-    ``rate = bounced / sessions``: ``sessions`` hold an event of ``entry``; ``bounced``
+    ``rate = bounced / sessions``: ``sessions`` (a user's session ids; events without one
+    are in none) hold an event of ``entry``; ``bounced``
     are those of them whose every matched event (non-NULL ``touchpoint``) is an ``entry``
     value. Unmatched events (a newsletter open, an app update) are not touchpoints and
     neither make nor break a bounce. With the default, a session that stays at the first
@@ -976,10 +1195,10 @@ def bounce_rate(
     is_entry = f"{col} IN ({_in_list('e', len(entries))})"
     sql = f"""
         WITH per_session AS (
-            SELECT session_id, {_first_by_time(segment)} AS segment,
+            SELECT user_id, session_id, {_first_by_time(segment)} AS segment,
                    coalesce(bool_or({is_entry}), false) AS has_entry,
                    bool_and(touchpoint IS NULL OR {is_entry}) AS only_entry
-            FROM {_quote(view)} GROUP BY session_id),
+            FROM {_quote(view)} GROUP BY user_id, session_id),
         groups AS (SELECT DISTINCT segment FROM per_session WHERE has_entry
                    UNION SELECT CAST(NULL AS VARCHAR) WHERE $by_is_null)
         SELECT g.segment,

@@ -194,7 +194,7 @@ def _score(args: argparse.Namespace, progress: tqdm) -> int:
 
 
 def _behaviour_result(args: argparse.Namespace, progress: tqdm) -> dict:
-    from mot.behaviour import ordered_funnel, touchpoint_reach
+    from mot.behaviour import funnel_and_reach, ordered_funnel, touchpoint_reach
     from mot.events import open_event_log, rules_from_journey, unmatched_events
 
     journey: Journey = load_journey(args.journey) if args.journey else default_journey()
@@ -206,15 +206,17 @@ def _behaviour_result(args: argparse.Namespace, progress: tqdm) -> dict:
     view = log.mapped(rules)
     unmatched = unmatched_events(log, rules)
     progress.update()
-    progress.set_description("funnel")
+    progress.set_description("funnel and reach")
+    touchpoints = list(journey.ids)
     if args.steps is not None:
         steps = [s.strip() for s in args.steps.split(",") if s.strip()]
         funnel = ordered_funnel(log.connection, view, steps=steps, step_column="event")
-    else:
-        funnel = ordered_funnel(log.connection, view, steps=list(journey.ids))
-    progress.update()
-    progress.set_description("reach")
-    reach = touchpoint_reach(log.connection, view, touchpoints=list(journey.ids))
+        progress.update()
+        reach = touchpoint_reach(log.connection, view, touchpoints=touchpoints)
+    else:  # one pass over the log for both
+        both = funnel_and_reach(log.connection, view, steps=touchpoints, touchpoints=touchpoints)
+        funnel, reach = both.funnel, both.reach
+        progress.update()
     progress.update()
     funnel = funnel.assign(conversion=funnel["conversion_from_start"])
     funnel_columns = [

@@ -565,6 +565,19 @@ def _string_timestamp_sql(text: str, formats: list[str]) -> str:
     )
 
 
+def _unreadable_sql(column: str, kind: str) -> str | None:
+    """SQL true when a present timestamp of ``column`` cannot be read; None when none can't.
+
+    Typed timestamps and dates always convert (a time-zone aware infinity is the one value
+    that does not): testing the source value spares the conversion of every row.
+    """
+    if kind.startswith("TIMESTAMP WITH TIME ZONE"):
+        return f"NOT isfinite({_ident(column)})"
+    if kind.startswith(("TIMESTAMP", "DATE")):
+        return None
+    return "__ts IS NULL"
+
+
 def _timestamp_sql(
     con: duckdb.DuckDBPyConnection, sql: str, column: str, kind: str, notes: list[str]
 ) -> str:
@@ -573,11 +586,11 @@ def _timestamp_sql(
     if kind.startswith("TIMESTAMP WITH TIME ZONE"):
         notes.append(f"Timestamps `{column}`: time-zone aware, converted to UTC.")
         # the value already is UTC microseconds; AT TIME ZONE would go through ICU for
-        # every row (twenty times slower on a large log)
-        return f"try(make_timestamp(epoch_us({col})))"
+        # every row (twenty times slower on a large log). Only ±infinity gives NULL.
+        return f"make_timestamp(epoch_us({col}))"
     if kind.startswith(("TIMESTAMP", "DATE")):
         notes.append(f"Timestamps `{column}`: without time zone, read as UTC.")
-        return f"try(CAST({col} AS TIMESTAMP))"
+        return f"CAST({col} AS TIMESTAMP)"  # cannot fail: every date and timestamp fits
     numeric = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "FLOAT", "DOUBLE", "DECIMAL")
     if kind.startswith(numeric) or kind.startswith("U"):
         notes.append(
@@ -620,8 +633,9 @@ class EventLog:
     n_users : int
         Distinct users in the view (a property, counted on first use).
     n_sessions : int
-        Distinct sessions in the view, derived ones included (a property, counted on first
-        use).
+        Distinct sessions in the view, derived ones included: pairs ``(user_id,
+        session_id)``, since session ids need only be unique per user (a property, counted
+        on first use).
     notes : tuple of str
         What was detected (format, columns, timestamp handling, sessions).
     """
@@ -634,7 +648,7 @@ class EventLog:
     n_events: int
     notes: tuple[str, ...]
     _bad: pd.DataFrame = field(repr=False)
-    _events: tuple[str, ...] = field(repr=False)
+    _events: dict[str, int] = field(repr=False)  # good rows per event name, from the open
     _distinct: dict[str, int] = field(default_factory=dict, repr=False)
 
     @property
@@ -644,16 +658,18 @@ class EventLog:
 
     @property
     def n_sessions(self) -> int:
-        """Distinct sessions in the view, derived ones included (counted on first use)."""
+        """Distinct ``(user_id, session_id)`` pairs in the view (counted on first use)."""
         return self._distinct_counts()["sessions"]
 
     def _distinct_counts(self) -> dict[str, int]:
         # Counting distinct ids is a pass over the whole log with a large hash table: done
         # when asked for, not at every open (a funnel or reach does not need it).
         if not self._distinct:
+            # a session is a user's (ids need only be unique per user): one grouping by
+            # user gives both counts
             users, sessions = self.connection.execute(
-                f"SELECT count(DISTINCT user_id), count(DISTINCT session_id) "
-                f"FROM {_ident(self.view)}"
+                "SELECT count(*), coalesce(sum(n), 0) FROM (SELECT count(DISTINCT session_id) "
+                f"AS n FROM {_ident(self.view)} GROUP BY user_id)"
             ).fetchone()
             self._distinct.update(users=int(users), sessions=int(sessions))
         return self._distinct
@@ -686,6 +702,25 @@ class EventLog:
         """
         return self._bad.copy()
 
+    def touchpoint_events(self, rules: EventRules) -> dict[str, int]:
+        """Events of each touchpoint of ``rules`` (0 when none), without a pass over the log.
+
+        Counted from the events per name taken when the log was opened.
+
+        Examples
+        --------
+        >>> from mot.journey import default_journey
+        >>> log = open_event_log("data/demo_events.parquet")
+        >>> log.touchpoint_events(rules_from_journey(default_journey()))["UMOT"]
+        1782
+        """
+        totals = dict.fromkeys(rules.touchpoints, 0)
+        for event, n in self._events.items():
+            touchpoint = rules.match(event)
+            if touchpoint is not None:
+                totals[touchpoint] += n
+        return totals
+
     def mapped(self, rules: EventRules, *, name: str | None = None) -> str:
         """Create (or replace) the view of events with their touchpoint.
 
@@ -710,6 +745,9 @@ class EventLog:
             {"event": names, "touchpoint": [rules.match(n) for n in names]}, dtype=object
         )
         table = f"_mot_{name}_map"
+        # a result the caller left unfinished on the connection would make register() fail;
+        # a query ends it, as any query would
+        con.execute("SELECT 1").fetchall()
         con.register("_mot_mapping_frame", mapping)
         try:
             con.execute(
@@ -743,6 +781,8 @@ def _text_sql(column: str, kind: str, trim: bool = True) -> str:
         return col
     if kind == "VARCHAR":
         return f"CASE WHEN {_padded_sql(column)} THEN nullif(trim({col}), '') ELSE {col} END"
+    if not trim:  # a number or a date written as text has no spaces to trim
+        return f"CAST({col} AS VARCHAR)"
     return f"nullif(trim(CAST({col} AS VARCHAR)), '')"
 
 
@@ -764,13 +804,16 @@ def _standard_select(
     properties: list[tuple[str, str]],
     numbered: bool,
     trim: bool = True,
+    good_only: bool = False,
 ) -> str:
     """SELECT of the standard columns and properties, with two columns about each row.
 
     ``__problem`` is the row's problem code (NULL for a good row), ``__padded`` whether its
     user id or event name is text that is blank or needs trimming. With ``trim=False`` those
     two are read as they are. (Session ids are always trimmed: only some queries read them,
-    and checking them would make every open read them.)
+    and checking them would make every open read them.) With ``good_only=True`` (and
+    ``trim=False``) the SELECT keeps the good rows only, without those two columns: its
+    conditions test the file's own columns, which a Parquet scan applies as it reads.
     """
     text = [c for c in (roles["user_id"], roles["event"]) if types[c] == "VARCHAR"]
     padded = " OR ".join(_padded_sql(c) for c in text) if trim and text else "false"
@@ -786,18 +829,27 @@ def _standard_select(
         session = _text_sql(roles["session_id"], types[roles["session_id"]])
         if _name_key(roles["session_id"]) == "gasessionid":
             session = f"{user} || '-' || {session}"
-    checks = (user, event, raw_ts, "__ts")  # in the order of _problems
-    whens = " ".join(f"WHEN {expr} IS NULL THEN {k}" for k, expr in enumerate(checks, 1))
-    # a one-byte code, not the text: this column has a value for every row of the log
-    problem = f"CAST(CASE {whens} END AS UTINYINT)"
+    unreadable = _unreadable_sql(roles["timestamp"], ts_kind)
     number = "file_row_number + 1" if numbered else "row_number() OVER ()"
     props = "".join(f", {_ident(p)} AS {_ident(out)}" for p, out in properties)
     inner = f"SELECT {number} AS __row, {ts_sql} AS __ts, * FROM {sql}"
-    return (
+    columns = (
         f"SELECT CAST(__row AS BIGINT) AS row_number, {user} AS user_id, {session} AS session_id, "
-        f"__ts AS ts, {event} AS event{props}, {problem} AS __problem, {padded} AS __padded "
-        f"FROM ({inner})"
+        f"__ts AS ts, {event} AS event{props}"
     )
+    if good_only:
+        raw = (_ident(roles["user_id"]), _ident(roles["event"]), raw_ts)
+        good = " AND ".join(f"{c} IS NOT NULL" for c in raw)
+        if unreadable:
+            good += f" AND NOT ({unreadable})"
+        return f"{columns} FROM ({inner}) WHERE {good}"
+    checks = [f"{user} IS NULL", f"{event} IS NULL", f"{raw_ts} IS NULL"]
+    if unreadable:  # in the order of _problems: code 4 is the unreadable timestamp
+        checks.append(unreadable)
+    whens = " ".join(f"WHEN {expr} THEN {k}" for k, expr in enumerate(checks, 1))
+    # a one-byte code, not the text: this column has a value for every row of the log
+    problem = f"CAST(CASE {whens} END AS UTINYINT)"
+    return f"{columns}, {problem} AS __problem, {padded} AS __padded FROM ({inner})"
 
 
 def _sessions_sql(select: str, gap_minutes: float) -> str:
@@ -965,9 +1017,12 @@ def _open(
     n_rows, n_events, bad, names, padded = _summary(con, table, _problems(roles))
     if kind == "VIEW" and not padded:
         # No user id or event name of the file is blank or padded: queries read them as they
-        # are instead of testing every value again (a Parquet file is not edited in place).
+        # are instead of testing every value again (a Parquet file is not edited in place),
+        # and the view keeps the good rows by testing the file's columns.
         plain = _standard_select(sql, roles, types, ts_sql, props, numbered, trim=False)
         con.execute(f"CREATE OR REPLACE TEMP VIEW {_ident(table)} AS {plain}")
+        good = _standard_select(sql, roles, types, ts_sql, props, numbered, False, True)
+        con.execute(f"CREATE OR REPLACE TEMP VIEW {_ident(view)} AS {good}")
     return EventLog(con, source, dict(roles), view, n_rows, n_events, tuple(notes), bad, names)
 
 
@@ -996,11 +1051,12 @@ def _summary(
     ).fetchall()
     counts: dict[int, int] = {}
     examples: dict[int, list[int]] = {}
-    names, n_events = [], 0
+    names: dict[str, int] = {}
+    n_events = 0
     padded = any(row[4] for row in rows)
     for code, event, n, first, _ in rows:
         if code is None:
-            names.append(event)
+            names[event] = int(n)
             n_events += n
             continue
         counts[code] = counts.get(code, 0) + n
@@ -1010,7 +1066,7 @@ def _summary(
     frame = pd.DataFrame(data, columns=list(BAD_ROWS_COLUMNS))
     frame = frame.astype({"problem": object, "count": "int64", "example_rows": object})
     n_rows = n_events + sum(counts.values())
-    return n_rows, n_events, frame, tuple(sorted(names)), padded
+    return n_rows, n_events, frame, dict(sorted(names.items())), padded
 
 
 # --------------------------------------------------------------------------------------------
@@ -1072,7 +1128,9 @@ def unmatched_events(log: EventLog, rules: EventRules) -> pd.DataFrame:
     1       app_update   3913
     2    account_login   3005
     """
-    counts = event_counts(log)
-    keep = [rules.match(e) is None for e in counts["event"]]
-    frame = counts.loc[keep, list(UNMATCHED_COLUMNS)].reset_index(drop=True)
-    return frame
+    # the counts taken when the log was opened: no pass over the log
+    rows = [(e, n) for e, n in log._events.items() if rules.match(e) is None]
+    rows.sort(key=lambda row: (-row[1], row[0]))
+    return pd.DataFrame(rows, columns=list(UNMATCHED_COLUMNS)).astype(
+        {"event": object, "count": "int64"}
+    )

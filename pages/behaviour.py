@@ -199,10 +199,12 @@ with tabs["funnel"]:
         help=t("behaviour.window_help"),
     )
     steps = [s for s in steps_available if s in steps]  # journey order, whatever the clicks
+    reach = None
     if len(steps) < 2:
         st.info(t("behaviour.two_steps"))
     else:
-        ordered = logs.run("funnel", opened, steps=steps, window_days=window or None)
+        both = logs.run("funnel_and_reach", opened, steps=steps, window_days=window or None)
+        ordered, reach = both.funnel, both.reach
         reached = logs.run("open_funnel", opened, steps=steps)
         st.success(report_builder.funnel_summary(ordered, labels=labels, language=language))
         widgets.chart(
@@ -221,7 +223,8 @@ with tabs["funnel"]:
         )
     st.subheader(t("behaviour.reach_title"))
     st.caption(t("behaviour.reach_caption"))
-    reach = logs.run("reach", opened)
+    if reach is None:  # no funnel asked for: the reach alone
+        reach = logs.run("reach", opened)
     widgets.table(
         reach,
         columns={

@@ -63,9 +63,9 @@ class Opened:
     @property
     def reached(self) -> list[str]:
         """Touchpoints with rules that at least one user reached, in journey order."""
-        reach = run("reach", self)
-        users = dict(zip(reach["touchpoint"].astype(str), reach["users"], strict=True))
-        return [tp for tp in self.steps if users.get(tp, 0) > 0]
+        # an event has a user: counting events per touchpoint needs no pass over the log
+        events = self.log.touchpoint_events(self.rules)
+        return [tp for tp in self.steps if events.get(tp, 0) > 0]
 
     @property
     def entry(self) -> str | None:
@@ -211,6 +211,13 @@ ANALYSES: dict[str, Callable[..., object]] = {
             by=by,
             cohort=cohort,
         )
+    ),
+    "funnel_and_reach": lambda o, steps, window_days=None: behaviour.funnel_and_reach(
+        o.connection,
+        o.view,
+        steps=steps,
+        touchpoints=o.rules.touchpoints,
+        window=_window(window_days),
     ),
     "open_funnel": lambda o, steps, by=None, column="touchpoint": behaviour.open_funnel(
         o.connection, o.view, steps=steps, step_column=column, by=by

@@ -92,6 +92,63 @@ def test_reach_by_device(tiny):
     assert out.attrs["n_missing_segment"] == 0
 
 
+def test_reach_sessions_are_per_user(con):
+    # "1" is the first session of both users (as GA4 numbers sessions per user): two
+    # sessions. e's events have no session id: e is reached, in no session.
+    make_view(
+        con,
+        [
+            ("a", "1", "2026-01-01 10:00", "landing", "FMOT"),
+            ("a", "1", "2026-01-01 10:01", "product_view", "FMOT"),
+            ("a", "2", "2026-01-02 10:00", "landing", "FMOT"),
+            ("b", "1", "2026-01-01 11:00", "landing", "FMOT"),
+            ("e", None, "2026-01-01 12:00", "landing", "FMOT"),
+        ],
+    )
+    out = b.touchpoint_reach(con, touchpoints=["FMOT"])
+    assert out[["users", "sessions", "events"]].iloc[0].tolist() == [3, 3, 5]
+
+
+def test_reach_by_segment_counts_missing_values(con):
+    make_view(
+        con,
+        [
+            ("a", "sa", "2026-01-01 10:00", "landing", "FMOT", "mobile"),
+            ("a", "sa", "2026-01-01 10:05", "purchase", "SMOT", None),
+            ("b", "sb", "2026-01-01 10:00", "landing", "FMOT", None),
+            ("c", "sc", "2026-01-01 10:00", "search", "ZMOT", "tablet"),
+        ],
+    )
+    out = b.touchpoint_reach(con, touchpoints=["ZMOT", "FMOT", "SMOT"], by="device")
+    assert out["device"].tolist() == ["mobile"] * 3 + ["tablet"] * 3
+    assert out["users"].tolist() == [0, 1, 0, 1, 0, 0]
+    assert out["events"].tolist() == [0, 1, 0, 1, 0, 0]
+    assert out.attrs["n_missing_segment"] == 2  # a's purchase and b's landing
+
+
+def test_reach_of_a_journey_longer_than_one_mask(con):
+    # 70 touchpoints need two masks of 62: the counts and positions carry across.
+    names = [f"T{k}" for k in range(1, 71)]
+    make_view(
+        con,
+        [
+            ("a", "s1", "2026-01-01 10:00", "e1", "T1"),
+            ("a", "s1", "2026-01-01 10:01", "e62", "T62"),
+            ("a", "s2", "2026-01-02 10:00", "e63", "T63"),
+            ("b", "s3", "2026-01-01 10:00", "e70", "T70"),
+            ("b", "s3", "2026-01-01 10:01", "e70", "T70"),
+        ],
+    )
+    out = b.touchpoint_reach(con, touchpoints=names).set_index("touchpoint")
+    assert out["position"].tolist() == list(range(1, 71))
+    reached = out[out["events"] > 0]
+    assert reached.index.tolist() == ["T1", "T62", "T63", "T70"]
+    assert reached["users"].tolist() == [1, 1, 1, 1]
+    assert reached["sessions"].tolist() == [1, 1, 1, 1]
+    assert reached["events"].tolist() == [1, 1, 1, 2]
+    assert int(out["users"].sum()) == 4
+
+
 # --- funnels --------------------------------------------------------------------------------
 
 
@@ -414,6 +471,35 @@ def test_open_funnel_ratio_after_an_empty_step(con):
     assert out["users"].tolist() == [0, 1]
     assert out["conversion_from_previous"].isna().all()
     assert out["conversion_from_start"].isna().all()
+
+
+# --- funnel and reach together --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("window", [None, timedelta(days=1)])
+def test_funnel_and_reach_equal_the_two_calls(tiny, window):
+    both = b.funnel_and_reach(
+        tiny, steps=["FMOT", "SMOT", "TMOT"], touchpoints=JOURNEY, window=window
+    )
+    funnel = b.ordered_funnel(tiny, steps=["FMOT", "SMOT", "TMOT"], window=window)
+    pd.testing.assert_frame_equal(both.funnel, funnel)
+    pd.testing.assert_frame_equal(both.reach, b.touchpoint_reach(tiny, touchpoints=JOURNEY))
+    # the hand example: a, b, c, d enter; a and d buy after landing (d outside a day)
+    assert both.funnel["users"].tolist() == ([4, 2, 1] if window is None else [4, 1, 1])
+    assert both.reach.set_index("touchpoint")["users"].tolist() == [0, 4, 4, 1, 0]
+
+
+def test_funnel_and_reach_refuses_a_step_outside_the_touchpoints(tiny):
+    with pytest.raises(MotError, match="not among the touchpoints"):
+        b.funnel_and_reach(tiny, steps=["FMOT", "checkout"], touchpoints=JOURNEY)
+
+
+def test_funnel_and_reach_of_a_long_journey_falls_back_to_two_calls(tiny):
+    touchpoints = [*JOURNEY, *(f"T{k}" for k in range(70))]
+    both = b.funnel_and_reach(tiny, steps=["FMOT", "SMOT"], touchpoints=touchpoints)
+    assert len(both.reach) == 75
+    assert both.reach["users"].iloc[:5].tolist() == [0, 4, 4, 1, 0]
+    assert both.funnel["users"].tolist() == [4, 2]
 
 
 # --- the demo log ---------------------------------------------------------------------------

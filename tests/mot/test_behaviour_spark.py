@@ -150,6 +150,17 @@ def test_ordered_funnel_by_variant_on_events(duck, spark):
     pd.testing.assert_frame_equal(b.compare_conversion(plain, step="add_to_cart"), expected)
 
 
+def test_funnel_and_reach(duck, spark):
+    for window in (None, timedelta(days=7)):
+        kwargs = {"steps": JOURNEY[:4], "touchpoints": JOURNEY, "window": window}
+        expected = b.funnel_and_reach(duck, **kwargs)
+        got = b.funnel_and_reach(spark, **kwargs)
+        pd.testing.assert_frame_equal(got.funnel, expected.funnel, rtol=1e-9, atol=1e-12)
+        pd.testing.assert_frame_equal(got.reach, expected.reach)
+        funnel = b.ordered_funnel(duck, steps=JOURNEY[:4], window=window)
+        pd.testing.assert_frame_equal(expected.funnel, funnel)
+
+
 def test_funnel_by_cohort(duck, spark):
     out = same(duck, spark, b.ordered_funnel, steps=JOURNEY, cohort="week")
     assert (out["cohort"].dt.day_of_week == 0).all()

@@ -402,7 +402,7 @@ def test_own_connection_spills_a_log_larger_than_its_memory_limit(tmp_path, monk
     n = 400_000
     frame = pd.DataFrame(
         {
-            "user_id": [f"user{i % 5000:05d}" for i in range(n)],
+            "user_id": [f"user{(i // 4) % 5000:05d}" for i in range(n)],  # sessions of one user
             "session_id": [f"session{i // 4:07d}" for i in range(n)],
             "timestamp": "2024-06-01 10:00:00",
             "event": "landing",
@@ -616,3 +616,23 @@ def test_properties_with_reserved_names_are_kept(tmp_path):
     )
     log = open_event_log(path)
     assert _rows(log, "event, source_ts, source_touchpoint") == [("a", "x", "y")]
+
+
+def test_mapped_after_a_result_left_unfinished(demo):
+    # fetchone() leaves the rest of a result pending on the connection; mapping must not
+    # fail on it (DuckDB refuses to register a frame then)
+    demo.connection.execute("SELECT * FROM events").fetchone()
+    view = demo.mapped(rules_from_journey(default_journey()), name="events_mapped_again")
+    n = demo.connection.execute(f"SELECT count(touchpoint) FROM {view}").fetchone()[0]
+    assert n == demo.n_events - (24_138 + 3_913 + 3_005)
+
+
+def test_touchpoint_events_need_no_query(demo):
+    rules = rules_from_journey(default_journey())
+    view = demo.mapped(rules)
+    counted = dict(
+        demo.connection.execute(
+            f"SELECT touchpoint, count(*) FROM {view} WHERE touchpoint IS NOT NULL GROUP BY 1"
+        ).fetchall()
+    )
+    assert demo.touchpoint_events(rules) == {tp: counted.get(tp, 0) for tp in rules.touchpoints}
