@@ -86,6 +86,25 @@ def test_demo_funnel_sentence_and_tables(demo):
     ]
 
 
+def test_demo_reach_table_comes_with_the_funnel(demo):
+    reach = [df for df in demo.dataframe if "Sessions" in df.value.columns]
+    assert reach, "the reach table is shown"
+    table = reach[0].value.set_index("Touchpoint")
+    # the demo's counts (tests/mot/test_behaviour.py): 23,817 users land, 20,164 search
+    assert table.loc["First moment of truth", "Users"] == 23_817
+    assert table.loc["Zero moment of truth", "Users"] == 20_164
+    assert table.loc["Ultimate moment of truth", "Events"] == 1_782
+
+
+def test_one_step_asks_for_two_and_keeps_the_reach():
+    at = run(BEHAVIOUR)
+    widget(at.multiselect, "steps").set_value(["FMOT"]).run()
+    assert not at.exception
+    assert any("at least two" in i.value.lower() for i in at.info)
+    reach = [df for df in at.dataframe if "Sessions" in df.value.columns]
+    assert reach[0].value.set_index("Touchpoint").loc["First moment of truth", "Users"] == 23_817
+
+
 def test_demo_draws_every_chart(demo):
     # funnel, time between, trend, segment funnel, conversion difference, repurchase; every
     # respondent buys (data/README.md), so purchase splits nobody and says so
