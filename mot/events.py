@@ -565,15 +565,31 @@ def _string_timestamp_sql(text: str, formats: list[str]) -> str:
     )
 
 
-def _unreadable_sql(column: str, kind: str) -> str | None:
-    """SQL true when a present timestamp of ``column`` cannot be read; None when none can't.
+_NUMERIC_KINDS = (
+    "TINYINT",
+    "SMALLINT",
+    "INTEGER",
+    "BIGINT",
+    "HUGEINT",
+    "FLOAT",
+    "DOUBLE",
+    "DECIMAL",
+)
 
-    Typed timestamps and dates always convert (a time-zone aware infinity is the one value
-    that does not): testing the source value spares the conversion of every row.
+# Kinds whose every value fits a TIMESTAMP (microseconds): a second, millisecond or date
+# column can hold instants beyond year 294,247, which do not.
+_TIMESTAMP_KINDS = ("TIMESTAMP", "TIMESTAMP_NS")
+
+
+def _unreadable_sql(column: str, kind: str) -> str | None:
+    """SQL true when a present timestamp of ``column`` cannot be read; None when all can.
+
+    Microsecond and nanosecond timestamps always convert, and so do time-zone aware ones but
+    for ±infinity: testing the source value spares the conversion of every row.
     """
     if kind.startswith("TIMESTAMP WITH TIME ZONE"):
         return f"NOT isfinite({_ident(column)})"
-    if kind.startswith(("TIMESTAMP", "DATE")):
+    if kind in _TIMESTAMP_KINDS:
         return None
     return "__ts IS NULL"
 
@@ -590,9 +606,10 @@ def _timestamp_sql(
         return f"make_timestamp(epoch_us({col}))"
     if kind.startswith(("TIMESTAMP", "DATE")):
         notes.append(f"Timestamps `{column}`: without time zone, read as UTC.")
-        return f"CAST({col} AS TIMESTAMP)"  # cannot fail: every date and timestamp fits
-    numeric = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "FLOAT", "DOUBLE", "DECIMAL")
-    if kind.startswith(numeric) or kind.startswith("U"):
+        if kind in _TIMESTAMP_KINDS:
+            return f"CAST({col} AS TIMESTAMP)"  # cannot fail
+        return f"try(CAST({col} AS TIMESTAMP))"
+    if kind.startswith(_NUMERIC_KINDS) or kind.startswith("U"):
         notes.append(
             f"Timestamps `{column}`: epoch numbers (seconds below 1e11, milliseconds below "
             "1e14, else microseconds)."
@@ -781,9 +798,15 @@ def _text_sql(column: str, kind: str, trim: bool = True) -> str:
         return col
     if kind == "VARCHAR":
         return f"CASE WHEN {_padded_sql(column)} THEN nullif(trim({col}), '') ELSE {col} END"
-    if not trim:  # a number or a date written as text has no spaces to trim
+    if not trim and _spaceless(kind):  # a number or a date as text has no spaces to trim
         return f"CAST({col} AS VARCHAR)"
     return f"nullif(trim(CAST({col} AS VARCHAR)), '')"
+
+
+def _spaceless(kind: str) -> bool:
+    """Whether a column of this kind reads as text without spaces or blanks (not BLOB)."""
+    unsigned = ("UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT", "UUID")
+    return kind.startswith((*_NUMERIC_KINDS, *unsigned, "TIMESTAMP", "DATE", "TIME", "BOOLEAN"))
 
 
 def _problems(roles: dict[str, str | None]) -> tuple[str, ...]:
@@ -838,8 +861,13 @@ def _standard_select(
         f"__ts AS ts, {event} AS event{props}"
     )
     if good_only:
-        raw = (_ident(roles["user_id"]), _ident(roles["event"]), raw_ts)
-        good = " AND ".join(f"{c} IS NOT NULL" for c in raw)
+        # the file's own column where it is what the view reads (text, or a kind without
+        # blanks), else the expression (a BLOB id read as text may still be blank)
+        raw = [
+            _ident(roles[r]) if types[roles[r]] == "VARCHAR" or _spaceless(types[roles[r]]) else x
+            for r, x in (("user_id", user), ("event", event))
+        ]
+        good = " AND ".join(f"{c} IS NOT NULL" for c in (*raw, raw_ts))
         if unreadable:
             good += f" AND NOT ({unreadable})"
         return f"{columns} FROM ({inner}) WHERE {good}"
@@ -1039,11 +1067,11 @@ def _drop(con: duckdb.DuckDBPyConnection, name: str) -> None:
 
 def _summary(
     con: duckdb.DuckDBPyConnection, table: str, problems: tuple[str, ...]
-) -> tuple[int, int, pd.DataFrame, tuple[str, ...], bool]:
+) -> tuple[int, int, pd.DataFrame, dict[str, int], bool]:
     """What the log holds, in one pass over it.
 
-    Rows, good rows, the bad-rows table, the good rows' event names, and whether any user id
-    or event name is text that is blank or needs trimming.
+    Rows, good rows, the bad-rows table, the good rows per event name (sorted by name), and
+    whether any user id or event name is text that is blank or needs trimming.
     """
     rows = con.execute(
         f"SELECT __problem, event, count(*), min(row_number, 5) FILTER (__problem IS NOT NULL), "

@@ -149,6 +149,62 @@ def test_reach_of_a_journey_longer_than_one_mask(con):
     assert int(out["users"].sum()) == 4
 
 
+def test_reach_and_funnel_groups_are_text_whatever_the_column(con):
+    # an integer property groups as text (as DuckDB and Spark both cast it), and a struct
+    # (GA4 keeps device and geo as structs) does not break the grouping
+    con.execute(
+        """CREATE VIEW events_mapped AS SELECT * FROM (VALUES
+        ('a', 's1', TIMESTAMP '2026-01-01 10:00', 'landing', 'FMOT', 10, {'os': 'ios'}),
+        ('a', 's1', TIMESTAMP '2026-01-01 10:05', 'purchase', 'SMOT', 10, {'os': 'ios'}),
+        ('b', 's2', TIMESTAMP '2026-01-01 10:00', 'landing', 'FMOT', 2, {'os': 'android'}))
+        t(user_id, session_id, ts, event, touchpoint, cohort_n, device)"""
+    )
+    reach = b.touchpoint_reach(con, touchpoints=["FMOT", "SMOT"], by="cohort_n")
+    assert reach["cohort_n"].tolist() == ["10", "10", "2", "2"]  # sorted as text
+    assert reach["users"].tolist() == [1, 1, 1, 0]
+    funnel = b.ordered_funnel(con, steps=["FMOT", "SMOT"], by="cohort_n")
+    assert funnel["cohort_n"].tolist() == ["10", "10", "2", "2"]
+    by_device = b.ordered_funnel(con, steps=["FMOT", "SMOT"], by="device")
+    assert by_device["users"].tolist() == [1, 0, 1, 1]  # android, then ios
+    assert len(b.touchpoint_reach(con, touchpoints=["FMOT"], by="device")) == 2
+
+
+def test_reach_counts_a_touchpoint_given_twice_once(tiny):
+    twice = b.touchpoint_reach(tiny, touchpoints=["FMOT", "FMOT", "SMOT"], by="device")
+    once = b.touchpoint_reach(tiny, touchpoints=["FMOT", "SMOT"], by="device")
+    assert twice["position"].tolist() == [1, 2, 3, 1, 2, 3]
+    assert twice.attrs["n_missing_segment"] == once.attrs["n_missing_segment"]
+    first = twice[twice["position"] != 2].drop(columns="position").reset_index(drop=True)
+    pd.testing.assert_frame_equal(first, once.drop(columns="position"))
+
+
+def test_reach_counts_no_user_for_a_missing_id(con):
+    make_view(
+        con,
+        [
+            ("a", "s1", "2026-01-01 10:00", "landing", "FMOT"),
+            (None, "s2", "2026-01-01 11:00", "landing", "FMOT"),
+        ],
+    )
+    out = b.touchpoint_reach(con, touchpoints=["FMOT"])
+    assert out[["users", "sessions", "events"]].iloc[0].tolist() == [1, 2, 2]
+
+
+def test_bounce_leaves_out_events_without_a_session(con):
+    make_view(
+        con,
+        [
+            ("a", "s1", "2026-01-01 10:00", "landing", "FMOT", None),
+            ("a", None, "2026-01-01 11:00", "landing", "FMOT", None),
+            ("b", None, "2026-01-01 11:00", "landing", "FMOT", None),
+            ("c", "s3", "2026-01-01 12:00", "landing", "FMOT", "mobile"),
+        ],
+    )
+    out = b.bounce_rate(con, by="device")
+    assert out["sessions"].tolist() == [1]
+    assert out.attrs["n_missing_segment"] == 1  # a's s1; the sessionless events are in none
+
+
 # --- funnels --------------------------------------------------------------------------------
 
 

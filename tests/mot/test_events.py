@@ -636,3 +636,46 @@ def test_touchpoint_events_need_no_query(demo):
         ).fetchall()
     )
     assert demo.touchpoint_events(rules) == {tp: counted.get(tp, 0) for tp in rules.touchpoints}
+
+
+def test_parquet_binary_ids_are_trimmed_and_blank_ones_left_out(tmp_path):
+    # older writers store text as plain binary: DuckDB reads BLOB, which the view still
+    # reads as trimmed text; a blank id or event is a bad row, as in a text column
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table(
+        {
+            "user_id": pa.array([b"a", b"", b" c ", b"d"], type=pa.binary()),
+            "session_id": ["1", "1", "1", "1"],
+            "timestamp": pa.array([1_700_000_000_000_000] * 4, type=pa.timestamp("us")),
+            "event": pa.array([b"landing", b"x", b"y", b"  "], type=pa.binary()),
+        }
+    )
+    pq.write_table(table, tmp_path / "binary.parquet")
+    log = open_event_log(tmp_path / "binary.parquet")
+    rows = log.connection.execute(f"SELECT user_id, event FROM {log.view}").fetchall()
+    assert rows == [("a", "landing"), ("c", "y")]
+    assert log.n_events == 2 and log.n_bad_rows == 2
+
+
+def test_parquet_dates_beyond_the_timestamp_range_are_unreadable_rows(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table(
+        {
+            "user_id": ["u0", "u1"],
+            "session_id": ["s0", "s1"],
+            "timestamp": pa.array([19_000, 2**31 - 10], type=pa.date32()),  # 2022; year 5.8 M
+            "event": ["landing", "landing"],
+        }
+    )
+    pq.write_table(table, tmp_path / "dates.parquet")
+    log = open_event_log(tmp_path / "dates.parquet")
+    assert log.bad_rows()["example_rows"].tolist() == [[2]]
+    assert log.bad_rows()["problem"].iloc[0].startswith("unparseable timestamp")
+    # every query that reads the time stamps works
+    assert log.connection.execute(f"SELECT max(ts) FROM {log.view}").fetchone()[0] == datetime(
+        2022, 1, 8
+    )
