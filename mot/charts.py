@@ -809,20 +809,44 @@ def shifts_chart(
 # --- 3. emotion curve ------------------------------------------------------------------------
 
 
+def _inner_y_axis() -> alt.Axis:
+    """A y axis drawn inside its plot, without a title (the panel's title says it).
+
+    Labels sit just right of the left edge, above their grid line. A stacked chart as wide
+    as its container has plots as wide as the container, and an axis outside them would
+    push the chart past the container's right edge.
+    """
+    return alt.Axis(
+        title=None,
+        labelAlign="left",
+        labelBaseline="bottom",
+        labelPadding=-3,
+        tickSize=0,
+        domain=False,
+    )
+
+
+def _panel_title(title: str) -> alt.TitleParams:
+    """A panel's small title, at its top left: the inner y axis's title."""
+    return alt.TitleParams(title, anchor="start", fontSize=12, fontWeight="normal", offset=4)
+
+
 def _curve_layers(
     data: pd.DataFrame,
     order: Sequence[str],
     t: Mapping[str, str],
     segments: tuple[str, list[str]] | None,
     x_axis: bool = True,
+    y_inside: bool = False,
 ) -> tuple[alt.Chart, alt.Chart, alt.Chart]:
     """Band, line and point layers of a mean curve.
 
     ``segments`` is the (title, order) of the ``segment`` field when there is one curve per
-    segment.
+    segment; ``y_inside`` draws the y axis inside the plot (:func:`_inner_y_axis`).
     """
     x = _tp_x(order, t["touchpoint"], axis=x_axis)
     y_title = t["emotion_mean"]
+    y_axis = {"axis": _inner_y_axis()} if y_inside else {}
     tips = [_tip("label:N", t["touchpoint"])]
     colour: dict = {}
     if segments:
@@ -841,9 +865,14 @@ def _curve_layers(
     band = (
         base.transform_filter(_finite("ci_low", "ci_high"))
         .mark_area(**single)
-        .encode(y=alt.Y("ci_low:Q", title=y_title), y2="ci_high:Q", tooltip=band_tips, **colour)
+        .encode(
+            y=alt.Y("ci_low:Q", title=y_title, **y_axis),
+            y2="ci_high:Q",
+            tooltip=band_tips,
+            **colour,
+        )
     )
-    y = alt.Y("mean:Q", title=y_title)
+    y = alt.Y("mean:Q", title=y_title, **y_axis)
     line = (
         base.transform_filter(_finite("mean"))
         .mark_line(**single)
@@ -1154,20 +1183,16 @@ def _utility_strip(
         x=_tp_x(order, t["touchpoint"]),
         xOffset=alt.XOffset("utility_label:N", sort=[t[u] for u in UTILITIES]),
     )
+    y = {"title": y_title, "scale": alt.Scale(zero=False), "axis": _inner_y_axis()}
     errors = (
         base.transform_filter(_finite("ci_low", "ci_high"))
         .mark_rule(style="mot_errorbar")
-        .encode(
-            y=alt.Y("ci_low:Q", title=y_title, scale=alt.Scale(zero=False)),
-            y2="ci_high:Q",
-            color=encodings["color"],
-            tooltip=tips,
-        )
+        .encode(y=alt.Y("ci_low:Q", **y), y2="ci_high:Q", color=encodings["color"], tooltip=tips)
     )
     points = base.mark_point(filled=True, opacity=1).encode(
-        y=alt.Y("mean:Q", title=y_title, scale=alt.Scale(zero=False)), tooltip=tips, **encodings
+        y=alt.Y("mean:Q", **y), tooltip=tips, **encodings
     )
-    return (errors + points).properties(width="container", height=200)
+    return (errors + points).properties(width="container", height=200, title=_panel_title(y_title))
 
 
 def journey_map_chart(
@@ -1231,11 +1256,13 @@ def journey_map_chart(
     journey, order = _labelled(journey_frame, ["moment"], labels, order=order_ids)
     journey["moment"] = journey["moment"].fillna("")
     data, _ = _labelled(curve, ["n", "mean", "ci_low", "ci_high"], labels, order=order_ids)
-    band, line, points = _curve_layers(data, order, t, None, x_axis=False)
+    band, line, points = _curve_layers(data, order, t, None, x_axis=False, y_inside=True)
     curve_layers = [band, _reference_rule(data, "y", 0, t["neutral"]), line, points]
     if extremes is not None:
         curve_layers += _extreme_layers(extremes, data, order_ids, labels, t, None, x_axis=False)
-    emotion = alt.layer(*curve_layers).properties(width="container", height=240)
+    emotion = alt.layer(*curve_layers).properties(
+        width="container", height=240, title=_panel_title(t["emotion_mean"])
+    )
     strip = _utility_strip(utilities, order_ids, labels, t)
     return alt.vconcat(_moment_band(journey, order, t), emotion, strip, spacing=14).resolve_scale(
         x="shared", color="independent", shape="independent", fill="independent"

@@ -436,6 +436,16 @@ def test_journey_map_shares_x_and_shows_moments(demo):
     assert "moment" in texts
 
 
+def test_journey_map_draws_its_y_axes_inside_the_container_width(demo):
+    # the panels are as wide as the container: an axis outside them would overflow it, so
+    # every y axis is drawn inside its plot and its title is the panel's title
+    spec = _built(demo, "journey_map")
+    axes = [enc["axis"] for enc in _channel(spec, "y") if "axis" in enc]
+    assert axes and all(a["labelAlign"] == "left" and a["title"] is None for a in axes)
+    titles = [panel.get("title", {}).get("text") for panel in spec["vconcat"][1:]]
+    assert titles == ["Mean emotion (−100 to +100)", "Mean rating (0–100)"]
+
+
 def test_peak_end_highlights_peak_end(demo):
     spec = _built(demo, "peak_end")
     (sort,) = {tuple(enc["sort"]) for enc in _channel(spec, "y")}
