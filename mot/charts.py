@@ -809,6 +809,9 @@ def shifts_chart(
 # --- 3. emotion curve ------------------------------------------------------------------------
 
 
+_INNER_AXIS_ROOM = 44  # pixels: an inner y axis's widest labels ("12,000") at 11 px
+
+
 def _inner_y_axis() -> alt.Axis:
     """A y axis drawn inside its plot, without a title (the panel's title says it).
 
@@ -2548,15 +2551,21 @@ def _trend_flags(data: pd.DataFrame, t: Mapping[str, str]) -> pd.Series:
     return flag
 
 
-def _period_x(periods: pd.Series, title: str) -> alt.X:
-    """Temporal x of period starts: ticks on the periods themselves (at most about ten)."""
+def _period_x(periods: pd.Series, title: str, labelled: bool = True, padding: int = 12) -> alt.X:
+    """Temporal x of period starts: ticks on the periods themselves (at most about ten).
+
+    ``labelled=False`` keeps only the grid lines (a panel above the one with the axis);
+    ``padding`` (pixels) is left free at both ends, room for a y axis drawn inside.
+    """
     starts = sorted(set(pd.to_datetime(periods.dropna())))
     monthly = len(starts) > 1 and pd.Series(starts).diff().min() >= pd.Timedelta(days=28)
     every = max(1, math.ceil(len(starts) / 10))
     values = [alt.DateTime(year=s.year, month=s.month, date=s.day) for s in starts[::every]]
     options = {"values": values} if values else {}
+    if not labelled:
+        options.update(labels=False, ticks=False, domain=False, title=None)
     axis = alt.Axis(format="%b %Y" if monthly else "%-d %b", **options)
-    return alt.X("period_start:T", title=title, axis=axis, scale=alt.Scale(padding=12))
+    return alt.X("period_start:T", title=title, axis=axis, scale=alt.Scale(padding=padding))
 
 
 def behaviour_trend_chart(
@@ -2564,10 +2573,12 @@ def behaviour_trend_chart(
     *,
     labels: Mapping[str, str] | None = None,
     text: Mapping[str, str] | None = None,
-) -> alt.FacetChart:
+) -> alt.VConcatChart:
     """Users per period for each touchpoint, with the usual level and the unusual periods.
 
-    Small multiples, one row per touchpoint in journey order, each with its own y scale:
+    Small multiples as wide as the page, one panel per touchpoint in journey order (its
+    title the touchpoint, its y axis inside it), each with its own y scale and one shared
+    time axis at the bottom:
     users per period as a blue line, the baseline (median of the touchpoint's periods) as a
     dashed grey line, dips marked with vermillion points and spikes with green points.
     Works on :func:`mot.behaviour.event_trend` too, whose event names are also in the
@@ -2586,8 +2597,9 @@ def behaviour_trend_chart(
 
     Returns
     -------
-    alt.FacetChart
-        One row per touchpoint; layers: baseline, users line, dip and spike points.
+    alt.VConcatChart
+        One panel per touchpoint (one empty panel without rows); layers: baseline, users
+        line, dip and spike points.
 
     Raises
     ------
@@ -2614,29 +2626,39 @@ def behaviour_trend_chart(
         _tip("baseline:Q", t["baseline"], ",.1f"),
         _tip("flag:N", t["unusual"]),
     ]
-    x = _period_x(data["period_start"], t["period_start"])
-    y = alt.Y("users:Q", title=t["users"], axis=alt.Axis(format=",~r", tickCount=3))
-    base = alt.Chart().encode(x=x)
-    baseline = base.mark_line(style="mot_reference").encode(
-        y=alt.Y("baseline:Q", title=t["users"]),
-        color=alt.Color("baseline_series:N", scale=colours, legend=legend),
-        tooltip=tips,
-    )
-    line = base.mark_line().encode(
-        y=y, color=alt.Color("users_series:N", scale=colours, legend=legend), tooltip=tips
-    )
-    unusual = (
-        base.transform_filter(alt.FieldOneOfPredicate(field="flag", oneOf=[t["dip"], t["spike"]]))
-        .mark_point(filled=True, opacity=1, style="mot_extreme")
-        .encode(y=y, color=alt.Color("flag:N", scale=colours, legend=legend), tooltip=tips)
-    )
-    header = alt.Header(labelOrient="top", labelAnchor="start", labelAngle=0, labelAlign="left")
-    return (
-        alt.layer(baseline, line, unusual, data=data)
-        .properties(width=560, height=80)
-        .facet(row=alt.Row("label:N", sort=order, title=None, header=header), spacing=14)
-        .resolve_scale(y="independent")
-    )
+    axis = _inner_y_axis()
+    axis.format, axis.tickCount = ",~r", 3
+    y = alt.Y("users:Q", title=t["users"], axis=axis)
+    shown = order or [None]  # no rows: one empty panel, not an empty chart
+
+    def panel(label: str | None, x: alt.X) -> alt.LayerChart:
+        base = alt.Chart().encode(x=x)
+        if label is not None:
+            base = base.transform_filter(alt.FieldEqualPredicate(field="label", equal=label))
+        baseline = base.mark_line(style="mot_reference").encode(
+            y=alt.Y("baseline:Q", title=t["users"]),
+            color=alt.Color("baseline_series:N", scale=colours, legend=legend),
+            tooltip=tips,
+        )
+        line = base.mark_line().encode(
+            y=y, color=alt.Color("users_series:N", scale=colours, legend=legend), tooltip=tips
+        )
+        unusual = (
+            base.transform_filter(
+                alt.FieldOneOfPredicate(field="flag", oneOf=[t["dip"], t["spike"]])
+            )
+            .mark_point(filled=True, opacity=1, style="mot_extreme")
+            .encode(y=y, color=alt.Color("flag:N", scale=colours, legend=legend), tooltip=tips)
+        )
+        titled = {"title": _panel_title(label)} if label is not None else {}
+        return alt.layer(baseline, line, unusual).properties(width="container", height=80, **titled)
+
+    # one time axis, under the last panel: the panels share the x scale
+    # the scale's padding leaves the y labels, drawn inside, clear of the first period
+    x = _period_x(data["period_start"], t["period_start"], padding=_INNER_AXIS_ROOM)
+    quiet = _period_x(data["period_start"], t["period_start"], False, _INNER_AXIS_ROOM)
+    panels = [panel(label, x if k == len(shown) - 1 else quiet) for k, label in enumerate(shown)]
+    return alt.vconcat(*panels, data=data, spacing=10).resolve_scale(x="shared", y="independent")
 
 
 def _difference_rows(table: pd.DataFrame, order: Sequence[str]) -> pd.DataFrame:

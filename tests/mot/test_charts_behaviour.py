@@ -116,7 +116,7 @@ def _units(spec: dict) -> Iterator[dict]:
     """Every single-mark view of a (layered, faceted) spec."""
     if "mark" in spec:
         yield spec
-    for child in spec.get("layer", []):
+    for child in [*spec.get("layer", []), *spec.get("vconcat", [])]:
         yield from _units(child)
     if isinstance(spec.get("spec"), dict):
         yield from _units(spec["spec"])
@@ -353,10 +353,15 @@ def test_time_between_clips_zeros_and_notes_pairs_without_users(demo):
 def test_trend_small_multiples_in_journey_order_with_independent_scales(demo):
     labels = demo["labels_es"]
     spec = charts.behaviour_trend_chart(demo["trend"], labels=labels).to_dict()
-    assert spec["facet"]["row"]["sort"] == [labels[tp] for tp in JOURNEY]
-    assert spec["resolve"]["scale"]["y"] == "independent"
+    panels = spec["vconcat"]
+    assert [panel["title"]["text"] for panel in panels] == [labels[tp] for tp in JOURNEY]
+    assert spec["resolve"]["scale"] == {"x": "shared", "y": "independent"}
+    # as wide as the page, y axes inside, one time axis under the last panel
+    assert all(panel["width"] == "container" for panel in panels)
+    x_axes = [_units(panel).__next__()["encoding"]["x"]["axis"] for panel in panels]
+    assert [a.get("labels", True) for a in x_axes] == [False] * (len(JOURNEY) - 1) + [True]
     assert len(_rows(spec, "users")) == len(demo["trend"])
-    baseline, line, points = _units(spec)
+    baseline, line, points = list(_units(spec))[:3]  # the first panel's
     assert _field(points, "color") == "flag"
     assert _field(line, "y") == "users" and _field(baseline, "y") == "baseline"
     assert baseline["mark"]["style"] == "mot_reference"  # dashed grey
@@ -392,7 +397,7 @@ def test_dips_and_spikes_are_marked_exactly_where_the_table_says(demo, key):
 
 def test_event_trend_delivery_incident(demo):
     spec = charts.behaviour_trend_chart(demo["event_trend"]).to_dict()
-    assert spec["facet"]["row"]["sort"] == ["delivery", "support_ticket"]
+    assert [panel["title"]["text"] for panel in spec["vconcat"]] == ["delivery", "support_ticket"]
     week = {
         r["touchpoint"]: r["flag"]
         for r in _rows(spec, "flag")
