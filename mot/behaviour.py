@@ -346,9 +346,9 @@ def touchpoint_reach(
     -----
     One pass over the events (on DuckDB): each session gets the set of touchpoints it
     reached (a bit per touchpoint, OR-ed), each user the union of their sessions' sets, and
-    the counts are read off the bits. That costs two hash aggregations where ``COUNT(DISTINCT)`` per
-    touchpoint would cost one per distinct count, over every event. A BIGINT holds 62
-    touchpoints; longer journeys are counted 62 touchpoints at a time.
+    the counts are read off the bits. That costs two hash aggregations, the second over
+    sessions, where ``COUNT(DISTINCT)`` would cost one over every event per distinct count.
+    A BIGINT holds 62 touchpoints; longer journeys are counted 62 touchpoints at a time.
 
     Examples
     --------
@@ -590,7 +590,7 @@ def _funnel_table(
         from_previous = np.where(previous > 0, users / previous, np.nan)
         from_start = np.where(start > 0, users / start, np.nan)
     low, high = wilson_interval(users.ravel(), start.ravel(), confidence=confidence)
-    table = pd.DataFrame(
+    return pd.DataFrame(
         {
             "segment": np.repeat(np.array(groups, dtype=object), n),
             "step": np.tile(np.array(steps, dtype=object), len(groups)),
@@ -604,7 +604,6 @@ def _funnel_table(
             "n_missing": entrants.get(None, 0) if grouped else 0,
         }
     )
-    return table
 
 
 def _funnel(
