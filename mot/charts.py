@@ -337,6 +337,7 @@ def _theme_config(scale: float) -> alt.theme.ThemeConfig:
                     "fontSize": px(13),
                 },
                 "mot_value_label": {"fontSize": px(11), "color": INK},
+                "mot_panel_title": {"fontSize": px(13), "fontWeight": "normal"},
                 "mot_moment": {"fontSize": px(15), "fontWeight": "bold"},
                 "mot_corner": {"fontSize": px(12), "fontStyle": "italic"},
                 "mot_gap": {"strokeWidth": px(7), "opacity": 0.35, "color": VERMILLION},
@@ -809,7 +810,7 @@ def shifts_chart(
 # --- 3. emotion curve ------------------------------------------------------------------------
 
 
-_INNER_AXIS_ROOM = 44  # pixels: an inner y axis's widest labels ("12,000") at 11 px
+_INNER_AXIS_ROOM = 60  # pixels: an inner y axis's labels ("12,000") in large type too
 
 
 def _inner_y_axis() -> alt.Axis:
@@ -830,8 +831,10 @@ def _inner_y_axis() -> alt.Axis:
 
 
 def _panel_title(title: str) -> alt.TitleParams:
-    """A panel's small title, at its top left: the inner y axis's title."""
-    return alt.TitleParams(title, anchor="start", fontSize=12, fontWeight="normal", offset=4)
+    """A panel's small title, at its top left: the inner y axis's title (themed size)."""
+    return alt.TitleParams(
+        title, anchor="start", style=["group-title", "mot_panel_title"], offset=4
+    )
 
 
 def _curve_layers(
