@@ -1042,7 +1042,14 @@ def _open(
         f"FROM {_ident(table)} WHERE user_id IS NOT NULL AND event IS NOT NULL "
         "AND ts IS NOT NULL"
     )
-    n_rows, n_events, bad, names, padded = _summary(con, table, _problems(roles))
+    problems = _problems(roles)
+    quick = None
+    if kind == "VIEW" and numbered:  # one Parquet file: its own row numbers
+        quick = _quick_summary(con, sql, roles, types, ts_sql, problems)
+    if quick is not None:
+        (n_rows, n_events, bad, names), padded = quick, False
+    else:
+        n_rows, n_events, bad, names, padded = _summary(con, table, problems)
     if kind == "VIEW" and not padded:
         # No user id or event name of the file is blank or padded: queries read them as they
         # are instead of testing every value again (a Parquet file is not edited in place),
@@ -1077,11 +1084,56 @@ def _summary(
         f"SELECT __problem, event, count(*), min(row_number, 5) FILTER (__problem IS NOT NULL), "
         f"bool_or(__padded) FROM {_ident(table)} GROUP BY ALL"
     ).fetchall()
+    return (*_tally(rows, problems), any(row[4] for row in rows))
+
+
+def _quick_summary(
+    con: duckdb.DuckDBPyConnection,
+    sql: str,
+    roles: dict[str, str | None],
+    types: dict[str, str],
+    ts_sql: str,
+    problems: tuple[str, ...],
+) -> tuple[int, int, pd.DataFrame, dict[str, int]] | None:
+    """:func:`_summary` of a single Parquet file read as it is, or None if an id needs trimming.
+
+    Most files have no blank or padded ids: then the problems are the file's own NULLs and the
+    pass tests the raw columns, checking for padding only the user ids (the event names are
+    few: they are checked once each, as group keys). When some id is blank or padded the
+    caller falls back to :func:`_summary`, which trims every value.
+    """
+    user, event, stamp = roles["user_id"], roles["event"], roles["timestamp"]
+    if types[user] != "VARCHAR" or types[event] != "VARCHAR":
+        return None
+    raw_ts = _ident(stamp) if types[stamp] != "VARCHAR" else _text_sql(stamp, "VARCHAR")
+    checks = [f"{_ident(user)} IS NULL", f"{_ident(event)} IS NULL", f"{raw_ts} IS NULL"]
+    unreadable = _unreadable_sql(stamp, types[stamp])
+    if unreadable:  # in the order of _problems
+        checks.append(unreadable)
+    whens = " ".join(f"WHEN {expr} THEN {k}" for k, expr in enumerate(checks, 1))
+    inner = f"SELECT file_row_number + 1 AS __row, {ts_sql} AS __ts, * FROM {sql}"
+    rows = con.execute(
+        f"SELECT CAST(CASE {whens} END AS UTINYINT) AS __problem, {_ident(event)}, count(*), "
+        f"min(__row, 5) FILTER (__problem IS NOT NULL), bool_or({_padded_sql(user)}) "
+        f"FROM ({inner}) GROUP BY ALL"
+    ).fetchall()
+    padded_event = any(e is not None and (e == "" or e != e.strip(" ")) for _, e, *_ in rows)
+    if padded_event or any(row[4] for row in rows):
+        return None
+    return _tally(rows, problems)
+
+
+def _tally(
+    rows: list[tuple], problems: tuple[str, ...]
+) -> tuple[int, int, pd.DataFrame, dict[str, int]]:
+    """Rows, good rows, bad-rows table and good rows per event name from the summary groups.
+
+    ``rows`` are ``(problem code, event, count, first row numbers, padded)`` per group.
+    """
     counts: dict[int, int] = {}
     examples: dict[int, list[int]] = {}
     names: dict[str, int] = {}
     n_events = 0
-    padded = any(row[4] for row in rows)
     for code, event, n, first, _ in rows:
         if code is None:
             names[event] = int(n)
@@ -1094,7 +1146,7 @@ def _summary(
     frame = pd.DataFrame(data, columns=list(BAD_ROWS_COLUMNS))
     frame = frame.astype({"problem": object, "count": "int64", "example_rows": object})
     n_rows = n_events + sum(counts.values())
-    return n_rows, n_events, frame, dict(sorted(names.items())), padded
+    return n_rows, n_events, frame, dict(sorted(names.items()))
 
 
 # --------------------------------------------------------------------------------------------

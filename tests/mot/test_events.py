@@ -679,3 +679,52 @@ def test_parquet_dates_beyond_the_timestamp_range_are_unreadable_rows(tmp_path):
     assert log.connection.execute(f"SELECT max(ts) FROM {log.view}").fetchone()[0] == datetime(
         2022, 1, 8
     )
+
+
+IDS = st.sampled_from([None, "", "  ", "u1", " u1", "u1 ", "u2"])
+NAMES = st.sampled_from([None, "", " ", "landing", " landing", "purchase ", "search"])
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(rows=st.lists(st.tuples(IDS, NAMES, st.booleans()), min_size=1, max_size=12))
+def test_quick_opening_of_parquet_agrees_with_the_full_pass(tmp_path, monkeypatch, rows):
+    # the opening reads a Parquet file's columns as they are unless an id needs trimming;
+    # either way the counts, the bad rows and the view are those of the pass that trims
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table(
+        {
+            "user_id": pa.array([r[0] for r in rows], pa.string()),
+            "timestamp": pa.array(
+                [datetime(2026, 1, 1, 10, k) if r[2] else None for k, r in enumerate(rows)],
+                pa.timestamp("us", tz="UTC"),
+            ),
+            "event": pa.array([r[1] for r in rows], pa.string()),
+        }
+    )
+    path = tmp_path / "log.parquet"
+    pq.write_table(table, path)
+
+    def opened(quick: bool) -> tuple:
+        with monkeypatch.context() as patch:
+            if not quick:
+                patch.setattr(events, "_quick_summary", lambda *args: None)
+            log = open_event_log(path)
+        view = log.connection.execute(
+            f"SELECT row_number, user_id, event FROM {log.view} ORDER BY row_number"
+        ).fetchall()
+        return log.n_rows, log.n_events, log.bad_rows().to_dict("list"), log._events, view
+
+    assert opened(quick=True) == opened(quick=False)
+
+
+def test_a_clean_parquet_file_is_opened_by_the_quick_pass(monkeypatch):
+    taken = []
+    quick = events._quick_summary
+    monkeypatch.setattr(events, "_quick_summary", lambda *a: taken.append(quick(*a)) or taken[-1])
+    log = open_event_log(DEMO)
+    assert taken and taken[0] is not None
+    assert (log.n_events, log.n_bad_rows) == (175_038, 0)
