@@ -216,7 +216,8 @@ class ScaleGuess:
         if self.n_off:
             return (
                 f"{name}, read from the values: {self.n - self.n_off} of {self.n} lie on "
-                f"{name} and reach both ends; the {self.n_off} value(s) off it are reported as errors, cell by cell"
+                f"{name} and reach both ends; the {self.n_off} value(s) off it are reported "
+                "as errors, cell by cell"
             )
         if self.reaches_ends or not self.also_fit:
             return f"{name}, read from the values ({span})"
