@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -166,6 +167,10 @@ class ScaleGuess:
         Lowest and highest value on ``scale`` (all finite values when ``scale`` is None).
     also_fit : tuple of Scale
         Other known scales that hold every value on ``scale`` (only for ``values``).
+    like : tuple of str
+        Sibling measures of the same file read on ``scale`` with firm evidence (their values
+        reach both ends, or their question text or value labels state it): they support a
+        reading whose own values stop short of the ends (see :func:`with_sibling_support`).
     """
 
     scale: Scale | None
@@ -175,6 +180,14 @@ class ScaleGuess:
     low: float | None = None
     high: float | None = None
     also_fit: tuple[Scale, ...] = ()
+    like: tuple[str, ...] = ()
+
+    @property
+    def firm(self) -> bool:
+        """True when the evidence is strong on its own: stated, or values reaching both ends."""
+        return self.evidence in ("question", "value_labels") or (
+            self.evidence == "values" and self.reaches_ends
+        )
 
     @property
     def reaches_ends(self) -> bool:
@@ -187,10 +200,15 @@ class ScaleGuess:
     def needs_confirmation(self) -> bool:
         """True when the user should confirm the scale.
 
-        That is when only the values speak for it, they stop short of its ends and another
-        known scale holds them too.
+        That is when only the values speak for it, they stop short of its ends, another
+        known scale holds them too and no sibling measure is firmly on the same scale.
         """
-        return self.evidence == "values" and not self.reaches_ends and bool(self.also_fit)
+        return (
+            self.evidence == "values"
+            and not self.reaches_ends
+            and bool(self.also_fit)
+            and not self.like
+        )
 
     def explain(self) -> str:
         """The evidence in plain English, e.g. ``1-5, read from the values (1 to 5)``.
@@ -222,10 +240,51 @@ class ScaleGuess:
         if self.reaches_ends or not self.also_fit:
             return f"{name}, read from the values ({span})"
         others = ", ".join(s.name for s in self.also_fit)
+        if self.like:
+            siblings = ", ".join(f"`{m}`" for m in self.like)
+            return (
+                f"{name} assumed from the values ({span}, not reaching both ends) because "
+                f"{siblings} in the same file are firmly on {name}; {others} also hold them"
+            )
         return (
             f"{name} assumed from the values, which only span {span} and do not reach both "
             f"ends of {name}; {others} also hold them"
         )
+
+
+def with_sibling_support(
+    assumptions: Sequence[ScaleAssumption], *, siblings: Collection[str]
+) -> tuple[ScaleAssumption, ...]:
+    """Let measures of one survey vouch for each other's scale.
+
+    A measure whose values stop short of its scale's ends (excellence rated only 4–7) is
+    supported when another measure among ``siblings`` (in a survey: anticipated, experienced,
+    retrospective and excellent, the ratings the gaps compare) is firmly on that same scale:
+    its guess gets ``like`` and needs no confirmation. Nothing else changes: the scale stays
+    the one the values chose, and a measure whose chosen scale no sibling firmly shares still
+    needs confirmation.
+
+    Examples
+    --------
+    >>> firm = ScaleAssumption("experienced", ("a",), infer_scale([1, 4, 7]))
+    >>> short = ScaleAssumption("excellent", ("b",), infer_scale([4, 5, 7]))
+    >>> out = with_sibling_support([firm, short], siblings={"experienced", "excellent"})
+    >>> out[1].guess.like, out[1].guess.needs_confirmation
+    (('experienced',), False)
+    """
+    firm: dict[Scale, list[str]] = {}
+    for a in assumptions:
+        if a.target in siblings and a.guess.scale is not None and a.guess.firm:
+            firm.setdefault(a.guess.scale, []).append(a.target)
+    out = []
+    for a in assumptions:
+        guess = a.guess
+        if guess.needs_confirmation and a.target in siblings and guess.scale in firm:
+            like = tuple(dict.fromkeys(m for m in firm[guess.scale] if m != a.target))
+            if like:
+                a = replace(a, guess=replace(guess, like=like))
+        out.append(a)
+    return tuple(out)
 
 
 SCALE_PANEL = "Scale of each measure"

@@ -43,10 +43,13 @@ from mot.scales import (
     parse_scale,
     stated_scale,
     top_box,
+    with_sibling_support,
 )
 from mot.validation import ReportBuilder, ValidationReport
 
 MIN_ANSWERS_FOR_CI = 2
+GAP_MEASURES = ("anticipated", "experienced", "retrospective", "excellent")
+"""Measures asked alike and compared by the gaps: each supports the others' scale."""
 
 STATUS_TEXT: dict[str, tuple[str, str, str]] = {
     # status: (severity, problem, fix)
@@ -237,7 +240,7 @@ def _assumed_scales(
         groups.setdefault(str(target), []).append(column)
     if suggested:
         found.extend(_pooled_assumption(raw, mapping, t, c) for t, c in groups.items())
-    return tuple(a for a in found if a.columns)
+    return with_sibling_support([a for a in found if a.columns], siblings=GAP_MEASURES)
 
 
 def _pooled_assumption(
