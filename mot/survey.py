@@ -246,8 +246,11 @@ def _assumed_scales(
 def _pooled_assumption(
     raw: RawTable, mapping: Mapping, target: str, columns: list[str]
 ) -> ScaleAssumption:
-    values = pd.concat([raw.frame[c] for c in columns], ignore_index=True)
-    guess = infer_scale(pd.to_numeric(values, errors="coerce"))
+    numbers = [
+        pd.to_numeric(raw.frame[c], errors="coerce").to_numpy("float64", na_value=np.nan)
+        for c in columns
+    ]
+    guess = infer_scale(np.concatenate(numbers))
     chosen = {mapping.get(c).scale for c in columns} - {None}
     if target == "recommend" and chosen == {"0-10"} and guess.scale != Scale(0, 10):
         guess = replace(guess, scale=Scale(0, 10), evidence="default", also_fit=())
