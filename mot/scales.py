@@ -423,7 +423,9 @@ def infer_scale(
     stated = stated_scale(question=question, value_labels=value_labels)
     if stated is not None:
         return stated
-    numbers = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype="float64")
+    numbers = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(
+        dtype="float64", na_value=np.nan
+    )
     numbers = numbers[np.isfinite(numbers)]
     if numbers.size == 0:
         return ScaleGuess(None, "none")
