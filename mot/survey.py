@@ -88,8 +88,9 @@ class SurveyData:
     journey, mapping, report, name
         What was used to build it, and what was found wrong.
     scale_assumptions : tuple of ScaleAssumption
-        The scales nobody declared, with their evidence (each is also a report warning);
-        those with ``guess.needs_confirmation`` should be confirmed by the user.
+        Wide input: the scales nobody declared, with their evidence (each is also a report
+        warning; a tidy table's are report warnings only). Those whose
+        ``guess.needs_confirmation`` is true should be confirmed by the user.
     """
 
     ratings: pd.DataFrame
