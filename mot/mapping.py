@@ -28,7 +28,7 @@ from mot import MEASURES, OUTCOMES
 from mot.errors import MappingError
 from mot.journey import MOMENT_KEYS, Journey
 from mot.jsonfile import load_json, parse_json
-from mot.scales import KNOWN_SCALES, Scale, detect_scale, fold, parse_scale
+from mot.scales import KNOWN_SCALES, Scale, detect_scale, fold, parse_scale, stated_scale
 
 ROLES: tuple[str, ...] = (
     "respondent_id",
@@ -488,12 +488,16 @@ def _pick_unique(entries: list[ColumnMapping], role: str) -> list[ColumnMapping]
 
 
 def _declared_scales(
-    entries: list[ColumnMapping], frame: pd.DataFrame, labels: dict[str, str]
+    entries: list[ColumnMapping],
+    frame: pd.DataFrame,
+    labels: dict[str, str],
+    value_labels: dict[str, dict],
 ) -> list[ColumnMapping]:
     """Detect one scale per measure (and per outcome) over all its columns together.
 
     Pooling the columns of a measure avoids taking a 1–7 item whose answers happen to stay
-    within 2–5 for a 1–5 item; a scale named in a question's text still wins.
+    within 2–5 for a 1–5 item; a scale named in a question's text, then one its value labels
+    state, still wins (:func:`mot.scales.infer_scale`).
     """
     groups: dict[tuple[str, str], list[str]] = {}
     for e in entries:
@@ -513,8 +517,10 @@ def _declared_scales(
     for e in entries:
         if e.role in ("rating", "outcome") and e.scale is None:
             scale = pooled[(e.role, e.measure or e.outcome or "")]
-            from_text = detect_scale(pd.Series([], dtype=float), question=labels.get(e.column, ""))
-            chosen = from_text or scale
+            stated = stated_scale(
+                question=labels.get(e.column, ""), value_labels=value_labels.get(e.column)
+            )
+            chosen = stated.scale if stated else scale
             e = replace(e, scale=chosen.name if chosen else None)
         out.append(e)
     return out
@@ -572,7 +578,7 @@ def suggest_mapping(
     for role in ("respondent_id", "customer_id"):
         entries = _pick_unique(entries, role)
     entries = _dedupe_targets(entries)
-    return Mapping(tuple(_declared_scales(entries, frame, labels)))
+    return Mapping(tuple(_declared_scales(entries, frame, labels, value_labels or {})))
 
 
 def _dedupe_targets(entries: list[ColumnMapping]) -> list[ColumnMapping]:

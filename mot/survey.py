@@ -35,15 +35,21 @@ from mot.mapping import (
 from mot.scales import (
     STATUSES,
     Scale,
-    detect_scale,
+    ScaleAssumption,
+    ScaleGuess,
+    infer_scale,
     normalise,
     parse_ratings,
     parse_scale,
+    stated_scale,
     top_box,
+    with_sibling_support,
 )
 from mot.validation import ReportBuilder, ValidationReport
 
 MIN_ANSWERS_FOR_CI = 2
+GAP_MEASURES = ("anticipated", "experienced", "retrospective", "excellent")
+"""Measures asked alike and compared by the gaps: each supports the others' scale."""
 
 STATUS_TEXT: dict[str, tuple[str, str, str]] = {
     # status: (severity, problem, fix)
@@ -81,6 +87,10 @@ class SurveyData:
         ``respondent_id, touchpoint, comment``.
     journey, mapping, report, name
         What was used to build it, and what was found wrong.
+    scale_assumptions : tuple of ScaleAssumption
+        Wide input: the scales nobody declared, with their evidence (each is also a report
+        warning; a tidy table's are report warnings only). Those whose
+        ``guess.needs_confirmation`` is true should be confirmed by the user.
     """
 
     ratings: pd.DataFrame
@@ -90,6 +100,7 @@ class SurveyData:
     mapping: Mapping
     report: ValidationReport
     name: str = ""
+    scale_assumptions: tuple[ScaleAssumption, ...] = ()
 
     @property
     def segments(self) -> tuple[str, ...]:
@@ -179,21 +190,87 @@ def _respondent_ids(
 
 
 def _rating_scale(
-    entry: ColumnMapping, values: pd.Series, label: str, log: ReportBuilder
+    entry: ColumnMapping, values: pd.Series, raw: RawTable, log: ReportBuilder
 ) -> Scale | None:
     if entry.scale:
         return parse_scale(entry.scale)
-    scale = detect_scale(values, question=label)
-    if scale is None:
-        numbers = pd.to_numeric(values, errors="coerce")
+    guess = _column_guess(raw, entry.column, values)
+    if guess.scale is None:
+        found = (
+            f"its values ({guess.low:g} to {guess.high:g})"
+            if guess.n
+            else "its cells, which hold no numbers"
+        )
         log.add(
             "error",
-            f"No known scale holds its values ({numbers.min():g} to {numbers.max():g}): "
-            "the column is left out.",
+            f"No known scale holds {found}: the column is left out.",
             "Declare the scale in the mapping (e.g. 1-7, 0-10, -3..3, 0-100).",
             column=entry.column,
         )
-    return scale
+    return guess.scale
+
+
+def _column_guess(raw: RawTable, column: str, values: pd.Series) -> ScaleGuess:
+    return infer_scale(
+        values, question=raw.labels.get(column, ""), value_labels=raw.value_labels.get(column)
+    )
+
+
+def _assumed_scales(
+    raw: RawTable, mapping: Mapping, *, suggested: bool
+) -> tuple[ScaleAssumption, ...]:
+    """The scales nobody declared, as :func:`mot.mapping.suggest_mapping` or detection chose them.
+
+    A suggested mapping reads one scale per measure (and per outcome) from all its columns
+    together, unless a column's question text or value labels state its own; a hand-made
+    mapping's column without a scale is read on its own.
+    """
+    groups: dict[str, list[str]] = {}
+    found = []
+    for entry in mapping.columns:
+        target = entry.measure if entry.role == "rating" else entry.outcome
+        if entry.role not in ("rating", "outcome") or (entry.scale and not suggested):
+            continue
+        column = entry.column
+        stated = stated_scale(
+            question=raw.labels.get(column, ""), value_labels=raw.value_labels.get(column)
+        )
+        if not suggested or stated is not None:
+            guess = stated or _column_guess(raw, column, raw.frame[column])
+            found.append(ScaleAssumption(str(target), (column,), guess))
+        groups.setdefault(str(target), []).append(column)
+    if suggested:
+        found.extend(_pooled_assumption(raw, mapping, t, c) for t, c in groups.items())
+    return with_sibling_support([a for a in found if a.columns], siblings=GAP_MEASURES)
+
+
+def _pooled_assumption(
+    raw: RawTable, mapping: Mapping, target: str, columns: list[str]
+) -> ScaleAssumption:
+    numbers = [
+        pd.to_numeric(raw.frame[c], errors="coerce").to_numpy("float64", na_value=np.nan)
+        for c in columns
+    ]
+    guess = infer_scale(np.concatenate(numbers))
+    chosen = {mapping.get(c).scale for c in columns} - {None}
+    if target == "recommend" and chosen == {"0-10"} and guess.scale != Scale(0, 10):
+        guess = replace(guess, scale=Scale(0, 10), evidence="default", also_fit=())
+    plain = tuple(
+        c
+        for c in columns
+        if stated_scale(question=raw.labels.get(c, ""), value_labels=raw.value_labels.get(c))
+        is None
+    )
+    return ScaleAssumption(target, plain, guess)
+
+
+def _report_assumptions(assumptions: Sequence[ScaleAssumption], log: ReportBuilder) -> None:
+    """One warning per assumed scale, stating it with its evidence."""
+    for assumption in assumptions:
+        if assumption.guess.scale is None:
+            continue  # the column's own error says no known scale holds it
+        column = assumption.columns[0] if len(assumption.columns) == 1 else None
+        log.add("warning", assumption.problem(), assumption.fix(), column=column)
 
 
 def _report_cells(
@@ -253,7 +330,7 @@ def _rating_block(
         )
         return None
     values = raw.frame[column][keep]
-    scale = _rating_scale(entry, values, raw.labels.get(column, ""), log)
+    scale = _rating_scale(entry, values, raw, log)
     if scale is None:
         return None
     parsed = parse_ratings(values, scale)
@@ -297,7 +374,7 @@ def _outcome_column(
     entry: ColumnMapping, raw: RawTable, keep: np.ndarray, rows: np.ndarray, log: ReportBuilder
 ) -> np.ndarray | None:
     values = raw.frame[entry.column][keep]
-    scale = _rating_scale(entry, values, raw.labels.get(entry.column, ""), log)
+    scale = _rating_scale(entry, values, raw, log)
     if scale is None:
         return None
     parsed = parse_ratings(values, scale)
@@ -515,7 +592,9 @@ def _build_tidy(
     for measure, group in tidy.groupby("measure", sort=False):
         if measure == "comment":
             continue
-        scale = _tidy_scale(measure, group["value"])
+        assumption = _tidy_scale(str(measure), group["value"], names["value"])
+        _report_assumptions([assumption], log)
+        scale = assumption.guess.scale
         parsed = parse_ratings(group["value"], scale)
         _report_cells(
             parsed.status, group["value"], group["row"].to_numpy(), names["value"], scale, log
@@ -556,11 +635,16 @@ def _build_tidy(
     return ratings, respondents, comments, journey
 
 
-def _tidy_scale(measure: str, values: pd.Series) -> Scale:
-    found = detect_scale(values)
+def _tidy_scale(measure: str, values: pd.Series, column: str) -> ScaleAssumption:
+    """One scale per measure of a tidy table; recommendation defaults to 0–10, others to 0–100."""
+    guess = infer_scale(values)
+    found = guess.scale
     if measure == "recommend" and (found is None or found.high <= 10):
-        return Scale(0, 10)
-    return found or Scale(0, 100)
+        if found != Scale(0, 10):
+            guess = replace(guess, scale=Scale(0, 10), evidence="default", also_fit=())
+    elif found is None:
+        guess = replace(guess, scale=Scale(0, 100), evidence="default", also_fit=())
+    return ScaleAssumption(measure, (column,), guess)
 
 
 def _outcome_values(outcome: str, points: np.ndarray, scale: Scale) -> np.ndarray:
@@ -630,10 +714,12 @@ def build_survey(
     journey = journey or default_journey()
     log = ReportBuilder()
     tidy_names = tidy_columns(raw.frame)
+    assumptions: tuple[ScaleAssumption, ...] = ()
     if tidy_names is not None:
         ratings, respondents, comments, journey = _build_tidy(raw, tidy_names, journey, log)
         mapping = mapping or Mapping(())
     else:
+        suggested = mapping is None
         if mapping is None:
             mapping = suggest_mapping(
                 raw.frame, journey, labels=raw.labels, value_labels=raw.value_labels
@@ -644,9 +730,14 @@ def build_survey(
                 "Check it on the Data page, or save it and pass it with --mapping.",
             )
         mapping = _check_mapping_columns(raw, mapping, log)
+        assumptions = _assumed_scales(raw, mapping, suggested=suggested)
+        _report_assumptions(assumptions, log)
         ratings, respondents, comments = _build_wide(raw, mapping, journey, log)
     _check_coverage(ratings, log)
-    return SurveyData(ratings, respondents, comments, journey, mapping, log.report(), raw.name)
+    report = log.report()
+    return SurveyData(
+        ratings, respondents, comments, journey, mapping, report, raw.name, assumptions
+    )
 
 
 def load_survey(

@@ -11,7 +11,7 @@ from mot.mapping import ROLES, known_scale_names, mapping_from_frame, mapping_fr
 from mot.mapping import with_measure_scales as with_scales
 from mot.survey import tidy_columns
 from mot.validation import SEVERITIES
-from ui import data, frame, logs, state, widgets
+from ui import data, frame, logs, scale_check, state, widgets
 from ui.i18n import number, t
 
 frame.require_app()
@@ -201,7 +201,8 @@ with survey_tab:
             present = {*edited["measure"], *edited["outcome"]}
             targets = [x for x in (*MEASURES, *OUTCOMES) if x in present]
             options, detected = [None, *known_scale_names()], t("data.scale_detected")
-            with st.expander(t("data.scales")):
+            unconfirmed = scale_check.confirm_scales(survey, lambda x: t(LABELS[x]))
+            with st.expander(t("data.scales"), expanded=unconfirmed):
                 st.caption(t("data.scales_caption"))
                 scales = {
                     x: box.selectbox(

@@ -8,13 +8,17 @@ from mot.errors import ScaleError
 from mot.scales import (
     KNOWN_SCALES,
     Scale,
+    ScaleAssumption,
     detect_scale,
+    infer_scale,
     label_value,
     normalise,
     parse_ratings,
     parse_scale,
     scale_from_text,
+    stated_scale,
     top_box,
+    with_sibling_support,
 )
 
 
@@ -143,3 +147,102 @@ def test_parse_ratings_never_raises_and_keeps_only_on_scale_values(cells, scale)
         "not_a_number",
         "out_of_scale",
     }
+
+
+# --- inference: evidence, outliers, ambiguity (issue 9) ---------------------------------------
+
+ONE_TO_FIVE = [1, 2, 3, 4, 5] * 20  # 100 answers spanning 1–5
+
+
+@pytest.mark.parametrize("outlier", [0, 11, 6])
+def test_one_outlier_does_not_stretch_a_1_to_5_measure(outlier):
+    # Before: one 0 made it 0–10, one 11 made it 0–100, one 6 made it 1–7.
+    guess = infer_scale(pd.Series([*ONE_TO_FIVE, outlier]))
+    assert guess.scale == Scale(1, 5)
+    assert (guess.evidence, guess.n, guess.n_off) == ("values", 101, 1)
+    assert (guess.low, guess.high) == (1, 5)
+    assert not guess.needs_confirmation
+    assert "100 of 101 lie on 1-5" in guess.explain()
+
+
+def test_outliers_are_tolerated_only_up_to_the_stated_share():
+    # 100 values: max(2 % of 100 = 2, min(3, 5 % of 100 = 5)) = 3 outliers allowed.
+    assert infer_scale(pd.Series([*ONE_TO_FIVE, 0, 0, 11])).scale == Scale(1, 5)
+    four = infer_scale(pd.Series([*ONE_TO_FIVE, 0, 0, 0, 0]))
+    assert four.scale == Scale(0, 10), "4 of 104 off 1–5 is too many to be typos"
+    assert four.needs_confirmation and Scale(-5, 5) in four.also_fit
+
+
+def test_small_samples_take_no_outliers_but_say_the_scale_is_unsure():
+    # 19 values: 5 % of 19 rounds down to 0, so the 0 counts and 0–10 holds every value…
+    guess = infer_scale(pd.Series([1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2, 3, 0]))
+    assert guess.scale == Scale(0, 10)
+    # …but 0–5 does not reach 10: the user is asked to confirm it.
+    assert guess.needs_confirmation
+
+
+def test_genuine_0_to_10_and_emotion_scales_are_kept():
+    zero_ten = infer_scale(pd.Series(list(range(11)) * 10))
+    assert (zero_ten.scale, zero_ten.n_off, zero_ten.needs_confirmation) == (Scale(0, 10), 0, False)
+    emotion = infer_scale(pd.Series(list(range(-3, 4)) * 15))
+    assert (emotion.scale, emotion.n_off) == (Scale(-3, 3), 0)
+    # A stray 4 in a −3..+3 item is an outlier, not a −5..+5 scale.
+    stray = infer_scale(pd.Series([*range(-3, 4)] * 15 + [4]))
+    assert (stray.scale, stray.n_off) == (Scale(-3, 3), 1)
+    # A 1–7 item answered across its range with one typo 0 stays 1–7.
+    assert infer_scale(pd.Series([*range(1, 8)] * 10 + [0])).scale == Scale(1, 7)
+
+
+def test_a_longer_scale_reached_at_both_ends_beats_a_shorter_one_with_outliers():
+    # 1–7 reaching 7: the two 6/7 answers are real, not outliers of 1–5.
+    guess = infer_scale(pd.Series([*ONE_TO_FIVE, 6, 7, 1]))
+    assert (guess.scale, guess.n_off) == (Scale(1, 7), 0)
+
+
+def test_values_short_of_the_ends_need_confirmation_and_name_the_other_scales():
+    guess = infer_scale(pd.Series([3, 4, 5, 4, 3] * 30))
+    assert guess.scale == Scale(1, 5)
+    assert guess.needs_confirmation
+    assert guess.also_fit == (Scale(1, 7), Scale(1, 10), Scale(0, 10), Scale(-5, 5))
+    text = guess.explain()
+    assert "1-5 assumed from the values" in text and "3 to 5" in text and "1-7" in text
+
+
+def test_question_text_then_value_labels_state_the_scale():
+    on_text = infer_scale(pd.Series([3, 4, 5]), question="Valore del 1 al 7 la entrega")
+    assert (on_text.scale, on_text.evidence, on_text.needs_confirmation) == (
+        Scale(1, 7),
+        "question",
+        False,
+    )
+    labels = {1: "Very poor", 2: "Poor", 3: "Fair", 4: "Good", 5: "Very good", 6: "x", 7: "Top"}
+    on_labels = infer_scale(pd.Series([3, 4, 5]), value_labels=labels)
+    assert (on_labels.scale, on_labels.evidence) == (Scale(1, 7), "value_labels")
+    # A don't-know code (99) is not an end of the scale.
+    coded = {1: "Nada", 2: "Poco", 3: "Algo", 4: "Bastante", 5: "Mucho", 99: "NS/NC"}
+    assert stated_scale(value_labels=coded).scale == Scale(1, 5)
+    assert stated_scale(value_labels={1: "Yes", 2: "No"}) is None  # 1–2 is no known scale
+
+
+@pytest.mark.parametrize("cell", [np.inf, -np.inf, float("1e309"), "inf", "1e309", "-inf", "nan"])
+def test_a_non_finite_cell_is_an_error_and_does_not_decide_the_scale(cell):
+    column = pd.Series([*ONE_TO_FIVE, cell], dtype=object if isinstance(cell, str) else None)
+    assert infer_scale(column).scale == Scale(1, 5)
+    parsed = parse_ratings(column, Scale(1, 5))
+    assert parsed.status_names()[-1] == "not_a_number"
+    assert np.isnan(parsed.values[-1])
+    assert parsed.values[:-1].tolist() == [float(v) for v in ONE_TO_FIVE]
+
+
+def test_sibling_measures_vouch_for_a_scale_they_share():
+    firm = ScaleAssumption("experienced", ("a",), infer_scale([1, 4, 7]))
+    short = ScaleAssumption("excellent", ("b",), infer_scale([4, 5, 7]))
+    other = ScaleAssumption("anticipated", ("c",), infer_scale([3, 4, 5]))
+    out = with_sibling_support(
+        [firm, short, other], siblings={"experienced", "excellent", "anticipated"}
+    )
+    assert out[1].guess.like == ("experienced",) and not out[1].guess.needs_confirmation
+    assert "firmly on 1-7" in out[1].problem()
+    # 3–5 reads 1–5, which no sibling firmly shares: still to confirm.
+    assert out[2].guess.needs_confirmation
+    assert "Confirm the scale" in out[2].fix()

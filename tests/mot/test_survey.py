@@ -1,5 +1,6 @@
 """From files to tidy tables: mapping applied, scales normalised, problems reported."""
 
+import io
 import json
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from mot.errors import UnreadableFileError
 from mot.journey import journey_from_dict
 from mot.mapping import mapping_from_dict, suggest_mapping
-from mot.survey import load_survey, validate_survey
+from mot.survey import build_survey, load_survey, validate_survey
 
 ROOT = Path(__file__).resolve().parents[2]
 REALDATA = ROOT.parent / "shared" / "realdata" / "survey"
@@ -356,3 +357,173 @@ def test_ragged_rows_are_warnings_and_their_cells_kept():
     assert survey.n_respondents == 3
     r2 = survey.ratings[survey.ratings.respondent_id == "R2"]
     assert r2["touchpoint"].astype(str).tolist() == ["FMOT"]
+
+
+# --- scale inference: nothing bent silently (issue 9) -----------------------------------------
+
+
+def forty(fmot_cell_7: str, *, fmot=lambda i: 1 + i % 5, tmot=lambda i: 1 + (i * 2) % 5) -> bytes:
+    """40 respondents rating FMOT and TMOT `experienced`; respondent R7 (file row 9) gets
+    ``fmot_cell_7`` in FMOT_experienced."""
+    lines = ["ResponseId,FMOT_experienced,TMOT_experienced"]
+    for i in range(40):
+        cell = fmot_cell_7 if i == 7 else str(fmot(i))
+        lines.append(f"R{i},{cell},{tmot(i)}")
+    return csv_bytes("\n".join(lines))
+
+
+def fmot(survey):
+    r = survey.ratings
+    return r[(r.touchpoint == "FMOT") & (r.measure == "experienced")]
+
+
+@pytest.mark.parametrize("outlier", ["0", "11"])
+def test_one_off_scale_cell_is_an_error_not_a_longer_scale(outlier):
+    survey = load_survey(forty(outlier), name="outlier.csv")
+    assert survey.mapping.get("FMOT_experienced").scale == "1-5"
+    # By hand: the 39 other FMOT answers are 1 + i % 5, i ≠ 7; on 1–5 each is 25·(i % 5).
+    # Σ(i % 5) over i = 0..39 is 8·10 = 80, minus 7 % 5 = 2 → 78; mean 100·78 / (4·39) = 50.
+    # (Read as 0–10, as before, the mean was 30.)
+    values = fmot(survey)["value"]
+    assert len(values) == 39
+    assert values.mean() == pytest.approx(50.0)
+    errors = survey.report.to_frame().query("severity == 'error'")
+    assert errors[["row", "column"]].values.tolist() == [[9, "FMOT_experienced"]]
+    assert f"{outlier} is outside the 1-5 scale" in errors["problem"].iloc[0]
+    assumed = [e.problem for e in survey.report.warnings if e.problem.startswith("Scale of")]
+    assert assumed == [
+        "Scale of `experienced` (FMOT_experienced, TMOT_experienced): 1-5, read from the "
+        "values: 79 of 80 lie on 1-5 and reach both ends; the 1 value(s) off it are reported "
+        "as errors, cell by cell."
+    ]
+
+
+def test_a_7_point_item_answered_only_3_to_5_is_flagged_for_confirmation():
+    data = forty("4", fmot=lambda i: 3 + i % 3, tmot=lambda i: 3 + (i * 2) % 3)
+    survey = load_survey(data, name="short.csv")
+    # Nothing says the scale: 1–5 is assumed, and the report says so and what else fits.
+    assert survey.mapping.get("FMOT_experienced").scale == "1-5"
+    (assumption,) = survey.scale_assumptions
+    assert assumption.target == "experienced" and assumption.guess.needs_confirmation
+    (entry,) = [e for e in survey.report.warnings if e.problem.startswith("Scale of")]
+    assert "1-5 assumed from the values, which only span 3 to 5" in entry.problem
+    assert "1-7, 1-10, 0-10, -5..5 also hold them" in entry.problem
+    assert entry.fix.startswith("Confirm the scale: choose it under “Scale of each measure”")
+    # Once the user declares 1–7, a 5 is 100·(5−1)/6 = 66.7, not 100, and not top box.
+    declared = mapping_from_dict(
+        {
+            "columns": [
+                {"column": "ResponseId", "role": "respondent_id"},
+                *(
+                    {
+                        "column": f"{tp}_experienced",
+                        "role": "rating",
+                        "touchpoint": tp,
+                        "measure": "experienced",
+                        "scale": "1-7",
+                    }
+                    for tp in ("FMOT", "TMOT")
+                ),
+            ]
+        }
+    )
+    again = load_survey(data, name="short.csv", mapping=declared)
+    assert again.scale_assumptions == ()
+    assert not any(e.problem.startswith("Scale of") for e in again.report.entries)
+    fives = fmot(again)[fmot(again)["value"] > 60]
+    assert fives["value"].round(2).unique().tolist() == [66.67]
+    assert not fives["top_box"].any()
+
+
+def test_question_text_and_value_labels_state_the_scale_before_the_values():
+    from mot.io import RawTable
+
+    frame = pd.read_csv(io.BytesIO(forty("4", fmot=lambda i: 3 + i % 3, tmot=lambda i: 3)))
+    raw = RawTable(
+        frame,
+        labels={"FMOT_experienced": "Del 1 al 7, ¿cómo fue la primera impresión?"},
+        value_labels={"TMOT_experienced": {k: f"label {k}" for k in range(1, 11)}},
+        name="stated.csv",
+    )
+    survey = build_survey(raw)
+    assert survey.mapping.get("FMOT_experienced").scale == "1-7"
+    assert survey.mapping.get("TMOT_experienced").scale == "1-10"
+    evidence = {a.columns: a.guess.evidence for a in survey.scale_assumptions}
+    assert evidence == {("FMOT_experienced",): "question", ("TMOT_experienced",): "value_labels"}
+    assert not any(a.guess.needs_confirmation for a in survey.scale_assumptions)
+    stated = {e.column: e.problem for e in survey.report.warnings if e.problem.startswith("Scale")}
+    assert "1-7, named in the question text" in stated["FMOT_experienced"]
+    assert "1-10, from the value labels" in stated["TMOT_experienced"]
+    # 5 on 1–7 is 100·4/6; 3 on 1–10 is 100·2/9.
+    assert fmot(survey)["value"].max() == pytest.approx(400 / 6)
+    tmot = survey.ratings[survey.ratings.touchpoint == "TMOT"]["value"]
+    assert tmot.unique().tolist() == [pytest.approx(200 / 9)]
+
+
+@pytest.mark.parametrize("cell", ["inf", "1e309", "-inf", "nan"])
+def test_a_non_finite_cell_is_an_error_and_the_column_stays(cell):
+    survey = load_survey(forty(cell), name="inf.csv")
+    assert survey.mapping.get("FMOT_experienced").scale == "1-5"
+    errors = survey.report.to_frame().query("severity == 'error'")
+    assert errors[["row", "column"]].values.tolist() == [[9, "FMOT_experienced"]]
+    assert "No known scale" not in " ".join(errors["problem"])
+    assert len(fmot(survey)) == 39, "every other FMOT answer is kept"
+    assert fmot(survey)["value"].mean() == pytest.approx(50.0)  # as computed above
+
+
+def test_a_hand_made_mapping_without_a_scale_states_each_columns_scale():
+    mapping = mapping_from_dict(
+        {
+            "columns": [
+                {"column": "ResponseId", "role": "respondent_id"},
+                {
+                    "column": "FMOT_experienced",
+                    "role": "rating",
+                    "touchpoint": "FMOT",
+                    "measure": "experienced",
+                },
+                {
+                    "column": "TMOT_experienced",
+                    "role": "rating",
+                    "touchpoint": "TMOT",
+                    "measure": "experienced",
+                    "scale": "1-5",
+                },
+            ]
+        }
+    )
+    survey = load_survey(forty("1e309"), name="hand.csv", mapping=mapping)
+    ((columns, scale),) = [(a.columns, a.guess.scale.name) for a in survey.scale_assumptions]
+    assert (columns, scale) == (("FMOT_experienced",), "1-5")
+    (entry,) = [e for e in survey.report.warnings if e.problem.startswith("Scale of")]
+    assert entry.column == "FMOT_experienced"
+
+
+def test_tidy_input_states_each_measures_scale():
+    data = csv_bytes(
+        "respondent_id,touchpoint,measure,value\n"
+        + "".join(f"r{i},FMOT,experienced,{3 + i % 3}\n" for i in range(30))
+    )
+    survey = load_survey(data, name="tidy.csv")
+    (entry,) = [e for e in survey.report.warnings if e.problem.startswith("Scale of")]
+    assert entry.column == "value" and "1-5 assumed from the values" in entry.problem
+
+
+def test_the_demo_states_every_scale_and_needs_no_confirmation():
+    survey = load_survey(ROOT / "data" / "demo_survey.csv")
+    scales = {a.target: a.guess.scale.name for a in survey.scale_assumptions}
+    assert scales == {
+        "anticipated": "1-7",
+        "experienced": "1-7",
+        "retrospective": "1-7",
+        "excellent": "1-7",
+        "importance": "1-5",
+        "emotion": "-3..3",
+        "recommend": "0-10",
+        "overall_satisfaction": "1-5",
+        "overall_retrospective": "0-10",
+        "repurchase": "1-5",
+    }
+    assert not any(a.guess.needs_confirmation for a in survey.scale_assumptions)
+    excellent = next(a for a in survey.scale_assumptions if a.target == "excellent")
+    assert excellent.guess.like == ("anticipated", "experienced", "retrospective")

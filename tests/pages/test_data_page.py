@@ -77,7 +77,8 @@ def test_renders_in_spanish():
     ]
     shown = metrics(at)
     assert shown["Personas encuestadas"] == "2.000"
-    assert shown["Avisos"] == "7"
+    # 7 warnings before issue 9, plus one stating each of the demo's 10 scales.
+    assert shown["Avisos"] == "17"
     assert at.button(key="data_apply_mapping").label == "Aplicar asignación"
     assert at.file_uploader(key="data_upload").label.startswith("Archivo de la encuesta")
 
@@ -223,7 +224,8 @@ def test_renaming_and_reordering_touchpoints_applies_the_journey():
 def test_the_report_lists_the_demos_dont_know_answers_with_their_rows():
     at = data_page()
     shown = metrics(at)
-    assert (shown["Errors"], shown["Warnings"]) == ("0", "7")
+    # 7 warnings before issue 9, plus one stating each of the demo's 10 scales.
+    assert (shown["Errors"], shown["Warnings"]) == ("0", "17")
     report = tables(at)[-1]
     dont_know = report[report["Problem"].str.contains("don't-know")]
     assert dict(zip(dont_know["Column"], dont_know["Row"], strict=True)) == {
@@ -252,3 +254,38 @@ def test_a_journey_file_can_be_loaded():
     assert [tp["id"] for tp in journey["touchpoints"]] == ["booking", "stay"]
     editor = at.data_editor(key=f"data_journey_{at.session_state['dataset'].key}")
     assert list(editor.value["touchpoint"]) == ["booking", "stay"]
+
+
+SHORT_SCALE = b"ResponseId,FMOT_experienced,TMOT_experienced\n" + b"".join(
+    f"R{i},{3 + i % 3},{3 + (i * 2) % 3}\n".encode() for i in range(40)
+)
+
+
+def test_a_scale_only_the_answers_suggest_is_to_be_confirmed_and_can_be_picked():
+    # Answers span 3–5 only: read as 1–5, but 1–7 (and others) fit as well.
+    at = data_page(dataset=state.DatasetChoice(name="short.csv", content=SHORT_SCALE))
+    assert not at.exception, at.exception
+    (warning,) = [w.value for w in at.warning]
+    assert "Confirm these scales" in warning
+    assert "**Experienced**: read as **1-5** (answers 3 to 5); 1-7, 1-10, 0-10, -5..5" in warning
+    assert "**Scale of each measure**" in warning
+    assert [e.label for e in at.expander] == ["Scale of each measure"]
+    key = at.session_state["dataset"].key
+    at.selectbox(key=f"data_scale_experienced_{key}").set_value("1-7")
+    at.button(key="data_apply_mapping").click().run()
+    assert not at.exception, at.exception
+    columns = json.loads(at.session_state["dataset"].mapping_json)["columns"]
+    assert {c["scale"] for c in columns if c.get("measure") == "experienced"} == {"1-7"}
+    assert not at.warning, "a declared scale needs no confirmation"
+
+
+def test_the_scale_confirmation_speaks_spanish():
+    at = data_page(lang="es", dataset=state.DatasetChoice(name="short.csv", content=SHORT_SCALE))
+    (warning,) = [w.value for w in at.warning]
+    assert "Confirma estas escalas" in warning and "leída como **1-5**" in warning
+    assert "**Escala de cada medida**" in warning
+
+
+def test_the_demo_asks_to_confirm_no_scale():
+    at = data_page()
+    assert not any("Confirm these scales" in w.value for w in at.warning)

@@ -181,6 +181,21 @@ STRINGS = {
         "escala de la tabla.",
     ),
     "data.scale_detected": ("detected", "detectada"),
+    "data.scale_confirm": (
+        "**Confirm these scales.** Only the answers suggest them, and they do not reach both "
+        "ends of the scale, so another scale fits as well:\n\n{items}\n\nChoose the right "
+        "scale under **{panel}** below and apply the mapping; until then the assumed scale "
+        "is used.",
+        "**Confirma estas escalas.** Solo las respuestas las sugieren y no llegan a los dos "
+        "extremos de la escala, así que también encaja otra:\n\n{items}\n\nElige la escala "
+        "correcta en **{panel}**, más abajo, y aplica la asignación; mientras tanto se usa la "
+        "escala supuesta.",
+    ),
+    "data.scale_confirm_item": (
+        "- **{measure}**: read as **{scale}** (answers {low} to {high}); {others} also fit.",
+        "- **{measure}**: leída como **{scale}** (respuestas de {low} a {high}); también "
+        "encajan {others}.",
+    ),
     "data.apply_mapping": ("Apply mapping", "Aplicar asignación"),
     "data.mapping_error": (
         "The mapping was not applied: {error}",
