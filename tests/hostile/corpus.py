@@ -81,7 +81,11 @@ def _rows(n: int = N_ROWS) -> list[list[str]]:
 
 
 def _csv(
-    header: list[str], rows: list[list[str]], *, newline: str = "\n", quoting: int = csv.QUOTE_MINIMAL
+    header: list[str],
+    rows: list[list[str]],
+    *,
+    newline: str = "\n",
+    quoting: int = csv.QUOTE_MINIMAL,
 ) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator=newline, quoting=quoting)
@@ -112,7 +116,9 @@ def _png() -> bytes:
 
     ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
     pixels = zlib.compress(b"\x00\xff\x00\x00")
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
 
 
 def _pdf() -> bytes:
@@ -279,7 +285,8 @@ def _nested_parquet() -> bytes:
 
 def _nested_json_records() -> bytes:
     records = [
-        dict(zip(HEADER, r, strict=True)) | {"meta": {"browser": {"name": "x", "v": i}}, "tags": [i]}
+        dict(zip(HEADER, r, strict=True))
+        | {"meta": {"browser": {"name": "x", "v": i}}, "tags": [i]}
         for i, r in enumerate(_rows())
     ]
     return json.dumps(records).encode()
@@ -306,11 +313,28 @@ def _journey_markup() -> bytes:
     return json.dumps(journey).encode()
 
 
+def _journey_sql_keywords() -> bytes:
+    keywords = [["'; DROP TABLE x; --"], ["purchase' OR '1'='1", "%"], ['a"b', "_"], ["\\'"], []]
+    journey = {
+        "name": "keywords",
+        "touchpoints": [
+            {"id": tp, "moment": tp, "events": events}
+            for tp, events in zip(("ZMOT", "FMOT", "SMOT", "TMOT", "UMOT"), keywords, strict=True)
+        ],
+    }
+    return json.dumps(journey).encode()
+
+
 def _mapping_missing_columns() -> bytes:
     mapping = {
         "columns": [
             {"column": "ResponseId", "role": "respondent_id"},
-            {"column": "no_such_column", "role": "rating", "touchpoint": "FMOT", "measure": "experienced"},
+            {
+                "column": "no_such_column",
+                "role": "rating",
+                "touchpoint": "FMOT",
+                "measure": "experienced",
+            },
             {"column": "ghost_nps", "role": "outcome", "outcome": "recommend"},
         ]
     }
@@ -325,8 +349,13 @@ LOG_HEADER = ["user_id", "session_id", "timestamp", "event", "device"]
 def _log_rows(n: int = 12) -> list[list[str]]:
     events = ["landing", "product_view", "purchase"]
     return [
-        [f"u{i // 3}", f"s{i // 3}", f"2026-03-{1 + i // 3:02d}T10:0{i % 3}:00Z", events[i % 3],
-         "mobile" if i % 2 else "desktop"]
+        [
+            f"u{i // 3}",
+            f"s{i // 3}",
+            f"2026-03-{1 + i // 3:02d}T10:0{i % 3}:00Z",
+            events[i % 3],
+            "mobile" if i % 2 else "desktop",
+        ]
         for i in range(n)
     ]
 
@@ -346,7 +375,7 @@ def _log_hostile_values() -> bytes:
     for i, value in enumerate(SQL_VALUES):
         rows[2 * i][3] = value or "blank"  # event names (an empty one would be a bad row)
         rows[2 * i + 1][4] = value  # property values
-    rows[0][3] = "purchase' OR '1'='1"
+    rows[1][3] = "purchase' OR '1'='1"  # u0: `'; DROP…`, then this, then `a"b`
     header = [*LOG_HEADER, "'; DROP TABLE x; --", 'col"quote']
     return _csv(header, [[*r, "v'", 'w"'] for r in rows]).encode()
 
@@ -425,7 +454,13 @@ SURVEYS = [
     Case("zero_byte.csv", "survey", REFUSED, "0-byte file", _const(b"")),
     Case("empty_lines.csv", "survey", REFUSED, "empty file: only line breaks", _const(b"\n\r\n\n")),
     Case("whitespace.csv", "survey", REFUSED, "whitespace only", _const(b"  \t \n   \n\t\n")),
-    Case("header_only.csv", "survey", REFUSED, "header row, no data", _const((",".join(HEADER) + "\n").encode())),
+    Case(
+        "header_only.csv",
+        "survey",
+        REFUSED,
+        "header row, no data",
+        _const((",".join(HEADER) + "\n").encode()),
+    ),
     Case("garbage.txt", "survey", REFUSED, "all-garbage text", _garbage_text),
     Case("binary_junk.csv", "survey", REFUSED, "random bytes", _junk),
     Case("image.png.csv", "survey", REFUSED, "PNG named .csv", _png),
@@ -436,36 +471,125 @@ SURVEYS = [
     Case("deep.json", "survey", REFUSED, "JSON nested 100k deep", _deep_json),
     Case("huge_number.json", "survey", ANY, "JSON number of 100k digits", _huge_number_json),
     Case("nul_bytes.csv", "survey", LOADS, "NUL bytes inside cells", _nul_bytes),
-    Case("mixed_encodings.csv", "survey", LOADS, "UTF-8 and Latin-1 rows in one file", _mixed_encodings),
-    Case("utf16le_bom.csv", "survey", LOADS, "UTF-16 LE with BOM", _utf16("utf-16-le", b"\xff\xfe")),
-    Case("utf16be_bom.csv", "survey", LOADS, "UTF-16 BE with BOM", _utf16("utf-16-be", b"\xfe\xff")),
+    Case(
+        "mixed_encodings.csv",
+        "survey",
+        LOADS,
+        "UTF-8 and Latin-1 rows in one file",
+        _mixed_encodings,
+    ),
+    Case(
+        "utf16le_bom.csv", "survey", LOADS, "UTF-16 LE with BOM", _utf16("utf-16-le", b"\xff\xfe")
+    ),
+    Case(
+        "utf16be_bom.csv", "survey", LOADS, "UTF-16 BE with BOM", _utf16("utf-16-be", b"\xfe\xff")
+    ),
     Case("utf16le_nobom.csv", "survey", ANY, "UTF-16 LE without BOM", _utf16("utf-16-le", b"")),
     Case("utf16be_nobom.csv", "survey", ANY, "UTF-16 BE without BOM", _utf16("utf-16-be", b"")),
     Case("cr_only.csv", "survey", LOADS, "CR-only line endings", _cr_only),
     Case("ragged.csv", "survey", LOADS, "short and long rows (file rows 4 and 7)", _ragged),
     Case("big_cell_first.csv", "survey", LOADS, "1.2 MB cell in the first data row", _big_cell(0)),
-    Case("big_cell_later.csv", "survey", LOADS, "1.2 MB cell in a later row (row 22)", _big_cell(20)),
+    Case(
+        "big_cell_later.csv", "survey", LOADS, "1.2 MB cell in a later row (row 22)", _big_cell(20)
+    ),
     Case("duplicate_columns.csv", "survey", LOADS, "FMOT_experienced twice", _duplicate_columns),
-    Case("outlier_0_11.csv", "survey", LOADS, "1–5 measure with one 0 (row 3) and one 11 (row 6)", lambda: _with_column(3, {1: "0", 4: "11"})),
+    Case(
+        "outlier_0_11.csv",
+        "survey",
+        LOADS,
+        "1–5 measure with one 0 (row 3) and one 11 (row 6)",
+        lambda: _with_column(3, {1: "0", 4: "11"}),
+    ),
     Case("narrow_1_7.csv", "survey", LOADS, "1–7 item answered only 3–5", _narrow_1_7),
-    Case("inf_cells.csv", "survey", LOADS, "inf / 1e309 / -inf cells (rows 3, 5, 7)", lambda: _with_column(5, {1: "inf", 3: "1e309", 5: "-inf"})),
-    Case("formula_cells.csv", "survey", LOADS, "formula-like text and segment cells", _formula_cells),
+    Case(
+        "inf_cells.csv",
+        "survey",
+        LOADS,
+        "inf / 1e309 / -inf cells (rows 3, 5, 7)",
+        lambda: _with_column(5, {1: "inf", 3: "1e309", 5: "-inf"}),
+    ),
+    Case(
+        "formula_cells.csv", "survey", LOADS, "formula-like text and segment cells", _formula_cells
+    ),
     Case("markup_cells.csv", "survey", LOADS, "markdown/HTML in headers and cells", _markup_cells),
-    Case("quoted_names.csv", "survey", LOADS, "column names with quotes, ;, newline, 5000 chars", _quoted_names),
-    Case("formulas_no_cache.xlsx", "survey", LOADS, "xlsx formula cells without saved values", _xlsx_formulas),
-    Case("nested.parquet", "survey", LOADS, "Parquet with struct, list and map columns", _nested_parquet),
-    Case("nested_records.json", "survey", LOADS, "JSON records with nested objects", _nested_json_records),
+    Case(
+        "quoted_names.csv",
+        "survey",
+        LOADS,
+        "column names with quotes, ;, newline, 5000 chars",
+        _quoted_names,
+    ),
+    Case(
+        "formulas_no_cache.xlsx",
+        "survey",
+        LOADS,
+        "xlsx formula cells without saved values",
+        _xlsx_formulas,
+    ),
+    Case(
+        "nested.parquet",
+        "survey",
+        LOADS,
+        "Parquet with struct, list and map columns",
+        _nested_parquet,
+    ),
+    Case(
+        "nested_records.json",
+        "survey",
+        LOADS,
+        "JSON records with nested objects",
+        _nested_json_records,
+    ),
 ]
 SIDE_FILES = [
-    Case("journey_markup.json", "journey", LOADS, "journey labels with markdown images, links, HTML", _journey_markup),
-    Case("mapping_missing.json", "mapping", ANY, "mapping naming columns the file lacks", _mapping_missing_columns),
+    Case(
+        "journey_markup.json",
+        "journey",
+        LOADS,
+        "journey labels with markdown images, links, HTML",
+        _journey_markup,
+    ),
+    Case(
+        "journey_sql_keywords.json",
+        "journey",
+        LOADS,
+        "journey event keywords with quotes, SQL, LIKE wildcards",
+        _journey_sql_keywords,
+    ),
+    Case(
+        "mapping_missing.json",
+        "mapping",
+        ANY,
+        "mapping naming columns the file lacks",
+        _mapping_missing_columns,
+    ),
 ]
 LOGS = [
     Case("log_injection.csv", "log", LOADS, "SQL injection in a column header", _log_injection),
-    Case("log_hostile_values.csv", "log", LOADS, "quotes and SQL in event names, values, headers", _log_hostile_values),
-    Case("log_year_99999.csv", "log", REFUSED, "5 rows, all dated in the year 99999", _log_year_99999(0)),
-    Case("log_year_99999_mixed.csv", "log", LOADS, "5 rows in the year 99999 among 3 good ones", _log_year_99999(3)),
-    Case("log_unreadable_ts.csv", "log", REFUSED, "every time stamp unreadable", _log_unreadable_ts),
+    Case(
+        "log_hostile_values.csv",
+        "log",
+        LOADS,
+        "quotes and SQL in event names, values, headers",
+        _log_hostile_values,
+    ),
+    Case(
+        "log_year_99999.csv",
+        "log",
+        REFUSED,
+        "5 rows, all dated in the year 99999",
+        _log_year_99999(0),
+    ),
+    Case(
+        "log_year_99999_mixed.csv",
+        "log",
+        LOADS,
+        "5 rows in the year 99999 among 3 good ones",
+        _log_year_99999(3),
+    ),
+    Case(
+        "log_unreadable_ts.csv", "log", REFUSED, "every time stamp unreadable", _log_unreadable_ts
+    ),
     Case("log_utf16.csv", "log", LOADS, "UTF-16 LE (BOM) event log", _log_utf16),
     Case("log_header_only.csv", "log", REFUSED, "header row, no events", _log_header_only),
     Case("log_nested.jsonl", "log", LOADS, "JSON lines with nested properties", _log_nested_jsonl),
@@ -473,7 +597,9 @@ LOGS = [
     Case("log_binary_junk.csv", "log", REFUSED, "random bytes", _junk),
 ]
 GOOD = [
-    Case("valid_survey.csv", "survey", LOADS, "nothing: the good survey of the tests", valid_survey),
+    Case(
+        "valid_survey.csv", "survey", LOADS, "nothing: the good survey of the tests", valid_survey
+    ),
     Case("valid_log.csv", "log", LOADS, "nothing: the good event log of the tests", valid_log),
 ]
 CASES = [*SURVEYS, *SIDE_FILES, *LOGS, *GOOD]

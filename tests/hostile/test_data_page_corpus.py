@@ -149,13 +149,44 @@ def test_a_mapping_to_missing_columns_is_explained(files):
     assert "no_such_column" in text, "the missing column is named"
 
 
-@pytest.mark.parametrize("name", ["log_injection.csv", "log_hostile_values.csv"])
-def test_hostile_logs_on_the_behaviour_page(name, files):
+@pytest.mark.parametrize(
+    ("name", "journey"),
+    [
+        ("log_injection.csv", None),
+        ("log_hostile_values.csv", None),
+        ("log_hostile_values.csv", "journey_sql_keywords.json"),
+    ],
+)
+def test_hostile_logs_on_the_behaviour_page(name, journey, files):
     at = AppTest.from_file(page_path("pages/behaviour.py"), default_timeout=60)
-    at.session_state["dataset"] = GOOD_SURVEY
+    survey = GOOD_SURVEY
+    if journey:
+        journey_json = (files / journey).read_text(encoding="utf-8")
+        survey = DatasetChoice(GOOD_SURVEY.name, GOOD_SURVEY.content, journey_json=journey_json)
+    at.session_state["dataset"] = survey
     at.session_state["event_log"] = EventLogChoice(name, (files / name).read_bytes())
     at.run()
     assert_user_safe(at, files, f"behaviour page, {name}")
     assert not at.error, [e.value for e in at.error]
     assert metrics(at)["Events"] == str(EVENTS[name])
     assert not re.search(r"root:|/bin/(ba)?sh", shown_text(at))
+
+
+@pytest.mark.parametrize(
+    ("key", "state", "good", "bad"),
+    [
+        ("data_upload", "dataset", "valid_survey.csv", "header_only.csv"),
+        ("data_upload", "dataset", "valid_survey.csv", "garbage.txt"),
+        ("data_log_upload", "event_log", "valid_log.csv", "log_header_only.csv"),
+        ("data_log_upload", "event_log", "valid_log.csv", "log_binary_junk.csv"),
+    ],
+)
+def test_a_bad_upload_after_a_good_one_keeps_the_good_one(key, state, good, bad, files):
+    at = AppTest.from_file(page_path("pages/data.py"), default_timeout=60).run()
+    at = upload(at, key, good, (files / good).read_bytes())
+    assert at.session_state[state].name == good, "the good upload is the current data"
+    before = at.session_state[state]
+    at = upload(at, key, bad, (files / bad).read_bytes())
+    assert_user_safe(at, files, f"{good} then {bad}")
+    assert at.session_state[state] == before, f"{bad} replaced the good {good}"
+    assert any(bad in e.value for e in at.error), "the refusal names the file"
