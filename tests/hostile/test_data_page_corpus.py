@@ -9,6 +9,7 @@ refused file says why and the previous data stays; a readable one becomes the cu
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,13 @@ def test_a_bad_upload_after_a_good_one_keeps_the_good_one(key, state, good, bad,
     assert_user_safe(at, files, f"{good} then {bad}")
     assert at.session_state[state] == before, f"{bad} replaced the good {good}"
     assert any(bad in e.value for e in at.error), "the refusal names the file"
+
+
+def test_a_log_named_like_a_path_stays_in_its_folder(files):
+    escape = Path(tempfile.gettempdir()) / "hostile_escape.csv"
+    assert not escape.exists()
+    name = "../../../hostile_escape.csv"
+    at = upload(data_page(), "data_log_upload", name, hostile.valid_log())
+    assert_user_safe(at, files, name)
+    assert not escape.exists(), "an upload's name must not choose where it is written"
+    assert metrics(at)["Events"] == "12"
