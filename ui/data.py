@@ -40,7 +40,7 @@ from ui import state
 class Loaded:
     """A survey ready for analysis and the key that identifies it (data + filter).
 
-    ``shared`` marks the bundled demo: the same for everyone, so its results are cached once
+    ``shared`` marks the unedited bundled demo: the same for everyone, so its results are cached once
     for all sessions (and warmed at start by :mod:`ui.serve`); an upload's never are.
     """
 
@@ -103,8 +103,12 @@ def _filtered(key: str, segment: str, values: tuple[str, ...], _survey: SurveyDa
 
 
 def survey(choice: DatasetChoice) -> SurveyData:
-    """The whole survey of this choice (raises MotError when it cannot be read)."""
-    if choice.is_demo:
+    """The whole survey of this choice (raises MotError when it cannot be read).
+
+    Only the unedited demo comes from the cache shared by every session; a demo with the
+    user's mapping or journey is built with them, per session.
+    """
+    if choice.is_default_demo:
         return _demo_survey()
     return _survey(choice.key, choice)
 
@@ -115,10 +119,10 @@ def current() -> Loaded:
     whole = survey(choice)
     chosen = state.respondent_filter()
     if chosen is None or chosen[0] not in whole.segments:
-        return Loaded(whole, choice.key, choice.is_demo)
+        return Loaded(whole, choice.key, choice.is_default_demo)
     segment, values = chosen
     key = f"{choice.key}|{segment}={','.join(values)}"
-    return Loaded(_filtered(key, segment, values, whole), key, choice.is_demo)
+    return Loaded(_filtered(key, segment, values, whole), key, choice.is_default_demo)
 
 
 def prepare(choice: DatasetChoice) -> Iterator[str]:
@@ -295,7 +299,7 @@ def chart_spec(builder: Callable[..., object], *args: object, key: str, **kwargs
     Building and serialising an Altair chart costs up to half a second (the journey map),
     more than the rest of a page's rerun.
     """
-    demo = state.dataset().is_demo and state.event_log().is_demo
+    demo = state.dataset().is_default_demo and state.event_log().is_demo
     language, large = state.language(), state.large_type()
     return spec_for(builder, args, kwargs, key=key, language=language, large=large, shared=demo)
 
