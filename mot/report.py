@@ -476,8 +476,7 @@ def _excel_text(value: Any) -> Any:
 
 
 def _keep_formulas_as_text(sheet: Any, frame: pd.DataFrame) -> None:
-    """Mark text cells, and column names, that start with ``=`` as text: openpyxl would
-    store a formula."""
+    """Mark text cells and column names that start with ``=`` as text (not formulas)."""
     for position, name in enumerate(frame.columns):
         if str(name).startswith("="):
             sheet.cell(row=1, column=position + 1).data_type = "s"

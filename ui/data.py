@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from mot import OUTCOMES
 from mot.curves import (
     curve_extremes,
     emotion_curve,
@@ -24,6 +25,7 @@ from mot.curves import (
     respondent_curves,
     sample_curves,
 )
+from mot.errors import UnreadableFileError
 from mot.gaps import gap_table, importance_performance, priorities
 from mot.io import RawTable, read_table
 from mot.journey import Journey, default_journey, journey_from_dict
@@ -34,14 +36,16 @@ from mot.survey import SurveyData, build_survey, filter_survey
 from mot.tidy import with_segment
 from mot.wom import nps, nps_difference
 from ui import state
+from ui.i18n import t
 
 
 @dataclass(frozen=True)
 class Loaded:
     """A survey ready for analysis and the key that identifies it (data + filter).
 
-    ``shared`` marks the unedited bundled demo: the same for everyone, so its results are cached once
-    for all sessions (and warmed at start by :mod:`ui.serve`); an upload's never are.
+    ``shared`` marks the unedited bundled demo: the same for everyone, so its results are
+    cached once for all sessions (and warmed at start by :mod:`ui.serve`); an upload's, or
+    an edited demo's, never are.
     """
 
     survey: SurveyData
@@ -136,7 +140,23 @@ def prepare(choice: DatasetChoice) -> Iterator[str]:
     yield "mapping"
     mapping(choice)
     yield "validating"
-    survey(choice)
+    require_something_to_analyse(choice, raw_table(choice), survey(choice))
+
+
+def require_something_to_analyse(choice: DatasetChoice, raw: RawTable, whole: SurveyData) -> None:
+    """Refuse a dataset with nothing to analyse, so that it never replaces the user's data.
+
+    A file with no data rows under its header, or none of whose values could be read as a
+    rating or an outcome (all garbage, or a mapping that ignores every column), raises
+    ``UnreadableFileError`` saying so; :func:`ui.widgets.switch_dataset` then keeps the
+    dataset in use.
+    """
+    if raw.frame.empty:
+        raise UnreadableFileError(t("data.no_rows", name=choice.name))
+    outcomes = [c for c in OUTCOMES if c in whole.respondents.columns]
+    if whole.ratings.empty and not whole.respondents[outcomes].notna().to_numpy().any():
+        message = t("data.no_usable_columns", name=choice.name, n=raw.frame.shape[1])
+        raise UnreadableFileError(message)
 
 
 # --- analyses -----------------------------------------------------------------------------

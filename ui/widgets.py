@@ -81,7 +81,7 @@ def loaded_or_stop() -> data.Loaded:
     try:
         return data.current()
     except MotError as exc:
-        st.error(t("common.load_error", error=exc))
+        st.error(t("common.load_error", error=md_message(exc)))
         link_to_data()
         st.stop()
 
@@ -92,7 +92,7 @@ def attempt(step: Callable[[], T]) -> T | None:
     try:
         return step()
     except MotError as exc:
-        st.info(t("common.missing", error=exc))
+        st.info(t("common.missing", error=md_message(exc)))
         link_to_data()
         return None
 
@@ -274,7 +274,7 @@ def switch_dataset(build: Callable[[], state.DatasetChoice], error_key: str) -> 
             for step in data.prepare(choice):
                 status.update(label=t(f"data.step_{step}"))
     except MotError as exc:
-        st.error(t(error_key, error=exc))
+        st.error(t(error_key, error=md_message(exc)))
         return
     state.use_dataset(choice)
     st.rerun()
