@@ -144,7 +144,7 @@ with survey_tab:
     )
     if upload := widgets.fresh_upload(upload, key="data_upload"):
         new = state.DatasetChoice(upload.name, upload.getvalue(), journey_json=choice.journey_json)
-        widgets.switch_dataset(lambda: new, "data.upload_error")
+        widgets.switch_dataset(lambda: new, "data.upload_error", new_file=True)
     name = t("data.demo") if choice.is_demo else widgets.md_text(choice.name)
     st.markdown(t("data.current", name=name))
     if st.button(t("data.back_to_demo"), key="data_demo", disabled=choice.is_demo):

@@ -129,9 +129,13 @@ def current() -> Loaded:
     return Loaded(_filtered(key, segment, values, whole), key, choice.is_default_demo)
 
 
-def prepare(choice: DatasetChoice) -> Iterator[str]:
+def prepare(choice: DatasetChoice, *, new_file: bool = False) -> Iterator[str]:
     """Read, map and validate a dataset one cached step at a time, naming each step before it
     runs (``"reading"``, ``"mapping"``, ``"validating"``) so that a page can show progress.
+
+    With ``new_file`` (an upload about to replace the dataset in use), a file with nothing to
+    analyse is refused (:func:`require_something_to_analyse`); a mapping or journey edit
+    of the data in use is not refused for that, the pages then say what is missing.
 
     Raises the ``MotError`` of the step that fails (UnreadableFileError, MappingError, ...).
     """
@@ -140,7 +144,9 @@ def prepare(choice: DatasetChoice) -> Iterator[str]:
     yield "mapping"
     mapping(choice)
     yield "validating"
-    require_something_to_analyse(choice, raw_table(choice), survey(choice))
+    whole = survey(choice)
+    if new_file:
+        require_something_to_analyse(choice, raw_table(choice), whole)
 
 
 def require_something_to_analyse(choice: DatasetChoice, raw: RawTable, whole: SurveyData) -> None:

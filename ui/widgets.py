@@ -264,14 +264,16 @@ def json_exchange(
     return fresh_upload(uploaded, key=f"{key}_upload")
 
 
-def switch_dataset(build: Callable[[], state.DatasetChoice], error_key: str) -> None:
+def switch_dataset(
+    build: Callable[[], state.DatasetChoice], error_key: str, *, new_file: bool = False
+) -> None:
     """Switch every page to the dataset ``build()`` returns, showing the steps of loading it;
-    or, when it cannot be built or loaded, show ``t(error_key, error=...)`` and keep the
-    current dataset."""
+    or, when it cannot be built or loaded (or, for a ``new_file``, has nothing to analyse),
+    show ``t(error_key, error=...)`` and keep the current dataset."""
     try:
         choice = build()
         with st.status(t("data.step_reading")) as status:
-            for step in data.prepare(choice):
+            for step in data.prepare(choice, new_file=new_file):
                 status.update(label=t(f"data.step_{step}"))
     except MotError as exc:
         st.error(t(error_key, error=md_message(exc)))
