@@ -160,3 +160,102 @@ def test_the_sidebar_shows_the_journey_and_file_names_as_text():
     sidebar = " ".join(m.value for m in [*at.sidebar.markdown, *at.sidebar.caption])
     assert "\\[export\\](http\\://evil).csv" in sidebar
     assert "Shop !\\[x\\](http\\://host/pixel)" in sidebar
+
+
+# --- a file with nothing to analyse never replaces the data in use ---------------------------
+
+
+def uploaded(at: AppTest, key: str, name: str, content: bytes) -> AppTest:
+    at.file_uploader(key=key).upload(name, content)
+    return at.run()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("header_only.csv", b"ResponseId,FMOT_experienced,TMOT_experienced\n", "no data rows"),
+        ("garbage.csv", b"a;b\n\xff\xfe;??\n%%;&&\n", "none of its 2 columns"),
+        ("words.csv", b"name,colour\nAna,red\nLuis,blue\n", "none of its 2 columns"),
+    ],
+)
+def test_an_upload_with_nothing_to_analyse_keeps_the_previous_dataset(name, content, says):
+    from .conftest import VALID_EXPORT
+
+    good = state.DatasetChoice(name="my_export.csv", content=VALID_EXPORT)
+    at = run_page("pages/data.py", dataset=good)
+    uploaded(at, "data_upload", name, content)
+    assert not at.exception, at.exception
+    (message,) = [e.value for e in at.error]
+    assert name in message and says in message and "still loaded" in message
+    assert at.session_state["dataset"] == good
+    assert {m.label: m.value for m in at.metric}["Respondents"] == "40"
+
+
+def test_an_event_log_with_no_readable_event_keeps_the_previous_log():
+    at = run_page("pages/data.py")
+    header = b"user_id,session_id,timestamp,event\n"
+    uploaded(at, "data_log_upload", "header_only.csv", header)
+    assert not at.exception, at.exception
+    (message,) = [e.value for e in at.error]
+    assert "header_only.csv" in message and "still loaded" in message
+    assert at.session_state["event_log"] == state.DEMO_LOG
+    dates = header + b"u1,s1,not a date,view\nu2,s2,yesterday,buy\n"
+    uploaded(at, "data_log_upload", "no_dates.csv", dates)
+    assert any("no_dates.csv" in e.value and "2 rows" in e.value for e in at.error)
+    assert at.session_state["event_log"] == state.DEMO_LOG
+
+
+# --- no internals on screen ------------------------------------------------------------------
+
+
+def test_the_config_hides_error_details_from_the_browser():
+    import tomllib
+
+    from tests.conftest import ROOT
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorDetails"] == "none"
+
+
+def test_an_unexpected_exception_shows_no_traceback_nor_path():
+    import tomllib
+
+    from streamlit.testing.v1.util import patch_config_options
+
+    from tests.conftest import ROOT
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+
+    def crash():
+        raise RuntimeError("cannot open /srv/moments/secret/upload.csv")
+
+    with patch_config_options({"client.showErrorDetails": config["client"]["showErrorDetails"]}):
+        at = AppTest.from_function(crash).run()
+    (shown,) = at.exception
+    assert shown.stack_trace == []
+    assert "/srv/moments" not in shown.message and "RuntimeError" not in shown.message
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("survey.xlsx", b"PK\x03\x04" + b"junk" * 20),
+        ("survey.sav", b"$FL2" + b"\x00" * 100),
+        ("survey.parquet", b"PAR1" + b"\x00" * 50 + b"PAR1"),
+        ("survey.json", b"{not json"),
+        ("survey.csv", b"\x00\x01\x02\xff" * 300),
+        ("survey.zsav", b"junk"),
+    ],
+)
+def test_upload_errors_name_the_file_never_a_server_path(name, content):
+    import tempfile
+
+    from tests.conftest import ROOT
+
+    at = uploaded(run_page("pages/data.py"), "data_upload", name, content)
+    assert not at.exception, at.exception
+    messages = [e.value for e in at.error]
+    assert messages and all(name in m for m in messages), messages
+    for message in messages:
+        assert str(ROOT) not in message and tempfile.gettempdir() not in message, message
+        assert not re.search(r"(?<![\w.])/(?:[\w.-]+/)+", message), message

@@ -46,11 +46,12 @@ STRINGS = {
         "(p. ej. `FMOT_vivida`) o asígnalas en la página Datos.",
     ),
     "data.log_no_events": (
-        "`{name}` has no event that could be read ({bad} rows left out: see their problems "
-        "after choosing the right columns). The event log you were using is still loaded.",
-        "`{name}` no tiene ningún evento legible ({bad} filas descartadas: verás sus problemas "
-        "al elegir las columnas correctas). El registro de eventos que estabas usando sigue "
-        "cargado.",
+        "`{name}` has no event that could be read ({bad} rows left out). Check that it has "
+        "rows with a user id, a readable time stamp and an event name. The event log you were "
+        "using is still loaded.",
+        "`{name}` no tiene ningún evento legible ({bad} filas descartadas). Comprueba que tiene "
+        "filas con un id de usuario, una marca de tiempo legible y un nombre de evento. El "
+        "registro de eventos que estabas usando sigue cargado.",
     ),
     "data.back_to_demo": ("Back to the demo data", "Volver a los datos de demostración"),
     "data.current": ("Dataset in use: **{name}**", "Conjunto de datos en uso: **{name}**"),
