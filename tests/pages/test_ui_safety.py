@@ -3,6 +3,7 @@
 import json
 import re
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -259,3 +260,62 @@ def test_upload_errors_name_the_file_never_a_server_path(name, content):
     for message in messages:
         assert str(ROOT) not in message and tempfile.gettempdir() not in message, message
         assert not re.search(r"(?<![\w.])/(?:[\w.-]+/)+", message), message
+
+
+# --- CSV downloads neutralise formulas --------------------------------------------------------
+
+FORMULAS = ["=1+1", "+A", "-B", "@x", '=HYPERLINK("http://evil","x")', "\t=1+1"]
+
+
+def formula_upload() -> state.DatasetChoice:
+    """An export whose comments and segment (its name and values) start like formulas."""
+    from .conftest import VALID_EXPORT
+
+    lines = VALID_EXPORT.decode().splitlines()
+    rows = [lines[0].replace("device", "+segment") + ",TMOT_comment"]
+    for i, line in enumerate(lines[1:]):
+        segment = "+A" if i % 2 else "-B"
+        comment = FORMULAS[i % len(FORMULAS)].replace('"', '""')
+        rows.append(line.replace("mobile", segment).replace("desktop", segment) + f',"{comment}"')
+    return state.DatasetChoice(name="formulas.csv", content="\n".join(rows).encode())
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, bytes]:
+    """The CSV files the pages offer, by file name (recorded as Streamlit stores them)."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    files: dict[str, bytes] = {}
+    add = MediaFileManager.add
+
+    def record(self, content, mimetype, coordinates, file_name=None, is_for_static_download=False):
+        if mimetype == "text/csv" and not callable(content):
+            files[file_name] = bytes(content)
+        return add(self, content, mimetype, coordinates, file_name, is_for_static_download)
+
+    monkeypatch.setattr(MediaFileManager, "add", record)
+    return files
+
+
+def csv_table(data: bytes) -> pd.DataFrame:
+    import io
+
+    return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+
+
+def test_page_csv_downloads_write_formula_like_text_as_text(downloads):
+    choice = formula_upload()
+    emotion = run_page("pages/emotion.py", dataset=choice)
+    assert not emotion.exception, emotion.exception
+    utilities = run_page("pages/utilities.py", dataset=choice, utilities_segment="+segment")
+    assert not utilities.exception, utilities.exception
+    comments = csv_table(downloads["emotion_comments.csv"])
+    written = set(comments["comment"])
+    assert {"'=1+1", "'+A", "'-B", "'@x", '\'=HYPERLINK("http://evil","x")'} <= written
+    assert not [c for c in written if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    tests = csv_table(downloads["utilities_tests.csv"])
+    assert "'+segment" in tests.columns, "a column name is text too"
+    assert set(tests["'+segment"]) == {"'+A", "'-B"}
+    diffs = tests["mean_diff"].astype(float)
+    assert (diffs < 0).any(), "the demo has negative shifts"
+    assert not tests["mean_diff"].str.startswith("'").any(), "numbers stay numbers"
