@@ -136,6 +136,9 @@ def test_every_page_shows_markup_from_the_files_as_text(page, language):
     if page == "pages/report.py":
         at.button(key="report_build").click().run()
         assert_no_markup(at)
+        html = at.session_state["report_built"].html
+        assert "<img src=x onerror" not in html, "the HTML report escapes the labels"
+        assert "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
 def test_segment_values_and_labels_are_text_when_the_page_uses_them():
