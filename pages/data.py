@@ -147,7 +147,7 @@ with survey_tab:
         widgets.switch_dataset(lambda: new, "data.upload_error", new_file=True)
     name = t("data.demo") if choice.is_demo else widgets.md_text(choice.name)
     st.markdown(t("data.current", name=name))
-    if st.button(t("data.back_to_demo"), key="data_demo", disabled=choice.is_demo):
+    if st.button(t("data.back_to_demo"), key="data_demo", disabled=choice.is_default_demo):
         state.use_dataset(state.DEMO)
         st.rerun()
     try:

@@ -60,7 +60,7 @@ def sidebar() -> None:
         except MotError as exc:
             st.error(t("common.load_error", error=widgets.md_message(exc)))
             whole = None
-        if not choice.is_demo and st.button(t("sidebar.back_to_demo"), key="sidebar_demo"):
+        if not choice.is_default_demo and st.button(t("sidebar.back_to_demo"), key="sidebar_demo"):
             state.use_dataset(state.DEMO)
             st.rerun()
         if whole is None:

@@ -322,3 +322,48 @@ def test_page_csv_downloads_write_formula_like_text_as_text(downloads):
     diffs = tests["mean_diff"].astype(float)
     assert (diffs < 0).any(), "the demo has negative shifts"
     assert not tests["mean_diff"].str.startswith("'").any(), "numbers stay numbers"
+
+
+def test_back_to_the_demo_data_resets_an_edited_demo():
+    hotel = {"name": "Hotel", "touchpoints": [{"id": "FMOT", "moment": "FMOT"}]}
+    at = run_page("pages/data.py", dataset=state.DEMO.with_journey(hotel))
+    assert not at.button(key="data_demo").disabled
+    at.button(key="data_demo").click().run()
+    assert at.session_state["dataset"] == state.DEMO
+
+
+# --- the escaping helpers themselves ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("![x](http://host/pixel)", "!\\[x\\](http\\://host/pixel)"),
+        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
+        (
+            "**bold** _it_ ~~s~~ `c` $x$ a|b",
+            "\\*\\*bold\\*\\* \\_it\\_ \\~\\~s\\~\\~ \\`c\\` \\$x\\$ a\\|b",
+        ),
+        (":red[alarm]", ":red\\[alarm\\]"),
+        ("# Title\n- item\n3. third", "\\# Title\n\\- item\n3\\. third"),
+        ("my_export.csv", "my_export.csv"),
+        ("Third moment of truth · −15.9", "Third moment of truth · −15.9"),
+        ("back\\slash & co", "back\\\\slash &amp; co"),
+    ],
+)
+def test_md_text_escapes_markdown_and_html(text, shown):
+    from ui.widgets import md_text
+
+    assert md_text(text) == shown
+
+
+def test_md_message_keeps_our_code_spans_and_escapes_the_rest():
+    from ui.widgets import md_message
+
+    assert md_message("Column `FMOT_x`, row 9: `no sé` is not a number.") == (
+        "Column `FMOT_x`, row 9: `no sé` is not a number."
+    )
+    assert md_message("`a`![x](u)") == "`a`!\\[x\\](u)"
+    # A backtick run that Markdown would not close is escaped, so what follows stays text.
+    assert md_message("```![x](u)`") == "\\`\\`\\`!\\[x\\](u)\\`"
+    assert md_message("\\`![x](u)`") == "\\\\`![x](u)`", "the code span is literal in Markdown"
