@@ -358,6 +358,9 @@ def _validate_language(language: str) -> None:
         raise ExportError(message)
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet takes for the start of a formula (OWASP, CSV injection)."""
+
 # --- tables -------------------------------------------------------------------------------
 
 
@@ -369,7 +372,8 @@ def tables_to_excel(tables: Mapping[str, pd.DataFrame]) -> bytes:
     ignores case) gets `` (2)``, `` (3)`` ... appended. A named index is written as columns
     (a default ``RangeIndex`` is not written). Categorical columns are written as text,
     missing values as empty cells, time-zone-aware times as their local wall-clock time
-    (Excel has no time zones), and text that starts with ``=`` stays text, never a formula.
+    (Excel has no time zones), and text that starts with ``=`` (a cell or a column name)
+    stays text, never a formula.
 
     Parameters
     ----------
@@ -472,7 +476,10 @@ def _excel_text(value: Any) -> Any:
 
 
 def _keep_formulas_as_text(sheet: Any, frame: pd.DataFrame) -> None:
-    """Mark text cells that start with ``=`` as text: openpyxl would store a formula."""
+    """Mark text cells and column names that start with ``=`` as text (not formulas)."""
+    for position, name in enumerate(frame.columns):
+        if str(name).startswith("="):
+            sheet.cell(row=1, column=position + 1).data_type = "s"
     for position in range(frame.shape[1]):
         values = frame.iloc[:, position]
         if not (values.dtype == object or pd.api.types.is_string_dtype(values.dtype)):
@@ -513,9 +520,8 @@ def table_to_csv(table: pd.DataFrame, *, language: str = "en") -> bytes:
 
     Notes
     -----
-    Text is written exactly as it is, so a cell starting with ``=``, ``+``, ``-`` or ``@``
-    may be taken for a formula by a spreadsheet that opens the file; :func:`tables_to_excel`
-    does not have this problem.
+    Text that a spreadsheet would run as a formula is written as text: see
+    :func:`csv_safe`, which this function applies to the cells and the column names.
 
     Examples
     --------
@@ -527,10 +533,65 @@ def table_to_csv(table: pd.DataFrame, *, language: str = "en") -> bytes:
     """
     _validate_table_to_csv(table, language=language)
     decimal, _ = _SEPARATORS[language]
-    text = _with_index(table).to_csv(
+    text = csv_safe(_with_index(table)).to_csv(
         index=False, sep=_CSV_SEPARATORS[language], decimal=decimal, lineterminator="\r\n"
     )
     return text.encode("utf-8-sig")
+
+
+def csv_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``table`` whose text cannot run as a formula in a spreadsheet.
+
+    Excel, LibreOffice and Google Sheets run a CSV cell that begins with ``=``, ``+``,
+    ``-`` or ``@`` as a formula (``=HYPERLINK(...)`` sends data elsewhere), and a leading
+    tab or carriage return hides such a start. Following OWASP's advice on CSV injection,
+    every text cell, and every column name, that begins with one of these characters gets a
+    single quote in front, which spreadsheets show as text. Numbers stay numbers: a numeric
+    column's ``-3.5`` is written as it is. A *text* cell ``"-3"`` (a number kept as text, in
+    an object or string column) is prefixed too, as OWASP advises: the file cannot tell a
+    harmless negative from ``-3+cmd|...``. Every CSV the project writes goes through here.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The table; it is not modified.
+
+    Returns
+    -------
+    DataFrame
+        The same shape and index; text columns as object dtype.
+
+    References
+    ----------
+    OWASP, "CSV Injection", https://owasp.org/www-community/attacks/CSV_Injection
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"=name": ["=1+1", "ok", "-B"], "value": [-3.5, 1.0, 2.0]})
+    >>> safe = csv_safe(frame)
+    >>> list(safe.columns), safe["'=name"].tolist(), safe["value"].tolist()
+    (["'=name", 'value'], ["'=1+1", 'ok', "'-B"], [-3.5, 1.0, 2.0])
+    """
+    if not isinstance(table, pd.DataFrame):
+        message = f"csv_safe takes a DataFrame; got a {type(table).__name__}."
+        raise ExportError(message)
+    frame = table.copy()
+    frame.columns = [_csv_text(name) for name in frame.columns]
+    for position in range(frame.shape[1]):
+        values = frame.iloc[:, position]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            values = values.astype(object)
+        elif not (values.dtype == object or pd.api.types.is_string_dtype(values.dtype)):
+            continue
+        frame.isetitem(position, values.astype(object).map(_csv_text, na_action="ignore"))
+    return frame
+
+
+def _csv_text(value: Any) -> Any:
+    """A text value with a single quote in front when it would start a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _validate_table_to_csv(table: pd.DataFrame, *, language: str) -> None:

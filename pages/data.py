@@ -5,7 +5,7 @@ import re
 import streamlit as st
 
 from mot import MEASURES, OUTCOMES, UTILITIES
-from mot.errors import MotError
+from mot.errors import EventLogError, MotError
 from mot.journey import MOMENT_KEYS, journey_from_frame, journey_from_json
 from mot.mapping import ROLES, known_scale_names, mapping_from_frame, mapping_from_json
 from mot.mapping import with_measure_scales as with_scales
@@ -45,10 +45,12 @@ def switch_log(build, upload_id=None):
     try:
         new = build()
         with st.status(t("data.log_step_reading")):
-            logs.open_log(new)
+            opened = logs.open_log(new)
+        if opened.n_events == 0:  # nothing to analyse: keep the log in use
+            raise EventLogError(t("data.log_no_events", name=new.name, bad=opened.n_bad_rows))
     except MotError as exc:
         st.session_state[LOG_UPLOAD_SEEN] = upload_id
-        st.error(t("data.log_error", error=exc))
+        st.error(t("data.log_error", error=widgets.md_message(exc)))
         return
     st.session_state[LOG_UPLOAD_SEEN] = upload_id
     state.use_event_log(new)
@@ -74,14 +76,14 @@ def event_log_tab():
         new = state.EventLogChoice(upload.name, upload.getvalue())
         switch_log(lambda: new, upload.file_id)
     name = t("behaviour.demo_log") if current.is_demo else current.name
-    st.markdown(t("behaviour.current", name=name))
+    st.markdown(t("behaviour.current", name=widgets.md_text(name)))
     if st.button(t("data.log_back_to_demo"), key="data_log_demo", disabled=current.is_demo):
         state.use_event_log(state.DEMO_LOG)
         st.rerun()
     try:
         log = logs.open_log(current)
     except MotError as exc:
-        st.error(t("data.log_error", error=exc))
+        st.error(t("data.log_error", error=widgets.md_message(exc)))
         return
     counts = {
         t("data.log_rows"): log.n_rows,
@@ -91,7 +93,7 @@ def event_log_tab():
         t("behaviour.bad_rows"): log.n_bad_rows,
     }
     widgets.metrics({label: number(n, 0) for label, n in counts.items()})
-    st.caption(t("data.log_notes", notes=" ".join(log.notes)))
+    st.caption(t("data.log_notes", notes=widgets.md_message(" ".join(log.notes))))
     st.dataframe(logs.preview(log), hide_index=True, key="data_log_preview")
     st.subheader(t("data.log_columns"))
     st.caption(t("data.log_columns_caption"))
@@ -142,15 +144,16 @@ with survey_tab:
     )
     if upload := widgets.fresh_upload(upload, key="data_upload"):
         new = state.DatasetChoice(upload.name, upload.getvalue(), journey_json=choice.journey_json)
-        widgets.switch_dataset(lambda: new, "data.upload_error")
-    st.markdown(t("data.current", name=t("data.demo") if choice.is_demo else choice.name))
-    if st.button(t("data.back_to_demo"), key="data_demo", disabled=choice.is_demo):
+        widgets.switch_dataset(lambda: new, "data.upload_error", new_file=True)
+    name = t("data.demo") if choice.is_demo else widgets.md_text(choice.name)
+    st.markdown(t("data.current", name=name))
+    if st.button(t("data.back_to_demo"), key="data_demo", disabled=choice.is_default_demo):
         state.use_dataset(state.DEMO)
         st.rerun()
     try:
         raw, survey = data.raw_table(choice), data.survey(choice)
     except MotError as exc:
-        st.error(t("common.load_error", error=exc))
+        st.error(t("common.load_error", error=widgets.md_message(exc)))
         st.stop()
 
     st.subheader(t("data.detected"))
@@ -163,8 +166,9 @@ with survey_tab:
     widgets.metrics({label: number(n, 0) for label, n in counts.items()})
     source, delimiter = t(f"data.format_{raw.source_format}"), DELIMITERS.get(raw.delimiter or "")
     sep = t(f"data.delimiter_{delimiter}") if delimiter else "–"
-    st.markdown(t("data.read_as", format=source, encoding=raw.encoding or "–", delimiter=sep))
-    st.caption(t("data.notes", notes=" · ".join(raw.notes)))
+    encoding = widgets.md_text(raw.encoding or "–")
+    st.markdown(t("data.read_as", format=source, encoding=encoding, delimiter=sep))
+    st.caption(t("data.notes", notes=widgets.md_message(" · ".join(raw.notes))))
     st.dataframe(raw.frame.head(10).rename(index=raw.file_row), key="data_preview")
 
     tabs = st.tabs([t("data.tab_mapping"), t("data.tab_journey"), t("data.tab_report")])

@@ -6,6 +6,7 @@ from mot import charts
 from mot.compare import CORRECTIONS, TESTS
 from ui import data, frame, report_builder, state, widgets
 from ui.i18n import chart_text, number, percent, t
+from ui.widgets import md_message, md_text
 
 frame.require_app()
 
@@ -31,11 +32,10 @@ else:
         lambda: data.run("drivers", loaded, outcome=outcome, n_boot=report_builder.DRIVER_BOOTSTRAP)
     )
     if drivers is not None:
-        st.markdown(
-            report_builder.driver_summary(
-                drivers, outcome=outcome, labels=labels, language=language
-            )
+        summary = report_builder.driver_summary(
+            drivers, outcome=outcome, labels=labels, language=language
         )
+        st.markdown(md_message(summary))
         st.caption(report_builder.driver_method(drivers, language=language))
         widgets.chart(charts.drivers_chart, drivers, labels=labels, text=text, key="drivers_chart")
         widgets.table(
@@ -95,14 +95,17 @@ comparison = widgets.attempt(
 )
 if comparison is not None and comparison.empty:
     st.info(
-        t("drivers.one_group", segment=segment, measure=t(report_builder.MEASURE_KEYS[measure]))
-    )
-elif comparison is not None:
-    st.success(
-        report_builder.comparison_summary(
-            comparison, segment=segment, labels=labels, correction=correction, language=language
+        t(
+            "drivers.one_group",
+            segment=md_text(segment),
+            measure=t(report_builder.MEASURE_KEYS[measure]),
         )
     )
+elif comparison is not None:
+    summary = report_builder.comparison_summary(
+        comparison, segment=segment, labels=labels, correction=correction, language=language
+    )
+    st.success(md_message(summary))
     widgets.chart(
         charts.comparison_chart, comparison, labels=labels, text=text, key="drivers_compare_chart"
     )
@@ -133,7 +136,7 @@ elif comparison is not None:
     )
 
 if "recommend" in survey.outcomes:
-    st.subheader(t("drivers.nps", segment=segment))
+    st.subheader(t("drivers.nps", segment=md_text(segment)))
     st.caption(t("drivers.nps_caption"))
     by_segment = widgets.attempt(lambda: data.run("nps", loaded, by=segment))
     if by_segment is not None:

@@ -6,6 +6,7 @@ import streamlit as st
 from mot import charts
 from ui import data, frame, widgets
 from ui.i18n import chart_text, number, percent, signed, t
+from ui.widgets import md_text
 
 frame.require_app()
 
@@ -59,17 +60,17 @@ if (curve["source"] == "experienced").any():
     st.caption(t("emotion.source_experienced"))
 if by and curve.attrs.get("n_missing_segment"):
     n_missing = number(curve.attrs["n_missing_segment"], 0)
-    st.caption(t("emotion.missing_segment", n=n_missing, segment=by))
+    st.caption(t("emotion.missing_segment", n=n_missing, segment=md_text(by)))
 if chosen is None:
     st.caption(t("emotion.click_hint"))
 else:
-    st.info(t("emotion.focus", touchpoint=label(chosen)), icon="👆")
+    st.info(t("emotion.focus", touchpoint=md_text(label(chosen))), icon="👆")
 
 st.subheader(t("emotion.extremes"))
 st.caption(t("emotion.extremes_caption"))
 shown_extremes = focus_on(extremes)
 if chosen is not None and shown_extremes.empty:
-    st.write(t("emotion.no_extremes_at", touchpoint=label(chosen)))
+    st.write(t("emotion.no_extremes_at", touchpoint=md_text(label(chosen))))
 else:
     widgets.table(
         shown_extremes,
@@ -126,7 +127,8 @@ if loaded.survey.comments.empty:
 elif chosen is None:
     st.caption(t("emotion.comments_all", n=number(len(comments), 0)))
 else:
-    st.caption(t("emotion.comments_at", n=number(len(comments), 0), touchpoint=label(chosen)))
+    n_comments, where = number(len(comments), 0), md_text(label(chosen))
+    st.caption(t("emotion.comments_at", n=n_comments, touchpoint=where))
 if not comments.empty:
     widgets.table(
         comments,

@@ -5,6 +5,7 @@ import streamlit as st
 from mot import charts
 from ui import data, frame, report_builder, state, widgets
 from ui.i18n import chart_text, number, t
+from ui.widgets import md_message
 
 frame.require_app()
 
@@ -37,7 +38,7 @@ steps = report_builder.method_checklist(
     survey, gaps=gaps, priorities=priorities, labels=labels, language=language
 )
 for item in steps:
-    st.markdown(f"{item.icon} **{item.step}. {item.title}** — {item.detail}")
+    st.markdown(f"{item.icon} **{item.step}. {item.title}** — {md_message(item.detail)}")
 
 if gaps is not None:
     st.subheader(t("gaps.levels"))
@@ -71,7 +72,8 @@ st.subheader(t("gaps.priorities"))
 if priorities is None:
     widgets.attempt(lambda: data.run("priorities", loaded, **derive))
 else:
-    st.info(report_builder.priority_rule_text(priorities, labels=labels, language=language))
+    rule = report_builder.priority_rule_text(priorities, labels=labels, language=language)
+    st.info(md_message(rule))
     widgets.chart(
         charts.priorities_chart, priorities, labels=labels, text=text, key="gaps_priorities_chart"
     )

@@ -25,12 +25,13 @@ highlights = data.run("highlights", loaded)
 
 
 def short(touchpoint):
-    return touchpoint or "–"
+    return widgets.md_text(touchpoint) if touchpoint else "–"
 
 
 def named(touchpoint, detail):
-    name = labels.get(touchpoint, touchpoint) if touchpoint else t("overview.not_available")
-    return f"{name} · {detail}" if touchpoint else name
+    if not touchpoint:
+        return t("overview.not_available")
+    return f"{widgets.md_text(labels.get(touchpoint, touchpoint))} · {detail}"
 
 
 top, bottom = cards.columns(3), cards.columns(3)

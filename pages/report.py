@@ -43,7 +43,7 @@ st.success(
     )
 )
 if built.missing:
-    st.info(t("report.missing_sections", sections=", ".join(built.missing)))
+    st.info(t("report.missing_sections", sections=widgets.md_text(", ".join(built.missing))))
 st.download_button(
     t("report.download_html"),
     built.html.encode("utf-8"),
@@ -54,7 +54,7 @@ st.download_button(
     icon=":material/description:",
     on_click="ignore",
 )
-st.caption(t("report.contents") + ": " + " · ".join(built.sections))
+st.caption(t("report.contents") + ": " + widgets.md_text(" · ".join(built.sections)))
 
 st.subheader(t("report.charts"))
 chart_titles = {slug: title for slug, title, _ in built.charts}

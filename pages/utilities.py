@@ -6,6 +6,7 @@ from mot import charts
 from mot.scoring import COMPARISONS, shift_highlights
 from ui import data, frame, widgets
 from ui.i18n import chart_text, number, p_value, signed, t
+from ui.widgets import md_text
 
 frame.require_app()
 
@@ -21,7 +22,7 @@ with st.columns([1, 2])[0]:
 def left_out(result):
     n_missing = result.attrs.get("n_missing_segment", 0) if by else 0
     if n_missing:
-        st.caption(t("utilities.missing_segment", n=number(n_missing, 0), segment=by))
+        st.caption(t("utilities.missing_segment", n=number(n_missing, 0), segment=md_text(by)))
 
 
 def label(touchpoint):
@@ -48,14 +49,14 @@ if shifts is not None:
 
     st.subheader(t("utilities.summary"))
     if by:
-        st.caption(t("utilities.summary_everyone", segment=by))
+        st.caption(t("utilities.summary_everyone", segment=md_text(by)))
     highlights = shift_highlights(shifts)
     for comparison in COMPARISONS:
         rows = highlights[highlights["comparison"] == comparison.name]
         lines = [
             t(
                 f"utilities.say_{row.verdict}",
-                touchpoint=f"**{label(row.touchpoint)}**",
+                touchpoint=f"**{md_text(label(row.touchpoint))}**",
                 size=number(row.size),
                 low=number(row.size_low),
                 high=number(row.size_high),
@@ -64,7 +65,7 @@ if shifts is not None:
             for row in rows[rows["notable"]].itertuples()
         ]
         unchanged = comparison.verdicts[1]  # "confirmed" or "same"
-        neutral = [label(v) for v in rows.loc[rows["verdict"] == unchanged, "touchpoint"]]
+        neutral = [md_text(label(v)) for v in rows.loc[rows["verdict"] == unchanged, "touchpoint"]]
         if neutral:
             lines.append(t(f"utilities.say_{unchanged}", touchpoints=", ".join(neutral)))
         if lines:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from mot import OUTCOMES
 from mot.curves import (
     curve_extremes,
     emotion_curve,
@@ -24,6 +25,7 @@ from mot.curves import (
     respondent_curves,
     sample_curves,
 )
+from mot.errors import UnreadableFileError
 from mot.gaps import gap_table, importance_performance, priorities
 from mot.io import RawTable, read_table
 from mot.journey import Journey, default_journey, journey_from_dict
@@ -34,14 +36,16 @@ from mot.survey import SurveyData, build_survey, filter_survey
 from mot.tidy import with_segment
 from mot.wom import nps, nps_difference
 from ui import state
+from ui.i18n import t
 
 
 @dataclass(frozen=True)
 class Loaded:
     """A survey ready for analysis and the key that identifies it (data + filter).
 
-    ``shared`` marks the bundled demo: the same for everyone, so its results are cached once
-    for all sessions (and warmed at start by :mod:`ui.serve`); an upload's never are.
+    ``shared`` marks the unedited bundled demo: the same for everyone, so its results are
+    cached once for all sessions (and warmed at start by :mod:`ui.serve`); an upload's, or
+    an edited demo's, never are.
     """
 
     survey: SurveyData
@@ -103,8 +107,12 @@ def _filtered(key: str, segment: str, values: tuple[str, ...], _survey: SurveyDa
 
 
 def survey(choice: DatasetChoice) -> SurveyData:
-    """The whole survey of this choice (raises MotError when it cannot be read)."""
-    if choice.is_demo:
+    """The whole survey of this choice (raises MotError when it cannot be read).
+
+    Only the unedited demo comes from the cache shared by every session; a demo with the
+    user's mapping or journey is built with them, per session.
+    """
+    if choice.is_default_demo:
         return _demo_survey()
     return _survey(choice.key, choice)
 
@@ -115,15 +123,19 @@ def current() -> Loaded:
     whole = survey(choice)
     chosen = state.respondent_filter()
     if chosen is None or chosen[0] not in whole.segments:
-        return Loaded(whole, choice.key, choice.is_demo)
+        return Loaded(whole, choice.key, choice.is_default_demo)
     segment, values = chosen
     key = f"{choice.key}|{segment}={','.join(values)}"
-    return Loaded(_filtered(key, segment, values, whole), key, choice.is_demo)
+    return Loaded(_filtered(key, segment, values, whole), key, choice.is_default_demo)
 
 
-def prepare(choice: DatasetChoice) -> Iterator[str]:
+def prepare(choice: DatasetChoice, *, new_file: bool = False) -> Iterator[str]:
     """Read, map and validate a dataset one cached step at a time, naming each step before it
     runs (``"reading"``, ``"mapping"``, ``"validating"``) so that a page can show progress.
+
+    With ``new_file`` (an upload about to replace the dataset in use), a file with nothing to
+    analyse is refused (:func:`require_something_to_analyse`); a mapping or journey edit
+    of the data in use is not refused for that, the pages then say what is missing.
 
     Raises the ``MotError`` of the step that fails (UnreadableFileError, MappingError, ...).
     """
@@ -132,7 +144,25 @@ def prepare(choice: DatasetChoice) -> Iterator[str]:
     yield "mapping"
     mapping(choice)
     yield "validating"
-    survey(choice)
+    whole = survey(choice)
+    if new_file:
+        require_something_to_analyse(choice, raw_table(choice), whole)
+
+
+def require_something_to_analyse(choice: DatasetChoice, raw: RawTable, whole: SurveyData) -> None:
+    """Refuse a dataset with nothing to analyse, so that it never replaces the user's data.
+
+    A file with no data rows under its header, or none of whose values could be read as a
+    rating or an outcome (all garbage, or a mapping that ignores every column), raises
+    ``UnreadableFileError`` saying so; :func:`ui.widgets.switch_dataset` then keeps the
+    dataset in use.
+    """
+    if raw.frame.empty:
+        raise UnreadableFileError(t("data.no_rows", name=choice.name))
+    outcomes = [c for c in OUTCOMES if c in whole.respondents.columns]
+    if whole.ratings.empty and not whole.respondents[outcomes].notna().to_numpy().any():
+        message = t("data.no_usable_columns", name=choice.name, n=raw.frame.shape[1])
+        raise UnreadableFileError(message)
 
 
 # --- analyses -----------------------------------------------------------------------------
@@ -295,7 +325,7 @@ def chart_spec(builder: Callable[..., object], *args: object, key: str, **kwargs
     Building and serialising an Altair chart costs up to half a second (the journey map),
     more than the rest of a page's rerun.
     """
-    demo = state.dataset().is_demo and state.event_log().is_demo
+    demo = state.dataset().is_default_demo and state.event_log().is_demo
     language, large = state.language(), state.large_type()
     return spec_for(builder, args, kwargs, key=key, language=language, large=large, shared=demo)
 

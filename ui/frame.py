@@ -54,19 +54,20 @@ def sidebar() -> None:
         st.toggle(t("sidebar.large"), key=state.LARGE_KEY, bind="query-params")
         st.divider()
         st.caption(t("sidebar.dataset"))
-        st.markdown(f"**{t('sidebar.demo') if choice.is_demo else choice.name}**")
+        st.markdown(f"**{t('sidebar.demo') if choice.is_demo else widgets.md_text(choice.name)}**")
         try:
             whole = data.survey(choice)
         except MotError as exc:
-            st.error(t("common.load_error", error=exc))
+            st.error(t("common.load_error", error=widgets.md_message(exc)))
             whole = None
-        if not choice.is_demo and st.button(t("sidebar.back_to_demo"), key="sidebar_demo"):
+        if not choice.is_default_demo and st.button(t("sidebar.back_to_demo"), key="sidebar_demo"):
             state.use_dataset(state.DEMO)
             st.rerun()
         if whole is None:
             return
         st.caption(
-            t("sidebar.journey") + f": {whole.journey.name} ({len(whole.journey.touchpoints)})"
+            t("sidebar.journey")
+            + f": {widgets.md_text(whole.journey.name)} ({len(whole.journey.touchpoints)})"
         )
         _filter(whole)
 

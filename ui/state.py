@@ -45,7 +45,15 @@ class DatasetChoice:
 
     @property
     def is_demo(self) -> bool:
+        """The bundled demo file, whatever mapping and journey go with it."""
         return self.content is None
+
+    @property
+    def is_default_demo(self) -> bool:
+        """The bundled demo with the suggested mapping and the default journey: the same for
+        every session, so its survey and results may be cached once for everyone. An edited
+        demo is the user's own and is cached per session like an upload."""
+        return self.is_demo and self.mapping_json is None and self.journey_json is None
 
     @property
     def key(self) -> str:

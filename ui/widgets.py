@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
@@ -11,13 +12,59 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
+from mot import report
 from mot.errors import MotError
 from ui import data, state
 from ui.i18n import chart_text, number, t
 
 T = TypeVar("T")
 
+# Markdown that a user's string could smuggle into st.markdown, captions, labels and metrics:
+# links and images ([ ]), HTML and autolinks (< >), emphasis (* ~ and _ at a word's edge),
+# code (`), tables (|), LaTeX ($), bare URLs (://), and the backslash itself.
+_MD_INLINE = re.compile(r"[\\`*\[\]~|$]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])|:(?=//)")
+# Block markers at the start of a line: headings, quotes, lists, setext underlines.
+_MD_LINE_START = re.compile(r"^(\s*)([#>+=-])", re.MULTILINE)
+_MD_LINE_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+# A code span of single backticks (not part of a longer run): its content is literal.
+_CODE_SPAN = re.compile(r"(?<!`)`[^`\n]+`(?!`)")
+
 DATA_PAGE = "pages/data.py"
+
+
+def md_text(value: object) -> str:
+    """``value`` as literal text inside Markdown: what a file says is data, never markup.
+
+    Every user-supplied string (journey and touchpoint labels, column names, segment values,
+    file names, comments) shown through ``st.markdown``, a caption, a metric, an alert or a
+    widget label goes through here, so that ``![x](http://host/pixel)`` shows as those
+    characters instead of loading a remote image. ``<`` and ``>`` become HTML entities
+    (shown as the characters), Markdown's specials get a backslash, and a block marker at
+    the start of a line (``#``, ``>``, ``-``, ``1.``) is escaped.
+    """
+    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_INLINE.sub(lambda m: "\\" + m[0], text)
+    text = _MD_LINE_START.sub(r"\1\\\2", text)
+    return _MD_LINE_NUMBER.sub(r"\1\\\2", text)
+
+
+def md_message(value: object) -> str:
+    """An error message (ours, naming columns and files in `code spans`) as safe Markdown.
+
+    Text inside single-backtick code spans is shown literally by Markdown and is kept; the
+    rest goes through :func:`md_text`. A backtick inside a user's name ends the span early,
+    and what follows is then escaped like any other text.
+    """
+    text, parts, end = str(value), [], 0
+    for span in _CODE_SPAN.finditer(text):
+        parts += [md_text(text[end : span.start()]), span[0]]
+        end = span.end()
+    return "".join([*parts, md_text(text[end:])])
+
+
+def md_values(values: Mapping[str, str]) -> dict[str, str]:
+    """A dict of display strings (touchpoint id → label) escaped with :func:`md_text`."""
+    return {key: md_text(value) for key, value in values.items()}
 
 
 def link_to_data() -> None:
@@ -34,7 +81,7 @@ def loaded_or_stop() -> data.Loaded:
     try:
         return data.current()
     except MotError as exc:
-        st.error(t("common.load_error", error=exc))
+        st.error(t("common.load_error", error=md_message(exc)))
         link_to_data()
         st.stop()
 
@@ -45,7 +92,7 @@ def attempt(step: Callable[[], T]) -> T | None:
     try:
         return step()
     except MotError as exc:
-        st.info(t("common.missing", error=exc))
+        st.info(t("common.missing", error=md_message(exc)))
         link_to_data()
         return None
 
@@ -129,7 +176,9 @@ def table(
     """A readable table: chosen columns renamed to ``columns[...]`` (already translated),
     numbers formatted for the language, touchpoint ids shown as labels; plus a CSV download
     of the raw numbers. ``formats`` maps a column to its own cell formatter (p-values,
-    translated verdicts); the download keeps the raw values."""
+    translated verdicts); the download keeps the raw values, written by
+    :func:`mot.report.table_to_csv` (text that would start a spreadsheet formula is
+    prefixed with ``'``)."""
     shown = frame[list(columns)].copy()
     if labels and "touchpoint" in shown:
         shown["touchpoint"] = shown["touchpoint"].astype(str).map(lambda v: labels.get(v, v))
@@ -145,7 +194,7 @@ def table(
     st.dataframe(shown.rename(columns=dict(columns)), hide_index=True, key=f"{key}_table")
     st.download_button(
         t("common.download_csv"),
-        frame.to_csv(index=False).encode("utf-8-sig"),
+        report.table_to_csv(frame),
         file_name=f"{key}.csv",
         mime="text/csv",
         key=f"{key}_csv",
@@ -215,17 +264,19 @@ def json_exchange(
     return fresh_upload(uploaded, key=f"{key}_upload")
 
 
-def switch_dataset(build: Callable[[], state.DatasetChoice], error_key: str) -> None:
+def switch_dataset(
+    build: Callable[[], state.DatasetChoice], error_key: str, *, new_file: bool = False
+) -> None:
     """Switch every page to the dataset ``build()`` returns, showing the steps of loading it;
-    or, when it cannot be built or loaded, show ``t(error_key, error=...)`` and keep the
-    current dataset."""
+    or, when it cannot be built or loaded (or, for a ``new_file``, has nothing to analyse),
+    show ``t(error_key, error=...)`` and keep the current dataset."""
     try:
         choice = build()
         with st.status(t("data.step_reading")) as status:
-            for step in data.prepare(choice):
+            for step in data.prepare(choice, new_file=new_file):
                 status.update(label=t(f"data.step_{step}"))
     except MotError as exc:
-        st.error(t(error_key, error=exc))
+        st.error(t(error_key, error=md_message(exc)))
         return
     state.use_dataset(choice)
     st.rerun()

