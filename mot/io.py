@@ -45,8 +45,9 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from mot.errors import MotError, UnreadableFileError
+from mot.validation import ROWS_LISTED, ReportBuilder, ReportEntry
 
-__all__ = ["SOURCE_FORMATS", "RawTable", "read_table"]
+__all__ = ["MAX_CELL_CHARS", "SOURCE_FORMATS", "RawTable", "read_table"]
 
 SOURCE_FORMATS: Final[tuple[str, ...]] = (
     "csv",
@@ -59,6 +60,17 @@ SOURCE_FORMATS: Final[tuple[str, ...]] = (
     "json",
 )
 """Values of :attr:`RawTable.source_format`."""
+
+MAX_CELL_CHARS: Final[int] = 1 << 20
+"""Longest text cell read (1,048,576 characters, 32 times Excel's own limit of 32,767).
+
+A longer cell is emptied and reported (row and column); the rest of its row and of the
+file is kept.
+"""
+
+# The csv module refuses fields over 131,072 characters and would end the whole read there:
+# let it parse any field, so that a long cell is measured and refused on its own.
+csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
 
 _SAMPLE_BYTES: Final = 1 << 16
 _MAX_SAMPLE_BYTES: Final = 1 << 24
@@ -177,6 +189,11 @@ class RawTable:
         Short sentences describing what was detected, to show to the user.
     ragged_rows : tuple of int
         File row numbers of text rows with too many or too few fields.
+    issues : tuple of ReportEntry
+        What reading changed or could not take, as validation entries with row and column:
+        a cell over :data:`MAX_CELL_CHARS` emptied, a duplicate column name renamed, Excel
+        formulas without a saved result, nested Parquet/JSON columns flattened or left out.
+        :func:`mot.survey.build_survey` puts them at the top of its report.
 
     Examples
     --------
@@ -200,6 +217,7 @@ class RawTable:
     name: str | None = None
     notes: tuple[str, ...] = ()
     ragged_rows: tuple[int, ...] = ()
+    issues: tuple[ReportEntry, ...] = ()
 
     def __repr__(self) -> str:
         rows, columns = self.frame.shape
@@ -858,6 +876,45 @@ def _name_notes(raw: Sequence[str], names: Sequence[str]) -> list[str]:
     return notes
 
 
+def _duplicate_issues(
+    raw: Sequence[str], names: Sequence[str], *, letters: bool = False
+) -> list[ReportEntry]:
+    """A warning per column renamed because an earlier column has the same name."""
+    cells = [str(raw[j]).strip() if j < len(raw) else "" for j in range(len(names))]
+    log = ReportBuilder()
+    for j, (cell, name) in enumerate(zip(cells, names, strict=True)):
+        if not cell or name == cell:
+            continue
+        first = next((k for k in range(j) if names[k] == cell), None)
+        if first is None:  # pragma: no cover - a renamed name always has an earlier holder
+            continue
+        problem = (
+            f"Columns {_position(first, letters)} and {_position(j, letters)} are both named "
+            f"`{cell}`: column {_position(j, letters)} is read as `{name}`."
+        )
+        fix = (
+            f"Both are kept. Map `{name}` on the Data page (or in --mapping) if it holds answers "
+            "you need, or give the columns distinct names in the file."
+        )
+        log.add("warning", problem, fix, column=name)
+    return log.entries
+
+
+def _position(j: int, letters: bool) -> str:
+    """1-based column position; with its spreadsheet letter for a workbook (``3 (C)``)."""
+    if not letters:
+        return str(j + 1)
+    return f"{j + 1} ({_column_letter(j)})"
+
+
+def _column_letter(j: int) -> str:
+    letters, n = "", j + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def _listing(items: Sequence[Any], limit: int = 5) -> str:
     shown = ", ".join(str(item) for item in items[:limit])
     return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
@@ -956,6 +1013,7 @@ class _ReadPlan:
     width: int  # columns the header names
     types: dict[str, Any]  # arrow column types known from the sample ("f0", "f1", ...)
     capacity: int  # rows to reserve
+    block_size: int | None = None  # bytes per parsed block; None: pyarrow's default (1 MB)
 
     def options(self, types: dict[str, Any], include: Sequence[str] = ()) -> dict[str, Any]:
         convert = pacsv.ConvertOptions(
@@ -975,7 +1033,9 @@ class _ReadPlan:
             newlines_in_values=True,
             ignore_empty_lines=False,
         )
-        read = pacsv.ReadOptions(autogenerate_column_names=True, encoding=self.codec)
+        read = pacsv.ReadOptions(
+            autogenerate_column_names=True, encoding=self.codec, block_size=self.block_size
+        )
         return {"read_options": read, "parse_options": parse, "convert_options": convert}
 
 
@@ -993,14 +1053,25 @@ def _arrow_frame(stream: Callable[[], pa.NativeFile], plan: _ReadPlan) -> pd.Dat
         sink = _stream_columns(stream, plan)
     except _ARROW_ERRORS as err:
         message = str(err)
-        if "Empty CSV" in message:
+        if "Empty CSV" in message and _is_empty(stream):
             return pd.DataFrame({j: pd.Series(dtype=object) for j in range(plan.width)})
+        if "Empty CSV" in message:  # a first data row longer than pyarrow's block
+            raise _NeedsFallback from err
         if "conversion error" not in message:
             raise _NeedsFallback from err  # ragged rows, a row larger than a block, ...
         sink = _inferred_columns(stream, plan)
     if sink.width != plan.width or sink.has_binary():
         raise _NeedsFallback  # ragged rows, or bytes that are not in the detected encoding
     return sink.frame(lambda names: _reread_as_text(stream, plan, names))
+
+
+def _is_empty(stream: Callable[[], pa.NativeFile]) -> bool:
+    """No data rows at all: nothing but line breaks and spaces after the header."""
+    with stream() as handle:
+        while chunk := handle.read(1 << 16):
+            if chunk.strip():
+                return False
+    return True
 
 
 def _stream_columns(stream: Callable[[], pa.NativeFile], plan: _ReadPlan) -> _Columns:
@@ -1196,6 +1267,7 @@ def _slow_csv(src: _Input, dialect: _Dialect) -> RawTable:
         width=full_width,
         types=_column_types(data, full_width, dialect.decimal),
         capacity=len(data),
+        block_size=_block_size(data),
     )
     normalised = _rewrite_csv(data, full_width, dialect.delimiter)
     del rows, data
@@ -1203,6 +1275,12 @@ def _slow_csv(src: _Input, dialect: _Dialect) -> RawTable:
     frame, trimmed = _drop_trailing_empty(frame)
     ragged = tuple(row for row in ragged if row <= header.skip + len(frame))
     return _csv_table(src, label, dialect, header, frame, trimmed, ragged)
+
+
+def _block_size(rows: list[list[str]]) -> int | None:
+    """A block that holds the longest row as rewritten (UTF-8, quotes doubled), if over 1 MB."""
+    longest = max((sum(map(len, row)) + 3 * len(row) for row in rows), default=0)
+    return min(8 * longest + 1024, 2**31 - 1) if 8 * longest >= 1 << 20 else None
 
 
 def _is_blank_record(row: Sequence[str]) -> bool:
@@ -1255,6 +1333,7 @@ def _csv_table(
 ) -> RawTable:
     names = _unique_names(header.raw, frame.shape[1])
     frame.columns = pd.Index(names)
+    frame, long_cells = _refuse_long_cells(frame, header.skip + 1, src.size())
     notes = [header.note, f"encoding {encoding}"]
     notes.append(f"delimiter {dialect.delimiter!r} ({_DELIMITER_NAMES[dialect.delimiter]})")
     if dialect.sep_line:
@@ -1281,7 +1360,57 @@ def _csv_table(
         name=src.name,
         notes=tuple(notes),
         ragged_rows=ragged,
+        issues=(*_duplicate_issues(header.raw, names), *long_cells),
     )
+
+
+def _refuse_long_cells(
+    frame: pd.DataFrame, first_line: int, size: int
+) -> tuple[pd.DataFrame, list[ReportEntry]]:
+    """Empty the text cells longer than :data:`MAX_CELL_CHARS`, one error entry per cell.
+
+    A file no larger than the limit cannot hold such a cell: it is not looked at.
+    """
+    if size <= MAX_CELL_CHARS:
+        return frame, []
+    log = ReportBuilder()
+    for j, column in enumerate(frame.columns):
+        lengths = _text_lengths(frame.iloc[:, j])
+        if lengths is None or not (lengths > MAX_CELL_CHARS).any():
+            continue
+        long = (lengths > MAX_CELL_CHARS).to_numpy()
+        positions = np.flatnonzero(long)
+        problems = [
+            f"The cell holds {int(lengths.iloc[i]):,} characters, more than the "
+            f"{MAX_CELL_CHARS:,} a cell may hold: it was emptied (the rest of the row is kept)."
+            for i in positions[:ROWS_LISTED]
+        ]
+        fix = (
+            'Shorten that text in the file, or look for a quote (") that is never closed, '
+            "which runs the following rows into one cell."
+        )
+        summary = f"{{n}} more cells over {MAX_CELL_CHARS:,} characters emptied (rows {{rows}})."
+        log.add_rows("error", first_line + positions, str(column), problems, fix, summary=summary)
+        frame[column] = _retyped(frame.iloc[:, j].where(~long, np.nan))
+    return frame, log.entries
+
+
+def _text_lengths(series: pd.Series) -> pd.Series | None:
+    """Characters per text cell (0 for other values); None for a column without text."""
+    if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
+        return None
+    if isinstance(series.dtype, pd.StringDtype):
+        return series.str.len().fillna(0).astype(np.int64)
+    return series.map(lambda v: len(v) if isinstance(v, str) else 0).astype(np.int64)
+
+
+def _retyped(series: pd.Series) -> pd.Series:
+    """A text column whose remaining values are all numbers becomes numeric, as read."""
+    present = series.dropna()
+    numbers = pd.to_numeric(present, errors="coerce")
+    if present.empty or numbers.isna().any():
+        return series
+    return pd.to_numeric(series)
 
 
 def _line_ending_notes(src: _Input) -> list[str]:
