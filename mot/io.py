@@ -1529,7 +1529,81 @@ def _read_xlsx(src: _Input, sheet: str | int | None) -> RawTable:
         title = worksheet.title
     finally:
         book.close()
-    return _table_from_cells(cells, src, title)
+    unsaved = _unsaved_formulas(src, title, cells) if _has_formulas(src) else []
+    return _table_from_cells(cells, src, title, unsaved)
+
+
+_FORMULA_ELEMENT: Final = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _has_formulas(src: _Input) -> bool:
+    """Whether some worksheet of the workbook holds a formula (a quick scan of its XML)."""
+    with zipfile.ZipFile(src.handle()) as archive:
+        for member in archive.namelist():
+            if not (member.startswith("xl/worksheets/") and member.endswith(".xml")):
+                continue
+            with archive.open(member) as handle:
+                tail = b""
+                while chunk := handle.read(1 << 20):
+                    if _FORMULA_ELEMENT.search(tail + chunk):
+                        return True
+                    tail = chunk[-16:]
+    return False
+
+
+def _unsaved_formulas(src: _Input, title: str, cells: list[list[Any]]) -> list[tuple[int, int]]:
+    """(row, column) positions, 0-based, of formulas whose result the file does not hold.
+
+    openpyxl reads the saved result of a formula (``data_only``); a workbook written by a
+    program rather than saved by Excel may have none, which reads as an empty cell.
+    """
+    import openpyxl
+
+    book = openpyxl.load_workbook(src.handle(), read_only=True, data_only=False)
+    try:
+        worksheet = book[title]
+        worksheet.reset_dimensions()
+        out = []
+        for i, row in enumerate(worksheet.iter_rows(values_only=True)):
+            values = cells[i] if i < len(cells) else []
+            for j, value in enumerate(row):
+                saved = values[j] if j < len(values) else None
+                if saved is None and _is_formula(value):
+                    out.append((i, j))
+        return out
+    finally:
+        book.close()
+
+
+def _is_formula(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.startswith("=")
+    return type(value).__name__ in {"ArrayFormula", "DataTableFormula"}
+
+
+def _formula_issues(
+    unsaved: list[tuple[int, int]], skip: int, names: Sequence[str]
+) -> list[ReportEntry]:
+    """One warning per column with formulas (below the header rows) that have no result."""
+    by_column: dict[int, list[int]] = {}
+    for i, j in unsaved:
+        if i >= skip:
+            by_column.setdefault(j, []).append(i)
+    log = ReportBuilder()
+    fix = (
+        "Open the file in Excel and save it so that formula results are stored, or paste "
+        "values (Paste Special → Values) over the formulas, then upload it again."
+    )
+    for j, rows in sorted(by_column.items()):
+        letter = _column_letter(j)
+        refs = _listing([f"{letter}{i + 1}" for i in rows])
+        problem = (
+            f"{len(rows)} formula cell{'s' if len(rows) > 1 else ''} without a saved result "
+            f"({refs}): read as empty, the other cells are kept."
+        )
+        column = names[j] if j < len(names) else f"column_{j + 1}"
+        log.add("warning", problem, fix, column=column)
+    return log.entries
 
 
 def _pick_sheet(book: Any, sheet: str | int | None, src: _Input) -> Any:
@@ -1557,7 +1631,9 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def _table_from_cells(cells: list[list[Any]], src: _Input, title: str) -> RawTable:
+def _table_from_cells(
+    cells: list[list[Any]], src: _Input, title: str, unsaved: list[tuple[int, int]]
+) -> RawTable:
     rows = [_trim_row(row) for row in cells]
     while rows and not rows[-1]:
         rows.pop()
@@ -1584,6 +1660,10 @@ def _table_from_cells(cells: list[list[Any]], src: _Input, title: str) -> RawTab
         first_data_line=header.skip + 1,
         name=src.name,
         notes=tuple(notes),
+        issues=(
+            *_duplicate_issues(header.raw, names, letters=True),
+            *_formula_issues(unsaved, header.skip, names),
+        ),
     )
 
 
