@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 
 from mot.errors import MotError, UnreadableFileError
 from mot.validation import ROWS_LISTED, ReportBuilder, ReportEntry
@@ -1441,9 +1442,11 @@ def _read_json(src: _Input, sample: _Sample) -> RawTable:
         )
         raise UnreadableFileError(message)
     frame = pd.json_normalize(records)
-    frame = _clean_objects(frame)
-    names = _unique_names([str(c) for c in frame.columns])
+    raw_names = [str(c) for c in frame.columns]
+    names = _unique_names(raw_names)
     frame.columns = pd.Index(names)
+    frame, nested = _drop_nested_values(frame, first_line)
+    frame = _clean_objects(frame)
     return RawTable(
         frame=frame,
         source_format="json",
@@ -1451,7 +1454,38 @@ def _read_json(src: _Input, sample: _Sample) -> RawTable:
         first_data_line=first_line,
         name=src.name,
         notes=(note, f"encoding {label}"),
+        issues=(*_duplicate_issues(raw_names, names), *nested),
     )
+
+
+def _drop_nested_values(
+    frame: pd.DataFrame, first_line: int
+) -> tuple[pd.DataFrame, list[ReportEntry]]:
+    """Leave out columns of lists; empty a list among plain values; warn for each.
+
+    Lists (and the objects inside them) are not answers; nested objects are already columns
+    ``key.field`` (``pandas.json_normalize``).
+    """
+    log = ReportBuilder()
+    drop = []
+    for column in frame.columns:
+        series = frame[column]
+        if series.dtype != object:
+            continue
+        nested = series.map(lambda v: isinstance(v, list | dict | tuple | set)).to_numpy(bool)
+        if not nested.any():
+            continue
+        if nested.sum() == series.notna().sum():
+            log.add("warning", *_left_out("JSON lists"), column=column)
+            drop.append(column)
+            continue
+        rows = first_line + np.flatnonzero(nested)
+        problem = "The value is a list, not one answer: it was emptied (the rest is kept)."
+        fix = "Write one value per cell in the file (the items of a list joined as text)."
+        summary = "{n} more list values emptied (rows {rows})."
+        log.add_rows("warning", rows, column, [problem] * len(rows), fix, summary=summary)
+        frame[column] = series.where(~nested, None)
+    return frame.drop(columns=drop), log.entries
 
 
 def _json_records(text: str) -> tuple[list[dict[str, Any]] | None, int, str]:
@@ -1679,7 +1713,8 @@ def _trim_row(row: list[Any]) -> list[Any]:
 
 def _read_parquet(src: _Input) -> RawTable:
     try:
-        frame = pd.read_parquet(src.handle())
+        nested = any(pa.types.is_nested(f.type) for f in pq.read_schema(src.handle()))
+        frame, issues = _nested_parquet(src) if nested else (pd.read_parquet(src.handle()), [])
     except Exception as err:
         message = (
             f"`{src.display}` looks like a Parquet file but cannot be read "
@@ -1688,7 +1723,8 @@ def _read_parquet(src: _Input) -> RawTable:
         raise UnreadableFileError(message) from err
     if not isinstance(frame.index, pd.RangeIndex):
         frame = frame.reset_index()
-    names = _unique_names([str(c) for c in frame.columns])
+    raw_names = [str(c) for c in frame.columns]
+    names = _unique_names(raw_names)
     frame.columns = pd.Index(names)
     return RawTable(
         frame=frame,
@@ -1696,7 +1732,45 @@ def _read_parquet(src: _Input) -> RawTable:
         first_data_line=1,
         name=src.name,
         notes=(f"Parquet file: {frame.shape[0]} rows, {frame.shape[1]} columns",),
+        issues=(*issues, *_duplicate_issues(raw_names, names)),
     )
+
+
+def _nested_parquet(src: _Input) -> tuple[pd.DataFrame, list[ReportEntry]]:
+    """Struct fields become columns ``col.field``; lists, maps and unions are left out."""
+    table = pq.read_table(src.handle())
+    log = ReportBuilder()
+    while structs := [f for f in table.schema if pa.types.is_struct(f.type)]:
+        table = table.flatten()
+        for struct in structs:
+            fields = _listing([f"`{struct.name}.{f.name}`" for f in struct.type])
+            log.add(
+                "warning",
+                f"The column holds records (Parquet struct): its fields are read as the "
+                f"columns {fields}.",
+                "Nothing to do; map those columns on the Data page if they hold answers.",
+                column=struct.name,
+            )
+    keep = []
+    for i, f in enumerate(table.schema):
+        if pa.types.is_nested(f.type):
+            log.add("warning", *_left_out(f"Parquet {f.type}"), column=f.name)
+        else:
+            keep.append(i)
+    table = table.select(keep).replace_schema_metadata(table.schema.metadata)
+    return table.to_pandas(), log.entries
+
+
+def _left_out(kind: str) -> tuple[str, str]:
+    """Problem and fix of a column of lists (or maps) that a survey table cannot use."""
+    problem = (
+        f"The column holds lists or key-value maps ({kind}), not one answer per cell: left out."
+    )
+    fix = (
+        "Store one value per cell (one column per item, or the items joined as text) "
+        "and export the file again."
+    )
+    return problem, fix
 
 
 # --------------------------------------------------------------------------- SPSS
