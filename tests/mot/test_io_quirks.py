@@ -165,12 +165,12 @@ def test_duplicate_xlsx_columns_name_letters() -> None:
 
 def test_duplicate_qualtrics_columns_keep_their_question_text() -> None:
     data = (
-        "StartDate,ResponseId,Q1,Q1\n"
-        "Start Date,Response ID,How was it?,How was it again?\n"
-        '{"ImportId":"startDate"},{"ImportId":"_recordId"},{"ImportId":"QID1"},'
-        '{"ImportId":"QID2"}\n'
-        "2024-01-01,R_1,4,5\n"
-    ).encode()
+        b"StartDate,ResponseId,Q1,Q1\n"
+        b"Start Date,Response ID,How was it?,How was it again?\n"
+        b'{"ImportId":"startDate"},{"ImportId":"_recordId"},{"ImportId":"QID1"},'
+        b'{"ImportId":"QID2"}\n'
+        b"2024-01-01,R_1,4,5\n"
+    )
     raw = read_table(data, name="qualtrics.csv")
     assert raw.source_format == "qualtrics"
     assert raw.frame[["Q1", "Q1.1"]].iloc[0].tolist() == [4, 5]
