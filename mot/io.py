@@ -1561,58 +1561,73 @@ def _read_xlsx(src: _Input, sheet: str | int | None) -> RawTable:
         worksheet.reset_dimensions()
         cells = [list(row) for row in worksheet.iter_rows(values_only=True)]
         title = worksheet.title
+        sheet_xml = getattr(worksheet, "_worksheet_path", None)  # its part in the zip
     finally:
         book.close()
-    unsaved = _unsaved_formulas(src, title, cells) if _has_formulas(src) else []
+    unsaved = _unsaved_formulas(src, sheet_xml) if _has_formulas(src, sheet_xml) else []
     return _table_from_cells(cells, src, title, unsaved)
 
 
 _FORMULA_ELEMENT: Final = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
-def _has_formulas(src: _Input) -> bool:
-    """Whether some worksheet of the workbook holds a formula (a quick scan of its XML)."""
-    with zipfile.ZipFile(src.handle()) as archive:
-        for member in archive.namelist():
-            if not (member.startswith("xl/worksheets/") and member.endswith(".xml")):
-                continue
-            with archive.open(member) as handle:
-                tail = b""
-                while chunk := handle.read(1 << 20):
-                    if _FORMULA_ELEMENT.search(tail + chunk):
-                        return True
-                    tail = chunk[-16:]
+def _has_formulas(src: _Input, member: str | None) -> bool:
+    """Whether the worksheet's XML holds a formula at all (a quick scan of its bytes)."""
+    if member is None:  # pragma: no cover - openpyxl's read-only sheets know their part
+        return False
+    with zipfile.ZipFile(src.handle()) as archive, archive.open(member) as handle:
+        tail = b""
+        while chunk := handle.read(1 << 20):
+            if _FORMULA_ELEMENT.search(tail + chunk):
+                return True
+            tail = chunk[-16:]
     return False
 
 
-def _unsaved_formulas(src: _Input, title: str, cells: list[list[Any]]) -> list[tuple[int, int]]:
+def _unsaved_formulas(src: _Input, member: str) -> list[tuple[int, int]]:
     """(row, column) positions, 0-based, of formulas whose result the file does not hold.
 
-    openpyxl reads the saved result of a formula (``data_only``); a workbook written by a
-    program rather than saved by Excel may have none, which reads as an empty cell.
+    openpyxl reads the result saved with a formula (``data_only``); a workbook written by a
+    program rather than saved by Excel may have none, which reads as an empty cell. A cell
+    ``<c><f>…</f></c>`` without a ``<v>`` value (or an empty one that is not a text result,
+    ``t="str"``) has none.
     """
-    import openpyxl
+    from openpyxl.xml.functions import iterparse  # defusedxml when installed, as openpyxl
 
-    book = openpyxl.load_workbook(src.handle(), read_only=True, data_only=False)
-    try:
-        worksheet = book[title]
-        worksheet.reset_dimensions()
-        out = []
-        for i, row in enumerate(worksheet.iter_rows(values_only=True)):
-            values = cells[i] if i < len(cells) else []
-            for j, value in enumerate(row):
-                saved = values[j] if j < len(values) else None
-                if saved is None and _is_formula(value):
-                    out.append((i, j))
-        return out
-    finally:
-        book.close()
+    out: list[tuple[int, int]] = []
+    row = col = 0
+    with zipfile.ZipFile(src.handle()) as archive, archive.open(member) as handle:
+        for event, element in iterparse(handle, events=("start", "end")):
+            tag = element.tag.rsplit("}", 1)[-1]
+            if event == "start" and tag == "row":
+                row, col = int(element.get("r", row + 1)), 0
+            elif event == "end" and tag == "c":
+                ref = element.get("r")
+                col = _ref_column(ref) if ref else col + 1
+                if _formula_without_value(element):
+                    out.append((row - 1, col - 1))
+                element.clear()
+            elif event == "end" and tag == "row":
+                element.clear()
+    return out
 
 
-def _is_formula(value: Any) -> bool:
-    if isinstance(value, str):
-        return value.startswith("=")
-    return type(value).__name__ in {"ArrayFormula", "DataTableFormula"}
+def _ref_column(ref: str) -> int:
+    """1-based column of a cell reference such as ``AB12``."""
+    n = 0
+    for char in ref:
+        if not char.isalpha():
+            break
+        n = n * 26 + ord(char.upper()) - 64
+    return n
+
+
+def _formula_without_value(cell: Any) -> bool:
+    children = {child.tag.rsplit("}", 1)[-1]: child for child in cell}
+    if "f" not in children:
+        return False
+    value = children.get("v")
+    return (value is None or not value.text) and cell.get("t") != "str"
 
 
 def _formula_issues(

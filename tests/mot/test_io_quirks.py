@@ -12,6 +12,7 @@ import io
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -211,6 +212,36 @@ def test_xlsx_formulas_without_saved_results_are_reported() -> None:
 
     (shown,) = _entries(load_survey(data, name="formulas.xlsx").report.entries, "TMOT_experienced")
     assert "formula" in shown.problem
+
+
+def test_xlsx_formulas_with_saved_results_are_not_reported() -> None:
+    """As Excel saves them: a number result, and an empty text result (``t="str"``)."""
+    book = openpyxl.Workbook()
+    book.active.append(["id", "a", "b"])
+    book.active.append([1, "=1+1", '=IF(1>0,"","x")'])
+    book.active.append([2, "=2+2", "=3"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    saved = {
+        b'<c r="B2"><f>1+1</f><v /></c>': b'<c r="B2"><f>1+1</f><v>2</v></c>',
+        b'<c r="B3"><f>2+2</f><v /></c>': b'<c r="B3"><f>2+2</f><v>4</v></c>',
+        b'<c r="C2"><f>IF(1&gt;0,"","x")</f><v /></c>': (
+            b'<c r="C2" t="str"><f>IF(1&gt;0,"","x")</f><v></v></c>'
+        ),
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                for old, new in saved.items():
+                    assert old in data
+                    data = data.replace(old, new)
+            target.writestr(item, data)
+    raw = read_table(out.getvalue(), name="saved.xlsx")
+    assert raw.frame["a"].tolist() == [2, 4]
+    (entry,) = raw.issues  # only C3 (=3) has no saved result
+    assert entry.column == "b" and "(C3)" in entry.problem
 
 
 def test_xlsx_without_formulas_has_no_formula_entry() -> None:
