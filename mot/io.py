@@ -18,8 +18,15 @@ sniffed on the first 64 KB, then ``pyarrow.csv`` streams the data rows straight 
 arrays (one pass, peak memory near the frame's size; about as fast as
 ``pandas.read_csv(engine="pyarrow")``). A later value that does not fit the sampled type makes
 pyarrow read again with its own type inference; files it cannot take at all (ragged rows,
-bytes that are not in the detected encoding) are read by the standard library's ``csv``
-module instead, more slowly.
+bytes that are not in the detected encoding, a row longer than pyarrow's 1 MB block) are read
+by the standard library's ``csv`` module instead, more slowly.
+
+Nothing is lost or changed without a word: what reading changes or cannot take is listed in
+:attr:`RawTable.issues` as validation entries with row and column, and
+:func:`mot.survey.build_survey` puts them in its report. A text cell over
+:data:`MAX_CELL_CHARS` characters is emptied (the rest of its row is kept); a repeated column
+name is kept as ``Q1.1``; Excel formulas without a saved result read as empty; nested Parquet
+and JSON values become ``col.field`` columns (records) or are left out (lists, maps).
 """
 
 from __future__ import annotations
@@ -1446,7 +1453,7 @@ def _read_json(src: _Input, sample: _Sample) -> RawTable:
     names = _unique_names(raw_names)
     frame.columns = pd.Index(names)
     frame, nested = _drop_nested_values(frame, first_line)
-    frame = _clean_objects(frame)
+    frame, long_cells = _refuse_long_cells(_clean_objects(frame), first_line, len(text))
     return RawTable(
         frame=frame,
         source_format="json",
@@ -1454,7 +1461,7 @@ def _read_json(src: _Input, sample: _Sample) -> RawTable:
         first_data_line=first_line,
         name=src.name,
         notes=(note, f"encoding {label}"),
-        issues=(*_duplicate_issues(raw_names, names), *nested),
+        issues=(*_duplicate_issues(raw_names, names), *nested, *long_cells),
     )
 
 

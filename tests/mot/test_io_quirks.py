@@ -107,6 +107,15 @@ def test_long_cell_in_a_rating_column_leaves_its_numbers() -> None:
     assert [e.row for e in _entries(raw.issues, "FMOT_experienced")] == [2]
 
 
+def test_long_cell_in_json_lines_is_emptied_alone() -> None:
+    records = [{"id": 1, "c": "ok"}, {"id": 2, "c": LONG}, {"id": 3, "c": "fine"}]
+    data = "\n".join(json.dumps(r) for r in records).encode()
+    raw = read_table(data, name="long.jsonl")
+    assert raw.frame["id"].tolist() == [1, 2, 3]
+    assert raw.frame["c"].tolist()[::2] == ["ok", "fine"] and pd.isna(raw.frame["c"].iloc[1])
+    assert [(e.column, e.row) for e in raw.issues] == [("c", 2)]
+
+
 def test_cli_validate_names_the_long_cell(tmp_path: Path) -> None:
     path = tmp_path / "long.csv"
     path.write_bytes(_survey_csv(";", {3: LONG}))
