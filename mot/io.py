@@ -1571,8 +1571,19 @@ def _read_xlsx(src: _Input, sheet: str | int | None) -> RawTable:
         sheet_xml = getattr(worksheet, "_worksheet_path", None)  # its part in the zip
     finally:
         book.close()
-    unsaved = _unsaved_formulas(src, sheet_xml) if _has_formulas(src, sheet_xml) else []
-    return _table_from_cells(cells, src, title, unsaved)
+    return _table_from_cells(cells, src, title, _formulas_to_report(src, sheet_xml))
+
+
+def _formulas_to_report(src: _Input, member: str | None) -> list[tuple[int, int]]:
+    """Formula cells without a saved result; none if the sheet's XML cannot be scanned.
+
+    openpyxl has already read the workbook, so a failure here is unexpected: the values it
+    read are kept rather than the file refused.
+    """
+    try:
+        return _unsaved_formulas(src, member) if _has_formulas(src, member) else []
+    except (KeyError, OSError, ValueError, SyntaxError, zipfile.BadZipFile):
+        return []
 
 
 _FORMULA_ELEMENT: Final = re.compile(rb"<(?:\w+:)?f[\s>/]")
@@ -1591,7 +1602,7 @@ def _has_formulas(src: _Input, member: str | None) -> bool:
     return False
 
 
-def _unsaved_formulas(src: _Input, member: str) -> list[tuple[int, int]]:
+def _unsaved_formulas(src: _Input, member: str | None) -> list[tuple[int, int]]:
     """(row, column) positions, 0-based, of formulas whose result the file does not hold.
 
     openpyxl reads the result saved with a formula (``data_only``); a workbook written by a
@@ -1601,6 +1612,8 @@ def _unsaved_formulas(src: _Input, member: str) -> list[tuple[int, int]]:
     """
     from openpyxl.xml.functions import iterparse  # defusedxml when installed, as openpyxl
 
+    if member is None:  # pragma: no cover - openpyxl's read-only sheets know their part
+        return []
     out: list[tuple[int, int]] = []
     row = col = 0
     with zipfile.ZipFile(src.handle()) as archive, archive.open(member) as handle:
