@@ -42,7 +42,7 @@ import threading
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
@@ -965,10 +965,24 @@ def _read_csv(src: _Input, sample: _Sample) -> RawTable:
     )
     try:
         frame = _arrow_frame(lambda: src.arrow_stream(offset), plan)
-    except _NeedsFallback:
-        return _slow_csv(src, dialect)
+    except _NeedsFallback as err:
+        if not _row_over_block(err):
+            return _slow_csv(src, dialect)
+        try:  # a row over pyarrow's 1 MB block (a long cell): larger blocks, still streamed
+            long_rows = replace(plan, block_size=_LONG_ROW_BLOCK)
+            frame = _arrow_frame(lambda: src.arrow_stream(offset), long_rows)
+        except _NeedsFallback:
+            return _slow_csv(src, dialect)
     frame, trimmed = _drop_trailing_empty(frame)
     return _csv_table(src, sample.encoding.label, dialect, header, frame, trimmed, ())
+
+
+_LONG_ROW_BLOCK: Final = 1 << 24  # holds a row with a cell at the limit, even in 4-byte UTF-8
+
+
+def _row_over_block(err: _NeedsFallback) -> bool:
+    cause = str(err.__cause__ or "")
+    return "straddling" in cause or "Empty CSV" in cause
 
 
 def _no_table(src: _Input) -> UnreadableFileError:

@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+import mot.io
 from mot.io import MAX_CELL_CHARS, read_table
 from mot.mapping import ColumnMapping, Mapping
 from mot.survey import build_survey, load_survey, validate_survey
@@ -97,6 +98,21 @@ def test_long_cell_after_the_sample_and_in_a_ragged_file() -> None:
     assert raw.frame["comment"].iloc[4009] == "ok 4009"
     assert raw.frame["column_4"].iloc[4001] == "extra"
     assert [e.row for e in _entries(raw.issues, "comment")] == [4002]
+
+
+def test_long_cells_in_a_regular_file_stay_on_the_streaming_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Rows over pyarrow's 1 MB block are read with larger blocks, not the csv module."""
+
+    def no_fallback(*args: object) -> None:
+        raise AssertionError("the whole file went to the csv module")
+
+    monkeypatch.setattr(mot.io, "_slow_csv", no_fallback)
+    for position in (0, 3000):
+        raw = read_table(_survey_csv(",", {position: LONG}, rows=3010), name="long.csv")
+        assert len(raw.frame) == 3010 and pd.isna(raw.frame["comment"].iloc[position])
+        assert [e.row for e in raw.issues] == [position + 2]
 
 
 def test_long_cell_in_a_rating_column_leaves_its_numbers() -> None:
