@@ -17,9 +17,10 @@ Large CSV files: the dialect (encoding, delimiter, decimal mark, header rows, co
 sniffed on the first 64 KB, then ``pyarrow.csv`` streams the data rows straight into numpy
 arrays (one pass, peak memory near the frame's size; about as fast as
 ``pandas.read_csv(engine="pyarrow")``). A later value that does not fit the sampled type makes
-pyarrow read again with its own type inference; files it cannot take at all (ragged rows,
-bytes that are not in the detected encoding, a row longer than pyarrow's 1 MB block) are read
-by the standard library's ``csv`` module instead, more slowly.
+pyarrow read again with its own type inference; a row longer than pyarrow's 1 MB block (a
+long text cell) makes it read again with 16 MB blocks. Files it cannot take at all (ragged
+rows, bytes that are not in the detected encoding, longer rows) are read by the standard
+library's ``csv`` module instead, more slowly.
 
 Nothing is lost or changed without a word: what reading changes or cannot take is listed in
 :attr:`RawTable.issues` as validation entries with row and column, and
