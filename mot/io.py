@@ -17,9 +17,17 @@ Large CSV files: the dialect (encoding, delimiter, decimal mark, header rows, co
 sniffed on the first 64 KB, then ``pyarrow.csv`` streams the data rows straight into numpy
 arrays (one pass, peak memory near the frame's size; about as fast as
 ``pandas.read_csv(engine="pyarrow")``). A later value that does not fit the sampled type makes
-pyarrow read again with its own type inference; files it cannot take at all (ragged rows,
-bytes that are not in the detected encoding) are read by the standard library's ``csv``
-module instead, more slowly.
+pyarrow read again with its own type inference; a row longer than pyarrow's 1 MB block (a
+long text cell) makes it read again with 16 MB blocks. Files it cannot take at all (ragged
+rows, bytes that are not in the detected encoding, longer rows) are read by the standard
+library's ``csv`` module instead, more slowly.
+
+Nothing is lost or changed without a word: what reading changes or cannot take is listed in
+:attr:`RawTable.issues` as validation entries with row and column, and
+:func:`mot.survey.build_survey` puts them in its report. A text cell over
+:data:`MAX_CELL_CHARS` characters is emptied (the rest of its row is kept); a repeated column
+name is kept as ``Q1.1``; Excel formulas without a saved result read as empty; nested Parquet
+and JSON values become ``col.field`` columns (records) or are left out (lists, maps).
 """
 
 from __future__ import annotations
@@ -35,7 +43,7 @@ import threading
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
@@ -43,10 +51,12 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 
 from mot.errors import MotError, UnreadableFileError
+from mot.validation import ROWS_LISTED, ReportBuilder, ReportEntry
 
-__all__ = ["SOURCE_FORMATS", "RawTable", "read_table"]
+__all__ = ["MAX_CELL_CHARS", "SOURCE_FORMATS", "RawTable", "read_table"]
 
 SOURCE_FORMATS: Final[tuple[str, ...]] = (
     "csv",
@@ -59,6 +69,17 @@ SOURCE_FORMATS: Final[tuple[str, ...]] = (
     "json",
 )
 """Values of :attr:`RawTable.source_format`."""
+
+MAX_CELL_CHARS: Final[int] = 1 << 20
+"""Longest text cell read (1,048,576 characters, 32 times Excel's own limit of 32,767).
+
+A longer cell is emptied and reported (row and column); the rest of its row and of the
+file is kept.
+"""
+
+# The csv module refuses fields over 131,072 characters and would end the whole read there:
+# let it parse any field, so that a long cell is measured and refused on its own.
+csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
 
 _SAMPLE_BYTES: Final = 1 << 16
 _MAX_SAMPLE_BYTES: Final = 1 << 24
@@ -177,6 +198,11 @@ class RawTable:
         Short sentences describing what was detected, to show to the user.
     ragged_rows : tuple of int
         File row numbers of text rows with too many or too few fields.
+    issues : tuple of ReportEntry
+        What reading changed or could not take, as validation entries with row and column:
+        a cell over :data:`MAX_CELL_CHARS` emptied, a duplicate column name renamed, Excel
+        formulas without a saved result, nested Parquet/JSON columns flattened or left out.
+        :func:`mot.survey.build_survey` puts them at the top of its report.
 
     Examples
     --------
@@ -200,6 +226,7 @@ class RawTable:
     name: str | None = None
     notes: tuple[str, ...] = ()
     ragged_rows: tuple[int, ...] = ()
+    issues: tuple[ReportEntry, ...] = ()
 
     def __repr__(self) -> str:
         rows, columns = self.frame.shape
@@ -858,6 +885,45 @@ def _name_notes(raw: Sequence[str], names: Sequence[str]) -> list[str]:
     return notes
 
 
+def _duplicate_issues(
+    raw: Sequence[str], names: Sequence[str], *, letters: bool = False
+) -> list[ReportEntry]:
+    """A warning per column renamed because an earlier column has the same name."""
+    cells = [str(raw[j]).strip() if j < len(raw) else "" for j in range(len(names))]
+    log = ReportBuilder()
+    for j, (cell, name) in enumerate(zip(cells, names, strict=True)):
+        if not cell or name == cell:
+            continue
+        first = next((k for k in range(j) if names[k] == cell), None)
+        if first is None:  # pragma: no cover - a renamed name always has an earlier holder
+            continue
+        problem = (
+            f"Columns {_position(first, letters)} and {_position(j, letters)} are both named "
+            f"`{cell}`: column {_position(j, letters)} is read as `{name}`."
+        )
+        fix = (
+            f"Both are kept. Map `{name}` on the Data page (or in --mapping) if it holds answers "
+            "you need, or give the columns distinct names in the file."
+        )
+        log.add("warning", problem, fix, column=name)
+    return log.entries
+
+
+def _position(j: int, letters: bool) -> str:
+    """1-based column position; with its spreadsheet letter for a workbook (``3 (C)``)."""
+    if not letters:
+        return str(j + 1)
+    return f"{j + 1} ({_column_letter(j)})"
+
+
+def _column_letter(j: int) -> str:
+    letters, n = "", j + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def _listing(items: Sequence[Any], limit: int = 5) -> str:
     shown = ", ".join(str(item) for item in items[:limit])
     return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
@@ -900,10 +966,24 @@ def _read_csv(src: _Input, sample: _Sample) -> RawTable:
     )
     try:
         frame = _arrow_frame(lambda: src.arrow_stream(offset), plan)
-    except _NeedsFallback:
-        return _slow_csv(src, dialect)
+    except _NeedsFallback as err:
+        if not _row_over_block(err):
+            return _slow_csv(src, dialect)
+        try:  # a row over pyarrow's 1 MB block (a long cell): larger blocks, still streamed
+            long_rows = replace(plan, block_size=_LONG_ROW_BLOCK)
+            frame = _arrow_frame(lambda: src.arrow_stream(offset), long_rows)
+        except _NeedsFallback:
+            return _slow_csv(src, dialect)
     frame, trimmed = _drop_trailing_empty(frame)
     return _csv_table(src, sample.encoding.label, dialect, header, frame, trimmed, ())
+
+
+_LONG_ROW_BLOCK: Final = 1 << 24  # holds a row with a cell at the limit, even in 4-byte UTF-8
+
+
+def _row_over_block(err: _NeedsFallback) -> bool:
+    cause = str(err.__cause__ or "")
+    return "straddling" in cause or "Empty CSV" in cause
 
 
 def _no_table(src: _Input) -> UnreadableFileError:
@@ -956,6 +1036,7 @@ class _ReadPlan:
     width: int  # columns the header names
     types: dict[str, Any]  # arrow column types known from the sample ("f0", "f1", ...)
     capacity: int  # rows to reserve
+    block_size: int | None = None  # bytes per parsed block; None: pyarrow's default (1 MB)
 
     def options(self, types: dict[str, Any], include: Sequence[str] = ()) -> dict[str, Any]:
         convert = pacsv.ConvertOptions(
@@ -975,7 +1056,9 @@ class _ReadPlan:
             newlines_in_values=True,
             ignore_empty_lines=False,
         )
-        read = pacsv.ReadOptions(autogenerate_column_names=True, encoding=self.codec)
+        read = pacsv.ReadOptions(
+            autogenerate_column_names=True, encoding=self.codec, block_size=self.block_size
+        )
         return {"read_options": read, "parse_options": parse, "convert_options": convert}
 
 
@@ -993,14 +1076,25 @@ def _arrow_frame(stream: Callable[[], pa.NativeFile], plan: _ReadPlan) -> pd.Dat
         sink = _stream_columns(stream, plan)
     except _ARROW_ERRORS as err:
         message = str(err)
-        if "Empty CSV" in message:
+        if "Empty CSV" in message and _is_empty(stream):
             return pd.DataFrame({j: pd.Series(dtype=object) for j in range(plan.width)})
+        if "Empty CSV" in message:  # a first data row longer than pyarrow's block
+            raise _NeedsFallback from err
         if "conversion error" not in message:
             raise _NeedsFallback from err  # ragged rows, a row larger than a block, ...
         sink = _inferred_columns(stream, plan)
     if sink.width != plan.width or sink.has_binary():
         raise _NeedsFallback  # ragged rows, or bytes that are not in the detected encoding
     return sink.frame(lambda names: _reread_as_text(stream, plan, names))
+
+
+def _is_empty(stream: Callable[[], pa.NativeFile]) -> bool:
+    """No data rows at all: nothing but line breaks and spaces after the header."""
+    with stream() as handle:
+        while chunk := handle.read(1 << 16):
+            if chunk.strip():
+                return False
+    return True
 
 
 def _stream_columns(stream: Callable[[], pa.NativeFile], plan: _ReadPlan) -> _Columns:
@@ -1196,6 +1290,7 @@ def _slow_csv(src: _Input, dialect: _Dialect) -> RawTable:
         width=full_width,
         types=_column_types(data, full_width, dialect.decimal),
         capacity=len(data),
+        block_size=_block_size(data),
     )
     normalised = _rewrite_csv(data, full_width, dialect.delimiter)
     del rows, data
@@ -1203,6 +1298,12 @@ def _slow_csv(src: _Input, dialect: _Dialect) -> RawTable:
     frame, trimmed = _drop_trailing_empty(frame)
     ragged = tuple(row for row in ragged if row <= header.skip + len(frame))
     return _csv_table(src, label, dialect, header, frame, trimmed, ragged)
+
+
+def _block_size(rows: list[list[str]]) -> int | None:
+    """A block that holds the longest row as rewritten (UTF-8, quotes doubled), if over 1 MB."""
+    longest = max((sum(map(len, row)) + 3 * len(row) for row in rows), default=0)
+    return min(8 * longest + 1024, 2**31 - 1) if 8 * longest >= 1 << 20 else None
 
 
 def _is_blank_record(row: Sequence[str]) -> bool:
@@ -1255,6 +1356,7 @@ def _csv_table(
 ) -> RawTable:
     names = _unique_names(header.raw, frame.shape[1])
     frame.columns = pd.Index(names)
+    frame, long_cells = _refuse_long_cells(frame, header.skip + 1, src.size())
     notes = [header.note, f"encoding {encoding}"]
     notes.append(f"delimiter {dialect.delimiter!r} ({_DELIMITER_NAMES[dialect.delimiter]})")
     if dialect.sep_line:
@@ -1281,7 +1383,57 @@ def _csv_table(
         name=src.name,
         notes=tuple(notes),
         ragged_rows=ragged,
+        issues=(*_duplicate_issues(header.raw, names), *long_cells),
     )
+
+
+def _refuse_long_cells(
+    frame: pd.DataFrame, first_line: int, size: int
+) -> tuple[pd.DataFrame, list[ReportEntry]]:
+    """Empty the text cells longer than :data:`MAX_CELL_CHARS`, one error entry per cell.
+
+    A file no larger than the limit cannot hold such a cell: it is not looked at.
+    """
+    if size <= MAX_CELL_CHARS:
+        return frame, []
+    log = ReportBuilder()
+    for j, column in enumerate(frame.columns):
+        lengths = _text_lengths(frame.iloc[:, j])
+        if lengths is None or not (lengths > MAX_CELL_CHARS).any():
+            continue
+        long = (lengths > MAX_CELL_CHARS).to_numpy()
+        positions = np.flatnonzero(long)
+        problems = [
+            f"The cell holds {int(lengths.iloc[i]):,} characters, more than the "
+            f"{MAX_CELL_CHARS:,} a cell may hold: it was emptied (the rest of the row is kept)."
+            for i in positions[:ROWS_LISTED]
+        ]
+        fix = (
+            'Shorten that text in the file, or look for a quote (") that is never closed, '
+            "which runs the following rows into one cell."
+        )
+        summary = f"{{n}} more cells over {MAX_CELL_CHARS:,} characters emptied (rows {{rows}})."
+        log.add_rows("error", first_line + positions, str(column), problems, fix, summary=summary)
+        frame[column] = _retyped(frame.iloc[:, j].where(~long, np.nan))
+    return frame, log.entries
+
+
+def _text_lengths(series: pd.Series) -> pd.Series | None:
+    """Characters per text cell (0 for other values); None for a column without text."""
+    if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
+        return None
+    if isinstance(series.dtype, pd.StringDtype):
+        return series.str.len().fillna(0).astype(np.int64)
+    return series.map(lambda v: len(v) if isinstance(v, str) else 0).astype(np.int64)
+
+
+def _retyped(series: pd.Series) -> pd.Series:
+    """A text column whose remaining values are all numbers becomes numeric, as read."""
+    present = series.dropna()
+    numbers = pd.to_numeric(present, errors="coerce")
+    if present.empty or numbers.isna().any():
+        return series
+    return pd.to_numeric(series)
 
 
 def _line_ending_notes(src: _Input) -> list[str]:
@@ -1312,9 +1464,11 @@ def _read_json(src: _Input, sample: _Sample) -> RawTable:
         )
         raise UnreadableFileError(message)
     frame = pd.json_normalize(records)
-    frame = _clean_objects(frame)
-    names = _unique_names([str(c) for c in frame.columns])
+    raw_names = [str(c) for c in frame.columns]
+    names = _unique_names(raw_names)
     frame.columns = pd.Index(names)
+    frame, nested = _drop_nested_values(frame, first_line)
+    frame, long_cells = _refuse_long_cells(_clean_objects(frame), first_line, len(text))
     return RawTable(
         frame=frame,
         source_format="json",
@@ -1322,7 +1476,38 @@ def _read_json(src: _Input, sample: _Sample) -> RawTable:
         first_data_line=first_line,
         name=src.name,
         notes=(note, f"encoding {label}"),
+        issues=(*_duplicate_issues(raw_names, names), *nested, *long_cells),
     )
+
+
+def _drop_nested_values(
+    frame: pd.DataFrame, first_line: int
+) -> tuple[pd.DataFrame, list[ReportEntry]]:
+    """Leave out columns of lists; empty a list among plain values; warn for each.
+
+    Lists (and the objects inside them) are not answers; nested objects are already columns
+    ``key.field`` (``pandas.json_normalize``).
+    """
+    log = ReportBuilder()
+    drop = []
+    for column in frame.columns:
+        series = frame[column]
+        if series.dtype != object:
+            continue
+        nested = series.map(lambda v: isinstance(v, list | dict | tuple | set)).to_numpy(bool)
+        if not nested.any():
+            continue
+        if nested.sum() == series.notna().sum():
+            log.add("warning", *_left_out("JSON lists"), column=column)
+            drop.append(column)
+            continue
+        rows = first_line + np.flatnonzero(nested)
+        problem = "The value is a list, not one answer: it was emptied (the rest is kept)."
+        fix = "Write one value per cell in the file (the items of a list joined as text)."
+        summary = "{n} more list values emptied (rows {rows})."
+        log.add_rows("warning", rows, column, [problem] * len(rows), fix, summary=summary)
+        frame[column] = series.where(~nested, None)
+    return frame.drop(columns=drop), log.entries
 
 
 def _json_records(text: str) -> tuple[list[dict[str, Any]] | None, int, str]:
@@ -1398,9 +1583,111 @@ def _read_xlsx(src: _Input, sheet: str | int | None) -> RawTable:
         worksheet.reset_dimensions()
         cells = [list(row) for row in worksheet.iter_rows(values_only=True)]
         title = worksheet.title
+        sheet_xml = getattr(worksheet, "_worksheet_path", None)  # its part in the zip
     finally:
         book.close()
-    return _table_from_cells(cells, src, title)
+    return _table_from_cells(cells, src, title, _formulas_to_report(src, sheet_xml))
+
+
+def _formulas_to_report(src: _Input, member: str | None) -> list[tuple[int, int]]:
+    """Formula cells without a saved result; none if the sheet's XML cannot be scanned.
+
+    openpyxl has already read the workbook, so a failure here is unexpected: the values it
+    read are kept rather than the file refused.
+    """
+    try:
+        return _unsaved_formulas(src, member) if _has_formulas(src, member) else []
+    except (KeyError, OSError, ValueError, SyntaxError, zipfile.BadZipFile):
+        return []
+
+
+_FORMULA_ELEMENT: Final = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _has_formulas(src: _Input, member: str | None) -> bool:
+    """Whether the worksheet's XML holds a formula at all (a quick scan of its bytes)."""
+    if member is None:  # pragma: no cover - openpyxl's read-only sheets know their part
+        return False
+    with zipfile.ZipFile(src.handle()) as archive, archive.open(member) as handle:
+        tail = b""
+        while chunk := handle.read(1 << 20):
+            if _FORMULA_ELEMENT.search(tail + chunk):
+                return True
+            tail = chunk[-16:]
+    return False
+
+
+def _unsaved_formulas(src: _Input, member: str | None) -> list[tuple[int, int]]:
+    """(row, column) positions, 0-based, of formulas whose result the file does not hold.
+
+    openpyxl reads the result saved with a formula (``data_only``); a workbook written by a
+    program rather than saved by Excel may have none, which reads as an empty cell. A cell
+    ``<c><f>…</f></c>`` without a ``<v>`` value (or an empty one that is not a text result,
+    ``t="str"``) has none.
+    """
+    from openpyxl.xml.functions import iterparse  # defusedxml when installed, as openpyxl
+
+    if member is None:  # pragma: no cover - openpyxl's read-only sheets know their part
+        return []
+    out: list[tuple[int, int]] = []
+    row = col = 0
+    with zipfile.ZipFile(src.handle()) as archive, archive.open(member) as handle:
+        for event, element in iterparse(handle, events=("start", "end")):
+            tag = element.tag.rsplit("}", 1)[-1]
+            if event == "start" and tag == "row":
+                row, col = int(element.get("r", row + 1)), 0
+            elif event == "end" and tag == "c":
+                ref = element.get("r")
+                col = _ref_column(ref) if ref else col + 1
+                if _formula_without_value(element):
+                    out.append((row - 1, col - 1))
+                element.clear()
+            elif event == "end" and tag == "row":
+                element.clear()
+    return out
+
+
+def _ref_column(ref: str) -> int:
+    """1-based column of a cell reference such as ``AB12``."""
+    n = 0
+    for char in ref:
+        if not char.isalpha():
+            break
+        n = n * 26 + ord(char.upper()) - 64
+    return n
+
+
+def _formula_without_value(cell: Any) -> bool:
+    children = {child.tag.rsplit("}", 1)[-1]: child for child in cell}
+    if "f" not in children:
+        return False
+    value = children.get("v")
+    return (value is None or not value.text) and cell.get("t") != "str"
+
+
+def _formula_issues(
+    unsaved: list[tuple[int, int]], skip: int, names: Sequence[str]
+) -> list[ReportEntry]:
+    """One warning per column with formulas (below the header rows) that have no result."""
+    by_column: dict[int, list[int]] = {}
+    for i, j in unsaved:
+        if i >= skip:
+            by_column.setdefault(j, []).append(i)
+    log = ReportBuilder()
+    fix = (
+        "Open the file in Excel and save it so that formula results are stored, or paste "
+        "values (Paste Special → Values) over the formulas, then upload it again."
+    )
+    for j, rows in sorted(by_column.items()):
+        letter = _column_letter(j)
+        refs = _listing([f"{letter}{i + 1}" for i in rows])
+        problem = (
+            f"{len(rows)} formula cell{'s' if len(rows) > 1 else ''} without a saved result "
+            f"({refs}): read as empty, the other cells are kept."
+        )
+        column = names[j] if j < len(names) else f"column_{j + 1}"
+        log.add("warning", problem, fix, column=column)
+    return log.entries
 
 
 def _pick_sheet(book: Any, sheet: str | int | None, src: _Input) -> Any:
@@ -1428,7 +1715,9 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def _table_from_cells(cells: list[list[Any]], src: _Input, title: str) -> RawTable:
+def _table_from_cells(
+    cells: list[list[Any]], src: _Input, title: str, unsaved: list[tuple[int, int]]
+) -> RawTable:
     rows = [_trim_row(row) for row in cells]
     while rows and not rows[-1]:
         rows.pop()
@@ -1455,6 +1744,10 @@ def _table_from_cells(cells: list[list[Any]], src: _Input, title: str) -> RawTab
         first_data_line=header.skip + 1,
         name=src.name,
         notes=tuple(notes),
+        issues=(
+            *_duplicate_issues(header.raw, names, letters=True),
+            *_formula_issues(unsaved, header.skip, names),
+        ),
     )
 
 
@@ -1470,7 +1763,8 @@ def _trim_row(row: list[Any]) -> list[Any]:
 
 def _read_parquet(src: _Input) -> RawTable:
     try:
-        frame = pd.read_parquet(src.handle())
+        nested = any(pa.types.is_nested(f.type) for f in pq.read_schema(src.handle()))
+        frame, issues = _nested_parquet(src) if nested else (pd.read_parquet(src.handle()), [])
     except Exception as err:
         message = (
             f"`{src.display}` looks like a Parquet file but cannot be read "
@@ -1479,7 +1773,8 @@ def _read_parquet(src: _Input) -> RawTable:
         raise UnreadableFileError(message) from err
     if not isinstance(frame.index, pd.RangeIndex):
         frame = frame.reset_index()
-    names = _unique_names([str(c) for c in frame.columns])
+    raw_names = [str(c) for c in frame.columns]
+    names = _unique_names(raw_names)
     frame.columns = pd.Index(names)
     return RawTable(
         frame=frame,
@@ -1487,7 +1782,45 @@ def _read_parquet(src: _Input) -> RawTable:
         first_data_line=1,
         name=src.name,
         notes=(f"Parquet file: {frame.shape[0]} rows, {frame.shape[1]} columns",),
+        issues=(*issues, *_duplicate_issues(raw_names, names)),
     )
+
+
+def _nested_parquet(src: _Input) -> tuple[pd.DataFrame, list[ReportEntry]]:
+    """Struct fields become columns ``col.field``; lists, maps and unions are left out."""
+    table = pq.read_table(src.handle())
+    log = ReportBuilder()
+    while structs := [f for f in table.schema if pa.types.is_struct(f.type)]:
+        table = table.flatten()
+        for struct in structs:
+            fields = _listing([f"`{struct.name}.{f.name}`" for f in struct.type])
+            log.add(
+                "warning",
+                f"The column holds records (Parquet struct): its fields are read as the "
+                f"columns {fields}.",
+                "Nothing to do; map those columns on the Data page if they hold answers.",
+                column=struct.name,
+            )
+    keep = []
+    for i, f in enumerate(table.schema):
+        if pa.types.is_nested(f.type):
+            log.add("warning", *_left_out(f"Parquet {f.type}"), column=f.name)
+        else:
+            keep.append(i)
+    table = table.select(keep).replace_schema_metadata(table.schema.metadata)
+    return table.to_pandas(), log.entries
+
+
+def _left_out(kind: str) -> tuple[str, str]:
+    """Problem and fix of a column of lists (or maps) that a survey table cannot use."""
+    problem = (
+        f"The column holds lists or key-value maps ({kind}), not one answer per cell: left out."
+    )
+    fix = (
+        "Store one value per cell (one column per item, or the items joined as text) "
+        "and export the file again."
+    )
+    return problem, fix
 
 
 # --------------------------------------------------------------------------- SPSS

@@ -712,7 +712,7 @@ def build_survey(
     ([66.7, 100.0, 16.7], 1)
     """
     journey = journey or default_journey()
-    log = ReportBuilder()
+    log = ReportBuilder(list(raw.issues))  # what reading changed or could not take
     tidy_names = tidy_columns(raw.frame)
     assumptions: tuple[ScaleAssumption, ...] = ()
     if tidy_names is not None:

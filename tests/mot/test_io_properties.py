@@ -166,6 +166,7 @@ def test_well_formed_tables_round_trip(table: dict, encoding: str, newline: str)
     assert list(raw.frame.columns) == names
     assert raw.frame.shape == (len(rows), len(names))
     assert raw.ragged_rows == ()
+    assert raw.issues == ()  # distinct names, short cells: nothing changed while reading
     for i, row in enumerate(rows):
         for j, cell in enumerate(row):
             value = raw.frame.iat[i, j]
@@ -205,3 +206,20 @@ def test_ragged_rows_are_reported_by_file_row(table: dict, newline: str) -> None
         padded = row + [""] * (width - len(row))
         for j, cell in enumerate(padded):
             assert _same_cell(raw.frame.iat[i, j], cell, raw.decimal), (i, j)
+
+
+# --------------------------------------------------------------------------- repeated names
+
+
+@SETTINGS
+@given(picks=st.lists(st.sampled_from(["Q1", "Q2", "id"]), min_size=1, max_size=8))
+def test_repeated_names_keep_every_column_with_one_warning_each(picks: list[str]) -> None:
+    header = ",".join(picks)
+    row = ",".join(str(j + 1) for j in range(len(picks)))
+    raw = read_table(f"{header}\n{row}\n".encode(), name="dups.csv")
+    assert raw.frame.iloc[0].tolist() == list(range(1, len(picks) + 1))  # every value kept
+    repeats = len(picks) - len(set(picks))
+    assert len(raw.issues) == repeats
+    for entry in raw.issues:
+        assert entry.severity == "warning" and entry.column in raw.frame.columns
+        assert entry.column not in picks and "both named" in entry.problem
