@@ -218,8 +218,10 @@ def _duplicate_columns() -> bytes:
 
 
 def _narrow_1_7() -> bytes:
-    header = [*HEADER, "SMOT_experienced"]
-    rows = [[*r, str(3 + i % 3)] for i, r in enumerate(_rows())]  # a 1–7 item answered 3–5
+    # a 1–7 item answered 3–5, alone in its measure (importance): no other column of the
+    # measure reaches the scale's ends, so only the values speak
+    header = [*HEADER, "SMOT_importance"]
+    rows = [[*r, str(3 + i % 3)] for i, r in enumerate(_rows())]
     return _csv(header, rows).encode()
 
 
