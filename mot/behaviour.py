@@ -40,6 +40,7 @@ import pandas as pd
 from scipy import special, stats
 
 from mot import engine
+from mot._sql import ident, literal
 from mot.compare import adjust_p_values, compare_groups, two_proportion_test
 from mot.engine import Connection
 from mot.errors import EventLogError, InsufficientDataError, MotError
@@ -147,11 +148,6 @@ MAD_SCALE = 1.4826
 
 
 # --- helpers --------------------------------------------------------------------------------
-
-
-def _quote(name: str) -> str:
-    """A SQL identifier in double quotes (embedded quotes doubled)."""
-    return '"' + str(name).replace('"', '""') + '"'
 
 
 def _params(prefix: str, values: Sequence[object]) -> dict[str, object]:
@@ -301,6 +297,62 @@ def _split_segment(out: pd.DataFrame, by: str | None, columns: Sequence[str]) ->
     return result
 
 
+# --- segments -------------------------------------------------------------------------------
+
+SEGMENT_MAX_VALUES = 12
+"""Most distinct values a property may have to be offered as a segment."""
+
+
+def segment_columns(
+    con: Connection, view: str = DEFAULT_VIEW, *, max_values: int = SEGMENT_MAX_VALUES
+) -> list[str]:
+    """Property columns worth splitting by: text with 2 to ``max_values`` distinct values.
+
+    The distinct values are counted approximately (``approx_count_distinct``, HyperLogLog) in
+    one pass over the view. Column names come from the user's file, so each one enters the
+    query as a quoted identifier (:func:`mot._sql.ident`), whatever it holds.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection or pyspark.sql.SparkSession
+        Connection holding the event view.
+    view : str, default "events_mapped"
+        The (mapped) event view.
+    max_values : int, default 12
+        Most distinct values of a segment column.
+
+    Returns
+    -------
+    list of str
+        The columns in the view's order (the standard columns and ``touchpoint`` are never
+        segments); empty when there is none.
+
+    Raises
+    ------
+    EventLogError
+        If the view cannot be read.
+
+    Examples
+    --------
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE VIEW events_mapped AS SELECT 'u' || i AS user_id, "
+    ...     "CASE WHEN i % 2 = 0 THEN 'mobile' ELSE 'desktop' END AS device, "
+    ...     "'x' || i AS page FROM range(40) r(i)")
+    >>> segment_columns(con)
+    ['device']
+    """
+    standard = {"row_number", *CORE_COLUMNS}
+    text = [c for c in engine.view_text_columns(con, view) if c not in standard]
+    if not text:
+        return []
+    counts = ", ".join(
+        f"approx_count_distinct({ident(c)}) AS {ident(f'n{i}')}" for i, c in enumerate(text)
+    )
+    found = _run(con, f"SELECT {counts} FROM {ident(view)}", {})
+    values = [int(v) for v in found.iloc[0]]
+    return [c for c, n in zip(text, values, strict=True) if 2 <= n <= max_values]
+
+
 # --- reach ----------------------------------------------------------------------------------
 
 
@@ -365,7 +417,7 @@ def touchpoint_reach(
     """
     touchpoints = _validate_names(touchpoints, what="touchpoints")
     _validate_view(con, view, by=by)
-    segment = f"CAST({_quote(by)} AS VARCHAR)" if by else None  # text on both engines
+    segment = f"CAST({ident(by)} AS VARCHAR)" if by else None  # text on both engines
     queried = list(dict.fromkeys(touchpoints))  # a touchpoint given twice is counted once
     parts = []
     for first in range(0, len(queried), REACH_BITS):
@@ -395,7 +447,7 @@ def _reach_source(view: str, n: int, segment: str | None) -> str:
     return f"""{_touchpoint_bits(n)},
         ev AS (
             SELECT {chosen}e.user_id, e.session_id, p.bit
-            FROM {_quote(view)} e JOIN tps p ON p.touchpoint = e.touchpoint)"""
+            FROM {ident(view)} e JOIN tps p ON p.touchpoint = e.touchpoint)"""
 
 
 def _reach_ctes(segment: str | None, source: str = "ev", entry_bit: int | None = None) -> str:
@@ -489,9 +541,9 @@ def _funnel_base(view: str, step_column: str, n: int, segment: str, *, keep: boo
     """
     kept = f", {segment} AS segment" if keep or segment != _NO_SEGMENT else ""
     return f"""base AS (
-            SELECT user_id, ts, {_quote(step_column)} AS step{kept}
-            FROM {_quote(view)}
-            WHERE {_quote(step_column)} IN ({_in_list("s", n)}))"""
+            SELECT user_id, ts, {ident(step_column)} AS step{kept}
+            FROM {ident(view)}
+            WHERE {ident(step_column)} IN ({_in_list("s", n)}))"""
 
 
 def _step_test(k: int, alias: str = "") -> str:
@@ -628,9 +680,9 @@ def _funnel(
     window_us = _window_microseconds(window)
     # Only steps 2… use the window: a one-step funnel's query has no $window to bind.
     windowed = ordered and window_us is not None and len(steps) > 1
-    segment = f"CAST({_quote(by)} AS VARCHAR)" if by else _NO_SEGMENT  # text on both engines
+    segment = f"CAST({ident(by)} AS VARCHAR)" if by else _NO_SEGMENT  # text on both engines
     if cohort is not None:  # the period of the event, as 'YYYY-MM-DD' text on both engines
-        segment = f"CAST(CAST(date_trunc('{cohort}', ts) AS DATE) AS VARCHAR)"
+        segment = f"CAST(CAST(date_trunc({literal(cohort)}, ts) AS DATE) AS VARCHAR)"
     n = len(steps)
     base = _funnel_base(view, step_column, n, segment, keep=not ordered)
     chain = _ordered_chain(n, segment, windowed) if ordered else _open_chain(n)
@@ -853,7 +905,7 @@ def funnel_and_reach(
         WITH {_touchpoint_bits(len(queried))},
         base AS (
             SELECT e.user_id, e.session_id, e.ts, p.bit
-            FROM {_quote(view)} e JOIN tps p ON p.touchpoint = e.touchpoint),
+            FROM {ident(view)} e JOIN tps p ON p.touchpoint = e.touchpoint),
         {_reach_ctes(None, source="base", entry_bit=bit[steps[0]])},
         {chain}
         {_reach_rows(None)}
@@ -1080,13 +1132,13 @@ def time_between(
     touchpoints = _validate_names(touchpoints, what="touchpoints", minimum=2)
     _validate_view(con, view, by=by)
     n = len(touchpoints)
-    segment = _quote(by) if by else _NO_SEGMENT
+    segment = ident(by) if by else _NO_SEGMENT
     pairs = ", ".join(
         f"({i + 1}, CAST($t{i} AS VARCHAR), CAST($t{i + 1} AS VARCHAR))" for i in range(n - 1)
     )
     sql = f"""
         WITH pairs(position, from_touchpoint, to_touchpoint) AS (VALUES {pairs}),
-        ev AS (SELECT user_id, ts, touchpoint, {segment} AS segment FROM {_quote(view)}
+        ev AS (SELECT user_id, ts, touchpoint, {segment} AS segment FROM {ident(view)}
                WHERE touchpoint IN ({_in_list("t", n)})),
         firsts AS (SELECT user_id, touchpoint, min(ts) AS t,
                           {_first_by_time("segment")} AS segment
@@ -1196,15 +1248,15 @@ def bounce_rate(
     entries = _validate_names([entry] if isinstance(entry, str) else entry, what="entries")
     _validate_view(con, view, columns=[column], by=by)
     _validate_confidence(confidence)
-    segment = _quote(by) if by else _NO_SEGMENT
-    col = _quote(column)
+    segment = ident(by) if by else _NO_SEGMENT
+    col = ident(column)
     is_entry = f"{col} IN ({_in_list('e', len(entries))})"
     sql = f"""
         WITH per_session AS (
             SELECT user_id, session_id, {_first_by_time(segment)} AS segment,
                    coalesce(bool_or({is_entry}), false) AS has_entry,
                    bool_and(touchpoint IS NULL OR {is_entry}) AS only_entry
-            FROM {_quote(view)} WHERE session_id IS NOT NULL GROUP BY user_id, session_id),
+            FROM {ident(view)} WHERE session_id IS NOT NULL GROUP BY user_id, session_id),
         groups AS (SELECT DISTINCT segment FROM per_session WHERE has_entry
                    UNION SELECT CAST(NULL AS VARCHAR) WHERE $by_is_null)
         SELECT g.segment,
@@ -1317,18 +1369,18 @@ def retention(
     day_values = ", ".join(f"({int(d)})" for d in days)
     sql = f"""
         WITH firsts AS (
-            SELECT user_id, min(ts) AS t0 FROM {_quote(view)}
+            SELECT user_id, min(ts) AS t0 FROM {ident(view)}
             WHERE event = CAST($purchase AS VARCHAR) GROUP BY user_id),
-        horizon AS (SELECT max(ts) AS last_ts FROM {_quote(view)}),
+        horizon AS (SELECT max(ts) AS last_ts FROM {ident(view)}),
         repeats AS (
             SELECT f.user_id, min(e.ts) AS t1
-            FROM firsts f JOIN {_quote(view)} e
+            FROM firsts f JOIN {ident(view)} e
               ON e.user_id = f.user_id AND e.ts > f.t0
              AND e.event IN ({_in_list("r", len(repeat))})
             GROUP BY f.user_id),
         windows(days) AS (VALUES {day_values}),
         flags AS (
-            SELECT date_trunc('{cohort}', f.t0) AS cohort, w.days,
+            SELECT date_trunc({literal(cohort)}, f.t0) AS cohort, w.days,
                    f.t0 + w.days * INTERVAL 1 DAY <= h.last_ts AS observed,
                    r.t1 IS NOT NULL AND r.t1 <= f.t0 + w.days * INTERVAL 1 DAY AS retained
             FROM firsts f CROSS JOIN windows w CROSS JOIN horizon h
@@ -1365,11 +1417,11 @@ def _trend(
     n = len(items)
     sql = f"""
         WITH items(position, item) AS ({_values("t", n)}),
-        ev AS (SELECT date_trunc('{period}', ts) AS period_start, {_quote(column)} AS item,
+        ev AS (SELECT date_trunc({literal(period)}, ts) AS period_start, {ident(column)} AS item,
                       user_id
-               FROM {_quote(view)} WHERE {_quote(column)} IN ({_in_list("t", n)})),
-        bounds AS (SELECT date_trunc('{period}', min(ts)) AS lo,
-                          date_trunc('{period}', max(ts)) AS hi FROM {_quote(view)}),
+               FROM {ident(view)} WHERE {ident(column)} IN ({_in_list("t", n)})),
+        bounds AS (SELECT date_trunc({literal(period)}, min(ts)) AS lo,
+                          date_trunc({literal(period)}, max(ts)) AS hi FROM {ident(view)}),
         periods AS (SELECT unnest(generate_series(lo, hi, INTERVAL 1 {period}))
                            AS period_start FROM bounds),
         counts AS (SELECT period_start, item, count(DISTINCT user_id) AS users,
@@ -1612,14 +1664,14 @@ def link_survey(
     repeat = list(repeat_events)
     sql = f"""
         WITH people AS (SELECT respondent_id, CAST(customer_id AS VARCHAR) AS customer_id
-                        FROM {_quote(table)}),
+                        FROM {ident(table)}),
         per_user AS (
             SELECT user_id,
-                   bool_or({_quote(step_column)} = CAST($converted AS VARCHAR)) AS converted,
+                   bool_or({ident(step_column)} = CAST($converted AS VARCHAR)) AS converted,
                    count(*) FILTER (WHERE event = CAST($purchase AS VARCHAR)) AS purchases,
                    count(*) FILTER (WHERE event IN ({_in_list("r", len(repeat)) or "NULL"}))
                        AS repeats
-            FROM {_quote(view)}
+            FROM {ident(view)}
             WHERE user_id IN (SELECT customer_id FROM people)
             GROUP BY user_id)
         SELECT p.respondent_id, p.customer_id, u.user_id IS NOT NULL AS in_log,

@@ -23,6 +23,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from mot._sql import ident
 from mot.errors import EventLogError, MotError, first_line
 
 if TYPE_CHECKING:
@@ -88,11 +89,46 @@ def view_columns(con: Connection, view: str) -> list[str]:
         except PySparkException as exc:
             raise _missing_view(view, "Spark session", exc) from exc
     try:
-        quoted = '"' + view.replace('"', '""') + '"'
-        described = con.execute(f"DESCRIBE {quoted}").fetchall()
+        described = con.execute(f"DESCRIBE {ident(view)}").fetchall()
     except duckdb.Error as exc:
         raise _missing_view(view, "connection", exc) from exc
     return [row[0] for row in described]
+
+
+def view_text_columns(con: Connection, view: str) -> list[str]:
+    """Names of the text (VARCHAR / string) columns of ``view``, in the view's order.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection or pyspark.sql.SparkSession
+        Where the view lives.
+    view : str
+        The view's name (one identifier, quoted as such).
+
+    Returns
+    -------
+    list of str
+        The text columns.
+
+    Raises
+    ------
+    EventLogError
+        If the view cannot be read.
+    """
+    check_connection(con)
+    if is_spark(con):
+        from pyspark.errors import PySparkException
+
+        try:
+            fields = con.table("`" + view.replace("`", "``") + "`").dtypes
+        except PySparkException as exc:
+            raise _missing_view(view, "Spark session", exc) from exc
+        return [name for name, kind in fields if kind == "string"]
+    try:
+        described = con.execute(f"DESCRIBE {ident(view)}").fetchall()
+    except duckdb.Error as exc:
+        raise _missing_view(view, "connection", exc) from exc
+    return [row[0] for row in described if row[1] == "VARCHAR"]
 
 
 def _missing_view(view: str, where: str, exc: Exception) -> EventLogError:

@@ -46,11 +46,13 @@ import tempfile
 import unicodedata
 import uuid
 from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from mot._sql import ident, literal
 from mot.errors import EventLogError, first_line
 from mot.journey import Journey
 
@@ -99,6 +101,13 @@ EPOCH_SECONDS_BELOW = 1e11
 """Numeric timestamps below this magnitude are epoch seconds; below 1e14 milliseconds;
 otherwise microseconds."""
 EPOCH_MILLIS_BELOW = 1e14
+
+EARLIEST_TIMESTAMP = datetime(1990, 1, 1)
+"""Time stamps before this instant (UTC) are bad rows: no web or app event log is older, and
+a date such as 0001-01-01 or 1970-01-01 is a placeholder, not an event."""
+FUTURE_ALLOWANCE = timedelta(days=366)
+"""Time stamps later than this after the day the log is opened are bad rows (a year 99999
+would make every trend build millions of periods)."""
 
 DATE_FORMATS: tuple[str, ...] = (
     "%d/%m/%Y %H:%M",
@@ -157,14 +166,6 @@ def _fold(text: str) -> str:
 def _name_key(name: str) -> str:
     """Column name without case, accents or separators (``Fecha_Hora`` → ``fechahora``)."""
     return re.sub(r"[^a-z0-9]", "", _fold(name))
-
-
-def _ident(name: str) -> str:
-    return '"' + str(name).replace('"', '""') + '"'
-
-
-def _literal(text: str) -> str:
-    return "'" + str(text).replace("'", "''") + "'"
 
 
 # --------------------------------------------------------------------------------------------
@@ -391,11 +392,11 @@ def _validate_source(source: str | Path) -> tuple[list[str], str]:
 
 
 def _reader_sql(files: list[str], fmt: str, types: dict[str, str] | None = None) -> str:
-    paths = "[" + ", ".join(_literal(f) for f in files) + "]"
+    paths = "[" + ", ".join(literal(f) for f in files) + "]"
     if fmt == "csv":
         typed = ""
         if types:
-            typed = ", types={" + ", ".join(f"{_literal(k)}: 'VARCHAR'" for k in types) + "}"
+            typed = ", types={" + ", ".join(f"{literal(k)}: 'VARCHAR'" for k in types) + "}"
         return f"read_csv({paths}, header=true, union_by_name=true{typed})"
     if fmt == "parquet" and len(files) == 1:  # exact row numbers from the file itself
         return f"read_parquet({paths}, union_by_name=true, file_row_number=true)"
@@ -422,7 +423,7 @@ def _ga4_param_columns(
     )
     out = []
     for key, n_string, n_double in con.execute(keys_sql).fetchall():
-        value = f"to_json(list_filter(event_params, lambda x: x.key = {_literal(key)})[1].value)"
+        value = f"to_json(list_filter(event_params, lambda x: x.key = {literal(key)})[1].value)"
         parts = ", ".join(
             f"{value}->>'$.{part}'"
             for part in ("string_value", "int_value", "double_value", "float_value")
@@ -451,7 +452,7 @@ def _source_relation(
     types = _describe(con, sql)
     if _is_ga4(types):
         params = _ga4_param_columns(con, sql, types)
-        select = ", ".join(f"{expr} AS {_ident(name)}" for name, expr in params)
+        select = ", ".join(f"{expr} AS {ident(name)}" for name, expr in params)
         sql = f"(SELECT * EXCLUDE (event_params){', ' + select if select else ''} FROM {sql})"
         types = _describe(con, sql)
         names = ", ".join(name for name, _ in params) or "none"
@@ -543,8 +544,8 @@ def _epoch_sql(text: str) -> str:
 
 def _ranked_formats(con: duckdb.DuckDBPyConnection, sql: str, column: str) -> list[str]:
     """Explicit formats that read some of a sample of the column, most successful first."""
-    text = f"trim(CAST({_ident(column)} AS VARCHAR))"
-    counts = ", ".join(f"count(try_strptime(v, {_literal(f)}))" for f in DATE_FORMATS)
+    text = f"trim(CAST({ident(column)} AS VARCHAR))"
+    counts = ", ".join(f"count(try_strptime(v, {literal(f)}))" for f in DATE_FORMATS)
     query = f"SELECT {counts} FROM (SELECT {text} AS v FROM {sql} LIMIT {_SAMPLE_ROWS})"
     hits = con.execute(query).fetchone() or ()
     ranked = sorted(
@@ -557,11 +558,11 @@ def _string_timestamp_sql(text: str, formats: list[str]) -> str:
     """SQL parsing a trimmed string: ISO (zone → UTC), explicit formats, epoch numbers."""
     explicit = ""
     if formats:
-        explicit = f"try_strptime({text}, [{', '.join(_literal(f) for f in formats)}]), "
+        explicit = f"try_strptime({text}, [{', '.join(literal(f) for f in formats)}]), "
     zoned = f"try(try_cast({text} AS TIMESTAMPTZ) AT TIME ZONE 'UTC')"
     naive = f"coalesce({explicit}try_cast({text} AS TIMESTAMP), {_epoch_sql(text)})"
     return (
-        f"CASE WHEN regexp_matches({text}, {_literal(_ZONE_PATTERN)}) THEN {zoned} ELSE {naive} END"
+        f"CASE WHEN regexp_matches({text}, {literal(_ZONE_PATTERN)}) THEN {zoned} ELSE {naive} END"
     )
 
 
@@ -588,17 +589,65 @@ def _unreadable_sql(column: str, kind: str) -> str | None:
     for ±infinity: testing the source value spares the conversion of every row.
     """
     if kind.startswith("TIMESTAMP WITH TIME ZONE"):
-        return f"NOT isfinite({_ident(column)})"
+        return f"NOT isfinite({ident(column)})"
     if kind in _TIMESTAMP_KINDS:
         return None
-    return "__ts IS NULL"
+    return "__raw_ts IS NULL"
+
+
+def timestamp_range(today: date | None = None) -> tuple[datetime, datetime]:
+    """The instants a time stamp may have: from :data:`EARLIEST_TIMESTAMP` to a year ahead.
+
+    Parameters
+    ----------
+    today : datetime.date, optional
+        The day the log is opened (UTC today by default).
+
+    Returns
+    -------
+    tuple of datetime
+        ``(earliest, latest)``, both included: 1990-01-01 00:00 and the midnight
+        :data:`FUTURE_ALLOWANCE` after ``today``.
+
+    Examples
+    --------
+    >>> timestamp_range(date(2026, 3, 1))
+    (datetime.datetime(1990, 1, 1, 0, 0), datetime.datetime(2027, 3, 2, 0, 0))
+    """
+    today = today or datetime.now(UTC).date()
+    latest = datetime.combine(today + FUTURE_ALLOWANCE, time())
+    return EARLIEST_TIMESTAMP, latest
+
+
+def _rows_sql(number: str, ts_sql: str, sql: str) -> str:
+    """The source's rows with ``__row``, ``__raw_ts`` (as parsed) and ``__ts`` (in range)."""
+    earliest, latest = timestamp_range()
+    low, high = (f"TIMESTAMP {literal(t.isoformat(sep=' '))}" for t in (earliest, latest))
+    bounded = f"CASE WHEN __raw_ts >= {low} AND __raw_ts <= {high} THEN __raw_ts END"
+    numbered = f"SELECT {number} AS __row, {ts_sql} AS __raw_ts, * FROM {sql}"
+    return f"SELECT *, {bounded} AS __ts FROM ({numbered})"
+
+
+def _problem_case(checks: list[str], unreadable: str | None) -> str:
+    """SQL of the problem code (see :func:`_problems`): the first check that holds, from 1.
+
+    ``checks`` are the tests of codes 1–3 (missing user id, event, timestamp); code 4 is
+    ``unreadable`` (when a timestamp may be unreadable), code 5 a time stamp out of range.
+    """
+    coded = [*enumerate(checks, 1)]
+    if unreadable:
+        coded.append((4, unreadable))
+    coded.append((5, "__ts IS NULL"))
+    whens = " ".join(f"WHEN {expr} THEN {k}" for k, expr in coded)
+    # a one-byte code, not the text: this column has a value for every row of the log
+    return f"CAST(CASE {whens} END AS UTINYINT)"
 
 
 def _timestamp_sql(
     con: duckdb.DuckDBPyConnection, sql: str, column: str, kind: str, notes: list[str]
 ) -> str:
     """SQL giving a naive UTC TIMESTAMP from the source column (NULL when unreadable)."""
-    col = _ident(column)
+    col = ident(column)
     if kind.startswith("TIMESTAMP WITH TIME ZONE"):
         notes.append(f"Timestamps `{column}`: time-zone aware, converted to UTC.")
         # the value already is UTC microseconds; AT TIME ZONE would go through ICU for
@@ -686,7 +735,7 @@ class EventLog:
             # user gives both counts
             users, sessions = self.connection.execute(
                 "SELECT count(*), coalesce(sum(n), 0) FROM (SELECT count(DISTINCT session_id) "
-                f"AS n FROM {_ident(self.view)} GROUP BY user_id)"
+                f"AS n FROM {ident(self.view)} GROUP BY user_id)"
             ).fetchone()
             self._distinct.update(users=int(users), sessions=int(sessions))
         return self._distinct
@@ -768,21 +817,21 @@ class EventLog:
         con.register("_mot_mapping_frame", mapping)
         try:
             con.execute(
-                f"CREATE OR REPLACE TEMP TABLE {_ident(table)} AS SELECT CAST(event AS VARCHAR) "
+                f"CREATE OR REPLACE TEMP TABLE {ident(table)} AS SELECT CAST(event AS VARCHAR) "
                 "AS event, CAST(touchpoint AS VARCHAR) AS touchpoint FROM _mot_mapping_frame"
             )
         finally:
             con.unregister("_mot_mapping_frame")
         con.execute(
-            f"CREATE OR REPLACE TEMP VIEW {_ident(name)} AS SELECT e.*, m.touchpoint "
-            f"FROM {_ident(self.view)} e LEFT JOIN {_ident(table)} m ON e.event = m.event"
+            f"CREATE OR REPLACE TEMP VIEW {ident(name)} AS SELECT e.*, m.touchpoint "
+            f"FROM {ident(self.view)} e LEFT JOIN {ident(table)} m ON e.event = m.event"
         )
         return name
 
 
 def _padded_sql(column: str) -> str:
     """SQL telling whether a text value is blank or has spaces to trim."""
-    col = _ident(column)
+    col = ident(column)
     return f"({col} = '' OR prefix({col}, ' ') OR suffix({col}, ' '))"
 
 
@@ -793,7 +842,7 @@ def _text_sql(column: str, kind: str, trim: bool = True) -> str:
     first: few values need trimming, and the test costs a fraction of the copy. With
     ``trim=False`` a text column is read as it is (for a file where no value is padded).
     """
-    col = _ident(column)
+    col = ident(column)
     if kind == "VARCHAR" and not trim:
         return col
     if kind == "VARCHAR":
@@ -816,6 +865,8 @@ def _problems(roles: dict[str, str | None]) -> tuple[str, ...]:
         f"missing event name (column `{roles['event']}`)",
         f"missing timestamp (column `{roles['timestamp']}`)",
         f"unparseable timestamp (column `{roles['timestamp']}`)",
+        f"timestamp out of range (column `{roles['timestamp']}`; before "
+        f"{EARLIEST_TIMESTAMP:%Y-%m-%d} or more than a year after today)",
     )
 
 
@@ -846,7 +897,7 @@ def _standard_select(
     # a typed timestamp (not text) cannot be blank: only NULL is missing
     raw_ts = _text_sql(roles["timestamp"], ts_kind)
     if ts_kind != "VARCHAR":
-        raw_ts = _ident(roles["timestamp"])
+        raw_ts = ident(roles["timestamp"])
     session = "CAST(NULL AS VARCHAR)"
     if roles["session_id"]:
         session = _text_sql(roles["session_id"], types[roles["session_id"]])
@@ -854,8 +905,8 @@ def _standard_select(
             session = f"{user} || '-' || {session}"
     unreadable = _unreadable_sql(roles["timestamp"], ts_kind)
     number = "file_row_number + 1" if numbered else "row_number() OVER ()"
-    props = "".join(f", {_ident(p)} AS {_ident(out)}" for p, out in properties)
-    inner = f"SELECT {number} AS __row, {ts_sql} AS __ts, * FROM {sql}"
+    props = "".join(f", {ident(p)} AS {ident(out)}" for p, out in properties)
+    inner = _rows_sql(number, ts_sql, sql)
     columns = (
         f"SELECT CAST(__row AS BIGINT) AS row_number, {user} AS user_id, {session} AS session_id, "
         f"__ts AS ts, {event} AS event{props}"
@@ -864,19 +915,16 @@ def _standard_select(
         # the file's own column where it is what the view reads (text, or a kind without
         # blanks), else the expression (a BLOB id read as text may still be blank)
         raw = [
-            _ident(roles[r]) if types[roles[r]] == "VARCHAR" or _spaceless(types[roles[r]]) else x
+            ident(roles[r]) if types[roles[r]] == "VARCHAR" or _spaceless(types[roles[r]]) else x
             for r, x in (("user_id", user), ("event", event))
         ]
         good = " AND ".join(f"{c} IS NOT NULL" for c in (*raw, raw_ts))
         if unreadable:
             good += f" AND NOT ({unreadable})"
+        good += " AND __ts IS NOT NULL"  # in range
         return f"{columns} FROM ({inner}) WHERE {good}"
     checks = [f"{user} IS NULL", f"{event} IS NULL", f"{raw_ts} IS NULL"]
-    if unreadable:  # in the order of _problems: code 4 is the unreadable timestamp
-        checks.append(unreadable)
-    whens = " ".join(f"WHEN {expr} THEN {k}" for k, expr in enumerate(checks, 1))
-    # a one-byte code, not the text: this column has a value for every row of the log
-    problem = f"CAST(CASE {whens} END AS UTINYINT)"
+    problem = _problem_case(checks, unreadable)
     return f"{columns}, {problem} AS __problem, {padded} AS __padded FROM ({inner})"
 
 
@@ -1033,13 +1081,13 @@ def _open(
     kind = "VIEW" if fmt == "parquet" and not derived else "TABLE"
     table = f"_mot_{view}_rows"
     _drop(con, table)
-    con.execute(f"CREATE TEMP {kind} {_ident(table)} AS {select}")
+    con.execute(f"CREATE TEMP {kind} {ident(table)} AS {select}")
     # the problem code is NULL exactly when these three are set (a timestamp that parses
     # was there): a cheaper test than the code when the rows are read from the file
     con.execute(
-        f"CREATE OR REPLACE TEMP VIEW {_ident(view)} AS SELECT row_number, user_id, session_id, "
+        f"CREATE OR REPLACE TEMP VIEW {ident(view)} AS SELECT row_number, user_id, session_id, "
         f"ts, event, * EXCLUDE (row_number, user_id, session_id, ts, event, __problem, __padded) "
-        f"FROM {_ident(table)} WHERE user_id IS NOT NULL AND event IS NOT NULL "
+        f"FROM {ident(table)} WHERE user_id IS NOT NULL AND event IS NOT NULL "
         "AND ts IS NOT NULL"
     )
     problems = _problems(roles)
@@ -1055,9 +1103,9 @@ def _open(
         # are instead of testing every value again (a Parquet file is not edited in place),
         # and the view keeps the good rows by testing the file's columns.
         plain = _standard_select(sql, roles, types, ts_sql, props, numbered, trim=False)
-        con.execute(f"CREATE OR REPLACE TEMP VIEW {_ident(table)} AS {plain}")
+        con.execute(f"CREATE OR REPLACE TEMP VIEW {ident(table)} AS {plain}")
         good = _standard_select(sql, roles, types, ts_sql, props, numbered, False, True)
-        con.execute(f"CREATE OR REPLACE TEMP VIEW {_ident(view)} AS {good}")
+        con.execute(f"CREATE OR REPLACE TEMP VIEW {ident(view)} AS {good}")
     return EventLog(con, source, dict(roles), view, n_rows, n_events, tuple(notes), bad, names)
 
 
@@ -1069,7 +1117,7 @@ def _drop(con: duckdb.DuckDBPyConnection, name: str) -> None:
         [name],
     ).fetchone()
     if row is not None:
-        con.execute(f"DROP {'VIEW' if row[0] == 'VIEW' else 'TABLE'} {_ident(name)}")
+        con.execute(f"DROP {'VIEW' if row[0] == 'VIEW' else 'TABLE'} {ident(name)}")
 
 
 def _summary(
@@ -1082,7 +1130,7 @@ def _summary(
     """
     rows = con.execute(
         f"SELECT __problem, event, count(*), min(row_number, 5) FILTER (__problem IS NOT NULL), "
-        f"bool_or(__padded) FROM {_ident(table)} GROUP BY ALL"
+        f"bool_or(__padded) FROM {ident(table)} GROUP BY ALL"
     ).fetchall()
     return (*_tally(rows, problems), any(row[4] for row in rows))
 
@@ -1105,15 +1153,12 @@ def _quick_summary(
     user, event, stamp = roles["user_id"], roles["event"], roles["timestamp"]
     if types[user] != "VARCHAR" or types[event] != "VARCHAR":
         return None
-    raw_ts = _ident(stamp) if types[stamp] != "VARCHAR" else _text_sql(stamp, "VARCHAR")
-    checks = [f"{_ident(user)} IS NULL", f"{_ident(event)} IS NULL", f"{raw_ts} IS NULL"]
-    unreadable = _unreadable_sql(stamp, types[stamp])
-    if unreadable:  # in the order of _problems
-        checks.append(unreadable)
-    whens = " ".join(f"WHEN {expr} THEN {k}" for k, expr in enumerate(checks, 1))
-    inner = f"SELECT file_row_number + 1 AS __row, {ts_sql} AS __ts, * FROM {sql}"
+    raw_ts = ident(stamp) if types[stamp] != "VARCHAR" else _text_sql(stamp, "VARCHAR")
+    checks = [f"{ident(user)} IS NULL", f"{ident(event)} IS NULL", f"{raw_ts} IS NULL"]
+    problem = _problem_case(checks, _unreadable_sql(stamp, types[stamp]))
+    inner = _rows_sql("file_row_number + 1", ts_sql, sql)
     rows = con.execute(
-        f"SELECT CAST(CASE {whens} END AS UTINYINT) AS __problem, {_ident(event)}, count(*), "
+        f"SELECT {problem} AS __problem, {ident(event)}, count(*), "
         f"min(__row, 5) FILTER (__problem IS NOT NULL), bool_or({_padded_sql(user)}) "
         f"FROM ({inner}) GROUP BY ALL"
     ).fetchall()
@@ -1175,7 +1220,7 @@ def event_counts(log: EventLog) -> pd.DataFrame:
     1  newsletter_open  24138  ...
     """
     rows = log.connection.execute(
-        f"SELECT event, count(*) AS n, count(DISTINCT user_id) FROM {_ident(log.view)} "
+        f"SELECT event, count(*) AS n, count(DISTINCT user_id) FROM {ident(log.view)} "
         "GROUP BY event ORDER BY n DESC, event"
     ).fetchall()
     frame = pd.DataFrame(rows, columns=list(EVENT_COUNTS_COLUMNS))

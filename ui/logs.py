@@ -23,6 +23,7 @@ import pandas as pd
 import streamlit as st
 
 from mot import behaviour
+from mot._sql import ident
 from mot.errors import MotError
 from mot.events import (
     EventLog,
@@ -144,17 +145,6 @@ def _window(days: float | None) -> timedelta | None:
     return timedelta(days=days) if days else None
 
 
-def _segment_columns(o: Opened) -> list[str]:
-    standard = {"row_number", "user_id", "session_id", "ts", "event", "touchpoint"}
-    described = o.connection.execute(f'DESCRIBE "{o.view}"').fetchall()
-    text = [row[0] for row in described if row[0] not in standard and row[1] == "VARCHAR"]
-    if not text:
-        return []
-    counts = ", ".join(f'approx_count_distinct("{c}")' for c in text)
-    found = o.connection.execute(f'SELECT {counts} FROM "{o.view}"').fetchone()
-    return [c for c, n in zip(text, found, strict=True) if 2 <= n <= 12]
-
-
 def mapped_events(o: Opened) -> list[str]:
     """Event names that a rule maps, in journey order of their touchpoint, then by count."""
     return run("mapped_events", o)
@@ -194,7 +184,7 @@ def _repurchase(o: Opened, s: SurveyData) -> pd.DataFrame:
 
 
 ANALYSES: dict[str, Callable[..., object]] = {
-    "segments": _segment_columns,
+    "segments": lambda o: behaviour.segment_columns(o.connection, o.view),
     "mapped_events": _mapped_events,
     "counts": lambda o: event_counts(o.log),
     "unmatched": lambda o: unmatched_events(o.log, o.rules),
@@ -285,12 +275,12 @@ def _hashable(params: dict[str, object]) -> tuple:
 
 def preview(log: EventLog, n: int = 10) -> pd.DataFrame:
     """The first ``n`` events of the log's standard view, as read."""
-    return log.connection.execute(f'SELECT * FROM "{log.view}" LIMIT {int(n)}').df()
+    return log.connection.execute(f"SELECT * FROM {ident(log.view)} LIMIT {int(n)}").df()
 
 
 def source_columns(log: EventLog) -> list[str]:
     """The file's columns a role can be given to: those in use and the properties."""
     standard = {"row_number", "user_id", "session_id", "ts", "event"}
-    described = log.connection.execute(f'DESCRIBE "{log.view}"').fetchall()
+    described = log.connection.execute(f"DESCRIBE {ident(log.view)}").fetchall()
     in_use = [c for c in log.columns.values() if c]
     return [*dict.fromkeys([*in_use, *(r[0] for r in described if r[0] not in standard)])]
