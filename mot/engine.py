@@ -15,6 +15,7 @@ recognised by its class name, so DuckDB users never import either.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeAlias
@@ -38,6 +39,30 @@ SCHEMA_HINT = (
     "Check that the event view has the columns user_id, session_id, ts (timestamp), event "
     "and touchpoint."
 )
+
+
+_PATH = re.compile(r"""(?<![\w.:/\\])(?:[A-Za-z]:)?(?:[\\/][^\s"'`\\/]+)+[\\/]([^\s"'`\\/]+)""")
+
+
+def hide_paths(text: str) -> str:
+    """``text`` with every absolute file path shortened to the file's name.
+
+    DuckDB names files by their full path in its messages; a user of the dashboard must see
+    the name of their upload, not where the server keeps it.
+
+    Examples
+    --------
+    >>> hide_paths('Could not read "/tmp/mot-event-logs/0a1b/shop.csv": bad line 3')
+    'Could not read "shop.csv": bad line 3'
+    >>> hide_paths("rows 1/2 on 2026/03/04")
+    'rows 1/2 on 2026/03/04'
+    """
+    return _PATH.sub(r"\1", text)
+
+
+def error_text(exc: BaseException) -> str:
+    """The first line of an engine's error message, with file paths shortened to names."""
+    return hide_paths(first_line(exc))
 
 
 def is_spark(con: object) -> bool:
@@ -133,7 +158,7 @@ def view_text_columns(con: Connection, view: str) -> list[str]:
 
 def _missing_view(view: str, where: str, exc: Exception) -> EventLogError:
     message = (
-        f"There is no event view `{view}` on this {where} ({first_line(exc)}). Load and "
+        f"There is no event view `{view}` on this {where} ({error_text(exc)}). Load and "
         "map the event log first (mot.events), or pass the name of the view."
     )
     return EventLogError(message)
@@ -175,7 +200,7 @@ def run(con: Connection, sql: str, params: dict[str, object]) -> pd.DataFrame:
     try:
         return con.execute(sql, params).df()
     except duckdb.Error as exc:
-        message = f"The event query failed in DuckDB ({exc}). {SCHEMA_HINT}"
+        message = f"The event query failed in DuckDB ({hide_paths(str(exc))}). {SCHEMA_HINT}"
         raise EventLogError(message) from exc
 
 
@@ -247,7 +272,7 @@ def _run_spark(spark: SparkSession, sql: str, params: dict[str, object]) -> pd.D
         with _utc(spark):
             table = spark.sql(query, args=params).toArrow()
     except PySparkException as exc:
-        message = f"The event query failed in Spark ({first_line(exc)}). {SCHEMA_HINT}"
+        message = f"The event query failed in Spark ({error_text(exc)}). {SCHEMA_HINT}"
         raise EventLogError(message) from exc
     return _to_pandas(table)
 

@@ -40,8 +40,11 @@ keywords match, the longest wins (``repurchase`` is UMOT although it contains SM
 
 from __future__ import annotations
 
+import codecs
 import glob
+import os
 import re
+import shutil
 import tempfile
 import unicodedata
 import uuid
@@ -53,7 +56,8 @@ import duckdb
 import pandas as pd
 
 from mot._sql import ident, literal
-from mot.errors import EventLogError, first_line
+from mot.engine import error_text
+from mot.errors import EventLogError
 from mot.journey import Journey
 
 ROLES: tuple[str, ...] = ("user_id", "session_id", "timestamp", "event")
@@ -975,13 +979,93 @@ def _validate_open(view: str, session_gap: float | None) -> None:
         raise EventLogError(message)
 
 
-def _connect() -> duckdb.DuckDBPyConnection:
-    """A new in-memory connection that spills beyond :data:`MEMORY_LIMIT` to a temp folder."""
-    # a folder of its own: DuckDB creates it on the first spill and removes it on close
+def _connect(files: list[str]) -> duckdb.DuckDBPyConnection:
+    """A new sandboxed in-memory connection that may read ``files`` and nothing else.
+
+    It spills beyond :data:`MEMORY_LIMIT` to a folder of its own under the temporary folder
+    (DuckDB creates it on the first spill and removes it on close). External access is off
+    (``enable_external_access = false``): no other file can be read, written, attached or
+    globbed, no extension installed, no URL fetched; ``allowed_paths`` lets the log's own
+    files through (a Parquet view reads them at every query) and ``allowed_directories`` the
+    spill folder. ``lock_configuration`` makes every setting final: ``SET`` cannot undo it.
+    """
     spill = Path(tempfile.gettempdir()) / f"mot-duckdb-{uuid.uuid4().hex[:12]}"
-    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill)})
+    config = {"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill)}
+    con = duckdb.connect(config=config)
     con.execute("SET enable_progress_bar = false")
+    # in this order: the allowed paths cannot change once external access is off
+    con.execute("SET allowed_paths = $paths", {"paths": list(files)})
+    con.execute("SET allowed_directories = $dirs", {"dirs": [str(spill)]})
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
     return con
+
+
+def _text_encoding(path: str) -> str | None:
+    """The encoding a CSV file must be transcoded from, or None when DuckDB reads it as is.
+
+    A UTF-16 byte-order mark (or, without one, NUL bytes in every other place of the first
+    kilobytes) means UTF-16; a file that is not valid UTF-8 (UTF-8 with or without a BOM is
+    read as is) is read as Windows-1252, the usual encoding of a spreadsheet's CSV export.
+    Compressed files are left to DuckDB.
+    """
+    if re.search(r"\.(gz|zst)$", path, flags=re.I):
+        return None
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return "utf-16"
+        pairs = len(head) // 2
+        if pairs and head[1::2].count(0) > 0.9 * pairs:
+            return "utf-16-le"
+        if pairs and head[0::2].count(0) > 0.9 * pairs:
+            return "utf-16-be"
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        chunk = head
+        try:
+            while chunk:
+                decoder.decode(chunk)
+                chunk = handle.read(1 << 20)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "cp1252"
+    return None
+
+
+def _transcode(source: str, target: Path, encoding: str) -> str:
+    """Write ``source`` as UTF-8 to ``target``; return the encoding used.
+
+    Windows-1252 leaves five byte values undefined: a file holding one is read as Latin-1.
+    """
+    for attempt in (encoding, "latin-1") if encoding == "cp1252" else (encoding,):
+        try:
+            with (
+                open(source, encoding=attempt, newline="") as inp,
+                open(target, "w", encoding="utf-8", newline="") as out,
+            ):
+                shutil.copyfileobj(inp, out, 1 << 20)
+            return attempt
+        except UnicodeDecodeError:
+            continue
+    message = f"`{Path(source).name}` is not text in {encoding}: save it as UTF-8 CSV."
+    raise EventLogError(message)
+
+
+def _utf8_files(files: list[str], scratch: Path, notes: list[str]) -> list[str]:
+    """The CSV files as DuckDB can read them: UTF-8 copies (same names) of the others."""
+    out = []
+    for i, path in enumerate(files):
+        encoding = _text_encoding(path)
+        if encoding is None:
+            out.append(path)
+            continue
+        folder = scratch / str(i)
+        folder.mkdir(parents=True)
+        target = folder / Path(path).name
+        used = _transcode(path, target, encoding)
+        notes.append(f"Encoding of `{Path(path).name}`: {used}, read as UTF-8.")
+        out.append(str(target))
+    return out
 
 
 def open_event_log(
@@ -1037,17 +1121,31 @@ def open_event_log(
     """
     _validate_open(view, session_gap)
     files, fmt = _validate_source(source)
-    con = _connect() if connection is None else connection
+    files = [os.path.abspath(f) for f in files]
     notes = [f"Format: {fmt} ({len(files)} file{'s' if len(files) > 1 else ''})."]
+    # UTF-8 copies of CSV files in other encodings: read into the log's table at the open,
+    # then deleted (a CSV log is never read again)
+    scratch = Path(tempfile.mkdtemp(prefix="mot-utf8-")) if fmt == "csv" else None
     try:
-        return _open(con, str(source), files, fmt, columns, view, session_gap, notes)
+        readable = _utf8_files(files, scratch, notes) if scratch else files
+        con = _connect(readable) if connection is None else connection
+        return _open(con, str(source), readable, fmt, columns, view, session_gap, notes)
     except duckdb.Error as exc:
         message = (
-            f"Cannot read the event log `{Path(files[0]).name}` as {fmt}: {first_line(exc)}. "
+            f"Cannot read the event log `{Path(files[0]).name}` as {fmt}: {error_text(exc)}. "
             "Check that it is a well-formed CSV, Parquet or JSON lines file with one event per "
             "row and a header row (CSV)."
         )
         raise EventLogError(message) from exc
+    except OSError as exc:
+        message = (
+            f"Cannot read the event log `{Path(files[0]).name}`: {exc.strerror or exc}. "
+            "Check that the file is readable and not open in another program."
+        )
+        raise EventLogError(message) from exc
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _open(

@@ -11,6 +11,7 @@ import shutil
 import warnings
 from datetime import timedelta
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pytest
@@ -55,7 +56,8 @@ def java_available() -> bool:
 
 @pytest.fixture(scope="module")
 def duck():
-    log = open_event_log(DEMO)
+    # a connection of our own: the log's own is sandboxed and cannot COPY to a file
+    log = open_event_log(DEMO, connection=duckdb.connect())
     log.mapped(rules_from_journey(default_journey()))
     con = log.connection
     tiny = pd.DataFrame(
