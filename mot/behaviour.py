@@ -55,6 +55,11 @@ CORE_COLUMNS: tuple[str, ...] = ("user_id", "session_id", "ts", "event", "touchp
 PERIODS: tuple[str, ...] = ("day", "week", "month")
 """Periods accepted by :func:`trend`, :func:`event_trend` and :func:`retention`."""
 
+MAX_PERIODS = 2000
+"""Most periods a trend, a cohort table or a retention builds: days cover five years and a
+half, weeks 38 years (every log :mod:`mot.events` opens, whose time stamps lie between 1990
+and a year from today). Beyond it a :class:`mot.errors.MotError` asks for a longer period."""
+
 REPEAT_EVENTS: tuple[str, ...] = ("repurchase",)
 """Events that count as a repeat purchase besides a second ``purchase``."""
 
@@ -234,6 +239,36 @@ def _validate_confidence(confidence: float) -> None:
 def _validate_period(period: str, *, name: str = "period") -> None:
     if period not in PERIODS:
         message = f"`{name}` must be one of {', '.join(PERIODS)}; got {period!r}."
+        raise MotError(message)
+
+
+def _count_periods(low: pd.Timestamp, high: pd.Timestamp, period: str) -> int:
+    """Periods from the one holding ``low`` to the one holding ``high`` (weeks from Monday)."""
+    if period == "month":
+        return (high.year - low.year) * 12 + high.month - low.month + 1
+    first, last = low.normalize(), high.normalize()
+    if period == "week":
+        first -= pd.Timedelta(days=first.weekday())
+        last -= pd.Timedelta(days=last.weekday())
+        return (last - first).days // 7 + 1
+    return (last - first).days + 1
+
+
+def _validate_span(con: Connection, view: str, period: str, *, what: str) -> None:
+    """Raise :class:`MotError` when the view's events span more than :data:`MAX_PERIODS`."""
+    bounds = _run(con, f"SELECT min(ts) AS lo, max(ts) AS hi FROM {ident(view)}", {})
+    low, high = bounds["lo"].iloc[0], bounds["hi"].iloc[0]
+    if pd.isna(low) or pd.isna(high):
+        return
+    n = _count_periods(pd.Timestamp(low), pd.Timestamp(high), period)
+    if n > MAX_PERIODS:
+        coarser = PERIODS[PERIODS.index(period) + 1 :]
+        hint = f"choose a longer period ({' or '.join(coarser)})" if coarser else "shorten it"
+        message = (
+            f"The {what} by {period} would have {n:,} periods (events from {low:%Y-%m-%d} to "
+            f"{high:%Y-%m-%d}); at most {MAX_PERIODS:,} are built: {hint}, or filter the log "
+            "to a shorter time span."
+        )
         raise MotError(message)
 
 
@@ -677,6 +712,7 @@ def _funnel(
         _validate_period(cohort, name="cohort")
         if by is not None:
             raise MotError("Pass `by` or `cohort`, not both: a funnel has one grouping.")
+        _validate_span(con, view, cohort, what="funnel")
     window_us = _window_microseconds(window)
     # Only steps 2… use the window: a one-step funnel's query has no $window to bind.
     windowed = ordered and window_us is not None and len(steps) > 1
@@ -737,7 +773,8 @@ def ordered_funnel(
         A property column; a user's group is its value on their first step-1 event.
     cohort : {"day", "week", "month"}, optional
         Instead of ``by``: group users by the period of their first step-1 event (weeks
-        start on Monday), so that a conversion dip shows over time.
+        start on Monday), so that a conversion dip shows over time; at most
+        :data:`MAX_PERIODS` periods (else a MotError asks for a longer period).
     confidence : float, default 0.95
         Level of the Wilson interval.
 
@@ -1341,7 +1378,8 @@ def retention(
     EventLogError
         If the view or a column is missing.
     MotError
-        If ``days``, ``cohort`` or ``confidence`` is invalid.
+        If ``days``, ``cohort`` or ``confidence`` is invalid, or the cohorts would span more
+        than :data:`MAX_PERIODS` periods.
 
     References
     ----------
@@ -1365,6 +1403,7 @@ def retention(
     days = _validate_days(days)
     _validate_period(cohort, name="cohort")
     _validate_confidence(confidence)
+    _validate_span(con, view, cohort, what="retention")
     repeat = [purchase_event, *repeat_events]
     day_values = ", ".join(f"({int(d)})" for d in days)
     sql = f"""
@@ -1414,6 +1453,7 @@ def _trend(
     items = _validate_names(items, what=f"{column} values")
     _validate_view(con, view, columns=[column])
     _validate_period(period)
+    _validate_span(con, view, period, what="trend")
     n = len(items)
     sql = f"""
         WITH items(position, item) AS ({_values("t", n)}),
@@ -1493,7 +1533,8 @@ def trend(
     EventLogError
         If the view or a column is missing.
     MotError
-        If ``touchpoints`` is empty or ``period`` is unknown.
+        If ``touchpoints`` is empty, ``period`` is unknown, or the log spans more than
+        :data:`MAX_PERIODS` periods.
 
     References
     ----------
@@ -1550,7 +1591,8 @@ def event_trend(
     EventLogError
         If the view or a column is missing.
     MotError
-        If ``events`` is empty or ``period`` is unknown.
+        If ``events`` is empty, ``period`` is unknown, or the log spans more than
+        :data:`MAX_PERIODS` periods.
 
     Examples
     --------

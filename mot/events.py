@@ -1196,6 +1196,8 @@ def _open(
         (n_rows, n_events, bad, names), padded = quick, False
     else:
         n_rows, n_events, bad, names, padded = _summary(con, table, problems)
+    if n_events == 0:
+        _raise_no_events(source, n_rows, bad)
     if kind == "VIEW" and not padded:
         # No user id or event name of the file is blank or padded: queries read them as they
         # are instead of testing every value again (a Parquet file is not edited in place),
@@ -1205,6 +1207,24 @@ def _open(
         good = _standard_select(sql, roles, types, ts_sql, props, numbered, False, True)
         con.execute(f"CREATE OR REPLACE TEMP VIEW {ident(view)} AS {good}")
     return EventLog(con, source, dict(roles), view, n_rows, n_events, tuple(notes), bad, names)
+
+
+def _raise_no_events(source: str, n_rows: int, bad: pd.DataFrame) -> None:
+    """Raise :class:`EventLogError`: the log has no usable event (say why, with rows)."""
+    name = Path(source).name
+    if n_rows == 0:
+        message = f"`{name}` has no data rows: upload a log with one event per row."
+        raise EventLogError(message)
+    reasons = "; ".join(
+        f"{problem}: {count} (e.g. rows {', '.join(map(str, rows))})"
+        for problem, count, rows in bad.itertuples(index=False)
+    )
+    message = (
+        f"`{name}`: none of its {n_rows} rows is a usable event ({reasons}). Check that the "
+        "right columns are chosen for the user id, time stamp and event name, and that the "
+        f"time stamps are dates from {EARLIEST_TIMESTAMP:%Y} to a year from today."
+    )
+    raise EventLogError(message)
 
 
 def _drop(con: duckdb.DuckDBPyConnection, name: str) -> None:
