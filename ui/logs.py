@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import tempfile
 import threading
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -38,7 +40,12 @@ from mot.survey import SurveyData
 from ui import data, state
 
 UPLOADS = Path(tempfile.gettempdir()) / "mot-event-logs"
-"""Where uploaded logs are written: DuckDB scans files, not bytes in memory."""
+"""Where uploaded logs are written: DuckDB scans files, not bytes in memory. Each opening of
+an upload gets a folder of its own (private to the server's user), deleted when the log is
+released: when its session ends, when the session replaces it by another log, or when the
+log cannot be opened."""
+
+_OPENED = "_logs_opened"  # session state: keys of the logs this session holds open
 
 
 @dataclass(frozen=True)
@@ -88,33 +95,62 @@ class _Handle:
     log: EventLog
     path: Path | None
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # this opening's identity: a log opened again (after a release) has new views to create
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
 def _release(handle: _Handle) -> None:
-    handle.log.connection.close()
+    """Close the log's connection and delete the upload's folder (never the demo's file)."""
+    with handle.lock:
+        handle.log.connection.close()
+    if handle.path is not None:
+        _remove_upload(handle.path)
+
+
+def _remove_upload(path: Path) -> None:
+    shutil.rmtree(path.parent, ignore_errors=True)
 
 
 def _upload_path(choice: state.EventLogChoice) -> Path:
-    """The upload as a file under its own name (messages name it), in a folder per content."""
-    content = choice.content or b""
-    folder = UPLOADS / hashlib.sha256(content).hexdigest()[:24]
-    folder.mkdir(parents=True, exist_ok=True)
-    name = re.sub(r"[^\w.\- ]", "_", Path(choice.name).name).strip() or "events.csv"
+    """The upload as a file under its own name (messages name it), in a new folder of its own."""
+    UPLOADS.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(dir=UPLOADS))  # readable by the server's user only
+    name = re.sub(r"[^\w.\- ]", "_", Path(choice.name).name).strip(" .") or "events.csv"
     path = folder / name
-    if not path.exists():
-        path.write_bytes(content)
+    path.write_bytes(choice.content or b"")
     return path
 
 
 @st.cache_resource(max_entries=2, scope="session", show_spinner=False, on_release=_release)
 def _open(key: str, _choice: state.EventLogChoice) -> _Handle:
-    path = state.DEMO_EVENTS if _choice.is_demo else _upload_path(_choice)
-    return _Handle(open_event_log(path, columns=_choice.columns), path)
+    if _choice.is_demo:
+        return _Handle(open_event_log(state.DEMO_EVENTS, columns=_choice.columns), None)
+    path = _upload_path(_choice)
+    try:
+        return _Handle(open_event_log(path, columns=_choice.columns), path)
+    except BaseException:
+        _remove_upload(path)  # nothing holds it: the error names the file by its name
+        raise
+
+
+def _handle(choice: state.EventLogChoice) -> _Handle:
+    """The opened log of ``choice``; once it is the session's log, the earlier ones go.
+
+    A log the session replaced is released at once (its connection closed, its upload's
+    folder deleted) instead of waiting for the session to end.
+    """
+    handle = _open(choice.key, choice)
+    if choice == state.event_log():
+        for old in st.session_state.get(_OPENED, []):
+            if old != choice.key:
+                _open.clear(old, None)
+        st.session_state[_OPENED] = [choice.key]
+    return handle
 
 
 def open_log(choice: state.EventLogChoice) -> EventLog:
     """The log of this choice, opened (raises EventLogError when it cannot be read)."""
-    return _open(choice.key, choice).log
+    return _handle(choice).log
 
 
 def _rules_key(rules: EventRules) -> str:
@@ -122,7 +158,7 @@ def _rules_key(rules: EventRules) -> str:
 
 
 @st.cache_resource(max_entries=4, scope="session", show_spinner=False)
-def _mapped(key: str, _handle: _Handle, _rules: EventRules) -> str:
+def _mapped(key: str, token: str, _handle: _Handle, _rules: EventRules) -> str:
     with _handle.lock:
         return _handle.log.mapped(_rules, name=f"events_mapped_{key.split('|')[-1]}")
 
@@ -130,11 +166,11 @@ def _mapped(key: str, _handle: _Handle, _rules: EventRules) -> str:
 def current() -> Opened:
     """The session's event log, mapped with the rules of the session's journey."""
     choice = state.event_log()
-    handle = _open(choice.key, choice)
+    handle = _handle(choice)
     journey = data.journey(state.dataset())
     rules = rules_from_journey(journey)
     key = f"{choice.key}|{_rules_key(rules)}"
-    view = _mapped(key, handle, rules)
+    view = _mapped(key, handle.token, handle, rules)
     return Opened(handle.log, view, rules, journey, key, handle.lock)
 
 
