@@ -45,7 +45,8 @@ an upload gets a folder of its own (private to the server's user), deleted when 
 released: when its session ends, when the session replaces it by another log, or when the
 log cannot be opened."""
 
-_OPENED = "_logs_opened"  # session state: keys of the logs this session holds open
+_HELD = "_logs_held"  # session state: (key, handle) of the session's current log
+_ATTEMPTS = "_logs_attempts"  # session state: log key → openings released so far
 
 
 @dataclass(frozen=True)
@@ -97,11 +98,17 @@ class _Handle:
     lock: threading.Lock = field(default_factory=threading.Lock)
     # this opening's identity: a log opened again (after a release) has new views to create
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
+    released: bool = False
 
 
 def _release(handle: _Handle) -> None:
-    """Close the log's connection and delete the upload's folder (never the demo's file)."""
+    """Close the log's connection and delete the upload's folder (never the demo's file).
+
+    Called when the cache lets the handle go (its session ended, or it was evicted) and when
+    the session replaces the log; a second call does nothing more.
+    """
     with handle.lock:
+        handle.released = True
         handle.log.connection.close()
     if handle.path is not None:
         _remove_upload(handle.path)
@@ -122,7 +129,7 @@ def _upload_path(choice: state.EventLogChoice) -> Path:
 
 
 @st.cache_resource(max_entries=2, scope="session", show_spinner=False, on_release=_release)
-def _open(key: str, _choice: state.EventLogChoice) -> _Handle:
+def _open(key: str, attempt: int, _choice: state.EventLogChoice) -> _Handle:
     if _choice.is_demo:
         return _Handle(open_event_log(state.DEMO_EVENTS, columns=_choice.columns), None)
     path = _upload_path(_choice)
@@ -139,12 +146,16 @@ def _handle(choice: state.EventLogChoice) -> _Handle:
     A log the session replaced is released at once (its connection closed, its upload's
     folder deleted) instead of waiting for the session to end.
     """
-    handle = _open(choice.key, choice)
+    attempts = st.session_state.setdefault(_ATTEMPTS, {})
+    handle = _open(choice.key, attempts.get(choice.key, 0), choice)
+    if handle.released:  # a log the session had replaced, chosen again: open it anew
+        attempts[choice.key] = attempts.get(choice.key, 0) + 1
+        handle = _open(choice.key, attempts[choice.key], choice)
     if choice == state.event_log():
-        for old in st.session_state.get(_OPENED, []):
-            if old != choice.key:
-                _open.clear(old, None)
-        st.session_state[_OPENED] = [choice.key]
+        held = st.session_state.get(_HELD)
+        if held is not None and held[0] != choice.key:
+            _release(held[1])
+        st.session_state[_HELD] = (choice.key, handle)
     return handle
 
 
