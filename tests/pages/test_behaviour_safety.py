@@ -41,8 +41,9 @@ def _hostile_csv() -> bytes:
     ]
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["user", "time", "action", PASSWD])
-    writer.writerows(rows)
+    # with a `device` column, the injected header read /etc/passwd into an error on screen
+    writer.writerow(["user", "time", "action", PASSWD, "device"])
+    writer.writerows((*row, "web" if i % 2 else "app") for i, row in enumerate(rows))
     return out.getvalue().encode("utf-8")
 
 
@@ -73,9 +74,9 @@ def test_hostile_column_and_event_names_are_data_on_the_behaviour_page(uploads):
     assert not at.error, [e.value for e in at.error]
     text = everything(at)
     assert "root:" not in text and "/bin/" not in text
-    # the injected header is one property column with two values: the segment offered
+    # the injected header is one property column with two values: a segment like device
     segment = next(s for s in at.selectbox if s.key and s.key.startswith("behaviour_segment_"))
-    assert segment.options == [PASSWD]
+    assert segment.options == [PASSWD, "device"]
     funnel = next(df.value for df in at.dataframe if "Drop-off" in df.value.columns)
     assert list(funnel["Users"]) == [4, 2]  # FMOT u1–u4; SMOT (the hostile purchase) u1, u2
 
