@@ -27,9 +27,23 @@ inactivity: a new session starts at the user's first event and after every gap l
 are ``<user_id>:<n>`` with ``n`` counting the user's sessions from 1. GA4 session ids
 (``ga_session_id``) are unique per user only, so they become ``<user_pseudo_id>-<id>``.
 
-**Bad rows** (no user id, no event name, no or unreadable timestamp) are left out of the view
-but counted with example row numbers in :meth:`EventLog.bad_rows`; each bad row is counted
-once, under its first problem in that order.
+**Bad rows** (no user id, no event name, no or unreadable timestamp, a timestamp outside
+:func:`timestamp_range`: before 1990-01-01 or more than a year after the day the log is
+opened) are left out of the view but counted with example row numbers in
+:meth:`EventLog.bad_rows`; each bad row is counted once, under its first problem in that
+order. A log without a single good row is refused (:class:`EventLogError` with the reasons).
+
+**Encodings**: DuckDB reads UTF-8 CSV (with or without a byte-order mark); a CSV file in
+UTF-16 (LE or BE, with or without a BOM) or Windows-1252 is read through a UTF-8 copy of it,
+written to a temporary folder of its own and deleted as soon as the log is open (a CSV log's
+rows are in the connection's table by then).
+
+**Sandbox**: a connection :func:`open_event_log` creates may read the log's own files and
+spill to its own temporary folder, and nothing else: ``allowed_paths`` (the files),
+``allowed_directories`` (the spill folder), ``enable_external_access = false`` and
+``lock_configuration = true``, set before the first query. No query on it can read, write,
+glob or attach another file, install an extension or undo the settings. Column names, event
+names and values from the file enter SQL only through :mod:`mot._sql` or as bound parameters.
 
 Events map to touchpoints by keyword (:class:`EventRules`, built from the journey's
 ``Touchpoint.events``): a keyword matches when it is a substring of the event name, both
@@ -1088,9 +1102,10 @@ def open_event_log(
         ``session_id``, ``timestamp``, ``event``; ``session_id: None`` means no session
         column). Others are detected by name (see :data:`ROLE_CANDIDATES`).
     connection : duckdb.DuckDBPyConnection, optional
-        Where to create the table and views (its settings are left as they are); by default a
-        new in-memory connection limited to :data:`MEMORY_LIMIT` that spills to a temporary
-        folder beyond it.
+        Where to create the table and views (its settings are left as they are: it is not
+        sandboxed); by default a new in-memory connection limited to :data:`MEMORY_LIMIT`
+        that spills to a temporary folder beyond it, sandboxed (see the module's notes): it
+        can read the log's files and nothing else.
     view : str
         The standard view's name.
     session_gap : float or None
@@ -1103,13 +1118,16 @@ def open_event_log(
         The opened log; its view has ``row_number, user_id, session_id, ts, event`` and the
         file's other columns. Timestamps are read from time-zone-aware values (converted to
         UTC), ISO 8601 text (offsets converted), the formats of :data:`DATE_FORMATS`, or epoch
-        numbers (by magnitude: seconds below 1e11, milliseconds below 1e14, else µs).
+        numbers (by magnitude: seconds below 1e11, milliseconds below 1e14, else µs); those
+        outside :func:`timestamp_range` are bad rows.
 
     Raises
     ------
     EventLogError
         If no file matches, the format is unsupported, DuckDB cannot read the file, a column
-        in ``columns`` does not exist, or the user id, timestamp or event column is missing.
+        in ``columns`` does not exist, the user id, timestamp or event column is missing, or
+        no row is a usable event (the message lists the problems with example rows). Messages
+        name the file by its name, not its folder.
 
     Examples
     --------
