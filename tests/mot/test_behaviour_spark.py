@@ -199,6 +199,12 @@ def test_trends(duck, spark):
     same(duck, spark, b.event_trend, events=["delivery", "support_ticket"], period="day")
 
 
+def test_segment_columns(duck, spark):
+    # the demo's text properties with 2 to 12 values (approximate distinct counts on both)
+    found = b.segment_columns(duck)
+    assert found == b.segment_columns(spark) and "variant" in found
+
+
 def test_link_survey(duck, spark):
     users = duck.execute("SELECT DISTINCT user_id FROM events_mapped ORDER BY 1 LIMIT 300")
     ids = [row[0] for row in users.fetchall()] + ["NOT-A-CUSTOMER", None]
