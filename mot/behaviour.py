@@ -55,10 +55,11 @@ CORE_COLUMNS: tuple[str, ...] = ("user_id", "session_id", "ts", "event", "touchp
 PERIODS: tuple[str, ...] = ("day", "week", "month")
 """Periods accepted by :func:`trend`, :func:`event_trend` and :func:`retention`."""
 
-MAX_PERIODS = 2000
-"""Most periods a trend, a cohort table or a retention builds: days cover five years and a
-half, weeks 38 years (every log :mod:`mot.events` opens, whose time stamps lie between 1990
-and a year from today). Beyond it a :class:`mot.errors.MotError` asks for a longer period."""
+MAX_PERIODS = 3000
+"""Most periods a trend, a cohort table or a retention builds: days cover eight years, weeks
+57 (every log :mod:`mot.events` opens has its time stamps between 1990 and a year from
+today, so weeks and months always fit). Beyond it a :class:`mot.errors.MotError` asks for a
+longer period."""
 
 REPEAT_EVENTS: tuple[str, ...] = ("repurchase",)
 """Events that count as a repeat purchase besides a second ``purchase``."""

@@ -13,6 +13,8 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mot import behaviour, charts, engine
 from mot._sql import ident, literal
@@ -81,6 +83,25 @@ def test_quoting_helpers_keep_any_text_one_token():
         assert con.execute(f"SELECT {literal(name)}").fetchone()[0] == name
     with pytest.raises(MotError, match="NUL"):
         ident("a\x00b")
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(st.characters(blacklist_characters="\x00"), max_size=40))
+def test_any_text_is_one_identifier_and_one_literal(text):
+    con = duckdb.connect()
+    assert con.execute(f"SELECT 1 AS {ident(text or 'x')}").description[0][0] == (text or "x")
+    assert con.execute(f"SELECT {literal(text)}").fetchone()[0] == text
+
+
+def test_hostile_keywords_and_touchpoint_ids_map_events(tmp_path):
+    path = tmp_path / "keywords.csv"
+    _frame().to_csv(path, index=False)
+    log = open_event_log(path)
+    rules = EventRules(((FMOT, ("land'; --", "landing")), (SMOT, (EVIL_PURCHASE, 'x"); --'))))
+    view = log.mapped(rules)
+    reach = behaviour.touchpoint_reach(log.connection, view, touchpoints=[FMOT, SMOT])
+    assert reach[["touchpoint", "users", "events"]].values.tolist() == [[FMOT, 3, 3], [SMOT, 2, 2]]
+    assert log.touchpoint_events(rules) == {FMOT: 3, SMOT: 2}
 
 
 def test_hostile_names_open_as_they_are(hostile):

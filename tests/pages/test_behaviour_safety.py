@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from mot.journey import default_journey
 from ui import logs
-from ui.state import EventLogChoice
+from ui.state import DEMO, EventLogChoice
 
 from .conftest import page_path
 
@@ -79,6 +80,23 @@ def test_hostile_column_and_event_names_are_data_on_the_behaviour_page(uploads):
     assert segment.options == [PASSWD, "device"]
     funnel = next(df.value for df in at.dataframe if "Drop-off" in df.value.columns)
     assert list(funnel["Users"]) == [4, 2]  # FMOT u1–u4; SMOT (the hostile purchase) u1, u2
+
+
+def test_hostile_journey_keywords_on_the_behaviour_page(uploads):
+    journey = default_journey().to_dict()
+    for step in journey["touchpoints"]:
+        if step["id"] == "SMOT":
+            step["events"] = [EVIL_PURCHASE, "x'); DROP TABLE events; --"]
+    at = run(
+        BEHAVIOUR,
+        dataset=DEMO.with_journey(journey),
+        event_log=EventLogChoice("hostile.csv", _hostile_csv()),
+    )
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert "root:" not in everything(at)
+    funnel = next(df.value for df in at.dataframe if "Drop-off" in df.value.columns)
+    assert list(funnel["Users"]) == [4, 2]
 
 
 def test_a_log_in_the_year_99999_takes_seconds_and_says_what_was_left_out(uploads):
