@@ -6,6 +6,10 @@ session (``scope="session"``): a connection is not shared between threads, and o
 upload is never served to another. The event → touchpoint rules come from the session's
 journey, so editing them on the Behaviour page is a journey change like any other.
 Results are small tables cached per session by the log's key, the rules and the parameters.
+
+An upload is written to a new private folder under :data:`UPLOADS` (DuckDB scans files) and
+deleted with its log: when the session ends (the cache's ``on_release``), when the session
+loads another log (released at once, see :func:`_handle`), or when it cannot be opened.
 """
 
 from __future__ import annotations
