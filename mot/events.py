@@ -1146,8 +1146,7 @@ def open_event_log(
     scratch = Path(tempfile.mkdtemp(prefix="mot-utf8-")) if fmt == "csv" else None
     try:
         readable = _utf8_files(files, scratch, notes) if scratch else files
-        con = _connect(readable) if connection is None else connection
-        return _open(con, str(source), readable, fmt, columns, view, session_gap, notes)
+        return _open_on(connection, readable, str(source), fmt, columns, view, session_gap, notes)
     except duckdb.Error as exc:
         message = (
             f"Cannot read the event log `{Path(files[0]).name}` as {fmt}: {error_text(exc)}. "
@@ -1164,6 +1163,26 @@ def open_event_log(
     finally:
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _open_on(
+    connection: duckdb.DuckDBPyConnection | None,
+    files: list[str],
+    source: str,
+    fmt: str,
+    columns: dict[str, str | None] | None,
+    view: str,
+    session_gap: float | None,
+    notes: list[str],
+) -> EventLog:
+    """:func:`_open` on the caller's connection, or on a new sandboxed one (closed on error)."""
+    con = _connect(files) if connection is None else connection
+    try:
+        return _open(con, source, files, fmt, columns, view, session_gap, notes)
+    except BaseException:
+        if connection is None:
+            con.close()
+        raise
 
 
 def _open(
