@@ -9,6 +9,7 @@ from __future__ import annotations
 import tempfile
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -223,6 +224,23 @@ def test_a_parquet_log_still_reads_its_file_lazily(tmp_path):
     ]
     with pytest.raises(duckdb.Error):
         log.connection.execute("SELECT * FROM read_parquet('/etc/passwd')")
+
+
+def test_a_sandboxed_log_still_spills_to_its_own_folder(tmp_path, monkeypatch):
+    from mot import events
+
+    monkeypatch.setattr(events, "MEMORY_LIMIT", "50MB")
+    path = tmp_path / "spill.csv"
+    _frame().to_csv(path, index=False)
+    log = open_event_log(path)
+    # a sort several times larger than the memory limit: it must spill to the log's folder
+    big = (
+        "SELECT i, md5(CAST(i AS VARCHAR)) AS m, repeat('x', 50) AS pad "
+        "FROM range(3000000) t(i) ORDER BY m"
+    )
+    assert log.connection.execute(f"SELECT count(*) FROM ({big})").fetchone()[0] == 3_000_000
+    spill = log.connection.execute("SELECT current_setting('temp_directory')").fetchone()[0]
+    assert Path(spill).is_dir() and Path(spill).name.startswith("mot-duckdb-")
 
 
 def test_a_connection_passed_in_is_left_as_it_is(tmp_path):
