@@ -40,6 +40,7 @@ import pandas as pd
 from scipy import special, stats
 
 from mot import engine
+from mot._sql import ident, literal
 from mot.compare import adjust_p_values, compare_groups, two_proportion_test
 from mot.engine import Connection
 from mot.errors import EventLogError, InsufficientDataError, MotError
@@ -53,6 +54,12 @@ CORE_COLUMNS: tuple[str, ...] = ("user_id", "session_id", "ts", "event", "touchp
 
 PERIODS: tuple[str, ...] = ("day", "week", "month")
 """Periods accepted by :func:`trend`, :func:`event_trend` and :func:`retention`."""
+
+MAX_PERIODS = 3000
+"""Most periods a trend, a cohort table or a retention builds: days cover eight years, weeks
+57 (every log :mod:`mot.events` opens has its time stamps between 1990 and a year from
+today, so weeks and months always fit). Beyond it a :class:`mot.errors.MotError` asks for a
+longer period."""
 
 REPEAT_EVENTS: tuple[str, ...] = ("repurchase",)
 """Events that count as a repeat purchase besides a second ``purchase``."""
@@ -149,11 +156,6 @@ MAD_SCALE = 1.4826
 # --- helpers --------------------------------------------------------------------------------
 
 
-def _quote(name: str) -> str:
-    """A SQL identifier in double quotes (embedded quotes doubled)."""
-    return '"' + str(name).replace('"', '""') + '"'
-
-
 def _params(prefix: str, values: Sequence[object]) -> dict[str, object]:
     """Named parameters ``prefix0, prefix1, ...`` for a list of values."""
     return {f"{prefix}{i}": v for i, v in enumerate(values)}
@@ -241,6 +243,36 @@ def _validate_period(period: str, *, name: str = "period") -> None:
         raise MotError(message)
 
 
+def _count_periods(low: pd.Timestamp, high: pd.Timestamp, period: str) -> int:
+    """Periods from the one holding ``low`` to the one holding ``high`` (weeks from Monday)."""
+    if period == "month":
+        return (high.year - low.year) * 12 + high.month - low.month + 1
+    first, last = low.normalize(), high.normalize()
+    if period == "week":
+        first -= pd.Timedelta(days=first.weekday())
+        last -= pd.Timedelta(days=last.weekday())
+        return (last - first).days // 7 + 1
+    return (last - first).days + 1
+
+
+def _validate_span(con: Connection, view: str, period: str, *, what: str) -> None:
+    """Raise :class:`MotError` when the view's events span more than :data:`MAX_PERIODS`."""
+    bounds = _run(con, f"SELECT min(ts) AS lo, max(ts) AS hi FROM {ident(view)}", {})
+    low, high = bounds["lo"].iloc[0], bounds["hi"].iloc[0]
+    if pd.isna(low) or pd.isna(high):
+        return
+    n = _count_periods(pd.Timestamp(low), pd.Timestamp(high), period)
+    if n > MAX_PERIODS:
+        coarser = PERIODS[PERIODS.index(period) + 1 :]
+        hint = f"choose a longer period ({' or '.join(coarser)})" if coarser else "shorten it"
+        message = (
+            f"The {what} by {period} would have {n:,} periods (events from {low:%Y-%m-%d} to "
+            f"{high:%Y-%m-%d}); at most {MAX_PERIODS:,} are built: {hint}, or filter the log "
+            "to a shorter time span."
+        )
+        raise MotError(message)
+
+
 def wilson_interval(
     successes: np.ndarray | float, n: np.ndarray | float, *, confidence: float = 0.95
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -299,6 +331,62 @@ def _split_segment(out: pd.DataFrame, by: str | None, columns: Sequence[str]) ->
     result = out[[by, *columns]].reset_index(drop=True)
     result.attrs["n_missing_segment"] = n_missing
     return result
+
+
+# --- segments -------------------------------------------------------------------------------
+
+SEGMENT_MAX_VALUES = 12
+"""Most distinct values a property may have to be offered as a segment."""
+
+
+def segment_columns(
+    con: Connection, view: str = DEFAULT_VIEW, *, max_values: int = SEGMENT_MAX_VALUES
+) -> list[str]:
+    """Property columns worth splitting by: text with 2 to ``max_values`` distinct values.
+
+    The distinct values are counted approximately (``approx_count_distinct``, HyperLogLog) in
+    one pass over the view. Column names come from the user's file, so each one enters the
+    query as a quoted identifier (:func:`mot._sql.ident`), whatever it holds.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection or pyspark.sql.SparkSession
+        Connection holding the event view.
+    view : str, default "events_mapped"
+        The (mapped) event view.
+    max_values : int, default 12
+        Most distinct values of a segment column.
+
+    Returns
+    -------
+    list of str
+        The columns in the view's order (the standard columns and ``touchpoint`` are never
+        segments); empty when there is none.
+
+    Raises
+    ------
+    EventLogError
+        If the view cannot be read.
+
+    Examples
+    --------
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE VIEW events_mapped AS SELECT 'u' || i AS user_id, "
+    ...     "CASE WHEN i % 2 = 0 THEN 'mobile' ELSE 'desktop' END AS device, "
+    ...     "'x' || i AS page FROM range(40) r(i)")
+    >>> segment_columns(con)
+    ['device']
+    """
+    standard = {"row_number", *CORE_COLUMNS}
+    text = [c for c in engine.view_text_columns(con, view) if c not in standard]
+    if not text:
+        return []
+    counts = ", ".join(
+        f"approx_count_distinct({ident(c)}) AS {ident(f'n{i}')}" for i, c in enumerate(text)
+    )
+    found = _run(con, f"SELECT {counts} FROM {ident(view)}", {})
+    values = [int(v) for v in found.iloc[0]]
+    return [c for c, n in zip(text, values, strict=True) if 2 <= n <= max_values]
 
 
 # --- reach ----------------------------------------------------------------------------------
@@ -365,7 +453,7 @@ def touchpoint_reach(
     """
     touchpoints = _validate_names(touchpoints, what="touchpoints")
     _validate_view(con, view, by=by)
-    segment = f"CAST({_quote(by)} AS VARCHAR)" if by else None  # text on both engines
+    segment = f"CAST({ident(by)} AS VARCHAR)" if by else None  # text on both engines
     queried = list(dict.fromkeys(touchpoints))  # a touchpoint given twice is counted once
     parts = []
     for first in range(0, len(queried), REACH_BITS):
@@ -395,7 +483,7 @@ def _reach_source(view: str, n: int, segment: str | None) -> str:
     return f"""{_touchpoint_bits(n)},
         ev AS (
             SELECT {chosen}e.user_id, e.session_id, p.bit
-            FROM {_quote(view)} e JOIN tps p ON p.touchpoint = e.touchpoint)"""
+            FROM {ident(view)} e JOIN tps p ON p.touchpoint = e.touchpoint)"""
 
 
 def _reach_ctes(segment: str | None, source: str = "ev", entry_bit: int | None = None) -> str:
@@ -489,9 +577,9 @@ def _funnel_base(view: str, step_column: str, n: int, segment: str, *, keep: boo
     """
     kept = f", {segment} AS segment" if keep or segment != _NO_SEGMENT else ""
     return f"""base AS (
-            SELECT user_id, ts, {_quote(step_column)} AS step{kept}
-            FROM {_quote(view)}
-            WHERE {_quote(step_column)} IN ({_in_list("s", n)}))"""
+            SELECT user_id, ts, {ident(step_column)} AS step{kept}
+            FROM {ident(view)}
+            WHERE {ident(step_column)} IN ({_in_list("s", n)}))"""
 
 
 def _step_test(k: int, alias: str = "") -> str:
@@ -625,12 +713,13 @@ def _funnel(
         _validate_period(cohort, name="cohort")
         if by is not None:
             raise MotError("Pass `by` or `cohort`, not both: a funnel has one grouping.")
+        _validate_span(con, view, cohort, what="funnel")
     window_us = _window_microseconds(window)
     # Only steps 2… use the window: a one-step funnel's query has no $window to bind.
     windowed = ordered and window_us is not None and len(steps) > 1
-    segment = f"CAST({_quote(by)} AS VARCHAR)" if by else _NO_SEGMENT  # text on both engines
+    segment = f"CAST({ident(by)} AS VARCHAR)" if by else _NO_SEGMENT  # text on both engines
     if cohort is not None:  # the period of the event, as 'YYYY-MM-DD' text on both engines
-        segment = f"CAST(CAST(date_trunc('{cohort}', ts) AS DATE) AS VARCHAR)"
+        segment = f"CAST(CAST(date_trunc({literal(cohort)}, ts) AS DATE) AS VARCHAR)"
     n = len(steps)
     base = _funnel_base(view, step_column, n, segment, keep=not ordered)
     chain = _ordered_chain(n, segment, windowed) if ordered else _open_chain(n)
@@ -685,7 +774,8 @@ def ordered_funnel(
         A property column; a user's group is its value on their first step-1 event.
     cohort : {"day", "week", "month"}, optional
         Instead of ``by``: group users by the period of their first step-1 event (weeks
-        start on Monday), so that a conversion dip shows over time.
+        start on Monday), so that a conversion dip shows over time; at most
+        :data:`MAX_PERIODS` periods (else a MotError asks for a longer period).
     confidence : float, default 0.95
         Level of the Wilson interval.
 
@@ -853,7 +943,7 @@ def funnel_and_reach(
         WITH {_touchpoint_bits(len(queried))},
         base AS (
             SELECT e.user_id, e.session_id, e.ts, p.bit
-            FROM {_quote(view)} e JOIN tps p ON p.touchpoint = e.touchpoint),
+            FROM {ident(view)} e JOIN tps p ON p.touchpoint = e.touchpoint),
         {_reach_ctes(None, source="base", entry_bit=bit[steps[0]])},
         {chain}
         {_reach_rows(None)}
@@ -1080,13 +1170,13 @@ def time_between(
     touchpoints = _validate_names(touchpoints, what="touchpoints", minimum=2)
     _validate_view(con, view, by=by)
     n = len(touchpoints)
-    segment = _quote(by) if by else _NO_SEGMENT
+    segment = ident(by) if by else _NO_SEGMENT
     pairs = ", ".join(
         f"({i + 1}, CAST($t{i} AS VARCHAR), CAST($t{i + 1} AS VARCHAR))" for i in range(n - 1)
     )
     sql = f"""
         WITH pairs(position, from_touchpoint, to_touchpoint) AS (VALUES {pairs}),
-        ev AS (SELECT user_id, ts, touchpoint, {segment} AS segment FROM {_quote(view)}
+        ev AS (SELECT user_id, ts, touchpoint, {segment} AS segment FROM {ident(view)}
                WHERE touchpoint IN ({_in_list("t", n)})),
         firsts AS (SELECT user_id, touchpoint, min(ts) AS t,
                           {_first_by_time("segment")} AS segment
@@ -1196,15 +1286,15 @@ def bounce_rate(
     entries = _validate_names([entry] if isinstance(entry, str) else entry, what="entries")
     _validate_view(con, view, columns=[column], by=by)
     _validate_confidence(confidence)
-    segment = _quote(by) if by else _NO_SEGMENT
-    col = _quote(column)
+    segment = ident(by) if by else _NO_SEGMENT
+    col = ident(column)
     is_entry = f"{col} IN ({_in_list('e', len(entries))})"
     sql = f"""
         WITH per_session AS (
             SELECT user_id, session_id, {_first_by_time(segment)} AS segment,
                    coalesce(bool_or({is_entry}), false) AS has_entry,
                    bool_and(touchpoint IS NULL OR {is_entry}) AS only_entry
-            FROM {_quote(view)} WHERE session_id IS NOT NULL GROUP BY user_id, session_id),
+            FROM {ident(view)} WHERE session_id IS NOT NULL GROUP BY user_id, session_id),
         groups AS (SELECT DISTINCT segment FROM per_session WHERE has_entry
                    UNION SELECT CAST(NULL AS VARCHAR) WHERE $by_is_null)
         SELECT g.segment,
@@ -1289,7 +1379,8 @@ def retention(
     EventLogError
         If the view or a column is missing.
     MotError
-        If ``days``, ``cohort`` or ``confidence`` is invalid.
+        If ``days``, ``cohort`` or ``confidence`` is invalid, or the cohorts would span more
+        than :data:`MAX_PERIODS` periods.
 
     References
     ----------
@@ -1313,22 +1404,23 @@ def retention(
     days = _validate_days(days)
     _validate_period(cohort, name="cohort")
     _validate_confidence(confidence)
+    _validate_span(con, view, cohort, what="retention")
     repeat = [purchase_event, *repeat_events]
     day_values = ", ".join(f"({int(d)})" for d in days)
     sql = f"""
         WITH firsts AS (
-            SELECT user_id, min(ts) AS t0 FROM {_quote(view)}
+            SELECT user_id, min(ts) AS t0 FROM {ident(view)}
             WHERE event = CAST($purchase AS VARCHAR) GROUP BY user_id),
-        horizon AS (SELECT max(ts) AS last_ts FROM {_quote(view)}),
+        horizon AS (SELECT max(ts) AS last_ts FROM {ident(view)}),
         repeats AS (
             SELECT f.user_id, min(e.ts) AS t1
-            FROM firsts f JOIN {_quote(view)} e
+            FROM firsts f JOIN {ident(view)} e
               ON e.user_id = f.user_id AND e.ts > f.t0
              AND e.event IN ({_in_list("r", len(repeat))})
             GROUP BY f.user_id),
         windows(days) AS (VALUES {day_values}),
         flags AS (
-            SELECT date_trunc('{cohort}', f.t0) AS cohort, w.days,
+            SELECT date_trunc({literal(cohort)}, f.t0) AS cohort, w.days,
                    f.t0 + w.days * INTERVAL 1 DAY <= h.last_ts AS observed,
                    r.t1 IS NOT NULL AND r.t1 <= f.t0 + w.days * INTERVAL 1 DAY AS retained
             FROM firsts f CROSS JOIN windows w CROSS JOIN horizon h
@@ -1362,14 +1454,15 @@ def _trend(
     items = _validate_names(items, what=f"{column} values")
     _validate_view(con, view, columns=[column])
     _validate_period(period)
+    _validate_span(con, view, period, what="trend")
     n = len(items)
     sql = f"""
         WITH items(position, item) AS ({_values("t", n)}),
-        ev AS (SELECT date_trunc('{period}', ts) AS period_start, {_quote(column)} AS item,
+        ev AS (SELECT date_trunc({literal(period)}, ts) AS period_start, {ident(column)} AS item,
                       user_id
-               FROM {_quote(view)} WHERE {_quote(column)} IN ({_in_list("t", n)})),
-        bounds AS (SELECT date_trunc('{period}', min(ts)) AS lo,
-                          date_trunc('{period}', max(ts)) AS hi FROM {_quote(view)}),
+               FROM {ident(view)} WHERE {ident(column)} IN ({_in_list("t", n)})),
+        bounds AS (SELECT date_trunc({literal(period)}, min(ts)) AS lo,
+                          date_trunc({literal(period)}, max(ts)) AS hi FROM {ident(view)}),
         periods AS (SELECT unnest(generate_series(lo, hi, INTERVAL 1 {period}))
                            AS period_start FROM bounds),
         counts AS (SELECT period_start, item, count(DISTINCT user_id) AS users,
@@ -1441,7 +1534,8 @@ def trend(
     EventLogError
         If the view or a column is missing.
     MotError
-        If ``touchpoints`` is empty or ``period`` is unknown.
+        If ``touchpoints`` is empty, ``period`` is unknown, or the log spans more than
+        :data:`MAX_PERIODS` periods.
 
     References
     ----------
@@ -1498,7 +1592,8 @@ def event_trend(
     EventLogError
         If the view or a column is missing.
     MotError
-        If ``events`` is empty or ``period`` is unknown.
+        If ``events`` is empty, ``period`` is unknown, or the log spans more than
+        :data:`MAX_PERIODS` periods.
 
     Examples
     --------
@@ -1612,14 +1707,14 @@ def link_survey(
     repeat = list(repeat_events)
     sql = f"""
         WITH people AS (SELECT respondent_id, CAST(customer_id AS VARCHAR) AS customer_id
-                        FROM {_quote(table)}),
+                        FROM {ident(table)}),
         per_user AS (
             SELECT user_id,
-                   bool_or({_quote(step_column)} = CAST($converted AS VARCHAR)) AS converted,
+                   bool_or({ident(step_column)} = CAST($converted AS VARCHAR)) AS converted,
                    count(*) FILTER (WHERE event = CAST($purchase AS VARCHAR)) AS purchases,
                    count(*) FILTER (WHERE event IN ({_in_list("r", len(repeat)) or "NULL"}))
                        AS repeats
-            FROM {_quote(view)}
+            FROM {ident(view)}
             WHERE user_id IN (SELECT customer_id FROM people)
             GROUP BY user_id)
         SELECT p.respondent_id, p.customer_id, u.user_id IS NOT NULL AS in_log,

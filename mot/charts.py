@@ -262,6 +262,9 @@ AnyChart: TypeAlias = (
     alt.Chart | alt.LayerChart | alt.FacetChart | alt.VConcatChart | alt.HConcatChart
 )
 
+MAX_TREND_ROWS = 5000
+"""Most rows (periods × series) a trend chart draws: Altair's own limit for inline data."""
+
 _SCALE_TICKS = (0, 25, 50, 75, 100)  # ticks of a 0–100 rating axis
 _TITLE_LIMIT = 14  # characters per line of a wrapped x-axis touchpoint label
 
@@ -2607,11 +2610,19 @@ def behaviour_trend_chart(
     Raises
     ------
     MotError
-        If a column is missing or a touchpoint repeats a period.
+        If a column is missing, a touchpoint repeats a period, or the table has more than
+        :data:`MAX_TREND_ROWS` rows (choose a longer period or fewer series).
     """
     t = _texts(text)
     needed = ["period_start", "touchpoint", "users", "events", "baseline", "dip", "spike"]
     _require(trend, needed, builder="behaviour_trend_chart", source="mot.behaviour.trend")
+    if len(trend) > MAX_TREND_ROWS:
+        series = trend["touchpoint"].nunique()
+        message = (
+            f"The trend has {len(trend):,} points ({series} series); a chart draws at most "
+            f"{MAX_TREND_ROWS:,}. Choose a longer period (week or month) or fewer touchpoints."
+        )
+        raise MotError(message)
     _require_unique(trend, ["touchpoint", "period_start"], builder="behaviour_trend_chart")
     data, order = _labelled(trend, [c for c in needed if c != "touchpoint"], labels)
     data["period_start"] = pd.to_datetime(data["period_start"])

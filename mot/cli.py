@@ -1,7 +1,8 @@
 """Command line: ``python -m mot validate|score|behaviour FILE``.
 
 Exit codes: 0 success; 1 the data has errors (``validate``) or cannot be scored
-(``score``) or the event log cannot be read (``behaviour``); 2 a wrong invocation
+(``score``) or the event log cannot be read or has no usable event, for instance when
+every time stamp is unreadable (``behaviour``); 2 a wrong invocation
 (argparse's convention). Nothing ever ends in a traceback: every library error
 is a :class:`~mot.errors.MotError` printed as a sentence.
 """

@@ -15,6 +15,7 @@ recognised by its class name, so DuckDB users never import either.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeAlias
@@ -23,6 +24,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from mot._sql import ident
 from mot.errors import EventLogError, MotError, first_line
 
 if TYPE_CHECKING:
@@ -37,6 +39,30 @@ SCHEMA_HINT = (
     "Check that the event view has the columns user_id, session_id, ts (timestamp), event "
     "and touchpoint."
 )
+
+
+_PATH = re.compile(r"""(?<![\w.:/\\])(?:[A-Za-z]:)?(?:[\\/][^\s"'`\\/]+)+[\\/]([^\s"'`\\/]+)""")
+
+
+def hide_paths(text: str) -> str:
+    """``text`` with every absolute file path shortened to the file's name.
+
+    DuckDB names files by their full path in its messages; a user of the dashboard must see
+    the name of their upload, not where the server keeps it.
+
+    Examples
+    --------
+    >>> hide_paths('Could not read "/tmp/mot-event-logs/0a1b/shop.csv": bad line 3')
+    'Could not read "shop.csv": bad line 3'
+    >>> hide_paths("rows 1/2 on 2026/03/04")
+    'rows 1/2 on 2026/03/04'
+    """
+    return _PATH.sub(r"\1", text)
+
+
+def error_text(exc: BaseException) -> str:
+    """The first line of an engine's error message, with file paths shortened to names."""
+    return hide_paths(first_line(exc))
 
 
 def is_spark(con: object) -> bool:
@@ -88,16 +114,51 @@ def view_columns(con: Connection, view: str) -> list[str]:
         except PySparkException as exc:
             raise _missing_view(view, "Spark session", exc) from exc
     try:
-        quoted = '"' + view.replace('"', '""') + '"'
-        described = con.execute(f"DESCRIBE {quoted}").fetchall()
+        described = con.execute(f"DESCRIBE {ident(view)}").fetchall()
     except duckdb.Error as exc:
         raise _missing_view(view, "connection", exc) from exc
     return [row[0] for row in described]
 
 
+def view_text_columns(con: Connection, view: str) -> list[str]:
+    """Names of the text (VARCHAR / string) columns of ``view``, in the view's order.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection or pyspark.sql.SparkSession
+        Where the view lives.
+    view : str
+        The view's name (one identifier, quoted as such).
+
+    Returns
+    -------
+    list of str
+        The text columns.
+
+    Raises
+    ------
+    EventLogError
+        If the view cannot be read.
+    """
+    check_connection(con)
+    if is_spark(con):
+        from pyspark.errors import PySparkException
+
+        try:
+            fields = con.table("`" + view.replace("`", "``") + "`").dtypes
+        except PySparkException as exc:
+            raise _missing_view(view, "Spark session", exc) from exc
+        return [name for name, kind in fields if kind == "string"]
+    try:
+        described = con.execute(f"DESCRIBE {ident(view)}").fetchall()
+    except duckdb.Error as exc:
+        raise _missing_view(view, "connection", exc) from exc
+    return [row[0] for row in described if row[1] == "VARCHAR"]
+
+
 def _missing_view(view: str, where: str, exc: Exception) -> EventLogError:
     message = (
-        f"There is no event view `{view}` on this {where} ({first_line(exc)}). Load and "
+        f"There is no event view `{view}` on this {where} ({error_text(exc)}). Load and "
         "map the event log first (mot.events), or pass the name of the view."
     )
     return EventLogError(message)
@@ -139,7 +200,7 @@ def run(con: Connection, sql: str, params: dict[str, object]) -> pd.DataFrame:
     try:
         return con.execute(sql, params).df()
     except duckdb.Error as exc:
-        message = f"The event query failed in DuckDB ({exc}). {SCHEMA_HINT}"
+        message = f"The event query failed in DuckDB ({hide_paths(str(exc))}). {SCHEMA_HINT}"
         raise EventLogError(message) from exc
 
 
@@ -211,7 +272,7 @@ def _run_spark(spark: SparkSession, sql: str, params: dict[str, object]) -> pd.D
         with _utc(spark):
             table = spark.sql(query, args=params).toArrow()
     except PySparkException as exc:
-        message = f"The event query failed in Spark ({first_line(exc)}). {SCHEMA_HINT}"
+        message = f"The event query failed in Spark ({error_text(exc)}). {SCHEMA_HINT}"
         raise EventLogError(message) from exc
     return _to_pandas(table)
 

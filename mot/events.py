@@ -27,9 +27,23 @@ inactivity: a new session starts at the user's first event and after every gap l
 are ``<user_id>:<n>`` with ``n`` counting the user's sessions from 1. GA4 session ids
 (``ga_session_id``) are unique per user only, so they become ``<user_pseudo_id>-<id>``.
 
-**Bad rows** (no user id, no event name, no or unreadable timestamp) are left out of the view
-but counted with example row numbers in :meth:`EventLog.bad_rows`; each bad row is counted
-once, under its first problem in that order.
+**Bad rows** (no user id, no event name, no or unreadable timestamp, a timestamp outside
+:func:`timestamp_range`: before 1990-01-01 or more than a year after the day the log is
+opened) are left out of the view but counted with example row numbers in
+:meth:`EventLog.bad_rows`; each bad row is counted once, under its first problem in that
+order. A log without a single good row is refused (:class:`EventLogError` with the reasons).
+
+**Encodings**: DuckDB reads UTF-8 CSV (with or without a byte-order mark); a CSV file in
+UTF-16 (LE or BE, with or without a BOM) or Windows-1252 is read through a UTF-8 copy of it,
+written to a temporary folder of its own and deleted as soon as the log is open (a CSV log's
+rows are in the connection's table by then).
+
+**Sandbox**: a connection :func:`open_event_log` creates may read the log's own files and
+spill to its own temporary folder, and nothing else: ``allowed_paths`` (the files),
+``allowed_directories`` (the spill folder), ``enable_external_access = false`` and
+``lock_configuration = true``, set before the first query. No query on it can read, write,
+glob or attach another file, install an extension or undo the settings. Column names, event
+names and values from the file enter SQL only through :mod:`mot._sql` or as bound parameters.
 
 Events map to touchpoints by keyword (:class:`EventRules`, built from the journey's
 ``Touchpoint.events``): a keyword matches when it is a substring of the event name, both
@@ -40,18 +54,24 @@ keywords match, the longest wins (``repurchase`` is UMOT although it contains SM
 
 from __future__ import annotations
 
+import codecs
 import glob
+import os
 import re
+import shutil
 import tempfile
 import unicodedata
 import uuid
 from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from mot.errors import EventLogError, first_line
+from mot._sql import ident, literal
+from mot.engine import error_text
+from mot.errors import EventLogError
 from mot.journey import Journey
 
 ROLES: tuple[str, ...] = ("user_id", "session_id", "timestamp", "event")
@@ -99,6 +119,13 @@ EPOCH_SECONDS_BELOW = 1e11
 """Numeric timestamps below this magnitude are epoch seconds; below 1e14 milliseconds;
 otherwise microseconds."""
 EPOCH_MILLIS_BELOW = 1e14
+
+EARLIEST_TIMESTAMP = datetime(1990, 1, 1)
+"""Time stamps before this instant (UTC) are bad rows: no web or app event log is older, and
+a date such as 0001-01-01 or 1970-01-01 is a placeholder, not an event."""
+FUTURE_ALLOWANCE = timedelta(days=366)
+"""Time stamps later than this after the day the log is opened are bad rows (a year 99999
+would make every trend build millions of periods)."""
 
 DATE_FORMATS: tuple[str, ...] = (
     "%d/%m/%Y %H:%M",
@@ -157,14 +184,6 @@ def _fold(text: str) -> str:
 def _name_key(name: str) -> str:
     """Column name without case, accents or separators (``Fecha_Hora`` → ``fechahora``)."""
     return re.sub(r"[^a-z0-9]", "", _fold(name))
-
-
-def _ident(name: str) -> str:
-    return '"' + str(name).replace('"', '""') + '"'
-
-
-def _literal(text: str) -> str:
-    return "'" + str(text).replace("'", "''") + "'"
 
 
 # --------------------------------------------------------------------------------------------
@@ -391,11 +410,11 @@ def _validate_source(source: str | Path) -> tuple[list[str], str]:
 
 
 def _reader_sql(files: list[str], fmt: str, types: dict[str, str] | None = None) -> str:
-    paths = "[" + ", ".join(_literal(f) for f in files) + "]"
+    paths = "[" + ", ".join(literal(f) for f in files) + "]"
     if fmt == "csv":
         typed = ""
         if types:
-            typed = ", types={" + ", ".join(f"{_literal(k)}: 'VARCHAR'" for k in types) + "}"
+            typed = ", types={" + ", ".join(f"{literal(k)}: 'VARCHAR'" for k in types) + "}"
         return f"read_csv({paths}, header=true, union_by_name=true{typed})"
     if fmt == "parquet" and len(files) == 1:  # exact row numbers from the file itself
         return f"read_parquet({paths}, union_by_name=true, file_row_number=true)"
@@ -422,7 +441,7 @@ def _ga4_param_columns(
     )
     out = []
     for key, n_string, n_double in con.execute(keys_sql).fetchall():
-        value = f"to_json(list_filter(event_params, lambda x: x.key = {_literal(key)})[1].value)"
+        value = f"to_json(list_filter(event_params, lambda x: x.key = {literal(key)})[1].value)"
         parts = ", ".join(
             f"{value}->>'$.{part}'"
             for part in ("string_value", "int_value", "double_value", "float_value")
@@ -451,7 +470,7 @@ def _source_relation(
     types = _describe(con, sql)
     if _is_ga4(types):
         params = _ga4_param_columns(con, sql, types)
-        select = ", ".join(f"{expr} AS {_ident(name)}" for name, expr in params)
+        select = ", ".join(f"{expr} AS {ident(name)}" for name, expr in params)
         sql = f"(SELECT * EXCLUDE (event_params){', ' + select if select else ''} FROM {sql})"
         types = _describe(con, sql)
         names = ", ".join(name for name, _ in params) or "none"
@@ -543,8 +562,8 @@ def _epoch_sql(text: str) -> str:
 
 def _ranked_formats(con: duckdb.DuckDBPyConnection, sql: str, column: str) -> list[str]:
     """Explicit formats that read some of a sample of the column, most successful first."""
-    text = f"trim(CAST({_ident(column)} AS VARCHAR))"
-    counts = ", ".join(f"count(try_strptime(v, {_literal(f)}))" for f in DATE_FORMATS)
+    text = f"trim(CAST({ident(column)} AS VARCHAR))"
+    counts = ", ".join(f"count(try_strptime(v, {literal(f)}))" for f in DATE_FORMATS)
     query = f"SELECT {counts} FROM (SELECT {text} AS v FROM {sql} LIMIT {_SAMPLE_ROWS})"
     hits = con.execute(query).fetchone() or ()
     ranked = sorted(
@@ -557,11 +576,11 @@ def _string_timestamp_sql(text: str, formats: list[str]) -> str:
     """SQL parsing a trimmed string: ISO (zone → UTC), explicit formats, epoch numbers."""
     explicit = ""
     if formats:
-        explicit = f"try_strptime({text}, [{', '.join(_literal(f) for f in formats)}]), "
+        explicit = f"try_strptime({text}, [{', '.join(literal(f) for f in formats)}]), "
     zoned = f"try(try_cast({text} AS TIMESTAMPTZ) AT TIME ZONE 'UTC')"
     naive = f"coalesce({explicit}try_cast({text} AS TIMESTAMP), {_epoch_sql(text)})"
     return (
-        f"CASE WHEN regexp_matches({text}, {_literal(_ZONE_PATTERN)}) THEN {zoned} ELSE {naive} END"
+        f"CASE WHEN regexp_matches({text}, {literal(_ZONE_PATTERN)}) THEN {zoned} ELSE {naive} END"
     )
 
 
@@ -588,17 +607,65 @@ def _unreadable_sql(column: str, kind: str) -> str | None:
     for ±infinity: testing the source value spares the conversion of every row.
     """
     if kind.startswith("TIMESTAMP WITH TIME ZONE"):
-        return f"NOT isfinite({_ident(column)})"
+        return f"NOT isfinite({ident(column)})"
     if kind in _TIMESTAMP_KINDS:
         return None
-    return "__ts IS NULL"
+    return "__raw_ts IS NULL"
+
+
+def timestamp_range(today: date | None = None) -> tuple[datetime, datetime]:
+    """The instants a time stamp may have: from :data:`EARLIEST_TIMESTAMP` to a year ahead.
+
+    Parameters
+    ----------
+    today : datetime.date, optional
+        The day the log is opened (UTC today by default).
+
+    Returns
+    -------
+    tuple of datetime
+        ``(earliest, latest)``, both included: 1990-01-01 00:00 and the midnight
+        :data:`FUTURE_ALLOWANCE` after ``today``.
+
+    Examples
+    --------
+    >>> timestamp_range(date(2026, 3, 1))
+    (datetime.datetime(1990, 1, 1, 0, 0), datetime.datetime(2027, 3, 2, 0, 0))
+    """
+    today = today or datetime.now(UTC).date()
+    latest = datetime.combine(today + FUTURE_ALLOWANCE, time())
+    return EARLIEST_TIMESTAMP, latest
+
+
+def _rows_sql(number: str, ts_sql: str, sql: str) -> str:
+    """The source's rows with ``__row``, ``__raw_ts`` (as parsed) and ``__ts`` (in range)."""
+    earliest, latest = timestamp_range()
+    low, high = (f"TIMESTAMP {literal(t.isoformat(sep=' '))}" for t in (earliest, latest))
+    bounded = f"CASE WHEN __raw_ts >= {low} AND __raw_ts <= {high} THEN __raw_ts END"
+    numbered = f"SELECT {number} AS __row, {ts_sql} AS __raw_ts, * FROM {sql}"
+    return f"SELECT *, {bounded} AS __ts FROM ({numbered})"
+
+
+def _problem_case(checks: list[str], unreadable: str | None) -> str:
+    """SQL of the problem code (see :func:`_problems`): the first check that holds, from 1.
+
+    ``checks`` are the tests of codes 1–3 (missing user id, event, timestamp); code 4 is
+    ``unreadable`` (when a timestamp may be unreadable), code 5 a time stamp out of range.
+    """
+    coded = [*enumerate(checks, 1)]
+    if unreadable:
+        coded.append((4, unreadable))
+    coded.append((5, "__ts IS NULL"))
+    whens = " ".join(f"WHEN {expr} THEN {k}" for k, expr in coded)
+    # a one-byte code, not the text: this column has a value for every row of the log
+    return f"CAST(CASE {whens} END AS UTINYINT)"
 
 
 def _timestamp_sql(
     con: duckdb.DuckDBPyConnection, sql: str, column: str, kind: str, notes: list[str]
 ) -> str:
     """SQL giving a naive UTC TIMESTAMP from the source column (NULL when unreadable)."""
-    col = _ident(column)
+    col = ident(column)
     if kind.startswith("TIMESTAMP WITH TIME ZONE"):
         notes.append(f"Timestamps `{column}`: time-zone aware, converted to UTC.")
         # the value already is UTC microseconds; AT TIME ZONE would go through ICU for
@@ -686,7 +753,7 @@ class EventLog:
             # user gives both counts
             users, sessions = self.connection.execute(
                 "SELECT count(*), coalesce(sum(n), 0) FROM (SELECT count(DISTINCT session_id) "
-                f"AS n FROM {_ident(self.view)} GROUP BY user_id)"
+                f"AS n FROM {ident(self.view)} GROUP BY user_id)"
             ).fetchone()
             self._distinct.update(users=int(users), sessions=int(sessions))
         return self._distinct
@@ -768,21 +835,21 @@ class EventLog:
         con.register("_mot_mapping_frame", mapping)
         try:
             con.execute(
-                f"CREATE OR REPLACE TEMP TABLE {_ident(table)} AS SELECT CAST(event AS VARCHAR) "
+                f"CREATE OR REPLACE TEMP TABLE {ident(table)} AS SELECT CAST(event AS VARCHAR) "
                 "AS event, CAST(touchpoint AS VARCHAR) AS touchpoint FROM _mot_mapping_frame"
             )
         finally:
             con.unregister("_mot_mapping_frame")
         con.execute(
-            f"CREATE OR REPLACE TEMP VIEW {_ident(name)} AS SELECT e.*, m.touchpoint "
-            f"FROM {_ident(self.view)} e LEFT JOIN {_ident(table)} m ON e.event = m.event"
+            f"CREATE OR REPLACE TEMP VIEW {ident(name)} AS SELECT e.*, m.touchpoint "
+            f"FROM {ident(self.view)} e LEFT JOIN {ident(table)} m ON e.event = m.event"
         )
         return name
 
 
 def _padded_sql(column: str) -> str:
     """SQL telling whether a text value is blank or has spaces to trim."""
-    col = _ident(column)
+    col = ident(column)
     return f"({col} = '' OR prefix({col}, ' ') OR suffix({col}, ' '))"
 
 
@@ -793,7 +860,7 @@ def _text_sql(column: str, kind: str, trim: bool = True) -> str:
     first: few values need trimming, and the test costs a fraction of the copy. With
     ``trim=False`` a text column is read as it is (for a file where no value is padded).
     """
-    col = _ident(column)
+    col = ident(column)
     if kind == "VARCHAR" and not trim:
         return col
     if kind == "VARCHAR":
@@ -816,6 +883,8 @@ def _problems(roles: dict[str, str | None]) -> tuple[str, ...]:
         f"missing event name (column `{roles['event']}`)",
         f"missing timestamp (column `{roles['timestamp']}`)",
         f"unparseable timestamp (column `{roles['timestamp']}`)",
+        f"timestamp out of range (column `{roles['timestamp']}`; before "
+        f"{EARLIEST_TIMESTAMP:%Y-%m-%d} or more than a year after today)",
     )
 
 
@@ -846,7 +915,7 @@ def _standard_select(
     # a typed timestamp (not text) cannot be blank: only NULL is missing
     raw_ts = _text_sql(roles["timestamp"], ts_kind)
     if ts_kind != "VARCHAR":
-        raw_ts = _ident(roles["timestamp"])
+        raw_ts = ident(roles["timestamp"])
     session = "CAST(NULL AS VARCHAR)"
     if roles["session_id"]:
         session = _text_sql(roles["session_id"], types[roles["session_id"]])
@@ -854,8 +923,8 @@ def _standard_select(
             session = f"{user} || '-' || {session}"
     unreadable = _unreadable_sql(roles["timestamp"], ts_kind)
     number = "file_row_number + 1" if numbered else "row_number() OVER ()"
-    props = "".join(f", {_ident(p)} AS {_ident(out)}" for p, out in properties)
-    inner = f"SELECT {number} AS __row, {ts_sql} AS __ts, * FROM {sql}"
+    props = "".join(f", {ident(p)} AS {ident(out)}" for p, out in properties)
+    inner = _rows_sql(number, ts_sql, sql)
     columns = (
         f"SELECT CAST(__row AS BIGINT) AS row_number, {user} AS user_id, {session} AS session_id, "
         f"__ts AS ts, {event} AS event{props}"
@@ -864,19 +933,16 @@ def _standard_select(
         # the file's own column where it is what the view reads (text, or a kind without
         # blanks), else the expression (a BLOB id read as text may still be blank)
         raw = [
-            _ident(roles[r]) if types[roles[r]] == "VARCHAR" or _spaceless(types[roles[r]]) else x
+            ident(roles[r]) if types[roles[r]] == "VARCHAR" or _spaceless(types[roles[r]]) else x
             for r, x in (("user_id", user), ("event", event))
         ]
         good = " AND ".join(f"{c} IS NOT NULL" for c in (*raw, raw_ts))
         if unreadable:
             good += f" AND NOT ({unreadable})"
+        good += " AND __ts IS NOT NULL"  # in range
         return f"{columns} FROM ({inner}) WHERE {good}"
     checks = [f"{user} IS NULL", f"{event} IS NULL", f"{raw_ts} IS NULL"]
-    if unreadable:  # in the order of _problems: code 4 is the unreadable timestamp
-        checks.append(unreadable)
-    whens = " ".join(f"WHEN {expr} THEN {k}" for k, expr in enumerate(checks, 1))
-    # a one-byte code, not the text: this column has a value for every row of the log
-    problem = f"CAST(CASE {whens} END AS UTINYINT)"
+    problem = _problem_case(checks, unreadable)
     return f"{columns}, {problem} AS __problem, {padded} AS __padded FROM ({inner})"
 
 
@@ -927,13 +993,93 @@ def _validate_open(view: str, session_gap: float | None) -> None:
         raise EventLogError(message)
 
 
-def _connect() -> duckdb.DuckDBPyConnection:
-    """A new in-memory connection that spills beyond :data:`MEMORY_LIMIT` to a temp folder."""
-    # a folder of its own: DuckDB creates it on the first spill and removes it on close
+def _connect(files: list[str]) -> duckdb.DuckDBPyConnection:
+    """A new sandboxed in-memory connection that may read ``files`` and nothing else.
+
+    It spills beyond :data:`MEMORY_LIMIT` to a folder of its own under the temporary folder
+    (DuckDB creates it on the first spill and removes it on close). External access is off
+    (``enable_external_access = false``): no other file can be read, written, attached or
+    globbed, no extension installed, no URL fetched; ``allowed_paths`` lets the log's own
+    files through (a Parquet view reads them at every query) and ``allowed_directories`` the
+    spill folder. ``lock_configuration`` makes every setting final: ``SET`` cannot undo it.
+    """
     spill = Path(tempfile.gettempdir()) / f"mot-duckdb-{uuid.uuid4().hex[:12]}"
-    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill)})
+    config = {"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill)}
+    con = duckdb.connect(config=config)
     con.execute("SET enable_progress_bar = false")
+    # in this order: the allowed paths cannot change once external access is off
+    con.execute("SET allowed_paths = $paths", {"paths": list(files)})
+    con.execute("SET allowed_directories = $dirs", {"dirs": [str(spill)]})
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
     return con
+
+
+def _text_encoding(path: str) -> str | None:
+    """The encoding a CSV file must be transcoded from, or None when DuckDB reads it as is.
+
+    A UTF-16 byte-order mark (or, without one, NUL bytes in every other place of the first
+    kilobytes) means UTF-16; a file that is not valid UTF-8 (UTF-8 with or without a BOM is
+    read as is) is read as Windows-1252, the usual encoding of a spreadsheet's CSV export.
+    Compressed files are left to DuckDB.
+    """
+    if re.search(r"\.(gz|zst)$", path, flags=re.I):
+        return None
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return "utf-16"
+        pairs = len(head) // 2
+        if pairs and head[1::2].count(0) > 0.9 * pairs:
+            return "utf-16-le"
+        if pairs and head[0::2].count(0) > 0.9 * pairs:
+            return "utf-16-be"
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        chunk = head
+        try:
+            while chunk:
+                decoder.decode(chunk)
+                chunk = handle.read(1 << 20)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "cp1252"
+    return None
+
+
+def _transcode(source: str, target: Path, encoding: str) -> str:
+    """Write ``source`` as UTF-8 to ``target``; return the encoding used.
+
+    Windows-1252 leaves five byte values undefined: a file holding one is read as Latin-1.
+    """
+    for attempt in (encoding, "latin-1") if encoding == "cp1252" else (encoding,):
+        try:
+            with (
+                open(source, encoding=attempt, newline="") as inp,
+                open(target, "w", encoding="utf-8", newline="") as out,
+            ):
+                shutil.copyfileobj(inp, out, 1 << 20)
+            return attempt
+        except UnicodeDecodeError:
+            continue
+    message = f"`{Path(source).name}` is not text in {encoding}: save it as UTF-8 CSV."
+    raise EventLogError(message)
+
+
+def _utf8_files(files: list[str], scratch: Path, notes: list[str]) -> list[str]:
+    """The CSV files as DuckDB can read them: UTF-8 copies (same names) of the others."""
+    out = []
+    for i, path in enumerate(files):
+        encoding = _text_encoding(path)
+        if encoding is None:
+            out.append(path)
+            continue
+        folder = scratch / str(i)
+        folder.mkdir(parents=True)
+        target = folder / Path(path).name
+        used = _transcode(path, target, encoding)
+        notes.append(f"Encoding of `{Path(path).name}`: {used}, read as UTF-8.")
+        out.append(str(target))
+    return out
 
 
 def open_event_log(
@@ -956,9 +1102,10 @@ def open_event_log(
         ``session_id``, ``timestamp``, ``event``; ``session_id: None`` means no session
         column). Others are detected by name (see :data:`ROLE_CANDIDATES`).
     connection : duckdb.DuckDBPyConnection, optional
-        Where to create the table and views (its settings are left as they are); by default a
-        new in-memory connection limited to :data:`MEMORY_LIMIT` that spills to a temporary
-        folder beyond it.
+        Where to create the table and views (its settings are left as they are: it is not
+        sandboxed); by default a new in-memory connection limited to :data:`MEMORY_LIMIT`
+        that spills to a temporary folder beyond it, sandboxed (see the module's notes): it
+        can read the log's files and nothing else.
     view : str
         The standard view's name.
     session_gap : float or None
@@ -971,13 +1118,16 @@ def open_event_log(
         The opened log; its view has ``row_number, user_id, session_id, ts, event`` and the
         file's other columns. Timestamps are read from time-zone-aware values (converted to
         UTC), ISO 8601 text (offsets converted), the formats of :data:`DATE_FORMATS`, or epoch
-        numbers (by magnitude: seconds below 1e11, milliseconds below 1e14, else µs).
+        numbers (by magnitude: seconds below 1e11, milliseconds below 1e14, else µs); those
+        outside :func:`timestamp_range` are bad rows.
 
     Raises
     ------
     EventLogError
         If no file matches, the format is unsupported, DuckDB cannot read the file, a column
-        in ``columns`` does not exist, or the user id, timestamp or event column is missing.
+        in ``columns`` does not exist, the user id, timestamp or event column is missing, or
+        no row is a usable event (the message lists the problems with example rows). Messages
+        name the file by its name, not its folder.
 
     Examples
     --------
@@ -989,17 +1139,50 @@ def open_event_log(
     """
     _validate_open(view, session_gap)
     files, fmt = _validate_source(source)
-    con = _connect() if connection is None else connection
+    files = [os.path.abspath(f) for f in files]
     notes = [f"Format: {fmt} ({len(files)} file{'s' if len(files) > 1 else ''})."]
+    # UTF-8 copies of CSV files in other encodings: read into the log's table at the open,
+    # then deleted (a CSV log is never read again)
+    scratch = Path(tempfile.mkdtemp(prefix="mot-utf8-")) if fmt == "csv" else None
     try:
-        return _open(con, str(source), files, fmt, columns, view, session_gap, notes)
+        readable = _utf8_files(files, scratch, notes) if scratch else files
+        return _open_on(connection, readable, str(source), fmt, columns, view, session_gap, notes)
     except duckdb.Error as exc:
         message = (
-            f"Cannot read the event log `{Path(files[0]).name}` as {fmt}: {first_line(exc)}. "
+            f"Cannot read the event log `{Path(files[0]).name}` as {fmt}: {error_text(exc)}. "
             "Check that it is a well-formed CSV, Parquet or JSON lines file with one event per "
             "row and a header row (CSV)."
         )
         raise EventLogError(message) from exc
+    except OSError as exc:
+        message = (
+            f"Cannot read the event log `{Path(files[0]).name}`: {exc.strerror or exc}. "
+            "Check that the file is readable and not open in another program."
+        )
+        raise EventLogError(message) from exc
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _open_on(
+    connection: duckdb.DuckDBPyConnection | None,
+    files: list[str],
+    source: str,
+    fmt: str,
+    columns: dict[str, str | None] | None,
+    view: str,
+    session_gap: float | None,
+    notes: list[str],
+) -> EventLog:
+    """:func:`_open` on the caller's connection, or on a new sandboxed one (closed on error)."""
+    con = _connect(files) if connection is None else connection
+    try:
+        return _open(con, source, files, fmt, columns, view, session_gap, notes)
+    except BaseException:
+        if connection is None:
+            con.close()
+        raise
 
 
 def _open(
@@ -1033,13 +1216,13 @@ def _open(
     kind = "VIEW" if fmt == "parquet" and not derived else "TABLE"
     table = f"_mot_{view}_rows"
     _drop(con, table)
-    con.execute(f"CREATE TEMP {kind} {_ident(table)} AS {select}")
+    con.execute(f"CREATE TEMP {kind} {ident(table)} AS {select}")
     # the problem code is NULL exactly when these three are set (a timestamp that parses
     # was there): a cheaper test than the code when the rows are read from the file
     con.execute(
-        f"CREATE OR REPLACE TEMP VIEW {_ident(view)} AS SELECT row_number, user_id, session_id, "
+        f"CREATE OR REPLACE TEMP VIEW {ident(view)} AS SELECT row_number, user_id, session_id, "
         f"ts, event, * EXCLUDE (row_number, user_id, session_id, ts, event, __problem, __padded) "
-        f"FROM {_ident(table)} WHERE user_id IS NOT NULL AND event IS NOT NULL "
+        f"FROM {ident(table)} WHERE user_id IS NOT NULL AND event IS NOT NULL "
         "AND ts IS NOT NULL"
     )
     problems = _problems(roles)
@@ -1050,15 +1233,35 @@ def _open(
         (n_rows, n_events, bad, names), padded = quick, False
     else:
         n_rows, n_events, bad, names, padded = _summary(con, table, problems)
+    if n_events == 0:
+        _raise_no_events(source, n_rows, bad)
     if kind == "VIEW" and not padded:
         # No user id or event name of the file is blank or padded: queries read them as they
         # are instead of testing every value again (a Parquet file is not edited in place),
         # and the view keeps the good rows by testing the file's columns.
         plain = _standard_select(sql, roles, types, ts_sql, props, numbered, trim=False)
-        con.execute(f"CREATE OR REPLACE TEMP VIEW {_ident(table)} AS {plain}")
+        con.execute(f"CREATE OR REPLACE TEMP VIEW {ident(table)} AS {plain}")
         good = _standard_select(sql, roles, types, ts_sql, props, numbered, False, True)
-        con.execute(f"CREATE OR REPLACE TEMP VIEW {_ident(view)} AS {good}")
+        con.execute(f"CREATE OR REPLACE TEMP VIEW {ident(view)} AS {good}")
     return EventLog(con, source, dict(roles), view, n_rows, n_events, tuple(notes), bad, names)
+
+
+def _raise_no_events(source: str, n_rows: int, bad: pd.DataFrame) -> None:
+    """Raise :class:`EventLogError`: the log has no usable event (say why, with rows)."""
+    name = Path(source).name
+    if n_rows == 0:
+        message = f"`{name}` has no data rows: upload a log with one event per row."
+        raise EventLogError(message)
+    reasons = "; ".join(
+        f"{problem}: {count} (e.g. rows {', '.join(map(str, rows))})"
+        for problem, count, rows in bad.itertuples(index=False)
+    )
+    message = (
+        f"`{name}`: none of its {n_rows} rows is a usable event ({reasons}). Check that the "
+        "right columns are chosen for the user id, time stamp and event name, and that the "
+        f"time stamps are dates from {EARLIEST_TIMESTAMP:%Y} to a year from today."
+    )
+    raise EventLogError(message)
 
 
 def _drop(con: duckdb.DuckDBPyConnection, name: str) -> None:
@@ -1069,7 +1272,7 @@ def _drop(con: duckdb.DuckDBPyConnection, name: str) -> None:
         [name],
     ).fetchone()
     if row is not None:
-        con.execute(f"DROP {'VIEW' if row[0] == 'VIEW' else 'TABLE'} {_ident(name)}")
+        con.execute(f"DROP {'VIEW' if row[0] == 'VIEW' else 'TABLE'} {ident(name)}")
 
 
 def _summary(
@@ -1082,7 +1285,7 @@ def _summary(
     """
     rows = con.execute(
         f"SELECT __problem, event, count(*), min(row_number, 5) FILTER (__problem IS NOT NULL), "
-        f"bool_or(__padded) FROM {_ident(table)} GROUP BY ALL"
+        f"bool_or(__padded) FROM {ident(table)} GROUP BY ALL"
     ).fetchall()
     return (*_tally(rows, problems), any(row[4] for row in rows))
 
@@ -1105,15 +1308,12 @@ def _quick_summary(
     user, event, stamp = roles["user_id"], roles["event"], roles["timestamp"]
     if types[user] != "VARCHAR" or types[event] != "VARCHAR":
         return None
-    raw_ts = _ident(stamp) if types[stamp] != "VARCHAR" else _text_sql(stamp, "VARCHAR")
-    checks = [f"{_ident(user)} IS NULL", f"{_ident(event)} IS NULL", f"{raw_ts} IS NULL"]
-    unreadable = _unreadable_sql(stamp, types[stamp])
-    if unreadable:  # in the order of _problems
-        checks.append(unreadable)
-    whens = " ".join(f"WHEN {expr} THEN {k}" for k, expr in enumerate(checks, 1))
-    inner = f"SELECT file_row_number + 1 AS __row, {ts_sql} AS __ts, * FROM {sql}"
+    raw_ts = ident(stamp) if types[stamp] != "VARCHAR" else _text_sql(stamp, "VARCHAR")
+    checks = [f"{ident(user)} IS NULL", f"{ident(event)} IS NULL", f"{raw_ts} IS NULL"]
+    problem = _problem_case(checks, _unreadable_sql(stamp, types[stamp]))
+    inner = _rows_sql("file_row_number + 1", ts_sql, sql)
     rows = con.execute(
-        f"SELECT CAST(CASE {whens} END AS UTINYINT) AS __problem, {_ident(event)}, count(*), "
+        f"SELECT {problem} AS __problem, {ident(event)}, count(*), "
         f"min(__row, 5) FILTER (__problem IS NOT NULL), bool_or({_padded_sql(user)}) "
         f"FROM ({inner}) GROUP BY ALL"
     ).fetchall()
@@ -1175,7 +1375,7 @@ def event_counts(log: EventLog) -> pd.DataFrame:
     1  newsletter_open  24138  ...
     """
     rows = log.connection.execute(
-        f"SELECT event, count(*) AS n, count(DISTINCT user_id) FROM {_ident(log.view)} "
+        f"SELECT event, count(*) AS n, count(DISTINCT user_id) FROM {ident(log.view)} "
         "GROUP BY event ORDER BY n DESC, event"
     ).fetchall()
     frame = pd.DataFrame(rows, columns=list(EVENT_COUNTS_COLUMNS))

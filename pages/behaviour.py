@@ -52,6 +52,15 @@ def choice_key(name, default):
     return key
 
 
+def bounded(step):
+    """Run a step whose periods may be too many for this log: its message instead of a crash."""
+    try:
+        return step()
+    except MotError as exc:
+        st.warning(t("behaviour.too_many_periods", error=exc))
+        return None
+
+
 def time_table(between, *, key, segment=None):
     """The time-between table, touchpoints by label, durations as a person says them."""
     columns = {segment: segment} if segment else {}
@@ -305,17 +314,20 @@ with tabs["trend"]:
     )
     period = period or "week"
     if level == "event":
-        trend = logs.run("event_trend", opened, period=period)
+        trend = bounded(lambda: logs.run("event_trend", opened, period=period))
     else:
-        trend = logs.run("trend", opened, steps=steps_available, period=period)
+        trend = bounded(lambda: logs.run("trend", opened, steps=steps_available, period=period))
     st.caption(t("behaviour.trend_caption"))
-    widgets.chart(
-        charts.behaviour_trend_chart, trend, labels=labels, text=text, key="behaviour_trend"
-    )
-    dips = trend[trend["dip"]]
-    if dips.empty:
+    if trend is not None:
+        bounded(
+            lambda: widgets.chart(
+                charts.behaviour_trend_chart, trend, labels=labels, text=text, key="behaviour_trend"
+            )
+        )
+    dips = trend[trend["dip"]] if trend is not None else None
+    if dips is not None and dips.empty:
         st.success(t("behaviour.no_dips"))
-    else:
+    elif dips is not None:
         st.warning(
             "\n".join(
                 "- "
@@ -333,15 +345,18 @@ with tabs["trend"]:
     if len(steps) >= 2:
         st.subheader(t(f"behaviour.cohort_title_{period}"))
         st.caption(t("behaviour.cohort_caption"))
-        by_cohort = cohort_table(
-            logs.run("funnel", opened, steps=steps, window_days=window or None, cohort=period)
+        days = window or None
+        cohorts = bounded(
+            lambda: logs.run("funnel", opened, steps=steps, window_days=days, cohort=period)
         )
-        widgets.table(
-            by_cohort,
-            columns={c: c for c in by_cohort.columns},
-            key="behaviour_cohorts",
-            formats={label(s): (lambda v: percent(v, 1)) for s in steps[1:]},
-        )
+        if cohorts is not None:
+            by_cohort = cohort_table(cohorts)
+            widgets.table(
+                by_cohort,
+                columns={c: c for c in by_cohort.columns},
+                key="behaviour_cohorts",
+                formats={label(s): (lambda v: percent(v, 1)) for s in steps[1:]},
+            )
 
 with tabs["segments"]:
     segments = opened.segments

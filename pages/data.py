@@ -59,7 +59,8 @@ def switch_log(build, upload_id=None):
 
 def problem_text(problem):
     """A bad-row problem of mot.events in the session's language."""
-    for kind in ("missing user id", "missing event name", "missing timestamp", "unparseable"):
+    kinds = ("missing user id", "missing event name", "missing timestamp", "unparseable")
+    for kind in (*kinds, "timestamp out of range"):
         if problem.startswith(kind):
             column = re.search(r"`([^`]*)`", problem)
             return t(f"data.log_problem.{kind.split()[-1]}", column=column[1] if column else "")

@@ -1,6 +1,7 @@
 """``python -m mot behaviour``, run as a user runs it: a subprocess, exit codes, output."""
 
 import json
+import time
 
 import pytest
 
@@ -99,3 +100,45 @@ def test_missing_file_or_columns_exit_1_without_traceback(tmp_path):
 
 def test_behaviour_without_file_exits_2():
     assert run("behaviour").returncode == 2
+
+
+def test_all_unreadable_time_stamps_exit_1_with_the_reason(tmp_path):
+    log = tmp_path / "dates.csv"
+    log.write_text(
+        "user_id,timestamp,event_name\nu1,not a date,landing\nu2,someday,purchase\n",
+        encoding="utf-8",
+    )
+    result = run("behaviour", log, "--json")
+    assert result.returncode == 1  # was 0, with "events": 0
+    assert "none of its 2 rows" in result.stderr and "unparseable timestamp" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_a_tiny_log_in_the_year_99999_takes_seconds(tmp_path):
+    log = tmp_path / "far.csv"
+    log.write_text(
+        "user_id,timestamp,event_name\n"
+        "u1,99999-01-01T00:00:00,landing\n"
+        "u1,2026-03-02T10:00:00,landing\n"
+        "u1,2026-03-02T10:05:00,purchase\n"
+        "u2,99999-06-01,purchase\n"
+        "u3,1970-01-01,landing\n",
+        encoding="utf-8",
+    )
+    start = time.perf_counter()
+    result = run("behaviour", log, "--json")
+    assert time.perf_counter() - start < 60  # was minutes and gigabytes
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert (out["events"], out["bad_rows"]) == (2, 3)
+    text = run("behaviour", log).stdout
+    assert "timestamp out of range" in text and "rows 1, 4, 5" in text
+
+
+def test_a_utf16_log_is_read(tmp_path):
+    log = tmp_path / "utf16.csv"
+    text = "user_id,timestamp,event_name\nu1,2026-03-02T10:00:00,landing\n"
+    log.write_bytes(text.encode("utf-16"))  # with its byte-order mark
+    result = run("behaviour", log, "--json")
+    assert result.returncode == 0, result.stderr  # was "CSV Error on Line: 1"
+    assert json.loads(result.stdout)["events"] == 1

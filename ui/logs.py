@@ -6,14 +6,20 @@ session (``scope="session"``): a connection is not shared between threads, and o
 upload is never served to another. The event → touchpoint rules come from the session's
 journey, so editing them on the Behaviour page is a journey change like any other.
 Results are small tables cached per session by the log's key, the rules and the parameters.
+
+An upload is written to a new private folder under :data:`UPLOADS` (DuckDB scans files) and
+deleted with its log: when the session ends (the cache's ``on_release``), when the session
+loads another log (released at once, see :func:`_handle`), or when it cannot be opened.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import tempfile
 import threading
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -23,6 +29,7 @@ import pandas as pd
 import streamlit as st
 
 from mot import behaviour
+from mot._sql import ident
 from mot.errors import MotError
 from mot.events import (
     EventLog,
@@ -37,7 +44,13 @@ from mot.survey import SurveyData
 from ui import data, state
 
 UPLOADS = Path(tempfile.gettempdir()) / "mot-event-logs"
-"""Where uploaded logs are written: DuckDB scans files, not bytes in memory."""
+"""Where uploaded logs are written: DuckDB scans files, not bytes in memory. Each opening of
+an upload gets a folder of its own (private to the server's user), deleted when the log is
+released: when its session ends, when the session replaces it by another log, or when the
+log cannot be opened."""
+
+_HELD = "_logs_held"  # session state: (key, handle) of the session's current log
+_ATTEMPTS = "_logs_attempts"  # session state: log key → openings released so far
 
 
 @dataclass(frozen=True)
@@ -87,33 +100,72 @@ class _Handle:
     log: EventLog
     path: Path | None
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # this opening's identity: a log opened again (after a release) has new views to create
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)
+    released: bool = False
 
 
 def _release(handle: _Handle) -> None:
-    handle.log.connection.close()
+    """Close the log's connection and delete the upload's folder (never the demo's file).
+
+    Called when the cache lets the handle go (its session ended, or it was evicted) and when
+    the session replaces the log; a second call does nothing more.
+    """
+    with handle.lock:
+        handle.released = True
+        handle.log.connection.close()
+    if handle.path is not None:
+        _remove_upload(handle.path)
+
+
+def _remove_upload(path: Path) -> None:
+    shutil.rmtree(path.parent, ignore_errors=True)
 
 
 def _upload_path(choice: state.EventLogChoice) -> Path:
-    """The upload as a file under its own name (messages name it), in a folder per content."""
-    content = choice.content or b""
-    folder = UPLOADS / hashlib.sha256(content).hexdigest()[:24]
-    folder.mkdir(parents=True, exist_ok=True)
-    name = re.sub(r"[^\w.\- ]", "_", Path(choice.name).name).strip() or "events.csv"
+    """The upload as a file under its own name (messages name it), in a new folder of its own."""
+    UPLOADS.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(dir=UPLOADS))  # readable by the server's user only
+    name = re.sub(r"[^\w.\- ]", "_", Path(choice.name).name).strip(" .") or "events.csv"
     path = folder / name
-    if not path.exists():
-        path.write_bytes(content)
+    path.write_bytes(choice.content or b"")
     return path
 
 
 @st.cache_resource(max_entries=2, scope="session", show_spinner=False, on_release=_release)
-def _open(key: str, _choice: state.EventLogChoice) -> _Handle:
-    path = state.DEMO_EVENTS if _choice.is_demo else _upload_path(_choice)
-    return _Handle(open_event_log(path, columns=_choice.columns), path)
+def _open(key: str, attempt: int, _choice: state.EventLogChoice) -> _Handle:
+    if _choice.is_demo:
+        return _Handle(open_event_log(state.DEMO_EVENTS, columns=_choice.columns), None)
+    path = _upload_path(_choice)
+    try:
+        return _Handle(open_event_log(path, columns=_choice.columns), path)
+    except BaseException:
+        _remove_upload(path)  # nothing holds it: the error names the file by its name
+        raise
+
+
+def _handle(choice: state.EventLogChoice) -> _Handle:
+    """The opened log of ``choice``; once it is the session's log, the earlier ones go.
+
+    A log the session replaced is released at once (its connection closed, its upload's
+    folder deleted) instead of waiting for the session to end.
+    """
+    attempts = st.session_state.setdefault(_ATTEMPTS, {})
+    handle = _open(choice.key, attempts.get(choice.key, 0), choice)
+    if handle.released:  # a log the session had replaced, chosen again: open it anew
+        attempts[choice.key] = attempts.get(choice.key, 0) + 1
+        handle = _open(choice.key, attempts[choice.key], choice)
+    if choice == state.event_log():
+        held = st.session_state.get(_HELD)
+        if held is not None and held[0] != choice.key:
+            _release(held[1])
+        st.session_state[_HELD] = (choice.key, handle)
+    return handle
 
 
 def open_log(choice: state.EventLogChoice) -> EventLog:
     """The log of this choice, opened (raises EventLogError when it cannot be read)."""
-    return _open(choice.key, choice).log
+    return _handle(choice).log
 
 
 def _rules_key(rules: EventRules) -> str:
@@ -121,7 +173,7 @@ def _rules_key(rules: EventRules) -> str:
 
 
 @st.cache_resource(max_entries=4, scope="session", show_spinner=False)
-def _mapped(key: str, _handle: _Handle, _rules: EventRules) -> str:
+def _mapped(key: str, token: str, _handle: _Handle, _rules: EventRules) -> str:
     with _handle.lock:
         return _handle.log.mapped(_rules, name=f"events_mapped_{key.split('|')[-1]}")
 
@@ -129,11 +181,11 @@ def _mapped(key: str, _handle: _Handle, _rules: EventRules) -> str:
 def current() -> Opened:
     """The session's event log, mapped with the rules of the session's journey."""
     choice = state.event_log()
-    handle = _open(choice.key, choice)
+    handle = _handle(choice)
     journey = data.journey(state.dataset())
     rules = rules_from_journey(journey)
     key = f"{choice.key}|{_rules_key(rules)}"
-    view = _mapped(key, handle, rules)
+    view = _mapped(key, handle.token, handle, rules)
     return Opened(handle.log, view, rules, journey, key, handle.lock)
 
 
@@ -142,17 +194,6 @@ def current() -> Opened:
 
 def _window(days: float | None) -> timedelta | None:
     return timedelta(days=days) if days else None
-
-
-def _segment_columns(o: Opened) -> list[str]:
-    standard = {"row_number", "user_id", "session_id", "ts", "event", "touchpoint"}
-    described = o.connection.execute(f'DESCRIBE "{o.view}"').fetchall()
-    text = [row[0] for row in described if row[0] not in standard and row[1] == "VARCHAR"]
-    if not text:
-        return []
-    counts = ", ".join(f'approx_count_distinct("{c}")' for c in text)
-    found = o.connection.execute(f'SELECT {counts} FROM "{o.view}"').fetchone()
-    return [c for c, n in zip(text, found, strict=True) if 2 <= n <= 12]
 
 
 def mapped_events(o: Opened) -> list[str]:
@@ -194,7 +235,7 @@ def _repurchase(o: Opened, s: SurveyData) -> pd.DataFrame:
 
 
 ANALYSES: dict[str, Callable[..., object]] = {
-    "segments": _segment_columns,
+    "segments": lambda o: behaviour.segment_columns(o.connection, o.view),
     "mapped_events": _mapped_events,
     "counts": lambda o: event_counts(o.log),
     "unmatched": lambda o: unmatched_events(o.log, o.rules),
@@ -285,12 +326,12 @@ def _hashable(params: dict[str, object]) -> tuple:
 
 def preview(log: EventLog, n: int = 10) -> pd.DataFrame:
     """The first ``n`` events of the log's standard view, as read."""
-    return log.connection.execute(f'SELECT * FROM "{log.view}" LIMIT {int(n)}').df()
+    return log.connection.execute(f"SELECT * FROM {ident(log.view)} LIMIT {int(n)}").df()
 
 
 def source_columns(log: EventLog) -> list[str]:
     """The file's columns a role can be given to: those in use and the properties."""
     standard = {"row_number", "user_id", "session_id", "ts", "event"}
-    described = log.connection.execute(f'DESCRIBE "{log.view}"').fetchall()
+    described = log.connection.execute(f"DESCRIBE {ident(log.view)}").fetchall()
     in_use = [c for c in log.columns.values() if c]
     return [*dict.fromkeys([*in_use, *(r[0] for r in described if r[0] not in standard)])]

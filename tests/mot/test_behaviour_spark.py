@@ -11,6 +11,7 @@ import shutil
 import warnings
 from datetime import timedelta
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pytest
@@ -55,7 +56,8 @@ def java_available() -> bool:
 
 @pytest.fixture(scope="module")
 def duck():
-    log = open_event_log(DEMO)
+    # a connection of our own: the log's own is sandboxed and cannot COPY to a file
+    log = open_event_log(DEMO, connection=duckdb.connect())
     log.mapped(rules_from_journey(default_journey()))
     con = log.connection
     tiny = pd.DataFrame(
@@ -195,6 +197,12 @@ def test_trends(duck, spark):
     assert (out["period_start"].dt.day_of_week == 0).all()  # weeks start on Monday
     same(duck, spark, b.trend, touchpoints=["TMOT"], period="month")
     same(duck, spark, b.event_trend, events=["delivery", "support_ticket"], period="day")
+
+
+def test_segment_columns(duck, spark):
+    # the demo's text properties with 2 to 12 values (approximate distinct counts on both)
+    found = b.segment_columns(duck)
+    assert found == b.segment_columns(spark) and "variant" in found
 
 
 def test_link_survey(duck, spark):

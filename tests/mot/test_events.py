@@ -712,7 +712,10 @@ def test_quick_opening_of_parquet_agrees_with_the_full_pass(tmp_path, monkeypatc
         with monkeypatch.context() as patch:
             if not quick:
                 patch.setattr(events, "_quick_summary", lambda *args: None)
-            log = open_event_log(path)
+            try:
+                log = open_event_log(path)
+            except EventLogError as exc:  # no usable row (issue 9): both passes refuse alike
+                return str(exc)
         view = log.connection.execute(
             f"SELECT row_number, user_id, event FROM {log.view} ORDER BY row_number"
         ).fetchall()

@@ -9,6 +9,10 @@ STRINGS = {
         "recorrido, cuánto tarda cada paso, cuándo algo falla y cómo se relaciona con lo que "
         "dijeron.",
     ),
+    "behaviour.too_many_periods": (
+        "This view cannot be built for this log: {error}",
+        "Esta vista no se puede construir para este registro: {error}",
+    ),
     "behaviour.load_error": (
         "The event log cannot be used: {error}",
         "No se puede usar el registro de eventos: {error}",

@@ -159,6 +159,11 @@ STRINGS = {
         "unreadable time stamp (column `{column}`)",
         "marca de tiempo ilegible (columna `{column}`)",
     ),
+    "data.log_problem.range": (
+        "time stamp out of range (column `{column}`): before 1990 or more than a year from today",
+        "marca de tiempo fuera de rango (columna `{column}`): antes de 1990 o a más de un año de "
+        "hoy",
+    ),
     "data.tab_mapping": ("Column mapping", "Asignación de columnas"),
     "data.tab_journey": ("Journey", "Recorrido"),
     "data.tab_report": ("Validation report", "Informe de validación"),

@@ -1,0 +1,77 @@
+"""Quoting for the SQL the library writes: the one place names and texts enter a query.
+
+Every column, view or table name that reaches a query text goes through :func:`ident`, and
+every text that cannot be a bound parameter (a file path inside ``read_csv([...])``, a date
+format of a DuckDB table function) through :func:`literal`. Values a query compares with go
+as bound parameters (``$name``), never into the text. The module is private to the library
+(``mot._sql``); its names are public so that every module may import them.
+"""
+
+from __future__ import annotations
+
+from mot.errors import MotError
+
+__all__ = ["ident", "literal"]
+
+
+def ident(name: object) -> str:
+    """A SQL identifier in double quotes, embedded double quotes doubled.
+
+    Whatever the name holds (quotes, semicolons, ``--``, newlines, a whole query) stays
+    one identifier: DuckDB and Spark (through sqlglot) read it as a name, never as SQL.
+
+    Parameters
+    ----------
+    name : object
+        The name (converted with ``str``).
+
+    Returns
+    -------
+    str
+        The quoted identifier.
+
+    Raises
+    ------
+    MotError
+        If the name holds a NUL character (no SQL engine accepts one in a name).
+
+    Examples
+    --------
+    >>> ident('device") + 1 --')
+    '"device"") + 1 --"'
+    """
+    text = str(name)
+    if "\x00" in text:
+        message = f"The name {text!r} holds a NUL character: rename it (column names in the file)."
+        raise MotError(message)
+    return '"' + text.replace('"', '""') + '"'
+
+
+def literal(text: object) -> str:
+    """A SQL string literal in single quotes, embedded single quotes doubled.
+
+    Parameters
+    ----------
+    text : object
+        The text (converted with ``str``).
+
+    Returns
+    -------
+    str
+        The quoted literal.
+
+    Raises
+    ------
+    MotError
+        If the text holds a NUL character.
+
+    Examples
+    --------
+    >>> literal("it's; DROP TABLE x --")
+    "'it''s; DROP TABLE x --'"
+    """
+    value = str(text)
+    if "\x00" in value:
+        message = f"The text {value!r} holds a NUL character: remove it."
+        raise MotError(message)
+    return "'" + value.replace("'", "''") + "'"
