@@ -19,16 +19,17 @@ choice = state.event_log()
 try:
     opened = logs.current()
 except MotError as exc:
-    st.error(t("behaviour.load_error", error=exc))
+    st.error(t("behaviour.load_error", error=widgets.md_message(exc)))
     widgets.link_to_data()
     st.stop()
 log = opened.log
 labels = opened.journey.labels(language)
+md_labels = widgets.md_values(labels)  # for Markdown texts; charts and tables take labels
 text = chart_text()
 unmatched = logs.run("unmatched", opened)
 
 name = t("behaviour.demo_log") if choice.is_demo else choice.name
-st.markdown(t("behaviour.current", name=name))
+st.markdown(t("behaviour.current", name=widgets.md_text(name)))
 widgets.metrics(
     {
         t("behaviour.events"): number(log.n_events, 0),
@@ -57,7 +58,7 @@ def bounded(step):
     try:
         return step()
     except MotError as exc:
-        st.warning(t("behaviour.too_many_periods", error=exc))
+        st.warning(t("behaviour.too_many_periods", error=widgets.md_message(exc)))
         return None
 
 
@@ -99,6 +100,10 @@ def cohort_table(funnel):
 
 def label(step):
     return labels.get(step, step)
+
+
+def md_label(step):
+    return widgets.md_text(label(step))
 
 
 def points(value):
@@ -160,7 +165,7 @@ with tabs["rules"]:
             rules = rules_from_frame(edited, opened.journey)
             journey = journey_with_rules(opened.journey, rules)
         except MotError as exc:
-            st.error(t("behaviour.rules_error", error=exc))
+            st.error(t("behaviour.rules_error", error=widgets.md_message(exc)))
         else:
             state.use_dataset(state.dataset().with_journey(journey.to_dict()))
             st.rerun()
@@ -215,7 +220,7 @@ with tabs["funnel"]:
         both = logs.run("funnel_and_reach", opened, steps=steps, window_days=window or None)
         ordered, reach = both.funnel, both.reach
         reached = logs.run("open_funnel", opened, steps=steps)
-        st.success(report_builder.funnel_summary(ordered, labels=labels, language=language))
+        st.success(report_builder.funnel_summary(ordered, labels=md_labels, language=language))
         widgets.chart(
             charts.funnel_chart,
             ordered,
@@ -250,7 +255,7 @@ with tabs["funnel"]:
         if bounce is not None and len(bounce):
             row = bounce.iloc[0]
             st.metric(
-                t("behaviour.bounce", touchpoint=label(opened.entry)),
+                t("behaviour.bounce", touchpoint=md_label(opened.entry)),
                 percent(row["rate"], 1),
                 border=True,
                 delta=t(
@@ -333,7 +338,7 @@ with tabs["trend"]:
                 "- "
                 + t(
                     f"behaviour.dip_{period}",
-                    touchpoint=label(row.touchpoint),
+                    touchpoint=md_label(row.touchpoint),
                     start=str(row.period_start)[:10],
                     users=number(row.users, 0),
                     baseline=number(row.baseline, 0),
@@ -425,7 +430,7 @@ with tabs["segments"]:
             time_table(between, key="behaviour_time_segment", segment=segment)
         bounce = widgets.attempt(lambda: logs.run("bounce", opened, by=segment))
         if bounce is not None and len(bounce):
-            st.caption(t("behaviour.bounce_by", touchpoint=label(opened.entry)))
+            st.caption(t("behaviour.bounce_by", touchpoint=md_label(opened.entry)))
             widgets.table(
                 bounce,
                 columns={
@@ -445,7 +450,7 @@ with tabs["survey"]:
     try:
         loaded = data.current()
     except MotError as exc:  # the survey upload itself is broken: say what to fix
-        st.error(t("common.load_error", error=exc))
+        st.error(t("common.load_error", error=widgets.md_message(exc)))
         widgets.link_to_data()
         loaded = None
     linked = loaded and widgets.attempt(lambda: logs.run_linked("link", opened, loaded))
@@ -486,7 +491,7 @@ with tabs["survey"]:
                     report_builder.comparison_summary(
                         by_conversion,
                         segment=t("behaviour.conversion"),
-                        labels=labels,
+                        labels=md_labels,
                         correction="holm",
                         language=language,
                     )
@@ -499,7 +504,7 @@ with tabs["survey"]:
                     key="behaviour_converters_chart",
                 )
             elif by_conversion is not None:
-                st.info(t("behaviour.one_group", event=converted_step))
+                st.info(t("behaviour.one_group", event=widgets.md_text(converted_step)))
             st.subheader(t("behaviour.repurchase_title"))
             st.caption(t("behaviour.repurchase_caption"))
             model = logs.run_linked("repurchase", opened, loaded)

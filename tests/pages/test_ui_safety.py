@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from mot.journey import default_journey
 from ui import state
 
 from .conftest import PAGES, page_path
@@ -139,6 +140,20 @@ def test_every_page_shows_markup_from_the_files_as_text(page, language):
         html = at.session_state["report_built"].html
         assert "<img src=x onerror" not in html, "the HTML report escapes the labels"
         assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_behaviour_page_shows_markup_from_the_journey_as_text(language):
+    # the demo log with the default journey's rules, every label holding markup
+    journey = default_journey().to_dict()
+    for i, step in enumerate(journey["touchpoints"]):
+        step["label_en"] = f"{step['id']} {HOSTILE[i % 4]}"
+        step["label_es"] = HOSTILE[(i + 1) % 4]
+    journey["name"] = "Shop " + HOSTILE[0]
+    at = run_page("pages/behaviour.py", dataset=state.DEMO.with_journey(journey), lang=language)
+    assert_no_markup(at)
+    shown = " ".join(shown_markdown(at))
+    assert "\\*\\*bold\\*\\*" in shown or "&lt;img" in shown, "the labels are shown, escaped"
 
 
 def test_segment_values_and_labels_are_text_when_the_page_uses_them():
