@@ -1382,6 +1382,58 @@ def event_counts(log: EventLog) -> pd.DataFrame:
     return frame.astype({"event": object, "count": "int64", "users": "int64"})
 
 
+def preview_events(log: EventLog, n: int = 10) -> pd.DataFrame:
+    """The first ``n`` events of the log's standard view, as read.
+
+    Parameters
+    ----------
+    log : EventLog
+        The opened log.
+    n : int, default 10
+        How many events.
+
+    Returns
+    -------
+    DataFrame
+        The view's columns (``row_number, user_id, session_id, ts, event``, then the
+        properties) for the first ``n`` events.
+
+    Examples
+    --------
+    >>> log = open_event_log("data/demo_events.parquet")
+    >>> list(preview_events(log, 2).columns[:5])
+    ['row_number', 'user_id', 'session_id', 'ts', 'event']
+    """
+    limit = max(int(n), 0)
+    return log.connection.execute(f"SELECT * FROM {ident(log.view)} LIMIT {limit}").df()
+
+
+def source_columns(log: EventLog) -> list[str]:
+    """The file's columns a role can be given to: those in use, then the properties.
+
+    Parameters
+    ----------
+    log : EventLog
+        The opened log.
+
+    Returns
+    -------
+    list of str
+        The file's column names for the standard roles (user, session, time, event) as
+        detected or confirmed, then every other column of the view, each once.
+
+    Examples
+    --------
+    >>> log = open_event_log("data/demo_events.parquet")
+    >>> source_columns(log)[:4]
+    ['user_id', 'session_id', 'timestamp', 'event_name']
+    """
+    standard = {"row_number", "user_id", "session_id", "ts", "event"}
+    described = log.connection.execute(f"DESCRIBE {ident(log.view)}").fetchall()
+    in_use = [c for c in log.columns.values() if c]
+    return [*dict.fromkeys([*in_use, *(r[0] for r in described if r[0] not in standard)])]
+
+
 def unmatched_events(log: EventLog, rules: EventRules) -> pd.DataFrame:
     """Event names that no rule maps to a touchpoint, with their counts.
 

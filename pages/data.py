@@ -4,7 +4,7 @@ import re
 
 import streamlit as st
 
-from mot import MEASURES, OUTCOMES, UTILITIES
+from mot import MEASURES, OUTCOMES, UTILITIES, events
 from mot.errors import EventLogError, MotError
 from mot.journey import MOMENT_KEYS, journey_from_frame, journey_from_json
 from mot.mapping import ROLES, known_scale_names, mapping_from_frame, mapping_from_json
@@ -95,10 +95,10 @@ def event_log_tab():
     }
     widgets.metrics({label: number(n, 0) for label, n in counts.items()})
     st.caption(t("data.log_notes", notes=widgets.md_message(" ".join(log.notes))))
-    st.dataframe(logs.preview(log), hide_index=True, key="data_log_preview")
+    st.dataframe(events.preview_events(log), hide_index=True, key="data_log_preview")
     st.subheader(t("data.log_columns"))
     st.caption(t("data.log_columns_caption"))
-    options = logs.source_columns(log)
+    options = events.source_columns(log)
     chosen = {}
     for role, box in zip(LOG_ROLES, st.columns(len(LOG_ROLES)), strict=True):
         now = log.columns.get(role)

@@ -29,7 +29,6 @@ import pandas as pd
 import streamlit as st
 
 from mot import behaviour
-from mot._sql import ident
 from mot.errors import MotError
 from mot.events import (
     EventLog,
@@ -322,16 +321,3 @@ def run_linked(name: str, opened: Opened, loaded: data.Loaded, **params: object)
 
 def _hashable(params: dict[str, object]) -> tuple:
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-
-
-def preview(log: EventLog, n: int = 10) -> pd.DataFrame:
-    """The first ``n`` events of the log's standard view, as read."""
-    return log.connection.execute(f"SELECT * FROM {ident(log.view)} LIMIT {int(n)}").df()
-
-
-def source_columns(log: EventLog) -> list[str]:
-    """The file's columns a role can be given to: those in use and the properties."""
-    standard = {"row_number", "user_id", "session_id", "ts", "event"}
-    described = log.connection.execute(f"DESCRIBE {ident(log.view)}").fetchall()
-    in_use = [c for c in log.columns.values() if c]
-    return [*dict.fromkeys([*in_use, *(r[0] for r in described if r[0] not in standard)])]
