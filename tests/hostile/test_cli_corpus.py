@@ -143,7 +143,9 @@ def test_a_long_cell_costs_that_cell_at_most(name, cli):
 def test_duplicate_column_names_are_reported(cli):
     outcome = cli("validate", "duplicate_columns.csv", "--json")
     texts = [entry_text(e) for e in entries(outcome)]
-    duplicate = re.compile(r"duplicat|twice|more than once|same name|both named|repeated", re.IGNORECASE)
+    duplicate = re.compile(
+        r"duplicat|twice|more than once|same name|both named|repeated", re.IGNORECASE
+    )
     assert any("FMOT_experienced" in t and duplicate.search(t) for t in texts), texts
 
 
