@@ -50,7 +50,7 @@ def switch_log(build, upload_id=None):
             raise EventLogError(t("data.log_no_events", name=new.name, bad=opened.n_bad_rows))
     except MotError as exc:
         st.session_state[LOG_UPLOAD_SEEN] = upload_id
-        st.error(t("data.log_error", error=widgets.md_message(exc)))
+        st.error(t("data.log_upload_error", error=widgets.md_message(exc)))
         return
     st.session_state[LOG_UPLOAD_SEEN] = upload_id
     state.use_event_log(new)

@@ -47,11 +47,9 @@ STRINGS = {
     ),
     "data.log_no_events": (
         "`{name}` has no event that could be read ({bad} rows left out). Check that it has "
-        "rows with a user id, a readable time stamp and an event name. The event log you were "
-        "using is still loaded.",
+        "rows with a user id, a readable time stamp and an event name.",
         "`{name}` no tiene ningún evento legible ({bad} filas descartadas). Comprueba que tiene "
-        "filas con un id de usuario, una marca de tiempo legible y un nombre de evento. El "
-        "registro de eventos que estabas usando sigue cargado.",
+        "filas con un id de usuario, una marca de tiempo legible y un nombre de evento.",
     ),
     "data.back_to_demo": ("Back to the demo data", "Volver a los datos de demostración"),
     "data.current": ("Dataset in use: **{name}**", "Conjunto de datos en uso: **{name}**"),
@@ -118,6 +116,11 @@ STRINGS = {
     "data.log_error": (
         "This event log cannot be used: {error}",
         "No se puede usar este registro de eventos: {error}",
+    ),
+    "data.log_upload_error": (
+        "This event log cannot be used: {error} The event log you were using is still loaded.",
+        "No se puede usar este registro de eventos: {error} El registro de eventos que estabas "
+        "usando sigue cargado.",
     ),
     "data.log_back_to_demo": ("Back to the demo log", "Volver al registro de demostración"),
     "data.log_columns": ("Columns", "Columnas"),
