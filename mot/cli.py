@@ -22,7 +22,7 @@ from mot.errors import MotError
 from mot.journey import Journey, default_journey, load_journey
 from mot.mapping import Mapping, load_mapping
 from mot.memory import PeakEndResult
-from mot.survey import SurveyData, load_survey
+from mot.survey import SurveyData, load_report, load_survey
 from mot.validation import ReportBuilder, ValidationReport
 
 
@@ -82,7 +82,11 @@ def _load(args: argparse.Namespace, progress: tqdm) -> SurveyData:
 
 def _validate(args: argparse.Namespace, progress: tqdm) -> int:
     try:
-        report = _load(args, progress).report
+        journey = load_journey(args.journey) if args.journey else default_journey()
+        mapping = load_mapping(args.mapping) if args.mapping else None
+        progress.set_description("reading")
+        report = load_report(args.file, journey=journey, mapping=mapping)
+        progress.update()
     except MotError as exc:
         log = ReportBuilder()
         log.add("error", str(exc), "Fix the file and try again.")

@@ -35,7 +35,7 @@ import threading
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
@@ -989,18 +989,59 @@ def _arrow_frame(stream: Callable[[], pa.NativeFile], plan: _ReadPlan) -> pd.Dat
     close to the size of the frame. If a later value does not fit the type guessed from the
     sample, the file is read again with pyarrow's own type inference.
     """
-    try:
-        sink = _stream_columns(stream, plan)
-    except _ARROW_ERRORS as err:
-        message = str(err)
-        if "Empty CSV" in message:
-            return pd.DataFrame({j: pd.Series(dtype=object) for j in range(plan.width)})
-        if "conversion error" not in message:
-            raise _NeedsFallback from err  # ragged rows, a row larger than a block, ...
+    types = dict(plan.types)
+    sink = None
+    for _ in range(_MAX_RETYPES):
+        try:
+            sink = _stream_columns(stream, replace(plan, types=types))
+            break
+        except _ARROW_ERRORS as err:
+            message = str(err)
+            if "Empty CSV" in message:
+                return pd.DataFrame({j: pd.Series(dtype=object) for j in range(plan.width)})
+            if "conversion error" not in message:
+                raise _NeedsFallback from err  # ragged rows, a row larger than a block, ...
+            retyped = _retyped(message, types, plan.dialect.decimal)
+            if retyped is None:
+                break
+            types = retyped
+    if sink is None:  # a value the streaming reader cannot place: let pyarrow infer all
         sink = _inferred_columns(stream, plan)
     if sink.width != plan.width or sink.has_binary():
         raise _NeedsFallback  # ragged rows, or bytes that are not in the detected encoding
     return sink.frame(lambda names: _reread_as_text(stream, plan, names))
+
+
+_MAX_RETYPES: Final = 12
+_CONVERSION_ERROR = re.compile(
+    r"In CSV column #(\d+): CSV conversion error to (\w+): invalid value '(.*)'", re.DOTALL
+)
+
+
+def _retyped(message: str, types: dict[str, Any], decimal: str) -> dict[str, Any] | None:
+    """The column types with the one named in a conversion error widened, or None.
+
+    A later value that does not fit the type guessed from the sample (a don't-know text in a
+    rating column, a decimal in an integer column) widens that column as pyarrow's own
+    inference over the whole file would (int64 → float64 → text), so the file is streamed
+    again instead of being read whole into memory.
+    """
+    found = _CONVERSION_ERROR.search(message)
+    if found is None:
+        return None
+    column, target, value = f"f{found.group(1)}", found.group(2), found.group(3)
+    number = re.compile(_NUMBER.pattern.replace(r"\.", re.escape(decimal)), re.ASCII)
+    if target not in ("null", "int64", "double"):
+        return None
+    if target == "null" and _INTEGER.fullmatch(value):
+        widened = pa.int64()
+    elif target != "double" and number.fullmatch(value):
+        widened = pa.float64()
+    elif not number.fullmatch(value):
+        widened = pa.string()
+    else:
+        return None
+    return {**types, column: widened}
 
 
 def _stream_columns(stream: Callable[[], pa.NativeFile], plan: _ReadPlan) -> _Columns:

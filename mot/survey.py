@@ -270,14 +270,23 @@ def _rating_block(
 
 
 def _ratings_from_blocks(blocks: list[_Block], ids: np.ndarray, journey: Journey) -> pd.DataFrame:
-    def stack(get, dtype) -> np.ndarray:
-        parts = [get(b) for b in blocks]
-        return np.concatenate(parts).astype(dtype, copy=False) if parts else np.array([], dtype)
-
+    """One tidy table from the columns' blocks, each block dropped once copied."""
     sizes = [b.value.size for b in blocks]
-    respondent = stack(lambda b: b.respondent, np.int32)
+    total = sum(sizes)
+    respondent = np.empty(total, np.int32)
+    value = np.empty(total, np.float64)
+    top = np.empty(total, bool)
     touchpoint = np.repeat(np.array([b.touchpoint for b in blocks], dtype=np.int16), sizes)
     measure = np.repeat(np.array([b.measure for b in blocks], dtype=np.int8), sizes)
+    start = 0
+    while blocks:
+        block = blocks.pop(0)
+        end = start + block.value.size
+        respondent[start:end] = block.respondent
+        value[start:end] = block.value
+        top[start:end] = block.top_box
+        start = end
+        del block
     # The arrays are fresh: no need for the constructor's defensive copy.
     return pd.DataFrame(
         {
@@ -286,8 +295,8 @@ def _ratings_from_blocks(blocks: list[_Block], ids: np.ndarray, journey: Journey
                 touchpoint, categories=list(journey.ids), ordered=True
             ),
             "measure": pd.Categorical.from_codes(measure, categories=list(MEASURES)),
-            "value": stack(lambda b: b.value, np.float64),
-            "top_box": stack(lambda b: b.top_box, bool),
+            "value": value,
+            "top_box": top,
         },
         copy=False,
     )
@@ -387,8 +396,16 @@ def _check_mapping_columns(raw: RawTable, mapping: Mapping, log: ReportBuilder) 
     return Mapping(tuple(c for c in mapping.columns if c.column in known))
 
 
-def _check_coverage(ratings: pd.DataFrame, log: ReportBuilder) -> None:
-    if ratings.empty:
+def _rating_counts(ratings: pd.DataFrame) -> np.ndarray:
+    """Answers per touchpoint × measure (flat, touchpoint-major) from the category codes."""
+    n_measures = len(MEASURES)
+    combined = ratings["touchpoint"].cat.codes.to_numpy().astype(np.int64) * n_measures
+    combined += ratings["measure"].cat.codes.to_numpy()
+    return np.bincount(combined, minlength=len(ratings["touchpoint"].cat.categories) * n_measures)
+
+
+def _check_coverage(counts: np.ndarray, touchpoints: Sequence[str], log: ReportBuilder) -> None:
+    if not counts.any():
         log.add(
             "error",
             "No column holds touchpoint ratings, so there is nothing to score.",
@@ -396,12 +413,7 @@ def _check_coverage(ratings: pd.DataFrame, log: ReportBuilder) -> None:
             "`TMOT_expectativa`) or map them on the Data page / with --mapping.",
         )
         return
-    # Answers per touchpoint × measure from the category codes (a groupby is slower here).
     n_measures = len(MEASURES)
-    combined = ratings["touchpoint"].cat.codes.to_numpy().astype(np.int64) * n_measures
-    combined += ratings["measure"].cat.codes.to_numpy()
-    counts = np.bincount(combined, minlength=len(ratings["touchpoint"].cat.categories) * n_measures)
-    touchpoints = ratings["touchpoint"].cat.categories
     for code in np.flatnonzero((counts > 0) & (counts < MIN_ANSWERS_FOR_CI)):
         touchpoint, measure = touchpoints[code // n_measures], MEASURES[code % n_measures]
         n = counts[code]
@@ -413,9 +425,23 @@ def _check_coverage(ratings: pd.DataFrame, log: ReportBuilder) -> None:
         )
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """How a wide file is built: what may be freed as it goes, and what is kept.
+
+    ``release`` lets the builder delete each column of ``raw.frame`` once it has been read
+    (only for a :class:`RawTable` nobody else holds: :func:`load_survey`'s own), so the
+    file's columns and the tidy table are never in memory together. Without ``ratings`` only
+    the report is built: each column's ratings are counted, then dropped.
+    """
+
+    release: bool = False
+    ratings: bool = True
+
+
 def _build_wide(
-    raw: RawTable, mapping: Mapping, journey: Journey, log: ReportBuilder
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    raw: RawTable, mapping: Mapping, journey: Journey, log: ReportBuilder, plan: _Plan
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, np.ndarray]:
     rows = raw.first_data_line + np.arange(len(raw.frame))
     for row in getattr(raw, "ragged_rows", ()):
         log.add(
@@ -427,15 +453,22 @@ def _build_wide(
         )
     ids, keep = _respondent_ids(raw, mapping, log)
     kept_ids = ids[keep]
-    blocks = [
-        block
-        for entry in mapping.by_role("rating")
-        if (block := _rating_block(entry, raw, keep, rows, journey, log)) is not None
-    ]
+    counts = np.zeros(len(journey.ids) * len(MEASURES), dtype=np.int64)
+    blocks = []
+    for entry in mapping.by_role("rating"):
+        block = _rating_block(entry, raw, keep, rows, journey, log)
+        if plan.release and entry.column in raw.frame:
+            del raw.frame[entry.column]
+        if block is None:
+            continue
+        counts[block.touchpoint * len(MEASURES) + block.measure] += block.value.size
+        if plan.ratings:
+            blocks.append(block)
     ratings = _ratings_from_blocks(blocks, kept_ids, journey)
+    del blocks
     respondents = _respondents_table(raw, mapping, ids, keep, rows, log)
     comments = _comments_table(raw, mapping, ids, keep)
-    return ratings, respondents, comments
+    return ratings, respondents, comments, counts
 
 
 # --- tidy input -----------------------------------------------------------------------------
@@ -627,12 +660,19 @@ def build_survey(
     >>> survey.ratings["value"].round(1).tolist(), len(survey.report.errors)
     ([66.7, 100.0, 16.7], 1)
     """
+    return _build(raw, journey, mapping, _Plan())
+
+
+def _build(
+    raw: RawTable, journey: Journey | None, mapping: Mapping | None, plan: _Plan
+) -> SurveyData:
     journey = journey or default_journey()
     log = ReportBuilder()
     tidy_names = tidy_columns(raw.frame)
     if tidy_names is not None:
         ratings, respondents, comments, journey = _build_tidy(raw, tidy_names, journey, log)
         mapping = mapping or Mapping(())
+        counts = _rating_counts(ratings)
     else:
         if mapping is None:
             mapping = suggest_mapping(
@@ -644,8 +684,8 @@ def build_survey(
                 "Check it on the Data page, or save it and pass it with --mapping.",
             )
         mapping = _check_mapping_columns(raw, mapping, log)
-        ratings, respondents, comments = _build_wide(raw, mapping, journey, log)
-    _check_coverage(ratings, log)
+        ratings, respondents, comments, counts = _build_wide(raw, mapping, journey, log, plan)
+    _check_coverage(counts, journey.ids, log)
     return SurveyData(ratings, respondents, comments, journey, mapping, log.report(), raw.name)
 
 
@@ -663,8 +703,44 @@ def load_survey(
     UnreadableFileError
         If the file cannot be read at all (empty, binary, not a table). Everything less
         severe is in the returned report.
+    FileTooLargeError
+        If the file is larger than :data:`mot.io.MAX_FILE_BYTES`.
+
+    Notes
+    -----
+    The file's columns are freed one by one as they become tidy rows, so the peak memory
+    stays within a few times the file's size (``bench/README.md``, "Memory").
     """
-    return build_survey(read_table(source, name=name), journey=journey, mapping=mapping)
+    raw = read_table(source, name=name)
+    return _build(raw, journey, mapping, _Plan(release=True))
+
+
+def load_report(
+    source: str | Path | bytes | BinaryIO,
+    *,
+    name: str | None = None,
+    journey: Journey | None = None,
+    mapping: Mapping | None = None,
+) -> ValidationReport:
+    r"""Read a file and return only its validation report (what ``python -m mot validate`` prints).
+
+    The same entries as ``load_survey(...).report``, built without keeping the tidy tables:
+    each rating column is checked, counted and dropped, so validating a large file needs
+    little more memory than reading it.
+
+    Raises
+    ------
+    UnreadableFileError, FileTooLargeError
+        As :func:`load_survey`.
+
+    Examples
+    --------
+    >>> report = load_report(b"ResponseId,FMOT_experienced\nR1,5\nR2,x\n", name="t.csv")
+    >>> [e.problem for e in report.errors][0][:21]
+    '`x` is not a number o'
+    """
+    raw = read_table(source, name=name)
+    return _build(raw, journey, mapping, _Plan(release=True, ratings=False)).report
 
 
 def validate_survey(
@@ -676,7 +752,7 @@ def validate_survey(
 ) -> ValidationReport:
     """The validation report of a file; never raises for a bad file (it is an error entry)."""
     try:
-        return load_survey(source, name=name, journey=journey, mapping=mapping).report
+        return load_report(source, name=name, journey=journey, mapping=mapping)
     except MotError as exc:
         log = ReportBuilder()
         log.add("error", str(exc), "Fix the file and load it again.")
