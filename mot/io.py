@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gc
 import io
 import json
 import os
@@ -1005,6 +1006,9 @@ def _arrow_frame(stream: Callable[[], pa.NativeFile], plan: _ReadPlan) -> pd.Dat
             if retyped is None:
                 break
             types = retyped
+        # The failed attempt's batches sit in reference cycles (reader thread, traceback):
+        # free them now, not at some later gc pass, so attempts do not add up in memory.
+        gc.collect()
     if sink is None:  # a value the streaming reader cannot place: let pyarrow infer all
         sink = _inferred_columns(stream, plan)
     if sink.width != plan.width or sink.has_binary():
@@ -1084,7 +1088,10 @@ class _Prefetch:
             if item is self._DONE:
                 return
             if isinstance(item, BaseException):
-                raise item
+                # Drop this frame's reference before raising: the traceback holds the frame,
+                # and the cycle would keep a failed attempt's batches until a gc pass.
+                error, item = item, None
+                raise error
             yield item
 
     def _produce(self) -> None:
@@ -1167,7 +1174,11 @@ class _Columns:
         if target is None:
             target = self.numbers[i] = np.empty(self.capacity, dtype=values.dtype)
         elif values.dtype.kind == "f" and target.dtype.kind != "f":
-            target = self.numbers[i] = target.astype(np.float64)  # nulls in an int column
+            # Nulls in an int column: only the rows filled so far are copied, so the
+            # reserved but unused capacity is never touched (never resident).
+            widened = np.empty(self.capacity, dtype=np.float64)
+            widened[: self.rows] = target[: self.rows]
+            target = self.numbers[i] = widened
         target[self.rows : self.rows + m] = values
 
     def _reserve(self, rows: int) -> None:

@@ -144,7 +144,9 @@ def _respondent_ids(
             "Map the column that identifies respondents (ResponseId, respondent_id, …) "
             "to the role `respondent_id`.",
         )
-        return np.array([f"row_{r}" for r in rows], dtype=object), np.ones(len(frame), bool)
+        return _compact_ids(np.array([f"row_{r}" for r in rows], dtype=object)), np.ones(
+            len(frame), bool
+        )
     column = id_columns[0].column
     ids = frame[column].astype("string").str.strip()
     missing = ids.isna() | (ids == "")
@@ -175,7 +177,30 @@ def _respondent_ids(
             "Keep one row per respondent: remove the repeated row or give it its own id.",
             summary="{n} more repeated respondents were left out (rows {rows}).",
         )
-    return ids.to_numpy(dtype=object), ~duplicated
+    return _compact_ids(ids), ~duplicated
+
+
+def _compact_ids(ids: object) -> pd.api.extensions.ExtensionArray:
+    """Ids as one Arrow-backed string array (not a Python object per respondent)."""
+    return pd.array(ids, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
+
+
+def release_memory() -> None:
+    """Give memory freed by Python, numpy and Arrow back to the operating system.
+
+    Large surveys free hundreds of MB of intermediate arrays; glibc's allocator and Arrow's
+    pool keep such memory for reuse, so the process would stay at its peak size. This asks
+    both to return the unused part (a no-op where ``malloc_trim`` does not exist).
+    """
+    import ctypes
+
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (macOS, Windows, musl)
+        return
 
 
 def _rating_scale(
@@ -363,7 +388,7 @@ def _comments_table(
         parts.append(
             pd.DataFrame(
                 {
-                    "respondent_id": ids[keep][present.to_numpy()],
+                    "respondent_id": ids[keep][present.to_numpy()].to_numpy(dtype=object),
                     "touchpoint": entry.touchpoint,
                     "comment": text[present].to_numpy(dtype=object),
                 }
@@ -464,6 +489,8 @@ def _build_wide(
         counts[block.touchpoint * len(MEASURES) + block.measure] += block.value.size
         if plan.ratings:
             blocks.append(block)
+    if plan.release:
+        release_memory()
     ratings = _ratings_from_blocks(blocks, kept_ids, journey)
     del blocks
     respondents = _respondents_table(raw, mapping, ids, keep, rows, log)
@@ -683,6 +710,8 @@ def _build(
                 "The suggested column mapping was used.",
                 "Check it on the Data page, or save it and pass it with --mapping.",
             )
+        if plan.release:
+            release_memory()
         mapping = _check_mapping_columns(raw, mapping, log)
         ratings, respondents, comments, counts = _build_wide(raw, mapping, journey, log, plan)
     _check_coverage(counts, journey.ids, log)
@@ -712,6 +741,7 @@ def load_survey(
     stays within a few times the file's size (``bench/README.md``, "Memory").
     """
     raw = read_table(source, name=name)
+    release_memory()
     return _build(raw, journey, mapping, _Plan(release=True))
 
 
@@ -740,6 +770,7 @@ def load_report(
     '`x` is not a number o'
     """
     raw = read_table(source, name=name)
+    release_memory()
     return _build(raw, journey, mapping, _Plan(release=True, ratings=False)).report
 
 
