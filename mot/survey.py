@@ -19,6 +19,8 @@ from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from mot import MEASURES, OUTCOMES
 from mot.errors import MotError
@@ -160,24 +162,43 @@ def _respondent_ids(
             "Fill in the id if this respondent appears elsewhere.",
             summary="{n} more rows have an empty id (rows {rows}).",
         )
-        ids = ids.mask(missing, pd.Series([f"row_{r}" for r in rows], index=ids.index))
-    duplicated = ids.duplicated(keep="first").to_numpy()
+        ids = ids.copy()
+        ids[missing.to_numpy()] = [f"row_{r}" for r in rows[missing.to_numpy()]]
+    duplicated, first_at = _repeats(ids)
     if duplicated.any():
-        first_row = dict(zip(ids[~duplicated], rows[~duplicated], strict=True))
+        first_row = rows[first_at[duplicated]]
         dup_ids = ids[duplicated].to_numpy()
         log.add_rows(
             "error",
             rows[duplicated],
             column,
             [
-                f"Respondent `{i}` appears again (first at row {first_row[i]}): this row is "
-                "left out."
-                for i in dup_ids
+                f"Respondent `{i}` appears again (first at row {r}): this row is left out."
+                for i, r in zip(dup_ids, first_row, strict=True)
             ],
             "Keep one row per respondent: remove the repeated row or give it its own id.",
             summary="{n} more repeated respondents were left out (rows {rows}).",
         )
     return _compact_ids(ids), ~duplicated
+
+
+def _repeats(ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Which ids repeat an earlier one, and the position of each id's first occurrence.
+
+    From a stable sort of the Arrow strings: equal neighbours are repeats. A hash of every
+    id (``duplicated``, ``factorize``) would cost about 100 bytes per respondent.
+    """
+    text = pa.array(ids.array).cast(pa.large_string())
+    order = pc.sort_indices(text).to_numpy()
+    ordered = text.take(order)
+    same = pc.equal(ordered[1:], ordered[:-1]).to_numpy(zero_copy_only=False)
+    same = np.concatenate([[False], same]) if len(order) else np.zeros(0, bool)
+    run_start = np.maximum.accumulate(np.where(same, 0, np.arange(len(order))))
+    duplicated = np.zeros(len(order), bool)
+    duplicated[order[same]] = True
+    first_at = np.empty(len(order), np.int64)
+    first_at[order] = order[run_start]
+    return duplicated, first_at
 
 
 def _compact_ids(ids: object) -> pd.api.extensions.ExtensionArray:
@@ -354,7 +375,15 @@ def _segment_column(entry: ColumnMapping, raw: RawTable, keep: np.ndarray) -> pd
     if labels:
         values = values.map(lambda v: labels.get(v, v))
     text = values.astype("string").str.strip().replace("", pd.NA)
-    return pd.Categorical(text.to_numpy(dtype=object, na_value=None))
+    # Codes from one hash pass over the text, categories sorted as pd.Categorical sorts them:
+    # no Python object per respondent.
+    codes, uniques = pd.factorize(text)
+    categories = np.asarray(uniques, dtype=object)
+    order = np.argsort(categories, kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    codes = np.where(codes >= 0, rank[np.maximum(codes, 0)], -1)
+    return pd.Categorical.from_codes(codes, categories=pd.Index(categories[order]))
 
 
 def _respondents_table(
@@ -491,7 +520,7 @@ def _build_wide(
             blocks.append(block)
     if plan.release:
         release_memory()
-    ratings = _ratings_from_blocks(blocks, kept_ids, journey)
+    ratings = _ratings_from_blocks(blocks, kept_ids if plan.ratings else kept_ids[:0], journey)
     del blocks
     respondents = _respondents_table(raw, mapping, ids, keep, rows, log)
     comments = _comments_table(raw, mapping, ids, keep)
