@@ -129,9 +129,7 @@ def peak_rss_mb(args: list[str]) -> tuple[float, int]:
         command = ["/usr/bin/time", "-v", sys.executable, "-m", "mot", *args]
     else:
         command = [sys.executable, "-c", _SELF_MEASURED, *args]
-    out = subprocess.run(
-        command, cwd=ROOT, env=env, capture_output=True, text=True, check=False
-    )
+    out = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     found = _MAX_RSS.findall(out.stderr)
     if not found:
         message = f"no peak memory reported by {' '.join(command)}: {out.stderr[-500:]}"

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import ctypes
 import gc
 import io
 import json
@@ -45,7 +46,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from mot.errors import MotError, UnreadableFileError
+from mot.errors import FileTooLargeError, MotError, UnreadableFileError
 
 __all__ = ["SOURCE_FORMATS", "RawTable", "read_table"]
 
@@ -280,6 +281,7 @@ def read_table(
     1   2           4.0      no sé
     """
     src = _acquire(source, name)
+    _check_size(src)
     try:
         return _dispatch(src, sheet)
     except MotError:
@@ -296,6 +298,46 @@ def read_table(
 
 
 # --------------------------------------------------------------------------- input handling
+
+DEFAULT_MAX_FILE_MB: Final = 200
+"""Largest file read by default, in MB (2²⁰ bytes): the app's upload limit is the same."""
+
+MEMORY_PER_FILE_BYTE: Final = 5
+"""Loading a survey needs at most about this many bytes of memory per byte of file."""
+
+
+def max_file_bytes() -> int:
+    """The largest file :func:`read_table` reads, in bytes.
+
+    :data:`DEFAULT_MAX_FILE_MB` unless the environment variable ``MOT_MAX_FILE_MB`` says
+    otherwise (a machine with more memory, a command-line user with a large export).
+
+    Examples
+    --------
+    >>> max_file_bytes() == DEFAULT_MAX_FILE_MB * 2**20 or "MOT_MAX_FILE_MB" in os.environ
+    True
+    """
+    setting = os.environ.get("MOT_MAX_FILE_MB", "").strip()
+    try:
+        megabytes = float(setting) if setting else DEFAULT_MAX_FILE_MB
+    except ValueError:
+        megabytes = DEFAULT_MAX_FILE_MB
+    return int(megabytes * 2**20) if megabytes > 0 else int(DEFAULT_MAX_FILE_MB * 2**20)
+
+
+def _check_size(src: _Input) -> None:
+    """Refuse a file too large for the memory bound, before reading any of it."""
+    size, limit = src.size(), max_file_bytes()
+    if size <= limit:
+        return
+    message = (
+        f"`{src.display}` is {size / 2**20:,.0f} MB; the largest file this installation reads "
+        f"is {limit / 2**20:,.0f} MB (loading needs up to {MEMORY_PER_FILE_BYTE}× the file's "
+        "size in memory). Split it into smaller files (for example by wave or by month), or "
+        "remove the columns you do not analyse, and load them one at a time. On your own "
+        "machine you can raise the limit with the environment variable MOT_MAX_FILE_MB."
+    )
+    raise FileTooLargeError(message)
 
 
 @dataclass(frozen=True)
@@ -1009,6 +1051,7 @@ def _arrow_frame(stream: Callable[[], pa.NativeFile], plan: _ReadPlan) -> pd.Dat
         # The failed attempt's batches sit in reference cycles (reader thread, traceback):
         # free them now, not at some later gc pass, so attempts do not add up in memory.
         gc.collect()
+        release_memory()
     if sink is None:  # a value the streaming reader cannot place: let pyarrow infer all
         sink = _inferred_columns(stream, plan)
     if sink.width != plan.width or sink.has_binary():
@@ -1046,6 +1089,20 @@ def _retyped(message: str, types: dict[str, Any], decimal: str) -> dict[str, Any
     else:
         return None
     return {**types, column: widened}
+
+
+def release_memory() -> None:
+    """Give memory freed by Python, numpy and Arrow back to the operating system.
+
+    Large surveys free hundreds of MB of intermediate arrays; glibc's allocator and Arrow's
+    pool keep such memory for reuse, so the process would stay at its peak size. This asks
+    both to return the unused part (a no-op where ``malloc_trim`` does not exist).
+    """
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (macOS, Windows, musl)
+        return
 
 
 def _stream_columns(stream: Callable[[], pa.NativeFile], plan: _ReadPlan) -> _Columns:

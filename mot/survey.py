@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 
 from mot import MEASURES, OUTCOMES
 from mot.errors import MotError
-from mot.io import RawTable, read_table
+from mot.io import RawTable, read_table, release_memory
 from mot.journey import Journey, default_journey
 from mot.mapping import (
     _MEASURE_LOOKUP,
@@ -204,24 +204,6 @@ def _repeats(ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 def _compact_ids(ids: object) -> pd.api.extensions.ExtensionArray:
     """Ids as one Arrow-backed string array (not a Python object per respondent)."""
     return pd.array(ids, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
-
-
-def release_memory() -> None:
-    """Give memory freed by Python, numpy and Arrow back to the operating system.
-
-    Large surveys free hundreds of MB of intermediate arrays; glibc's allocator and Arrow's
-    pool keep such memory for reuse, so the process would stay at its peak size. This asks
-    both to return the unused part (a no-op where ``malloc_trim`` does not exist).
-    """
-    import ctypes
-
-    import pyarrow as pa
-
-    pa.default_memory_pool().release_unused()
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc (macOS, Windows, musl)
-        return
 
 
 def _rating_scale(
