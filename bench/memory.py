@@ -157,6 +157,10 @@ def bench_memory(sizes_mb: tuple[float, ...] = SIZES_MB) -> list[MemoryRow]:
 def table(rows: list[MemoryRow]) -> str:
     """The README's "Memory: validate and score" table."""
     lines = [
+        "**Memory: validate and score.** Peak memory (max RSS) that the command adds on top "
+        "of its baseline, the same command on a one-row file of the same layout; target: "
+        f"added ≤ {TARGET:g}× the CSV's size on disk.",
+        "",
         "| command | CSV on disk | baseline (one-row file) | peak | added | added ÷ size "
         "| target | |",
         "|---|---:|---:|---:|---:|---:|---:|---|",

@@ -150,7 +150,7 @@ def _respondent_ids(
             len(frame), bool
         )
     column = id_columns[0].column
-    ids = frame[column].astype("string").str.strip()
+    ids = _column(frame, column).astype("string").str.strip()
     missing = ids.isna() | (ids == "")
     if missing.any():
         log.add_rows(
@@ -180,6 +180,40 @@ def _respondent_ids(
             summary="{n} more repeated respondents were left out (rows {rows}).",
         )
     return _compact_ids(ids), ~duplicated
+
+
+_COMPACTED = "mot_compacted"  # frame.attrs key: column → the dtype it was read with
+_FLOAT32_EXACT = 2**24  # every integer up to this is exact in float32
+
+
+def _compact_numbers(frame: pd.DataFrame) -> None:
+    """Hold whole-number columns in 4 (float) or 2 (int) bytes a cell instead of 8, in place.
+
+    Only for a frame nobody else holds (:func:`load_survey`'s own). Ratings are small whole
+    numbers, exact in float32; :func:`_column` gives each column back in the dtype it was
+    read with before any value is used, so no number changes.
+    """
+    compacted: dict[str, np.dtype] = {}
+    for name in list(frame.columns):
+        values = frame[name].to_numpy()
+        if values.dtype == np.float64:
+            present = values[~np.isnan(values)]
+            small = np.abs(present) <= _FLOAT32_EXACT
+            if small.all() and (present == np.round(present)).all():
+                compacted[name] = values.dtype
+                frame[name] = values.astype(np.float32)
+        elif values.dtype == np.int64 and values.size:
+            if values.min() >= np.iinfo(np.int16).min and values.max() <= np.iinfo(np.int16).max:
+                compacted[name] = values.dtype
+                frame[name] = values.astype(np.int16)
+    frame.attrs[_COMPACTED] = compacted
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A column of the file in the dtype it was read with (see :func:`_compact_numbers`)."""
+    values = frame[name]
+    dtype = frame.attrs.get(_COMPACTED, {}).get(name)
+    return values if dtype is None else values.astype(dtype)
 
 
 def _repeats(ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -280,7 +314,7 @@ def _rating_block(
             column=column,
         )
         return None
-    values = raw.frame[column][keep]
+    values = _column(raw.frame, column)[keep]
     scale = _rating_scale(entry, values, raw.labels.get(column, ""), log)
     if scale is None:
         return None
@@ -333,7 +367,7 @@ def _ratings_from_blocks(blocks: list[_Block], ids: np.ndarray, journey: Journey
 def _outcome_column(
     entry: ColumnMapping, raw: RawTable, keep: np.ndarray, rows: np.ndarray, log: ReportBuilder
 ) -> np.ndarray | None:
-    values = raw.frame[entry.column][keep]
+    values = _column(raw.frame, entry.column)[keep]
     scale = _rating_scale(entry, values, raw.labels.get(entry.column, ""), log)
     if scale is None:
         return None
@@ -352,7 +386,7 @@ def _outcome_column(
 
 
 def _segment_column(entry: ColumnMapping, raw: RawTable, keep: np.ndarray) -> pd.Categorical:
-    values = raw.frame[entry.column][keep]
+    values = _column(raw.frame, entry.column)[keep]
     labels = raw.value_labels.get(entry.column)
     if labels:
         values = values.map(lambda v: labels.get(v, v))
@@ -378,7 +412,7 @@ def _respondents_table(
 ) -> pd.DataFrame:
     table: dict[str, object] = {"respondent_id": ids[keep], "row": rows[keep]}
     for entry in mapping.by_role("customer_id")[:1]:
-        table["customer_id"] = raw.frame[entry.column][keep].astype("string").to_numpy()
+        table["customer_id"] = _column(raw.frame, entry.column)[keep].astype("string").to_numpy()
     for entry in mapping.by_role("outcome"):
         column = _outcome_column(entry, raw, keep, rows, log)
         if column is not None:
@@ -394,7 +428,7 @@ def _comments_table(
 ) -> pd.DataFrame:
     parts = []
     for entry in mapping.by_role("comment"):
-        text = raw.frame[entry.column][keep].astype("string").str.strip()
+        text = _column(raw.frame, entry.column)[keep].astype("string").str.strip()
         present = text.notna() & (text != "")
         parts.append(
             pd.DataFrame(
@@ -712,6 +746,9 @@ def _build(
         mapping = mapping or Mapping(())
         counts = _rating_counts(ratings)
     else:
+        if plan.release:
+            _compact_numbers(raw.frame)
+            release_memory()
         if mapping is None:
             mapping = suggest_mapping(
                 raw.frame, journey, labels=raw.labels, value_labels=raw.value_labels
