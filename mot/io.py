@@ -1061,7 +1061,8 @@ def _arrow_frame(stream: Callable[[], pa.NativeFile], plan: _ReadPlan) -> pd.Dat
 
 _MAX_RETYPES: Final = 12
 _CONVERSION_ERROR = re.compile(
-    r"In CSV column #(\d+): CSV conversion error to (\w+): invalid value '(.*)'", re.DOTALL
+    r"In CSV column #(\d+): (?:Row #\d+: )?CSV conversion error to (\w+): invalid value '(.*)'",
+    re.DOTALL,
 )
 
 

@@ -202,11 +202,15 @@ def _compact_numbers(frame: pd.DataFrame) -> None:
             if small.all() and (present == np.round(present)).all():
                 compacted[name] = values.dtype
                 frame[name] = values.astype(np.float32)
-        elif values.dtype == np.int64 and values.size:
-            if values.min() >= np.iinfo(np.int16).min and values.max() <= np.iinfo(np.int16).max:
-                compacted[name] = values.dtype
-                frame[name] = values.astype(np.int16)
+        elif values.dtype == np.int64 and values.size and _fits_int16(values):
+            compacted[name] = values.dtype
+            frame[name] = values.astype(np.int16)
     frame.attrs[_COMPACTED] = compacted
+
+
+def _fits_int16(values: np.ndarray) -> bool:
+    info = np.iinfo(np.int16)
+    return bool(values.min() >= info.min and values.max() <= info.max)
 
 
 def _column(frame: pd.DataFrame, name: str) -> pd.Series:

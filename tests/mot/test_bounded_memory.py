@@ -82,7 +82,7 @@ def test_a_file_over_the_limit_is_refused_before_reading(monkeypatch, tmp_path):
 
 def test_the_limit_counts_uploaded_bytes_too(monkeypatch):
     monkeypatch.setenv("MOT_MAX_FILE_MB", "0.5")
-    with pytest.raises(FileTooLargeError, match="upload.csv"):
+    with pytest.raises(FileTooLargeError, match=r"upload\.csv"):
         read_table(b"a,b\n" + b"1,2\n" * 200_000, name="upload.csv")
 
 
@@ -100,8 +100,10 @@ def _messy_export() -> bytes:
     for i in range(400):
         rid = "" if i in (7, 8) else f"R{i % 390}"  # 2 empty ids, 8 repeated ids
         rating = "x" if i == 50 else ("9" if i == 60 else str(1 + i % 7))
-        rows.append(f"{rid},{('mobile', 'desktop', ' tablet ', '')[i % 4]},{rating},"
-                    f"{1 + i % 5},{i % 7 - 3},{i % 11}")
+        rows.append(
+            f"{rid},{('mobile', 'desktop', ' tablet ', '')[i % 4]},{rating},"
+            f"{1 + i % 5},{i % 7 - 3},{i % 11}"
+        )
     return ("\n".join(rows) + "\n").encode()
 
 
@@ -120,7 +122,8 @@ def test_repeated_ids_name_their_first_row_as_before():
     first = repeats.iloc[0]
     # R0 is at file row 2 (row 1 is the header) and again 390 data rows later.
     assert first["row"] == 392
-    assert first["problem"] == "Respondent `R0` appears again (first at row 2): this row is left out."
+    expected = "Respondent `R0` appears again (first at row 2): this row is left out."
+    assert first["problem"] == expected
 
 
 def test_building_from_a_raw_table_leaves_it_whole():
