@@ -335,37 +335,47 @@ def _rating_block(
     )
 
 
-def _ratings_from_blocks(blocks: list[_Block], ids: np.ndarray, journey: Journey) -> pd.DataFrame:
-    """One tidy table from the columns' blocks, each block dropped once copied."""
-    sizes = [b.value.size for b in blocks]
-    total = sum(sizes)
-    respondent = np.empty(total, np.int32)
-    value = np.empty(total, np.float64)
-    top = np.empty(total, bool)
-    touchpoint = np.repeat(np.array([b.touchpoint for b in blocks], dtype=np.int16), sizes)
-    measure = np.repeat(np.array([b.measure for b in blocks], dtype=np.int8), sizes)
-    start = 0
-    while blocks:
-        block = blocks.pop(0)
-        end = start + block.value.size
-        respondent[start:end] = block.respondent
-        value[start:end] = block.value
-        top[start:end] = block.top_box
-        start = end
-        del block
-    # The arrays are fresh: no need for the constructor's defensive copy.
-    return pd.DataFrame(
-        {
-            "respondent_id": pd.Categorical.from_codes(respondent, categories=pd.Index(ids)),
-            "touchpoint": pd.Categorical.from_codes(
-                touchpoint, categories=list(journey.ids), ordered=True
-            ),
-            "measure": pd.Categorical.from_codes(measure, categories=list(MEASURES)),
-            "value": value,
-            "top_box": top,
-        },
-        copy=False,
-    )
+class _RatingsSink:
+    """The tidy table's arrays, filled column by column as each rating column is parsed.
+
+    Sized for every cell of every rating column (``np.empty``: pages never written are never
+    resident), so no per-column block waits to be concatenated and no second copy exists.
+    """
+
+    def __init__(self, capacity: int) -> None:
+        self.respondent = np.empty(capacity, np.int32)
+        self.touchpoint = np.empty(capacity, np.int16)
+        self.measure = np.empty(capacity, np.int8)
+        self.value = np.empty(capacity, np.float64)
+        self.top = np.empty(capacity, bool)
+        self.size = 0
+
+    def add(self, block: _Block) -> None:
+        start, end = self.size, self.size + block.value.size
+        self.respondent[start:end] = block.respondent
+        self.touchpoint[start:end] = block.touchpoint
+        self.measure[start:end] = block.measure
+        self.value[start:end] = block.value
+        self.top[start:end] = block.top_box
+        self.size = end
+
+    def frame(self, ids: object, journey: Journey) -> pd.DataFrame:
+        n = self.size
+        # The arrays are fresh: no need for the constructor's defensive copy.
+        return pd.DataFrame(
+            {
+                "respondent_id": pd.Categorical.from_codes(
+                    self.respondent[:n], categories=pd.Index(ids)
+                ),
+                "touchpoint": pd.Categorical.from_codes(
+                    self.touchpoint[:n], categories=list(journey.ids), ordered=True
+                ),
+                "measure": pd.Categorical.from_codes(self.measure[:n], categories=list(MEASURES)),
+                "value": self.value[:n],
+                "top_box": self.top[:n],
+            },
+            copy=False,
+        )
 
 
 def _outcome_column(
@@ -527,9 +537,16 @@ def _build_wide(
         )
     ids, keep = _respondent_ids(raw, mapping, log)
     kept_ids = ids[keep]
+    # The respondents' table first, while the ratings are not yet in memory (its entries
+    # still follow the ratings' in the report, as they always have).
+    respondents_log = ReportBuilder()
+    respondents = _respondents_table(raw, mapping, ids, keep, rows, respondents_log)
+    if plan.release:
+        release_memory()
     counts = np.zeros(len(journey.ids) * len(MEASURES), dtype=np.int64)
-    blocks = []
-    for entry in mapping.by_role("rating"):
+    entries = mapping.by_role("rating")
+    sink = _RatingsSink(len(kept_ids) * len(entries) if plan.ratings else 0)
+    for entry in entries:
         block = _rating_block(entry, raw, keep, rows, journey, log)
         if plan.release and entry.column in raw.frame:
             del raw.frame[entry.column]
@@ -537,12 +554,12 @@ def _build_wide(
             continue
         counts[block.touchpoint * len(MEASURES) + block.measure] += block.value.size
         if plan.ratings:
-            blocks.append(block)
-    if plan.release:
-        release_memory()
-    ratings = _ratings_from_blocks(blocks, kept_ids if plan.ratings else kept_ids[:0], journey)
-    del blocks
-    respondents = _respondents_table(raw, mapping, ids, keep, rows, log)
+            sink.add(block)
+        del block
+        if plan.release:
+            release_memory()
+    ratings = sink.frame(kept_ids if plan.ratings else kept_ids[:0], journey)
+    log.entries.extend(respondents_log.entries)
     comments = _comments_table(raw, mapping, ids, keep)
     return ratings, respondents, comments, counts
 
