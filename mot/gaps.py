@@ -159,11 +159,11 @@ def gap_table(
     _validate_gap_table(ratings, by=by, confidence=confidence)
     ratings, n_missing = _segment_rows(ratings, by)
     keys = ["touchpoint"] if by is None else [by, "touchpoint"]
-    rows = ratings[ratings["measure"].isin(list(_SIX_STEP)) & ratings["value"].notna()]
-    if rows.empty:
+    wanted = ratings["measure"].isin(list(_SIX_STEP)).to_numpy() & ratings["value"].notna()
+    if not wanted.any():
         out = _empty(keys, GAP_COLUMNS[1:], ratings)
     else:
-        summary = _gap_summary(rows, keys)
+        summary = _gap_summaries(ratings, wanted.to_numpy(), keys)
         out = summary.index.to_frame(index=False)
         for measure, name in _SIX_STEP.items():
             out[f"n_{name}"] = summary[(measure, "count")].to_numpy(dtype="int64")
@@ -368,6 +368,19 @@ def priorities(
     rank = pd.Series(np.arange(1, len(out) + 1), dtype="Int64")
     out["rank"] = rank.where(out["priority"].notna(), pd.NA)
     return out[list(PRIORITY_COLUMNS)]
+
+
+def _gap_summaries(ratings: pd.DataFrame, wanted: np.ndarray, keys: list[str]) -> pd.DataFrame:
+    """:func:`_gap_summary` one touchpoint at a time (each cell's numbers are its own rows'),
+    so the respondent × measure pivot of a large survey is never built for all at once."""
+    codes = ratings["touchpoint"].cat.codes.to_numpy()
+    parts = []
+    for code in np.unique(codes[wanted]):
+        rows = ratings[wanted & (codes == code)]
+        parts.append(_gap_summary(rows, keys))
+        del rows
+    summary = parts[0] if len(parts) == 1 else pd.concat(parts)
+    return summary.sort_index(kind="stable") if len(parts) > 1 else summary
 
 
 def _gap_summary(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
