@@ -371,8 +371,11 @@ def priorities(
 
 
 def _gap_summaries(ratings: pd.DataFrame, wanted: np.ndarray, keys: list[str]) -> pd.DataFrame:
-    """:func:`_gap_summary` one touchpoint at a time (each cell's numbers are its own rows'),
-    so the respondent × measure pivot of a large survey is never built for all at once."""
+    """:func:`_gap_summary` one touchpoint at a time, in the same order.
+
+    Each cell's numbers come from its own rows only, so they are the same; the respondent ×
+    measure pivot of a large survey is never built for every touchpoint at once.
+    """
     codes = ratings["touchpoint"].cat.codes.to_numpy()
     parts = []
     for code in np.unique(codes[wanted]):

@@ -296,9 +296,10 @@ def _sliced(codes: _Codes, rows: slice) -> _Codes:
 
 def _utility_stats(
     codes: _Codes, segment: np.ndarray | None, top_box: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
-    """Count, mean, sd (as :func:`_group_stats`), top-box count per utility group, the
-    rows missing their segment, and the number of groups: over slices of the rows, so the
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Count, mean, sd, top-box count per utility group; rows missing their segment.
+
+    As :func:`_utility_keys` then :func:`_group_stats`, but over slices of the rows, so the
     temporaries stay a few MB on a table of millions of ratings.
 
     Sums accumulate row by row in table order (``np.add.at``), exactly as one ``bincount``
@@ -336,7 +337,7 @@ def _utility_stats(
         sd = np.sqrt(squares[:n_groups] / (n - 1))
     sd[n < 2] = np.nan
     missing_segment = np.concatenate(missing_parts) if segment is not None else missing_parts[0]
-    return n, mean, sd, top, missing_segment, n_groups
+    return n, mean, sd, top, missing_segment
 
 
 def _bootstrap_interval(
@@ -468,7 +469,7 @@ def score_utilities(
             "`experienced` on the Data page."
         )
         raise MissingMeasureError(message)
-    n, mean, sd, top, missing_segment, n_groups = _utility_stats(
+    n, mean, sd, top, missing_segment = _utility_stats(
         codes, segment, ratings["top_box"].to_numpy()
     )
     se, low, high = _t_interval(n, mean, sd, confidence)
