@@ -541,10 +541,14 @@ def _build_wide(
     # still follow the ratings' in the report, as they always have).
     respondents_log = ReportBuilder()
     respondents = _respondents_table(raw, mapping, ids, keep, rows, respondents_log)
-    if plan.release:
+    comments = _comments_table(raw, mapping, ids, keep)
+    entries = mapping.by_role("rating")
+    if plan.release:  # from here on only the rating columns are read
+        rating_columns = {entry.column for entry in entries}
+        for column in [c for c in raw.frame.columns if c not in rating_columns]:
+            del raw.frame[column]
         release_memory()
     counts = np.zeros(len(journey.ids) * len(MEASURES), dtype=np.int64)
-    entries = mapping.by_role("rating")
     sink = _RatingsSink(len(kept_ids) * len(entries) if plan.ratings else 0)
     for entry in entries:
         block = _rating_block(entry, raw, keep, rows, journey, log)
@@ -560,7 +564,6 @@ def _build_wide(
             release_memory()
     ratings = sink.frame(kept_ids if plan.ratings else kept_ids[:0], journey)
     log.entries.extend(respondents_log.entries)
-    comments = _comments_table(raw, mapping, ids, keep)
     return ratings, respondents, comments, counts
 
 
