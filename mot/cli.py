@@ -19,6 +19,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from mot.errors import MotError
+from mot.io import release_memory
 from mot.journey import Journey, default_journey, load_journey
 from mot.mapping import Mapping, load_mapping
 from mot.memory import PeakEndResult
@@ -123,9 +124,11 @@ def _scores(survey: SurveyData, progress: tqdm) -> dict:
     warnings = [str(e) for e in survey.report.entries]
     progress.set_description("scoring")
     utilities = score_utilities(survey.ratings)
+    release_memory()  # each analysis's temporaries are returned before the next one
     progress.update()
     nps_table = _optional(lambda: nps(survey.respondents), warnings)
     gaps = _optional(lambda: gap_table(survey.ratings), warnings)
+    release_memory()
     progress.update()
     memory = _optional(lambda: peak_end(survey.ratings, survey.respondents), warnings)
     progress.update()

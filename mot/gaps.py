@@ -15,6 +15,7 @@ import pandas as pd
 
 from mot.distributions import t_ppf, t_sf
 from mot.errors import MissingMeasureError, MotError
+from mot.io import release_memory
 from mot.tidy import as_ratings, require_measure
 
 GAP_COLUMNS: tuple[str, ...] = (
@@ -382,6 +383,7 @@ def _gap_summaries(ratings: pd.DataFrame, wanted: np.ndarray, keys: list[str]) -
         rows = ratings[wanted & (codes == code)]
         parts.append(_gap_summary(rows, keys))
         del rows
+        release_memory()  # the pivot's temporaries, before the next touchpoint's
     summary = parts[0] if len(parts) == 1 else pd.concat(parts)
     return summary.sort_index(kind="stable") if len(parts) > 1 else summary
 
@@ -483,9 +485,12 @@ def _validate_gap_table(ratings: pd.DataFrame, *, by: str | None, confidence: fl
             "mapped on the Data page."
         )
         raise MotError(message)
-    present = ratings.loc[ratings["value"].notna(), "measure"]
-    require_measure(ratings[ratings["value"].notna()], "experienced", needed_for="Gaps")
-    if not present.isin(["anticipated", "excellent"]).any():
+    # The measures present, from the codes of the rated rows (no copy of the table).
+    codes = ratings["measure"].cat.codes.to_numpy()[ratings["value"].notna().to_numpy()]
+    present = {ratings["measure"].cat.categories[c] for c in np.unique(codes) if c >= 0}
+    if "experienced" not in present:
+        require_measure(ratings.iloc[:0], "experienced", needed_for="Gaps")  # raises
+    if not present & {"anticipated", "excellent"}:
         message = (
             "Gaps need `anticipated` (expected) or `excellent` (ideal) ratings, and this "
             "dataset has neither. Map columns such as `FMOT_anticipated` (or `FMOT_expected`) "
