@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from mot import MEASURES
 from mot.distributions import t_ppf, t_sf
 from mot.errors import MissingMeasureError, MotError
 from mot.io import release_memory
@@ -390,18 +391,55 @@ def _gap_summaries(ratings: pd.DataFrame, wanted: np.ndarray, keys: list[str]) -
 
 def _gap_summary(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Count, mean and variance per cell of each measure and of the paired differences."""
-    wide = rows.pivot_table(
-        index=[*keys, "respondent_id"],
-        columns="measure",
-        values="value",
-        aggfunc="mean",
-        observed=True,
-    )
-    wide.columns = [str(c) for c in wide.columns]
+    wide = _one_row_per_respondent(rows, keys)
+    if wide is None:  # a respondent rated a measure twice: the mean of the two, as pandas does
+        wide = rows.pivot_table(
+            index=[*keys, "respondent_id"],
+            columns="measure",
+            values="value",
+            aggfunc="mean",
+            observed=True,
+        )
+        wide.columns = [str(c) for c in wide.columns]
     wide = wide.reindex(columns=list(_SIX_STEP))
     wide["d_expected"] = wide["experienced"] - wide["anticipated"]
     wide["d_excellent"] = wide["experienced"] - wide["excellent"]
     return wide.groupby(level=keys, observed=True, sort=True).agg(["count", "mean", "var"])
+
+
+def _one_row_per_respondent(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame | None:
+    """The pivot ``(keys, respondent) × measure`` of the values, from the category codes.
+
+    What ``pivot_table(..., aggfunc="mean", observed=True)`` gives when every respondent has
+    at most one value per measure and cell (then the mean is the value), in its row order,
+    without its intermediate tables. None when some respondent has two.
+    """
+    levels = [*keys, "respondent_id"]
+    codes = [rows[name].cat.codes.to_numpy().astype(np.int64) for name in levels]
+    measure = rows["measure"].cat.codes.to_numpy()
+    cell = np.zeros(len(rows), dtype=np.int64)
+    for name, code in zip(levels, codes, strict=True):
+        cell = cell * len(rows[name].cat.categories) + code
+    order = np.lexsort((measure, cell))
+    sorted_cell, sorted_measure = cell[order], measure[order]
+    same = (sorted_cell[1:] == sorted_cell[:-1]) & (sorted_measure[1:] == sorted_measure[:-1])
+    if same.any():
+        return None
+    first = np.concatenate([[True], sorted_cell[1:] != sorted_cell[:-1]])
+    row = np.cumsum(first) - 1
+    present = [m for m in range(len(MEASURES)) if (measure == m).any()]
+    values = np.full((int(row[-1]) + 1 if len(row) else 0, len(present)), np.nan)
+    column = np.searchsorted(present, sorted_measure)
+    values[row, column] = rows["value"].to_numpy()[order]
+    starts = order[first]
+    index = pd.MultiIndex.from_arrays(
+        [
+            pd.Categorical.from_codes(code[starts], dtype=rows[name].dtype)
+            for name, code in zip(levels, codes, strict=True)
+        ],
+        names=levels,
+    )
+    return pd.DataFrame(values, index=index, columns=[MEASURES[m] for m in present])
 
 
 def _gap(summary: pd.DataFrame, target: str, confidence: float) -> dict[str, np.ndarray]:
