@@ -161,11 +161,13 @@ def gap_table(
     _validate_gap_table(ratings, by=by, confidence=confidence)
     ratings, n_missing = _segment_rows(ratings, by)
     keys = ["touchpoint"] if by is None else [by, "touchpoint"]
-    wanted = ratings["measure"].isin(list(_SIX_STEP)).to_numpy() & ratings["value"].notna()
+    six = [MEASURES.index(m) for m in _SIX_STEP]
+    wanted = np.isin(ratings["measure"].cat.codes.to_numpy(), six)
+    wanted &= ~np.isnan(ratings["value"].to_numpy())
     if not wanted.any():
         out = _empty(keys, GAP_COLUMNS[1:], ratings)
     else:
-        summary = _gap_summaries(ratings, wanted.to_numpy(), keys)
+        summary = _gap_summaries(ratings, wanted, keys)
         out = summary.index.to_frame(index=False)
         for measure, name in _SIX_STEP.items():
             out[f"n_{name}"] = summary[(measure, "count")].to_numpy(dtype="int64")
@@ -381,7 +383,7 @@ def _gap_summaries(ratings: pd.DataFrame, wanted: np.ndarray, keys: list[str]) -
     codes = ratings["touchpoint"].cat.codes.to_numpy()
     parts = []
     for code in np.unique(codes[wanted]):
-        rows = ratings[wanted & (codes == code)]
+        rows = ratings.take(np.flatnonzero(wanted & (codes == code)))
         parts.append(_gap_summary(rows, keys))
         del rows
         release_memory()  # the pivot's temporaries, before the next touchpoint's
@@ -415,11 +417,12 @@ def _one_row_per_respondent(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame
     without its intermediate tables. None when some respondent has two.
     """
     levels = [*keys, "respondent_id"]
-    codes = [rows[name].cat.codes.to_numpy().astype(np.int64) for name in levels]
+    codes = [rows[name].cat.codes.to_numpy() for name in levels]
     measure = rows["measure"].cat.codes.to_numpy()
     cell = np.zeros(len(rows), dtype=np.int64)
     for name, code in zip(levels, codes, strict=True):
-        cell = cell * len(rows[name].cat.categories) + code
+        cell *= len(rows[name].cat.categories)
+        cell += code
     order = np.lexsort((measure, cell))
     sorted_cell, sorted_measure = cell[order], measure[order]
     same = (sorted_cell[1:] == sorted_cell[:-1]) & (sorted_measure[1:] == sorted_measure[:-1])
