@@ -9,15 +9,18 @@ import re
 import time
 from collections.abc import Callable
 
-from bench import behaviour, dashboard, survey
+from bench import behaviour, dashboard, memory, survey
 from bench.harness import ROOT, Result
 
 README = ROOT / "bench" / "README.md"
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 
 
-def _families(scale: int) -> dict[str, Callable[[], list[Result]]]:
-    """Each family's benchmarks at the sizes of this run, in the README's order."""
+def _families(scale: int) -> dict[str, Callable[[], list[Result] | str]]:
+    """Each family's benchmarks at the sizes of this run, in the README's order.
+
+    A family returns its results (drawn by :func:`table`) or its own finished table.
+    """
     return {
         "survey": lambda: [
             *survey.bench_scoring(1_000_000 // scale),
@@ -30,6 +33,9 @@ def _families(scale: int) -> dict[str, Callable[[], list[Result]]]:
             *dashboard.bench_page_reruns(100_000 // scale),
         ],
         "behaviour": lambda: behaviour.bench_funnel(10_000_000 // scale),
+        "memory": lambda: memory.table(
+            memory.bench_memory(tuple(size / scale for size in memory.SIZES_MB))
+        ),
     }
 
 
@@ -83,7 +89,8 @@ def main() -> None:
         if args.only not in (None, name):
             continue
         started = time.time()
-        text = table(run())
+        results = run()
+        text = results if isinstance(results, str) else table(results)
         stamp = (
             f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, "
             f"Python {platform.python_version()}, in {time.time() - started:.0f} s"

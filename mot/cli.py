@@ -20,10 +20,11 @@ import pandas as pd
 from tqdm import tqdm
 
 from mot.errors import MotError
+from mot.io import release_memory
 from mot.journey import Journey, default_journey, load_journey
 from mot.mapping import Mapping, load_mapping
 from mot.memory import PeakEndResult
-from mot.survey import SurveyData, load_survey
+from mot.survey import SurveyData, load_report, load_survey
 from mot.validation import ReportBuilder, ValidationReport
 
 
@@ -83,7 +84,11 @@ def _load(args: argparse.Namespace, progress: tqdm) -> SurveyData:
 
 def _validate(args: argparse.Namespace, progress: tqdm) -> int:
     try:
-        report = _load(args, progress).report
+        journey = load_journey(args.journey) if args.journey else default_journey()
+        mapping = load_mapping(args.mapping) if args.mapping else None
+        progress.set_description("reading")
+        report = load_report(args.file, journey=journey, mapping=mapping)
+        progress.update()
     except MotError as exc:
         log = ReportBuilder()
         log.add("error", str(exc), "Fix the file and try again.")
@@ -120,9 +125,11 @@ def _scores(survey: SurveyData, progress: tqdm) -> dict:
     warnings = [str(e) for e in survey.report.entries]
     progress.set_description("scoring")
     utilities = score_utilities(survey.ratings)
+    release_memory()  # each analysis's temporaries are returned before the next one
     progress.update()
     nps_table = _optional(lambda: nps(survey.respondents), warnings)
     gaps = _optional(lambda: gap_table(survey.ratings), warnings)
+    release_memory()
     progress.update()
     memory = _optional(lambda: peak_end(survey.ratings, survey.respondents), warnings)
     progress.update()

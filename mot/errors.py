@@ -16,6 +16,10 @@ class UnreadableFileError(MotError):
     """A file cannot be read at all (not a table, binary junk, empty, wrong format)."""
 
 
+class FileTooLargeError(UnreadableFileError):
+    """A file is larger than the size this installation reads (its memory is bounded)."""
+
+
 class JourneyError(MotError):
     """A journey definition is invalid (duplicate ids, unknown moment tags, bad JSON)."""
 

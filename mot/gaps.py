@@ -13,8 +13,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from mot import MEASURES
 from mot.distributions import t_ppf, t_sf
 from mot.errors import MissingMeasureError, MotError
+from mot.io import release_memory
 from mot.tidy import as_ratings, require_measure
 
 GAP_COLUMNS: tuple[str, ...] = (
@@ -159,11 +161,13 @@ def gap_table(
     _validate_gap_table(ratings, by=by, confidence=confidence)
     ratings, n_missing = _segment_rows(ratings, by)
     keys = ["touchpoint"] if by is None else [by, "touchpoint"]
-    rows = ratings[ratings["measure"].isin(list(_SIX_STEP)) & ratings["value"].notna()]
-    if rows.empty:
+    six = [MEASURES.index(m) for m in _SIX_STEP]
+    wanted = np.isin(ratings["measure"].cat.codes.to_numpy(), six)
+    wanted &= ~np.isnan(ratings["value"].to_numpy())
+    if not wanted.any():
         out = _empty(keys, GAP_COLUMNS[1:], ratings)
     else:
-        summary = _gap_summary(rows, keys)
+        summary = _gap_summaries(ratings, wanted, keys)
         out = summary.index.to_frame(index=False)
         for measure, name in _SIX_STEP.items():
             out[f"n_{name}"] = summary[(measure, "count")].to_numpy(dtype="int64")
@@ -370,20 +374,75 @@ def priorities(
     return out[list(PRIORITY_COLUMNS)]
 
 
+def _gap_summaries(ratings: pd.DataFrame, wanted: np.ndarray, keys: list[str]) -> pd.DataFrame:
+    """:func:`_gap_summary` one touchpoint at a time, in the same order.
+
+    Each cell's numbers come from its own rows only, so they are the same; the respondent ×
+    measure pivot of a large survey is never built for every touchpoint at once.
+    """
+    codes = ratings["touchpoint"].cat.codes.to_numpy()
+    parts = []
+    for code in np.unique(codes[wanted]):
+        rows = ratings.take(np.flatnonzero(wanted & (codes == code)))
+        parts.append(_gap_summary(rows, keys))
+        del rows
+        release_memory()  # the pivot's temporaries, before the next touchpoint's
+    summary = parts[0] if len(parts) == 1 else pd.concat(parts)
+    return summary.sort_index(kind="stable") if len(parts) > 1 else summary
+
+
 def _gap_summary(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Count, mean and variance per cell of each measure and of the paired differences."""
-    wide = rows.pivot_table(
-        index=[*keys, "respondent_id"],
-        columns="measure",
-        values="value",
-        aggfunc="mean",
-        observed=True,
-    )
-    wide.columns = [str(c) for c in wide.columns]
+    wide = _one_row_per_respondent(rows, keys)
+    if wide is None:  # a respondent rated a measure twice: the mean of the two, as pandas does
+        wide = rows.pivot_table(
+            index=[*keys, "respondent_id"],
+            columns="measure",
+            values="value",
+            aggfunc="mean",
+            observed=True,
+        )
+        wide.columns = [str(c) for c in wide.columns]
     wide = wide.reindex(columns=list(_SIX_STEP))
     wide["d_expected"] = wide["experienced"] - wide["anticipated"]
     wide["d_excellent"] = wide["experienced"] - wide["excellent"]
     return wide.groupby(level=keys, observed=True, sort=True).agg(["count", "mean", "var"])
+
+
+def _one_row_per_respondent(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame | None:
+    """The pivot ``(keys, respondent) × measure`` of the values, from the category codes.
+
+    What ``pivot_table(..., aggfunc="mean", observed=True)`` gives when every respondent has
+    at most one value per measure and cell (then the mean is the value), in its row order,
+    without its intermediate tables. None when some respondent has two.
+    """
+    levels = [*keys, "respondent_id"]
+    codes = [rows[name].cat.codes.to_numpy() for name in levels]
+    measure = rows["measure"].cat.codes.to_numpy()
+    cell = np.zeros(len(rows), dtype=np.int64)
+    for name, code in zip(levels, codes, strict=True):
+        cell *= len(rows[name].cat.categories)
+        cell += code
+    order = np.lexsort((measure, cell))
+    sorted_cell, sorted_measure = cell[order], measure[order]
+    same = (sorted_cell[1:] == sorted_cell[:-1]) & (sorted_measure[1:] == sorted_measure[:-1])
+    if same.any():
+        return None
+    first = np.concatenate([[True], sorted_cell[1:] != sorted_cell[:-1]])
+    row = np.cumsum(first) - 1
+    present = [m for m in range(len(MEASURES)) if (measure == m).any()]
+    values = np.full((int(row[-1]) + 1 if len(row) else 0, len(present)), np.nan)
+    column = np.searchsorted(present, sorted_measure)
+    values[row, column] = rows["value"].to_numpy()[order]
+    starts = order[first]
+    index = pd.MultiIndex.from_arrays(
+        [
+            pd.Categorical.from_codes(code[starts], dtype=rows[name].dtype)
+            for name, code in zip(levels, codes, strict=True)
+        ],
+        names=levels,
+    )
+    return pd.DataFrame(values, index=index, columns=[MEASURES[m] for m in present])
 
 
 def _gap(summary: pd.DataFrame, target: str, confidence: float) -> dict[str, np.ndarray]:
@@ -467,9 +526,12 @@ def _validate_gap_table(ratings: pd.DataFrame, *, by: str | None, confidence: fl
             "mapped on the Data page."
         )
         raise MotError(message)
-    present = ratings.loc[ratings["value"].notna(), "measure"]
-    require_measure(ratings[ratings["value"].notna()], "experienced", needed_for="Gaps")
-    if not present.isin(["anticipated", "excellent"]).any():
+    # The measures present, from the codes of the rated rows (no copy of the table).
+    codes = ratings["measure"].cat.codes.to_numpy()[ratings["value"].notna().to_numpy()]
+    present = {ratings["measure"].cat.categories[c] for c in np.unique(codes) if c >= 0}
+    if "experienced" not in present:
+        require_measure(ratings.iloc[:0], "experienced", needed_for="Gaps")  # raises
+    if not present & {"anticipated", "excellent"}:
         message = (
             "Gaps need `anticipated` (expected) or `excellent` (ideal) ratings, and this "
             "dataset has neither. Map columns such as `FMOT_anticipated` (or `FMOT_expected`) "

@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+import ctypes
+import gc
 import io
 import json
 import os
@@ -53,7 +55,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from mot.errors import MotError, UnreadableFileError
+from mot.errors import FileTooLargeError, MotError, UnreadableFileError
 from mot.validation import ROWS_LISTED, ReportBuilder, ReportEntry
 
 __all__ = ["MAX_CELL_CHARS", "SOURCE_FORMATS", "RawTable", "read_table"]
@@ -306,6 +308,7 @@ def read_table(
     1   2           4.0      no sé
     """
     src = _acquire(source, name)
+    _check_size(src)
     try:
         return _dispatch(src, sheet)
     except MotError:
@@ -322,6 +325,46 @@ def read_table(
 
 
 # --------------------------------------------------------------------------- input handling
+
+DEFAULT_MAX_FILE_MB: Final = 200
+"""Largest file read by default, in MB (2²⁰ bytes): the app's upload limit is the same."""
+
+MEMORY_PER_FILE_BYTE: Final = 5
+"""Loading a survey needs at most about this many bytes of memory per byte of file."""
+
+
+def max_file_bytes() -> int:
+    """The largest file :func:`read_table` reads, in bytes.
+
+    :data:`DEFAULT_MAX_FILE_MB` unless the environment variable ``MOT_MAX_FILE_MB`` says
+    otherwise (a machine with more memory, a command-line user with a large export).
+
+    Examples
+    --------
+    >>> max_file_bytes() == DEFAULT_MAX_FILE_MB * 2**20 or "MOT_MAX_FILE_MB" in os.environ
+    True
+    """
+    setting = os.environ.get("MOT_MAX_FILE_MB", "").strip()
+    try:
+        megabytes = float(setting) if setting else DEFAULT_MAX_FILE_MB
+    except ValueError:
+        megabytes = DEFAULT_MAX_FILE_MB
+    return int(megabytes * 2**20) if megabytes > 0 else int(DEFAULT_MAX_FILE_MB * 2**20)
+
+
+def _check_size(src: _Input) -> None:
+    """Refuse a file too large for the memory bound, before reading any of it."""
+    size, limit = src.size(), max_file_bytes()
+    if size <= limit:
+        return
+    message = (
+        f"`{src.display}` is {size / 2**20:,.0f} MB; the largest file this installation reads "
+        f"is {limit / 2**20:,.0f} MB (loading needs up to {MEMORY_PER_FILE_BYTE}× the file's "
+        "size in memory). Split it into smaller files (for example by wave or by month), or "
+        "remove the columns you do not analyse, and load them one at a time. On your own "
+        "machine you can raise the limit with the environment variable MOT_MAX_FILE_MB."
+    )
+    raise FileTooLargeError(message)
 
 
 @dataclass(frozen=True)
@@ -1072,16 +1115,29 @@ def _arrow_frame(stream: Callable[[], pa.NativeFile], plan: _ReadPlan) -> pd.Dat
     close to the size of the frame. If a later value does not fit the type guessed from the
     sample, the file is read again with pyarrow's own type inference.
     """
-    try:
-        sink = _stream_columns(stream, plan)
-    except _ARROW_ERRORS as err:
-        message = str(err)
-        if "Empty CSV" in message and _is_empty(stream):
-            return pd.DataFrame({j: pd.Series(dtype=object) for j in range(plan.width)})
-        if "Empty CSV" in message:  # a first data row longer than pyarrow's block
-            raise _NeedsFallback from err
-        if "conversion error" not in message:
-            raise _NeedsFallback from err  # ragged rows, a row larger than a block, ...
+    types = dict(plan.types)
+    sink = None
+    for _ in range(_MAX_RETYPES):
+        try:
+            sink = _stream_columns(stream, replace(plan, types=types))
+            break
+        except _ARROW_ERRORS as err:
+            message = str(err)
+            if "Empty CSV" in message and _is_empty(stream):
+                return pd.DataFrame({j: pd.Series(dtype=object) for j in range(plan.width)})
+            if "Empty CSV" in message:  # a first data row longer than pyarrow's block
+                raise _NeedsFallback from err
+            if "conversion error" not in message:
+                raise _NeedsFallback from err  # ragged rows, a row larger than a block, ...
+            retyped = _retyped(message, types, plan.dialect.decimal)
+            if retyped is None:
+                break
+            types = retyped
+        # The failed attempt's batches sit in reference cycles (reader thread, traceback):
+        # free them now, not at some later gc pass, so attempts do not add up in memory.
+        gc.collect()
+        release_memory()
+    if sink is None:  # a value the streaming reader cannot place: let pyarrow infer all
         sink = _inferred_columns(stream, plan)
     if sink.width != plan.width or sink.has_binary():
         raise _NeedsFallback  # ragged rows, or bytes that are not in the detected encoding
@@ -1095,6 +1151,53 @@ def _is_empty(stream: Callable[[], pa.NativeFile]) -> bool:
             if chunk.strip():
                 return False
     return True
+
+
+_MAX_RETYPES: Final = 12
+_CONVERSION_ERROR = re.compile(
+    r"In CSV column #(\d+): (?:Row #\d+: )?CSV conversion error to (\w+): invalid value '(.*)'",
+    re.DOTALL,
+)
+
+
+def _retyped(message: str, types: dict[str, Any], decimal: str) -> dict[str, Any] | None:
+    """The column types with the one named in a conversion error widened, or None.
+
+    A later value that does not fit the type guessed from the sample (a don't-know text in a
+    rating column, a decimal in an integer column) widens that column as pyarrow's own
+    inference over the whole file would (int64 → float64 → text), so the file is streamed
+    again instead of being read whole into memory.
+    """
+    found = _CONVERSION_ERROR.search(message)
+    if found is None:
+        return None
+    column, target, value = f"f{found.group(1)}", found.group(2), found.group(3)
+    number = re.compile(_NUMBER.pattern.replace(r"\.", re.escape(decimal)), re.ASCII)
+    if target not in ("null", "int64", "double"):
+        return None
+    if target == "null" and _INTEGER.fullmatch(value):
+        widened = pa.int64()
+    elif target != "double" and number.fullmatch(value):
+        widened = pa.float64()
+    elif not number.fullmatch(value):
+        widened = pa.string()
+    else:
+        return None
+    return {**types, column: widened}
+
+
+def release_memory() -> None:
+    """Give memory freed by Python, numpy and Arrow back to the operating system.
+
+    Large surveys free hundreds of MB of intermediate arrays; glibc's allocator and Arrow's
+    pool keep such memory for reuse, so the process would stay at its peak size. This asks
+    both to return the unused part (a no-op where ``malloc_trim`` does not exist).
+    """
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (macOS, Windows, musl)
+        return
 
 
 def _stream_columns(stream: Callable[[], pa.NativeFile], plan: _ReadPlan) -> _Columns:
@@ -1137,7 +1240,10 @@ class _Prefetch:
             if item is self._DONE:
                 return
             if isinstance(item, BaseException):
-                raise item
+                # Drop this frame's reference before raising: the traceback holds the frame,
+                # and the cycle would keep a failed attempt's batches until a gc pass.
+                error, item = item, None
+                raise error
             yield item
 
     def _produce(self) -> None:
@@ -1220,7 +1326,11 @@ class _Columns:
         if target is None:
             target = self.numbers[i] = np.empty(self.capacity, dtype=values.dtype)
         elif values.dtype.kind == "f" and target.dtype.kind != "f":
-            target = self.numbers[i] = target.astype(np.float64)  # nulls in an int column
+            # Nulls in an int column: only the rows filled so far are copied, so the
+            # reserved but unused capacity is never touched (never resident).
+            widened = np.empty(self.capacity, dtype=np.float64)
+            widened[: self.rows] = target[: self.rows]
+            target = self.numbers[i] = widened
         target[self.rows : self.rows + m] = values
 
     def _reserve(self, rows: int) -> None:
@@ -1414,7 +1524,7 @@ def _refuse_long_cells(
         )
         summary = f"{{n}} more cells over {MAX_CELL_CHARS:,} characters emptied (rows {{rows}})."
         log.add_rows("error", first_line + positions, str(column), problems, fix, summary=summary)
-        frame[column] = _retyped(frame.iloc[:, j].where(~long, np.nan))
+        frame[column] = _numeric_if_all(frame.iloc[:, j].where(~long, np.nan))
     return frame, log.entries
 
 
@@ -1427,7 +1537,7 @@ def _text_lengths(series: pd.Series) -> pd.Series | None:
     return series.map(lambda v: len(v) if isinstance(v, str) else 0).astype(np.int64)
 
 
-def _retyped(series: pd.Series) -> pd.Series:
+def _numeric_if_all(series: pd.Series) -> pd.Series:
     """A text column whose remaining values are all numbers becomes numeric, as read."""
     present = series.dropna()
     numbers = pd.to_numeric(present, errors="coerce")

@@ -13,7 +13,7 @@ respondents score in about the time of a plain pandas ``groupby().mean()``.
 from __future__ import annotations
 
 import numbers
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -251,8 +251,14 @@ def _validate_score_utilities(ci: str, n_boot: int, confidence: float) -> None:
     _validate_confidence(confidence)
 
 
-def _utility_keys(codes: _Codes, segment: np.ndarray | None) -> tuple[np.ndarray, int, np.ndarray]:
-    """Group number ``(segment, touchpoint, utility)`` per row; rows left out get the last."""
+def _utility_keys(
+    codes: _Codes, segment: np.ndarray | None, n_segments: int | None = None
+) -> tuple[np.ndarray, int, np.ndarray]:
+    """Group number ``(segment, touchpoint, utility)`` per row; rows left out get the last.
+
+    ``n_segments`` fixes the number of segments (for a slice of the rows); by default it is
+    read from ``segment``.
+    """
     n_utilities = len(UTILITIES)
     lookup = np.full(len(MEASURES) + 1, -1, dtype=np.intp)  # measure code + 1 -> utility
     for u, name in enumerate(UTILITIES):
@@ -268,9 +274,70 @@ def _utility_keys(codes: _Codes, segment: np.ndarray | None) -> tuple[np.ndarray
         missing_segment = (segment < 0) & ~left_out
         left_out |= segment < 0
         key += segment * n_cells
-        n_groups = (int(segment.max(initial=-1)) + 1) * n_cells
+        if n_segments is None:
+            n_segments = int(segment.max(initial=-1)) + 1
+        n_groups = n_segments * n_cells
     key[left_out] = n_groups
     return key, n_groups, missing_segment
+
+
+_CHUNK_ROWS = 1 << 20  # rows per slice of the one-pass statistics (a few MB of temporaries)
+
+
+def _sliced(codes: _Codes, rows: slice) -> _Codes:
+    return replace(
+        codes,
+        respondent=codes.respondent[rows],
+        touchpoint=codes.touchpoint[rows],
+        measure=codes.measure[rows],
+        value=codes.value[rows],
+    )
+
+
+def _utility_stats(
+    codes: _Codes, segment: np.ndarray | None, top_box: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Count, mean, sd, top-box count per utility group; rows missing their segment.
+
+    As :func:`_utility_keys` then :func:`_group_stats`, but over slices of the rows, so the
+    temporaries stay a few MB on a table of millions of ratings.
+
+    Sums accumulate row by row in table order (``np.add.at``), exactly as one ``bincount``
+    over the whole table does, so every number is bit-for-bit the same.
+    """
+    n_segments = None if segment is None else int(segment.max(initial=-1)) + 1
+    n_groups = codes.n_touchpoints * len(UTILITIES) * (1 if n_segments is None else n_segments)
+    length = n_groups + 1
+    slices = [slice(i, i + _CHUNK_ROWS) for i in range(0, codes.value.size, _CHUNK_ROWS)]
+
+    def keys(rows: slice) -> tuple[np.ndarray, np.ndarray]:
+        part = None if segment is None else segment[rows]
+        key, _, missing = _utility_keys(_sliced(codes, rows), part, n_segments)
+        return key, missing
+
+    n = np.zeros(length, dtype=np.intp)
+    total = np.zeros(length)
+    top = np.zeros(length, dtype=np.intp)
+    missing_parts = [np.zeros(0, dtype=bool)]
+    for rows in slices:
+        key, missing = keys(rows)
+        n += np.bincount(key, minlength=length)
+        np.add.at(total, key, codes.value[rows])
+        top += np.bincount(key[top_box[rows]], minlength=length)
+        missing_parts.append(missing)
+    n, total, top = n[:n_groups], total[:n_groups], top[:n_groups]
+    squares = np.zeros(length)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = total / n
+        extended = np.append(mean, 0.0)
+        for rows in slices:
+            key, _ = keys(rows)
+            centred = codes.value[rows] - extended[key]
+            np.add.at(squares, key, centred * centred)
+        sd = np.sqrt(squares[:n_groups] / (n - 1))
+    sd[n < 2] = np.nan
+    missing_segment = np.concatenate(missing_parts) if segment is not None else missing_parts[0]
+    return n, mean, sd, top, missing_segment
 
 
 def _bootstrap_interval(
@@ -395,7 +462,6 @@ def score_utilities(
     ratings = as_ratings(ratings)
     segment, segment_dtype = _segment(ratings, by)
     codes = _codes(ratings)
-    key, n_groups, missing_segment = _utility_keys(codes, segment)
     if len(ratings) and not any(codes.has_measure(u) for u in UTILITIES):
         message = (
             "Utility scores need anticipated, experienced or retrospective ratings, and this "
@@ -403,10 +469,12 @@ def score_utilities(
             "`experienced` on the Data page."
         )
         raise MissingMeasureError(message)
-    n, mean, sd = _group_stats(key, codes.value, n_groups)
-    top = np.bincount(key[ratings["top_box"].to_numpy()], minlength=n_groups + 1)[:n_groups]
+    n, mean, sd, top, missing_segment = _utility_stats(
+        codes, segment, ratings["top_box"].to_numpy()
+    )
     se, low, high = _t_interval(n, mean, sd, confidence)
     if ci == "bootstrap":
+        key, _, _ = _utility_keys(codes, segment)
         low, high = _bootstrap_interval(
             key, codes.value, n, n_boot=n_boot, seed=seed, confidence=confidence
         )

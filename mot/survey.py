@@ -19,10 +19,12 @@ from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from mot import MEASURES, OUTCOMES
 from mot.errors import MotError
-from mot.io import RawTable, read_table
+from mot.io import RawTable, read_table, release_memory
 from mot.journey import Journey, default_journey
 from mot.mapping import (
     _MEASURE_LOOKUP,
@@ -155,9 +157,11 @@ def _respondent_ids(
             "Map the column that identifies respondents (ResponseId, respondent_id, …) "
             "to the role `respondent_id`.",
         )
-        return np.array([f"row_{r}" for r in rows], dtype=object), np.ones(len(frame), bool)
+        return _compact_ids(np.array([f"row_{r}" for r in rows], dtype=object)), np.ones(
+            len(frame), bool
+        )
     column = id_columns[0].column
-    ids = frame[column].astype("string").str.strip()
+    ids = _column(frame, column).astype("string").str.strip()
     missing = ids.isna() | (ids == "")
     if missing.any():
         log.add_rows(
@@ -169,24 +173,86 @@ def _respondent_ids(
             "Fill in the id if this respondent appears elsewhere.",
             summary="{n} more rows have an empty id (rows {rows}).",
         )
-        ids = ids.mask(missing, pd.Series([f"row_{r}" for r in rows], index=ids.index))
-    duplicated = ids.duplicated(keep="first").to_numpy()
+        ids = ids.copy()
+        ids[missing.to_numpy()] = [f"row_{r}" for r in rows[missing.to_numpy()]]
+    duplicated, first_at = _repeats(ids)
     if duplicated.any():
-        first_row = dict(zip(ids[~duplicated], rows[~duplicated], strict=True))
+        first_row = rows[first_at[duplicated]]
         dup_ids = ids[duplicated].to_numpy()
         log.add_rows(
             "error",
             rows[duplicated],
             column,
             [
-                f"Respondent `{i}` appears again (first at row {first_row[i]}): this row is "
-                "left out."
-                for i in dup_ids
+                f"Respondent `{i}` appears again (first at row {r}): this row is left out."
+                for i, r in zip(dup_ids, first_row, strict=True)
             ],
             "Keep one row per respondent: remove the repeated row or give it its own id.",
             summary="{n} more repeated respondents were left out (rows {rows}).",
         )
-    return ids.to_numpy(dtype=object), ~duplicated
+    return _compact_ids(ids), ~duplicated
+
+
+_COMPACTED = "mot_compacted"  # frame.attrs key: column → the dtype it was read with
+_FLOAT32_EXACT = 2**24  # every integer up to this is exact in float32
+
+
+def _compact_numbers(frame: pd.DataFrame) -> None:
+    """Hold whole-number columns in 4 (float) or 2 (int) bytes a cell instead of 8, in place.
+
+    Only for a frame nobody else holds (:func:`load_survey`'s own). Ratings are small whole
+    numbers, exact in float32; :func:`_column` gives each column back in the dtype it was
+    read with before any value is used, so no number changes.
+    """
+    compacted: dict[str, np.dtype] = {}
+    for name in list(frame.columns):
+        values = frame[name].to_numpy()
+        if values.dtype == np.float64:
+            present = values[~np.isnan(values)]
+            small = np.abs(present) <= _FLOAT32_EXACT
+            if small.all() and (present == np.round(present)).all():
+                compacted[name] = values.dtype
+                frame[name] = values.astype(np.float32)
+        elif values.dtype == np.int64 and values.size and _fits_int16(values):
+            compacted[name] = values.dtype
+            frame[name] = values.astype(np.int16)
+    frame.attrs[_COMPACTED] = compacted
+
+
+def _fits_int16(values: np.ndarray) -> bool:
+    info = np.iinfo(np.int16)
+    return bool(values.min() >= info.min and values.max() <= info.max)
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A column of the file in the dtype it was read with (see :func:`_compact_numbers`)."""
+    values = frame[name]
+    dtype = frame.attrs.get(_COMPACTED, {}).get(name)
+    return values if dtype is None else values.astype(dtype)
+
+
+def _repeats(ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Which ids repeat an earlier one, and the position of each id's first occurrence.
+
+    From a stable sort of the Arrow strings: equal neighbours are repeats. A hash of every
+    id (``duplicated``, ``factorize``) would cost about 100 bytes per respondent.
+    """
+    text = pa.array(ids.array).cast(pa.large_string())
+    order = pc.sort_indices(text).to_numpy()
+    ordered = text.take(order)
+    same = pc.equal(ordered[1:], ordered[:-1]).to_numpy(zero_copy_only=False)
+    same = np.concatenate([[False], same]) if len(order) else np.zeros(0, bool)
+    run_start = np.maximum.accumulate(np.where(same, 0, np.arange(len(order))))
+    duplicated = np.zeros(len(order), bool)
+    duplicated[order[same]] = True
+    first_at = np.empty(len(order), np.int64)
+    first_at[order] = order[run_start]
+    return duplicated, first_at
+
+
+def _compact_ids(ids: object) -> pd.api.extensions.ExtensionArray:
+    """Ids as one Arrow-backed string array (not a Python object per respondent)."""
+    return pd.array(ids, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
 
 
 def _rating_scale(
@@ -329,7 +395,7 @@ def _rating_block(
             column=column,
         )
         return None
-    values = raw.frame[column][keep]
+    values = _column(raw.frame, column)[keep]
     scale = _rating_scale(entry, values, raw, log)
     if scale is None:
         return None
@@ -346,34 +412,53 @@ def _rating_block(
     )
 
 
-def _ratings_from_blocks(blocks: list[_Block], ids: np.ndarray, journey: Journey) -> pd.DataFrame:
-    def stack(get, dtype) -> np.ndarray:
-        parts = [get(b) for b in blocks]
-        return np.concatenate(parts).astype(dtype, copy=False) if parts else np.array([], dtype)
+class _RatingsSink:
+    """The tidy table's arrays, filled column by column as each rating column is parsed.
 
-    sizes = [b.value.size for b in blocks]
-    respondent = stack(lambda b: b.respondent, np.int32)
-    touchpoint = np.repeat(np.array([b.touchpoint for b in blocks], dtype=np.int16), sizes)
-    measure = np.repeat(np.array([b.measure for b in blocks], dtype=np.int8), sizes)
-    # The arrays are fresh: no need for the constructor's defensive copy.
-    return pd.DataFrame(
-        {
-            "respondent_id": pd.Categorical.from_codes(respondent, categories=pd.Index(ids)),
-            "touchpoint": pd.Categorical.from_codes(
-                touchpoint, categories=list(journey.ids), ordered=True
-            ),
-            "measure": pd.Categorical.from_codes(measure, categories=list(MEASURES)),
-            "value": stack(lambda b: b.value, np.float64),
-            "top_box": stack(lambda b: b.top_box, bool),
-        },
-        copy=False,
-    )
+    Sized for every cell of every rating column (``np.empty``: pages never written are never
+    resident), so no per-column block waits to be concatenated and no second copy exists.
+    """
+
+    def __init__(self, capacity: int) -> None:
+        self.respondent = np.empty(capacity, np.int32)
+        self.touchpoint = np.empty(capacity, np.int16)
+        self.measure = np.empty(capacity, np.int8)
+        self.value = np.empty(capacity, np.float64)
+        self.top = np.empty(capacity, bool)
+        self.size = 0
+
+    def add(self, block: _Block) -> None:
+        start, end = self.size, self.size + block.value.size
+        self.respondent[start:end] = block.respondent
+        self.touchpoint[start:end] = block.touchpoint
+        self.measure[start:end] = block.measure
+        self.value[start:end] = block.value
+        self.top[start:end] = block.top_box
+        self.size = end
+
+    def frame(self, ids: object, journey: Journey) -> pd.DataFrame:
+        n = self.size
+        # The arrays are fresh: no need for the constructor's defensive copy.
+        return pd.DataFrame(
+            {
+                "respondent_id": pd.Categorical.from_codes(
+                    self.respondent[:n], categories=pd.Index(ids)
+                ),
+                "touchpoint": pd.Categorical.from_codes(
+                    self.touchpoint[:n], categories=list(journey.ids), ordered=True
+                ),
+                "measure": pd.Categorical.from_codes(self.measure[:n], categories=list(MEASURES)),
+                "value": self.value[:n],
+                "top_box": self.top[:n],
+            },
+            copy=False,
+        )
 
 
 def _outcome_column(
     entry: ColumnMapping, raw: RawTable, keep: np.ndarray, rows: np.ndarray, log: ReportBuilder
 ) -> np.ndarray | None:
-    values = raw.frame[entry.column][keep]
+    values = _column(raw.frame, entry.column)[keep]
     scale = _rating_scale(entry, values, raw, log)
     if scale is None:
         return None
@@ -392,12 +477,20 @@ def _outcome_column(
 
 
 def _segment_column(entry: ColumnMapping, raw: RawTable, keep: np.ndarray) -> pd.Categorical:
-    values = raw.frame[entry.column][keep]
+    values = _column(raw.frame, entry.column)[keep]
     labels = raw.value_labels.get(entry.column)
     if labels:
         values = values.map(lambda v: labels.get(v, v))
     text = values.astype("string").str.strip().replace("", pd.NA)
-    return pd.Categorical(text.to_numpy(dtype=object, na_value=None))
+    # Codes from one hash pass over the text, categories sorted as pd.Categorical sorts them:
+    # no Python object per respondent.
+    codes, uniques = pd.factorize(text)
+    categories = np.asarray(uniques, dtype=object)
+    order = np.argsort(categories, kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    codes = np.where(codes >= 0, rank[np.maximum(codes, 0)], -1)
+    return pd.Categorical.from_codes(codes, categories=pd.Index(categories[order]))
 
 
 def _respondents_table(
@@ -410,7 +503,7 @@ def _respondents_table(
 ) -> pd.DataFrame:
     table: dict[str, object] = {"respondent_id": ids[keep], "row": rows[keep]}
     for entry in mapping.by_role("customer_id")[:1]:
-        table["customer_id"] = raw.frame[entry.column][keep].astype("string").to_numpy()
+        table["customer_id"] = _column(raw.frame, entry.column)[keep].astype("string").to_numpy()
     for entry in mapping.by_role("outcome"):
         column = _outcome_column(entry, raw, keep, rows, log)
         if column is not None:
@@ -426,12 +519,12 @@ def _comments_table(
 ) -> pd.DataFrame:
     parts = []
     for entry in mapping.by_role("comment"):
-        text = raw.frame[entry.column][keep].astype("string").str.strip()
+        text = _column(raw.frame, entry.column)[keep].astype("string").str.strip()
         present = text.notna() & (text != "")
         parts.append(
             pd.DataFrame(
                 {
-                    "respondent_id": ids[keep][present.to_numpy()],
+                    "respondent_id": ids[keep][present.to_numpy()].to_numpy(dtype=object),
                     "touchpoint": entry.touchpoint,
                     "comment": text[present].to_numpy(dtype=object),
                 }
@@ -464,8 +557,16 @@ def _check_mapping_columns(raw: RawTable, mapping: Mapping, log: ReportBuilder) 
     return Mapping(tuple(c for c in mapping.columns if c.column in known))
 
 
-def _check_coverage(ratings: pd.DataFrame, log: ReportBuilder) -> None:
-    if ratings.empty:
+def _rating_counts(ratings: pd.DataFrame) -> np.ndarray:
+    """Answers per touchpoint × measure (flat, touchpoint-major) from the category codes."""
+    n_measures = len(MEASURES)
+    combined = ratings["touchpoint"].cat.codes.to_numpy().astype(np.int64) * n_measures
+    combined += ratings["measure"].cat.codes.to_numpy()
+    return np.bincount(combined, minlength=len(ratings["touchpoint"].cat.categories) * n_measures)
+
+
+def _check_coverage(counts: np.ndarray, touchpoints: Sequence[str], log: ReportBuilder) -> None:
+    if not counts.any():
         log.add(
             "error",
             "No column holds touchpoint ratings, so there is nothing to score.",
@@ -473,12 +574,7 @@ def _check_coverage(ratings: pd.DataFrame, log: ReportBuilder) -> None:
             "`TMOT_expectativa`) or map them on the Data page / with --mapping.",
         )
         return
-    # Answers per touchpoint × measure from the category codes (a groupby is slower here).
     n_measures = len(MEASURES)
-    combined = ratings["touchpoint"].cat.codes.to_numpy().astype(np.int64) * n_measures
-    combined += ratings["measure"].cat.codes.to_numpy()
-    counts = np.bincount(combined, minlength=len(ratings["touchpoint"].cat.categories) * n_measures)
-    touchpoints = ratings["touchpoint"].cat.categories
     for code in np.flatnonzero((counts > 0) & (counts < MIN_ANSWERS_FOR_CI)):
         touchpoint, measure = touchpoints[code // n_measures], MEASURES[code % n_measures]
         n = counts[code]
@@ -490,9 +586,23 @@ def _check_coverage(ratings: pd.DataFrame, log: ReportBuilder) -> None:
         )
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """How a wide file is built: what may be freed as it goes, and what is kept.
+
+    ``release`` lets the builder delete each column of ``raw.frame`` once it has been read
+    (only for a :class:`RawTable` nobody else holds: :func:`load_survey`'s own), so the
+    file's columns and the tidy table are never in memory together. Without ``ratings`` only
+    the report is built: each column's ratings are counted, then dropped.
+    """
+
+    release: bool = False
+    ratings: bool = True
+
+
 def _build_wide(
-    raw: RawTable, mapping: Mapping, journey: Journey, log: ReportBuilder
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    raw: RawTable, mapping: Mapping, journey: Journey, log: ReportBuilder, plan: _Plan
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, np.ndarray]:
     rows = raw.first_data_line + np.arange(len(raw.frame))
     for row in getattr(raw, "ragged_rows", ()):
         log.add(
@@ -504,15 +614,34 @@ def _build_wide(
         )
     ids, keep = _respondent_ids(raw, mapping, log)
     kept_ids = ids[keep]
-    blocks = [
-        block
-        for entry in mapping.by_role("rating")
-        if (block := _rating_block(entry, raw, keep, rows, journey, log)) is not None
-    ]
-    ratings = _ratings_from_blocks(blocks, kept_ids, journey)
-    respondents = _respondents_table(raw, mapping, ids, keep, rows, log)
+    # The respondents' table first, while the ratings are not yet in memory (its entries
+    # still follow the ratings' in the report, as they always have).
+    respondents_log = ReportBuilder()
+    respondents = _respondents_table(raw, mapping, ids, keep, rows, respondents_log)
     comments = _comments_table(raw, mapping, ids, keep)
-    return ratings, respondents, comments
+    entries = mapping.by_role("rating")
+    if plan.release:  # from here on only the rating columns are read
+        rating_columns = {entry.column for entry in entries}
+        for column in [c for c in raw.frame.columns if c not in rating_columns]:
+            del raw.frame[column]
+        release_memory()
+    counts = np.zeros(len(journey.ids) * len(MEASURES), dtype=np.int64)
+    sink = _RatingsSink(len(kept_ids) * len(entries) if plan.ratings else 0)
+    for entry in entries:
+        block = _rating_block(entry, raw, keep, rows, journey, log)
+        if plan.release and entry.column in raw.frame:
+            del raw.frame[entry.column]
+        if block is None:
+            continue
+        counts[block.touchpoint * len(MEASURES) + block.measure] += block.value.size
+        if plan.ratings:
+            sink.add(block)
+        del block
+        if plan.release:
+            release_memory()
+    ratings = sink.frame(kept_ids if plan.ratings else kept_ids[:0], journey)
+    log.entries.extend(respondents_log.entries)
+    return ratings, respondents, comments, counts
 
 
 # --- tidy input -----------------------------------------------------------------------------
@@ -711,6 +840,12 @@ def build_survey(
     >>> survey.ratings["value"].round(1).tolist(), len(survey.report.errors)
     ([66.7, 100.0, 16.7], 1)
     """
+    return _build(raw, journey, mapping, _Plan())
+
+
+def _build(
+    raw: RawTable, journey: Journey | None, mapping: Mapping | None, plan: _Plan
+) -> SurveyData:
     journey = journey or default_journey()
     log = ReportBuilder(list(raw.issues))  # what reading changed or could not take
     tidy_names = tidy_columns(raw.frame)
@@ -718,8 +853,12 @@ def build_survey(
     if tidy_names is not None:
         ratings, respondents, comments, journey = _build_tidy(raw, tidy_names, journey, log)
         mapping = mapping or Mapping(())
+        counts = _rating_counts(ratings)
     else:
         suggested = mapping is None
+        if plan.release:
+            _compact_numbers(raw.frame)
+            release_memory()
         if mapping is None:
             mapping = suggest_mapping(
                 raw.frame, journey, labels=raw.labels, value_labels=raw.value_labels
@@ -729,14 +868,15 @@ def build_survey(
                 "The suggested column mapping was used.",
                 "Check it on the Data page, or save it and pass it with --mapping.",
             )
+        if plan.release:
+            release_memory()
         mapping = _check_mapping_columns(raw, mapping, log)
         assumptions = _assumed_scales(raw, mapping, suggested=suggested)
         _report_assumptions(assumptions, log)
-        ratings, respondents, comments = _build_wide(raw, mapping, journey, log)
-    _check_coverage(ratings, log)
-    report = log.report()
+        ratings, respondents, comments, counts = _build_wide(raw, mapping, journey, log, plan)
+    _check_coverage(counts, journey.ids, log)
     return SurveyData(
-        ratings, respondents, comments, journey, mapping, report, raw.name, assumptions
+        ratings, respondents, comments, journey, mapping, log.report(), raw.name, assumptions
     )
 
 
@@ -754,8 +894,46 @@ def load_survey(
     UnreadableFileError
         If the file cannot be read at all (empty, binary, not a table). Everything less
         severe is in the returned report.
+    FileTooLargeError
+        If the file is larger than :data:`mot.io.MAX_FILE_BYTES`.
+
+    Notes
+    -----
+    The file's columns are freed one by one as they become tidy rows, so the peak memory
+    stays within a few times the file's size (``bench/README.md``, "Memory").
     """
-    return build_survey(read_table(source, name=name), journey=journey, mapping=mapping)
+    raw = read_table(source, name=name)
+    release_memory()
+    return _build(raw, journey, mapping, _Plan(release=True))
+
+
+def load_report(
+    source: str | Path | bytes | BinaryIO,
+    *,
+    name: str | None = None,
+    journey: Journey | None = None,
+    mapping: Mapping | None = None,
+) -> ValidationReport:
+    r"""Read a file and return only its validation report (what ``python -m mot validate`` prints).
+
+    The same entries as ``load_survey(...).report``, built without keeping the tidy tables:
+    each rating column is checked, counted and dropped, so validating a large file needs
+    little more memory than reading it.
+
+    Raises
+    ------
+    UnreadableFileError, FileTooLargeError
+        As :func:`load_survey`.
+
+    Examples
+    --------
+    >>> report = load_report(b"ResponseId,FMOT_experienced\nR1,5\nR2,x\n", name="t.csv")
+    >>> [e.problem for e in report.errors][0][:21]
+    '`x` is not a number o'
+    """
+    raw = read_table(source, name=name)
+    release_memory()
+    return _build(raw, journey, mapping, _Plan(release=True, ratings=False)).report
 
 
 def validate_survey(
@@ -767,7 +945,7 @@ def validate_survey(
 ) -> ValidationReport:
     """The validation report of a file; never raises for a bad file (it is an error entry)."""
     try:
-        return load_survey(source, name=name, journey=journey, mapping=mapping).report
+        return load_report(source, name=name, journey=journey, mapping=mapping)
     except MotError as exc:
         log = ReportBuilder()
         log.add("error", str(exc), "Fix the file and load it again.")

@@ -10,6 +10,7 @@ widget inside a cached function (values are passed in).
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from mot.curves import (
 )
 from mot.errors import UnreadableFileError
 from mot.gaps import gap_table, importance_performance, priorities
-from mot.io import RawTable, read_table
+from mot.io import RawTable, read_table, release_memory
 from mot.journey import Journey, default_journey, journey_from_dict
 from mot.mapping import Mapping, mapping_from_dict, suggest_mapping
 from mot.scoring import score_utilities, utility_shifts
@@ -61,7 +62,25 @@ def _demo_raw() -> RawTable:
     return read_table(state.DEMO_SURVEY)
 
 
-@st.cache_resource(max_entries=2, scope="session", show_spinner=False)
+def _release(value: object) -> None:
+    """When a session's cached survey or file is released (session ended, or evicted).
+
+    Streamlit leaves the namespace of the last script run in ``sys.modules["__main__"]``
+    until the next run of any session replaces it, and a page's globals hold the survey it
+    showed (``loaded = widgets.loaded_or_stop()``): without this, the last session to run
+    keeps its whole upload in memory after its browser has gone. Only references to the
+    released object are dropped, then the freed memory is given back to the system.
+    """
+    main = sys.modules.get("__main__")
+    namespace = getattr(main, "__dict__", None)
+    if isinstance(namespace, dict):
+        for name, held in list(namespace.items()):
+            if held is value or getattr(held, "survey", None) is value:
+                namespace[name] = None
+    release_memory()
+
+
+@st.cache_resource(max_entries=2, scope="session", show_spinner=False, on_release=_release)
 def _uploaded_raw(key: str, _content: bytes, name: str) -> RawTable:
     return read_table(_content, name=name)
 
@@ -90,7 +109,7 @@ def mapping(choice: DatasetChoice) -> Mapping:
     )
 
 
-@st.cache_resource(max_entries=4, scope="session", show_spinner=False)
+@st.cache_resource(max_entries=4, scope="session", show_spinner=False, on_release=_release)
 def _survey(key: str, _choice: DatasetChoice) -> SurveyData:
     chosen = mapping_from_dict(json.loads(_choice.mapping_json)) if _choice.mapping_json else None
     return build_survey(raw_table(_choice), journey=journey(_choice), mapping=chosen)
@@ -101,7 +120,7 @@ def _demo_survey() -> SurveyData:
     return build_survey(_demo_raw())
 
 
-@st.cache_resource(max_entries=8, scope="session", show_spinner=False)
+@st.cache_resource(max_entries=8, scope="session", show_spinner=False, on_release=_release)
 def _filtered(key: str, segment: str, values: tuple[str, ...], _survey: SurveyData) -> SurveyData:
     return filter_survey(_survey, segment=segment, values=values)
 

@@ -1,0 +1,205 @@
+"""Loading a survey in bounded memory: same results, fewer copies, a clear refusal when too big.
+
+Issue 9 ("Bounded cost — Memory"): a 200 MB CSV took 3.8 GB to validate. These tests pin the
+mechanisms that bound it (each failed before the change); the measured bound itself is in
+``tests/test_cli_memory.py`` and ``bench/README.md``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import tracemalloc
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import mot.gaps
+import mot.io
+import mot.scoring
+from mot.errors import FileTooLargeError, UnreadableFileError
+from mot.gaps import gap_table
+from mot.io import DEFAULT_MAX_FILE_MB, max_file_bytes, read_table
+from mot.scoring import score_utilities
+from mot.survey import build_survey, load_report, load_survey
+from mot.tidy import with_segment
+from tests.conftest import ROOT
+
+DEMO = ROOT / "data" / "demo_survey.csv"
+
+
+def _late_surprises(n: int = 30_000) -> bytes:
+    """Rating columns that look like integers for the first 64 KB, then hold a decimal, a
+    don't-know text and, in a column empty at first, text (the demo's shapes, far down)."""
+    lines = ["ResponseId,FMOT_experienced,TMOT_experienced,FMOT_comment"]
+    for i in range(n):
+        fmot = "3.5" if i == n - 10 else str(1 + i % 7)
+        tmot = "no sé" if i == n - 5 else ("" if i % 11 == 0 else str(1 + i % 5))
+        comment = "slow delivery again" if i == n - 2 else ""
+        lines.append(f"R{i},{fmot},{tmot},{comment}")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_late_values_widen_their_column_while_streaming(monkeypatch):
+    # Before: a value that did not fit the sampled type made the reader load the whole file
+    # at once with pyarrow's inference (the largest peak of reading). Now the column is
+    # widened and the file streamed again; the whole-file reader is never used.
+    def whole_file(*args, **kwargs):
+        raise AssertionError("the whole file was read at once")
+
+    monkeypatch.setattr(mot.io, "_inferred_columns", whole_file)
+    frame = read_table(_late_surprises(), name="late.csv").frame
+    assert len(frame) == 30_000
+    assert frame["FMOT_experienced"].dtype == np.float64
+    assert frame["FMOT_experienced"].iloc[-10] == 3.5
+    assert frame["FMOT_experienced"].iloc[0] == 1.0
+    assert frame["TMOT_experienced"].iloc[-5] == "no sé"
+    assert frame["TMOT_experienced"].iloc[1] == "2"  # text column: the cells as written
+    assert frame["FMOT_comment"].iloc[-2] == "slow delivery again"
+    assert pd.isna(frame["FMOT_comment"].iloc[0])
+
+
+def test_widening_gives_the_frame_whole_file_inference_gives(monkeypatch):
+    data = _late_surprises()
+    streamed = read_table(data, name="late.csv").frame
+    monkeypatch.setattr(mot.io, "_retyped", lambda *args: None)  # the old path
+    inferred = read_table(data, name="late.csv").frame
+    pd.testing.assert_frame_equal(streamed, inferred)
+
+
+def test_a_file_over_the_limit_is_refused_before_reading(monkeypatch, tmp_path):
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"ResponseId,FMOT_experienced\n" + b"R1,5\n" * 400_000)  # about 2 MB
+    monkeypatch.setenv("MOT_MAX_FILE_MB", "1")
+
+    def never(*args, **kwargs):
+        raise AssertionError("the file was read")
+
+    monkeypatch.setattr(mot.io, "_dispatch", never)
+    with pytest.raises(FileTooLargeError) as caught:
+        read_table(path)
+    message = str(caught.value)
+    assert "`big.csv` is 2 MB" in message
+    assert "largest file this installation reads is 1 MB" in message
+    assert "Split it" in message and "MOT_MAX_FILE_MB" in message
+    assert str(tmp_path) not in message  # no server path
+    assert isinstance(caught.value, UnreadableFileError)  # pages and CLI already show these
+
+
+def test_the_limit_counts_uploaded_bytes_too(monkeypatch):
+    monkeypatch.setenv("MOT_MAX_FILE_MB", "0.5")
+    with pytest.raises(FileTooLargeError, match=r"upload\.csv"):
+        read_table(b"a,b\n" + b"1,2\n" * 200_000, name="upload.csv")
+
+
+def test_default_limit_and_the_apps_upload_limit_agree(monkeypatch):
+    monkeypatch.delenv("MOT_MAX_FILE_MB", raising=False)
+    assert max_file_bytes() == DEFAULT_MAX_FILE_MB * 2**20
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] == DEFAULT_MAX_FILE_MB
+    monkeypatch.setenv("MOT_MAX_FILE_MB", "not a number")
+    assert max_file_bytes() == DEFAULT_MAX_FILE_MB * 2**20
+
+
+def _messy_export() -> bytes:
+    rows = ["ResponseId,device,FMOT_experienced,TMOT_experienced,TMOT_emocion,recomendacion"]
+    for i in range(400):
+        rid = "" if i in (7, 8) else f"R{i % 390}"  # 2 empty ids, 8 repeated ids
+        rating = "x" if i == 50 else ("9" if i == 60 else str(1 + i % 7))
+        rows.append(
+            f"{rid},{('mobile', 'desktop', ' tablet ', '')[i % 4]},{rating},"
+            f"{1 + i % 5},{i % 7 - 3},{i % 11}"
+        )
+    return ("\n".join(rows) + "\n").encode()
+
+
+def test_load_report_gives_the_report_load_survey_gives():
+    for data, name in ((DEMO.read_bytes(), "demo_survey.csv"), (_messy_export(), "m.csv")):
+        full = load_survey(data, name=name).report.to_frame()
+        alone = load_report(data, name=name).to_frame()
+        pd.testing.assert_frame_equal(alone, full)
+        assert len(full)  # the files do have entries to compare
+
+
+def test_repeated_ids_name_their_first_row_as_before():
+    report = load_report(_messy_export(), name="m.csv").to_frame()
+    repeats = report[report["problem"].str.contains("appears again")]
+    assert len(repeats) == 8  # R0..R9 again, but R7 and R8 first came with an empty id
+    first = repeats.iloc[0]
+    # R0 is at file row 2 (row 1 is the header) and again 390 data rows later.
+    assert first["row"] == 392
+    expected = "Respondent `R0` appears again (first at row 2): this row is left out."
+    assert first["problem"] == expected
+
+
+def test_building_from_a_raw_table_leaves_it_whole():
+    # load_survey frees the file's columns as it goes; build_survey must not (the app keeps
+    # the RawTable in its cache for the Data page).
+    raw = read_table(_messy_export(), name="m.csv")
+    before = raw.frame.copy()
+    build_survey(raw)
+    pd.testing.assert_frame_equal(raw.frame, before)
+
+
+def test_load_survey_equals_build_survey_on_the_same_file():
+    data = _messy_export()
+    loaded = load_survey(data, name="m.csv")
+    built = build_survey(read_table(data, name="m.csv"))
+    pd.testing.assert_frame_equal(loaded.ratings, built.ratings)
+    pd.testing.assert_frame_equal(loaded.respondents, built.respondents)
+    pd.testing.assert_frame_equal(loaded.comments, built.comments)
+    assert loaded.respondents["device"].cat.categories.tolist() == ["desktop", "mobile", "tablet"]
+
+
+def _traced_peak(fn, *args) -> int:
+    tracemalloc.start()
+    try:
+        fn(*args)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.fixture(scope="module")
+def three_million_ratings() -> pd.DataFrame:
+    from bench.survey import tidy_ratings
+
+    return tidy_ratings(200_000, 5, ("anticipated", "experienced", "excellent"))
+
+
+def test_score_utilities_works_in_slices(three_million_ratings):
+    # numpy's allocations are traced: before, whole-table key, centred and squared arrays
+    # took 1.6× the table; over slices of 2²⁰ rows it is 0.9× (a few slices' temporaries).
+    size = three_million_ratings.memory_usage(deep=True).sum()
+    assert _traced_peak(score_utilities, three_million_ratings) < 1.2 * size
+
+
+def test_score_utilities_gives_the_same_bits_whatever_the_slices(monkeypatch):
+    # Sums accumulate row by row in table order, as one bincount over the table does.
+    survey = load_survey(DEMO)
+    whole = score_utilities(survey.ratings)
+    monkeypatch.setattr(mot.scoring, "_CHUNK_ROWS", 997)
+    pd.testing.assert_frame_equal(score_utilities(survey.ratings), whole, check_exact=True)
+    by = with_segment(survey.ratings, survey.respondents, "device")
+    sliced = score_utilities(by, by="device")
+    monkeypatch.setattr(mot.scoring, "_CHUNK_ROWS", 1 << 20)
+    pd.testing.assert_frame_equal(sliced, score_utilities(by, by="device"), check_exact=True)
+
+
+def test_gap_table_pivots_one_touchpoint_at_a_time(three_million_ratings):
+    # Before: one respondent × measure pivot of every touchpoint, 5.2× the table; now 1.8×.
+    size = three_million_ratings.memory_usage(deep=True).sum()
+    assert _traced_peak(gap_table, three_million_ratings) < 3 * size
+
+
+def test_gap_table_by_touchpoint_gives_the_same_cells_as_one_pivot(monkeypatch):
+    survey = load_survey(DEMO)
+    by = with_segment(survey.ratings, survey.respondents, "persona")
+    sliced = gap_table(by, by="persona")
+    # one summary over every touchpoint, as before: the same numbers, in the same order
+    monkeypatch.setattr(
+        mot.gaps,
+        "_gap_summaries",
+        lambda ratings, wanted, keys: mot.gaps._gap_summary(ratings[wanted], keys),
+    )
+    pd.testing.assert_frame_equal(sliced, gap_table(by, by="persona"), check_exact=True)
