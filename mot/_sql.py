@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from mot.errors import MotError
 
-__all__ = ["ident", "literal"]
+__all__ = ["ident", "literal", "spark_ident"]
 
 
 def ident(name: object) -> str:
@@ -75,3 +75,36 @@ def literal(text: object) -> str:
         message = f"The text {value!r} holds a NUL character: remove it."
         raise MotError(message)
     return "'" + value.replace("'", "''") + "'"
+
+
+def spark_ident(name: object) -> str:
+    """A Spark SQL identifier in backticks, embedded backticks doubled (for ``table()``).
+
+    Queries themselves are written in DuckDB's dialect with :func:`ident` and transpiled;
+    this is for the few Spark calls that take a name directly.
+
+    Parameters
+    ----------
+    name : object
+        The name (converted with ``str``).
+
+    Returns
+    -------
+    str
+        The quoted identifier.
+
+    Raises
+    ------
+    MotError
+        If the name holds a NUL character.
+
+    Examples
+    --------
+    >>> spark_ident("events`; DROP")
+    '`events``; DROP`'
+    """
+    text = str(name)
+    if "\x00" in text:
+        message = f"The name {text!r} holds a NUL character: rename it."
+        raise MotError(message)
+    return "`" + text.replace("`", "``") + "`"

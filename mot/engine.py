@@ -24,7 +24,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from mot._sql import ident
+from mot._sql import ident, spark_ident
 from mot.errors import EventLogError, MotError, first_line
 
 if TYPE_CHECKING:
@@ -105,19 +105,7 @@ def view_columns(con: Connection, view: str) -> list[str]:
     list of str
         The columns in the view's order.
     """
-    check_connection(con)
-    if is_spark(con):
-        from pyspark.errors import PySparkException
-
-        try:
-            return list(con.table("`" + view.replace("`", "``") + "`").columns)
-        except PySparkException as exc:
-            raise _missing_view(view, "Spark session", exc) from exc
-    try:
-        described = con.execute(f"DESCRIBE {ident(view)}").fetchall()
-    except duckdb.Error as exc:
-        raise _missing_view(view, "connection", exc) from exc
-    return [row[0] for row in described]
+    return [name for name, _ in _described(con, view)]
 
 
 def view_text_columns(con: Connection, view: str) -> list[str]:
@@ -140,20 +128,25 @@ def view_text_columns(con: Connection, view: str) -> list[str]:
     EventLogError
         If the view cannot be read.
     """
+    return [name for name, text in _described(con, view) if text]
+
+
+def _described(con: Connection, view: str) -> list[tuple[str, bool]]:
+    """The view's columns in order, each with whether it holds text."""
     check_connection(con)
     if is_spark(con):
         from pyspark.errors import PySparkException
 
         try:
-            fields = con.table("`" + view.replace("`", "``") + "`").dtypes
+            fields = con.table(spark_ident(view)).dtypes
         except PySparkException as exc:
             raise _missing_view(view, "Spark session", exc) from exc
-        return [name for name, kind in fields if kind == "string"]
+        return [(name, kind == "string") for name, kind in fields]
     try:
         described = con.execute(f"DESCRIBE {ident(view)}").fetchall()
     except duckdb.Error as exc:
         raise _missing_view(view, "connection", exc) from exc
-    return [row[0] for row in described if row[1] == "VARCHAR"]
+    return [(row[0], row[1] == "VARCHAR") for row in described]
 
 
 def _missing_view(view: str, where: str, exc: Exception) -> EventLogError:
