@@ -2620,7 +2620,7 @@ def behaviour_trend_chart(
         series = trend["touchpoint"].nunique()
         message = (
             f"The trend has {len(trend):,} points ({series} series); a chart draws at most "
-            f"{MAX_TREND_ROWS:,}. Choose a longer period (week or month) or fewer touchpoints."
+            f"{MAX_TREND_ROWS:,}. Choose a longer period (a week or a month) or fewer touchpoints."
         )
         raise MotError(message)
     _require_unique(trend, ["touchpoint", "period_start"], builder="behaviour_trend_chart")

@@ -301,7 +301,7 @@ with tabs["time"]:
         st.info(t("behaviour.no_purchases"))
 
 with tabs["trend"]:
-    periods = {"week": t("behaviour.period.week"), "day": t("behaviour.period.day")}
+    periods = {p: t(f"behaviour.period.{p}") for p in ("week", "day", "month")}
     levels = {"touchpoint": t("behaviour.level.touchpoint"), "event": t("behaviour.level.event")}
     left, right = st.columns(2)
     period = left.segmented_control(

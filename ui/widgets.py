@@ -21,8 +21,13 @@ T = TypeVar("T")
 
 # Markdown that a user's string could smuggle into st.markdown, captions, labels and metrics:
 # links and images ([ ]), HTML and autolinks (< >), emphasis (* ~ and _ at a word's edge),
-# code (`), tables (|), LaTeX ($), bare URLs (://), and the backslash itself.
-_MD_INLINE = re.compile(r"[\\`*\[\]~|$]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])|:(?=//)")
+# code (`), tables (|), LaTeX ($), and the backslash itself.
+_MD_INLINE = re.compile(r"[\\`*\[\]~|$]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+# GFM's autolinks of bare URLs (http://…), www. and e-mail addresses are found in the text
+# after escapes are read, so a backslash cannot stop them: an invisible word joiner (U+2060)
+# after `:` of `://`, after `www` and after `@` does.
+_MD_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=[wW]{3})(?=\.)|(?<=@)")
+_WORD_JOINER = "\u2060"
 # Block markers at the start of a line: headings, quotes, lists, setext underlines.
 _MD_LINE_START = re.compile(r"^(\s*)([#>+=-])", re.MULTILINE)
 _MD_LINE_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
@@ -39,13 +44,15 @@ def md_text(value: object) -> str:
     file names, comments) shown through ``st.markdown``, a caption, a metric, an alert or a
     widget label goes through here, so that ``![x](http://host/pixel)`` shows as those
     characters instead of loading a remote image. ``<`` and ``>`` become HTML entities
-    (shown as the characters), Markdown's specials get a backslash, and a block marker at
-    the start of a line (``#``, ``>``, ``-``, ``1.``) is escaped.
+    (shown as the characters), Markdown's specials get a backslash, a block marker at the
+    start of a line (``#``, ``>``, ``-``, ``1.``) is escaped, and a bare URL, ``www.`` or
+    e-mail address gets an invisible word joiner that keeps it from becoming a link.
     """
     text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_INLINE.sub(lambda m: "\\" + m[0], text)
     text = _MD_LINE_START.sub(r"\1\\\2", text)
-    return _MD_LINE_NUMBER.sub(r"\1\\\2", text)
+    text = _MD_LINE_NUMBER.sub(r"\1\\\2", text)
+    return _MD_AUTOLINK.sub(_WORD_JOINER, text)
 
 
 def md_message(value: object) -> str:

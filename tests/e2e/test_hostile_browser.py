@@ -30,6 +30,7 @@ IMAGE = "![x](pixel-label.png)"
 TAG = "<img src=pixel-tag.png onerror=alert(1)>"
 LINK = "[link](pixel-link.html)"
 SCRIPT = "<script>alert(2)</script>"
+AUTOLINKS = ["http://evil.test/x", "www.evil.test", "mail@evil.test"]  # GFM would link them
 PASSWD_HEADER = (
     "device\") + CAST((SELECT string_agg(line,'|') FROM read_csv('/etc/passwd', "
     "columns={'line': 'VARCHAR'}, header=false, delim='\\x01')) AS INTEGER) + "
@@ -43,7 +44,7 @@ def hostile_journey() -> dict:
     journey = default_journey().to_dict()
     marks = [IMAGE, TAG, LINK, SCRIPT, "**bold**"]
     for i, step in enumerate(journey["touchpoints"]):
-        step["label_en"] = f"{step['id']} {marks[i % len(marks)]}"
+        step["label_en"] = f"{step['id']} {marks[i % len(marks)]} {AUTOLINKS[i % 3]}"
     journey["name"] = f"Shop {IMAGE}"
     return journey
 
@@ -111,7 +112,7 @@ def test_markup_in_a_journey_and_a_file_name_is_shown_as_text(session, tmp_path)
         page.get_by_role("heading", level=1).first.wait_for(timeout=TIMEOUT)
         settle(page)
         assert page.locator('[data-testid="stException"]').count() == 0, title
-        injected = page.locator('img[src*="pixel"], a[href*="pixel"]')
+        injected = page.locator('img[src*="pixel"], a[href*="pixel"], a[href*="evil.test"]')
         assert injected.count() == 0, title
         assert page.locator("script:text('alert')").count() == 0, title
         ARTIFACTS.mkdir(parents=True, exist_ok=True)

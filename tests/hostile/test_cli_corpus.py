@@ -119,8 +119,15 @@ def test_off_scale_outliers_are_reported_at_their_rows_not_a_new_scale(cli):
 
 def test_a_narrow_answer_range_states_the_assumed_scale(cli):
     outcome = cli("validate", "narrow_1_7.csv", "--json")
-    about = [entry_text(e) for e in entries(outcome) if "SMOT" in entry_text(e)]
-    assert any(re.search(r"1\s*(-|–|to)\s*7", text) for text in about), entries(outcome)
+    about = [entry_text(e) for e in entries(outcome) if "SMOT_importance" in entry_text(e)]
+    # read as 1–5, said to be assumed from answers that miss an end, 1–7 named as fitting too,
+    # and the user asked to confirm it
+    assert any(
+        re.search(r"1-5 assumed", text)
+        and re.search(r"1\s*(-|–|to)\s*7", text.split("assumed", 1)[1])
+        and "Confirm" in text
+        for text in about
+    ), about
 
 
 def test_inf_cells_are_errors_and_the_column_stays(cli):

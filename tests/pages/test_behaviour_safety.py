@@ -119,6 +119,23 @@ def test_a_log_in_the_year_99999_takes_seconds_and_says_what_was_left_out(upload
     assert any("out of range" in p for p in bad["Problem"])
 
 
+def test_a_log_spanning_decades_offers_a_month_trend(uploads):
+    # 1990 to 2026 in weeks over three touchpoints is more than a chart draws: the page says
+    # so and offers months, which draw
+    rows = [b"user,time,action"]
+    for year in (1990, 2026):
+        for i, event in enumerate((b"search", b"landing", b"purchase")):
+            rows.append(b"u%d,%d-01-0%dT10:00:00Z,%s" % (i, year, i + 2, event))
+    at = run(BEHAVIOUR, event_log=EventLogChoice("decades.csv", b"\n".join(rows) + b"\n"))
+    assert not at.exception, at.exception
+    assert any("a week or a month" in w.value for w in at.warning), [w.value for w in at.warning]
+    period = next(w for w in at.segmented_control if w.key.startswith("behaviour_period_"))
+    assert "month" in period.options or "Month" in period.options
+    period.set_value("month").run()
+    assert not at.exception, at.exception
+    assert not [w.value for w in at.warning if "a week or a month" in w.value]
+
+
 def test_a_log_with_no_readable_time_stamp_is_refused_with_the_reason(uploads):
     log = EventLogChoice("dates.csv", b"user,time,action\nu1,not a date,landing\nu2,x,buy\n")
     at = run(BEHAVIOUR, event_log=log)

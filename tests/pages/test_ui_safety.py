@@ -353,7 +353,7 @@ def test_back_to_the_demo_data_resets_an_edited_demo():
 @pytest.mark.parametrize(
     ("text", "shown"),
     [
-        ("![x](http://host/pixel)", "!\\[x\\](http\\://host/pixel)"),
+        ("![x](http://host/pixel)", "!\\[x\\](http:\u2060//host/pixel)"),
         ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
         (
             "**bold** _it_ ~~s~~ `c` $x$ a|b",
@@ -364,6 +364,7 @@ def test_back_to_the_demo_data_resets_an_edited_demo():
         ("my_export.csv", "my_export.csv"),
         ("Third moment of truth · −15.9", "Third moment of truth · −15.9"),
         ("back\\slash & co", "back\\\\slash &amp; co"),
+        ("www.evil.test a@b.test", "www\u2060.evil.test a@\u2060b.test"),
     ],
 )
 def test_md_text_escapes_markdown_and_html(text, shown):

@@ -123,6 +123,7 @@ STRINGS = {
     "behaviour.period": ("Period", "Periodo"),
     "behaviour.period.week": ("Week", "Semana"),
     "behaviour.period.day": ("Day", "Día"),
+    "behaviour.period.month": ("Month", "Mes"),
     "behaviour.level": ("Show", "Mostrar"),
     "behaviour.level.touchpoint": ("Touchpoints", "Puntos de contacto"),
     "behaviour.level.event": ("Events", "Eventos"),
@@ -147,6 +148,10 @@ STRINGS = {
         "Conversión por semana de entrada",
     ),
     "behaviour.cohort_title_day": ("Conversion by day of entry", "Conversión por día de entrada"),
+    "behaviour.cohort_title_month": (
+        "Conversion by month of entry",
+        "Conversión por mes de entrada",
+    ),
     "behaviour.cohort_caption": (
         "The funnel of the Funnel tab (its steps and conversion window), for the users who "
         "entered it in each period: the share who went on from the step before. A period "
@@ -163,6 +168,10 @@ STRINGS = {
     "behaviour.dip_week": (
         "**{touchpoint}**, week of {start}: {users} users, usually {baseline}",
         "**{touchpoint}**, semana del {start}: {users} usuarios, lo habitual es {baseline}",
+    ),
+    "behaviour.dip_month": (
+        "**{touchpoint}**, month of {start}: {users} users, usually {baseline}",
+        "**{touchpoint}**, mes de {start}: {users} usuarios, lo habitual es {baseline}",
     ),
     "behaviour.dip_day": (
         "**{touchpoint}**, {start}: {users} users, usually {baseline}",
