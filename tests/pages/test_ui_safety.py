@@ -177,8 +177,8 @@ def test_the_sidebar_shows_the_journey_and_file_names_as_text():
     at.run()
     assert_no_markup(at)
     sidebar = " ".join(m.value for m in [*at.sidebar.markdown, *at.sidebar.caption])
-    assert "\\[export\\](http\\://evil).csv" in sidebar
-    assert "Shop !\\[x\\](http\\://host/pixel)" in sidebar
+    assert "\\[export\\](http:\u2060//evil).csv" in sidebar
+    assert "Shop !\\[x\\](http:\u2060//host/pixel)" in sidebar
 
 
 # --- a file with nothing to analyse never replaces the data in use ---------------------------
