@@ -19,6 +19,7 @@ import re
 import shutil
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -119,6 +120,26 @@ def _release(handle: _Handle) -> None:
 
 def _remove_upload(path: Path) -> None:
     shutil.rmtree(path.parent, ignore_errors=True)
+
+
+STALE_AFTER = timedelta(days=1)
+"""Leftovers older than this (a server killed before its sessions ended) are swept at start."""
+
+
+def sweep_stale(now: float | None = None, *, older_than: timedelta = STALE_AFTER) -> int:
+    """Delete upload folders, UTF-8 copies and DuckDB spill folders left by a stopped server.
+
+    A session's own files are deleted when it ends; a server that was killed never ran those
+    releases. Only folders untouched for ``older_than`` go, so a second server on the same
+    machine keeps its live sessions' files. Returns how many folders were deleted.
+    """
+    limit = (time.time() if now is None else now) - older_than.total_seconds()
+    root = Path(tempfile.gettempdir())
+    candidates = [*UPLOADS.glob("*"), *root.glob("mot-duckdb-*"), *root.glob("mot-utf8-*")]
+    stale = [p for p in candidates if p.is_dir() and p.stat().st_mtime < limit]
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
+    return len(stale)
 
 
 def _upload_path(choice: state.EventLogChoice) -> Path:

@@ -58,8 +58,10 @@ def main(argv: list[str] | None = None) -> None:
     # the server stays responsive (measured: bench/README.md, first chart).
     import mot.charts  # noqa: F401
     import ui.data
-    import ui.frame  # noqa: F401
+    import ui.frame
+    import ui.logs
 
+    ui.logs.sweep_stale()  # what a killed server left in the temporary folder
     sys.setswitchinterval(0.0005)
     threading.Thread(target=warm, name="mot-warm-up", daemon=True).start()
     sys.argv = ["streamlit", "run", str(APP), *(sys.argv[1:] if argv is None else argv)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 import streamlit as st
@@ -55,7 +56,7 @@ class DatasetChoice:
         demo is the user's own and is cached per session like an upload."""
         return self.is_demo and self.mapping_json is None and self.journey_json is None
 
-    @property
+    @cached_property  # hashed once: an upload's bytes can be 200 MB
     def key(self) -> str:
         """Identity of the data, mapping and journey: the cache key of everything derived."""
         return _digest(self.content, self.name, self.mapping_json, self.journey_json)
@@ -85,7 +86,7 @@ class EventLogChoice:
     def is_demo(self) -> bool:
         return self.content is None
 
-    @property
+    @cached_property  # hashed once: an upload's bytes can be 200 MB
     def key(self) -> str:
         """Identity of the log and its columns: the cache key of everything derived."""
         return _digest(self.content, self.name, self.columns_json)

@@ -193,3 +193,22 @@ def test_release_closes_the_log_and_deletes_its_folder(tmp_path):
     demo = logs._Handle(open_event_log("data/demo_events.parquet"), None)
     logs._release(demo)  # the bundled demo file is never deleted
     assert Path("data/demo_events.parquet").exists()
+
+
+def test_a_killed_servers_leftovers_are_swept_at_start_and_live_files_kept(
+    uploads, tmp_path, monkeypatch
+):
+    import os
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    old, live = uploads / "old", uploads / "live"
+    spill, copy = tmp_path / "mot-duckdb-abc", tmp_path / "mot-utf8-xyz"
+    for folder in (old, live, spill, copy):
+        folder.mkdir(parents=True)
+        (folder / "f").write_bytes(b"x")
+    two_days_ago = time.time() - 2 * 86400
+    for folder in (old, spill, copy):
+        os.utime(folder, (two_days_ago, two_days_ago))
+    assert logs.sweep_stale() == 3
+    assert live.exists() and not old.exists() and not spill.exists() and not copy.exists()
