@@ -329,6 +329,9 @@ def read_table(
 DEFAULT_MAX_FILE_MB: Final = 200
 """Largest file read by default, in MB (2²⁰ bytes): the app's upload limit is the same."""
 
+UNPACKED_PER_FILE_BYTE: Final = 2
+"""A compressed file (Parquet, Excel, SPSS) may hold this many times the limit, unpacked."""
+
 MEMORY_PER_FILE_BYTE: Final = 5
 """Loading a survey needs at most about this many bytes of memory per byte of file."""
 
@@ -461,6 +464,52 @@ def _read_file_object(source: Any, name: str | None) -> bytes:
 # --------------------------------------------------------------------------- format dispatch
 
 
+def _unpacked_bytes(src: _Input, kind: str) -> int | None:
+    """What a compressed format holds once unpacked, from its metadata (None: not known).
+
+    Parquet and SPSS: rows × columns × 8 bytes (a number's size in memory), or the row groups'
+    uncompressed size if larger (long texts); Excel: the workbook's XML. Nothing is read
+    beyond the metadata.
+    """
+    try:
+        if kind == "parquet":
+            meta = pq.ParquetFile(src.handle()).metadata
+            groups = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+            return max(groups, meta.num_rows * meta.num_columns * 8)
+        if kind == "xlsx":
+            with zipfile.ZipFile(src.handle()) as book:
+                return sum(i.file_size for i in book.infolist() if i.filename.startswith("xl/"))
+        if kind == "spss":
+            import pyreadstat
+
+            _, meta = pyreadstat.read_sav(src.handle(), metadataonly=True)
+            return int(meta.number_rows or 0) * int(meta.number_columns or 0) * 8
+    except Exception:  # a broken file is refused by its own reader, with its reason
+        return None
+    return None
+
+
+def _check_unpacked(src: _Input, kind: str) -> None:
+    """Refuse a compressed file whose content is too large for the memory bound.
+
+    A 1.5 MB Parquet file of constant columns can hold two million rows: the limit on the
+    file's size does not bound what reading it costs. Its unpacked size may be at most
+    :data:`UNPACKED_PER_FILE_BYTE` times the limit, about what a CSV at the limit holds once
+    read.
+    """
+    unpacked, limit = _unpacked_bytes(src, kind), UNPACKED_PER_FILE_BYTE * max_file_bytes()
+    if unpacked is None or unpacked <= limit:
+        return
+    message = (
+        f"`{src.display}` is {src.size() / 2**20:,.1f} MB on disk but holds "
+        f"{unpacked / 2**20:,.0f} MB of data once unpacked; the largest this installation "
+        f"reads is {limit / 2**20:,.0f} MB. Split it into smaller files (for example by wave "
+        "or by month), or keep only the columns you analyse, and load them one at a time. On "
+        "your own machine you can raise the limit with the environment variable MOT_MAX_FILE_MB."
+    )
+    raise FileTooLargeError(message)
+
+
 def _dispatch(src: _Input, sheet: str | int | None) -> RawTable:
     head = src.head(_SAMPLE_BYTES)
     if not head:
@@ -468,6 +517,7 @@ def _dispatch(src: _Input, sheet: str | int | None) -> RawTable:
     kind = _magic_kind(head)
     if kind == "zip":
         kind = _zip_kind(src)
+    _check_unpacked(src, kind)
     if kind == "xlsx":
         return _read_xlsx(src, sheet)
     if kind == "parquet":

@@ -203,3 +203,25 @@ def test_gap_table_by_touchpoint_gives_the_same_cells_as_one_pivot(monkeypatch):
         lambda ratings, wanted, keys: mot.gaps._gap_summary(ratings[wanted], keys),
     )
     pd.testing.assert_frame_equal(sliced, gap_table(by, by="persona"), check_exact=True)
+
+
+def test_a_small_compressed_file_that_holds_too_much_is_refused(tmp_path, monkeypatch):
+    # a few KB of Parquet holding 24 MB of numbers: the file's size bounds nothing
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from mot.errors import FileTooLargeError
+    from mot.io import read_table
+
+    path = tmp_path / "constant.parquet"
+    n = 300_000
+    columns = {f"Q{i}": np.full(n, 3, dtype="int64") for i in range(10)}
+    pq.write_table(pa.table(columns), path, compression="zstd")
+    assert path.stat().st_size < 1 << 20
+    monkeypatch.setenv("MOT_MAX_FILE_MB", "10")  # 2 × 10 MB < 24 MB
+    with pytest.raises(FileTooLargeError, match="once unpacked") as error:
+        read_table(path)
+    assert str(tmp_path) not in str(error.value), "the upload's name, never the server's path"
+    monkeypatch.setenv("MOT_MAX_FILE_MB", "200")
+    assert read_table(path).frame.shape == (n, 10)
