@@ -162,8 +162,7 @@ def gap_table(
     ratings, n_missing = _segment_rows(ratings, by)
     keys = ["touchpoint"] if by is None else [by, "touchpoint"]
     six = [MEASURES.index(m) for m in _SIX_STEP]
-    wanted = np.isin(ratings["measure"].cat.codes.to_numpy(), six)
-    wanted &= ~np.isnan(ratings["value"].to_numpy())
+    wanted = _wanted_rows(ratings, six)
     if not wanted.any():
         out = _empty(keys, GAP_COLUMNS[1:], ratings)
     else:
@@ -374,21 +373,125 @@ def priorities(
     return out[list(PRIORITY_COLUMNS)]
 
 
+_CHUNK_ROWS = 1 << 20  # rows per slice when scanning the whole table
+
+
+def _codes(column: pd.Series) -> np.ndarray:
+    """A categorical column's codes, without the copy that ``Series.cat.codes`` makes."""
+    return column.array.codes
+
+
+def _slices(n: int) -> range:
+    return range(0, n, _CHUNK_ROWS)
+
+
+def _wanted_rows(ratings: pd.DataFrame, six: list[int]) -> np.ndarray:
+    """Rows of the six-step measures with a value, a slice at a time (no whole-table temporary)."""
+    measure = _codes(ratings["measure"])
+    value = ratings["value"].to_numpy()
+    wanted = np.empty(len(ratings), dtype=bool)
+    for start in _slices(len(ratings)):
+        part = slice(start, start + _CHUNK_ROWS)
+        wanted[part] = np.isin(measure[part], six) & ~np.isnan(value[part])
+    return wanted
+
+
+def _touchpoint_rows(codes: np.ndarray, wanted: np.ndarray, code: int) -> np.ndarray:
+    """Positions of the wanted rows of one touchpoint, in table order."""
+    dtype = np.int32 if len(codes) < 2**31 else np.int64
+    found = [
+        (start + np.flatnonzero(wanted[part] & (codes[part] == code))).astype(dtype)
+        for start in _slices(len(codes))
+        for part in [slice(start, start + _CHUNK_ROWS)]
+    ]
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+
 def _gap_summaries(ratings: pd.DataFrame, wanted: np.ndarray, keys: list[str]) -> pd.DataFrame:
     """:func:`_gap_summary` one touchpoint at a time, in the same order.
 
     Each cell's numbers come from its own rows only, so they are the same; the respondent ×
-    measure pivot of a large survey is never built for every touchpoint at once.
+    measure pivot of a large survey is never built for every touchpoint at once, and a
+    touchpoint's rows are read from the columns by position (:func:`_dense_summary`), not
+    copied into a table first.
     """
-    codes = ratings["touchpoint"].cat.codes.to_numpy()
+    codes = _codes(ratings["touchpoint"])
     parts = []
     for code in np.unique(codes[wanted]):
-        rows = ratings.take(np.flatnonzero(wanted & (codes == code)))
-        parts.append(_gap_summary(rows, keys))
-        del rows
+        positions = _touchpoint_rows(codes, wanted, code)
+        summary = _dense_summary(ratings, positions, keys)
+        if summary is None:  # repeated ratings (the pivot averages them) or sparse cells
+            summary = _gap_summary(ratings.take(positions), keys)
+        parts.append(summary)
+        del positions, summary
         release_memory()  # the pivot's temporaries, before the next touchpoint's
     summary = parts[0] if len(parts) == 1 else pd.concat(parts)
     return summary.sort_index(kind="stable") if len(parts) > 1 else summary
+
+
+def _dense_summary(
+    ratings: pd.DataFrame, positions: np.ndarray, keys: list[str]
+) -> pd.DataFrame | None:
+    """:func:`_gap_summary` of the rows at ``positions`` (one touchpoint), from the codes.
+
+    The respondent × measure table is filled by cell number (segment, respondent) in a flat
+    array, so its rows come in the pivot's order (segment, then respondent code) and its
+    values are the pivot's; grouping it by the segment and touchpoint columns runs the same
+    aggregations as grouping the pivot by its index levels. None when some respondent has two
+    values of one measure (then the pivot's mean is needed) or when the cells would be
+    mostly empty (many segments, few raters: then the sorted pivot is smaller).
+    """
+    n_respondents = len(ratings["respondent_id"].cat.categories)
+    n_cells = n_respondents * (len(ratings[keys[0]].cat.categories) if len(keys) > 1 else 1)
+    width = len(_SIX_STEP)
+    if n_cells * width > 4 * len(positions) + 4096:
+        return None
+    flat = _filled_cells(ratings, positions, keys, n_respondents, n_cells)
+    if flat is None:
+        return None
+    table = flat.reshape(n_cells, width)
+    rated = ~np.isnan(table).all(axis=1)
+    cells = np.flatnonzero(rated)
+    wide = np.empty((len(cells), width + 2))
+    wide[:, :width] = table[cells]
+    del flat, table, rated
+    wide[:, width] = wide[:, 2] - wide[:, 0]  # experienced − anticipated
+    wide[:, width + 1] = wide[:, 2] - wide[:, 1]  # experienced − excellent
+    names = [*_SIX_STEP, "d_expected", "d_excellent"]
+    frame = pd.DataFrame(wide, columns=names, copy=False)
+    touchpoint = ratings["touchpoint"]
+    if len(keys) > 1:
+        frame[keys[0]] = pd.Categorical.from_codes(
+            cells // n_respondents, dtype=ratings[keys[0]].dtype
+        )
+    code = _codes(touchpoint)[positions[0]]
+    frame["touchpoint"] = pd.Categorical.from_codes(
+        np.full(len(cells), code, dtype=np.int8), dtype=touchpoint.dtype
+    )
+    return frame.groupby(keys, observed=True, sort=True)[names].agg(["count", "mean", "var"])
+
+
+def _filled_cells(
+    ratings: pd.DataFrame, positions: np.ndarray, keys: list[str], n_respondents: int, n_cells: int
+) -> np.ndarray | None:
+    """Values by cell × measure (anticipated, excellent, experienced), NaN where unrated.
+
+    None when two rows fall in one place (a respondent rated a measure twice).
+    """
+    column = np.full(len(MEASURES), -1, dtype=np.int64)
+    column[[MEASURES.index(m) for m in _SIX_STEP]] = np.arange(len(_SIX_STEP))
+    cell = _codes(ratings["respondent_id"])[positions].astype(np.int64)
+    if len(keys) > 1:  # segment, then respondent
+        segment = _codes(ratings[keys[0]])[positions]
+        cell += segment.astype(np.int64) * n_respondents
+        del segment
+    cell *= len(_SIX_STEP)
+    cell += column[_codes(ratings["measure"])[positions]]
+    flat = np.full(n_cells * len(_SIX_STEP), np.nan)
+    flat[cell] = ratings["value"].to_numpy()[positions]
+    if np.count_nonzero(~np.isnan(flat)) < len(positions):
+        return None
+    return flat
 
 
 def _gap_summary(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -526,9 +629,13 @@ def _validate_gap_table(ratings: pd.DataFrame, *, by: str | None, confidence: fl
             "mapped on the Data page."
         )
         raise MotError(message)
-    # The measures present, from the codes of the rated rows (no copy of the table).
-    codes = ratings["measure"].cat.codes.to_numpy()[ratings["value"].notna().to_numpy()]
-    present = {ratings["measure"].cat.categories[c] for c in np.unique(codes) if c >= 0}
+    # The measures present, from the codes of the rated rows, a slice at a time.
+    codes, value = _codes(ratings["measure"]), ratings["value"].to_numpy()
+    found: set[int] = set()
+    for start in _slices(len(ratings)):
+        part = slice(start, start + _CHUNK_ROWS)
+        found.update(np.unique(codes[part][~np.isnan(value[part])]).tolist())
+    present = {ratings["measure"].cat.categories[c] for c in found if c >= 0}
     if "experienced" not in present:
         require_measure(ratings.iloc[:0], "experienced", needed_for="Gaps")  # raises
     if not present & {"anticipated", "excellent"}:
