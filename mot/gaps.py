@@ -374,6 +374,7 @@ def priorities(
 
 
 _CHUNK_ROWS = 1 << 20  # rows per slice when scanning the whole table
+_FILL_ROWS = 1 << 18  # positions per slice when filling a touchpoint's cells (2 MB arrays)
 
 
 def _codes(column: pd.Series) -> np.ndarray:
@@ -434,64 +435,64 @@ def _dense_summary(
 ) -> pd.DataFrame | None:
     """:func:`_gap_summary` of the rows at ``positions`` (one touchpoint), from the codes.
 
-    The respondent × measure table is filled by cell number (segment, respondent) in a flat
-    array, so its rows come in the pivot's order (segment, then respondent code) and its
-    values are the pivot's; grouping it by the segment and touchpoint columns runs the same
-    aggregations as grouping the pivot by its index levels. None when some respondent has two
-    values of one measure (then the pivot's mean is needed) or when the cells would be
-    mostly empty (many segments, few raters: then the sorted pivot is smaller).
+    The respondent × measure table is one row per respondent code, filled by position; a
+    respondent without a rating here gets a missing key, so grouping it by the segment and
+    touchpoint keys visits, within each cell, the pivot's rows in the pivot's order (by
+    respondent code) and runs the same aggregations on the same values. None when the
+    pivot is needed: a respondent with two values of one measure (the pivot's mean), with
+    two segments, or far more respondents than rows (the sorted pivot is then smaller).
     """
     n_respondents = len(ratings["respondent_id"].cat.categories)
-    n_cells = n_respondents * (len(ratings[keys[0]].cat.categories) if len(keys) > 1 else 1)
-    width = len(_SIX_STEP)
-    if n_cells * width > 4 * len(positions) + 4096:
+    if n_respondents > 2 * len(positions) + 4096:
         return None
-    flat = _filled_cells(ratings, positions, keys, n_respondents, n_cells)
-    if flat is None:
+    filled = _filled_cells(ratings, positions, keys, n_respondents)
+    if filled is None:
         return None
-    table = flat.reshape(n_cells, width)
-    rated = ~np.isnan(table).all(axis=1)
-    cells = np.flatnonzero(rated)
-    wide = np.empty((len(cells), width + 2))
-    wide[:, :width] = table[cells]
-    del flat, table, rated
-    wide[:, width] = wide[:, 2] - wide[:, 0]  # experienced − anticipated
-    wide[:, width + 1] = wide[:, 2] - wide[:, 1]  # experienced − excellent
+    wide, segment = filled
+    rated = ~np.isnan(wide[:, : len(_SIX_STEP)]).all(axis=1)
+    wide[:, 3] = wide[:, 2] - wide[:, 0]  # d_expected: experienced − anticipated
+    wide[:, 4] = wide[:, 2] - wide[:, 1]  # d_excellent: experienced − excellent
     names = [*_SIX_STEP, "d_expected", "d_excellent"]
     frame = pd.DataFrame(wide, columns=names, copy=False)
+    if segment is not None:
+        segment[~rated] = -1
+        frame[keys[0]] = pd.Categorical.from_codes(segment, dtype=ratings[keys[0]].dtype)
     touchpoint = ratings["touchpoint"]
-    if len(keys) > 1:
-        frame[keys[0]] = pd.Categorical.from_codes(
-            cells // n_respondents, dtype=ratings[keys[0]].dtype
-        )
-    code = _codes(touchpoint)[positions[0]]
-    frame["touchpoint"] = pd.Categorical.from_codes(
-        np.full(len(cells), code, dtype=np.int8), dtype=touchpoint.dtype
-    )
+    code = np.where(rated, _codes(touchpoint)[positions[0]], -1).astype(np.int8)
+    frame["touchpoint"] = pd.Categorical.from_codes(code, dtype=touchpoint.dtype)
     return frame.groupby(keys, observed=True, sort=True)[names].agg(["count", "mean", "var"])
 
 
 def _filled_cells(
-    ratings: pd.DataFrame, positions: np.ndarray, keys: list[str], n_respondents: int, n_cells: int
-) -> np.ndarray | None:
-    """Values by cell × measure (anticipated, excellent, experienced), NaN where unrated.
+    ratings: pd.DataFrame, positions: np.ndarray, keys: list[str], n_respondents: int
+) -> tuple[np.ndarray, np.ndarray | None] | None:
+    """Respondent × (anticipated, excellent, experienced, 2 spare) values, NaN where unrated.
 
-    None when two rows fall in one place (a respondent rated a measure twice).
+    Filled a slice of ``positions`` at a time; with a segment, each respondent's segment code
+    (-1 = none). None when two rows fall in one place or a respondent has two segments.
     """
-    column = np.full(len(MEASURES), -1, dtype=np.int64)
+    column = np.full(len(MEASURES), -1, dtype=np.intp)
     column[[MEASURES.index(m) for m in _SIX_STEP]] = np.arange(len(_SIX_STEP))
-    cell = _codes(ratings["respondent_id"])[positions].astype(np.int64)
-    if len(keys) > 1:  # segment, then respondent
-        segment = _codes(ratings[keys[0]])[positions]
-        cell += segment.astype(np.int64) * n_respondents
-        del segment
-    cell *= len(_SIX_STEP)
-    cell += column[_codes(ratings["measure"])[positions]]
-    flat = np.full(n_cells * len(_SIX_STEP), np.nan)
-    flat[cell] = ratings["value"].to_numpy()[positions]
-    if np.count_nonzero(~np.isnan(flat)) < len(positions):
+    respondent, measure = _codes(ratings["respondent_id"]), _codes(ratings["measure"])
+    value = ratings["value"].to_numpy()
+    segment_codes = _codes(ratings[keys[0]]) if len(keys) > 1 else None
+    segment = None if segment_codes is None else np.full(n_respondents, -1, dtype=np.intp)
+    wide = np.full((n_respondents, len(_SIX_STEP) + 2), np.nan)
+    cells = wide.reshape(-1)  # a view: wide is C-contiguous
+    for start in range(0, len(positions), _FILL_ROWS):
+        at = positions[start : start + _FILL_ROWS]
+        row = respondent[at].astype(np.intp)
+        cells[row * wide.shape[1] + column[measure[at]]] = value[at]
+        if segment is not None:
+            segment[row] = segment_codes[at]
+    if np.count_nonzero(~np.isnan(wide[:, : len(_SIX_STEP)])) < len(positions):
         return None
-    return flat
+    if segment is not None:
+        for start in range(0, len(positions), _FILL_ROWS):
+            at = positions[start : start + _FILL_ROWS]
+            if (segment[respondent[at]] != segment_codes[at]).any():
+                return None
+    return wide, segment
 
 
 def _gap_summary(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

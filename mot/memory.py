@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from mot.curves import _counts, _curves, _end, _first_at
+from mot.curves import _curves, _end, _first_at
 from mot.errors import InsufficientDataError, MissingMeasureError, MotError
 from mot.scoring import _validate_confidence
 from mot.tidy import as_ratings
@@ -153,8 +153,12 @@ def _predictor_values(values: np.ndarray, rated: np.ndarray) -> dict[str, np.nda
 
     ``values`` is the touchpoint-major curve array of :mod:`mot.curves` (NaN = not rated).
     """
-    _, n_points, total = _counts(values, rated)
-    end, _ = _end(values, rated)
+    n_points = np.add.reduce(rated, axis=0, dtype=np.int64)
+    total = _column_sums(values, rated)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = total / n_points
+    del n_points, total
+    end = _end(values, rated)[0]
     high = np.fmax.reduce(values, axis=0, initial=np.nan)  # fmax/fmin skip NaN
     low = np.fmin.reduce(values, axis=0, initial=np.nan)
     # The most intense point is the highest or the lowest, whichever is farther from 0.
@@ -164,9 +168,21 @@ def _predictor_values(values: np.ndarray, rated: np.ndarray) -> dict[str, np.nda
         columns = values[:, tie]
         low_first = _first_at(columns, low[tie]) < _first_at(columns, high[tie])
         peak[tie[low_first]] = low[tie[low_first]]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = total / n_points
+    del high, low
     return {"peak_end": (peak + end) / 2, "mean": mean, "end": end, "peak": peak}
+
+
+def _column_sums(values: np.ndarray, rated: np.ndarray) -> np.ndarray:
+    """``np.where(rated, values, 0).sum(axis=0)`` without the filled copy of ``values``.
+
+    A sum over the first axis adds the rows one after another, in order: so does this.
+    """
+    if values.shape[0] == 0:
+        return np.zeros(values.shape[1])
+    total = np.where(rated[0], values[0], 0.0)
+    for k in range(1, values.shape[0]):
+        total += np.where(rated[k], values[k], 0.0)
+    return total
 
 
 def _positions(ids: pd.Index, categories: pd.Index) -> np.ndarray:
@@ -415,12 +431,13 @@ def peak_end(
     ratings = as_ratings(ratings)
     curves = _curves(ratings, needed_for="The peak-end analysis")
     predictors = _predictor_values(curves.values, curves.rated)
-    categories = curves.codes.respondents
+    categories, present, source = curves.codes.respondents, curves.present, curves.source
+    del curves  # the curve array is not needed past here: freed before the outcome's arrays
     y, in_table, n_unmatched = _outcome_per_respondent(respondents, outcome, categories)
     complete = ~np.isnan(predictors["mean"]) & ~np.isnan(y)
     n = int(complete.sum())
     # Everyone in either table: respondents with ratings, or with a row in `respondents`.
-    n_excluded = int(np.count_nonzero(curves.present | in_table)) + n_unmatched - n
+    n_excluded = int(np.count_nonzero(present | in_table)) + n_unmatched - n
     if n < MIN_RESPONDENTS:
         message = (
             f"The peak-end analysis needs at least {MIN_RESPONDENTS} respondents with both "
@@ -445,7 +462,7 @@ def peak_end(
         n_excluded=n_excluded,
         verdict=_verdict(comparison, 1 - confidence),
         outcome=outcome,
-        source=curves.source,
+        source=source,
         confidence=confidence,
     )
 
@@ -494,6 +511,7 @@ def memory_points(
     curves = _curves(ratings, needed_for="The peak-end analysis")
     predictors = _predictor_values(curves.values, curves.rated)
     categories = curves.codes.respondents
+    del curves  # the curve array is not needed past here: freed before the outcome's arrays
     y, _, _ = _outcome_per_respondent(respondents, outcome, categories)
     complete = ~np.isnan(predictors["mean"]) & ~np.isnan(y)
     columns = {name: predictors[name][complete] for name in PREDICTORS}

@@ -282,6 +282,7 @@ def _utility_keys(
 
 
 _CHUNK_ROWS = 1 << 20  # rows per slice of the one-pass statistics (a few MB of temporaries)
+_FILL_ROWS = 1 << 18  # rows per slice when filling a dense matrix (2 MB temporaries)
 
 
 def _sliced(codes: _Codes, rows: slice) -> _Codes:
@@ -524,8 +525,8 @@ def _dense_matrix(
     n_values = n_numbers = 0
     # A slice of rows at a time, in table order: the same writes as one pass over the table
     # (the last write of a cell wins), without whole-table cell and mask temporaries.
-    for start in range(0, codes.value.size, _CHUNK_ROWS):
-        part = slice(start, start + _CHUNK_ROWS)
+    for start in range(0, codes.value.size, _FILL_ROWS):
+        part = slice(start, start + _FILL_ROWS)
         respondent, touchpoint = codes.respondent[part], codes.touchpoint[part]
         rows = codes.measure[part] == MEASURES.index(measure)
         rows &= (respondent >= 0) & (touchpoint >= 0)
