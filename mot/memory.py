@@ -218,8 +218,11 @@ def _outcome_per_respondent(
     ``respondents``, and how many of its rows match no respondent of the ratings.
     """
     ids = pd.Index(respondents["respondent_id"].astype(str))
-    position = _positions(ids, pd.Index(categories.astype(str)))
+    categories = pd.Index(categories.astype(str))
     values = respondents[outcome].to_numpy(dtype=np.float64, na_value=np.nan)
+    if ids.equals(categories):  # the common case, same respondents in the same order
+        return values, np.ones(len(categories), dtype=bool), 0
+    position = _positions(ids, categories)
     aligned = np.full(len(categories), np.nan)
     in_table = np.zeros(len(categories), dtype=bool)
     found = position >= 0
@@ -446,7 +449,10 @@ def peak_end(
         )
         raise InsufficientDataError(message)
     every = n == complete.size
-    z = np.stack([v if every else v[complete] for v in (*(predictors[k] for k in PREDICTORS), y)])
+    z = np.empty((len(PREDICTORS) + 1, n))
+    for i, values in enumerate([*(predictors.pop(k) for k in PREDICTORS), y]):
+        z[i] = values if every else values[complete]  # each vector freed once copied
+    del values, y, complete
     r_matrix = _correlation_matrix(z)
     r = r_matrix[: len(PREDICTORS), -1]  # each predictor with the outcome
     low, high, p = _pearson_inference(r, n, confidence)
