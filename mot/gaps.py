@@ -373,7 +373,7 @@ def priorities(
     return out[list(PRIORITY_COLUMNS)]
 
 
-_CHUNK_ROWS = 1 << 20  # rows per slice when scanning the whole table
+_CHUNK_ROWS = 1 << 18  # rows per slice when scanning the whole table (2 MB temporaries)
 _FILL_ROWS = 1 << 18  # positions per slice when filling a touchpoint's cells (2 MB arrays)
 
 

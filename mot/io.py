@@ -1204,6 +1204,9 @@ def map_large_allocations() -> None:
         ctypes.CDLL("libc.so.6").mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD_BYTES)
     except (OSError, AttributeError):  # not glibc (macOS, Windows, musl)
         return
+    # Arrow's own pool (mimalloc) keeps freed pages for reuse; through malloc, Arrow's
+    # buffers follow the same rule and are handed back when freed.
+    pa.set_memory_pool(pa.system_memory_pool())
 
 
 def release_memory() -> None:
@@ -1312,6 +1315,9 @@ def _reread_as_text(
     return {name: table.column(name) for name in names}
 
 
+_CONSOLIDATE_BYTES: Final = 4 << 20  # frames below this are copied into one block per dtype
+
+
 class _Columns:
     """Collect record batches: numbers into numpy arrays, other columns as arrow chunks."""
 
@@ -1370,8 +1376,10 @@ class _Columns:
             columns[i] = text[name].to_pandas() if name in text else self._column(i)
             self.numbers.pop(i, None)
             self.chunks.pop(i, None)
-        small = sum(s.memory_usage(deep=False) for s in columns.values()) < 64 << 20
-        return pd.DataFrame(columns, copy=small)  # small frames: one block per dtype
+        # Small frames (a few thousand rows) get one block per dtype, for fast row access;
+        # the copy that costs is not paid on a file whose size matters.
+        small = sum(s.memory_usage(deep=False) for s in columns.values()) < _CONSOLIDATE_BYTES
+        return pd.DataFrame(columns, copy=small)
 
     def _column(self, i: int) -> Any:
         if i in self.numbers:

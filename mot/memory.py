@@ -234,15 +234,17 @@ def _outcome_per_respondent(
 def _correlation_matrix(z: np.ndarray) -> np.ndarray:
     """Pearson correlations between the rows of ``z``, NaN for a constant row.
 
+    ``z`` is centred in place (the caller's own array: no second copy of it).
+
     ``r = Σ x'y' / √(Σ x'² Σ y'²)`` on centred values, as :func:`scipy.stats.pearsonr`
     computes it (which warns and returns NaN for a constant input), for every pair at once.
     """
-    centred = z - z.mean(axis=1, keepdims=True)
-    gram = np.einsum("ir,jr->ij", centred, centred)
+    constant = np.ptp(z, axis=1) == 0 if z.shape[1] else np.ones(len(z), dtype=bool)
+    z -= z.mean(axis=1, keepdims=True)  # centred in place: no second copy of the table
+    gram = np.einsum("ir,jr->ij", z, z)
     scale = np.sqrt(np.diag(gram))
     with np.errstate(invalid="ignore", divide="ignore"):
         r = np.clip(gram / np.outer(scale, scale), -1.0, 1.0)
-    constant = np.ptp(z, axis=1) == 0 if z.shape[1] else np.ones(len(z), dtype=bool)
     r[constant, :] = np.nan
     r[:, constant] = np.nan
     return r
@@ -450,9 +452,12 @@ def peak_end(
         raise InsufficientDataError(message)
     every = n == complete.size
     z = np.empty((len(PREDICTORS) + 1, n))
-    for i, values in enumerate([*(predictors.pop(k) for k in PREDICTORS), y]):
-        z[i] = values if every else values[complete]  # each vector freed once copied
-    del values, y, complete
+    for i, name in enumerate(PREDICTORS):
+        values = predictors.pop(name)  # each vector freed once copied
+        z[i] = values if every else values[complete]
+        del values
+    z[-1] = y if every else y[complete]
+    del y, complete
     r_matrix = _correlation_matrix(z)
     r = r_matrix[: len(PREDICTORS), -1]  # each predictor with the outcome
     low, high, p = _pearson_inference(r, n, confidence)

@@ -281,7 +281,7 @@ def _utility_keys(
     return key, n_groups, missing_segment
 
 
-_CHUNK_ROWS = 1 << 20  # rows per slice of the one-pass statistics (a few MB of temporaries)
+_CHUNK_ROWS = 1 << 17  # rows per slice of the one-pass statistics (about 1 MB temporaries)
 _FILL_ROWS = 1 << 18  # rows per slice when filling a dense matrix (2 MB temporaries)
 
 
