@@ -111,7 +111,10 @@ class _Codes:
         return len(self.touchpoint_dtype.categories)
 
     def has_measure(self, measure: str) -> bool:
-        return bool(np.any(self.measure == MEASURES.index(measure)))
+        code, step = MEASURES.index(measure), _FILL_ROWS  # a slice at a time: no big mask
+        return any(
+            np.any(self.measure[i : i + step] == code) for i in range(0, self.measure.size, step)
+        )
 
 
 def _codes(ratings: pd.DataFrame) -> _Codes:
