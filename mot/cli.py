@@ -20,7 +20,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from mot.errors import MotError
-from mot.io import release_memory
+from mot.io import map_large_allocations, release_memory
 from mot.journey import Journey, default_journey, load_journey
 from mot.mapping import Mapping, load_mapping
 from mot.memory import PeakEndResult
@@ -289,6 +289,7 @@ def _behaviour(args: argparse.Namespace, progress: tqdm) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    map_large_allocations()
     args = _parser().parse_args(argv)
     total = {"validate": 1, "score": 4, "behaviour": 4}[args.command]
     progress = tqdm(total=total, file=sys.stderr, leave=False, disable=None)

@@ -162,8 +162,7 @@ def gap_table(
     ratings, n_missing = _segment_rows(ratings, by)
     keys = ["touchpoint"] if by is None else [by, "touchpoint"]
     six = [MEASURES.index(m) for m in _SIX_STEP]
-    wanted = np.isin(ratings["measure"].cat.codes.to_numpy(), six)
-    wanted &= ~np.isnan(ratings["value"].to_numpy())
+    wanted = _wanted_rows(ratings, six)
     if not wanted.any():
         out = _empty(keys, GAP_COLUMNS[1:], ratings)
     else:
@@ -374,21 +373,126 @@ def priorities(
     return out[list(PRIORITY_COLUMNS)]
 
 
+_CHUNK_ROWS = 1 << 18  # rows per slice when scanning the whole table (2 MB temporaries)
+_FILL_ROWS = 1 << 18  # positions per slice when filling a touchpoint's cells (2 MB arrays)
+
+
+def _codes(column: pd.Series) -> np.ndarray:
+    """A categorical column's codes, without the copy that ``Series.cat.codes`` makes."""
+    return column.array.codes
+
+
+def _slices(n: int) -> range:
+    return range(0, n, _CHUNK_ROWS)
+
+
+def _wanted_rows(ratings: pd.DataFrame, six: list[int]) -> np.ndarray:
+    """Rows of the six-step measures with a value, a slice at a time (no whole-table temporary)."""
+    measure = _codes(ratings["measure"])
+    value = ratings["value"].to_numpy()
+    wanted = np.empty(len(ratings), dtype=bool)
+    for start in _slices(len(ratings)):
+        part = slice(start, start + _CHUNK_ROWS)
+        wanted[part] = np.isin(measure[part], six) & ~np.isnan(value[part])
+    return wanted
+
+
+def _touchpoint_rows(codes: np.ndarray, wanted: np.ndarray, code: int) -> np.ndarray:
+    """Positions of the wanted rows of one touchpoint, in table order."""
+    dtype = np.int32 if len(codes) < 2**31 else np.int64
+    found = [
+        (start + np.flatnonzero(wanted[part] & (codes[part] == code))).astype(dtype)
+        for start in _slices(len(codes))
+        for part in [slice(start, start + _CHUNK_ROWS)]
+    ]
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+
 def _gap_summaries(ratings: pd.DataFrame, wanted: np.ndarray, keys: list[str]) -> pd.DataFrame:
     """:func:`_gap_summary` one touchpoint at a time, in the same order.
 
     Each cell's numbers come from its own rows only, so they are the same; the respondent ×
-    measure pivot of a large survey is never built for every touchpoint at once.
+    measure pivot of a large survey is never built for every touchpoint at once, and a
+    touchpoint's rows are read from the columns by position (:func:`_dense_summary`), not
+    copied into a table first.
     """
-    codes = ratings["touchpoint"].cat.codes.to_numpy()
+    codes = _codes(ratings["touchpoint"])
     parts = []
     for code in np.unique(codes[wanted]):
-        rows = ratings.take(np.flatnonzero(wanted & (codes == code)))
-        parts.append(_gap_summary(rows, keys))
-        del rows
+        positions = _touchpoint_rows(codes, wanted, code)
+        summary = _dense_summary(ratings, positions, keys)
+        if summary is None:  # repeated ratings (the pivot averages them) or sparse cells
+            summary = _gap_summary(ratings.take(positions), keys)
+        parts.append(summary)
+        del positions, summary
         release_memory()  # the pivot's temporaries, before the next touchpoint's
     summary = parts[0] if len(parts) == 1 else pd.concat(parts)
     return summary.sort_index(kind="stable") if len(parts) > 1 else summary
+
+
+def _dense_summary(
+    ratings: pd.DataFrame, positions: np.ndarray, keys: list[str]
+) -> pd.DataFrame | None:
+    """:func:`_gap_summary` of the rows at ``positions`` (one touchpoint), from the codes.
+
+    The respondent × measure table is one row per respondent code, filled by position; a
+    respondent without a rating here gets a missing key, so grouping it by the segment and
+    touchpoint keys visits, within each cell, the pivot's rows in the pivot's order (by
+    respondent code) and runs the same aggregations on the same values. None when the
+    pivot is needed: a respondent with two values of one measure (the pivot's mean), with
+    two segments, or far more respondents than rows (the sorted pivot is then smaller).
+    """
+    n_respondents = len(ratings["respondent_id"].cat.categories)
+    if n_respondents > 2 * len(positions) + 4096:
+        return None
+    filled = _filled_cells(ratings, positions, keys, n_respondents)
+    if filled is None:
+        return None
+    wide, segment = filled
+    rated = ~np.isnan(wide[:, : len(_SIX_STEP)]).all(axis=1)
+    wide[:, 3] = wide[:, 2] - wide[:, 0]  # d_expected: experienced − anticipated
+    wide[:, 4] = wide[:, 2] - wide[:, 1]  # d_excellent: experienced − excellent
+    names = [*_SIX_STEP, "d_expected", "d_excellent"]
+    frame = pd.DataFrame(wide, columns=names, copy=False)
+    if segment is not None:
+        segment[~rated] = -1
+        frame[keys[0]] = pd.Categorical.from_codes(segment, dtype=ratings[keys[0]].dtype)
+    touchpoint = ratings["touchpoint"]
+    code = np.where(rated, _codes(touchpoint)[positions[0]], -1).astype(np.int8)
+    frame["touchpoint"] = pd.Categorical.from_codes(code, dtype=touchpoint.dtype)
+    return frame.groupby(keys, observed=True, sort=True)[names].agg(["count", "mean", "var"])
+
+
+def _filled_cells(
+    ratings: pd.DataFrame, positions: np.ndarray, keys: list[str], n_respondents: int
+) -> tuple[np.ndarray, np.ndarray | None] | None:
+    """Respondent × (anticipated, excellent, experienced, 2 spare) values, NaN where unrated.
+
+    Filled a slice of ``positions`` at a time; with a segment, each respondent's segment code
+    (-1 = none). None when two rows fall in one place or a respondent has two segments.
+    """
+    column = np.full(len(MEASURES), -1, dtype=np.intp)
+    column[[MEASURES.index(m) for m in _SIX_STEP]] = np.arange(len(_SIX_STEP))
+    respondent, measure = _codes(ratings["respondent_id"]), _codes(ratings["measure"])
+    value = ratings["value"].to_numpy()
+    segment_codes = _codes(ratings[keys[0]]) if len(keys) > 1 else None
+    segment = None if segment_codes is None else np.full(n_respondents, -1, dtype=np.intp)
+    wide = np.full((n_respondents, len(_SIX_STEP) + 2), np.nan)
+    cells = wide.reshape(-1)  # a view: wide is C-contiguous
+    for start in range(0, len(positions), _FILL_ROWS):
+        at = positions[start : start + _FILL_ROWS]
+        row = respondent[at].astype(np.intp)
+        cells[row * wide.shape[1] + column[measure[at]]] = value[at]
+        if segment is not None:
+            segment[row] = segment_codes[at]
+    if np.count_nonzero(~np.isnan(wide[:, : len(_SIX_STEP)])) < len(positions):
+        return None
+    if segment is not None:
+        for start in range(0, len(positions), _FILL_ROWS):
+            at = positions[start : start + _FILL_ROWS]
+            if (segment[respondent[at]] != segment_codes[at]).any():
+                return None
+    return wide, segment
 
 
 def _gap_summary(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -526,9 +630,13 @@ def _validate_gap_table(ratings: pd.DataFrame, *, by: str | None, confidence: fl
             "mapped on the Data page."
         )
         raise MotError(message)
-    # The measures present, from the codes of the rated rows (no copy of the table).
-    codes = ratings["measure"].cat.codes.to_numpy()[ratings["value"].notna().to_numpy()]
-    present = {ratings["measure"].cat.categories[c] for c in np.unique(codes) if c >= 0}
+    # The measures present, from the codes of the rated rows, a slice at a time.
+    codes, value = _codes(ratings["measure"]), ratings["value"].to_numpy()
+    found: set[int] = set()
+    for start in _slices(len(ratings)):
+        part = slice(start, start + _CHUNK_ROWS)
+        found.update(np.unique(codes[part][~np.isnan(value[part])]).tolist())
+    present = {ratings["measure"].cat.categories[c] for c in found if c >= 0}
     if "experienced" not in present:
         require_measure(ratings.iloc[:0], "experienced", needed_for="Gaps")  # raises
     if not present & {"anticipated", "excellent"}:

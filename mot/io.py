@@ -1236,6 +1236,29 @@ def _retyped(message: str, types: dict[str, Any], decimal: str) -> dict[str, Any
     return {**types, column: widened}
 
 
+_M_MMAP_THRESHOLD: Final = -3  # glibc's mallopt parameter
+_MMAP_THRESHOLD_BYTES: Final = 256 * 1024
+
+
+def map_large_allocations() -> None:
+    """Give every allocation over 256 KiB its own memory mapping, returned when it is freed.
+
+    glibc raises its mapping threshold (up to 32 MB) each time a mapped block is freed, so
+    the arrays of a large survey end up in the heap, where a freed array's pages stay
+    resident until :func:`release_memory`; between two analyses the temporaries of the first
+    then add to the peak of the second. Fixing the threshold keeps it at 256 KiB (the few
+    microseconds a mapping costs are nothing next to an array of that size). Called once per
+    process by the command line and the app; a no-op where ``mallopt`` does not exist.
+    """
+    try:
+        ctypes.CDLL("libc.so.6").mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD_BYTES)
+    except (OSError, AttributeError):  # not glibc (macOS, Windows, musl)
+        return
+    # Arrow's own pool (mimalloc) keeps freed pages for reuse; through malloc, Arrow's
+    # buffers follow the same rule and are handed back when freed.
+    pa.set_memory_pool(pa.system_memory_pool())
+
+
 def release_memory() -> None:
     """Give memory freed by Python, numpy and Arrow back to the operating system.
 
@@ -1342,6 +1365,9 @@ def _reread_as_text(
     return {name: table.column(name) for name in names}
 
 
+_CONSOLIDATE_BYTES: Final = 4 << 20  # frames below this are copied into one block per dtype
+
+
 class _Columns:
     """Collect record batches: numbers into numpy arrays, other columns as arrow chunks."""
 
@@ -1400,8 +1426,10 @@ class _Columns:
             columns[i] = text[name].to_pandas() if name in text else self._column(i)
             self.numbers.pop(i, None)
             self.chunks.pop(i, None)
-        small = sum(s.memory_usage(deep=False) for s in columns.values()) < 64 << 20
-        return pd.DataFrame(columns, copy=small)  # small frames: one block per dtype
+        # Small frames (a few thousand rows) get one block per dtype, for fast row access;
+        # the copy that costs is not paid on a file whose size matters.
+        small = sum(s.memory_usage(deep=False) for s in columns.values()) < _CONSOLIDATE_BYTES
+        return pd.DataFrame(columns, copy=small)
 
     def _column(self, i: int) -> Any:
         if i in self.numbers:

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from mot.curves import _counts, _curves, _end, _first_at
+from mot.curves import _curves, _end, _first_at
 from mot.errors import InsufficientDataError, MissingMeasureError, MotError
 from mot.scoring import _validate_confidence
 from mot.tidy import as_ratings
@@ -153,8 +153,12 @@ def _predictor_values(values: np.ndarray, rated: np.ndarray) -> dict[str, np.nda
 
     ``values`` is the touchpoint-major curve array of :mod:`mot.curves` (NaN = not rated).
     """
-    _, n_points, total = _counts(values, rated)
-    end, _ = _end(values, rated)
+    n_points = np.add.reduce(rated, axis=0, dtype=np.int64)
+    total = _column_sums(values, rated)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = total / n_points
+    del n_points, total
+    end = _end(values, rated)[0]
     high = np.fmax.reduce(values, axis=0, initial=np.nan)  # fmax/fmin skip NaN
     low = np.fmin.reduce(values, axis=0, initial=np.nan)
     # The most intense point is the highest or the lowest, whichever is farther from 0.
@@ -164,9 +168,21 @@ def _predictor_values(values: np.ndarray, rated: np.ndarray) -> dict[str, np.nda
         columns = values[:, tie]
         low_first = _first_at(columns, low[tie]) < _first_at(columns, high[tie])
         peak[tie[low_first]] = low[tie[low_first]]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = total / n_points
+    del high, low
     return {"peak_end": (peak + end) / 2, "mean": mean, "end": end, "peak": peak}
+
+
+def _column_sums(values: np.ndarray, rated: np.ndarray) -> np.ndarray:
+    """``np.where(rated, values, 0).sum(axis=0)`` without the filled copy of ``values``.
+
+    A sum over the first axis adds the rows one after another, in order: so does this.
+    """
+    if values.shape[0] == 0:
+        return np.zeros(values.shape[1])
+    total = np.where(rated[0], values[0], 0.0)
+    for k in range(1, values.shape[0]):
+        total += np.where(rated[k], values[k], 0.0)
+    return total
 
 
 def _positions(ids: pd.Index, categories: pd.Index) -> np.ndarray:
@@ -202,8 +218,11 @@ def _outcome_per_respondent(
     ``respondents``, and how many of its rows match no respondent of the ratings.
     """
     ids = pd.Index(respondents["respondent_id"].astype(str))
-    position = _positions(ids, pd.Index(categories.astype(str)))
+    categories = pd.Index(categories.astype(str))
     values = respondents[outcome].to_numpy(dtype=np.float64, na_value=np.nan)
+    if ids.equals(categories):  # the common case, same respondents in the same order
+        return values, np.ones(len(categories), dtype=bool), 0
+    position = _positions(ids, categories)
     aligned = np.full(len(categories), np.nan)
     in_table = np.zeros(len(categories), dtype=bool)
     found = position >= 0
@@ -215,15 +234,17 @@ def _outcome_per_respondent(
 def _correlation_matrix(z: np.ndarray) -> np.ndarray:
     """Pearson correlations between the rows of ``z``, NaN for a constant row.
 
+    ``z`` is centred in place (the caller's own array: no second copy of it).
+
     ``r = Σ x'y' / √(Σ x'² Σ y'²)`` on centred values, as :func:`scipy.stats.pearsonr`
     computes it (which warns and returns NaN for a constant input), for every pair at once.
     """
-    centred = z - z.mean(axis=1, keepdims=True)
-    gram = np.einsum("ir,jr->ij", centred, centred)
+    constant = np.ptp(z, axis=1) == 0 if z.shape[1] else np.ones(len(z), dtype=bool)
+    z -= z.mean(axis=1, keepdims=True)  # centred in place: no second copy of the table
+    gram = np.einsum("ir,jr->ij", z, z)
     scale = np.sqrt(np.diag(gram))
     with np.errstate(invalid="ignore", divide="ignore"):
         r = np.clip(gram / np.outer(scale, scale), -1.0, 1.0)
-    constant = np.ptp(z, axis=1) == 0 if z.shape[1] else np.ones(len(z), dtype=bool)
     r[constant, :] = np.nan
     r[:, constant] = np.nan
     return r
@@ -415,12 +436,13 @@ def peak_end(
     ratings = as_ratings(ratings)
     curves = _curves(ratings, needed_for="The peak-end analysis")
     predictors = _predictor_values(curves.values, curves.rated)
-    categories = curves.codes.respondents
+    categories, present, source = curves.codes.respondents, curves.present, curves.source
+    del curves  # the curve array is not needed past here: freed before the outcome's arrays
     y, in_table, n_unmatched = _outcome_per_respondent(respondents, outcome, categories)
     complete = ~np.isnan(predictors["mean"]) & ~np.isnan(y)
     n = int(complete.sum())
     # Everyone in either table: respondents with ratings, or with a row in `respondents`.
-    n_excluded = int(np.count_nonzero(curves.present | in_table)) + n_unmatched - n
+    n_excluded = int(np.count_nonzero(present | in_table)) + n_unmatched - n
     if n < MIN_RESPONDENTS:
         message = (
             f"The peak-end analysis needs at least {MIN_RESPONDENTS} respondents with both "
@@ -429,7 +451,13 @@ def peak_end(
         )
         raise InsufficientDataError(message)
     every = n == complete.size
-    z = np.stack([v if every else v[complete] for v in (*(predictors[k] for k in PREDICTORS), y)])
+    z = np.empty((len(PREDICTORS) + 1, n))
+    for i, name in enumerate(PREDICTORS):
+        values = predictors.pop(name)  # each vector freed once copied
+        z[i] = values if every else values[complete]
+        del values
+    z[-1] = y if every else y[complete]
+    del y, complete
     r_matrix = _correlation_matrix(z)
     r = r_matrix[: len(PREDICTORS), -1]  # each predictor with the outcome
     low, high, p = _pearson_inference(r, n, confidence)
@@ -445,7 +473,7 @@ def peak_end(
         n_excluded=n_excluded,
         verdict=_verdict(comparison, 1 - confidence),
         outcome=outcome,
-        source=curves.source,
+        source=source,
         confidence=confidence,
     )
 
@@ -494,6 +522,7 @@ def memory_points(
     curves = _curves(ratings, needed_for="The peak-end analysis")
     predictors = _predictor_values(curves.values, curves.rated)
     categories = curves.codes.respondents
+    del curves  # the curve array is not needed past here: freed before the outcome's arrays
     y, _, _ = _outcome_per_respondent(respondents, outcome, categories)
     complete = ~np.isnan(predictors["mean"]) & ~np.isnan(y)
     columns = {name: predictors[name][complete] for name in PREDICTORS}

@@ -111,7 +111,10 @@ class _Codes:
         return len(self.touchpoint_dtype.categories)
 
     def has_measure(self, measure: str) -> bool:
-        return bool(np.any(self.measure == MEASURES.index(measure)))
+        code, step = MEASURES.index(measure), _FILL_ROWS  # a slice at a time: no big mask
+        return any(
+            np.any(self.measure[i : i + step] == code) for i in range(0, self.measure.size, step)
+        )
 
 
 def _codes(ratings: pd.DataFrame) -> _Codes:
@@ -281,7 +284,8 @@ def _utility_keys(
     return key, n_groups, missing_segment
 
 
-_CHUNK_ROWS = 1 << 20  # rows per slice of the one-pass statistics (a few MB of temporaries)
+_CHUNK_ROWS = 1 << 17  # rows per slice of the one-pass statistics (about 1 MB temporaries)
+_FILL_ROWS = 1 << 18  # rows per slice when filling a dense matrix (2 MB temporaries)
 
 
 def _sliced(codes: _Codes, rows: slice) -> _Codes:
@@ -519,29 +523,31 @@ def _dense_matrix(
         If a respondent has two ratings of the measure at one touchpoint.
     """
     n_respondents, n_touchpoints = codes.n_respondents, codes.n_touchpoints
-    respondent, touchpoint, value = codes.respondent, codes.touchpoint, codes.value
-    rows = codes.measure == MEASURES.index(measure)
-    if respondent.size and min(respondent.min(), touchpoint.min()) < 0:
+    shape = (n_touchpoints, n_respondents) if touchpoint_major else (n_respondents, n_touchpoints)
+    flat = np.full(n_respondents * n_touchpoints, np.nan)
+    n_values = n_numbers = 0
+    # A slice of rows at a time, in table order: the same writes as one pass over the table
+    # (the last write of a cell wins), without whole-table cell and mask temporaries.
+    for start in range(0, codes.value.size, _FILL_ROWS):
+        part = slice(start, start + _FILL_ROWS)
+        respondent, touchpoint = codes.respondent[part], codes.touchpoint[part]
+        rows = codes.measure[part] == MEASURES.index(measure)
         rows &= (respondent >= 0) & (touchpoint >= 0)
-    every_row = bool(rows.all())
-    size = n_respondents * n_touchpoints
-    cell = touchpoint.astype(np.intp)  # the flat cell of each rating, built in place
-    if touchpoint_major:
-        shape = (n_touchpoints, n_respondents)
-        cell *= n_respondents
-        cell += respondent
-    else:
-        shape = (n_respondents, n_touchpoints)
-        cell += respondent.astype(np.intp) * n_touchpoints
-    if not every_row:  # other rows write to a spare slot past the end: no copies of columns
-        np.putmask(cell, ~rows, size)
-    flat = np.full(size + 1, np.nan)
-    flat[cell] = value  # NaN values stay "not rated"
-    matrix = flat[:size].reshape(shape)
+        at = np.flatnonzero(rows)
+        if touchpoint_major:
+            cell = touchpoint[at].astype(np.intp) * n_respondents + respondent[at]
+        else:
+            cell = respondent[at].astype(np.intp) * n_touchpoints + touchpoint[at]
+        value = codes.value[part][at]
+        flat[cell] = value  # NaN values stay "not rated"
+        n_values += at.size
+        n_numbers += np.count_nonzero(~np.isnan(value))
+    matrix = flat.reshape(shape)
     rated = ~np.isnan(matrix)
     n_rated = np.count_nonzero(rated)  # fewer cells than values: a cell was written twice
-    n_values = value.size if every_row else np.count_nonzero(rows)
-    if n_rated != n_values and n_rated != np.count_nonzero(rows & ~np.isnan(value)):
+    if n_rated != n_values and n_rated != n_numbers:
+        rows = codes.measure == MEASURES.index(measure)
+        rows &= (codes.respondent >= 0) & (codes.touchpoint >= 0)
         _raise_duplicate(codes, measure, rows)
     return matrix, rated
 

@@ -28,7 +28,7 @@ from mot.curves import (
 )
 from mot.errors import UnreadableFileError
 from mot.gaps import gap_table, importance_performance, priorities
-from mot.io import RawTable, read_table, release_memory
+from mot.io import RawTable, map_large_allocations, read_table, release_memory
 from mot.journey import Journey, default_journey, journey_from_dict
 from mot.mapping import Mapping, mapping_from_dict, suggest_mapping
 from mot.scoring import score_utilities, utility_shifts
@@ -38,6 +38,8 @@ from mot.tidy import with_segment
 from mot.wom import nps, nps_difference
 from ui import state
 from ui.i18n import t
+
+map_large_allocations()  # the server's large arrays are handed back as soon as they are freed
 
 
 @dataclass(frozen=True)

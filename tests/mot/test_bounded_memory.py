@@ -225,3 +225,18 @@ def test_a_small_compressed_file_that_holds_too_much_is_refused(tmp_path, monkey
     assert str(tmp_path) not in str(error.value), "the upload's name, never the server's path"
     monkeypatch.setenv("MOT_MAX_FILE_MB", "200")
     assert read_table(path).frame.shape == (n, 10)
+
+
+def test_gap_table_fills_cells_by_position_without_copying_rows(three_million_ratings):
+    # Round 2: a touchpoint's cells are filled from the category codes by position (no copy
+    # of its rows, no lexsort, no `Series.cat.codes` copies): 0.46× the table, was 1.8×.
+    size = three_million_ratings.memory_usage(deep=True).sum()
+    assert _traced_peak(gap_table, three_million_ratings) < 0.8 * size
+
+
+def test_gap_table_dense_cells_match_the_pivot_with_segments(monkeypatch):
+    survey = load_survey(DEMO)
+    by = with_segment(survey.ratings, survey.respondents, "device")
+    dense = gap_table(by, by="device")
+    monkeypatch.setattr(mot.gaps, "_dense_summary", lambda ratings, positions, keys: None)
+    pd.testing.assert_frame_equal(dense, gap_table(by, by="device"), check_exact=True)
