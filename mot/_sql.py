@@ -40,11 +40,7 @@ def ident(name: object) -> str:
     >>> ident('device") + 1 --')
     '"device"") + 1 --"'
     """
-    text = str(name)
-    if "\x00" in text:
-        message = f"The name {text!r} holds a NUL character: rename it (column names in the file)."
-        raise MotError(message)
-    return '"' + text.replace('"', '""') + '"'
+    return _quoted(name, '"', "rename it (column names in the file)")
 
 
 def literal(text: object) -> str:
@@ -70,11 +66,7 @@ def literal(text: object) -> str:
     >>> literal("it's; DROP TABLE x --")
     "'it''s; DROP TABLE x --'"
     """
-    value = str(text)
-    if "\x00" in value:
-        message = f"The text {value!r} holds a NUL character: remove it."
-        raise MotError(message)
-    return "'" + value.replace("'", "''") + "'"
+    return _quoted(text, "'", "remove it")
 
 
 def spark_ident(name: object) -> str:
@@ -103,8 +95,13 @@ def spark_ident(name: object) -> str:
     >>> spark_ident("events`; DROP")
     '`events``; DROP`'
     """
-    text = str(name)
+    return _quoted(name, "`", "rename it")
+
+
+def _quoted(value: object, quote: str, fix: str) -> str:
+    """``value`` as text between ``quote`` marks, each one inside doubled; NUL refused."""
+    text = str(value)
     if "\x00" in text:
-        message = f"The name {text!r} holds a NUL character: rename it."
+        message = f"The text {text!r} holds a NUL character: {fix}."
         raise MotError(message)
-    return "`" + text.replace("`", "``") + "`"
+    return quote + text.replace(quote, quote * 2) + quote
