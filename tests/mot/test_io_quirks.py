@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -26,7 +24,7 @@ from mot.io import MAX_CELL_CHARS, read_table
 from mot.mapping import ColumnMapping, Mapping
 from mot.survey import build_survey, load_survey, validate_survey
 from mot.validation import ReportEntry
-from tests.conftest import ROOT
+from tests.test_cli import run as _cli
 
 LONG = "x" * (MAX_CELL_CHARS + 10)  # just over the limit: refused
 LARGE = "y" * 500_000  # over the csv module's default limit (131,072), under ours: read
@@ -34,17 +32,6 @@ LARGE = "y" * 500_000  # over the csv module's default limit (131,072), under ou
 
 def _entries(entries: tuple[ReportEntry, ...], column: str) -> list[ReportEntry]:
     return [e for e in entries if e.column == column]
-
-
-def _cli(*args: object) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mot", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
 
 
 # --------------------------------------------------------------------------- long cells
