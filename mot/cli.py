@@ -1,5 +1,8 @@
 """Command line: ``python -m mot validate|score|behaviour FILE``.
 
+``validate`` and ``score`` take ``--lang en|es``: the language of the validation report's
+problems and fixes (and of ``score``'s headings and notes); English by default.
+
 Exit codes: 0 success; 1 the data has errors (``validate``) or cannot be scored
 (``score``) or the event log cannot be read or has no usable event, for instance when
 every time stamp is unreadable (``behaviour``); 2 a wrong invocation
@@ -24,8 +27,9 @@ from mot.io import map_large_allocations, release_memory
 from mot.journey import Journey, default_journey, load_journey
 from mot.mapping import Mapping, load_mapping
 from mot.memory import PeakEndResult
-from mot.survey import SurveyData, load_report, load_survey
-from mot.validation import ReportBuilder, ValidationReport
+from mot.messages import LANGUAGES, Message, render, text
+from mot.survey import SurveyData, file_error, load_report, load_survey
+from mot.validation import ValidationReport
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--mapping", metavar="M.json", help="column mapping (JSON)")
         command.add_argument("--journey", metavar="J.json", help="journey definition (JSON)")
         command.add_argument("--json", action="store_true", help="print one JSON object")
+        command.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            default="en",
+            help="language of the report's problems and fixes (default: en)",
+        )
     help_text = "funnel, touchpoint reach and unmatched events of an event log"
     command = sub.add_parser("behaviour", help=help_text, description=help_text)
     command.add_argument("file", help="event log: CSV, Parquet or JSON lines (a glob allowed)")
@@ -69,8 +79,24 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return [{k: _clean(v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
-def _report_records(report: ValidationReport) -> list[dict]:
-    return _records(report.to_frame().astype(object))
+def _json_value(value: object) -> object:
+    """A parameter of an entry as JSON: a nested message as its code and parameters."""
+    if isinstance(value, Message):
+        return {"code": value.code, "params": {k: _json_value(v) for k, v in value.params.items()}}
+    value = _clean(value)
+    return value if isinstance(value, str | int | float | bool | type(None)) else str(value)
+
+
+def _report_records(report: ValidationReport, language: str = "en") -> list[dict]:
+    """The entries as JSON records.
+
+    The columns of ``to_frame`` in ``language``, plus each entry's ``code`` and ``params``.
+    """
+    frame = report.to_frame(language, codes=True)
+    records = _records(frame.drop(columns="params").astype(object))
+    for record, values in zip(records, frame["params"], strict=True):
+        record["params"] = {k: _json_value(v) for k, v in values.items()}
+    return records
 
 
 def _load(args: argparse.Namespace, progress: tqdm) -> SurveyData:
@@ -90,48 +116,47 @@ def _validate(args: argparse.Namespace, progress: tqdm) -> int:
         report = load_report(args.file, journey=journey, mapping=mapping)
         progress.update()
     except MotError as exc:
-        log = ReportBuilder()
-        log.add("error", str(exc), "Fix the file and try again.")
-        report = log.report()
+        report = ValidationReport((file_error(exc, retry=True),))
     progress.close()
     if args.json:
+        entries = _report_records(report, args.lang)
         print(
             json.dumps(
-                {"valid": not report.has_errors, "entries": _report_records(report)},
+                {"valid": not report.has_errors, "entries": entries},
                 ensure_ascii=False,
                 indent=2,
             )
         )
     else:
-        print(report)
+        print(report.to_text(args.lang))
     return 1 if report.has_errors else 0
 
 
-def _optional(step: Callable[[], object], warnings: list[str]) -> object:
+def _optional(step: Callable[[], object], warnings: list[str], language: str) -> object:
     """Run one analysis; a missing measure becomes a warning, not a failure."""
     try:
         return step()
     except MotError as exc:
-        warnings.append(str(exc))
+        warnings.append(render(exc, language))
         return None
 
 
-def _scores(survey: SurveyData, progress: tqdm) -> dict:
+def _scores(survey: SurveyData, progress: tqdm, language: str = "en") -> dict:
     from mot.gaps import gap_table
     from mot.memory import peak_end
     from mot.scoring import score_utilities
     from mot.wom import nps
 
-    warnings = [str(e) for e in survey.report.entries]
+    warnings = [e.to_text(language) for e in survey.report.entries]
     progress.set_description("scoring")
     utilities = score_utilities(survey.ratings)
     release_memory()  # each analysis's temporaries are returned before the next one
     progress.update()
-    nps_table = _optional(lambda: nps(survey.respondents), warnings)
-    gaps = _optional(lambda: gap_table(survey.ratings), warnings)
+    nps_table = _optional(lambda: nps(survey.respondents), warnings, language)
+    gaps = _optional(lambda: gap_table(survey.ratings), warnings, language)
     release_memory()
     progress.update()
-    memory = _optional(lambda: peak_end(survey.ratings, survey.respondents), warnings)
+    memory = _optional(lambda: peak_end(survey.ratings, survey.respondents), warnings, language)
     progress.update()
     nps_row = (
         {k: _clean(nps_table[k].iloc[0]) for k in ("score", "ci_low", "ci_high", "n")}
@@ -160,23 +185,21 @@ def _peak_end_dict(memory: PeakEndResult | None) -> dict | None:
     }
 
 
-def _print_scores(result: dict) -> None:
-    print(f"Respondents: {result['respondents']}")
+def _print_scores(result: dict, language: str = "en") -> None:
+    print(text("cli.respondents", language, n=result["respondents"]))
     utilities = pd.DataFrame(result["utilities"])
     if not utilities.empty:
-        print("\nUtilities (0–100, 95% CI):")
+        print("\n" + text("cli.utilities", language))
         shown = utilities[["touchpoint", "utility", "n", "mean", "ci_low", "ci_high"]]
         print(shown.to_string(index=False, float_format=lambda x: f"{x:.1f}"))
     if result["nps"]:
         n = result["nps"]
-        print(
-            f"\nNPS: {n['score']:.1f} (95% CI {n['ci_low']:.1f} to {n['ci_high']:.1f}, "
-            f"n = {n['n']})"
-        )
+        values = {"score": n["score"], "low": n["ci_low"], "high": n["ci_high"], "n": n["n"]}
+        print("\n" + text("cli.nps", language, **values))
     if result["peak_end"]:
-        print(f"\nPeak-end verdict: {result['peak_end']['verdict']}")
+        print("\n" + text("cli.verdict", language, verdict=result["peak_end"]["verdict"]))
     if result["warnings"]:
-        print("\nNotes:")
+        print("\n" + text("cli.notes", language))
         for w in result["warnings"]:
             print(f"- {w}")
 
@@ -186,18 +209,18 @@ def _score(args: argparse.Namespace, progress: tqdm) -> int:
         survey = _load(args, progress)
         if survey.ratings.empty:
             progress.close()
-            print(survey.report, file=sys.stderr)
+            print(survey.report.to_text(args.lang), file=sys.stderr)
             return 1
-        result = _scores(survey, progress)
+        result = _scores(survey, progress, args.lang)
     except MotError as exc:
         progress.close()
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {render(exc, args.lang)}", file=sys.stderr)
         return 1
     progress.close()
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
-        _print_scores(result)
+        _print_scores(result, args.lang)
     return 0
 
 

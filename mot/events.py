@@ -73,6 +73,7 @@ from mot._sql import ident, literal
 from mot.engine import error_text
 from mot.errors import EventLogError
 from mot.journey import Journey
+from mot.messages import Message
 
 ROLES: tuple[str, ...] = ("user_id", "session_id", "timestamp", "event")
 """Roles a source column can play; ``session_id`` is optional."""
@@ -473,8 +474,8 @@ def _source_relation(
         select = ", ".join(f"{expr} AS {ident(name)}" for name, expr in params)
         sql = f"(SELECT * EXCLUDE (event_params){', ' + select if select else ''} FROM {sql})"
         types = _describe(con, sql)
-        names = ", ".join(name for name, _ in params) or "none"
-        notes.append(f"GA4 export: event_params flattened into columns ({names}).")
+        names = ", ".join(name for name, _ in params) or Message("log.none")
+        notes.append(Message("log.ga4", columns=names))
     return sql, types
 
 
@@ -667,27 +668,23 @@ def _timestamp_sql(
     """SQL giving a naive UTC TIMESTAMP from the source column (NULL when unreadable)."""
     col = ident(column)
     if kind.startswith("TIMESTAMP WITH TIME ZONE"):
-        notes.append(f"Timestamps `{column}`: time-zone aware, converted to UTC.")
+        notes.append(Message("log.ts_aware", column=column))
         # the value already is UTC microseconds; AT TIME ZONE would go through ICU for
         # every row (twenty times slower on a large log). Only ±infinity gives NULL.
         return f"make_timestamp(epoch_us({col}))"
     if kind.startswith(("TIMESTAMP", "DATE")):
-        notes.append(f"Timestamps `{column}`: without time zone, read as UTC.")
+        notes.append(Message("log.ts_naive", column=column))
         if kind in _TIMESTAMP_KINDS:
             return f"CAST({col} AS TIMESTAMP)"  # cannot fail
         return f"try(CAST({col} AS TIMESTAMP))"
     if kind.startswith(_NUMERIC_KINDS) or kind.startswith("U"):
-        notes.append(
-            f"Timestamps `{column}`: epoch numbers (seconds below 1e11, milliseconds below "
-            "1e14, else microseconds)."
-        )
+        notes.append(Message("log.ts_epoch", column=column))
         return _epoch_sql(f"CAST({col} AS VARCHAR)")
     formats = _ranked_formats(con, sql, column)
-    shown = f" (formats {', '.join(formats)})" if formats else ""
-    notes.append(
-        f"Timestamps `{column}`: text read as ISO 8601 (offsets converted to UTC), date formats"
-        f"{shown} or epoch numbers."
-    )
+    if formats:
+        notes.append(Message("log.ts_text_formats", column=column, formats=", ".join(formats)))
+    else:
+        notes.append(Message("log.ts_text", column=column))
     return _string_timestamp_sql(f"nullif(trim(CAST({col} AS VARCHAR)), '')", formats)
 
 
@@ -721,7 +718,8 @@ class EventLog:
         session_id)``, since session ids need only be unique per user (a property, counted
         on first use).
     notes : tuple of str
-        What was detected (format, columns, timestamp handling, sessions).
+        What was detected (format, columns, timestamp handling, sessions), each a
+        :class:`mot.messages.Message` (the English text; ``note.render("es")`` in Spanish).
     """
 
     connection: duckdb.DuckDBPyConnection
@@ -783,6 +781,7 @@ class EventLog:
         DataFrame
             ``problem, count, example_rows`` (the first five row numbers, a list), sorted by
             count descending then problem; empty with the same columns when every row is good.
+            Each ``problem`` is a :class:`mot.messages.Message` (English; ``.render("es")``).
         """
         return self._bad.copy()
 
@@ -876,15 +875,18 @@ def _spaceless(kind: str) -> bool:
     return kind.startswith((*_NUMERIC_KINDS, *unsigned, "TIMESTAMP", "DATE", "TIME", "BOOLEAN"))
 
 
-def _problems(roles: dict[str, str | None]) -> tuple[str, ...]:
-    """Texts of the row problems; a row's ``__problem`` code k is the k-th (from 1)."""
+def _problems(roles: dict[str, str | None]) -> tuple[Message, ...]:
+    """Texts of the row problems; a row's ``__problem`` code k is the k-th (from 1).
+
+    Each is a :class:`mot.messages.Message` (the English text; ``.render("es")``).
+    """
+    stamp = roles["timestamp"]
     return (
-        f"missing user id (column `{roles['user_id']}`)",
-        f"missing event name (column `{roles['event']}`)",
-        f"missing timestamp (column `{roles['timestamp']}`)",
-        f"unparseable timestamp (column `{roles['timestamp']}`)",
-        f"timestamp out of range (column `{roles['timestamp']}`; before "
-        f"{EARLIEST_TIMESTAMP:%Y-%m-%d} or more than a year after today)",
+        Message("bad_row.user_id", column=roles["user_id"]),
+        Message("bad_row.event", column=roles["event"]),
+        Message("bad_row.timestamp", column=stamp),
+        Message("bad_row.unparseable", column=stamp),
+        Message("bad_row.out_of_range", column=stamp, earliest=f"{EARLIEST_TIMESTAMP:%Y-%m-%d}"),
     )
 
 
@@ -1077,7 +1079,7 @@ def _utf8_files(files: list[str], scratch: Path, notes: list[str]) -> list[str]:
         folder.mkdir(parents=True)
         target = folder / Path(path).name
         used = _transcode(path, target, encoding)
-        notes.append(f"Encoding of `{Path(path).name}`: {used}, read as UTF-8.")
+        notes.append(Message("log.encoding", name=Path(path).name, encoding=used))
         out.append(str(target))
     return out
 
@@ -1140,7 +1142,11 @@ def open_event_log(
     _validate_open(view, session_gap)
     files, fmt = _validate_source(source)
     files = [os.path.abspath(f) for f in files]
-    notes = [f"Format: {fmt} ({len(files)} file{'s' if len(files) > 1 else ''})."]
+    notes = [
+        Message("log.format_files", format=fmt, n=len(files))
+        if len(files) > 1
+        else Message("log.format", format=fmt)
+    ]
     # UTF-8 copies of CSV files in other encodings: read into the log's table at the open,
     # then deleted (a CSV log is never read again)
     scratch = Path(tempfile.mkdtemp(prefix="mot-utf8-")) if fmt == "csv" else None
@@ -1200,7 +1206,8 @@ def _open(
     if fmt == "csv":  # read the role columns as text: ids keep leading zeros, dates their form
         sql = _reader_sql(files, fmt, {c: "VARCHAR" for c in roles.values() if c})
         types = _describe(con, sql)
-    notes.append("Columns: " + ", ".join(f"{r} = `{c}`" for r, c in roles.items() if c) + ".")
+    shown = ", ".join(f"{r} = `{c}`" for r, c in roles.items() if c)
+    notes.append(Message("log.columns", columns=shown))
     ts_sql = _timestamp_sql(con, sql, roles["timestamp"], types[roles["timestamp"]], notes)
     numbered = fmt == "parquet" and len(files) == 1
     props = _property_columns(list(types), roles, numbered)
@@ -1208,7 +1215,7 @@ def _open(
     derived = roles["session_id"] is None and session_gap is not None
     if derived:
         select = _sessions_sql(select, session_gap)
-        notes.append(f"Sessions: derived, a new one after {session_gap:g} minutes without events.")
+        notes.append(Message("log.sessions", minutes=session_gap))
     # Parquet is columnar and compressed: a query reads only the columns it uses, in less
     # time than a copy takes to make, and the log never has to fit in memory. CSV and JSON
     # would be parsed again (timestamps included) by every query, and derived sessions need
@@ -1343,8 +1350,15 @@ def _tally(
         examples[code] = sorted([*examples.get(code, []), *first])[:5]
     data = [(problems[c - 1], int(counts[c]), [int(r) for r in examples[c]]) for c in counts]
     data.sort(key=lambda row: (-row[1], row[0]))
-    frame = pd.DataFrame(data, columns=list(BAD_ROWS_COLUMNS))
-    frame = frame.astype({"problem": object, "count": "int64", "example_rows": object})
+    problem = pd.Series([row[0] for row in data], dtype=object)  # the Messages themselves
+    frame = pd.DataFrame(
+        {
+            "problem": problem,
+            "count": pd.Series([row[1] for row in data], dtype="int64"),
+            "example_rows": pd.Series([row[2] for row in data], dtype=object),
+        },
+        columns=list(BAD_ROWS_COLUMNS),
+    )
     n_rows = n_events + sum(counts.values())
     return n_rows, n_events, frame, dict(sorted(names.items()))
 

@@ -56,6 +56,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from mot.errors import FileTooLargeError, MotError, UnreadableFileError
+from mot.messages import Message, listing
 from mot.validation import ROWS_LISTED, ReportBuilder, ReportEntry
 
 __all__ = ["MAX_CELL_CHARS", "SOURCE_FORMATS", "RawTable", "read_table"]
@@ -197,7 +198,8 @@ class RawTable:
     name : str or None
         File name, when known.
     notes : tuple of str
-        Short sentences describing what was detected, to show to the user.
+        Short sentences describing what was detected, to show to the user: each a
+        :class:`mot.messages.Message` (the English text; ``note.render("es")`` in Spanish).
     ragged_rows : tuple of int
         File row numbers of text rows with too many or too few fields.
     issues : tuple of ReportEntry
@@ -868,27 +870,14 @@ def _detect_header(rows: Sequence[Sequence[str]], skip_first: int) -> _Header | 
 
 def _header_layout(top: list[list[str]]) -> tuple[str, int, str]:
     if len(top) >= 3 and any(cell.strip().startswith('{"ImportId"') for cell in top[2]):
-        return (
-            "qualtrics",
-            3,
-            "Qualtrics export: 3 header rows (column ids, question text, ImportId)",
-        )
+        return "qualtrics", 3, Message("note.header_qualtrics")
     if len(top) >= 2 and _is_qualtrics_two_rows(top[0], top[1]):
-        return "qualtrics", 2, "Qualtrics export: 2 header rows (column ids, question text)"
+        return "qualtrics", 2, Message("note.header_qualtrics_two")
     if len(top) >= 2 and _is_qualtrics_legacy(top[0], top[1]):
-        return (
-            "qualtrics_legacy",
-            2,
-            "Qualtrics legacy export: 2 header rows (V1… ids, question text)",
-        )
+        return "qualtrics_legacy", 2, Message("note.header_qualtrics_legacy")
     if len(top) >= 2 and _is_surveymonkey(top[0], top[1]):
-        return (
-            "surveymonkey",
-            2,
-            "SurveyMonkey export: 2 header rows (question, answer option); "
-            "option columns are named 'question - option'",
-        )
-    return "csv", 1, "1 header row"
+        return "surveymonkey", 2, Message("note.header_surveymonkey")
+    return "csv", 1, Message("note.header_one")
 
 
 def _stripped(row: Sequence[Any]) -> list[str]:
@@ -972,9 +961,9 @@ def _name_notes(raw: Sequence[str], names: Sequence[str]) -> list[str]:
     renamed = [name for name, cell in zip(names, cells, strict=True) if cell and name != cell]
     notes = []
     if blank:
-        notes.append(f"columns without a header named by position: {_listing(blank)}")
+        notes.append(Message("note.unnamed_columns", columns=_listing(blank)))
     if renamed:
-        notes.append(f"duplicate column names made unique: {_listing(renamed)}")
+        notes.append(Message("note.renamed_columns", columns=_listing(renamed)))
     return notes
 
 
@@ -990,15 +979,13 @@ def _duplicate_issues(
         first = next((k for k in range(j) if names[k] == cell), None)
         if first is None:  # pragma: no cover - a renamed name always has an earlier holder
             continue
-        problem = (
-            f"Columns {_position(first, letters)} and {_position(j, letters)} are both named "
-            f"`{cell}`: column {_position(j, letters)} is read as `{name}`."
-        )
-        fix = (
-            f"Both are kept. Map `{name}` on the Data page (or in --mapping) if it holds answers "
-            "you need, or give the columns distinct names in the file."
-        )
-        log.add("warning", problem, fix, column=name)
+        params = {
+            "first": _position(first, letters),
+            "second": _position(j, letters),
+            "name": cell,
+            "renamed": name,
+        }
+        log.add("warning", "columns.duplicate_name", params, column=name)
     return log.entries
 
 
@@ -1018,8 +1005,7 @@ def _column_letter(j: int) -> str:
 
 
 def _listing(items: Sequence[Any], limit: int = 5) -> str:
-    shown = ", ".join(str(item) for item in items[:limit])
-    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+    return listing(items, limit)
 
 
 # --------------------------------------------------------------------------- CSV: reading
@@ -1545,21 +1531,19 @@ def _csv_table(
     names = _unique_names(header.raw, frame.shape[1])
     frame.columns = pd.Index(names)
     frame, long_cells = _refuse_long_cells(frame, header.skip + 1, src.size())
-    notes = [header.note, f"encoding {encoding}"]
-    notes.append(f"delimiter {dialect.delimiter!r} ({_DELIMITER_NAMES[dialect.delimiter]})")
+    notes = [header.note, Message("note.encoding", encoding=encoding)]
+    name = Message(f"delimiter.{_DELIMITER_NAMES[dialect.delimiter]}")
+    notes.append(Message("note.delimiter", symbol=repr(dialect.delimiter), name=name))
     if dialect.sep_line:
-        notes.append(f"Excel 'sep={dialect.delimiter}' line skipped")
+        notes.append(Message("note.sep_line", delimiter=dialect.delimiter))
     if dialect.decimal == ",":
-        notes.append("decimal comma: 3,5 read as 3.5")
+        notes.append(Message("note.decimal_comma"))
     notes.extend(_line_ending_notes(src))
     notes.extend(_name_notes(header.raw, names))
     if ragged:
-        notes.append(
-            f"{len(ragged)} rows with too many or too few fields (file rows {_listing(ragged)}): "
-            "short rows padded with empty cells, extra fields kept in column_<n> columns"
-        )
+        notes.append(Message("note.ragged", n=len(ragged), rows=_listing(ragged)))
     if trimmed:
-        notes.append(f"{trimmed} empty rows at the end of the file ignored")
+        notes.append(Message("note.trimmed", n=trimmed))
     return RawTable(
         frame=frame,
         labels=header.labels,
@@ -1591,17 +1575,12 @@ def _refuse_long_cells(
             continue
         long = (lengths > MAX_CELL_CHARS).to_numpy()
         positions = np.flatnonzero(long)
-        problems = [
-            f"The cell holds {int(lengths.iloc[i]):,} characters, more than the "
-            f"{MAX_CELL_CHARS:,} a cell may hold: it was emptied (the rest of the row is kept)."
-            for i in positions[:ROWS_LISTED]
+        params = [
+            {"n": int(lengths.iloc[i]), "limit": MAX_CELL_CHARS} for i in positions[:ROWS_LISTED]
         ]
-        fix = (
-            'Shorten that text in the file, or look for a quote (") that is never closed, '
-            "which runs the following rows into one cell."
-        )
-        summary = f"{{n}} more cells over {MAX_CELL_CHARS:,} characters emptied (rows {{rows}})."
-        log.add_rows("error", first_line + positions, str(column), problems, fix, summary=summary)
+        rows = first_line + positions
+        limit = {"limit": MAX_CELL_CHARS}
+        log.add_rows("error", rows, str(column), "cell.too_long", params, summary=limit)
         frame[column] = _numeric_if_all(frame.iloc[:, j].where(~long, np.nan))
     return frame, log.entries
 
@@ -1629,7 +1608,7 @@ def _line_ending_notes(src: _Input) -> list[str]:
     crlf = head.count(b"\r\n")
     cr_only = head.count(b"\r") - crlf
     if cr_only and cr_only > head.count(b"\n"):
-        return ["line endings: CR only (old Mac format)"]
+        return [Message("note.cr_only")]
     return []
 
 
@@ -1663,7 +1642,7 @@ def _read_json(src: _Input, sample: _Sample) -> RawTable:
         encoding=label,
         first_data_line=first_line,
         name=src.name,
-        notes=(note, f"encoding {label}"),
+        notes=(note, Message("note.encoding", encoding=label)),
         issues=(*_duplicate_issues(raw_names, names), *nested, *long_cells),
     )
 
@@ -1686,14 +1665,11 @@ def _drop_nested_values(
         if not nested.any():
             continue
         if nested.sum() == series.notna().sum():
-            log.add("warning", *_left_out("JSON lists"), column=column)
+            log.add("warning", "column.nested", {"kind": Message("kind.json_lists")}, column=column)
             drop.append(column)
             continue
         rows = first_line + np.flatnonzero(nested)
-        problem = "The value is a list, not one answer: it was emptied (the rest is kept)."
-        fix = "Write one value per cell in the file (the items of a list joined as text)."
-        summary = "{n} more list values emptied (rows {rows})."
-        log.add_rows("warning", rows, column, [problem] * len(rows), fix, summary=summary)
+        log.add_rows("warning", rows, column, "cell.list_value")
         frame[column] = series.where(~nested, None)
     return frame.drop(columns=drop), log.entries
 
@@ -1706,7 +1682,7 @@ def _json_records(text: str) -> tuple[list[dict[str, Any]] | None, int, str]:
         if err.msg != "Extra data":
             raise
         return _json_lines(text)
-    return _json_document_records(document), 1, "JSON records"
+    return _json_document_records(document), 1, Message("note.json_records")
 
 
 def _json_document_records(document: Any) -> list[dict[str, Any]] | None:
@@ -1732,9 +1708,9 @@ def _json_lines(text: str) -> tuple[list[dict[str, Any]] | None, int, str]:
     for line in lines[filled[0] : filled[-1] + 1]:
         item = json.loads(line) if line.strip() else {}
         if not isinstance(item, dict):
-            return None, filled[0] + 1, "JSON lines"
+            return None, filled[0] + 1, Message("note.json_lines")
         records.append(item)
-    return records, filled[0] + 1, "JSON lines: one record per line"
+    return records, filled[0] + 1, Message("note.json_lines_records")
 
 
 def _clean_objects(frame: pd.DataFrame) -> pd.DataFrame:
@@ -1862,19 +1838,12 @@ def _formula_issues(
         if i >= skip:
             by_column.setdefault(j, []).append(i)
     log = ReportBuilder()
-    fix = (
-        "Open the file in Excel and save it so that formula results are stored, or paste "
-        "values (Paste Special → Values) over the formulas, then upload it again."
-    )
     for j, rows in sorted(by_column.items()):
         letter = _column_letter(j)
         refs = _listing([f"{letter}{i + 1}" for i in rows])
-        problem = (
-            f"{len(rows)} formula cell{'s' if len(rows) > 1 else ''} without a saved result "
-            f"({refs}): read as empty, the other cells are kept."
-        )
+        code = "cells.unsaved_formulas" if len(rows) > 1 else "cells.unsaved_formula"
         column = names[j] if j < len(names) else f"column_{j + 1}"
-        log.add("warning", problem, fix, column=column)
+        log.add("warning", code, {"n": len(rows), "cells": refs}, column=column)
     return log.entries
 
 
@@ -1923,7 +1892,7 @@ def _table_from_cells(
     names = _unique_names(header.raw, width)
     frame.columns = pd.Index(names)
     layout = "xlsx" if header.source_format == "csv" else header.source_format
-    notes = [f"Excel workbook, sheet {title!r}", header.note]
+    notes = [Message("note.xlsx_sheet", sheet=title), header.note]
     notes.extend(_name_notes(header.raw, names))
     return RawTable(
         frame=frame,
@@ -1969,7 +1938,7 @@ def _read_parquet(src: _Input) -> RawTable:
         source_format="parquet",
         first_data_line=1,
         name=src.name,
-        notes=(f"Parquet file: {frame.shape[0]} rows, {frame.shape[1]} columns",),
+        notes=(Message("note.parquet", rows=frame.shape[0], columns=frame.shape[1]),),
         issues=(*issues, *_duplicate_issues(raw_names, names)),
     )
 
@@ -1982,33 +1951,15 @@ def _nested_parquet(src: _Input) -> tuple[pd.DataFrame, list[ReportEntry]]:
         table = table.flatten()
         for struct in structs:
             fields = _listing([f"`{struct.name}.{f.name}`" for f in struct.type])
-            log.add(
-                "warning",
-                f"The column holds records (Parquet struct): its fields are read as the "
-                f"columns {fields}.",
-                "Nothing to do; map those columns on the Data page if they hold answers.",
-                column=struct.name,
-            )
+            log.add("warning", "column.parquet_struct", {"fields": fields}, column=struct.name)
     keep = []
     for i, f in enumerate(table.schema):
         if pa.types.is_nested(f.type):
-            log.add("warning", *_left_out(f"Parquet {f.type}"), column=f.name)
+            log.add("warning", "column.nested", {"kind": f"Parquet {f.type}"}, column=f.name)
         else:
             keep.append(i)
     table = table.select(keep).replace_schema_metadata(table.schema.metadata)
     return table.to_pandas(), log.entries
-
-
-def _left_out(kind: str) -> tuple[str, str]:
-    """Problem and fix of a column of lists (or maps) that a survey table cannot use."""
-    problem = (
-        f"The column holds lists or key-value maps ({kind}), not one answer per cell: left out."
-    )
-    fix = (
-        "Store one value per cell (one column per item, or the items joined as text) "
-        "and export the file again."
-    )
-    return problem, fix
 
 
 # --------------------------------------------------------------------------- SPSS
@@ -2025,13 +1976,10 @@ def _read_spss(src: _Input) -> RawTable:
     value_labels = {k: dict(v) for k, v in (meta.variable_value_labels or {}).items()}
     notes.extend(missing_notes)
     if value_labels:
-        notes.append(
-            f"value labels for {len(value_labels)} variables kept in value_labels; "
-            "the frame keeps the codes"
-        )
+        notes.append(Message("note.spss_value_labels", n=len(value_labels)))
     for set_name, spec in (getattr(meta, "mr_sets", None) or {}).items():
         members = ", ".join(spec.get("variable_list", []))
-        notes.append(f"multiple-response set {set_name}: {members}")
+        notes.append(Message("note.spss_mrset", name=set_name, members=members))
     return RawTable(
         frame=frame,
         labels=labels,
@@ -2047,7 +1995,7 @@ def _read_spss(src: _Input) -> RawTable:
 def _spss_frame(src: _Input) -> tuple[pd.DataFrame, Any, list[str]]:
     import pyreadstat
 
-    notes = [f"SPSS file: {src.display}"]
+    notes = [Message("note.spss_file", name=src.display)]
     try:
         frame, meta = pyreadstat.read_sav(src.handle(), user_missing=True)
         return frame, meta, notes
@@ -2063,7 +2011,7 @@ def _spss_frame(src: _Input) -> tuple[pd.DataFrame, Any, list[str]]:
                 "Save it again from SPSS, or export CSV."
             )
             raise UnreadableFileError(message) from first
-    notes.append("dates could not be converted; kept as SPSS numbers (seconds since 1582)")
+    notes.append(Message("note.spss_dates"))
     return frame, meta, notes
 
 
@@ -2084,7 +2032,7 @@ def _apply_user_missing(frame: pd.DataFrame, ranges: dict[str, list[dict[str, An
     if not counts:
         return []
     detail = ", ".join(f"{column} ({n})" for column, n in counts.items())
-    return [f"SPSS user-defined missing values set to empty: {detail}"]
+    return [Message("note.spss_missing", columns=detail)]
 
 
 def _in_missing_range(series: pd.Series, lo: Any, hi: Any) -> pd.Series:

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from mot.errors import ScaleError
+from mot.messages import Message, entry_texts
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,11 @@ class Scale:
 
 def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def _number(x: float) -> int | float:
+    """``x`` as :func:`_fmt` writes it, kept a number (a message writes it for its language)."""
+    return int(x) if float(x).is_integer() else float(x)
 
 
 KNOWN_SCALES: tuple[Scale, ...] = (
@@ -210,8 +216,10 @@ class ScaleGuess:
             and not self.like
         )
 
-    def explain(self) -> str:
-        """The evidence in plain English, e.g. ``1-5, read from the values (1 to 5)``.
+    def explain(self) -> Message:
+        """The evidence, e.g. ``1-5, read from the values (1 to 5)``.
+
+        A :class:`mot.messages.Message`: the English text, ``.render("es")`` in Spanish.
 
         Examples
         --------
@@ -220,36 +228,31 @@ class ScaleGuess:
         1-5; 1-7, 1-10, 0-10, -5..5 also hold them
         """
         if self.scale is None:
-            return "no known scale holds the values"
+            return Message("evidence.none")
         name = self.scale.name
-        if self.evidence == "question":
-            return f"{name}, named in the question text"
-        if self.evidence == "value_labels":
-            return f"{name}, from the value labels of the file"
-        span = f"{_fmt(self.low)} to {_fmt(self.high)}" if self.low is not None else "no values"
+        if self.evidence in ("question", "value_labels"):
+            return Message(f"evidence.{self.evidence}", scale=name)
+        span = (
+            Message("scale.span", low=_number(self.low), high=_number(self.high))
+            if self.low is not None
+            else Message("scale.no_values")
+        )
         if self.evidence == "default" and self.scale == Scale(0, 10):
-            return f"{name}, the scale of likelihood to recommend (values {span})"
+            return Message("evidence.default_recommend", scale=name, span=span)
         if self.evidence == "default":
-            return f"{name}, as no known scale holds the values ({span})"
+            return Message("evidence.default", scale=name, span=span)
         if self.n_off:
-            return (
-                f"{name}, read from the values: {self.n - self.n_off} of {self.n} lie on "
-                f"{name} and reach both ends; the {self.n_off} value(s) off it are reported "
-                "as errors, cell by cell"
-            )
+            on = self.n - self.n_off
+            return Message("evidence.outliers", scale=name, on=on, n=self.n, off=self.n_off)
         if self.reaches_ends or not self.also_fit:
-            return f"{name}, read from the values ({span})"
+            return Message("evidence.values", scale=name, span=span)
         others = ", ".join(s.name for s in self.also_fit)
         if self.like:
             siblings = ", ".join(f"`{m}`" for m in self.like)
-            return (
-                f"{name} assumed from the values ({span}, not reaching both ends) because "
-                f"{siblings} in the same file are firmly on {name}; {others} also hold them"
+            return Message(
+                "evidence.siblings", scale=name, span=span, siblings=siblings, others=others
             )
-        return (
-            f"{name} assumed from the values, which only span {span} and do not reach both "
-            f"ends of {name}; {others} also hold them"
-        )
+        return Message("evidence.short", scale=name, span=span, others=others)
 
 
 def with_sibling_support(
@@ -309,7 +312,17 @@ class ScaleAssumption:
     columns: tuple[str, ...]
     guess: ScaleGuess
 
-    def problem(self) -> str:
+    @property
+    def code(self) -> str:
+        """The report entry's code: ``scale.to_confirm`` when ambiguous, else ``scale.assumed``."""
+        return "scale.to_confirm" if self.guess.needs_confirmation else "scale.assumed"
+
+    def params(self) -> dict[str, object]:
+        """The report entry's parameters: the measure, its columns and the evidence."""
+        shown = ", ".join(self.columns[:4]) + (" …" if len(self.columns) > 4 else "")
+        return {"target": self.target, "columns": shown, "evidence": self.guess.explain()}
+
+    def problem(self, language: str = "en") -> str:
         """The assumption as a report entry states it.
 
         Examples
@@ -317,19 +330,14 @@ class ScaleAssumption:
         >>> a = ScaleAssumption("experienced", ("FMOT_experienced",), infer_scale([3, 4, 5]))
         >>> a.problem()[:62]
         'Scale of `experienced` (FMOT_experienced): 1-5 assumed from th'
+        >>> a.problem("es")[:57]
+        'Escala de `experienced` (FMOT_experienced): 1-5 supuesta '
         """
-        shown = ", ".join(self.columns[:4]) + (" …" if len(self.columns) > 4 else "")
-        return f"Scale of `{self.target}` ({shown}): {self.guess.explain()}."
+        return entry_texts(self.code, self.params(), language)[0]
 
-    def fix(self) -> str:
+    def fix(self, language: str = "en") -> str:
         """What to do about it: confirm the scale where it is ambiguous, else check it."""
-        where = (
-            f"choose it under “{SCALE_PANEL}” on the Data page, or declare it in the "
-            "mapping's `scale` column"
-        )
-        if self.guess.needs_confirmation:
-            return f"Confirm the scale: {where}."
-        return f"If the scale is another one, {where}."
+        return entry_texts(self.code, self.params(), language)[1]
 
 
 def stated_scale(*, question: str = "", value_labels: dict | None = None) -> ScaleGuess | None:

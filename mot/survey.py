@@ -34,6 +34,7 @@ from mot.mapping import (
     _words,
     suggest_mapping,
 )
+from mot.messages import Message
 from mot.scales import (
     STATUSES,
     Scale,
@@ -47,30 +48,17 @@ from mot.scales import (
     top_box,
     with_sibling_support,
 )
-from mot.validation import ReportBuilder, ValidationReport
+from mot.validation import ROWS_LISTED, ReportBuilder, ReportEntry, ValidationReport
 
 MIN_ANSWERS_FOR_CI = 2
 GAP_MEASURES = ("anticipated", "experienced", "retrospective", "excellent")
 """Measures asked alike and compared by the gaps: each supports the others' scale."""
 
-STATUS_TEXT: dict[str, tuple[str, str, str]] = {
-    # status: (severity, problem, fix)
-    "dont_know": (
-        "warning",
-        "`{value}` is a don't-know answer: taken as missing.",
-        "Nothing to do, unless it should be a scale point.",
-    ),
-    "not_a_number": (
-        "error",
-        "`{value}` is not a number on the {scale} scale: left out.",
-        "Leave the cell empty, or write a scale value (a scale label such as "
-        "`Very satisfied` / `Muy satisfecho` also works).",
-    ),
-    "out_of_scale": (
-        "error",
-        "{value} is outside the {scale} scale: left out.",
-        "Correct the value, or declare the column's real scale in the mapping.",
-    ),
+STATUS_ENTRIES: dict[str, tuple[str, str]] = {
+    # status: (severity, code of mot.messages.ENTRIES; parameters value and scale)
+    "dont_know": ("warning", "cell.dont_know"),
+    "not_a_number": ("error", "cell.not_a_number"),
+    "out_of_scale": ("error", "cell.out_of_scale"),
 }
 
 
@@ -151,12 +139,7 @@ def _respondent_ids(
     rows = raw.first_data_line + np.arange(len(frame))
     id_columns = mapping.by_role("respondent_id")
     if not id_columns or id_columns[0].column not in frame:
-        log.add(
-            "warning",
-            "No column is mapped as the respondent id: each row is taken as one respondent.",
-            "Map the column that identifies respondents (ResponseId, respondent_id, …) "
-            "to the role `respondent_id`.",
-        )
+        log.add("warning", "respondent.no_id")
         return _compact_ids(np.array([f"row_{r}" for r in rows], dtype=object)), np.ones(
             len(frame), bool
         )
@@ -164,15 +147,7 @@ def _respondent_ids(
     ids = _column(frame, column).astype("string").str.strip()
     missing = ids.isna() | (ids == "")
     if missing.any():
-        log.add_rows(
-            "warning",
-            rows[missing.to_numpy()],
-            column,
-            ["The respondent id is empty: the row is kept as its own respondent."]
-            * int(missing.sum()),
-            "Fill in the id if this respondent appears elsewhere.",
-            summary="{n} more rows have an empty id (rows {rows}).",
-        )
+        log.add_rows("warning", rows[missing.to_numpy()], column, "respondent.empty_id")
         ids = ids.copy()
         ids[missing.to_numpy()] = [f"row_{r}" for r in rows[missing.to_numpy()]]
     duplicated, first_at = _repeats(ids)
@@ -183,12 +158,11 @@ def _respondent_ids(
             "error",
             rows[duplicated],
             column,
+            "respondent.repeated",
             [
-                f"Respondent `{i}` appears again (first at row {r}): this row is left out."
-                for i, r in zip(dup_ids, first_row, strict=True)
+                {"id": str(i), "first": int(r)}
+                for i, r in zip(dup_ids[:ROWS_LISTED], first_row[:ROWS_LISTED], strict=True)
             ],
-            "Keep one row per respondent: remove the repeated row or give it its own id.",
-            summary="{n} more repeated respondents were left out (rows {rows}).",
         )
     return _compact_ids(ids), ~duplicated
 
@@ -262,17 +236,11 @@ def _rating_scale(
         return parse_scale(entry.scale)
     guess = _column_guess(raw, entry.column, values)
     if guess.scale is None:
-        found = (
-            f"its values ({guess.low:g} to {guess.high:g})"
-            if guess.n
-            else "its cells, which hold no numbers"
-        )
-        log.add(
-            "error",
-            f"No known scale holds {found}: the column is left out.",
-            "Declare the scale in the mapping (e.g. 1-7, 0-10, -3..3, 0-100).",
-            column=entry.column,
-        )
+        if guess.n:
+            span = {"low": float(guess.low), "high": float(guess.high)}
+            log.add("error", "scale.no_scale_holds_values", span, column=entry.column)
+        else:
+            log.add("error", "scale.no_numbers", column=entry.column)
     return guess.scale
 
 
@@ -336,7 +304,7 @@ def _report_assumptions(assumptions: Sequence[ScaleAssumption], log: ReportBuild
         if assumption.guess.scale is None:
             continue  # the column's own error says no known scale holds it
         column = assumption.columns[0] if len(assumption.columns) == 1 else None
-        log.add("warning", assumption.problem(), assumption.fix(), column=column)
+        log.add("warning", assumption.code, assumption.params(), column=column)
 
 
 def _report_cells(
@@ -349,20 +317,13 @@ def _report_cells(
 ) -> None:
     if not (status > STATUSES.index("missing")).any():
         return
-    for kind, (severity, problem, fix) in STATUS_TEXT.items():
+    for kind, (severity, code) in STATUS_ENTRIES.items():
         hit = status == STATUSES.index(kind)
         if not hit.any():
             continue
         cells = values.to_numpy(dtype=object)[hit]
-        problems = [problem.format(value=v, scale=scale.name) for v in cells[:50]]
-        log.add_rows(
-            severity,
-            rows[hit],
-            column,
-            problems,
-            fix,
-            summary=f"{{n}} more cells like this (rows {{rows}}): {kind.replace('_', ' ')}.",
-        )
+        params = [{"value": v, "scale": scale.name} for v in cells[:ROWS_LISTED]]
+        log.add_rows(severity, rows[hit], column, code, params, summary={"scale": scale.name})
 
 
 @dataclass(frozen=True)
@@ -386,14 +347,8 @@ def _rating_block(
 ) -> _Block | None:
     column = entry.column
     if entry.touchpoint not in journey.ids:
-        log.add(
-            "error",
-            f"The mapping ties this column to touchpoint `{entry.touchpoint}`, which is not "
-            "in the journey: the column is left out.",
-            f"Add `{entry.touchpoint}` to the journey, or map the column to one of "
-            f"{', '.join(journey.ids)}.",
-            column=column,
-        )
+        params = {"touchpoint": entry.touchpoint, "touchpoints": ", ".join(journey.ids)}
+        log.add("error", "mapping.unknown_touchpoint", params, column=column)
         return None
     values = _column(raw.frame, column)[keep]
     scale = _rating_scale(entry, values, raw, log)
@@ -474,12 +429,8 @@ def _outcome_column(
     _report_cells(parsed.status, values, rows[keep], entry.column, scale, log)
     if entry.outcome == "recommend" and scale != Scale(0, 10):
         # NPS is defined on 0–10: other scales are stretched onto it.
-        log.add(
-            "warning",
-            f"Likelihood to recommend is on {scale.name}, not 0–10: stretched onto 0–10 for NPS.",
-            "Ask it on 0–10 for an NPS comparable with published benchmarks.",
-            column=entry.column,
-        )
+        params = {"scale": scale.name}
+        log.add("warning", "outcome.recommend_stretched", params, column=entry.column)
     points = scale.low + scale.high - parsed.values if entry.reverse else parsed.values
     return _outcome_values(entry.outcome, points, scale)
 
@@ -547,21 +498,11 @@ def _check_mapping_columns(raw: RawTable, mapping: Mapping, log: ReportBuilder) 
     known = set(map(str, raw.frame.columns))
     absent = [c.column for c in mapping.columns if c.column not in known and c.role != "ignore"]
     for column in absent:
-        log.add(
-            "error",
-            "The mapping names this column, but the file has no such column: it is skipped.",
-            "Check the column's name in the file, or load the mapping that belongs to it.",
-            column=column,
-        )
+        log.add("error", "mapping.absent_column", column=column)
     unmapped = [c for c in raw.frame.columns if mapping.get(str(c)) is None]
     if unmapped:
         shown = ", ".join(f"`{c}`" for c in unmapped[:8]) + (" …" if len(unmapped) > 8 else "")
-        log.add(
-            "warning",
-            f"{len(unmapped)} column(s) of the file are not in the mapping and were ignored: "
-            f"{shown}.",
-            "Add them to the mapping if they hold ratings, outcomes or segments.",
-        )
+        log.add("warning", "mapping.unmapped_columns", {"n": len(unmapped), "columns": shown})
     return Mapping(tuple(c for c in mapping.columns if c.column in known))
 
 
@@ -575,23 +516,13 @@ def _rating_counts(ratings: pd.DataFrame) -> np.ndarray:
 
 def _check_coverage(counts: np.ndarray, touchpoints: Sequence[str], log: ReportBuilder) -> None:
     if not counts.any():
-        log.add(
-            "error",
-            "No column holds touchpoint ratings, so there is nothing to score.",
-            "Name rating columns <touchpoint>_<measure> (e.g. `FMOT_experienced`, "
-            "`TMOT_expectativa`) or map them on the Data page / with --mapping.",
-        )
+        log.add("error", "coverage.no_ratings")
         return
     n_measures = len(MEASURES)
     for code in np.flatnonzero((counts > 0) & (counts < MIN_ANSWERS_FOR_CI)):
         touchpoint, measure = touchpoints[code // n_measures], MEASURES[code % n_measures]
-        n = counts[code]
-        log.add(
-            "warning",
-            f"Touchpoint {touchpoint}, {measure}: only {n} answer(s), too few for a "
-            "confidence interval.",
-            "Collect more answers, or read this score as anecdotal.",
-        )
+        params = {"touchpoint": touchpoint, "measure": Message(f"measure.{measure}")}
+        log.add("warning", "coverage.few_answers", {**params, "n": int(counts[code])})
 
 
 @dataclass(frozen=True)
@@ -613,13 +544,7 @@ def _build_wide(
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, np.ndarray]:
     rows = raw.first_data_line + np.arange(len(raw.frame))
     for row in getattr(raw, "ragged_rows", ()):
-        log.add(
-            "warning",
-            "This row has a different number of fields than the header: its cells were "
-            "read in order and extra cells kept in extra columns.",
-            "Check the row for a stray delimiter or a missing quote.",
-            row=int(row),
-        )
+        log.add("warning", "row.ragged", row=int(row))
     ids, keep = _respondent_ids(raw, mapping, log)
     kept_ids = ids[keep]
     # The respondents' table first, while the ratings are not yet in memory (its entries
@@ -685,16 +610,17 @@ def _tidy_rows(
     measure = measure_words.map(lambda w: _MEASURE_LOOKUP.get(w) or _OUTCOME_LOOKUP.get(w))
     unknown = measure.isna().to_numpy()
     if unknown.any():
+        known = {"measures": ", ".join(MEASURES), "outcomes": ", ".join(OUTCOMES)}
         log.add_rows(
             "error",
             rows[unknown],
             names["measure"],
+            "tidy.unknown_measure",
             [
-                f"`{m}` is not a measure: the row is left out."
-                for m in frame[names["measure"]][unknown].to_numpy(dtype=object)[:50]
+                {**known, "measure": m}
+                for m in frame[names["measure"]][unknown].to_numpy(dtype=object)[:ROWS_LISTED]
             ],
-            f"Use one of {', '.join(MEASURES)}, an outcome ({', '.join(OUTCOMES)}) or `comment`.",
-            summary="{n} more rows with an unknown measure (rows {rows}).",
+            summary=known,
         )
     touchpoint = frame[names["touchpoint"]].astype("string").str.strip()
     extra = [t for t in pd.unique(touchpoint.dropna()) if t not in journey.ids]
@@ -715,13 +641,8 @@ def _build_tidy(
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, Journey]:
     tidy, extra = _tidy_rows(raw, names, journey, log)
     if extra:
-        log.add(
-            "warning",
-            f"Touchpoint(s) {', '.join(extra)} are not in the journey: added after its "
-            "last touchpoint.",
-            "Add them to the journey (with a moment tag) to place them in order.",
-            column=names["touchpoint"],
-        )
+        params = {"touchpoints": ", ".join(extra)}
+        log.add("warning", "tidy.extra_touchpoints", params, column=names["touchpoint"])
         journey = journey.with_touchpoints(
             [*journey.touchpoints, *(_plain_touchpoint(t) for t in extra)]
         )
@@ -871,11 +792,7 @@ def _build(
             mapping = suggest_mapping(
                 raw.frame, journey, labels=raw.labels, value_labels=raw.value_labels
             )
-            log.add(
-                "warning",
-                "The suggested column mapping was used.",
-                "Check it on the Data page, or save it and pass it with --mapping.",
-            )
+            log.add("warning", "mapping.suggested")
         if plan.release:
             release_memory()
         mapping = _check_mapping_columns(raw, mapping, log)
@@ -957,9 +874,18 @@ def validate_survey(
     try:
         return load_report(source, name=name, journey=journey, mapping=mapping)
     except MotError as exc:
-        log = ReportBuilder()
-        log.add("error", str(exc), "Fix the file and load it again.")
-        return log.report()
+        return ValidationReport((file_error(exc),))
+
+
+def file_error(exc: MotError, *, retry: bool = False) -> ReportEntry:
+    """The error entry of a file that cannot be read.
+
+    Its problem is the error's message: a :class:`mot.messages.Message` when the error
+    carries one, so that it renders in either language.
+    """
+    message = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
+    code = "file.unreadable_retry" if retry else "file.unreadable"
+    return ReportEntry("error", None, None, code, {"message": message})
 
 
 def with_mapping_entry(mapping: Mapping, entry: ColumnMapping) -> Mapping:

@@ -1,7 +1,5 @@
 # Data: upload a survey, see how it was read, edit the column mapping and the journey, and read
 # the validation report. Every change goes through state.use_dataset, so all pages follow it.
-import re
-
 import streamlit as st
 
 from mot import MEASURES, OUTCOMES, UTILITIES, events
@@ -12,7 +10,7 @@ from mot.mapping import with_measure_scales as with_scales
 from mot.survey import tidy_columns
 from mot.validation import SEVERITIES
 from ui import data, frame, logs, scale_check, state, widgets
-from ui.i18n import number, t
+from ui.i18n import mot_text, number, t
 
 frame.require_app()
 
@@ -57,16 +55,6 @@ def switch_log(build, upload_id=None):
     st.rerun()
 
 
-def problem_text(problem):
-    """A bad-row problem of mot.events in the session's language."""
-    kinds = ("missing user id", "missing event name", "missing timestamp", "unparseable")
-    for kind in (*kinds, "timestamp out of range"):
-        if problem.startswith(kind):
-            column = re.search(r"`([^`]*)`", problem)
-            return t(f"data.log_problem.{kind.split()[-1]}", column=column[1] if column else "")
-    return problem
-
-
 def event_log_tab():
     current = state.event_log()
     st.caption(t("data.log_caption"))
@@ -94,7 +82,8 @@ def event_log_tab():
         t("behaviour.bad_rows"): log.n_bad_rows,
     }
     widgets.metrics({label: number(n, 0) for label, n in counts.items()})
-    st.caption(t("data.log_notes", notes=widgets.md_message(" ".join(log.notes))))
+    notes = " ".join(mot_text(note) for note in log.notes)
+    st.caption(t("data.log_notes", notes=widgets.md_message(notes)))
     st.dataframe(events.preview_events(log), hide_index=True, key="data_log_preview")
     st.subheader(t("data.log_columns"))
     st.caption(t("data.log_columns_caption"))
@@ -119,7 +108,7 @@ def event_log_tab():
     else:
         st.caption(t("data.log_bad_rows_caption"))
         bad = bad.assign(
-            problem=bad["problem"].map(problem_text),
+            problem=bad["problem"].map(mot_text),
             example_rows=bad["example_rows"].map(lambda rows: ", ".join(map(str, rows))),
         )
         widgets.table(
@@ -169,7 +158,8 @@ with survey_tab:
     sep = t(f"data.delimiter_{delimiter}") if delimiter else "–"
     encoding = widgets.md_text(raw.encoding or "–")
     st.markdown(t("data.read_as", format=source, encoding=encoding, delimiter=sep))
-    st.caption(t("data.notes", notes=widgets.md_message(" · ".join(raw.notes))))
+    notes = " · ".join(mot_text(note) for note in raw.notes)
+    st.caption(t("data.notes", notes=widgets.md_message(notes)))
     st.dataframe(raw.frame.head(10).rename(index=raw.file_row), key="data_preview")
 
     tabs = st.tabs([t("data.tab_mapping"), t("data.tab_journey"), t("data.tab_report")])
@@ -257,7 +247,7 @@ with survey_tab:
         widgets.metrics({t("data.errors"): n_errors, t("data.warnings"): n_warnings})
         severity = {s: t(f"data.severity_{s}") for s in SEVERITIES}
         only = st.pills(t("data.only"), SEVERITIES, format_func=severity.get, key="data_severity")
-        frame = report.to_frame()
+        frame = report.to_frame(state.language())
         frame = frame[frame["severity"].isin([only] if only else SEVERITIES)]
         frame["severity"] = frame["severity"].map(severity)
         columns = {c: t(f"data.col_{c}") for c in ("severity", "row", "column", "problem", "fix")}

@@ -13,6 +13,7 @@ import pkgutil
 from collections.abc import Mapping
 from functools import cache
 
+from mot import messages
 from ui import catalog, state
 
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
@@ -39,6 +40,13 @@ def t(key: str, language: str | None = None, **values: object) -> str:
         return key
     text = pair[1] if language == "es" else pair[0]
     return text.format(**values) if values else text
+
+
+def mot_text(value: object, language: str | None = None) -> str:
+    """A text of the library in the session's language: a :class:`mot.messages.Message`
+    (validation details, notes, bad-row problems, an error's message) rendered from the
+    library's EN/ES catalogue; anything else as ``str``."""
+    return messages.render(value, language or state.language())
 
 
 def number(value: float | None, decimals: int = 1, language: str | None = None) -> str:

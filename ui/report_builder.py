@@ -20,11 +20,19 @@ from mot.errors import MotError
 from mot.gaps import method_coverage
 from mot.journey import MOMENT_KEYS
 from ui import data
-from ui.i18n import chart_text, number, p_value, percent, signed, t
+from ui.i18n import chart_text, mot_text, number, p_value, percent, signed, t
 
 Runner = Callable[..., object]
 
-SECTIONS: tuple[str, ...] = ("overview", "utilities", "emotion", "memory", "gaps", "drivers")
+SECTIONS: tuple[str, ...] = (
+    "overview",
+    "utilities",
+    "emotion",
+    "memory",
+    "gaps",
+    "drivers",
+    "validation",
+)
 """Section keys in report order (titles: ``report.section.<key>``)."""
 
 MEASURE_KEYS: dict[str, str] = {
@@ -423,7 +431,7 @@ def build_report(
         try:
             part = _BUILDERS[key](context)
         except MotError as exc:
-            part = _Part([t("report.section_missing", language, error=exc)])
+            part = _Part([t("report.section_missing", language, error=mot_text(exc, language))])
             missing.append(title)
         specs.update({slug: export_spec(chart) for slug, chart in part.charts})
         sections.append(
@@ -697,6 +705,23 @@ def _comparison(c: _Context, part: _Part, segment: str) -> None:
         part.exports.append(("nps_by", by_segment))
 
 
+def _validation(c: _Context) -> _Part:
+    """The validation report of the file: its errors and warnings in the report's language."""
+    found = c.loaded.survey.report
+    if not found.entries:
+        return _Part([c.t("data.no_problems")])
+    counts = {
+        "errors": c.number(len(found.errors), 0),
+        "warnings": c.number(len(found.warnings), 0),
+    }
+    frame = found.to_frame(c.language)
+    frame["severity"] = frame["severity"].map(lambda s: c.t(f"data.severity_{s}"))
+    columns = {k: f"data.col_{k}" for k in ("severity", "row", "column", "problem", "fix")}
+    part = _Part([c.t("report.validation.text", **counts)], exports=[("validation", frame)])
+    part.tables.append(("validation", c.readable(frame, columns)))
+    return part
+
+
 _BUILDERS: dict[str, Callable[[_Context], _Part]] = {
     "overview": _overview,
     "utilities": _utilities,
@@ -704,4 +729,5 @@ _BUILDERS: dict[str, Callable[[_Context], _Part]] = {
     "memory": _memory,
     "gaps": _gaps,
     "drivers": _drivers,
+    "validation": _validation,
 }

@@ -15,7 +15,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 from mot import report
 from mot.errors import MotError
 from ui import data, state
-from ui.i18n import chart_text, number, t
+from ui.i18n import chart_text, mot_text, number, t
 
 T = TypeVar("T")
 
@@ -60,9 +60,11 @@ def md_message(value: object) -> str:
 
     Text inside single-backtick code spans is shown literally by Markdown and is kept; the
     rest goes through :func:`md_text`. A backtick inside a user's name ends the span early,
-    and what follows is then escaped like any other text.
+    and what follows is then escaped like any other text. A library message
+    (:class:`mot.messages.Message`, or an error carrying one) is rendered in the session's
+    language first.
     """
-    text, parts, end = str(value), [], 0
+    text, parts, end = mot_text(value), [], 0
     for span in _CODE_SPAN.finditer(text):
         parts += [md_text(text[end : span.start()]), span[0]]
         end = span.end()

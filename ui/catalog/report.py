@@ -65,6 +65,15 @@ STRINGS = {
     "report.section.memory": ("Memory", "Memoria"),
     "report.section.gaps": ("Gaps & priorities", "Brechas y prioridades"),
     "report.section.drivers": ("Drivers & tests", "Impulsores y pruebas"),
+    "report.section.validation": ("Validation report", "Informe de validación"),
+    "report.validation.text": (
+        "Reading the file found {errors} error(s) and {warnings} warning(s). An error means "
+        "something was left out of the analysis; a warning, that data was kept with an "
+        "assumption. Rows are numbered as in the file.",
+        "Al leer el archivo se han encontrado {errors} error(es) y {warnings} aviso(s). Un "
+        "error significa que algo quedó fuera del análisis; un aviso, que los datos se "
+        "conservaron con una suposición. Las filas se numeran como en el archivo.",
+    ),
     "report.overview.respondents": ("{n} respondents.", "{n} personas encuestadas."),
     "report.overview.nps": (
         "Net Promoter Score {score} (95% CI {low} to {high}).",
@@ -156,6 +165,7 @@ STRINGS = {
     "report.name.drivers": ("Drivers", "Impulsores"),
     "report.name.comparison": ("Comparison", "Comparación"),
     "report.name.nps_by": ("NPS by segment", "NPS por segmento"),
+    "report.name.validation": ("Validation report", "Informe de validación"),
     "report.col.step": ("Step", "Paso"),
     "report.col.status": ("Status", "Estado"),
     "report.col.detail": ("What the data says", "Qué dicen los datos"),
