@@ -135,3 +135,40 @@ def test_real_export_without_touchpoints_says_how_to_map():
     assert result.returncode == 1
     assert "nothing to score" in result.stderr
     assert "<touchpoint>_<measure>" in result.stderr
+
+
+def test_validate_in_spanish_prints_every_problem_and_fix_in_spanish(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("ResponseId,FMOT_experienced\nR1,5\nR2,banana\nR1,3\n", encoding="utf-8")
+    result = run("validate", bad, "--lang", "es")
+    assert result.returncode == 1
+    out = result.stdout
+    assert out.startswith("2 error(es), 3 aviso(s)")
+    assert "ERROR columna `FMOT_experienced`, fila 3: `banana` no es un número" in out
+    assert "Revísala en la página Datos, o guárdala y pásala con --mapping." in out  # the tip
+    for english in ("WARNING", "row ", "is not a number", "suggested column mapping", "Fix "):
+        assert english not in out
+    english = run("validate", bad)
+    assert english.stdout.startswith("2 error(s), 3 warning(s)")  # English stays the default
+
+
+def test_validate_json_in_spanish_keeps_codes_and_parameters(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("ResponseId,FMOT_experienced\nR1,5\nR2,banana\n", encoding="utf-8")
+    entries = json.loads(run("validate", bad, "--json", "--lang", "es").stdout)["entries"]
+    (cell,) = [e for e in entries if e["code"] == "cell.not_a_number"]
+    assert cell["params"] == {"value": "banana", "scale": "1-5"}
+    assert cell["problem"] == "`banana` no es un número de la escala 1-5: se deja fuera."
+    (scale,) = [e for e in entries if e["code"] == "scale.to_confirm"]
+    assert scale["params"]["evidence"]["code"] == "evidence.short"  # a nested message
+
+
+def test_score_in_spanish_and_a_wrong_language(tmp_path):
+    result = run("score", DEMO, "--lang", "es")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Personas encuestadas: 2000")
+    assert (
+        "Notas:" in result.stdout
+        and "Se ha usado la asignación de columnas sugerida." in result.stdout
+    )
+    assert run("validate", DEMO, "--lang", "fr").returncode == 2
