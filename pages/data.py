@@ -55,6 +55,21 @@ def switch_log(build, upload_id=None):
     st.rerun()
 
 
+PROBLEM_KEYS = {
+    "bad_row.user_id": "data.log_problem.id",
+    "bad_row.event": "data.log_problem.name",
+    "bad_row.timestamp": "data.log_problem.timestamp",
+    "bad_row.unparseable": "data.log_problem.unparseable",
+    "bad_row.out_of_range": "data.log_problem.range",
+}
+
+
+def problem_text(problem):
+    """A bad-row problem of mot.events (a message with its code) in the session's language."""
+    key = PROBLEM_KEYS.get(getattr(problem, "code", None))
+    return t(key, column=problem.params["column"]) if key else mot_text(problem)
+
+
 def event_log_tab():
     current = state.event_log()
     st.caption(t("data.log_caption"))
@@ -108,7 +123,7 @@ def event_log_tab():
     else:
         st.caption(t("data.log_bad_rows_caption"))
         bad = bad.assign(
-            problem=bad["problem"].map(mot_text),
+            problem=bad["problem"].map(problem_text),
             example_rows=bad["example_rows"].map(lambda rows: ", ".join(map(str, rows))),
         )
         widgets.table(

@@ -146,6 +146,27 @@ STRINGS = {
         "subirlo, o elige otra columna arriba.",
     ),
     "data.log_examples": ("Example rows", "Filas de ejemplo"),
+    "data.log_problem.id": (
+        "missing user id (column `{column}`)",
+        "falta el id de usuario (columna `{column}`)",
+    ),
+    "data.log_problem.name": (
+        "missing event name (column `{column}`)",
+        "falta el nombre del evento (columna `{column}`)",
+    ),
+    "data.log_problem.timestamp": (
+        "missing time stamp (column `{column}`)",
+        "falta la marca de tiempo (columna `{column}`)",
+    ),
+    "data.log_problem.unparseable": (
+        "unreadable time stamp (column `{column}`)",
+        "marca de tiempo ilegible (columna `{column}`)",
+    ),
+    "data.log_problem.range": (
+        "time stamp out of range (column `{column}`): before 1990 or more than a year from today",
+        "marca de tiempo fuera de rango (columna `{column}`): antes de 1990 o a más de un año de "
+        "hoy",
+    ),
     "data.tab_mapping": ("Column mapping", "Asignación de columnas"),
     "data.tab_journey": ("Journey", "Recorrido"),
     "data.tab_report": ("Validation report", "Informe de validación"),
