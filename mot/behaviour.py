@@ -44,6 +44,7 @@ from mot._sql import ident, literal
 from mot.compare import adjust_p_values, compare_groups, two_proportion_test
 from mot.engine import Connection
 from mot.errors import EventLogError, InsufficientDataError, MotError
+from mot.messages import Message
 from mot.tidy import as_ratings, with_segment
 
 DEFAULT_VIEW = "events_mapped"
@@ -1615,12 +1616,7 @@ def _validate_respondents(respondents: pd.DataFrame, customer_column: str) -> No
         message = "The respondents table needs a `respondent_id` column (one row per respondent)."
         raise MotError(message)
     if customer_column not in respondents.columns:
-        message = (
-            f"The respondents have no `{customer_column}` column to link to the event log's "
-            "user_id. Map the survey's customer id column to the role `customer_id` on the "
-            "Data page."
-        )
-        raise MotError(message)
+        raise MotError(Message("missing.customer_id", column=customer_column))
 
 
 def link_survey(

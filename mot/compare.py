@@ -16,6 +16,7 @@ from scipy import stats
 
 from mot import MEASURES
 from mot.errors import InsufficientDataError, MotError
+from mot.messages import Message
 from mot.tidy import as_ratings, require_measure
 
 CORRECTIONS: tuple[str, ...] = ("holm", "bonferroni", "fdr_bh", "none")
@@ -498,7 +499,7 @@ def _pairs(
 ) -> tuple[pd.DataFrame, int, list[tuple[object, object, object]]]:
     """Rows of ``measure`` with a group, respondents left out, and (touchpoint, a, b) keys."""
     rows = require_measure(
-        ratings[ratings["value"].notna()], measure, needed_for="Comparing groups"
+        ratings[ratings["value"].notna()], measure, needed_for=Message("analysis.compare")
     )
     group = rows[by]
     if not isinstance(group.dtype, pd.CategoricalDtype):

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from mot.errors import MissingMeasureError, MotError
+from mot.messages import Message
 from mot.scoring import (
     _Codes,
     _codes,
@@ -119,12 +120,7 @@ def _curves(ratings: pd.DataFrame, *, needed_for: str) -> _Curves:
         return _Curves(values, rated, "", codes, np.zeros(codes.n_respondents, dtype=bool))
     source = next((m for m in CURVE_SOURCES if codes.has_measure(m)), None)
     if source is None:
-        message = (
-            f"{needed_for} needs `emotion` ratings or, failing those, `experienced` ratings, "
-            "and this dataset has neither. Map columns such as `FMOT_emotion` or "
-            "`FMOT_experienced` to the measure `emotion` or `experienced` on the Data page."
-        )
-        raise MissingMeasureError(message)
+        raise MissingMeasureError(Message("missing.curve_measure", needed_for=needed_for))
     values, rated = _dense_matrix(codes, source, touchpoint_major=True)
     if source == "experienced":  # centre on the midpoint: 2 · (value − 50), in place
         values -= 50.0
@@ -318,7 +314,7 @@ def emotion_curve(
     _validate_confidence(confidence)
     ratings = as_ratings(ratings)
     segment, segment_dtype = _segment(ratings, by)
-    curves = _curves(ratings, needed_for="The emotion curve")
+    curves = _curves(ratings, needed_for=Message("analysis.emotion_curve"))
     codes, n_tp = curves.codes, curves.codes.n_touchpoints
     respondent_segment = None if by is None else _per_respondent(codes, segment)
     n_segments = _n_segments(segment_dtype)
@@ -573,7 +569,7 @@ def respondent_curves(ratings: pd.DataFrame) -> pd.DataFrame:
     [40.0, -20.0, 40.0, 6.67, 30.0]
     """
     ratings = as_ratings(ratings)
-    curves = _curves(ratings, needed_for="Respondent curves")
+    curves = _curves(ratings, needed_for=Message("analysis.respondent_curves"))
     codes, values = curves.codes, curves.values
     rated = curves.rated
     filled, n_points, total = _counts(values, rated)
@@ -666,7 +662,7 @@ def extreme_locations(ratings: pd.DataFrame, *, by: str | None = None) -> pd.Dat
     """
     ratings = as_ratings(ratings)
     segment, segment_dtype = _segment(ratings, by)
-    curves = _curves(ratings, needed_for="The location of peaks and troughs")
+    curves = _curves(ratings, needed_for=Message("analysis.extreme_locations"))
     codes, values = curves.codes, curves.values
     n_tp, n_segments = codes.n_touchpoints, _n_segments(segment_dtype)
     _, peak_at = _extreme(values, np.fmax)
@@ -729,7 +725,7 @@ def sample_curves(ratings: pd.DataFrame, *, n: int = 50, seed: int = 0) -> pd.Da
     """
     ratings = as_ratings(ratings)
     source = "emotion" if (ratings["measure"] == "emotion").any() else "experienced"
-    rows = require_measure(ratings, source, needed_for="Individual curves")
+    rows = require_measure(ratings, source, needed_for=Message("analysis.individual_curves"))
     present = rows["respondent_id"].cat.remove_unused_categories().cat.categories
     rng = np.random.default_rng(seed)
     chosen = rng.choice(len(present), size=min(n, len(present)), replace=False)

@@ -15,6 +15,7 @@ from scipy import stats
 
 from mot import MEASURES, OUTCOMES
 from mot.errors import InsufficientDataError, MissingMeasureError, MotError
+from mot.messages import Message
 from mot.tidy import as_ratings, require_measure
 
 DRIVER_COLUMNS: tuple[str, ...] = (
@@ -139,7 +140,7 @@ def driver_importance(
         confidence=confidence,
     )
     ratings = as_ratings(ratings)
-    rows = require_measure(ratings, measure, needed_for="Driver importance")
+    rows = require_measure(ratings, measure, needed_for=Message("analysis.drivers"))
     data, n_excluded = _complete_cases(rows, respondents, outcome)
     touchpoints = list(data.columns[:-1])
     _check_complete_cases(data, touchpoints, outcome, n_excluded)
@@ -292,11 +293,8 @@ def _validate_driver_importance(
         )
         raise MotError(message)
     if outcome not in respondents.columns:
-        message = (
-            f"Driver importance needs the outcome `{outcome}` in the respondents table, and "
-            f"it has none. Map a column to `{outcome}` on the Data page, or pick an outcome "
-            f"that is mapped ({', '.join(c for c in OUTCOMES if c in respondents.columns)})."
-        )
+        mapped = ", ".join(c for c in OUTCOMES if c in respondents.columns)
+        message = Message("missing.drivers_outcome", outcome=outcome, mapped=mapped)
         raise MissingMeasureError(message)
     duplicated = respondents["respondent_id"].astype(str).duplicated()
     if duplicated.any():

@@ -17,6 +17,7 @@ from mot import MEASURES
 from mot.distributions import t_ppf, t_sf
 from mot.errors import MissingMeasureError, MotError
 from mot.io import release_memory
+from mot.messages import Message
 from mot.tidy import as_ratings, require_measure
 
 GAP_COLUMNS: tuple[str, ...] = (
@@ -249,7 +250,9 @@ def importance_performance(
     """
     ratings = as_ratings(ratings)
     experienced = require_measure(
-        ratings[ratings["value"].notna()], "experienced", needed_for="Importance–performance"
+        ratings[ratings["value"].notna()],
+        "experienced",
+        needed_for=Message("analysis.importance_performance"),
     )
     performance = experienced.groupby("touchpoint", observed=True, sort=True)["value"].mean()
     rows = ratings[(ratings["measure"] == "importance") & ratings["value"].notna()]
@@ -638,14 +641,11 @@ def _validate_gap_table(ratings: pd.DataFrame, *, by: str | None, confidence: fl
         found.update(np.unique(codes[part][~np.isnan(value[part])]).tolist())
     present = {ratings["measure"].cat.categories[c] for c in found if c >= 0}
     if "experienced" not in present:
-        require_measure(ratings.iloc[:0], "experienced", needed_for="Gaps")  # raises
+        require_measure(
+            ratings.iloc[:0], "experienced", needed_for=Message("analysis.gaps")
+        )  # raises
     if not present & {"anticipated", "excellent"}:
-        message = (
-            "Gaps need `anticipated` (expected) or `excellent` (ideal) ratings, and this "
-            "dataset has neither. Map columns such as `FMOT_anticipated` (or `FMOT_expected`) "
-            "or `FMOT_excellent` (or `FMOT_ideal`, `FMOT_excelente`) on the Data page."
-        )
-        raise MissingMeasureError(message)
+        raise MissingMeasureError(Message("missing.gaps_reference"))
 
 
 def _validate_importance_performance(
@@ -654,11 +654,7 @@ def _validate_importance_performance(
     """Raise :class:`MissingMeasureError` unless importance can be derived where needed."""
     if respondents is None or outcome not in respondents.columns:
         where = ", ".join(map(str, unstated))
-        message = (
-            f"Importance is not stated for {where}. Map `importance` columns (such as "
-            f"`{unstated[0]}_importance`) on the Data page, or derive it from an outcome: "
-            f"pass the respondents table with a `{outcome}` column."
-        )
+        message = Message("missing.importance", where=where, first=unstated[0], outcome=outcome)
         raise MissingMeasureError(message)
 
 

@@ -18,6 +18,7 @@ from scipy import stats
 
 from mot.curves import _curves, _end, _first_at
 from mot.errors import InsufficientDataError, MissingMeasureError, MotError
+from mot.messages import Message
 from mot.scoring import _validate_confidence
 from mot.tidy import as_ratings
 
@@ -127,12 +128,7 @@ def _validate_peak_end(respondents: pd.DataFrame, outcome: str, confidence: floa
         )
         raise MotError(message)
     if outcome not in respondents.columns:
-        message = (
-            f"The peak-end analysis needs the remembered outcome `{outcome}` in the "
-            "respondents table, and it is not there. Map a column such as "
-            f"`{outcome}` to that outcome on the Data page, or pass another outcome."
-        )
-        raise MissingMeasureError(message)
+        raise MissingMeasureError(Message("missing.peak_end_outcome", outcome=outcome))
     values = respondents[outcome]
     if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
         message = (
@@ -141,11 +137,7 @@ def _validate_peak_end(respondents: pd.DataFrame, outcome: str, confidence: floa
         )
         raise MotError(message)
     if values.notna().sum() == 0:
-        message = (
-            f"The outcome `{outcome}` has no answers, so the peak-end rule cannot be tested. "
-            "Check the column mapped to it on the Data page."
-        )
-        raise MissingMeasureError(message)
+        raise MissingMeasureError(Message("missing.outcome_answers", outcome=outcome))
 
 
 def _predictor_values(values: np.ndarray, rated: np.ndarray) -> dict[str, np.ndarray]:
@@ -434,7 +426,7 @@ def peak_end(
     """
     _validate_peak_end(respondents, outcome, confidence)
     ratings = as_ratings(ratings)
-    curves = _curves(ratings, needed_for="The peak-end analysis")
+    curves = _curves(ratings, needed_for=Message("analysis.peak_end"))
     predictors = _predictor_values(curves.values, curves.rated)
     categories, present, source = curves.codes.respondents, curves.present, curves.source
     del curves  # the curve array is not needed past here: freed before the outcome's arrays
@@ -519,7 +511,7 @@ def memory_points(
     """
     _validate_peak_end(respondents, outcome, 0.95)
     ratings = as_ratings(ratings)
-    curves = _curves(ratings, needed_for="The peak-end analysis")
+    curves = _curves(ratings, needed_for=Message("analysis.peak_end"))
     predictors = _predictor_values(curves.values, curves.rated)
     categories = curves.codes.respondents
     del curves  # the curve array is not needed past here: freed before the outcome's arrays

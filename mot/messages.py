@@ -524,6 +524,124 @@ TEXTS: dict[str, tuple[str, str]] = {
         "marca de tiempo fuera de rango (columna `{column}`; anterior a {earliest} o a más de "
         "un año de hoy)",
     ),
+    # what an analysis needs and the data lacks (MissingMeasureError)
+    "analysis.compare": ("Comparing groups", "comparar grupos"),
+    "analysis.emotion_curve": ("The emotion curve", "la curva emocional"),
+    "analysis.respondent_curves": ("Respondent curves", "las curvas de cada persona"),
+    "analysis.extreme_locations": (
+        "The location of peaks and troughs",
+        "situar los picos y los valles",
+    ),
+    "analysis.individual_curves": ("Individual curves", "las curvas individuales"),
+    "analysis.drivers": ("Driver importance", "la importancia de los impulsores"),
+    "analysis.importance_performance": (
+        "Importance–performance",
+        "el análisis importancia–desempeño",
+    ),
+    "analysis.gaps": ("Gaps", "las brechas"),
+    "analysis.peak_end": ("The peak-end analysis", "el análisis pico-final"),
+    "missing.measure": (
+        "{needed_for} needs `{measure}` ratings, and this dataset has none. Map columns such "
+        "as `FMOT_{measure}` to the measure `{measure}` on the Data page.",
+        "Para {needed_for} hacen falta valoraciones de `{measure}`, y este conjunto de datos no "
+        "tiene ninguna. Asigna columnas como `FMOT_{measure}` a la medida `{measure}` en la "
+        "página Datos.",
+    ),
+    "missing.curve_measure": (
+        "{needed_for} needs `emotion` ratings or, failing those, `experienced` ratings, and "
+        "this dataset has neither. Map columns such as `FMOT_emotion` or `FMOT_experienced` to "
+        "the measure `emotion` or `experienced` on the Data page.",
+        "Para {needed_for} hacen falta valoraciones de `emotion` o, si no las hay, de "
+        "`experienced`, y este conjunto de datos no tiene ninguna de las dos. Asigna columnas "
+        "como `FMOT_emotion` o `FMOT_experienced` a la medida `emotion` o `experienced` en la "
+        "página Datos.",
+    ),
+    "missing.drivers_outcome": (
+        "Driver importance needs the outcome `{outcome}` in the respondents table, and it has "
+        "none. Map a column to `{outcome}` on the Data page, or pick an outcome that is mapped "
+        "({mapped}).",
+        "La importancia de los impulsores necesita el resultado `{outcome}` en la tabla de "
+        "personas, y no lo tiene. Asigna una columna a `{outcome}` en la página Datos o elige "
+        "un resultado asignado ({mapped}).",
+    ),
+    "missing.gaps_reference": (
+        "Gaps need `anticipated` (expected) or `excellent` (ideal) ratings, and this dataset "
+        "has neither. Map columns such as `FMOT_anticipated` (or `FMOT_expected`) or "
+        "`FMOT_excellent` (or `FMOT_ideal`, `FMOT_excelente`) on the Data page.",
+        "Las brechas necesitan valoraciones de `anticipated` (lo esperado) o de `excellent` (lo "
+        "ideal), y este conjunto de datos no tiene ninguna de las dos. Asigna columnas como "
+        "`FMOT_anticipated` (o `FMOT_expected`) o `FMOT_excellent` (o `FMOT_ideal`, "
+        "`FMOT_excelente`) en la página Datos.",
+    ),
+    "missing.importance": (
+        "Importance is not stated for {where}. Map `importance` columns (such as "
+        "`{first}_importance`) on the Data page, or derive it from an outcome: pass the "
+        "respondents table with a `{outcome}` column.",
+        "La importancia no está indicada para {where}. Asigna columnas de `importance` (como "
+        "`{first}_importance`) en la página Datos o derívala de un resultado: pasa la tabla de "
+        "personas con una columna `{outcome}`.",
+    ),
+    "missing.peak_end_outcome": (
+        "The peak-end analysis needs the remembered outcome `{outcome}` in the respondents "
+        "table, and it is not there. Map a column such as `{outcome}` to that outcome on the "
+        "Data page, or pass another outcome.",
+        "El análisis pico-final necesita el resultado recordado `{outcome}` en la tabla de "
+        "personas, y no está. Asigna una columna como `{outcome}` a ese resultado en la página "
+        "Datos o usa otro resultado.",
+    ),
+    "missing.outcome_answers": (
+        "The outcome `{outcome}` has no answers, so the peak-end rule cannot be tested. Check "
+        "the column mapped to it on the Data page.",
+        "El resultado `{outcome}` no tiene respuestas, así que la regla pico-final no se puede "
+        "comprobar. Revisa la columna asignada a él en la página Datos.",
+    ),
+    "missing.utilities": (
+        "Utility scores need anticipated, experienced or retrospective ratings, and this "
+        "dataset has none. Map columns such as `FMOT_experienced` to the measure `experienced` "
+        "on the Data page.",
+        "Las puntuaciones de utilidad necesitan valoraciones anticipadas, vividas o recordadas, "
+        "y este conjunto de datos no tiene ninguna. Asigna columnas como `FMOT_experienced` a "
+        "la medida `experienced` en la página Datos.",
+    ),
+    "missing.shifts_experienced": (
+        "Utility shifts compare experienced utility with anticipated and retrospective "
+        "utility, and this dataset has no `experienced` ratings. Map columns such as "
+        "`FMOT_experienced` to the measure `experienced` on the Data page.",
+        "Los cambios de utilidad comparan la utilidad vivida con la anticipada y la recordada, "
+        "y este conjunto de datos no tiene valoraciones de `experienced`. Asigna columnas como "
+        "`FMOT_experienced` a la medida `experienced` en la página Datos.",
+    ),
+    "missing.shifts_reference": (
+        "Utility shifts need `anticipated` or `retrospective` ratings besides the experienced "
+        "ones, and this dataset has neither. Map columns such as `FMOT_anticipated` or "
+        "`FMOT_retrospective` on the Data page.",
+        "Los cambios de utilidad necesitan valoraciones de `anticipated` o de `retrospective` "
+        "además de las vividas, y este conjunto de datos no tiene ninguna de las dos. Asigna "
+        "columnas como `FMOT_anticipated` o `FMOT_retrospective` en la página Datos.",
+    ),
+    "missing.nps_column": (
+        "NPS needs the likelihood to recommend (0–10) in a column `{column}`, and the "
+        "respondents table has none. Map the column such as `recommend` or `NPS` to the "
+        "outcome `recommend` on the Data page.",
+        "El NPS necesita la probabilidad de recomendar (0–10) en una columna `{column}`, y la "
+        "tabla de personas no la tiene. Asigna la columna, como `recommend` o `NPS`, al "
+        "resultado `recommend` en la página Datos.",
+    ),
+    "missing.nps_answers": (
+        "NPS needs answers from 0 to 10 in `{column}`, and none of its {n} non-empty values is "
+        "a number in that range. Keep the raw 0–10 answers for `recommend` (do not rescale "
+        "them to 0–100) when mapping it on the Data page.",
+        "El NPS necesita respuestas de 0 a 10 en `{column}`, y ninguno de sus {n} valores no "
+        "vacíos es un número en ese rango. Conserva las respuestas originales de 0–10 para "
+        "`recommend` (no las reescales a 0–100) al asignarla en la página Datos.",
+    ),
+    "missing.customer_id": (
+        "The respondents have no `{column}` column to link to the event log's user_id. Map the "
+        "survey's customer id column to the role `customer_id` on the Data page.",
+        "Las personas encuestadas no tienen una columna `{column}` para unirlas con el user_id "
+        "del registro de eventos. Asigna la columna del id de cliente de la encuesta al rol "
+        "`customer_id` en la página Datos.",
+    ),
     # the command line's score output
     "cli.respondents": ("Respondents: {n}", "Personas encuestadas: {n}"),
     "cli.utilities": ("Utilities (0–100, 95% CI):", "Utilidades (0–100, IC del 95 %):"),

@@ -21,6 +21,7 @@ import pandas as pd
 from mot import MEASURES, UTILITIES
 from mot.distributions import t_ppf, t_sf
 from mot.errors import MissingMeasureError, MotError
+from mot.messages import Message
 from mot.tidy import RATING_COLUMNS, as_ratings
 
 SCORE_COLUMNS: tuple[str, ...] = (
@@ -467,12 +468,7 @@ def score_utilities(
     segment, segment_dtype = _segment(ratings, by)
     codes = _codes(ratings)
     if len(ratings) and not any(codes.has_measure(u) for u in UTILITIES):
-        message = (
-            "Utility scores need anticipated, experienced or retrospective ratings, and this "
-            "dataset has none. Map columns such as `FMOT_experienced` to the measure "
-            "`experienced` on the Data page."
-        )
-        raise MissingMeasureError(message)
+        raise MissingMeasureError(Message("missing.utilities"))
     n, mean, sd, top, missing_segment = _utility_stats(
         codes, segment, ratings["top_box"].to_numpy()
     )
@@ -571,19 +567,9 @@ def _validate_utility_shifts(codes: _Codes, n_rows: int, confidence: float) -> N
     if n_rows == 0:
         return
     if not codes.has_measure("experienced"):
-        message = (
-            "Utility shifts compare experienced utility with anticipated and retrospective "
-            "utility, and this dataset has no `experienced` ratings. Map columns such as "
-            "`FMOT_experienced` to the measure `experienced` on the Data page."
-        )
-        raise MissingMeasureError(message)
+        raise MissingMeasureError(Message("missing.shifts_experienced"))
     if not (codes.has_measure("anticipated") or codes.has_measure("retrospective")):
-        message = (
-            "Utility shifts need `anticipated` or `retrospective` ratings besides the "
-            "experienced ones, and this dataset has neither. Map columns such as "
-            "`FMOT_anticipated` or `FMOT_retrospective` on the Data page."
-        )
-        raise MissingMeasureError(message)
+        raise MissingMeasureError(Message("missing.shifts_reference"))
 
 
 def _paired_test(

@@ -13,6 +13,7 @@ import pandas as pd
 
 from mot import MEASURES
 from mot.errors import MissingMeasureError, MotError
+from mot.messages import Message
 
 RATING_COLUMNS: tuple[str, ...] = ("respondent_id", "touchpoint", "measure", "value", "top_box")
 
@@ -100,13 +101,14 @@ def _touchpoint_order(tp: pd.Series, touchpoints: Sequence[str] | None) -> list[
 
 
 def require_measure(ratings: pd.DataFrame, measure: str, *, needed_for: str) -> pd.DataFrame:
-    """Return the rows of one measure, or raise :class:`MissingMeasureError` if there are none."""
+    """Return the rows of one measure, or raise :class:`MissingMeasureError` if there are none.
+
+    ``needed_for`` names the analysis (a :class:`mot.messages.Message` of an ``analysis.*``
+    text, so that the error renders in Spanish too).
+    """
     rows = ratings[ratings["measure"] == measure]
     if rows.empty:
-        message = (
-            f"{needed_for} needs `{measure}` ratings, and this dataset has none. Map columns "
-            f"such as `FMOT_{measure}` to the measure `{measure}` on the Data page."
-        )
+        message = Message("missing.measure", needed_for=needed_for, measure=measure)
         raise MissingMeasureError(message)
     return rows
 

@@ -12,6 +12,7 @@ import pandas as pd
 
 from mot.distributions import norm_ppf, norm_sf
 from mot.errors import MissingMeasureError, MotError
+from mot.messages import Message
 
 NPS_COLUMNS: tuple[str, ...] = (
     "n",
@@ -282,18 +283,8 @@ def _validate_nps(
         )
         raise MotError(message)
     if column not in respondents.columns:
-        message = (
-            f"NPS needs the likelihood to recommend (0–10) in a column `{column}`, and the "
-            "respondents table has none. Map the column such as `recommend` or `NPS` to the "
-            "outcome `recommend` on the Data page."
-        )
-        raise MissingMeasureError(message)
+        raise MissingMeasureError(Message("missing.nps_column", column=column))
     values = pd.to_numeric(respondents[column], errors="coerce")
     if not values.between(0, 10).any():
         n_given = int(respondents[column].notna().sum())
-        message = (
-            f"NPS needs answers from 0 to 10 in `{column}`, and none of its {n_given} "
-            "non-empty values is a number in that range. Keep the raw 0–10 answers for "
-            "`recommend` (do not rescale them to 0–100) when mapping it on the Data page."
-        )
-        raise MissingMeasureError(message)
+        raise MissingMeasureError(Message("missing.nps_answers", column=column, n=n_given))

@@ -207,3 +207,10 @@ def test_the_spanish_html_report_has_the_validation_report_in_spanish():
 
 def test_every_page_is_checked():
     assert {p for p in PAGES} == {str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py")}
+
+
+def test_what_an_analysis_lacks_is_said_in_spanish():
+    at = run_spanish("pages/gaps.py", **SURVEY_CASES["problems"])
+    shown = " ".join(shown_texts(at))
+    assert "Las brechas necesitan valoraciones de `anticipated` (lo esperado)" in shown
+    assert "Gaps need" not in shown
