@@ -89,9 +89,9 @@ _MAX_SAMPLE_BYTES: Final = 1 << 24
 _SNIFF_RECORDS: Final = 50
 _DELIMITERS: Final = (",", ";", "\t", "|")
 _DELIMITER_NAMES: Final = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
-_EXPORT_AGAIN: Final = "Export the survey again as CSV, Excel, SPSS or Parquet."
-_UNPACK: Final = "Decompress it and upload the CSV, Excel, SPSS or Parquet file inside."
-_RESAVE: Final = "Open it in Excel or LibreOffice and save it as .xlsx or CSV."
+_EXPORT_AGAIN: Final = Message("fix.export_again")
+_UNPACK: Final = Message("fix.unpack")
+_RESAVE: Final = Message("fix.resave")
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+", re.ASCII)
@@ -120,17 +120,17 @@ _MAGIC: Final = (
     (b"GIF8", "image"),
 )
 
-# kind -> (what the file seems to be, what to do)
+# kind -> what to do (what the file seems to be: the text ``file.kind.<kind>``)
 _NOT_A_TABLE: Final = {
-    "appledouble": ("it looks like a macOS AppleDouble metadata file, binary", _EXPORT_AGAIN),
-    "ole": ("it looks like an old Excel 97-2003 workbook (.xls) or another Office file", _RESAVE),
-    "ods": ("it is an OpenDocument spreadsheet (.ods)", _RESAVE),
-    "zip": ("it is a zip archive without an Excel workbook inside", _UNPACK),
-    "gzip": ("it is compressed with gzip", _UNPACK),
-    "archive": ("it is a compressed archive", _UNPACK),
-    "pdf": ("it is a PDF document", _EXPORT_AGAIN),
-    "image": ("it is an image", _EXPORT_AGAIN),
-    "binary": ("it looks like binary data, not CSV, Excel, SPSS, Parquet or JSON", _EXPORT_AGAIN),
+    "appledouble": _EXPORT_AGAIN,
+    "ole": _RESAVE,
+    "ods": _RESAVE,
+    "zip": _UNPACK,
+    "gzip": _UNPACK,
+    "archive": _UNPACK,
+    "pdf": _EXPORT_AGAIN,
+    "image": _EXPORT_AGAIN,
+    "binary": _EXPORT_AGAIN,
 }
 
 # Candidates for text that is not UTF-8 (charset-normalizer guesses wildly on small samples
@@ -515,7 +515,7 @@ def _check_unpacked(src: _Input, kind: str) -> None:
 def _dispatch(src: _Input, sheet: str | int | None) -> RawTable:
     head = src.head(_SAMPLE_BYTES)
     if not head:
-        raise UnreadableFileError(f"`{src.display}` is empty (0 bytes). {_EXPORT_AGAIN}")
+        raise UnreadableFileError(Message("file.empty", name=src.display, fix=_EXPORT_AGAIN))
     kind = _magic_kind(head)
     if kind == "zip":
         kind = _zip_kind(src)
@@ -557,8 +557,8 @@ def _zip_kind(src: _Input) -> str:
 
 
 def _not_a_table(src: _Input, kind: str) -> UnreadableFileError:
-    what, fix = _NOT_A_TABLE[kind]
-    return UnreadableFileError(f"`{src.display}` is not a text table ({what}). {fix}")
+    what, fix = Message(f"file.kind.{kind}"), _NOT_A_TABLE[kind]
+    return UnreadableFileError(Message("file.not_a_table", name=src.display, what=what, fix=fix))
 
 
 def _shorten(text: str, limit: int = 160) -> str:
@@ -1024,10 +1024,8 @@ def _read_csv(src: _Input, sample: _Sample) -> RawTable:
     rows = [row for row, _ in records]
     header = _detect_header(rows, 1 if sep_line else 0)
     if header is None and not sample.complete:
-        message = (
-            f"`{src.display}` has no line break in its first {len(sample.text) >> 20} MB: "
-            f"it does not look like a table. {_EXPORT_AGAIN}"
-        )
+        mb = len(sample.text) >> 20
+        message = Message("file.no_line_break", name=src.display, mb=mb, fix=_EXPORT_AGAIN)
         raise UnreadableFileError(message)
     if header is None:
         raise _no_table(src)
@@ -1066,9 +1064,7 @@ def _row_over_block(err: _NeedsFallback) -> bool:
 
 
 def _no_table(src: _Input) -> UnreadableFileError:
-    return UnreadableFileError(
-        f"`{src.display}` contains no table (only blank lines). {_EXPORT_AGAIN}"
-    )
+    return UnreadableFileError(Message("file.no_table", name=src.display, fix=_EXPORT_AGAIN))
 
 
 def _byte_offset(sample: _Sample, records: list[tuple[list[str], int]], skip: int) -> int:

@@ -524,6 +524,57 @@ TEXTS: dict[str, tuple[str, str]] = {
         "marca de tiempo fuera de rango (columna `{column}`; anterior a {earliest} o a más de "
         "un año de hoy)",
     ),
+    # a file that cannot be read (UnreadableFileError)
+    "file.not_a_table": (
+        "`{name}` is not a text table ({what}). {fix}",
+        "`{name}` no es una tabla de texto ({what}). {fix}",
+    ),
+    "file.no_table": (
+        "`{name}` contains no table (only blank lines). {fix}",
+        "`{name}` no contiene ninguna tabla (solo líneas en blanco). {fix}",
+    ),
+    "file.empty": ("`{name}` is empty (0 bytes). {fix}", "`{name}` está vacío (0 bytes). {fix}"),
+    "file.no_line_break": (
+        "`{name}` has no line break in its first {mb} MB: it does not look like a table. {fix}",
+        "`{name}` no tiene ningún salto de línea en sus primeros {mb} MB: no parece una tabla. "
+        "{fix}",
+    ),
+    "file.kind.appledouble": (
+        "it looks like a macOS AppleDouble metadata file, binary",
+        "parece un archivo de metadatos AppleDouble de macOS, binario",
+    ),
+    "file.kind.ole": (
+        "it looks like an old Excel 97-2003 workbook (.xls) or another Office file",
+        "parece un libro antiguo de Excel 97-2003 (.xls) u otro archivo de Office",
+    ),
+    "file.kind.ods": (
+        "it is an OpenDocument spreadsheet (.ods)",
+        "es una hoja de cálculo OpenDocument (.ods)",
+    ),
+    "file.kind.zip": (
+        "it is a zip archive without an Excel workbook inside",
+        "es un archivo zip sin un libro de Excel dentro",
+    ),
+    "file.kind.gzip": ("it is compressed with gzip", "está comprimido con gzip"),
+    "file.kind.archive": ("it is a compressed archive", "es un archivo comprimido"),
+    "file.kind.pdf": ("it is a PDF document", "es un documento PDF"),
+    "file.kind.image": ("it is an image", "es una imagen"),
+    "file.kind.binary": (
+        "it looks like binary data, not CSV, Excel, SPSS, Parquet or JSON",
+        "parecen datos binarios, no CSV, Excel, SPSS, Parquet ni JSON",
+    ),
+    "fix.export_again": (
+        "Export the survey again as CSV, Excel, SPSS or Parquet.",
+        "Exporta de nuevo la encuesta como CSV, Excel, SPSS o Parquet.",
+    ),
+    "fix.unpack": (
+        "Decompress it and upload the CSV, Excel, SPSS or Parquet file inside.",
+        "Descomprímelo y sube el archivo CSV, Excel, SPSS o Parquet que contiene.",
+    ),
+    "fix.resave": (
+        "Open it in Excel or LibreOffice and save it as .xlsx or CSV.",
+        "Ábrelo en Excel o LibreOffice y guárdalo como .xlsx o CSV.",
+    ),
     # what an analysis needs and the data lacks (MissingMeasureError)
     "analysis.compare": ("Comparing groups", "comparar grupos"),
     "analysis.emotion_curve": ("The emotion curve", "la curva emocional"),

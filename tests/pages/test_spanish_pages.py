@@ -214,3 +214,13 @@ def test_what_an_analysis_lacks_is_said_in_spanish():
     shown = " ".join(shown_texts(at))
     assert "Las brechas necesitan valoraciones de `anticipated` (lo esperado)" in shown
     assert "Gaps need" not in shown
+
+
+@pytest.mark.parametrize("page", ["pages/data.py", "pages/overview.py"])
+def test_a_file_that_cannot_be_read_is_refused_in_spanish(page, broken_upload):
+    at = run_spanish(page, dataset=broken_upload)
+    assert not at.exception, at.exception
+    errors = " ".join(e.value for e in at.error)
+    assert "`broken.csv` no es una tabla de texto (parecen datos binarios" in errors
+    assert "Exporta de nuevo la encuesta" in errors
+    assert english_on(shown_texts(at)) == []
