@@ -153,6 +153,7 @@ def _scores(survey: SurveyData, progress: tqdm, language: str = "en") -> dict:
     release_memory()  # each analysis's temporaries are returned before the next one
     progress.update()
     nps_table = _optional(lambda: nps(survey.respondents), warnings, language)
+    release_memory()
     gaps = _optional(lambda: gap_table(survey.ratings), warnings, language)
     release_memory()
     progress.update()
@@ -194,8 +195,11 @@ def _print_scores(result: dict, language: str = "en") -> None:
         print(shown.to_string(index=False, float_format=lambda x: f"{x:.1f}"))
     if result["nps"]:
         n = result["nps"]
-        values = {"score": n["score"], "low": n["ci_low"], "high": n["ci_high"], "n": n["n"]}
-        print("\n" + text("cli.nps", language, **values))
+        if n["ci_low"] is None or n["ci_high"] is None:
+            print("\n" + text("cli.nps_no_interval", language, score=n["score"], n=n["n"]))
+        else:
+            values = {"score": n["score"], "low": n["ci_low"], "high": n["ci_high"], "n": n["n"]}
+            print("\n" + text("cli.nps", language, **values))
     if result["peak_end"]:
         print("\n" + text("cli.verdict", language, verdict=result["peak_end"]["verdict"]))
     if result["warnings"]:

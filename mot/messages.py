@@ -700,6 +700,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "NPS: {score:.1f} (95% CI {low:.1f} to {high:.1f}, n = {n})",
         "NPS: {score:.1f} (IC del 95 % de {low:.1f} a {high:.1f}, n = {n})",
     ),
+    "cli.nps_no_interval": (
+        "NPS: {score:.1f} (no interval: too few answers, n = {n})",
+        "NPS: {score:.1f} (sin intervalo: demasiado pocas respuestas, n = {n})",
+    ),
     "cli.verdict": ("Peak-end verdict: {verdict}", "Veredicto pico-final: {verdict}"),
     "cli.notes": ("Notes:", "Notas:"),
 }
