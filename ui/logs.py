@@ -224,13 +224,11 @@ def mapped_events(o: Opened) -> list[str]:
 def _mapped_events(o: Opened) -> list[str]:
     """Event names that a rule maps, in journey order of their touchpoint, then by count."""
     order = {tp: i for i, tp in enumerate(o.rules.touchpoints)}
-    counts = event_counts(o.log)
+    # from the counts taken at the open (page rules: the events their pages map)
     matched = [
-        (order[tp], -n, e)
-        for e, n in zip(counts["event"], counts["count"], strict=True)
-        if (tp := o.rules.match(e)) is not None
+        (order[tp], -n, e) for e, tp, n in o.log.event_touchpoints(o.rules) if tp is not None
     ]
-    return [e for *_, e in sorted(matched)]
+    return list(dict.fromkeys(e for *_, e in sorted(matched)))
 
 
 def _linked(o: Opened, s: SurveyData, converted_step: str = "purchase") -> pd.DataFrame:
