@@ -63,6 +63,8 @@ class Opened:
     journey: Journey
     key: str
     lock: threading.Lock = field(compare=False, repr=False)
+    name: str = ""
+    is_demo: bool = False
 
     @property
     def connection(self) -> object:
@@ -206,7 +208,22 @@ def current() -> Opened:
     rules = rules_from_journey(journey)
     key = f"{choice.key}|{_rules_key(rules)}"
     view = _mapped(key, handle.token, handle, rules)
-    return Opened(handle.log, view, rules, journey, key, handle.lock)
+    return Opened(handle.log, view, rules, journey, key, handle.lock, choice.name, choice.is_demo)
+
+
+def for_report() -> Opened | None:
+    """The session's event log for the report, or None when the report goes without one.
+
+    The bundled demo log belongs with the demo survey only: beside an uploaded survey it
+    would describe other customers, so the report then needs an uploaded log. A log that
+    cannot be opened leaves the report without it (the Behaviour page says why).
+    """
+    if state.event_log().is_demo and not state.dataset().is_demo:
+        return None
+    try:
+        return current()
+    except MotError:
+        return None
 
 
 # --- analyses -----------------------------------------------------------------------------
