@@ -48,8 +48,8 @@ st.success(
 )
 if built.missing:
     st.info(t("report.missing_sections", sections=widgets.md_text(", ".join(built.missing))))
-html, bundle = st.columns(2)
-html.download_button(
+downloads = st.container(horizontal=True)
+downloads.download_button(
     t("report.download_html"),
     built.html.encode("utf-8"),
     file_name=f"{built.file_stem}.html",
@@ -59,7 +59,7 @@ html.download_button(
     icon=":material/description:",
     on_click="ignore",
 )
-bundle.download_button(
+downloads.download_button(
     t("report.download_zip"),
     built.zip,
     file_name=f"{built.file_stem}.zip",
