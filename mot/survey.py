@@ -36,10 +36,13 @@ from mot.mapping import (
 )
 from mot.scales import (
     STATUSES,
+    LabelSet,
     Scale,
     ScaleAssumption,
     ScaleGuess,
+    answer_texts,
     infer_scale,
+    match_label_set,
     normalise,
     parse_ratings,
     parse_scale,
@@ -70,6 +73,12 @@ STATUS_TEXT: dict[str, tuple[str, str, str]] = {
         "error",
         "{value} is outside the {scale} scale: left out.",
         "Correct the value, or declare the column's real scale in the mapping.",
+    ),
+    "unknown_label": (
+        "error",
+        "`{value}` is not one of the answer labels this column uses ({labels}): left out.",
+        "Write one of the labels understood ({understood}), a number on the {scale} scale, "
+        "or leave the cell empty.",
     ),
 }
 
@@ -276,6 +285,12 @@ def _rating_scale(
     return guess.scale
 
 
+def _column_labels(values: pd.Series, scale: Scale) -> LabelSet | None:
+    """The label set of a column's text answers read on ``scale`` (None: no text labels)."""
+    texts = answer_texts(values)
+    return match_label_set(texts, points=scale.points) if texts else None
+
+
 def _column_guess(raw: RawTable, column: str, values: pd.Series) -> ScaleGuess:
     return infer_scale(
         values, question=raw.labels.get(column, ""), value_labels=raw.value_labels.get(column)
@@ -317,7 +332,8 @@ def _pooled_assumption(
         pd.to_numeric(raw.frame[c], errors="coerce").to_numpy("float64", na_value=np.nan)
         for c in columns
     ]
-    guess = infer_scale(np.concatenate(numbers))
+    texts = [text for c in columns for text in answer_texts(raw.frame[c])]
+    guess = infer_scale(np.concatenate(numbers), texts=texts)
     chosen = {mapping.get(c).scale for c in columns} - {None}
     if target == "recommend" and chosen == {"0-10"} and guess.scale != Scale(0, 10):
         guess = replace(guess, scale=Scale(0, 10), evidence="default", also_fit=())
@@ -346,21 +362,27 @@ def _report_cells(
     column: str,
     scale: Scale,
     log: ReportBuilder,
+    labels: LabelSet | None = None,
 ) -> None:
     if not (status > STATUSES.index("missing")).any():
         return
+    names = {
+        "scale": scale.name,
+        "labels": labels.name if labels else "",
+        "understood": ", ".join(labels.labels) if labels else "",
+    }
     for kind, (severity, problem, fix) in STATUS_TEXT.items():
         hit = status == STATUSES.index(kind)
         if not hit.any():
             continue
         cells = values.to_numpy(dtype=object)[hit]
-        problems = [problem.format(value=v, scale=scale.name) for v in cells[:50]]
+        problems = [problem.format(value=v, **names) for v in cells[:50]]
         log.add_rows(
             severity,
             rows[hit],
             column,
             problems,
-            fix,
+            fix.format(**names),
             summary=f"{{n}} more cells like this (rows {{rows}}): {kind.replace('_', ' ')}.",
         )
 
@@ -399,8 +421,9 @@ def _rating_block(
     scale = _rating_scale(entry, values, raw, log)
     if scale is None:
         return None
-    parsed = parse_ratings(values, scale)
-    _report_cells(parsed.status, values, rows[keep], column, scale, log)
+    labels = _column_labels(values, scale)
+    parsed = parse_ratings(values, scale, labels=labels)
+    _report_cells(parsed.status, values, rows[keep], column, scale, log, labels)
     present = ~np.isnan(parsed.values)
     points = parsed.values[present]
     return _Block(
@@ -471,8 +494,9 @@ def _outcome_column(
     scale = _rating_scale(entry, values, raw, log)
     if scale is None:
         return None
-    parsed = parse_ratings(values, scale)
-    _report_cells(parsed.status, values, rows[keep], entry.column, scale, log)
+    labels = _column_labels(values, scale)
+    parsed = parse_ratings(values, scale, labels=labels)
+    _report_cells(parsed.status, values, rows[keep], entry.column, scale, log, labels)
     if entry.outcome == "recommend" and scale != Scale(0, 10):
         # NPS is defined on 0–10: other scales are stretched onto it.
         log.add(
@@ -733,9 +757,16 @@ def _build_tidy(
         assumption = _tidy_scale(str(measure), group["value"], names["value"])
         _report_assumptions([assumption], log)
         scale = assumption.guess.scale
-        parsed = parse_ratings(group["value"], scale)
+        labels = _column_labels(group["value"], scale)
+        parsed = parse_ratings(group["value"], scale, labels=labels)
         _report_cells(
-            parsed.status, group["value"], group["row"].to_numpy(), names["value"], scale, log
+            parsed.status,
+            group["value"],
+            group["row"].to_numpy(),
+            names["value"],
+            scale,
+            log,
+            labels,
         )
         ok = ~np.isnan(parsed.values)
         if measure in OUTCOMES:

@@ -63,6 +63,8 @@ class Opened:
     journey: Journey
     key: str
     lock: threading.Lock = field(compare=False, repr=False)
+    name: str = ""
+    is_demo: bool = False
 
     @property
     def connection(self) -> object:
@@ -206,7 +208,22 @@ def current() -> Opened:
     rules = rules_from_journey(journey)
     key = f"{choice.key}|{_rules_key(rules)}"
     view = _mapped(key, handle.token, handle, rules)
-    return Opened(handle.log, view, rules, journey, key, handle.lock)
+    return Opened(handle.log, view, rules, journey, key, handle.lock, choice.name, choice.is_demo)
+
+
+def for_report() -> Opened | None:
+    """The session's event log for the report, or None when the report goes without one.
+
+    The bundled demo log belongs with the demo survey only: beside an uploaded survey it
+    would describe other customers, so the report then needs an uploaded log. A log that
+    cannot be opened leaves the report without it (the Behaviour page says why).
+    """
+    if state.event_log().is_demo and not state.dataset().is_demo:
+        return None
+    try:
+        return current()
+    except MotError:
+        return None
 
 
 # --- analyses -----------------------------------------------------------------------------
@@ -224,13 +241,11 @@ def mapped_events(o: Opened) -> list[str]:
 def _mapped_events(o: Opened) -> list[str]:
     """Event names that a rule maps, in journey order of their touchpoint, then by count."""
     order = {tp: i for i, tp in enumerate(o.rules.touchpoints)}
-    counts = event_counts(o.log)
+    # from the counts taken at the open (page rules: the events their pages map)
     matched = [
-        (order[tp], -n, e)
-        for e, n in zip(counts["event"], counts["count"], strict=True)
-        if (tp := o.rules.match(e)) is not None
+        (order[tp], -n, e) for e, tp, n in o.log.event_touchpoints(o.rules) if tp is not None
     ]
-    return [e for *_, e in sorted(matched)]
+    return list(dict.fromkeys(e for *_, e in sorted(matched)))
 
 
 def _linked(o: Opened, s: SurveyData, converted_step: str = "purchase") -> pd.DataFrame:

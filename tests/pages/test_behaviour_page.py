@@ -249,3 +249,22 @@ def test_data_page_broken_log_error_keeps_the_survey_tab():
     assert not at.exception, at.exception
     assert any("broken.csv" in e.value for e in at.error)
     assert metrics(at)["Respondents"] == "2,000"  # the survey tab still renders
+
+
+def test_a_ga4_export_gives_the_five_moment_funnel_with_no_rule_editing():
+    # Issue 10: GA4's recommended e-commerce events, and page views of product pages, map to
+    # the default journey's moments as GA4 means them.
+    from tests.mot.ga4_log import ga4_log
+
+    records, truth = ga4_log()
+    content = ("\n".join(json.dumps(r) for r in records) + "\n").encode("utf-8")
+    at = run(BEHAVIOUR, event_log=EventLogChoice("ga4_export.jsonl", content))
+    assert not at.exception, at.exception
+    funnel = next(df.value for df in at.dataframe if "Drop-off" in df.value.columns)
+    assert funnel["Step"].str.endswith("moment of truth").all() and len(funnel) == 5
+    expected = [len(truth[k]) for k in ("ZMOT", "FMOT", "SMOT", "TMOT", "TMOT_then_UMOT")]
+    assert funnel["Users"].tolist() == expected
+    summary = " ".join(s.value for s in at.success)
+    assert f"Of {len(truth['ZMOT'])} users who reached" in summary
+    unmatched = next(df.value for df in at.dataframe if "Count" in df.value.columns)
+    assert {"session_start", "first_visit", "user_engagement"} <= set(unmatched["Event"])

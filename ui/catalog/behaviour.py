@@ -246,11 +246,15 @@ STRINGS = {
     # rules
     "behaviour.rules_caption": (
         "Each event whose name contains a keyword belongs to that touchpoint (the longest "
-        "keyword wins; letter case and accents are ignored). Add, edit or delete rows, then "
-        "apply. The rules are saved in the journey file.",
+        "keyword wins; letter case and accents are ignored). A keyword written event@text "
+        "(page_view@/product) takes the event only on pages whose address holds the text "
+        "(| separates alternatives). Add, edit or delete rows, then apply. The rules are saved "
+        "in the journey file.",
         "Cada evento cuyo nombre contiene una palabra clave pertenece a ese punto de contacto "
-        "(gana la palabra más larga; no se distinguen mayúsculas ni tildes). Añade, edita o "
-        "borra filas y aplica. Las reglas se guardan en el archivo del recorrido.",
+        "(gana la palabra más larga; no se distinguen mayúsculas ni tildes). Una palabra clave "
+        "escrita evento@texto (page_view@/product) toma el evento solo en las páginas cuya "
+        "dirección contiene el texto (| separa alternativas). Añade, edita o borra filas y "
+        "aplica. Las reglas se guardan en el archivo del recorrido.",
     ),
     "behaviour.keyword_help": (
         "Part of an event name, e.g. checkout; several separated by commas.",
