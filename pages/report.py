@@ -13,6 +13,7 @@ BUILT_KEY = "report_built"
 st.title(t("report.title"))
 st.caption(t("report.caption"))
 loaded = widgets.loaded_or_stop()
+widgets.require_measures(loaded)
 language = state.language()
 built = st.session_state.get(BUILT_KEY)
 current = report_builder.report_key(loaded, language)
