@@ -211,6 +211,11 @@ def _cell(value: object, decimals: int) -> object:
     return value
 
 
+REFERENCES = ("row",)
+"""Whole-number columns that are references, not quantities: a file's row number is shown
+as the file and a spreadsheet number it (1139, not 1,139)."""
+
+
 def _count(value: object) -> str:
     """A whole number as the cards write it: 20,164 (en), 20.164 (es); "–" for none."""
     return "–" if pd.isna(value) else number(int(value), 0)  # type: ignore[call-overload]
@@ -227,8 +232,8 @@ def table(
 ) -> None:
     """A readable table: chosen columns renamed to ``columns[...]`` (already translated),
     numbers formatted for the language as the cards write them (floats with ``decimals``,
-    whole numbers with thousands separators: 20,164 / 20.164), touchpoint ids shown as
-    labels; plus a CSV download
+    whole numbers with thousands separators: 20,164 / 20.164; row numbers as they are),
+    touchpoint ids shown as labels; plus a CSV download
     of the raw numbers. ``formats`` maps a column to its own cell formatter (p-values,
     translated verdicts); the download keeps the raw values, written by
     :func:`mot.report.table_to_csv` (text that would start a spreadsheet formula is
@@ -243,8 +248,8 @@ def table(
     for column in shown.columns:
         if pd.api.types.is_float_dtype(shown[column]):
             shown[column] = [_cell(v, decimals) for v in shown[column]]
-        elif pd.api.types.is_integer_dtype(shown[column]):  # counts: not bools, not formatted
-            shown[column] = [_count(v) for v in shown[column]]
+        elif pd.api.types.is_integer_dtype(shown[column]) and column not in REFERENCES:
+            shown[column] = [_count(v) for v in shown[column]]  # counts (bools are not ints)
         elif isinstance(shown[column].dtype, pd.CategoricalDtype):
             shown[column] = shown[column].astype(str)
     st.dataframe(shown.rename(columns=dict(columns)), hide_index=True, key=f"{key}_table")
