@@ -80,6 +80,20 @@ def test_a_real_export_without_moment_columns_gets_the_empty_state(page):
     assert "RecipientEmail and 8 more" in captions(at)
 
 
+@needs_realdata
+def test_a_real_export_uploads_so_that_its_columns_can_be_mapped():
+    # It was refused ("nothing to analyse"), and its columns could then never be mapped.
+    at = run_page("data")
+    at.file_uploader(key="data_upload").upload(REAL_EXPORT.name, REAL_EXPORT.read_bytes())
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    choice = at.session_state["dataset"]
+    assert choice.name == "sample.csv"
+    editor = at.data_editor(key=f"data_mapping_{choice.key}")
+    assert "Q1" in set(editor.value["column"])  # the mapping table, where they are mapped
+
+
 @pytest.mark.parametrize("page", ANALYSIS_PAGES)
 def test_the_empty_state_speaks_spanish(page):
     at = run_page(page, dataset=NO_MEASURES, lang="es")
