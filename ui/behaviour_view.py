@@ -101,11 +101,13 @@ def trend_notes(
     hidden = hidden if hidden is not None else pd.DataFrame(columns=["period_start"])
     if dips.empty and spikes.empty and hidden.empty:
         st.success(t("behaviour.no_dips"))
-    if len(dips) or len(hidden):
-        lines = [t("behaviour.dips"), *_flagged(dips, period, labels)] if len(dips) else []
-        if len(hidden):
-            lines += [t("behaviour.hidden"), *_hidden(hidden, period, labels)]
-        st.warning("\n".join(lines))
+    blocks = []  # a heading and its list each; a blank line ends a list
+    if len(dips):
+        blocks.append("\n".join([t("behaviour.dips"), *_flagged(dips, period, labels)]))
+    if len(hidden):
+        blocks.append("\n".join([t("behaviour.hidden"), *_hidden(hidden, period, labels)]))
+    if blocks:
+        st.warning("\n\n".join(blocks))
     if len(spikes):
         st.info("\n".join([t("behaviour.spikes"), *_flagged(spikes, period, labels)]))
     partial = trend.loc[trend["partial"], "period_start"].drop_duplicates().sort_values()

@@ -86,11 +86,19 @@ def link_to_data(label_key: str = "common.go_to_data") -> None:
 
 EMPTY_COLUMNS = 12
 """How many of the file's column names an empty state lists before "and K more"."""
+NAME_CHARACTERS = 40
+"""A longer column name (a whole question) is cut there, with "…"."""
+
+
+def _short(name: object) -> str:
+    text = str(name)
+    return text if len(text) <= NAME_CHARACTERS else text[: NAME_CHARACTERS - 1].rstrip() + "…"
 
 
 def columns_found(names: Sequence[object], *, shown: int = EMPTY_COLUMNS) -> str:
-    """The file's column names as text (the first ``shown``, then "and K more")."""
-    listed = ", ".join(md_text(name) for name in names[:shown]) or "–"
+    """The file's column names as text (the first ``shown``, each cut at
+    :data:`NAME_CHARACTERS`, then "and K more")."""
+    listed = " · ".join(md_text(_short(name)) for name in names[:shown]) or "–"
     rest = len(names) - shown
     more = t("empty.more_columns", n=number(rest, 0)) if rest > 0 else ""
     return t("empty.columns", n=number(len(names), 0), columns=listed + more)
@@ -221,6 +229,17 @@ def _count(value: object) -> str:
     return "–" if pd.isna(value) else number(int(value), 0)  # type: ignore[call-overload]
 
 
+def _numbers_right(frame: pd.DataFrame, columns: Mapping[str, str]) -> dict[str, object]:
+    """Number columns (shown as the language writes them, so as text) aligned right, as a
+    spreadsheet aligns numbers."""
+    return {
+        title: st.column_config.Column(alignment="right")
+        for column, title in columns.items()
+        if pd.api.types.is_numeric_dtype(frame[column])
+        and not pd.api.types.is_bool_dtype(frame[column])
+    }
+
+
 def table(
     frame: pd.DataFrame,
     *,
@@ -252,7 +271,12 @@ def table(
             shown[column] = [_count(v) for v in shown[column]]  # counts (bools are not ints)
         elif isinstance(shown[column].dtype, pd.CategoricalDtype):
             shown[column] = shown[column].astype(str)
-    st.dataframe(shown.rename(columns=dict(columns)), hide_index=True, key=f"{key}_table")
+    st.dataframe(
+        shown.rename(columns=dict(columns)),
+        hide_index=True,
+        key=f"{key}_table",
+        column_config=_numbers_right(frame, columns),
+    )
     st.download_button(
         t("common.download_csv"),
         report.table_to_csv(frame),

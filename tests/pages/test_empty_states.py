@@ -61,7 +61,7 @@ def test_a_file_without_touchpoint_measures_gets_one_empty_state(page):
     message = at.info[0].value
     assert message.startswith("**This file has no touchpoint measures**")
     assert "(respondents: 30)" in message
-    assert "Columns in the file (5): ResponseId, device, age, recomendacion, comentario" in (
+    assert "Columns in the file (5): ResponseId · device · age · recomendacion · comentario" in (
         captions(at)
     )
     assert "Map the columns on the Data page" in captions(at)  # the link, outside the app
@@ -75,7 +75,7 @@ def test_a_real_export_without_moment_columns_gets_the_empty_state(page):
     shown_nothing_to_chart(at)
     assert at.info[0].value.startswith("**This file has no touchpoint measures**")
     # the first 12 of its 20 columns, as text, then how many more
-    listed = "Columns in the file (20): StartDate, EndDate, Status, IPAddress, Progress"
+    listed = "Columns in the file (20): StartDate · EndDate · Status · IPAddress · Progress"
     assert listed in captions(at)
     assert "RecipientEmail and 8 more" in captions(at)
 
@@ -101,17 +101,19 @@ def test_the_empty_state_speaks_spanish(page):
     message = at.info[0].value
     assert message.startswith("**Este archivo no tiene medidas de los puntos de contacto**")
     assert "(personas encuestadas: 30)" in message
-    assert "Columnas del archivo (5): ResponseId" in captions(at)
+    assert "Columnas del archivo (5): ResponseId · device" in captions(at)
     assert "Asignar las columnas en la página Datos" in captions(at)
     assert "touchpoint" not in message and "Columns in" not in captions(at)
 
 
-def test_a_column_name_in_the_empty_state_is_text_not_markup():
-    hostile = b"ResponseId,![x](http://evil.example/p.png),**bold**\nR1,a,b\nR2,c,d\n"
-    at = run_page("overview", dataset=DatasetChoice(name="h.csv", content=hostile))
+def test_a_column_name_in_the_empty_state_is_text_not_markup_and_a_question_is_cut():
+    question = "How satisfied were you with the delivery of your last order?"
+    hostile = f"ResponseId,![x](http://evil.example/p.png),**bold**,{question}\nR1,a,b,c\n"
+    at = run_page("overview", dataset=DatasetChoice(name="h.csv", content=hostile.encode()))
     assert not at.exception, at.exception
     listed = captions(at)
     assert "!\\[x\\](http:\u2060//evil.example/p.png)" in listed and "\\*\\*bold\\*\\*" in listed
+    assert "How satisfied were you with the deliver…" in listed and question not in listed
 
 
 # --- a page that needs one measure or outcome more ------------------------------------------
@@ -151,7 +153,7 @@ def test_drivers_without_outcome_or_segment_says_both_and_lists_the_columns_once
     assert not at.exception, at.exception
     titles = [i.value.split("\n")[0] for i in at.info]
     assert titles == ["**No outcome to explain**", "**No segment to compare**"]
-    assert captions(at).count("Columns in the file (2): ResponseId, FMOT_experienced") == 1
+    assert captions(at).count("Columns in the file (2): ResponseId · FMOT_experienced") == 1
     assert not list(at.get("vega_lite_chart")) and not at.dataframe
 
 
