@@ -14,6 +14,7 @@ BUILT_KEY = "report_built"
 st.title(t("report.title"))
 st.caption(t("report.caption"))
 loaded = widgets.loaded_or_stop()
+widgets.require_measures(loaded)
 language = state.language()
 log = logs.for_report()
 built = st.session_state.get(BUILT_KEY)
