@@ -225,6 +225,15 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "Correct the value, or declare the column's real scale in the mapping.",
         "Corrige el valor o declara en la asignación la escala real de la columna.",
     ),
+    "cell.unknown_label": (
+        "`{value}` is not one of the answer labels this column uses ({labels}): left out.",
+        "`{value}` no es una de las etiquetas de respuesta que usa esta columna ({labels}): se "
+        "deja fuera.",
+        "Write one of the labels understood ({understood}), a number on the {scale} scale, or "
+        "leave the cell empty.",
+        "Escribe una de las etiquetas que se entienden ({understood}), un número de la escala "
+        "{scale} o deja la celda vacía.",
+    ),
     "outcome.recommend_stretched": (
         "Likelihood to recommend is on {scale}, not 0–10: stretched onto 0–10 for NPS.",
         "La probabilidad de recomendar está en {scale}, no en 0–10: se estira a 0–10 para el NPS.",
@@ -295,6 +304,10 @@ _MORE: dict[str, tuple[str, str]] = {
         "{n} more cells like this (rows {rows}): out of scale.",
         "{n} celdas más como esta (filas {rows}): fuera de escala.",
     ),
+    "cell.unknown_label": (
+        "{n} more cells like this (rows {rows}): unknown label.",
+        "{n} celdas más como esta (filas {rows}): etiqueta desconocida.",
+    ),
     "tidy.unknown_measure": (
         "{n} more rows with an unknown measure (rows {rows}).",
         "{n} filas más con una medida desconocida (filas {rows}).",
@@ -340,6 +353,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{scale}, from the value labels of the file",
         "{scale}, según las etiquetas de valor del archivo",
     ),
+    "evidence.answer_labels": (
+        "{scale}, from the answer labels ({labels}: {first} … {last})",
+        "{scale}, según las etiquetas de las respuestas ({labels}: {first} … {last})",
+    ),
+    "labels.set": ("{kind}, {n} points, {language}", "{kind}, {n} puntos, {language}"),
+    "labels.kind.agreement": ("agreement", "acuerdo"),
+    "labels.kind.satisfaction": ("satisfaction", "satisfacción"),
+    "labels.kind.likelihood": ("likelihood", "probabilidad"),
+    "labels.kind.quality": ("quality", "calidad"),
+    "labels.kind.favourability": ("favourability", "opinión favorable"),
+    "labels.kind.importance": ("importance", "importancia"),
+    "labels.kind.valence": ("valence", "valencia"),
+    "language.en": ("English", "inglés"),
+    "language.es": ("Spanish", "español"),
     "evidence.default_recommend": (
         "{scale}, the scale of likelihood to recommend (values {span})",
         "{scale}, la escala de la probabilidad de recomendar (valores {span})",
@@ -500,6 +527,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "log.sessions": (
         "Sessions: derived, a new one after {minutes:g} minutes without events.",
         "Sesiones: derivadas, una nueva tras {minutes:g} minutos sin eventos.",
+    ),
+    "log.page_column": (
+        "Page address: `{column}` (page rules such as `page_view@/product` look at it).",
+        "Dirección de la página: `{column}` (la miran las reglas de página como "
+        "`page_view@/product`).",
+    ),
+    "log.no_page_column": (
+        "`page_view` events carry no page address (no page_location, page_path or url column): "
+        "page rules cannot tell a product page from another, so they are not mapped to a "
+        "moment.",
+        "Los eventos `page_view` no llevan dirección de página (no hay columna page_location, "
+        "page_path ni url): las reglas de página no distinguen una página de producto de otra, "
+        "así que no se asignan a ningún momento.",
     ),
     # rows left out of an event log (EventLog.bad_rows)
     "bad_row.user_id": (
@@ -743,7 +783,7 @@ def fill(template: str, params: Mapping[str, Any], language: str = "en") -> str:
     return _Formatter(language).vformat(template, (), dict(params))
 
 
-def text(code: str, language: str = "en", **params: Any) -> str:
+def text(code: str, language: str = "en", /, **params: Any) -> str:
     """The text ``code`` of :data:`TEXTS` in ``language`` with ``params`` filled in.
 
     Raises
@@ -786,8 +826,8 @@ def entry_texts(code: str, params: Mapping[str, Any], language: str = "en") -> t
 class Message(str):
     """A text of :data:`TEXTS` with its parameters: the English text, renderable in Spanish.
 
-    It is a ``str`` (the English rendering), so it can go wherever a text went before; the
-    code and parameters travel with it.
+    It is a ``str`` (the English rendering, which is also its ``repr``), so it can go wherever
+    a text went before; the code and parameters travel with it.
 
     Examples
     --------
@@ -812,9 +852,6 @@ class Message(str):
     def __reduce__(self) -> tuple[Any, ...]:
         return (_restore, (self.code, self.params))
 
-    def __repr__(self) -> str:
-        return f"Message({self.code!r}, {str.__repr__(self)})"
-
 
 def _restore(code: str, params: dict[str, Any]) -> Message:
     return Message(code, **params)
@@ -838,7 +875,7 @@ def listing(items: Sequence[Any], limit: int = 5) -> str:
     Examples
     --------
     >>> listing([1, 2, 3], limit=2), listing([1, 2, 3], limit=2).render("es")
-    (Message('list.more', '1, 2 and 1 more'), '1, 2 y 1 más')
+    ('1, 2 and 1 more', '1, 2 y 1 más')
     """
     shown = ", ".join(str(item) for item in items[:limit])
     if len(items) <= limit:

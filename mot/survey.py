@@ -37,10 +37,13 @@ from mot.mapping import (
 from mot.messages import Message
 from mot.scales import (
     STATUSES,
+    LabelSet,
     Scale,
     ScaleAssumption,
     ScaleGuess,
+    answer_texts,
     infer_scale,
+    match_label_set,
     normalise,
     parse_ratings,
     parse_scale,
@@ -55,10 +58,12 @@ GAP_MEASURES = ("anticipated", "experienced", "retrospective", "excellent")
 """Measures asked alike and compared by the gaps: each supports the others' scale."""
 
 STATUS_ENTRIES: dict[str, tuple[str, str]] = {
-    # status: (severity, code of mot.messages.ENTRIES; parameters value and scale)
+    # status: (severity, code of mot.messages.ENTRIES; parameters value, scale, labels and
+    # understood: the label set's name and labels, for unknown labels)
     "dont_know": ("warning", "cell.dont_know"),
     "not_a_number": ("error", "cell.not_a_number"),
     "out_of_scale": ("error", "cell.out_of_scale"),
+    "unknown_label": ("error", "cell.unknown_label"),
 }
 
 
@@ -244,6 +249,12 @@ def _rating_scale(
     return guess.scale
 
 
+def _column_labels(values: pd.Series, scale: Scale) -> LabelSet | None:
+    """The label set of a column's text answers read on ``scale`` (None: no text labels)."""
+    texts = answer_texts(values)
+    return match_label_set(texts, points=scale.points) if texts else None
+
+
 def _column_guess(raw: RawTable, column: str, values: pd.Series) -> ScaleGuess:
     return infer_scale(
         values, question=raw.labels.get(column, ""), value_labels=raw.value_labels.get(column)
@@ -285,7 +296,8 @@ def _pooled_assumption(
         pd.to_numeric(raw.frame[c], errors="coerce").to_numpy("float64", na_value=np.nan)
         for c in columns
     ]
-    guess = infer_scale(np.concatenate(numbers))
+    texts = [text for c in columns for text in answer_texts(raw.frame[c])]
+    guess = infer_scale(np.concatenate(numbers), texts=texts)
     chosen = {mapping.get(c).scale for c in columns} - {None}
     if target == "recommend" and chosen == {"0-10"} and guess.scale != Scale(0, 10):
         guess = replace(guess, scale=Scale(0, 10), evidence="default", also_fit=())
@@ -314,6 +326,7 @@ def _report_cells(
     column: str,
     scale: Scale,
     log: ReportBuilder,
+    labels: LabelSet | None = None,
 ) -> None:
     if not (status > STATUSES.index("missing")).any():
         return
@@ -321,9 +334,13 @@ def _report_cells(
         hit = status == STATUSES.index(kind)
         if not hit.any():
             continue
+        names: dict[str, object] = {"scale": scale.name}
+        if kind == "unknown_label":
+            names["labels"] = labels.name if labels else ""
+            names["understood"] = ", ".join(labels.labels) if labels else ""
         cells = values.to_numpy(dtype=object)[hit]
-        params = [{"value": v, "scale": scale.name} for v in cells[:ROWS_LISTED]]
-        log.add_rows(severity, rows[hit], column, code, params, summary={"scale": scale.name})
+        params = [{"value": v, **names} for v in cells[:ROWS_LISTED]]
+        log.add_rows(severity, rows[hit], column, code, params, summary=names)
 
 
 @dataclass(frozen=True)
@@ -354,8 +371,9 @@ def _rating_block(
     scale = _rating_scale(entry, values, raw, log)
     if scale is None:
         return None
-    parsed = parse_ratings(values, scale)
-    _report_cells(parsed.status, values, rows[keep], column, scale, log)
+    labels = _column_labels(values, scale)
+    parsed = parse_ratings(values, scale, labels=labels)
+    _report_cells(parsed.status, values, rows[keep], column, scale, log, labels)
     present = ~np.isnan(parsed.values)
     points = parsed.values[present]
     return _Block(
@@ -426,8 +444,9 @@ def _outcome_column(
     scale = _rating_scale(entry, values, raw, log)
     if scale is None:
         return None
-    parsed = parse_ratings(values, scale)
-    _report_cells(parsed.status, values, rows[keep], entry.column, scale, log)
+    labels = _column_labels(values, scale)
+    parsed = parse_ratings(values, scale, labels=labels)
+    _report_cells(parsed.status, values, rows[keep], entry.column, scale, log, labels)
     if entry.outcome == "recommend" and scale != Scale(0, 10):
         # NPS is defined on 0–10: other scales are stretched onto it.
         params = {"scale": scale.name}
@@ -654,9 +673,16 @@ def _build_tidy(
         assumption = _tidy_scale(str(measure), group["value"], names["value"])
         _report_assumptions([assumption], log)
         scale = assumption.guess.scale
-        parsed = parse_ratings(group["value"], scale)
+        labels = _column_labels(group["value"], scale)
+        parsed = parse_ratings(group["value"], scale, labels=labels)
         _report_cells(
-            parsed.status, group["value"], group["row"].to_numpy(), names["value"], scale, log
+            parsed.status,
+            group["value"],
+            group["row"].to_numpy(),
+            names["value"],
+            scale,
+            log,
+            labels,
         )
         ok = ~np.isnan(parsed.values)
         if measure in OUTCOMES:

@@ -216,17 +216,29 @@ def prepare(choice: DatasetChoice, *, new_file: bool = False) -> Iterator[str]:
 def require_something_to_analyse(choice: DatasetChoice, raw: RawTable, whole: SurveyData) -> None:
     """Refuse a dataset with nothing to analyse, so that it never replaces the user's data.
 
-    A file with no data rows under its header, or none of whose values could be read as a
-    rating or an outcome (all garbage, or a mapping that ignores every column), raises
+    A file with no data rows under its header, or with no rating, no outcome and no column
+    that holds a number in its first rows (words or garbage: nothing that mapping could
+    make a rating), raises
     ``UnreadableFileError`` saying so; :func:`ui.widgets.switch_dataset` then keeps the
-    dataset in use.
+    dataset in use. A real export whose numbered answers are not mapped yet loads: its
+    mapping table is where the user maps them, and until then every analysis page shows
+    its empty state (:func:`ui.widgets.require_measures`).
     """
     if file_view(choice).n_rows == 0:
         raise UnreadableFileError(t("data.no_rows", name=choice.name))
     outcomes = [c for c in OUTCOMES if c in whole.respondents.columns]
-    if whole.ratings.empty and not whole.respondents[outcomes].notna().to_numpy().any():
+    nothing = whole.ratings.empty and not whole.respondents[outcomes].notna().to_numpy().any()
+    if nothing and not _has_numbers(raw.frame):
         message = t("data.no_usable_columns", name=choice.name, n=raw.frame.shape[1])
         raise UnreadableFileError(message)
+
+
+def _has_numbers(frame: pd.DataFrame) -> bool:
+    """Whether some column holds a value that reads as a number, in the rows the view keeps
+    (an upload's first :data:`PREVIEW_ROWS`: the survey itself holds only tidy rows)."""
+    return any(
+        pd.to_numeric(frame[column], errors="coerce").notna().any() for column in frame.columns
+    )
 
 
 # --- analyses -----------------------------------------------------------------------------
