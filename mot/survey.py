@@ -853,6 +853,7 @@ def build_survey(
     *,
     journey: Journey | None = None,
     mapping: Mapping | None = None,
+    consume: bool = False,
 ) -> SurveyData:
     r"""Turn a read file into :class:`SurveyData`, validating as it goes.
 
@@ -865,6 +866,11 @@ def build_survey(
     mapping : Mapping, optional
         Column roles. Default: :func:`mot.mapping.suggest_mapping`, reported as a warning.
         Ignored for tidy input.
+    consume : bool, default False
+        The caller gives ``raw`` up: its columns are deleted from ``raw.frame`` as they
+        become tidy rows (as :func:`load_survey` does with its own table), so the file's
+        columns and the tidy tables are never in memory together. ``raw.frame`` is then
+        left without the columns that were read.
 
     Returns
     -------
@@ -880,7 +886,9 @@ def build_survey(
     >>> survey.ratings["value"].round(1).tolist(), len(survey.report.errors)
     ([66.7, 100.0, 16.7], 1)
     """
-    return _build(raw, journey, mapping, _Plan())
+    if consume:
+        release_memory()
+    return _build(raw, journey, mapping, _Plan(release=consume))
 
 
 def _build(
