@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 
 from mot import MEASURES, OUTCOMES
 from mot.errors import MotError
-from mot.io import RawTable, read_table, release_memory
+from mot.io import COMPACTED, RawTable, read_table, release_memory
 from mot.journey import Journey, default_journey
 from mot.mapping import (
     _MEASURE_LOOKUP,
@@ -172,7 +172,6 @@ def _respondent_ids(
     return _compact_ids(ids), ~duplicated
 
 
-_COMPACTED = "mot_compacted"  # frame.attrs key: column → the dtype it was read with
 _FLOAT32_EXACT = 2**24  # every integer up to this is exact in float32
 
 
@@ -181,10 +180,13 @@ def _compact_numbers(frame: pd.DataFrame) -> None:
 
     Only for a frame nobody else holds (:func:`load_survey`'s own). Ratings are small whole
     numbers, exact in float32; :func:`_column` gives each column back in the dtype it was
-    read with before any value is used, so no number changes.
+    read with before any value is used, so no number changes. Columns a compact read
+    (``read_table(..., compact=True)``) already holds small are recorded there already.
     """
-    compacted: dict[str, np.dtype] = {}
+    compacted: dict[str, np.dtype] = dict(frame.attrs.get(COMPACTED, {}))
     for name in list(frame.columns):
+        if frame[name].dtype not in (np.float64, np.int64):
+            continue  # text stays as it is: no Python objects made for it here
         values = frame[name].to_numpy()
         if values.dtype == np.float64:
             present = values[~np.isnan(values)]
@@ -195,7 +197,17 @@ def _compact_numbers(frame: pd.DataFrame) -> None:
         elif values.dtype == np.int64 and values.size and _fits_int16(values):
             compacted[name] = values.dtype
             frame[name] = values.astype(np.int16)
-    frame.attrs[_COMPACTED] = compacted
+    frame.attrs[COMPACTED] = compacted
+
+
+def _restore_if_tidy(raw: RawTable) -> None:
+    """A tidy table's columns are read as they are: a compact read's dtypes are restored."""
+    compacted = raw.frame.attrs.get(COMPACTED)
+    if not compacted or tidy_columns(raw.frame) is None:
+        return
+    for name, dtype in compacted.items():
+        raw.frame[name] = raw.frame[name].astype(dtype)
+    del raw.frame.attrs[COMPACTED]
 
 
 def _fits_int16(values: np.ndarray) -> bool:
@@ -206,7 +218,7 @@ def _fits_int16(values: np.ndarray) -> bool:
 def _column(frame: pd.DataFrame, name: str) -> pd.Series:
     """A column of the file in the dtype it was read with (see :func:`_compact_numbers`)."""
     values = frame[name]
-    dtype = frame.attrs.get(_COMPACTED, {}).get(name)
+    dtype = frame.attrs.get(COMPACTED, {}).get(name)
     return values if dtype is None else values.astype(dtype)
 
 
@@ -482,7 +494,8 @@ def _respondents_table(
 ) -> pd.DataFrame:
     table: dict[str, object] = {"respondent_id": ids[keep], "row": rows[keep]}
     for entry in mapping.by_role("customer_id")[:1]:
-        table["customer_id"] = _column(raw.frame, entry.column)[keep].astype("string").to_numpy()
+        ids = _column(raw.frame, entry.column)[keep].astype("string")
+        table["customer_id"] = _compact_ids(ids)  # Arrow strings, no object per respondent
     for entry in mapping.by_role("outcome"):
         column = _outcome_column(entry, raw, keep, rows, log)
         if column is not None:
@@ -769,6 +782,7 @@ def build_survey(
     *,
     journey: Journey | None = None,
     mapping: Mapping | None = None,
+    consume: bool = False,
 ) -> SurveyData:
     r"""Turn a read file into :class:`SurveyData`, validating as it goes.
 
@@ -781,6 +795,11 @@ def build_survey(
     mapping : Mapping, optional
         Column roles. Default: :func:`mot.mapping.suggest_mapping`, reported as a warning.
         Ignored for tidy input.
+    consume : bool, default False
+        The caller gives ``raw`` up: its columns are deleted from ``raw.frame`` as they
+        become tidy rows (as :func:`load_survey` does with its own table), so the file's
+        columns and the tidy tables are never in memory together. ``raw.frame`` is then
+        left without the columns that were read.
 
     Returns
     -------
@@ -796,7 +815,9 @@ def build_survey(
     >>> survey.ratings["value"].round(1).tolist(), len(survey.report.errors)
     ([66.7, 100.0, 16.7], 1)
     """
-    return _build(raw, journey, mapping, _Plan())
+    if consume:
+        release_memory()
+    return _build(raw, journey, mapping, _Plan(release=consume))
 
 
 def _build(
@@ -804,6 +825,7 @@ def _build(
 ) -> SurveyData:
     journey = journey or default_journey()
     log = ReportBuilder(list(raw.issues))  # what reading changed or could not take
+    _restore_if_tidy(raw)
     tidy_names = tidy_columns(raw.frame)
     assumptions: tuple[ScaleAssumption, ...] = ()
     if tidy_names is not None:
@@ -856,7 +878,7 @@ def load_survey(
     The file's columns are freed one by one as they become tidy rows, so the peak memory
     stays within a few times the file's size (``bench/README.md``, "Memory").
     """
-    raw = read_table(source, name=name)
+    raw = read_table(source, name=name, compact=True)
     release_memory()
     return _build(raw, journey, mapping, _Plan(release=True))
 
@@ -885,7 +907,7 @@ def load_report(
     >>> [e.problem for e in report.errors][0][:21]
     '`x` is not a number o'
     """
-    raw = read_table(source, name=name)
+    raw = read_table(source, name=name, compact=True)
     release_memory()
     return _build(raw, journey, mapping, _Plan(release=True, ratings=False)).report
 

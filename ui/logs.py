@@ -129,7 +129,8 @@ STALE_AFTER = timedelta(days=1)
 
 
 def sweep_stale(now: float | None = None, *, older_than: timedelta = STALE_AFTER) -> int:
-    """Delete upload folders, UTF-8 copies and DuckDB spill folders left by a stopped server.
+    """Delete upload folders (event logs and surveys), UTF-8 copies and DuckDB spill folders
+    left by a stopped server.
 
     A session's own files are deleted when it ends; a server that was killed never ran those
     releases. Only folders untouched for ``older_than`` go, so a second server on the same
@@ -137,7 +138,13 @@ def sweep_stale(now: float | None = None, *, older_than: timedelta = STALE_AFTER
     """
     limit = (time.time() if now is None else now) - older_than.total_seconds()
     root = Path(tempfile.gettempdir())
-    candidates = [*UPLOADS.glob("*"), *root.glob("mot-duckdb-*"), *root.glob("mot-utf8-*")]
+    surveys = root / "mot-surveys"  # ui.uploads.SURVEYS: survey uploads kept on disk
+    candidates = [
+        *UPLOADS.glob("*"),
+        *surveys.glob("*"),
+        *root.glob("mot-duckdb-*"),
+        *root.glob("mot-utf8-*"),
+    ]
     stale = [p for p in candidates if p.is_dir() and p.stat().st_mtime < limit]
     for folder in stale:
         shutil.rmtree(folder, ignore_errors=True)

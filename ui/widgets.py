@@ -14,7 +14,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from mot import report
 from mot.errors import MotError
-from ui import data, state
+from ui import data, state, uploads
 from ui.i18n import chart_text, mot_text, number, t
 
 T = TypeVar("T")
@@ -357,12 +357,15 @@ def switch_dataset(
     """Switch every page to the dataset ``build()`` returns, showing the steps of loading it;
     or, when it cannot be built or loaded (or, for a ``new_file``, has nothing to analyse),
     show ``t(error_key, error=...)`` and keep the current dataset."""
+    choice = None
     try:
         choice = build()
         with st.status(t("data.step_reading")) as status:
             for step in data.prepare(choice, new_file=new_file):
                 status.update(label=t(f"data.step_{step}"))
     except MotError as exc:
+        if new_file and choice is not None:
+            uploads.discard(choice)  # a refused upload leaves nothing on disk
         st.error(t(error_key, error=md_message(exc)))
         return
     state.use_dataset(choice)

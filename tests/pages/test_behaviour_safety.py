@@ -204,11 +204,13 @@ def test_a_killed_servers_leftovers_are_swept_at_start_and_live_files_kept(
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     old, live = uploads / "old", uploads / "live"
     spill, copy = tmp_path / "mot-duckdb-abc", tmp_path / "mot-utf8-xyz"
-    for folder in (old, live, spill, copy):
+    survey, live_survey = tmp_path / "mot-surveys" / "old", tmp_path / "mot-surveys" / "live"
+    for folder in (old, live, spill, copy, survey, live_survey):
         folder.mkdir(parents=True)
         (folder / "f").write_bytes(b"x")
     two_days_ago = time.time() - 2 * 86400
-    for folder in (old, spill, copy):
+    for folder in (old, spill, copy, survey):
         os.utime(folder, (two_days_ago, two_days_ago))
-    assert logs.sweep_stale() == 3
+    assert logs.sweep_stale() == 4
     assert live.exists() and not old.exists() and not spill.exists() and not copy.exists()
+    assert live_survey.exists() and not survey.exists()

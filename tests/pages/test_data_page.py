@@ -90,7 +90,9 @@ def test_uploading_a_valid_export_switches_every_page_to_it():
     assert not at.exception, at.exception
     assert not errors(at)
     assert at.session_state["dataset"].name == "my_export.csv"
-    assert at.session_state["dataset"].content == VALID_EXPORT
+    kept = at.session_state["dataset"]
+    assert kept.content is None, "the upload is kept on disk, not in the session's memory"
+    assert kept.path.read_bytes() == VALID_EXPORT
     assert metrics(at)["Respondents"] == "40"
     assert any("my_export.csv" in m.value for m in at.markdown)
     assert not at.button(key="data_demo").disabled
