@@ -34,6 +34,7 @@ from mot.mapping import (
     _words,
     suggest_mapping,
 )
+from mot.questions import question_text
 from mot.scales import (
     STATUSES,
     Scale,
@@ -277,9 +278,8 @@ def _rating_scale(
 
 
 def _column_guess(raw: RawTable, column: str, values: pd.Series) -> ScaleGuess:
-    return infer_scale(
-        values, question=raw.labels.get(column, ""), value_labels=raw.value_labels.get(column)
-    )
+    question = question_text(column, raw.labels)
+    return infer_scale(values, question=question, value_labels=raw.value_labels.get(column))
 
 
 def _assumed_scales(
@@ -299,7 +299,7 @@ def _assumed_scales(
             continue
         column = entry.column
         stated = stated_scale(
-            question=raw.labels.get(column, ""), value_labels=raw.value_labels.get(column)
+            question=question_text(column, raw.labels), value_labels=raw.value_labels.get(column)
         )
         if not suggested or stated is not None:
             guess = stated or _column_guess(raw, column, raw.frame[column])
@@ -324,7 +324,7 @@ def _pooled_assumption(
     plain = tuple(
         c
         for c in columns
-        if stated_scale(question=raw.labels.get(c, ""), value_labels=raw.value_labels.get(c))
+        if stated_scale(question=question_text(c, raw.labels), value_labels=raw.value_labels.get(c))
         is None
     )
     return ScaleAssumption(target, plain, guess)
