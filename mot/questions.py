@@ -119,10 +119,12 @@ WAITING_WORDING: tuple[str, ...] = _words(
 """Waiting is neither expecting nor a measure ("mientras esperaba a que llegara…")."""
 
 COMMENT_WORDING: tuple[str, ...] = _words(
-    "comment*, tell us, describe, explain, why, what could we improve, suggestion*, coment*, "
-    "cuéntenos, cuéntanos, describa, explique, por qué, qué podríamos mejorar, sugerencia*"
+    "comment*, tell us, anything else, describe, explain, why, what could we improve, "
+    "suggestion*, in your own words, coment*, cuéntenos, cuéntanos, contarnos, algo más, "
+    "describa, explique, por qué, qué podríamos mejorar, sugerencia*, con sus palabras"
 )
-"""Wording of a free-text question about a touchpoint."""
+"""Wording of a free-text question about a touchpoint: free text that names a touchpoint
+with neither this nor a measure's wording ("which product did you buy?") is no comment."""
 
 OUTCOME_WORDING: dict[str, tuple[str, ...]] = {
     "repurchase": _words(
@@ -319,6 +321,9 @@ def _measure_terms() -> dict[str, list[tuple[str, float]]]:
 
 
 _MEASURES = _Terms(_measure_terms())
+_RECOMMENDING = _Terms(
+    {w: [("recommend", _STRONG)] for w in ("recomend*", "recomiend*", "recommend*")}
+)
 
 
 @dataclass(frozen=True)
@@ -363,8 +368,9 @@ class QuestionMatcher:
             return None
         words = tuple(dict.fromkeys(f.words for f in touchpoints if f.target == tp))
         if answers == "text" and tp is not None:
-            evidence = Evidence("comment", tp, touchpoint_words=words, others=others)
-            return evidence, _confidence(tp_hedges)
+            said = tuple(dict.fromkeys(f.words for f in measures if f.target == "comment"))
+            evidence = Evidence("comment", tp, None, None, words, said, others=others)
+            return evidence, _confidence(tp_hedges + (0 if said or measure else 2))
         chosen = tuple(dict.fromkeys(f.words for f in measures if f.target == measure))
         evidence = Evidence("rating", tp, measure, None, words, chosen, others=others)
         hedges = tp_hedges + m_hedges if tp is not None and measure is not None else 2
@@ -500,7 +506,7 @@ def read_question(
     True
     """
     if recommends(question) and answers != "text" and not _rates_something(question, journey):
-        found = _found(_Terms({"recomend*": [("r", 1)], "recommend*": [("r", 1)]}), question)
+        found = _found(_RECOMMENDING, question)
         words = tuple(dict.fromkeys(f.words for f in found))
         return Evidence("outcome", outcome="recommend", measure_words=words), "high"
     return matcher(journey).read(question, answers=answers)

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (tables of question texts, one per line)
 """Generated survey-tool exports whose columns are named ``Q…`` and say what they rate only in
 their question text, with the hand-written mapping a user would make for them.
 
