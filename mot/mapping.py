@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -424,6 +425,11 @@ _OUTCOME_LOOKUP: dict[str, str] = {
 }
 
 
+_ID_WORDS = frozenset(_words(s) for s in ID_SYNONYMS)
+_CUSTOMER_WORDS = frozenset(_words(s) for s in CUSTOMER_SYNONYMS)
+
+
+@lru_cache(maxsize=16)
 def _touchpoint_aliases(journey: Journey) -> list[tuple[str, str]]:
     """(folded alias, touchpoint id), longest alias first so `home_delivery` beats `home`."""
     aliases = {_words(tp.id): tp.id for tp in journey.touchpoints}
@@ -470,9 +476,9 @@ def _is_metadata(column: str) -> bool:
 def _respondent_field(column: str, label: str) -> tuple[str, str | None] | None:
     """The respondent id, customer id or an outcome, by the column's name."""
     words = _words(column)
-    if words in {_words(s) for s in ID_SYNONYMS} or _key(label) in ("responseid", "respondentid"):
+    if words in _ID_WORDS or _key(label) in ("responseid", "respondentid"):
         return "respondent_id", None
-    if words in {_words(s) for s in CUSTOMER_SYNONYMS}:
+    if words in _CUSTOMER_WORDS:
         return "customer_id", None
     outcome = _OUTCOME_LOOKUP.get(words)
     if outcome is not None:
@@ -529,15 +535,19 @@ def _suggest_one(
 
 def _answers(values: pd.Series) -> str:
     """What a column holds, from its first answers: numbers, labels, text or nothing."""
+    dtype = values.dtype
+    if len(values) == 0:
+        return "empty"
+    if isinstance(dtype, np.dtype) and dtype.kind in "iuf":
+        numbers = values.to_numpy()
+        return "numbers" if dtype.kind in "iu" or not np.isnan(numbers).all() else "empty"
+    if pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
+        return "numbers" if values.notna().any() else "empty"
     present = values.iloc[:5000].dropna()
     if present.empty:
         present = values.dropna()
     if present.empty:
         return "empty"
-    if pd.api.types.is_numeric_dtype(present.dtype) and not pd.api.types.is_bool_dtype(
-        present.dtype
-    ):
-        return "numbers"
     sample = present.iloc[:500]
     if pd.to_numeric(sample, errors="coerce").notna().mean() >= 0.8:
         return "numbers"

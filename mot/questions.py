@@ -48,6 +48,7 @@ High and medium suggestions are applied; a low one is shown, not applied
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
@@ -225,46 +226,57 @@ def _char_fold(char: str) -> str:
     return folded if folded.isalnum() else " "
 
 
-_FOLDED: dict[str, str] = {}
+_FOLDED: dict[int, str] = {}  # code point → folded text, filled as characters are met
 
 
-def folded_with_index(text: str) -> tuple[str, list[int]]:
+def folded_with_index(text: str) -> tuple[str, Sequence[int]]:
     """``text`` folded (other characters as spaces), with each folded character's index.
 
     The index shows a match as the question writes it.
 
     Examples
     --------
-    >>> folded_with_index("¿Qué?")
+    >>> folded, index = folded_with_index("¿Qué?")
+    >>> folded, list(index)
     (' que ', [0, 1, 2, 3, 4])
     """
-    out: list[str] = []
+    for char in set(text):
+        if ord(char) not in _FOLDED:
+            _FOLDED[ord(char)] = _char_fold(char)
+    folded = text.translate(_FOLDED)
+    if len(folded) == len(text):  # every character folds to one: the index is the position
+        return folded, range(len(text))
     index: list[int] = []
     for i, char in enumerate(text):
-        folded = _FOLDED.get(char)
-        if folded is None:
-            folded = _FOLDED.setdefault(char, _char_fold(char))
-        out.append(folded)
-        index.extend([i] * len(folded))
-    return "".join(out), index
+        index.extend([i] * len(_FOLDED[ord(char)]))
+    return folded, index
 
 
-def _term_pattern(term: str) -> str:
+def _term_pattern(term: str) -> tuple[str, str]:
+    """A term's first folded character and the pattern of the rest of it, to a word's end."""
     folded, _ = folded_with_index(term.rstrip("*"))
     words = folded.split()
-    body = r"\s+".join(re.escape(w) for w in words)
+    body = r"\s+".join(re.escape(w) for w in [words[0][1:], *words[1:]])
     ending = r"\w*" if term.endswith("*") else ""
-    return rf"(?<!\w){body}{ending}(?!\w)"
+    return words[0][0], rf"{body}{ending}(?!\w)"
 
 
 class _Terms:
-    """Many terms compiled into one pattern; a match names its term's targets."""
+    """Many terms compiled into one pattern; a match names its term's targets.
+
+    The pattern tries terms only where a word starts, and only those beginning with the
+    word's first letter (longest first), so a wide file's questions are read fast.
+    """
 
     def __init__(self, terms: dict[str, list[tuple[str, float]]]):
         ordered = sorted(terms, key=lambda t: -len(t.rstrip("*")))
         self._targets = [terms[t] for t in ordered]
-        parts = (f"(?P<t{i}>{_term_pattern(t)})" for i, t in enumerate(ordered))
-        self._pattern = re.compile("|".join(parts)) if ordered else None
+        by_first: dict[str, list[str]] = {}
+        for i, term in enumerate(ordered):
+            first, rest = _term_pattern(term)
+            by_first.setdefault(first, []).append(f"(?P<t{i}>{rest})")
+        branches = (f"{re.escape(c)}(?:{'|'.join(rests)})" for c, rests in by_first.items())
+        self._pattern = re.compile(rf"(?<!\w)(?:{'|'.join(branches)})") if ordered else None
 
     def find(self, folded: str) -> list[tuple[list[tuple[str, float]], int, int]]:
         """(targets with weights, start, end) of each match, left to right, not overlapping."""
@@ -512,6 +524,7 @@ def read_question(
     return matcher(journey).read(question, answers=answers)
 
 
+@lru_cache(maxsize=4096)
 def recommends(question: str) -> bool:
     """The text asks about recommending ("recommend", "recomendaría")."""
     return bool(question) and _RECOMMEND.search(fold(question)) is not None
