@@ -429,9 +429,10 @@ class _RatingsSink:
     resident), so no per-column block waits to be concatenated and no second copy exists.
     """
 
-    def __init__(self, capacity: int) -> None:
+    def __init__(self, capacity: int, n_touchpoints: int) -> None:
         self.respondent = np.empty(capacity, np.int32)
-        self.touchpoint = np.empty(capacity, np.int16)
+        # The width pandas gives the codes of that many categories: no copy when framed.
+        self.touchpoint = np.empty(capacity, np.int8 if n_touchpoints < 127 else np.int16)
         self.measure = np.empty(capacity, np.int8)
         self.value = np.empty(capacity, np.float64)
         self.top = np.empty(capacity, bool)
@@ -634,7 +635,7 @@ def _build_wide(
             del raw.frame[column]
         release_memory()
     counts = np.zeros(len(journey.ids) * len(MEASURES), dtype=np.int64)
-    sink = _RatingsSink(len(kept_ids) * len(entries) if plan.ratings else 0)
+    sink = _RatingsSink(len(kept_ids) * len(entries) if plan.ratings else 0, len(journey.ids))
     for entry in entries:
         block = _rating_block(entry, raw, keep, rows, journey, log)
         if plan.release and entry.column in raw.frame:

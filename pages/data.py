@@ -152,7 +152,8 @@ with survey_tab:
         state.use_dataset(state.DEMO)
         st.rerun()
     try:
-        raw, survey = data.raw_table(choice), data.survey(choice)
+        view, survey = data.file_view(choice), data.survey(choice)
+        raw = view.raw
     except MotError as exc:
         st.error(t("common.load_error", error=widgets.md_message(exc)))
         st.stop()
@@ -160,7 +161,7 @@ with survey_tab:
     st.subheader(t("data.detected"))
     counts = {
         t("data.respondents"): survey.n_respondents,
-        t("data.rows"): len(raw.frame),
+        t("data.rows"): view.n_rows,
         t("data.columns"): raw.frame.shape[1],
         t("data.header_rows"): raw.first_data_line - 1,
     }

@@ -13,7 +13,7 @@ import json
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import streamlit as st
@@ -33,7 +33,7 @@ from mot.journey import Journey, default_journey, journey_from_dict
 from mot.mapping import Mapping, mapping_from_dict, suggest_mapping
 from mot.scoring import score_utilities, utility_shifts
 from mot.summary import journey_highlights
-from mot.survey import SurveyData, build_survey, filter_survey
+from mot.survey import SurveyData, build_survey, filter_survey, load_survey
 from mot.tidy import with_segment
 from mot.wom import nps, nps_difference
 from ui import state
@@ -82,39 +82,82 @@ def _release(value: object) -> None:
     release_memory()
 
 
+PREVIEW_ROWS = 10  # rows of an upload kept beside its survey, for the Data page's preview
+
+
+@dataclass(frozen=True)
+class FileView:
+    """What the Data page shows of a file: how it was read, its first rows, its size.
+
+    ``raw`` is the :class:`RawTable` with only its first :data:`PREVIEW_ROWS` rows for an
+    upload (the whole table for the bundled demo); ``n_rows`` counts every data row;
+    ``suggested`` is the mapping suggested from the whole file.
+    """
+
+    raw: RawTable
+    n_rows: int
+    suggested: Mapping
+
+
+def _view(raw: RawTable, journey: Journey, *, preview: bool) -> FileView:
+    suggested = suggest_mapping(
+        raw.frame, journey, labels=raw.labels, value_labels=raw.value_labels
+    )
+    frame = raw.frame.head(PREVIEW_ROWS).copy() if preview else raw.frame
+    return FileView(replace(raw, frame=frame), len(raw.frame), suggested)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _demo_view(journey_json: str | None) -> FileView:
+    return _view(_demo_raw(), _journey(journey_json), preview=False)
+
+
 @st.cache_resource(max_entries=2, scope="session", show_spinner=False, on_release=_release)
-def _uploaded_raw(key: str, _content: bytes, name: str) -> RawTable:
-    return read_table(_content, name=name)
+def _uploaded_view(key: str, _content: bytes, name: str, journey_json: str | None) -> FileView:
+    # The whole table lives only while the suggestion is made: the survey is built from the
+    # bytes (load_survey frees each column as it becomes tidy rows), so an upload is held
+    # once, as its survey, not also as the file's columns.
+    raw = read_table(_content, name=name)
+    view = _view(raw, _journey(journey_json), preview=True)
+    del raw
+    release_memory()
+    return view
+
+
+def file_view(choice: DatasetChoice) -> FileView:
+    """The file as read, previewed (raises UnreadableFileError)."""
+    if choice.is_demo:
+        return _demo_view(choice.journey_json)
+    return _uploaded_view(choice.file_key, choice.content, choice.name, choice.journey_json)
 
 
 def raw_table(choice: DatasetChoice) -> RawTable:
-    """The file as read (raises UnreadableFileError)."""
-    if choice.is_demo:
-        return _demo_raw()
-    return _uploaded_raw(choice.key, choice.content, choice.name)
+    """The file as read (raises UnreadableFileError); an upload's first rows only."""
+    return file_view(choice).raw
+
+
+def _journey(journey_json: str | None) -> Journey:
+    return journey_from_dict(json.loads(journey_json)) if journey_json else default_journey()
 
 
 def journey(choice: DatasetChoice) -> Journey:
     """The journey of this choice (default: the five moments)."""
-    if choice.journey_json:
-        return journey_from_dict(json.loads(choice.journey_json))
-    return default_journey()
+    return _journey(choice.journey_json)
 
 
 def mapping(choice: DatasetChoice) -> Mapping:
     """The mapping in use: the user's, or the suggestion."""
     if choice.mapping_json:
         return mapping_from_dict(json.loads(choice.mapping_json))
-    raw = raw_table(choice)
-    return suggest_mapping(
-        raw.frame, journey(choice), labels=raw.labels, value_labels=raw.value_labels
-    )
+    return file_view(choice).suggested
 
 
 @st.cache_resource(max_entries=4, scope="session", show_spinner=False, on_release=_release)
 def _survey(key: str, _choice: DatasetChoice) -> SurveyData:
     chosen = mapping_from_dict(json.loads(_choice.mapping_json)) if _choice.mapping_json else None
-    return build_survey(raw_table(_choice), journey=journey(_choice), mapping=chosen)
+    if _choice.is_demo:  # the shared demo table, left whole
+        return build_survey(_demo_raw(), journey=journey(_choice), mapping=chosen)
+    return load_survey(_choice.content, name=_choice.name, journey=journey(_choice), mapping=chosen)
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
@@ -178,7 +221,7 @@ def require_something_to_analyse(choice: DatasetChoice, raw: RawTable, whole: Su
     ``UnreadableFileError`` saying so; :func:`ui.widgets.switch_dataset` then keeps the
     dataset in use.
     """
-    if raw.frame.empty:
+    if file_view(choice).n_rows == 0:
         raise UnreadableFileError(t("data.no_rows", name=choice.name))
     outcomes = [c for c in OUTCOMES if c in whole.respondents.columns]
     if whole.ratings.empty and not whole.respondents[outcomes].notna().to_numpy().any():

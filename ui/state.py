@@ -61,6 +61,11 @@ class DatasetChoice:
         """Identity of the data, mapping and journey: the cache key of everything derived."""
         return _digest(self.content, self.name, self.mapping_json, self.journey_json)
 
+    @cached_property
+    def file_key(self) -> str:
+        """Identity of the file alone (bytes and name): what reading it depends on."""
+        return _digest(self.content, self.name, None, None)
+
     def with_mapping(self, mapping: dict | None) -> DatasetChoice:
         text = json.dumps(mapping, sort_keys=True, ensure_ascii=False) if mapping else None
         return replace(self, mapping_json=text)
