@@ -352,10 +352,28 @@ def _validate_entry(raw: dict, index: int) -> ColumnMapping:
         outcome if role == "outcome" else None,
         scale,
         reverse,
-        _clean(raw.get("reason")) or "",
+        _reason(_clean(raw.get("reason")) or ""),
         confidence if confidence in CONFIDENCES else None,
         Evidence.from_dict(raw.get("evidence")),
     )
+
+
+# The sentences earlier versions wrote as reasons, read back as today's codes.
+_LEGACY_REASONS: dict[str, str] = {
+    "survey-tool metadata": "metadata",
+    "column name": "column_name",
+    "naming convention": "naming_convention",
+    "coded answers with value labels": "coded",
+    "few distinct text values": "categorical",
+    "does not follow <touchpoint>_<measure>: map it by hand if it is a rating": "not_recognised",
+    "another column is the respondent_id": "respondent_id_taken",
+    "another column is the customer_id": "customer_id_taken",
+    "another column already has this measure": "measure_taken",
+}
+
+
+def _reason(text: str) -> str:
+    return _LEGACY_REASONS.get(text, text)
 
 
 def mapping_from_dict(data: dict) -> Mapping:

@@ -469,4 +469,6 @@ def test_star_wars_favourability_stays_a_segment_with_its_question():
 def test_mapping_json_of_an_older_version_still_loads():
     old = {"columns": [{"column": "Q1", "role": "ignore", "reason": "survey-tool metadata"}]}
     entry = mapping_from_dict(old).columns[0]
-    assert (entry.reason, entry.confidence, entry.evidence) == ("survey-tool metadata", None, None)
+    assert (entry.reason, entry.confidence, entry.evidence) == ("metadata", None, None)
+    hand = mapping_from_dict({"columns": [{"column": "Q1", "role": "ignore", "reason": "mine"}]})
+    assert hand.columns[0].reason == "mine", "a reason of the user's own is kept as written"
