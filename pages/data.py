@@ -32,8 +32,9 @@ def use(build, part):
     widgets.switch_dataset(lambda: with_part(build().to_dict()), f"data.{part}_error")
 
 
-def pick(label_key, options, label=None):
-    return Col.SelectboxColumn(t(label_key), options=[*dict.fromkeys(options)], format_func=label)
+def pick(label_key, options, label=None, width=None):
+    options = [*dict.fromkeys(options)]
+    return Col.SelectboxColumn(t(label_key), options=options, format_func=label, width=width)
 
 
 def switch_log(build, upload_id=None):
@@ -198,15 +199,17 @@ with survey_tab:
                     "measure": pick("data.col_measure", MEASURES, lambda m: t(LABELS[m])),
                     "outcome": pick("data.col_outcome", OUTCOMES, lambda o: t(LABELS[o])),
                     "scale": pick(
-                        "data.col_scale", [*known_scale_names(), *table["scale"].dropna()]
+                        "data.col_scale",
+                        [*known_scale_names(), *table["scale"].dropna()],
+                        width="small",
                     ),
                     "reverse": Col.CheckboxColumn(
-                        t("data.col_reverse"), help=t("data.reverse_help")
+                        t("data.col_reverse"), help=t("data.reverse_help"), width="small"
+                    ),
+                    "confidence": Col.TextColumn(
+                        t("data.col_confidence"), help=t("data.confidence_help"), width="small"
                     ),
                     "why": Col.TextColumn(t("data.col_reason"), width="large"),
-                    "confidence": Col.TextColumn(
-                        t("data.col_confidence"), help=t("data.confidence_help")
-                    ),
                 },
             )
             present = {*edited["measure"], *edited["outcome"]}

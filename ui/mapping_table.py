@@ -30,7 +30,18 @@ EDITABLE: tuple[str, ...] = (
     "scale",
     "reverse",
 )
-COLUMNS: tuple[str, ...] = (*EDITABLE, "why", "confidence")
+COLUMNS: tuple[str, ...] = (
+    "column",
+    "role",
+    "touchpoint",
+    "measure",
+    "scale",
+    "confidence",
+    "why",
+    "outcome",
+    "reverse",
+)
+"""The table's columns: what is edited most, then why and how sure, then the rest."""
 _SIMPLE = {
     "metadata",
     "column_name",

@@ -47,7 +47,7 @@ def test_an_uploaded_q_numbered_export_shows_the_suggestions_and_why():
     assert {m.label: m.value for m in at.metric}["Header rows"] == "3"
     table = mapping_table(at).set_index("column")
     assert list(table.columns) == [
-        "role", "touchpoint", "measure", "outcome", "scale", "reverse", "why", "confidence",
+        "role", "touchpoint", "measure", "scale", "confidence", "why", "outcome", "reverse",
     ]  # fmt: skip
     truth = [c for c in columns("es") if c.role == "rating"]
     right = sum(
