@@ -222,8 +222,11 @@ class Evidence:
 
 
 def _char_fold(char: str) -> str:
+    """One character folded: a letter or digit unaccented, a lone accent nothing, else " "."""
     folded = fold(char)
-    return folded if folded.isalnum() else " "
+    if folded.isalnum():
+        return folded
+    return "" if not folded and not char.isspace() and char.isprintable() else " "
 
 
 _FOLDED: dict[int, str] = {}  # code point → folded text, filled as characters are met

@@ -58,6 +58,15 @@ def test_the_touchpoint_and_the_measure_come_from_the_wording(question, touchpoi
     assert confidence != "low"
 
 
+def test_decomposed_accents_match_too():
+    import unicodedata
+
+    question = unicodedata.normalize("NFD", "¿Qué esperaba de la página del producto?")
+    evidence, _ = suggested(question)
+    assert (evidence.touchpoint, evidence.measure) == ("FMOT", "anticipated")
+    assert evidence.touchpoint_words == (unicodedata.normalize("NFD", "página del producto"),)
+
+
 def test_the_words_matched_are_shown_as_the_question_writes_them():
     evidence, confidence = suggested("¿Qué ESPERABA de la Página del Producto? (1-7)")
     assert evidence.touchpoint_words == ("Página del Producto",)
