@@ -578,7 +578,8 @@ def _from_question(
     """The column's mapping from its question text, or None when the text suggests nothing.
 
     A low-confidence reading of a rating is left out (role ``ignore``, reason
-    ``question_unsure``) with its evidence, when the answers could be ratings (numbers).
+    ``question_unsure``) with its evidence, when the text has a measure's wording and the
+    answers could be ratings (numbers); other low readings suggest nothing.
     """
     answers = _answers(values)
     if is_question:
@@ -588,8 +589,8 @@ def _from_question(
     if read is None:
         return None
     evidence, confidence = read
-    if confidence == "low":
-        if evidence.role == "rating" and answers in ("numbers", "empty"):
+    if confidence == "low":  # shown when it reads as a rating: a measure's wording, numbers
+        if evidence.role == "rating" and evidence.measure and answers in ("numbers", "empty"):
             return ColumnMapping(
                 column, "ignore", reason="question_unsure", confidence="low", evidence=evidence
             )

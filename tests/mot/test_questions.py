@@ -215,6 +215,16 @@ def test_a_low_confidence_rating_is_shown_not_applied():
     assert sure.evidence.scale_source == "question" and sure.evidence.scale_words == ("1-5",)
 
 
+def test_numbers_about_a_touchpoint_without_a_measures_wording_are_not_flagged():
+    frame = pd.DataFrame({"delivery_days": [1, 3, 2], "Q4": [2, 5, 4]})
+    labels = {"Q4": "How many days did the delivery take?"}
+    mapping = suggest_mapping(frame, JOURNEY, labels=labels)
+    assert [(c.role, c.reason) for c in mapping.columns] == [
+        ("ignore", "not_recognised"),
+        ("ignore", "not_recognised"),
+    ]
+
+
 def test_a_text_column_that_names_a_touchpoint_in_passing_is_no_rating_or_comment():
     frame = pd.DataFrame(
         {
