@@ -282,6 +282,29 @@ def test_forms_headers_are_read_as_questions():
     ]
 
 
+def test_surveymonkey_questions_and_options_are_read():
+    content = (
+        b"RespondentID,How satisfied were you with the delivery? (1-5),"
+        b"How would you rate each step? (1-7),,Anything else about the delivery?\r\n"
+        b",Response,Search,Checkout,Open-Ended Response\r\n"
+        + b"".join(
+            f"{100 + i},{1 + i % 5},{1 + i % 7},{1 + (i * 2) % 7},note {i}\r\n".encode()
+            for i in range(30)
+        )
+    )
+    raw = read_table(content, name="surveymonkey.csv")
+    assert raw.source_format == "surveymonkey"
+    mapping = suggest_mapping(raw.frame, JOURNEY, labels=raw.labels)
+    got = [(c.role, c.touchpoint, c.measure, c.scale, c.confidence) for c in mapping.columns]
+    assert got == [
+        ("respondent_id", None, None, None, "high"),
+        ("rating", "TMOT", "experienced", "1-5", "high"),
+        ("rating", "ZMOT", "experienced", "1-7", "high"),  # the option names the touchpoint
+        ("rating", "SMOT", "experienced", "1-7", "high"),
+        ("comment", "TMOT", None, None, "high"),
+    ]
+
+
 def test_suggestions_save_and_load_with_their_evidence(tmp_path):
     raw = read_table(qualtrics_export("es", n=30), name="q.csv")
     mapping = suggest_mapping(raw.frame, JOURNEY, labels=raw.labels)
