@@ -172,11 +172,13 @@ STRINGS = {
     "data.tab_report": ("Validation report", "Informe de validación"),
     # mapping
     "data.mapping_caption": (
-        "What each column of your file holds. Change a role, touchpoint, measure or scale in "
-        "the table, then apply. Ratings need a touchpoint and a measure; outcomes an outcome.",
-        "Qué contiene cada columna de tu archivo. Cambia un rol, punto de contacto, medida o "
-        "escala en la tabla y aplica. Las valoraciones necesitan un punto de contacto y una "
-        "medida; los resultados, un resultado.",
+        "What each column of your file holds, suggested from its name or its question text "
+        "(Why shows the words matched). Change a role, touchpoint, measure or scale in the "
+        "table, then apply. Ratings need a touchpoint and a measure; outcomes an outcome.",
+        "Qué contiene cada columna de tu archivo, sugerido por su nombre o el texto de su "
+        "pregunta (Por qué muestra las palabras encontradas). Cambia un rol, punto de contacto, "
+        "medida o escala en la tabla y aplica. Las valoraciones necesitan un punto de contacto "
+        "y una medida; los resultados, un resultado.",
     ),
     "data.tidy": (
         "This file is already tidy (one row per respondent, touchpoint and measure): it needs "
@@ -314,8 +316,10 @@ STRINGS = {
     "data.col_moment": ("Moment of truth", "Momento de la verdad"),
     "data.col_events": ("Event keywords", "Palabras clave de eventos"),
     "data.events_help": (
-        "Words separated by commas that map behaviour events to this touchpoint.",
-        "Palabras separadas por comas que asignan eventos de comportamiento a este punto.",
+        "Words separated by commas that map behaviour events to this touchpoint; a survey "
+        "question with one of them is also read as about it.",
+        "Palabras separadas por comas que asignan eventos de comportamiento a este punto; una "
+        "pregunta de la encuesta que incluya una también se lee como referida a él.",
     ),
     "data.none": ("(none)", "(ninguno)"),
     "data.apply_journey": ("Apply journey", "Aplicar recorrido"),
