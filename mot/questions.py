@@ -292,8 +292,10 @@ class _Terms:
 
 
 def _add(terms: dict[str, list[tuple[str, float]]], words, target: str, weight: float) -> None:
+    """Add terms of at least two letters or digits (a label of punctuation names nothing)."""
     for word in words:
-        if len(fold(word).rstrip("*")) >= 2 and (target, weight) not in terms.setdefault(word, []):
+        letters = "".join(folded_with_index(word.rstrip("*"))[0].split())
+        if len(letters) >= 2 and (target, weight) not in terms.setdefault(word, []):
             terms[word].append((target, weight))
 
 

@@ -18,6 +18,7 @@ from mot import UTILITIES
 from mot.journey import Journey
 from mot.mapping import ColumnMapping, Mapping, mapping_from_frame
 from mot.questions import Evidence
+from ui import state
 from ui.i18n import t
 from ui.widgets import md_text
 
@@ -111,7 +112,7 @@ def why(entry: ColumnMapping, journey: Journey, language: str | None = None) -> 
 
 
 def _suggestion(evidence: Evidence, journey: Journey, language: str | None) -> str:
-    labels = journey.labels(language or "en")
+    labels = journey.labels(language or state.language())
     touchpoint = evidence.touchpoint
     place = (
         labels.get(touchpoint, touchpoint) if touchpoint else t("data.why_no_touchpoint", language)

@@ -168,6 +168,19 @@ def test_a_custom_journey_is_matched_by_its_labels_and_event_keywords():
     assert suggested("How satisfied were you with the delivery?", hotel)[0].touchpoint is None
 
 
+def test_labels_of_punctuation_or_markup_name_nothing():
+    odd = journey_from_dict(
+        {
+            "touchpoints": [
+                {"id": "a1", "label_en": "--", "label_es": "*/", "events": ["'", "%"]},
+                {"id": "b2", "label_en": "'; DROP TABLE x; --", "label_es": "<b>É</b>"},
+            ]
+        }
+    )
+    assert read_question("How satisfied were you with -- ?", odd)[1] == "low"
+    assert suggested("How was the DROP TABLE x step?", odd)[0].touchpoint == "b2"
+
+
 def test_evidence_reads_back_from_json():
     evidence = Evidence("rating", "TMOT", "anticipated", None, ("entrega",), ("esperaba",))
     assert Evidence.from_dict(json.loads(json.dumps(evidence.to_dict()))) == evidence

@@ -90,7 +90,11 @@ def test_an_unsure_suggestion_is_flagged_not_applied_and_one_edit_accepts_it(lan
         "experienced",
     )
     assert table.loc[q1, "confidence"] == ("low" if language == "en" else "baja")
-    assert table.loc[q1, "why"].startswith("Not applied" if language == "en" else "Sin aplicar")
+    assert table.loc[q1, "why"].startswith(
+        "Not applied, unsure: Zero moment of truth · Experienced?"
+        if language == "en"
+        else "Sin aplicar, dudosa: ¿Momento cero de la verdad · Vivida?"
+    )
     at.session_state[f"data_mapping_{at.session_state['dataset'].key}"] = {
         **NO_EDITS,
         "edited_rows": {int(q1): {"touchpoint": "TMOT", "role": "rating"}},
