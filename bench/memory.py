@@ -126,17 +126,20 @@ def one_row_copy(path: Path) -> Path:
 
 
 # The Data page opened on an upload, as a browser session does (AppTest runs the page in
-# this process): reading, suggesting the mapping, building and validating the survey, the
-# preview. The upload's bytes are read into the process first, as the server holds them.
+# this process): the upload's bytes received and written to disk as the page keeps them
+# (ui.uploads), then reading, suggesting the mapping, building and validating the survey,
+# the preview.
 _APP_UPLOAD = """
 import sys
 from pathlib import Path
 from streamlit.testing.v1 import AppTest
-from ui.state import DatasetChoice
+from ui import uploads
 path = Path(sys.argv[1])
+choice = uploads.write(path.read_bytes(), path.name)
 at = AppTest.from_file(str(Path.cwd() / "pages" / "data.py"), default_timeout=900)
-at.session_state["dataset"] = DatasetChoice(path.name, path.read_bytes())
+at.session_state["dataset"] = choice
 at.run()
+uploads.discard(choice)
 if at.exception or at.error:
     sys.exit(1)
 """

@@ -41,7 +41,15 @@ from mot.questions import (
     recommends,
     scale_evidence,
 )
-from mot.scales import KNOWN_SCALES, Scale, detect_scale, fold, parse_scale, stated_scale
+from mot.scales import (
+    KNOWN_SCALES,
+    Scale,
+    answer_texts,
+    detect_scale,
+    fold,
+    parse_scale,
+    stated_scale,
+)
 
 ROLES: tuple[str, ...] = (
     "respondent_id",
@@ -636,13 +644,15 @@ def _declared_scales(
     for e in entries:
         if e.role in ("rating", "outcome"):
             groups.setdefault((e.role, e.measure or e.outcome or ""), []).append(e.column)
+    answers = {c: answer_texts(frame[c]) for columns in groups.values() for c in columns}
     pooled: dict[tuple[str, str], Scale | None] = {}
     for key, columns in groups.items():
         numbers = pd.concat(
             [pd.to_numeric(frame[c], errors="coerce") for c in columns], ignore_index=True
         )
+        texts = [text for c in columns for text in answers[c]]  # scale labels
         default = Scale(0, 10) if key == ("outcome", "recommend") else None
-        found = detect_scale(numbers)
+        found = detect_scale(numbers, texts=texts)
         if default is not None and (found is None or found.high <= 10):
             found = default
         pooled[key] = found
@@ -653,7 +663,7 @@ def _declared_scales(
             question = question_text(e.column, labels)
             stated = stated_scale(question=question, value_labels=value_labels.get(e.column))
             chosen = stated.scale if stated else scale
-            source, words = scale_evidence(question, value_labels.get(e.column))
+            source, words = scale_evidence(question, value_labels.get(e.column), answers[e.column])
             evidence = replace(
                 e.evidence or Evidence(e.role, e.touchpoint, e.measure, e.outcome),
                 scale_source=source if chosen else None,

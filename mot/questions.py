@@ -48,7 +48,7 @@ High and medium suggestions are applied; a low one is shown, not applied
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
@@ -62,7 +62,7 @@ from mot.journey import (
     QUESTION_KEYWORDS,
     Journey,
 )
-from mot.scales import DONT_KNOW, fold, scale_in_text, stated_scale
+from mot.scales import DONT_KNOW, fold, match_label_set, scale_in_text, stated_scale
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -73,8 +73,9 @@ def _words(text: str) -> tuple[str, ...]:
 CONFIDENCES: tuple[str, ...] = ("high", "medium", "low")
 """Confidence of a suggestion, surest first; ``high`` and ``medium`` are applied."""
 
-SCALE_SOURCES: tuple[str, ...] = ("question", "value_labels", "values")
-"""Where a suggested scale comes from: the question's text, its value labels, the answers."""
+SCALE_SOURCES: tuple[str, ...] = ("question", "value_labels", "answer_labels", "values")
+"""Where a suggested scale comes from: the question's text, its value labels, its answers'
+scale labels ("Muy satisfecho"), the answers' numbers."""
 
 MEASURE_WORDING: dict[str, tuple[str, ...]] = {
     "importance": _words("importan*, importa, matters to you, how much does it matter"),
@@ -567,8 +568,25 @@ def question_text(column: str, labels: dict[str, str]) -> str:
     return column if len(re.findall(r"[^\W\d_]{2,}", column)) >= 3 else ""
 
 
-def scale_evidence(question: str, value_labels: dict | None) -> tuple[str | None, tuple[str, ...]]:
+def scale_evidence(
+    question: str, value_labels: dict | None, answers: Iterable[str] = ()
+) -> tuple[str, tuple[str, ...]]:
     """Where a column's scale comes from and the words that state it.
+
+    Parameters
+    ----------
+    question : str
+        The column's question text.
+    value_labels : dict or None
+        Its value labels (SPSS).
+    answers : iterable of str
+        Its text answers that could be scale labels (:func:`mot.scales.answer_texts`).
+
+    Returns
+    -------
+    tuple of (str, tuple of str)
+        A source of :data:`SCALE_SOURCES` and the words: the scale named in the text, the
+        value labels of its ends, or the worst and best answer labels found.
 
     Examples
     --------
@@ -576,17 +594,23 @@ def scale_evidence(question: str, value_labels: dict | None) -> tuple[str | None
     ('question', ('1 al 7',))
     >>> scale_evidence("", {1: "Nada", 3: "Algo", 5: "Mucho", 9: "NS/NC"})
     ('value_labels', ('1 = Nada', '5 = Mucho'))
+    >>> scale_evidence("¿Qué tal la entrega?", None, ["Satisfecho", "Muy insatisfecho"])
+    ('answer_labels', ('Muy insatisfecho', 'Satisfecho'))
     >>> scale_evidence("How was it?", None)
     ('values', ())
     """
     stated = stated_scale(question=question, value_labels=value_labels)
-    if stated is None:
-        return "values", ()
-    if stated.evidence == "question":
+    if stated is not None and stated.evidence == "question":
         found = scale_in_text(question)
         return "question", (found[1],) if found else ()
-    ends = _value_label_ends(value_labels or {})
-    return "value_labels", ends
+    if stated is not None:
+        return "value_labels", _value_label_ends(value_labels or {})
+    answers = tuple(answers)
+    labels = match_label_set(answers) if answers else None
+    if labels is None:
+        return "values", ()
+    ranked = sorted((labels.position(a), a) for a in answers if labels.position(a) is not None)
+    return "answer_labels", tuple(dict.fromkeys((ranked[0][1], ranked[-1][1])))
 
 
 def _value_label_ends(value_labels: dict) -> tuple[str, ...]:

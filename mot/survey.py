@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 
 from mot import MEASURES, OUTCOMES
 from mot.errors import MotError
-from mot.io import RawTable, read_table, release_memory
+from mot.io import COMPACTED, RawTable, read_table, release_memory
 from mot.journey import Journey, default_journey
 from mot.mapping import (
     _MEASURE_LOOKUP,
@@ -37,10 +37,13 @@ from mot.mapping import (
 from mot.questions import question_text
 from mot.scales import (
     STATUSES,
+    LabelSet,
     Scale,
     ScaleAssumption,
     ScaleGuess,
+    answer_texts,
     infer_scale,
+    match_label_set,
     normalise,
     parse_ratings,
     parse_scale,
@@ -71,6 +74,12 @@ STATUS_TEXT: dict[str, tuple[str, str, str]] = {
         "error",
         "{value} is outside the {scale} scale: left out.",
         "Correct the value, or declare the column's real scale in the mapping.",
+    ),
+    "unknown_label": (
+        "error",
+        "`{value}` is not one of the answer labels this column uses ({labels}): left out.",
+        "Write one of the labels understood ({understood}), a number on the {scale} scale, "
+        "or leave the cell empty.",
     ),
 }
 
@@ -194,7 +203,6 @@ def _respondent_ids(
     return _compact_ids(ids), ~duplicated
 
 
-_COMPACTED = "mot_compacted"  # frame.attrs key: column → the dtype it was read with
 _FLOAT32_EXACT = 2**24  # every integer up to this is exact in float32
 
 
@@ -203,10 +211,13 @@ def _compact_numbers(frame: pd.DataFrame) -> None:
 
     Only for a frame nobody else holds (:func:`load_survey`'s own). Ratings are small whole
     numbers, exact in float32; :func:`_column` gives each column back in the dtype it was
-    read with before any value is used, so no number changes.
+    read with before any value is used, so no number changes. Columns a compact read
+    (``read_table(..., compact=True)``) already holds small are recorded there already.
     """
-    compacted: dict[str, np.dtype] = {}
+    compacted: dict[str, np.dtype] = dict(frame.attrs.get(COMPACTED, {}))
     for name in list(frame.columns):
+        if frame[name].dtype not in (np.float64, np.int64):
+            continue  # text stays as it is: no Python objects made for it here
         values = frame[name].to_numpy()
         if values.dtype == np.float64:
             present = values[~np.isnan(values)]
@@ -217,7 +228,17 @@ def _compact_numbers(frame: pd.DataFrame) -> None:
         elif values.dtype == np.int64 and values.size and _fits_int16(values):
             compacted[name] = values.dtype
             frame[name] = values.astype(np.int16)
-    frame.attrs[_COMPACTED] = compacted
+    frame.attrs[COMPACTED] = compacted
+
+
+def _restore_if_tidy(raw: RawTable) -> None:
+    """A tidy table's columns are read as they are: a compact read's dtypes are restored."""
+    compacted = raw.frame.attrs.get(COMPACTED)
+    if not compacted or tidy_columns(raw.frame) is None:
+        return
+    for name, dtype in compacted.items():
+        raw.frame[name] = raw.frame[name].astype(dtype)
+    del raw.frame.attrs[COMPACTED]
 
 
 def _fits_int16(values: np.ndarray) -> bool:
@@ -228,7 +249,7 @@ def _fits_int16(values: np.ndarray) -> bool:
 def _column(frame: pd.DataFrame, name: str) -> pd.Series:
     """A column of the file in the dtype it was read with (see :func:`_compact_numbers`)."""
     values = frame[name]
-    dtype = frame.attrs.get(_COMPACTED, {}).get(name)
+    dtype = frame.attrs.get(COMPACTED, {}).get(name)
     return values if dtype is None else values.astype(dtype)
 
 
@@ -277,6 +298,12 @@ def _rating_scale(
     return guess.scale
 
 
+def _column_labels(values: pd.Series, scale: Scale) -> LabelSet | None:
+    """The label set of a column's text answers read on ``scale`` (None: no text labels)."""
+    texts = answer_texts(values)
+    return match_label_set(texts, points=scale.points) if texts else None
+
+
 def _column_guess(raw: RawTable, column: str, values: pd.Series) -> ScaleGuess:
     question = question_text(column, raw.labels)
     return infer_scale(values, question=question, value_labels=raw.value_labels.get(column))
@@ -317,7 +344,8 @@ def _pooled_assumption(
         pd.to_numeric(raw.frame[c], errors="coerce").to_numpy("float64", na_value=np.nan)
         for c in columns
     ]
-    guess = infer_scale(np.concatenate(numbers))
+    texts = [text for c in columns for text in answer_texts(raw.frame[c])]
+    guess = infer_scale(np.concatenate(numbers), texts=texts)
     chosen = {mapping.get(c).scale for c in columns} - {None}
     if target == "recommend" and chosen == {"0-10"} and guess.scale != Scale(0, 10):
         guess = replace(guess, scale=Scale(0, 10), evidence="default", also_fit=())
@@ -346,21 +374,27 @@ def _report_cells(
     column: str,
     scale: Scale,
     log: ReportBuilder,
+    labels: LabelSet | None = None,
 ) -> None:
     if not (status > STATUSES.index("missing")).any():
         return
+    names = {
+        "scale": scale.name,
+        "labels": labels.name if labels else "",
+        "understood": ", ".join(labels.labels) if labels else "",
+    }
     for kind, (severity, problem, fix) in STATUS_TEXT.items():
         hit = status == STATUSES.index(kind)
         if not hit.any():
             continue
         cells = values.to_numpy(dtype=object)[hit]
-        problems = [problem.format(value=v, scale=scale.name) for v in cells[:50]]
+        problems = [problem.format(value=v, **names) for v in cells[:50]]
         log.add_rows(
             severity,
             rows[hit],
             column,
             problems,
-            fix,
+            fix.format(**names),
             summary=f"{{n}} more cells like this (rows {{rows}}): {kind.replace('_', ' ')}.",
         )
 
@@ -399,8 +433,9 @@ def _rating_block(
     scale = _rating_scale(entry, values, raw, log)
     if scale is None:
         return None
-    parsed = parse_ratings(values, scale)
-    _report_cells(parsed.status, values, rows[keep], column, scale, log)
+    labels = _column_labels(values, scale)
+    parsed = parse_ratings(values, scale, labels=labels)
+    _report_cells(parsed.status, values, rows[keep], column, scale, log, labels)
     present = ~np.isnan(parsed.values)
     points = parsed.values[present]
     return _Block(
@@ -471,8 +506,9 @@ def _outcome_column(
     scale = _rating_scale(entry, values, raw, log)
     if scale is None:
         return None
-    parsed = parse_ratings(values, scale)
-    _report_cells(parsed.status, values, rows[keep], entry.column, scale, log)
+    labels = _column_labels(values, scale)
+    parsed = parse_ratings(values, scale, labels=labels)
+    _report_cells(parsed.status, values, rows[keep], entry.column, scale, log, labels)
     if entry.outcome == "recommend" and scale != Scale(0, 10):
         # NPS is defined on 0–10: other scales are stretched onto it.
         log.add(
@@ -512,7 +548,8 @@ def _respondents_table(
 ) -> pd.DataFrame:
     table: dict[str, object] = {"respondent_id": ids[keep], "row": rows[keep]}
     for entry in mapping.by_role("customer_id")[:1]:
-        table["customer_id"] = _column(raw.frame, entry.column)[keep].astype("string").to_numpy()
+        ids = _column(raw.frame, entry.column)[keep].astype("string")
+        table["customer_id"] = _compact_ids(ids)  # Arrow strings, no object per respondent
     for entry in mapping.by_role("outcome"):
         column = _outcome_column(entry, raw, keep, rows, log)
         if column is not None:
@@ -733,9 +770,16 @@ def _build_tidy(
         assumption = _tidy_scale(str(measure), group["value"], names["value"])
         _report_assumptions([assumption], log)
         scale = assumption.guess.scale
-        parsed = parse_ratings(group["value"], scale)
+        labels = _column_labels(group["value"], scale)
+        parsed = parse_ratings(group["value"], scale, labels=labels)
         _report_cells(
-            parsed.status, group["value"], group["row"].to_numpy(), names["value"], scale, log
+            parsed.status,
+            group["value"],
+            group["row"].to_numpy(),
+            names["value"],
+            scale,
+            log,
+            labels,
         )
         ok = ~np.isnan(parsed.values)
         if measure in OUTCOMES:
@@ -822,6 +866,7 @@ def build_survey(
     *,
     journey: Journey | None = None,
     mapping: Mapping | None = None,
+    consume: bool = False,
 ) -> SurveyData:
     r"""Turn a read file into :class:`SurveyData`, validating as it goes.
 
@@ -834,6 +879,11 @@ def build_survey(
     mapping : Mapping, optional
         Column roles. Default: :func:`mot.mapping.suggest_mapping`, reported as a warning.
         Ignored for tidy input.
+    consume : bool, default False
+        The caller gives ``raw`` up: its columns are deleted from ``raw.frame`` as they
+        become tidy rows (as :func:`load_survey` does with its own table), so the file's
+        columns and the tidy tables are never in memory together. ``raw.frame`` is then
+        left without the columns that were read.
 
     Returns
     -------
@@ -849,7 +899,9 @@ def build_survey(
     >>> survey.ratings["value"].round(1).tolist(), len(survey.report.errors)
     ([66.7, 100.0, 16.7], 1)
     """
-    return _build(raw, journey, mapping, _Plan())
+    if consume:
+        release_memory()
+    return _build(raw, journey, mapping, _Plan(release=consume))
 
 
 def _build(
@@ -857,6 +909,7 @@ def _build(
 ) -> SurveyData:
     journey = journey or default_journey()
     log = ReportBuilder(list(raw.issues))  # what reading changed or could not take
+    _restore_if_tidy(raw)
     tidy_names = tidy_columns(raw.frame)
     assumptions: tuple[ScaleAssumption, ...] = ()
     if tidy_names is not None:
@@ -913,7 +966,7 @@ def load_survey(
     The file's columns are freed one by one as they become tidy rows, so the peak memory
     stays within a few times the file's size (``bench/README.md``, "Memory").
     """
-    raw = read_table(source, name=name)
+    raw = read_table(source, name=name, compact=True)
     release_memory()
     return _build(raw, journey, mapping, _Plan(release=True))
 
@@ -942,7 +995,7 @@ def load_report(
     >>> [e.problem for e in report.errors][0][:21]
     '`x` is not a number o'
     """
-    raw = read_table(source, name=name)
+    raw = read_table(source, name=name, compact=True)
     release_memory()
     return _build(raw, journey, mapping, _Plan(release=True, ratings=False)).report
 

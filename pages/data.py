@@ -11,7 +11,7 @@ from mot.mapping import ROLES, known_scale_names, mapping_from_json
 from mot.mapping import with_measure_scales as with_scales
 from mot.survey import tidy_columns
 from mot.validation import SEVERITIES
-from ui import data, frame, logs, mapping_table, scale_check, state, widgets
+from ui import data, frame, logs, mapping_table, scale_check, state, uploads, widgets
 from ui.i18n import number, t
 
 frame.require_app()
@@ -145,7 +145,7 @@ with survey_tab:
         t("data.upload"), TYPES, key="data_upload", help=t("data.upload_help")
     )
     if upload := widgets.fresh_upload(upload, key="data_upload"):
-        new = state.DatasetChoice(upload.name, upload.getvalue(), journey_json=choice.journey_json)
+        new = uploads.keep(upload, journey_json=choice.journey_json)  # on disk, not in memory
         widgets.switch_dataset(lambda: new, "data.upload_error", new_file=True)
     name = t("data.demo") if choice.is_demo else widgets.md_text(choice.name)
     st.markdown(t("data.current", name=name))

@@ -28,12 +28,12 @@ from mot.curves import (
 )
 from mot.errors import UnreadableFileError
 from mot.gaps import gap_table, importance_performance, priorities
-from mot.io import RawTable, map_large_allocations, read_table, release_memory
+from mot.io import RawTable, map_large_allocations, read_table, release_memory, restored
 from mot.journey import Journey, default_journey, journey_from_dict
 from mot.mapping import Mapping, mapping_from_dict, suggest_mapping
 from mot.scoring import score_utilities, utility_shifts
 from mot.summary import journey_highlights
-from mot.survey import SurveyData, build_survey, filter_survey, load_survey
+from mot.survey import SurveyData, build_survey, filter_survey
 from mot.tidy import with_segment
 from mot.wom import nps, nps_difference
 from ui import state
@@ -76,8 +76,9 @@ def _release(value: object) -> None:
     main = sys.modules.get("__main__")
     namespace = getattr(main, "__dict__", None)
     if isinstance(namespace, dict):
+        released = {id(value), id(getattr(value, "survey", value))}  # an _Upload's survey too
         for name, held in list(namespace.items()):
-            if held is value or getattr(held, "survey", None) is value:
+            if id(held) in released or id(getattr(held, "survey", None)) in released:
                 namespace[name] = None
     release_memory()
 
@@ -91,7 +92,8 @@ class FileView:
 
     ``raw`` is the :class:`RawTable` with only its first :data:`PREVIEW_ROWS` rows for an
     upload (the whole table for the bundled demo); ``n_rows`` counts every data row;
-    ``suggested`` is the mapping suggested from the whole file.
+    ``suggested`` is the mapping the survey was built with: the one suggested from the
+    whole file when the user gave none.
     """
 
     raw: RawTable
@@ -112,23 +114,34 @@ def _demo_view(journey_json: str | None) -> FileView:
     return _view(_demo_raw(), _journey(journey_json), preview=False)
 
 
-@st.cache_resource(max_entries=2, scope="session", show_spinner=False, on_release=_release)
-def _uploaded_view(key: str, _content: bytes, name: str, journey_json: str | None) -> FileView:
-    # The whole table lives only while the suggestion is made: the survey is built from the
-    # bytes (load_survey frees each column as it becomes tidy rows), so an upload is held
-    # once, as its survey, not also as the file's columns.
-    raw = read_table(_content, name=name)
-    view = _view(raw, _journey(journey_json), preview=True)
+@dataclass(frozen=True)
+class _Upload:
+    """An upload's survey and what the Data page shows of its file, from one reading."""
+
+    survey: SurveyData
+    view: FileView
+
+
+@st.cache_resource(max_entries=4, scope="session", show_spinner=False, on_release=_release)
+def _upload(key: str, _choice: DatasetChoice) -> _Upload:
+    # One reading per upload (and per mapping or journey edit): the first rows are copied
+    # for the preview, then the survey consumes the table (each column deleted once it is
+    # tidy rows), so the file's columns and the tidy tables are never held together.
+    chosen = mapping_from_dict(json.loads(_choice.mapping_json)) if _choice.mapping_json else None
+    raw = read_table(_choice.source, name=_choice.name, compact=True)
+    preview = replace(raw, frame=restored(raw.frame.head(PREVIEW_ROWS)))
+    n_rows = len(raw.frame)
+    built = build_survey(raw, journey=journey(_choice), mapping=chosen, consume=True)
     del raw
     release_memory()
-    return view
+    return _Upload(built, FileView(preview, n_rows, built.mapping))
 
 
 def file_view(choice: DatasetChoice) -> FileView:
-    """The file as read, previewed (raises UnreadableFileError)."""
+    """The file as read, previewed (raises MotError when it cannot be read)."""
     if choice.is_demo:
         return _demo_view(choice.journey_json)
-    return _uploaded_view(choice.file_key, choice.content, choice.name, choice.journey_json)
+    return _upload(choice.key, choice).view
 
 
 def raw_table(choice: DatasetChoice) -> RawTable:
@@ -153,11 +166,9 @@ def mapping(choice: DatasetChoice) -> Mapping:
 
 
 @st.cache_resource(max_entries=4, scope="session", show_spinner=False, on_release=_release)
-def _survey(key: str, _choice: DatasetChoice) -> SurveyData:
+def _edited_demo(key: str, _choice: DatasetChoice) -> SurveyData:
     chosen = mapping_from_dict(json.loads(_choice.mapping_json)) if _choice.mapping_json else None
-    if _choice.is_demo:  # the shared demo table, left whole
-        return build_survey(_demo_raw(), journey=journey(_choice), mapping=chosen)
-    return load_survey(_choice.content, name=_choice.name, journey=journey(_choice), mapping=chosen)
+    return build_survey(_demo_raw(), journey=journey(_choice), mapping=chosen)  # left whole
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
@@ -178,7 +189,9 @@ def survey(choice: DatasetChoice) -> SurveyData:
     """
     if choice.is_default_demo:
         return _demo_survey()
-    return _survey(choice.key, choice)
+    if choice.is_demo:
+        return _edited_demo(choice.key, choice)
+    return _upload(choice.key, choice).survey
 
 
 def current() -> Loaded:
@@ -216,17 +229,29 @@ def prepare(choice: DatasetChoice, *, new_file: bool = False) -> Iterator[str]:
 def require_something_to_analyse(choice: DatasetChoice, raw: RawTable, whole: SurveyData) -> None:
     """Refuse a dataset with nothing to analyse, so that it never replaces the user's data.
 
-    A file with no data rows under its header, or none of whose values could be read as a
-    rating or an outcome (all garbage, or a mapping that ignores every column), raises
+    A file with no data rows under its header, or with no rating, no outcome and no column
+    that holds a number in its first rows (words or garbage: nothing that mapping could
+    make a rating), raises
     ``UnreadableFileError`` saying so; :func:`ui.widgets.switch_dataset` then keeps the
-    dataset in use.
+    dataset in use. A real export whose numbered answers are not mapped yet loads: its
+    mapping table is where the user maps them, and until then every analysis page shows
+    its empty state (:func:`ui.widgets.require_measures`).
     """
     if file_view(choice).n_rows == 0:
         raise UnreadableFileError(t("data.no_rows", name=choice.name))
     outcomes = [c for c in OUTCOMES if c in whole.respondents.columns]
-    if whole.ratings.empty and not whole.respondents[outcomes].notna().to_numpy().any():
+    nothing = whole.ratings.empty and not whole.respondents[outcomes].notna().to_numpy().any()
+    if nothing and not _has_numbers(raw.frame):
         message = t("data.no_usable_columns", name=choice.name, n=raw.frame.shape[1])
         raise UnreadableFileError(message)
+
+
+def _has_numbers(frame: pd.DataFrame) -> bool:
+    """Whether some column holds a value that reads as a number, in the rows the view keeps
+    (an upload's first :data:`PREVIEW_ROWS`: the survey itself holds only tidy rows)."""
+    return any(
+        pd.to_numeric(frame[column], errors="coerce").notna().any() for column in frame.columns
+    )
 
 
 # --- analyses -----------------------------------------------------------------------------

@@ -80,7 +80,12 @@ def _parts(evidence: Evidence, language: str | None) -> list[str]:
         key = "data.why_outcome" if evidence.role == "outcome" else "data.why_measure"
         parts.append(t(key, language, words=_quoted(evidence.measure_words, language)))
     if evidence.scale_words:
-        parts.append(t("data.why_scale", language, words=_quoted(evidence.scale_words, language)))
+        key = (
+            "data.why_scale_labels"
+            if evidence.scale_source == "answer_labels"
+            else "data.why_scale"
+        )
+        parts.append(t(key, language, words=_quoted(evidence.scale_words, language)))
     elif evidence.scale_source == "values":
         parts.append(t("data.why_scale_values", language))
     return parts

@@ -276,6 +276,21 @@ def test_spss_variable_and_value_labels_give_the_scale_words():
     assert mapping.get("v2").role == "segment"
 
 
+def test_answers_that_are_scale_labels_give_the_scale_words():
+    answers = ["Muy satisfecho", "Satisfecho", "Insatisfecho", "Muy insatisfecho"] * 5
+    frame = pd.DataFrame({"Q3": answers})
+    labels = {"Q3": "¿Qué tan satisfecho quedó con la entrega?"}
+    entry = suggest_mapping(frame, JOURNEY, labels=labels).get("Q3")
+    assert (entry.role, entry.touchpoint, entry.measure, entry.scale) == (
+        "rating",
+        "TMOT",
+        "experienced",
+        "1-5",
+    )
+    assert entry.evidence.scale_source == "answer_labels"
+    assert entry.evidence.scale_words == ("Muy insatisfecho", "Muy satisfecho")
+
+
 def test_forms_headers_are_read_as_questions():
     frame = pd.DataFrame(
         {

@@ -3,6 +3,7 @@ question text, why (the words matched) and how sure, in English and Spanish (iss
 
 import json
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -62,6 +63,21 @@ def test_an_uploaded_q_numbered_export_shows_the_suggestions_and_why():
     assert table.loc["Q18", "why"] == "Question: outcome “recomiende” · scale “0-10”"
     assert table.loc["StartDate", "why"] == "Survey-tool metadata"
     assert not at.warning, "nothing unsure in this export"
+
+
+def test_the_why_names_the_answer_labels_a_scale_comes_from():
+    from mot.journey import default_journey
+    from mot.mapping import suggest_mapping
+    from ui import mapping_table
+
+    frame = pd.DataFrame({"Q3": ["Muy satisfecho", "Satisfecho", "Muy insatisfecho"] * 4})
+    labels = {"Q3": "¿Qué tan satisfecho quedó con la entrega?"}
+    mapping = suggest_mapping(frame, default_journey(), labels=labels)
+    why = mapping_table.table(mapping, default_journey(), "es").loc[0, "why"]
+    assert why == (
+        "Pregunta: punto de contacto «entrega» · medida «satisfecho» · escala según las "
+        "etiquetas de respuesta «Muy insatisfecho», «Muy satisfecho»"
+    )
 
 
 def test_the_why_and_the_confidence_speak_spanish():

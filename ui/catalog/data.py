@@ -214,6 +214,10 @@ STRINGS = {
     "data.why_outcome": ("outcome {words}", "resultado {words}"),
     "data.why_scale": ("scale {words}", "escala {words}"),
     "data.why_scale_values": ("scale from the answers", "escala según las respuestas"),
+    "data.why_scale_labels": (
+        "scale from the answer labels {words}",
+        "escala según las etiquetas de respuesta {words}",
+    ),
     "data.why_no_touchpoint": ("no touchpoint found", "sin punto de contacto"),
     "data.why_no_measure": ("no measure found", "sin medida"),
     "data.why_question": ("Question: {parts}", "Pregunta: {parts}"),
