@@ -171,6 +171,16 @@ def _cell(value: object, decimals: int) -> object:
     return value
 
 
+def _literal(value: object) -> object:
+    """A table cell shown as typed: text through :func:`md_text`, other values unchanged.
+
+    A short text (a number, "p < 0.001") keeps to one line: its spaces do not break.
+    """
+    if not isinstance(value, str):
+        return value
+    return md_text(value.replace(" ", "\u00a0") if len(value) <= 12 else value)
+
+
 def table(
     frame: pd.DataFrame,
     *,
@@ -198,7 +208,15 @@ def table(
             shown[column] = [_cell(v, decimals) for v in shown[column]]
         elif isinstance(shown[column].dtype, pd.CategoricalDtype):
             shown[column] = shown[column].astype(str)
-    st.dataframe(shown.rename(columns=dict(columns)), hide_index=True, key=f"{key}_table")
+    shown = shown.rename(columns=dict(columns))
+    if state.large_type():
+        # On a projector: a static table in the page's large type, every row and column in
+        # view. The grid of st.dataframe takes its type size when it first draws, which on a
+        # link's first load can come before the large type does. st.table reads its cells as
+        # Markdown: text from the file is escaped.
+        st.table(shown.map(_literal).rename(columns=md_text), hide_index=True)
+    else:
+        st.dataframe(shown, hide_index=True, key=f"{key}_table")
     st.download_button(
         t("common.download_csv"),
         report.table_to_csv(frame),

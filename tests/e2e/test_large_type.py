@@ -2,15 +2,17 @@
 
 Each page is opened by its URL (a new session, so a first load) at 1280×720 and 1920×1080,
 normal and ``?large=true``, and measured in the browser: the computed font sizes of the page
-title, the cards' numbers and labels, a table's cells (the grid draws on a canvas with the
-font of ``--gdg-base-font-style``) and a chart's axis labels (Vega draws SVG text); the width
-of every chart's plot (its widest axis line); text cut in its box (``scrollWidth`` beyond
-``clientWidth``); a chart wider than its box; and every request the page makes, which must
-stay on the app's own host.
+title, the cards' numbers and labels, a table's cells (the normal grid draws on a canvas with
+the font of ``--gdg-base-font-style``; large type shows a static table) and a chart's axis
+labels (Vega draws SVG text); the width of every chart's plot (its widest axis line); text
+cut in its box (``scrollWidth`` beyond ``clientWidth``); a chart wider than its box; and
+every request the page makes, which must stay on the app's own host.
 
 Screenshots (the viewport and the whole page) land in ``tests/e2e/_artifacts/large/``. The
-default run covers English in the light scheme, plus Spanish in the dark scheme at
-1280×720; ``MOT_LARGE_ALL=1`` runs every combination of size, type, scheme and language.
+default run covers English in the light scheme at both sizes, plus Spanish in the dark
+scheme at 1280×720; ``MOT_LARGE_ALL=1`` runs every combination of size, type, scheme and
+language. The app's theme is light whatever the browser prefers (``.streamlit/config.toml``):
+the dark-scheme runs check that a browser set to dark still gets a readable page.
 """
 
 from __future__ import annotations
@@ -34,14 +36,15 @@ pytestmark = [
 SHOTS = ROOT / "tests" / "e2e" / "_artifacts" / "large"
 TIMEOUT = 90_000
 SIZES = [(1280, 720), (1920, 1080)]
+TABLE = '.stDataFrameGlideDataEditor, [data-testid="stTable"] td'  # a grid, or a static table
 PAGES = {  # slug → what the page draws besides its title and charts
     "overview": ['[data-testid="stMetricValue"]'],
-    "utilities": [".stDataFrameGlideDataEditor"],
-    "emotion": [".stDataFrameGlideDataEditor"],
-    "memory": [".stDataFrameGlideDataEditor"],
-    "gaps": [".stDataFrameGlideDataEditor"],
-    "drivers": [".stDataFrameGlideDataEditor"],
-    "behaviour": ['[data-testid="stMetricValue"]', ".stDataFrameGlideDataEditor"],
+    "utilities": [TABLE],
+    "emotion": [TABLE],
+    "memory": [TABLE],
+    "gaps": [TABLE],
+    "drivers": [TABLE],
+    "behaviour": ['[data-testid="stMetricValue"]', TABLE],
 }
 VIEWS = (  # (width, height, scheme, language)
     [
@@ -58,6 +61,7 @@ MEASURE = r"""
   const first = selector => document.querySelector(selector);
   const grid = first('.stDataFrameGlideDataEditor');
   const gridFont = grid ? getComputedStyle(grid).getPropertyValue('--gdg-base-font-style') : '';
+  const cell = first('[data-testid="stTable"] td');
   const axisLabel = first('.vega-embed svg .role-axis-label text');
   const charts = [...document.querySelectorAll('.vega-embed')].map(embed => {
     const svg = embed.querySelector('svg');
@@ -79,7 +83,8 @@ MEASURE = r"""
     metricValue: size(first('[data-testid="stMetricValue"]')),
     metricLabel: size(first('[data-testid="stMetricLabel"] p')),
     nav: size(first('[data-testid="stSidebarNav"] p')),
-    table: gridFont ? parseFloat(gridFont.split(' ').find(p => p.endsWith('px'))) : null,
+    table: cell ? size(cell)
+      : gridFont ? parseFloat(gridFont.split(' ').find(p => p.endsWith('px'))) : null,
     axisLabel: axisLabel ? parseFloat(axisLabel.getAttribute('font-size')) : null,
     charts,
     cut,
@@ -227,4 +232,23 @@ def test_the_filter_values_show_without_scrolling_at_900_pixels(chromium, app_ur
     assert box is not None and box["y"] + box["height"] <= 900, box
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "sidebar_filter_1440x900.png"))
+    context.close()
+
+
+def test_utilities_by_segment_fit_a_projector_in_spanish(chromium, app_url):
+    # Panels by segment cannot stretch to their box: three of them, with the longest
+    # labels (Spanish) in large type, still fit the 1280×720 projector.
+    context = chromium.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    _open(page, f"{app_url}/utilities?large=true&lang=ES", PAGES["utilities"])
+    page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="device").click()
+    page.get_by_text("desktop").first.wait_for(timeout=TIMEOUT)
+    page.wait_for_function(DRAWN, timeout=TIMEOUT)
+    found = page.evaluate(MEASURE)
+    assert len(found["charts"]) == 2
+    for chart in found["charts"]:
+        assert chart["plot"] >= 120, chart
+        assert chart["svg"] <= chart["box"] + 6, chart
+    _shoot(page, "utilities_by_segment_1280x720_large_ES", 1280, 720, found["height"])
     context.close()

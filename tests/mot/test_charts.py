@@ -815,7 +815,7 @@ def test_trough_labels_hang_clear_of_the_neutral_line(demo):
     assert all(y <= 0 for y in troughs)  # at or below the neutral line, never across it
     assert all(y - low >= 0.1 * span for y in troughs)  # and room below for the label
     assert all(high - y >= 0.1 * span for y in peaks)
-    assert -100 <= low and high <= 100
+    assert low >= -100 and high <= 100
 
 
 def test_the_journey_maps_emotion_panel_stays_on_the_scale(demo):

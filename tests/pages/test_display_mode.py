@@ -96,3 +96,35 @@ def test_the_tab_icon_is_a_file_of_the_app():
     assert ":material/" not in app.split("set_page_config", 1)[1].split(")", 1)[0]
     icon = Path(ROOT / "ui" / "assets" / "favicon.png").read_bytes()
     assert icon[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _large_table_script():
+    import pandas as pd
+    import streamlit as st
+
+    from ui import widgets
+
+    st.session_state["large"] = st.session_state.get("large", True)
+    frame = pd.DataFrame({"touchpoint": ["T1", "T2"], "p": ["p < 0.001", "p = 0.2"]})
+    frame["mean"] = [1.25, float("nan")]
+    labels = {"T1": "**Loud** [link](http://example.com/x)", "T2": "Delivery"}
+    widgets.table(
+        frame,
+        columns={"touchpoint": "Touchpoint", "p": "p", "mean": "Mean"},
+        key="t",
+        labels=labels,
+    )
+
+
+def test_large_type_shows_tables_as_static_tables_with_the_files_text_escaped():
+    at = AppTest.from_function(_large_table_script).run()
+    assert not at.exception
+    assert len(at.dataframe) == 0 and len(at.table) == 1
+    shown = at.table[0].value
+    cells = shown.astype(str).to_numpy().ravel().tolist()
+    assert any(cell.startswith("\\*\\*Loud\\*\\* \\[link\\]") for cell in cells), cells
+    assert "p\u00a0&lt;\u00a00.001" in cells  # one line, shown as typed
+    assert "1\\.2" in cells  # Markdown would read "1." as a list: escaped, shown as 1.2
+    at.session_state["large"] = False
+    at.run()
+    assert len(at.dataframe) == 1 and len(at.table) == 0
