@@ -130,9 +130,18 @@ def _open(page, url: str, expected: list[str]) -> None:
     page.wait_for_function(DRAWN, timeout=TIMEOUT)
 
 
+# The README's pictures of large type (``make screenshots``): name → picture in docs/.
+README_SHOTS = {
+    "overview_1280x720_large_light_EN": "overview_large.png",
+    "emotion_1280x720_large_dark_ES": "emotion_large_es.png",
+}
+
+
 def _shoot(page, name: str, width: int, height: int, content_height: int) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}_view.png"))
+    if os.environ.get("MOT_SCREENSHOTS") == "docs" and name in README_SHOTS:
+        page.screenshot(path=str(ROOT / "docs" / "screenshots" / README_SHOTS[name]))
     page.set_viewport_size({"width": width, "height": max(height, content_height + 40)})
     page.wait_for_function(DRAWN, timeout=TIMEOUT)
     page.screenshot(path=str(SHOTS / f"{name}_page.png"))
