@@ -29,7 +29,7 @@ Definitions shared by the functions:
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from itertools import combinations
@@ -102,6 +102,7 @@ TREND_COLUMNS: tuple[str, ...] = (
     "baseline",
     "dip",
     "spike",
+    "partial",
 )
 CONVERSION_COMPARE_COLUMNS: tuple[str, ...] = (
     "step",
@@ -148,6 +149,17 @@ REPURCHASE_MODEL_COLUMNS: tuple[str, ...] = (
     "slope_p_value",
     "converged",
 )
+
+OFFSETTING_COLUMNS: tuple[str, ...] = (
+    "period_start",
+    "touchpoint",
+    "event",
+    "change",
+    "users",
+    "baseline",
+)
+CONVERSION_FLAGS: tuple[str, ...] = ("converted", "repurchased")
+"""Columns of :func:`link_survey` that :func:`utilities_by_conversion` can split by."""
 
 MAD_SCALE = 1.4826
 """Scales the median absolute deviation to a normal standard deviation."""
@@ -1476,19 +1488,30 @@ def _trend(
     out = _run(con, sql, _params("t", items))
     out["users"] = out["users"].astype("int64")
     out["events"] = out["events"].astype("int64")
+    return _flag_periods(out)[list(TREND_COLUMNS)].reset_index(drop=True)
+
+
+def _flag_periods(out: pd.DataFrame) -> pd.DataFrame:
+    """Add ``baseline, dip, spike, partial`` to a trend's counts (the rules of :func:`trend`)."""
+    starts = out["period_start"]
+    partial = ((starts == starts.min()) | (starts == starts.max())).to_numpy(bool)
     users = out["users"].astype("float64")
-    grouped = users.groupby(out["touchpoint"], sort=False)
-    baseline = grouped.transform("median")
-    mad = MAD_SCALE * (users - baseline).abs().groupby(out["touchpoint"], sort=False).transform(
-        "median"
+    # the usual level is that of the whole periods; with none (one or two periods), of all
+    whole = users.where(~partial) if (~partial).any() else users
+    series = out["touchpoint"]
+    baseline = whole.groupby(series, sort=False).transform("median")
+    mad = MAD_SCALE * (whole - baseline).abs().groupby(series, sort=False).transform("median")
+    spread = (mad > 0).to_numpy(bool)
+    low = (users < baseline - 2 * mad).to_numpy(bool)
+    high = (users > baseline + 2 * mad).to_numpy(bool)
+    half = (users < 0.5 * baseline).to_numpy(bool)
+    double = ((baseline > 0) & (users > 2 * baseline)).to_numpy(bool)
+    return out.assign(
+        baseline=baseline.astype("float64"),
+        dip=~partial & ((spread & low) | half),
+        spike=~partial & ((spread & high) | double),
+        partial=partial,
     )
-    out["baseline"] = baseline.astype("float64")
-    spread = mad > 0
-    out["dip"] = ((spread & (users < baseline - 2 * mad)) | (users < 0.5 * baseline)).to_numpy(bool)
-    out["spike"] = (
-        (spread & (users > baseline + 2 * mad)) | ((baseline > 0) & (users > 2 * baseline))
-    ).to_numpy(bool)
-    return out[list(TREND_COLUMNS)].reset_index(drop=True)
 
 
 def trend(
@@ -1501,16 +1524,32 @@ def trend(
     """Users and events per period and touchpoint, with dips and spikes flagged.
 
     ``users = COUNT(DISTINCT user_id)`` and ``events = COUNT(*)`` per period (``date_trunc``:
-    weeks start on Monday) and touchpoint.
-    A period is a ``dip`` when its users fall below ``median − 2·MAD`` or below half the
-    median, and a ``spike`` when they rise above ``median + 2·MAD`` or above twice the
-    median, where the median (``baseline``) and ``MAD = 1.4826 · median|users − median|``
-    (the normal-consistent median absolute deviation) are over that touchpoint's periods.
-    When MAD is 0 (most periods alike) only the half/twice-the-median rules apply; a
-    touchpoint whose median is 0 has no spikes. Periods run from the log's first to
-    its last event, with zero rows for periods without events; the first and last periods
-    may be partial. A touchpoint that mixes events (TMOT: deliveries and support tickets)
-    can hide a dip in one behind a spike in another: use :func:`event_trend`.
+    weeks start on Monday) and touchpoint. Periods run from the log's first to its last
+    event, with zero rows for periods without events.
+
+    The log's first and last periods are ``partial`` and never a dip or a spike: the log
+    begins and ends inside them (its first and last events are all it says of when it
+    starts and ends), and the journeys that cross its start or end are cut there (a
+    delivery in the first week whose purchase came before the log; a purchase in the last
+    week whose delivery comes after it). Over a touchpoint's whole (not partial) periods
+    ``p`` — all of its periods when none is whole —
+
+    - ``baseline = median_p(users_p)`` (the usual level),
+    - ``MAD = 1.4826 · median_p |users_p − baseline|`` (the normal-consistent median
+      absolute deviation),
+
+    and a whole period is a
+
+    - ``dip`` when ``users < baseline − 2·MAD`` (with ``MAD > 0``) or
+      ``users < baseline / 2``;
+    - ``spike`` when ``users > baseline + 2·MAD`` (with ``MAD > 0``) or
+      ``users > 2 · baseline`` (with ``baseline > 0``): the dip's rule mirrored, on the
+      same distance from the baseline above it, and on the same ratio (a half, a double).
+
+    When MAD is 0 (most periods alike) only the ratio rules apply; a touchpoint whose
+    baseline is 0 has no dips and no spikes. A touchpoint that mixes events (TMOT:
+    deliveries and support tickets) can hide a dip in one behind a spike in another: use
+    :func:`event_trend` and :func:`offsetting_events`.
 
     Parameters
     ----------
@@ -1526,8 +1565,8 @@ def trend(
     Returns
     -------
     DataFrame
-        ``period_start, touchpoint, users, events, baseline, dip, spike``; sorted by journey
-        order then ``period_start``.
+        ``period_start, touchpoint, users, events, baseline, dip, spike, partial``; sorted
+        by journey order then ``period_start``.
 
     Raises
     ------
@@ -1548,11 +1587,11 @@ def trend(
     >>> _ = con.execute("CREATE VIEW events_mapped AS SELECT 'u' || (i % 7) AS user_id, "
     ...     "'s' || i AS session_id, TIMESTAMP '2026-01-05' + to_days(CAST(i AS INTEGER)) AS ts, "
     ...     "'delivery' AS event, 'TMOT' AS touchpoint FROM range(21) r(i)")
-    >>> trend(con, touchpoints=["TMOT"])[["period_start", "users", "events", "dip"]]
-      period_start  users  events    dip
-    0   2026-01-05      7       7  False
-    1   2026-01-12      7       7  False
-    2   2026-01-19      7       7  False
+    >>> trend(con, touchpoints=["TMOT"])[["period_start", "users", "dip", "partial"]]
+      period_start  users    dip  partial
+    0   2026-01-05      7  False     True
+    1   2026-01-12      7  False    False
+    2   2026-01-19      7  False     True
     """
     return _trend(con, view, items=touchpoints, column="touchpoint", period=period)
 
@@ -1605,6 +1644,82 @@ def event_trend(
     [7, 7]
     """
     return _trend(con, view, items=events, column="event", period=period)
+
+
+def _validate_event_trend(event_trend: pd.DataFrame) -> None:
+    needed = {"period_start", "touchpoint", "users", "baseline", "dip", "spike"}
+    if not isinstance(event_trend, pd.DataFrame) or not needed <= set(event_trend.columns):
+        message = (
+            "offsetting_events needs the table of mot.behaviour.event_trend (columns "
+            f"{', '.join(sorted(needed))})."
+        )
+        raise MotError(message)
+
+
+def offsetting_events(
+    event_trend: pd.DataFrame, *, touchpoint_of: Mapping[str, str | None]
+) -> pd.DataFrame:
+    """The dips and spikes a touchpoint's total hides: one event dips while another spikes.
+
+    A touchpoint counts the users of all its events, so when deliveries stop while support
+    tickets pile up, the third moment's total can stay at its usual level. In the flags of
+    :func:`event_trend`, this finds every period and touchpoint where at least one of the
+    touchpoint's events has a ``dip`` and another a ``spike`` (the rules of :func:`trend`,
+    partial periods never flagged), and lists those events. Pure pandas on the small
+    trend table: it runs after the SQL, on either engine's result.
+
+    Parameters
+    ----------
+    event_trend : DataFrame
+        The output of :func:`event_trend` (its ``touchpoint`` column holds event names).
+    touchpoint_of : mapping of str to str or None
+        Event name → the touchpoint its rule maps it to (None: no touchpoint), in journey
+        order (the order ties are sorted by).
+
+    Returns
+    -------
+    DataFrame
+        ``period_start, touchpoint, event, change, users, baseline``: ``change`` is
+        ``"dip"`` or ``"spike"``; sorted by ``period_start``, touchpoint in the order of
+        ``touchpoint_of``, dips before spikes, then ``event``. Empty (same columns) when
+        nothing offsets.
+
+    Raises
+    ------
+    MotError
+        If ``event_trend`` lacks the columns of :func:`event_trend`.
+
+    Examples
+    --------
+    >>> weeks = pd.to_datetime(["2026-07-06", "2026-07-13", "2026-07-20"] * 2)
+    >>> flags = pd.DataFrame({"period_start": weeks,
+    ...     "touchpoint": ["delivery"] * 3 + ["support_ticket"] * 3,
+    ...     "users": [430, 94, 430, 25, 198, 25], "baseline": [430.0] * 3 + [25.0] * 3,
+    ...     "dip": [False, True, False, False, False, False],
+    ...     "spike": [False, False, False, False, True, False]})
+    >>> mapping = {"delivery": "TMOT", "support_ticket": "TMOT"}
+    >>> offsetting_events(flags, touchpoint_of=mapping)[["touchpoint", "event", "change"]]
+      touchpoint           event change
+    0       TMOT        delivery    dip
+    1       TMOT  support_ticket  spike
+    """
+    _validate_event_trend(event_trend)
+    order = {tp: i for i, tp in enumerate(dict.fromkeys(v for v in touchpoint_of.values() if v))}
+    rows = event_trend[(event_trend["dip"] | event_trend["spike"]).to_numpy(bool)]
+    rows = rows.assign(
+        event=rows["touchpoint"].astype(str),
+        touchpoint=rows["touchpoint"].astype(str).map(touchpoint_of),
+        change=np.where(rows["dip"].to_numpy(bool), "dip", "spike"),
+    )
+    rows = rows[rows["touchpoint"].notna().to_numpy()]
+    kinds = rows.groupby(["period_start", "touchpoint"], sort=False)["change"].transform("nunique")
+    out = rows[(kinds == 2).to_numpy()].assign(
+        _order=lambda f: f["touchpoint"].map(order), _kind=lambda f: f["change"] == "spike"
+    )
+    out = out.sort_values(["period_start", "_order", "_kind", "event"], kind="stable")
+    out = out[list(OFFSETTING_COLUMNS)].reset_index(drop=True)
+    out["baseline"] = out["baseline"].astype("float64")
+    return out
 
 
 # --- survey link ----------------------------------------------------------------------------
@@ -1750,15 +1865,17 @@ def utilities_by_conversion(
     ratings: pd.DataFrame,
     linked: pd.DataFrame,
     *,
+    flag: str = "converted",
     measure: str = "experienced",
     correction: str = "holm",
     confidence: float = 0.95,
 ) -> pd.DataFrame:
     """Mean utility per touchpoint of converters against non-converters (Welch's t).
 
-    Adds the ``converted`` flag of :func:`link_survey` to the ratings as the group
-    ``converter`` / ``non_converter`` and calls :func:`mot.compare.compare_groups` with
-    ``test="welch"``: ``difference = mean(converters) − mean(non-converters)``.
+    Adds the ``flag`` of :func:`link_survey` (``converted``, or ``repurchased``: a repeat
+    purchase) to the ratings as the group ``converter`` / ``non_converter`` and calls
+    :func:`mot.compare.compare_groups` with ``test="welch"``:
+    ``difference = mean(converters) − mean(non-converters)``.
 
     Parameters
     ----------
@@ -1766,6 +1883,9 @@ def utilities_by_conversion(
         Tidy ratings (``respondent_id, touchpoint, measure, value``).
     linked : DataFrame
         The result of :func:`link_survey`.
+    flag : {"converted", "repurchased"}, default "converted"
+        The column of ``linked`` that makes a respondent a converter. Where every
+        respondent has bought once (a survey of buyers), ``"repurchased"`` still splits them.
     measure : str, default "experienced"
         The utility compared.
     correction : str, default "holm"
@@ -1785,7 +1905,7 @@ def utilities_by_conversion(
     MissingMeasureError
         If there are no ``measure`` ratings among the linked respondents.
     MotError
-        If ``linked`` lacks ``respondent_id`` or ``converted``.
+        If ``flag`` is not one of the two, or ``linked`` lacks ``respondent_id`` or ``flag``.
 
     References
     ----------
@@ -1801,10 +1921,13 @@ def utilities_by_conversion(
     >>> row["group_a"], float(row["difference"])
     ('converter', 30.0)
     """
-    rows = _with_link(ratings, linked, "converted")
-    labels = np.where(rows["converted"].astype(bool), "converter", "non_converter")
+    if flag not in CONVERSION_FLAGS:
+        message = f"`flag` must be one of {', '.join(CONVERSION_FLAGS)}; got {flag!r}."
+        raise MotError(message)
+    rows = _with_link(ratings, linked, flag)
+    labels = np.where(rows[flag].astype(bool), "converter", "non_converter")
     group = pd.Categorical(labels, categories=["converter", "non_converter"])
-    rows = rows.assign(conversion=group).drop(columns="converted")
+    rows = rows.assign(conversion=group).drop(columns=flag)
     n_unlinked = as_ratings(ratings)["respondent_id"].nunique() - rows["respondent_id"].nunique()
     out = compare_groups(
         rows,

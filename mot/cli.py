@@ -128,6 +128,7 @@ def _scores(survey: SurveyData, progress: tqdm) -> dict:
     release_memory()  # each analysis's temporaries are returned before the next one
     progress.update()
     nps_table = _optional(lambda: nps(survey.respondents), warnings)
+    release_memory()
     gaps = _optional(lambda: gap_table(survey.ratings), warnings)
     release_memory()
     progress.update()
@@ -169,10 +170,11 @@ def _print_scores(result: dict) -> None:
         print(shown.to_string(index=False, float_format=lambda x: f"{x:.1f}"))
     if result["nps"]:
         n = result["nps"]
-        print(
-            f"\nNPS: {n['score']:.1f} (95% CI {n['ci_low']:.1f} to {n['ci_high']:.1f}, "
-            f"n = {n['n']})"
-        )
+        if n["ci_low"] is None or n["ci_high"] is None:
+            interval = "no interval: too few answers"
+        else:
+            interval = f"95% CI {n['ci_low']:.1f} to {n['ci_high']:.1f}"
+        print(f"\nNPS: {n['score']:.1f} ({interval}, n = {n['n']})")
     if result["peak_end"]:
         print(f"\nPeak-end verdict: {result['peak_end']['verdict']}")
     if result["warnings"]:

@@ -50,6 +50,14 @@ Events map to touchpoints by keyword (:class:`EventRules`, built from the journe
 lowercased, with accents removed and spaces, hyphens and dots read as ``_``. When several
 keywords match, the longest wins (``repurchase`` is UMOT although it contains SMOT's
 ``purchase``); ties go to the earlier touchpoint.
+
+**Page rules**: a keyword written ``event@text`` (``page_view@/product|/item``) matches an
+event whose name contains ``event`` only when the event's page address holds one of the
+``|``-separated texts (case ignored). The page address is the log's first column among
+:data:`PAGE_COLUMNS` (GA4's ``page_location`` parameter, ``page_path``, ``url`` …). A page
+rule is tried before the plain keywords of the same event; a log without a page address
+column never matches one (its ``page_view`` events stay unmapped, and its notes say so). The
+default journey maps GA4's ``page_view`` to FMOT this way, only for product pages.
 """
 
 from __future__ import annotations
@@ -114,6 +122,13 @@ BAD_ROWS_COLUMNS: tuple[str, ...] = ("problem", "count", "example_rows")
 EVENT_COUNTS_COLUMNS: tuple[str, ...] = ("event", "count", "users")
 UNMATCHED_COLUMNS: tuple[str, ...] = ("event", "count")
 RULES_COLUMNS: tuple[str, ...] = ("touchpoint", "keyword")
+
+PAGE_COLUMNS: tuple[str, ...] = ("page_location", "page_path", "page_url", "url", "page")
+"""Columns holding an event's page address, in order of preference (compared without case or
+separators): what page rules (``page_view@/product``) look at."""
+
+PAGE_RULE_SEPARATOR = "@"
+"""Separates the event from the page texts in a page rule: ``page_view@/product|/item``."""
 
 EPOCH_SECONDS_BELOW = 1e11
 """Numeric timestamps below this magnitude are epoch seconds; below 1e14 milliseconds;
@@ -207,6 +222,44 @@ class EventRules:
         """Touchpoint ids in journey order."""
         return tuple(tp for tp, _ in self.keywords)
 
+    @property
+    def page_rules(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        """The page rules (``event@text|text``): ``(touchpoint, event keyword, page texts)``.
+
+        Examples
+        --------
+        >>> EventRules((("FMOT", ("landing", "page_view@/Product|/item")),)).page_rules
+        (('FMOT', 'page_view', ('/product', '/item')),)
+        """
+        out = []
+        for touchpoint, words in self.keywords:
+            for word in words:
+                parsed = _page_rule(word)
+                if parsed is not None:
+                    out.append((touchpoint, *parsed))
+        return tuple(out)
+
+    def page_matches(self, event: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The page rules an event name falls under: ``(touchpoint, page texts)``, to try in order.
+
+        Longest event keyword first, then journey order (as for :meth:`match`).
+
+        Examples
+        --------
+        >>> from mot.journey import default_journey
+        >>> rules_from_journey(default_journey()).page_matches("page_view")[0][0]
+        'FMOT'
+        >>> rules_from_journey(default_journey()).page_matches("purchase")
+        ()
+        """
+        name = _fold(event)
+        found = [
+            (-len(key), i, touchpoint, texts)
+            for i, (touchpoint, key, texts) in enumerate(self.page_rules)
+            if key in name
+        ]
+        return tuple((touchpoint, texts) for *_, touchpoint, texts in sorted(found))
+
     def as_dict(self) -> dict[str, tuple[str, ...]]:
         """Touchpoint id → keywords."""
         return dict(self.keywords)
@@ -214,7 +267,9 @@ class EventRules:
     def match(self, event: str) -> str | None:
         """Return the touchpoint of one event name, or None when no keyword matches.
 
-        The longest matching keyword wins; ties go to the earlier touchpoint.
+        The longest matching keyword wins; ties go to the earlier touchpoint. Page rules
+        (``page_view@/product``) are not looked at: they need the event's page
+        (:meth:`page_matches`, :meth:`EventLog.mapped`).
 
         Examples
         --------
@@ -226,6 +281,8 @@ class EventRules:
         best: tuple[int, str] | None = None
         for touchpoint, words in self.keywords:
             for word in words:
+                if PAGE_RULE_SEPARATOR in word:
+                    continue
                 key = _fold(word)
                 if key and key in name and (best is None or len(key) > best[0]):
                     best = (len(key), touchpoint)
@@ -234,6 +291,16 @@ class EventRules:
     def to_frame(self) -> pd.DataFrame:
         """The rules as a table (see :func:`rules_frame`)."""
         return rules_frame(self)
+
+
+def _page_rule(word: str) -> tuple[str, tuple[str, ...]] | None:
+    """``(event keyword, page texts)`` of a page rule ``event@text|text``, else None."""
+    if PAGE_RULE_SEPARATOR not in word:
+        return None
+    event, _, pages = word.partition(PAGE_RULE_SEPARATOR)
+    texts = tuple(dict.fromkeys(p.strip().lower() for p in pages.split("|") if p.strip()))
+    key = _fold(event)
+    return (key, texts) if key and texts else None
 
 
 def rules_from_journey(journey: Journey) -> EventRules:
@@ -722,6 +789,9 @@ class EventLog:
         on first use).
     notes : tuple of str
         What was detected (format, columns, timestamp handling, sessions).
+    page_column : str or None
+        The view's column holding each event's page address (the first of
+        :data:`PAGE_COLUMNS` the log has), which page rules look at; None when there is none.
     """
 
     connection: duckdb.DuckDBPyConnection
@@ -734,6 +804,10 @@ class EventLog:
     _bad: pd.DataFrame = field(repr=False)
     _events: dict[str, int] = field(repr=False)  # good rows per event name, from the open
     _distinct: dict[str, int] = field(default_factory=dict, repr=False)
+    page_column: str | None = None
+    _pages: dict[tuple, dict[str, dict[str | None, int]]] = field(
+        default_factory=dict, repr=False
+    )  # page rules → events per name and page touchpoint, counted once
 
     @property
     def n_users(self) -> int:
@@ -789,7 +863,9 @@ class EventLog:
     def touchpoint_events(self, rules: EventRules) -> dict[str, int]:
         """Events of each touchpoint of ``rules`` (0 when none), without a pass over the log.
 
-        Counted from the events per name taken when the log was opened.
+        Counted from the events per name taken when the log was opened; events that page
+        rules fall under (``page_view@/product``) are counted by their page once per rules,
+        in one pass over those events, when the log has a page column.
 
         Examples
         --------
@@ -799,11 +875,95 @@ class EventLog:
         1782
         """
         totals = dict.fromkeys(rules.touchpoints, 0)
-        for event, n in self._events.items():
-            touchpoint = rules.match(event)
+        for _, touchpoint, n in self.event_touchpoints(rules):
             if touchpoint is not None:
                 totals[touchpoint] += n
         return totals
+
+    def event_touchpoints(self, rules: EventRules) -> list[tuple[str, str | None, int]]:
+        """``(event, touchpoint or None, events)`` for every event name of the log.
+
+        An event name that page rules fall under has a triple per touchpoint its pages give
+        (None for its events that no rule maps). From the counts taken at the open, as
+        :meth:`touchpoint_events`.
+
+        Examples
+        --------
+        >>> from mot.journey import default_journey
+        >>> log = open_event_log("data/demo_events.parquet")
+        >>> log.event_touchpoints(rules_from_journey(default_journey()))[:2]
+        [('account_login', None, 3005), ('ad_click', 'ZMOT', 5869)]
+        """
+        pages = self._page_counts(rules)
+        out = []
+        for event, n in self._events.items():
+            if event not in pages:
+                out.append((event, rules.match(event), n))
+                continue
+            for touchpoint, k in pages[event].items():
+                out.append((event, touchpoint or rules.match(event), k))
+        return out
+
+    def _page_groups(self, rules: EventRules) -> tuple[list[int | None], list[tuple]]:
+        """Each event name's group of page rules (None: no page rule), and the groups."""
+        groups: dict[tuple, int] = {}
+        ids: list[int | None] = []
+        for name in self._events:
+            matches = rules.page_matches(name) if self.page_column else ()
+            ids.append(groups.setdefault(matches, len(groups)) if matches else None)
+        return ids, list(groups)
+
+    def _page_case(self, groups: list[tuple]) -> str:
+        """``WHEN`` branches giving the touchpoint of an event ``e`` by its page.
+
+        ``m.page_rule`` is the event's group; page texts and ids come from the rules and enter
+        the SQL as quoted literals (a view cannot take bound parameters).
+        """
+        page = f"lower(CAST(e.{ident(self.page_column)} AS VARCHAR))"
+        branches = []
+        for group, matches in enumerate(groups):
+            for touchpoint, texts in matches:
+                test = " OR ".join(f"contains({page}, {literal(text)})" for text in texts)
+                branches.append(
+                    f"WHEN m.page_rule = {group} AND ({test}) THEN {literal(touchpoint)}"
+                )
+        return " ".join(branches)
+
+    def _page_counts(self, rules: EventRules) -> dict[str, dict[str | None, int]]:
+        """Events of each name page rules fall under, by the touchpoint their page gives."""
+        ids, groups = self._page_groups(rules)
+        if not groups:
+            return {}
+        key = (tuple(groups), tuple(ids))
+        if key not in self._pages:
+            names = [n for n, i in zip(self._events, ids, strict=True) if i is not None]
+            frame = pd.DataFrame(
+                {"event": names, "page_rule": [i for i in ids if i is not None]}
+            ).astype({"event": object, "page_rule": "int64"})
+            rows = self._with_frame(
+                "_mot_page_frame",
+                frame,
+                f"SELECT e.event, CASE {self._page_case(groups)} END, count(*) "
+                f"FROM {ident(self.view)} e JOIN _mot_page_frame m ON e.event = m.event "
+                "GROUP BY ALL",
+            )
+            counts: dict[str, dict[str | None, int]] = {}
+            for event, touchpoint, n in rows:
+                counts.setdefault(event, {})[touchpoint] = int(n)
+            self._pages[key] = counts
+        return self._pages[key]
+
+    def _with_frame(self, name: str, frame: pd.DataFrame, sql: str) -> list[tuple]:
+        """Run ``sql`` with ``frame`` registered as ``name`` (unregistered after)."""
+        con = self.connection
+        # a result the caller left unfinished on the connection would make register() fail;
+        # a query ends it, as any query would
+        con.execute("SELECT 1").fetchall()
+        con.register(name, frame)
+        try:
+            return con.execute(sql).fetchall()
+        finally:
+            con.unregister(name)
 
     def mapped(self, rules: EventRules, *, name: str | None = None) -> str:
         """Create (or replace) the view of events with their touchpoint.
@@ -820,28 +980,33 @@ class EventLog:
         str
             The view's name: the standard view's columns plus ``touchpoint VARCHAR`` (NULL when
             no keyword matches). Each distinct event name is matched once in Python; the view
-            joins that small table.
+            joins that small table. Events that page rules fall under get their touchpoint
+            from their page address (:attr:`page_column`) in the view, before the plain
+            keywords.
         """
         name = name or f"{self.view}_mapped"
-        con = self.connection
         names = list(self._events)  # found when the log was opened
+        ids, groups = self._page_groups(rules)
         mapping = pd.DataFrame(
-            {"event": names, "touchpoint": [rules.match(n) for n in names]}, dtype=object
+            {
+                "event": pd.Series(names, dtype=object),
+                "touchpoint": pd.Series([rules.match(n) for n in names], dtype=object),
+                "page_rule": pd.array(ids, dtype="Int64"),
+            }
         )
         table = f"_mot_{name}_map"
-        # a result the caller left unfinished on the connection would make register() fail;
-        # a query ends it, as any query would
-        con.execute("SELECT 1").fetchall()
-        con.register("_mot_mapping_frame", mapping)
-        try:
-            con.execute(
-                f"CREATE OR REPLACE TEMP TABLE {ident(table)} AS SELECT CAST(event AS VARCHAR) "
-                "AS event, CAST(touchpoint AS VARCHAR) AS touchpoint FROM _mot_mapping_frame"
-            )
-        finally:
-            con.unregister("_mot_mapping_frame")
-        con.execute(
-            f"CREATE OR REPLACE TEMP VIEW {ident(name)} AS SELECT e.*, m.touchpoint "
+        self._with_frame(
+            "_mot_mapping_frame",
+            mapping,
+            f"CREATE OR REPLACE TEMP TABLE {ident(table)} AS SELECT CAST(event AS VARCHAR) "
+            "AS event, CAST(touchpoint AS VARCHAR) AS touchpoint, CAST(page_rule AS INTEGER) "
+            "AS page_rule FROM _mot_mapping_frame",
+        )
+        touchpoint = "m.touchpoint"
+        if groups:
+            touchpoint = f"CASE {self._page_case(groups)} ELSE m.touchpoint END"
+        self.connection.execute(
+            f"CREATE OR REPLACE TEMP VIEW {ident(name)} AS SELECT e.*, {touchpoint} AS touchpoint "
             f"FROM {ident(self.view)} e LEFT JOIN {ident(table)} m ON e.event = m.event"
         )
         return name
@@ -1243,7 +1408,30 @@ def _open(
         con.execute(f"CREATE OR REPLACE TEMP VIEW {ident(table)} AS {plain}")
         good = _standard_select(sql, roles, types, ts_sql, props, numbered, False, True)
         con.execute(f"CREATE OR REPLACE TEMP VIEW {ident(view)} AS {good}")
-    return EventLog(con, source, dict(roles), view, n_rows, n_events, tuple(notes), bad, names)
+    page = _page_column([out for _, out in props])
+    notes.extend(_page_notes(page, names))
+    return EventLog(
+        con, source, dict(roles), view, n_rows, n_events, tuple(notes), bad, names, page_column=page
+    )
+
+
+def _page_column(columns: list[str]) -> str | None:
+    """The first column of :data:`PAGE_COLUMNS` among the view's properties, else None."""
+    by_key = {_name_key(c): c for c in reversed(columns)}
+    return next((by_key[_name_key(p)] for p in PAGE_COLUMNS if _name_key(p) in by_key), None)
+
+
+def _page_notes(page: str | None, names: dict[str, int]) -> list[str]:
+    """What page rules will look at, or why ``page_view`` events cannot be mapped."""
+    if page is not None:
+        return [f"Page address: `{page}` (page rules such as `page_view@/product` look at it)."]
+    if any("page_view" in _fold(name) for name in names):
+        return [
+            "`page_view` events carry no page address (no page_location, page_path or url "
+            "column): page rules cannot tell a product page from another, so they are not "
+            "mapped to a moment."
+        ]
+    return []
 
 
 def _raise_no_events(source: str, n_rows: int, bad: pd.DataFrame) -> None:
@@ -1460,9 +1648,13 @@ def unmatched_events(log: EventLog, rules: EventRules) -> pd.DataFrame:
     1       app_update   3913
     2    account_login   3005
     """
-    # the counts taken when the log was opened: no pass over the log
-    rows = [(e, n) for e, n in log._events.items() if rules.match(e) is None]
-    rows.sort(key=lambda row: (-row[1], row[0]))
+    # the counts taken when the log was opened: no pass over the log (but over the events
+    # page rules fall under, once, to tell them by their page)
+    unmatched: dict[str, int] = {}
+    for event, touchpoint, n in log.event_touchpoints(rules):
+        if touchpoint is None:
+            unmatched[event] = unmatched.get(event, 0) + n
+    rows = sorted(unmatched.items(), key=lambda row: (-row[1], row[0]))
     return pd.DataFrame(rows, columns=list(UNMATCHED_COLUMNS)).astype(
         {"event": object, "count": "int64"}
     )

@@ -373,8 +373,8 @@ def priorities(
     return out[list(PRIORITY_COLUMNS)]
 
 
-_CHUNK_ROWS = 1 << 18  # rows per slice when scanning the whole table (2 MB temporaries)
-_FILL_ROWS = 1 << 18  # positions per slice when filling a touchpoint's cells (2 MB arrays)
+_CHUNK_ROWS = 1 << 16  # rows per slice when scanning the whole table (0.5 MB temporaries)
+_FILL_ROWS = 1 << 16  # positions per slice when filling a touchpoint's cells (0.5 MB arrays)
 
 
 def _codes(column: pd.Series) -> np.ndarray:
@@ -418,7 +418,12 @@ def _gap_summaries(ratings: pd.DataFrame, wanted: np.ndarray, keys: list[str]) -
     """
     codes = _codes(ratings["touchpoint"])
     parts = []
-    for code in np.unique(codes[wanted]):
+    present = np.zeros(len(ratings["touchpoint"].cat.categories), dtype=bool)
+    for start in _slices(len(codes)):  # the touchpoints rated, without a whole-table copy
+        part = slice(start, start + _CHUNK_ROWS)
+        found = codes[part][wanted[part]]
+        present[found[found >= 0]] = True
+    for code in np.flatnonzero(present):
         positions = _touchpoint_rows(codes, wanted, code)
         summary = _dense_summary(ratings, positions, keys)
         if summary is None:  # repeated ratings (the pivot averages them) or sparse cells
@@ -460,7 +465,11 @@ def _dense_summary(
     touchpoint = ratings["touchpoint"]
     code = np.where(rated, _codes(touchpoint)[positions[0]], -1).astype(np.int8)
     frame["touchpoint"] = pd.Categorical.from_codes(code, dtype=touchpoint.dtype)
-    return frame.groupby(keys, observed=True, sort=True)[names].agg(["count", "mean", "var"])
+    # One measure at a time: the same aggregations on the same values, with one column's
+    # temporaries in memory instead of all five.
+    grouped = frame.groupby(keys, observed=True, sort=True)
+    stats = ["count", "mean", "var"]
+    return pd.concat({name: grouped[name].agg(stats) for name in names}, axis=1)
 
 
 def _filled_cells(

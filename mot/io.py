@@ -1116,7 +1116,7 @@ def _column_types(rows: Sequence[Sequence[str]], width: int, decimal: str) -> di
         elif all(number.fullmatch(v) for v in values):
             types[f"f{j}"] = pa.float64()
         else:
-            types[f"f{j}"] = pa.string()
+            types[f"f{j}"] = pa.large_string()
     return types
 
 
@@ -1230,7 +1230,7 @@ def _retyped(message: str, types: dict[str, Any], decimal: str) -> dict[str, Any
     elif target != "double" and number.fullmatch(value):
         widened = pa.float64()
     elif not number.fullmatch(value):
-        widened = pa.string()
+        widened = pa.large_string()
     else:
         return None
     return {**types, column: widened}
@@ -1339,7 +1339,7 @@ class _Prefetch:
 
 
 def _inferred_columns(stream: Callable[[], pa.NativeFile], plan: _ReadPlan) -> _Columns:
-    text_only = {k: v for k, v in plan.types.items() if v == pa.string()}
+    text_only = {k: v for k, v in plan.types.items() if v == pa.large_string()}
     try:
         with stream() as handle:
             table = pacsv.read_csv(handle, **plan.options(text_only))
@@ -1358,7 +1358,7 @@ def _reread_as_text(
     try:
         with stream() as handle:
             table = pacsv.read_csv(
-                handle, **plan.options(dict.fromkeys(names, pa.string()), include=names)
+                handle, **plan.options(dict.fromkeys(names, pa.large_string()), include=names)
             )
     except _ARROW_ERRORS as err:
         raise _NeedsFallback from err

@@ -80,12 +80,78 @@ MOMENT_KEYS: tuple[str, ...] = tuple(m.key for m in MOMENTS)
 
 # Keywords (English and Spanish) that map event names to each standard moment.
 DEFAULT_EVENT_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "ZMOT": ("search", "busqueda", "búsqueda", "review_read", "compare", "comparar", "ad_click"),
-    "FMOT": ("landing", "product_view", "vista", "page_view", "bounce"),
-    "SMOT": ("add_to_cart", "cart", "carrito", "checkout", "purchase", "compra", "unboxing"),
-    "TMOT": ("shipping", "delivery", "envio", "envío", "entrega", "support", "soporte", "return"),
-    "UMOT": ("review_posted", "share", "compartir", "repurchase", "recompra", "referral"),
+    "ZMOT": (
+        "search",
+        "busqueda",
+        "búsqueda",
+        "review_read",
+        "compare",
+        "comparar",
+        "ad_click",
+        "view_item_list",
+        "select_item",
+        "view_promotion",
+        "select_promotion",
+    ),
+    "FMOT": (
+        "landing",
+        "product_view",
+        "vista",
+        "bounce",
+        "view_item",
+        "add_to_wishlist",
+        "page_view@/product|/item|/articulo|/p/|/dp/",
+    ),
+    "SMOT": (
+        "add_to_cart",
+        "cart",
+        "carrito",
+        "checkout",
+        "purchase",
+        "compra",
+        "unboxing",
+        "add_shipping_info",
+        "add_payment_info",
+    ),
+    "TMOT": (
+        "shipping",
+        "delivery",
+        "envio",
+        "envío",
+        "entrega",
+        "support",
+        "soporte",
+        "return",
+        "refund",
+        "reembolso",
+        "devolucion",
+        "devolución",
+        "customer_service",
+        "atencion_cliente",
+    ),
+    "UMOT": (
+        "review_posted",
+        "share",
+        "compartir",
+        "repurchase",
+        "recompra",
+        "referral",
+        "generate_lead",
+        "write_review",
+        "submit_review",
+        "leave_review",
+    ),
 }
+"""Event keywords of the default journey's moments (see :class:`mot.events.EventRules`).
+
+Besides the demo's names, GA4's recommended e-commerce events map as GA4 means them:
+``view_item_list``, ``select_item``, ``search``, promotions → ZMOT; ``view_item``,
+``add_to_wishlist`` and a ``page_view`` of a product page (a page rule: its address holds
+``/product``, ``/item``, ``/articulo``, ``/p/`` or ``/dp/``) → FMOT; ``add_to_cart``,
+``view_cart``, ``begin_checkout``, ``add_shipping_info``, ``add_payment_info``, ``purchase`` →
+SMOT; ``refund`` and support events → TMOT; ``share``, ``generate_lead`` and review events →
+UMOT. ``session_start``, ``first_visit``, ``user_engagement`` (and ``scroll``, ``click``, a
+``page_view`` of any other page) match nothing: they are not moments."""
 
 _ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 

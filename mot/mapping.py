@@ -28,7 +28,15 @@ from mot import MEASURES, OUTCOMES
 from mot.errors import MappingError
 from mot.journey import MOMENT_KEYS, Journey
 from mot.jsonfile import load_json, parse_json
-from mot.scales import KNOWN_SCALES, Scale, detect_scale, fold, parse_scale, stated_scale
+from mot.scales import (
+    KNOWN_SCALES,
+    Scale,
+    answer_texts,
+    detect_scale,
+    fold,
+    parse_scale,
+    stated_scale,
+)
 
 ROLES: tuple[str, ...] = (
     "respondent_id",
@@ -508,8 +516,9 @@ def _declared_scales(
         numbers = pd.concat(
             [pd.to_numeric(frame[c], errors="coerce") for c in columns], ignore_index=True
         )
+        texts = [text for c in columns for text in answer_texts(frame[c])]  # scale labels
         default = Scale(0, 10) if key == ("outcome", "recommend") else None
-        found = detect_scale(numbers)
+        found = detect_scale(numbers, texts=texts)
         if default is not None and (found is None or found.high <= 10):
             found = default
         pooled[key] = found

@@ -10,6 +10,10 @@ that opens offline in any browser and prints cleanly: the charts are inline SVG,
 are HTML tables with numbers written the English (``1,234.5``) or Spanish (``1.234,5``) way,
 and the styling is a small embedded style sheet. The document loads nothing and runs no
 script; its Content-Security-Policy forbids both.
+
+Downloads are named after their titles in the report's language (:func:`file_name`:
+``curva_emocional.png`` in Spanish, ``emotion_curve.png`` in English), and
+:func:`zip_files` bundles them into one archive.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import json
 import math
 import numbers
 import re
+import unicodedata
+import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -599,6 +605,112 @@ def _validate_table_to_csv(table: pd.DataFrame, *, language: str) -> None:
     if not isinstance(table, pd.DataFrame):
         message = f"table_to_csv writes a DataFrame; got a {type(table).__name__}."
         raise ExportError(message)
+
+
+# --- file names and bundles ---------------------------------------------------------------
+
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can say: the same bytes each time
+
+
+def file_name(title: str, extension: str) -> str:
+    """A file name made from a title in any language: ``Curva emocional`` → ``curva_emocional.png``.
+
+    Accents are removed, letters lowered, and every run of other characters becomes ``_``,
+    so the name is plain ASCII and safe on every system.
+
+    Parameters
+    ----------
+    title : str
+        The chart's or table's title, as the report shows it.
+    extension : str
+        The extension without the dot (``png``, ``svg``, ``csv``).
+
+    Returns
+    -------
+    str
+        The file name.
+
+    Raises
+    ------
+    ExportError
+        If the title has no letter or digit, or the extension is not letters and digits.
+
+    Examples
+    --------
+    >>> file_name("Curva emocional", "png"), file_name("Importancia–desempeño", "csv")
+    ('curva_emocional.png', 'importancia_desempeno.csv')
+    """
+    _validate_file_name(title, extension)
+    return f"{_stem(title)}.{extension.lower()}"
+
+
+def _stem(title: str) -> str:
+    """``title`` without accents, lower case, other characters as single ``_``."""
+    decomposed = unicodedata.normalize("NFKD", title)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "_", plain).strip("_")
+
+
+def _validate_file_name(title: Any, extension: Any) -> None:
+    """Raise a typed error unless a title and an extension can make a file name."""
+    if not isinstance(title, str) or not _stem(title):
+        message = f"A file name needs a title with a letter or digit; got {title!r:.60}."
+        raise ExportError(message)
+    if not isinstance(extension, str) or not re.fullmatch(r"[A-Za-z0-9]{1,8}", extension):
+        message = f"A file extension is letters and digits without the dot; got {extension!r}."
+        raise ExportError(message)
+
+
+def zip_files(files: Mapping[str, bytes]) -> bytes:
+    """Bundle files into one zip archive, in the order given.
+
+    Entries are compressed (deflate) and dated 1980-01-01, so the same files always give
+    the same bytes.
+
+    Parameters
+    ----------
+    files : mapping of str to bytes
+        File name → content. Names are plain names (no folders, no ``..``).
+
+    Returns
+    -------
+    bytes
+        The zip archive (it starts with ``PK``).
+
+    Raises
+    ------
+    ExportError
+        If there is no file, a name is not a plain file name, or a content is not bytes.
+
+    Examples
+    --------
+    >>> import zipfile
+    >>> data = zip_files({"informe.html": b"<p>hola</p>", "embudo.csv": b"a,b"})
+    >>> zipfile.ZipFile(io.BytesIO(data)).namelist()
+    ['informe.html', 'embudo.csv']
+    """
+    _validate_zip_files(files)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, bytes(content))
+    return buffer.getvalue()
+
+
+def _validate_zip_files(files: Any) -> None:
+    """Raise a typed error unless ``files`` maps plain file names to bytes."""
+    if not isinstance(files, Mapping) or not files:
+        raise ExportError("A zip bundle needs at least one file: a mapping of name to bytes.")
+    for name, content in files.items():
+        plain = isinstance(name, str) and name not in ("", ".", "..")
+        if not plain or "/" in name or "\\" in name or "\x00" in name:
+            message = f"A file in the zip bundle needs a plain file name; got {name!r:.60}."
+            raise ExportError(message)
+        if not isinstance(content, bytes | bytearray):
+            message = f"The content of `{name}` must be bytes; got {type(content).__name__}."
+            raise ExportError(message)
 
 
 # --- the report ----------------------------------------------------------------------------

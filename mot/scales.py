@@ -6,16 +6,21 @@ inferred (:func:`infer_scale`) from a column's question text ("on a scale from 1
 value labels, then the values it holds; the inference always carries its evidence
 (:class:`ScaleGuess`), a few outliers are off-scale cells rather than proof of a longer scale,
 and values that stop short of a scale's ends are flagged for confirmation.
-Text answers that are scale labels ("Muy satisfecho", "Very dissatisfied") map to points of
-the declared scale; don't-know answers ("no sé", "N/A") are missing values, not errors.
+Text answers that are scale labels ("Muy satisfecho", "Somewhat agree", "Very favorably")
+map to points of the scale: :data:`LABEL_SETS` holds the 5- and 7-point agreement,
+satisfaction, likelihood, quality and favourability sets (and importance, valence) in
+English and Spanish, compared without accents, case or punctuation; a column's answers pick
+their set (:func:`match_label_set`), which states the scale when nothing else does (evidence
+``answer_labels``), and text outside that set is an ``unknown_label`` cell. Don't-know answers
+("no sé", "N/A") are missing values, not errors.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -127,10 +132,11 @@ def detect_scale(
     *,
     question: str = "",
     value_labels: dict | None = None,
+    texts: Iterable[object] | None = None,
 ) -> Scale | None:
     """Detect the scale of a rating column: :func:`infer_scale`, without its evidence.
 
-    Returns ``None`` when no known scale holds the values.
+    Returns ``None`` when no known scale holds the values (or the answer labels).
 
     Examples
     --------
@@ -139,11 +145,21 @@ def detect_scale(
     >>> detect_scale(pd.Series([0, 4, 9])).name, detect_scale(pd.Series([-2, 1])).name
     ('0-10', '-3..3')
     """
-    return infer_scale(values, question=question, value_labels=value_labels).scale
+    guess = infer_scale(values, question=question, value_labels=value_labels, texts=texts)
+    return guess.scale
 
 
-EVIDENCE: tuple[str, ...] = ("question", "value_labels", "values", "default", "none")
-"""Where a scale came from, strongest first; ``none`` when no known scale holds the values."""
+EVIDENCE: tuple[str, ...] = (
+    "question",
+    "value_labels",
+    "answer_labels",
+    "values",
+    "default",
+    "none",
+)
+"""Where a scale came from, strongest first; ``none`` when no known scale holds the values.
+
+``answer_labels``: the text answers are the labels of a known set (:data:`LABEL_SETS`)."""
 
 MAX_OFF_SHARE = 0.02
 """At most this share of a measure's values may fall off the scale chosen for it."""
@@ -171,6 +187,9 @@ class ScaleGuess:
         Sibling measures of the same file read on ``scale`` with firm evidence (their values
         reach both ends, or their question text or value labels state it): they support a
         reading whose own values stop short of the ends (see :func:`with_sibling_support`).
+    labels : LabelSet or None
+        The label set the text answers come from (evidence ``answer_labels``, or answers that
+        mix labels with numbers of a longer scale), else None.
     """
 
     scale: Scale | None
@@ -181,11 +200,12 @@ class ScaleGuess:
     high: float | None = None
     also_fit: tuple[Scale, ...] = ()
     like: tuple[str, ...] = ()
+    labels: LabelSet | None = None
 
     @property
     def firm(self) -> bool:
         """True when the evidence is strong on its own: stated, or values reaching both ends."""
-        return self.evidence in ("question", "value_labels") or (
+        return self.evidence in ("question", "value_labels", "answer_labels") or (
             self.evidence == "values" and self.reaches_ends
         )
 
@@ -226,6 +246,9 @@ class ScaleGuess:
             return f"{name}, named in the question text"
         if self.evidence == "value_labels":
             return f"{name}, from the value labels of the file"
+        if self.evidence == "answer_labels" and self.labels is not None:
+            first, last = self.labels.labels[0], self.labels.labels[-1]
+            return f"{name}, from the answer labels ({self.labels.name}: {first} … {last})"
         span = f"{_fmt(self.low)} to {_fmt(self.high)}" if self.low is not None else "no values"
         if self.evidence == "default" and self.scale == Scale(0, 10):
             return f"{name}, the scale of likelihood to recommend (values {span})"
@@ -374,6 +397,7 @@ def infer_scale(
     *,
     question: str = "",
     value_labels: dict | None = None,
+    texts: Iterable[object] | None = None,
 ) -> ScaleGuess:
     """Infer the scale of a column (or of all the columns of a measure), with its evidence.
 
@@ -381,7 +405,12 @@ def infer_scale(
 
     1. the question text names a known scale ("(1-7)", "del 1 al 7", "from 0 to 10");
     2. the value labels (SPSS) run from one end of a known scale to the other;
-    3. the values. Non-finite numbers (``inf``, ``1e309``, ``nan``) are ignored here (each
+    3. the text answers are labels of a known set (:func:`match_label_set`: "Muy
+       satisfecho", "Somewhat agree"): the scale is ``1..k`` for a set of k points, or the
+       k-point scale holding the numbers answered beside the labels (``-3..3``); when the
+       numbers do not fit a k-point scale, a set of the numbers' length is looked for, else
+       the numbers decide (step 4) and the labels are spread over their scale;
+    4. the values. Non-finite numbers (``inf``, ``1e309``, ``nan``) are ignored here (each
        such cell is an error of its own). The smallest known scale that holds every value
        is taken, unless a smaller scale holds all but a few outliers: at most
        :data:`MAX_OFF_SHARE` (2 %) of the values, or up to 3 values when they are at most
@@ -399,11 +428,14 @@ def infer_scale(
     Parameters
     ----------
     values : Series or array
-        The answers; text that is not a number is ignored.
+        The answers: numbers, and text that :func:`answer_texts` reads as possible labels.
     question : str, optional
         The column's question text.
     value_labels : dict, optional
         The column's value labels, code → label.
+    texts : iterable, optional
+        The text answers, when ``values`` holds only the numbers (several columns pooled);
+        default :func:`answer_texts` of ``values``.
 
     Returns
     -------
@@ -419,17 +451,44 @@ def infer_scale(
     'question'
     >>> infer_scale(pd.Series([3, 4, 5])).needs_confirmation
     True
-    """
+    >>> infer_scale(pd.Series(["Muy satisfecho", "Satisfecho"])).explain()
+    '1-5, from the answer labels (satisfaction, 5 points, Spanish: Muy insatisfecho … Muy satisfecho)'
+    """  # noqa: E501
     stated = stated_scale(question=question, value_labels=value_labels)
     if stated is not None:
         return stated
-    numbers = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(
-        dtype="float64", na_value=np.nan
-    )
+    series = values if isinstance(values, pd.Series) else pd.Series(values)
+    numbers = pd.to_numeric(series, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
     numbers = numbers[np.isfinite(numbers)]
+    found = answer_texts(series) if texts is None else tuple(texts)
+    labels = match_label_set(found) if found else None
+    if labels is not None:
+        return _scale_from_labels(labels, numbers, found)
     if numbers.size == 0:
         return ScaleGuess(None, "none")
     return _scale_from_values(numbers)
+
+
+def _label_scale(points: int, numbers: np.ndarray) -> Scale | None:
+    """The known scale of ``points`` points that holds ``numbers``: 1..k first."""
+    low = float(numbers.min()) if numbers.size else 1.0
+    high = float(numbers.max()) if numbers.size else float(points)
+    fits = [s for s in KNOWN_SCALES if s.points == points and s.low <= low and high <= s.high]
+    return min(fits, key=lambda s: (s.low != 1, s.low), default=None)
+
+
+def _scale_from_labels(labels: LabelSet, numbers: np.ndarray, texts: tuple) -> ScaleGuess:
+    """Step 3 of :func:`infer_scale`: a scale from the label set, and the numbers beside it."""
+    span = (float(numbers.min()), float(numbers.max())) if numbers.size else (None, None)
+    scale = _label_scale(labels.size, numbers)
+    if scale is not None:
+        return ScaleGuess(scale, "answer_labels", int(numbers.size), 0, *span, labels=labels)
+    by_values = _scale_from_values(numbers)
+    if by_values.scale is not None:
+        longer = match_label_set(texts, points=by_values.scale.points)
+        if longer is not None and longer.size == by_values.scale.points:
+            return replace(by_values, evidence="answer_labels", also_fit=(), labels=longer)
+    return replace(by_values, labels=labels)
 
 
 def _holds(scale: Scale, low: float, high: float) -> bool:
@@ -524,63 +583,563 @@ DONT_KNOW: frozenset[str] = frozenset(
 
 ``nan`` is not among them: like ``inf`` it is a broken number, an error of its cell."""
 
-# Ordered label sets (worst to best), English and Spanish; a label's position maps to a scale
-# point of the declared scale.
-LABEL_SETS: tuple[tuple[str, ...], ...] = (
-    ("very dissatisfied", "dissatisfied", "neutral", "satisfied", "very satisfied"),
-    ("muy insatisfecho", "insatisfecho", "neutral", "satisfecho", "muy satisfecho"),
-    ("strongly disagree", "disagree", "neither agree nor disagree", "agree", "strongly agree"),
-    (
-        "totalmente en desacuerdo",
-        "en desacuerdo",
-        "ni de acuerdo ni en desacuerdo",
-        "de acuerdo",
-        "totalmente de acuerdo",
+
+def label_key(text: object) -> str:
+    """A text answer as label sets compare it: :func:`fold`, punctuation read as spaces.
+
+    Examples
+    --------
+    >>> label_key(" ¡Muy SATISFECHO! "), label_key("Neither favorably nor unfavorably (neutral)")
+    ('muy satisfecho', 'neither favorably nor unfavorably neutral')
+    """
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]|_", " ", fold(text))).strip()
+
+
+_LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+
+
+@dataclass(frozen=True)
+class LabelSet:
+    """The answer labels of one kind of rating scale, worst to best, in one language.
+
+    Attributes
+    ----------
+    kind : str
+        What the scale rates: ``agreement``, ``satisfaction``, ``likelihood``, ``quality``,
+        ``favourability``, ``importance`` or ``valence``.
+    language : str
+        ``en`` or ``es``.
+    points : tuple of tuple of str
+        One entry per scale point, worst first: the labels that name the point, the usual
+        one first (``("De acuerdo", "Bastante de acuerdo")``). Labels compare by
+        :func:`label_key` (accents, case, punctuation and surrounding spaces ignored).
+    """
+
+    kind: str
+    language: str
+    points: tuple[tuple[str, ...], ...]
+    _index: dict[str, int] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, int] = {}
+        for position, names in enumerate(self.points):
+            for name in names:
+                key = label_key(name)
+                if index.setdefault(key, position) != position:
+                    message = f"Label `{name}` names two points of the {self.name} scale."
+                    raise ScaleError(message)
+        object.__setattr__(self, "_index", index)
+
+    @property
+    def size(self) -> int:
+        """Number of points (5 or 7)."""
+        return len(self.points)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The usual label of each point, worst first."""
+        return tuple(names[0] for names in self.points)
+
+    @property
+    def name(self) -> str:
+        """The set as messages name it: ``satisfaction, 5 points, Spanish``."""
+        return f"{self.kind}, {self.size} points, {_LANGUAGE_NAMES[self.language]}"
+
+    def position(self, label: object) -> int | None:
+        """The point (0 = worst) a text answer names, or ``None`` if it is not in the set."""
+        return self._index.get(label_key(label))
+
+    def value(self, label: object, scale: Scale) -> float | None:
+        """The point of ``scale`` a label stands for: the set spread evenly over the scale.
+
+        Examples
+        --------
+        >>> s = match_label_set(["De acuerdo"])
+        >>> s.value("Muy de acuerdo", Scale(1, 5)), s.value("de acuerdo", Scale(0, 10))
+        (5.0, 7.5)
+        """
+        position = self.position(label)
+        if position is None:
+            return None
+        share = position / (self.size - 1)
+        return float(scale.low + share * (scale.high - scale.low))
+
+
+def _es_feminine(*names: str) -> tuple[str, ...]:
+    """Spanish labels with their feminine forms added (``Muy satisfecho`` → ``Muy satisfecha``)."""
+    swaps = {
+        "satisfecho": "satisfecha",
+        "insatisfecho": "insatisfecha",
+        "malo": "mala",
+        "bueno": "buena",
+        "pésimo": "pésima",
+        "negativo": "negativa",
+        "positivo": "positiva",
+        "neutro": "neutra",
+    }
+    out = list(names)
+    for name in names:
+        feminine = " ".join(swaps.get(word.lower(), word) for word in name.split())
+        if label_key(feminine) != label_key(name):
+            out.append(feminine)
+    return tuple(dict.fromkeys(out))
+
+
+def _en_favour(*names: str) -> tuple[str, ...]:
+    """English favourability labels in both spellings and as adverbs (``Very favorably``)."""
+    out = []
+    for name in names:
+        for form in (name, name.replace("favorable", "favourable")):
+            out += [form, form.replace("able", "ably")]
+    return tuple(dict.fromkeys(out))
+
+
+def _set(kind: str, language: str, *points: tuple[str, ...] | str) -> LabelSet:
+    names = tuple((p,) if isinstance(p, str) else tuple(p) for p in points)
+    if language == "es":
+        names = tuple(_es_feminine(*p) for p in names)
+    if kind == "favourability" and language == "en":
+        names = tuple(_en_favour(*p) for p in names)
+    return LabelSet(kind, language, names)
+
+
+LABEL_SETS: tuple[LabelSet, ...] = (
+    # --- agreement --------------------------------------------------------------------------
+    _set(
+        "agreement",
+        "en",
+        ("Strongly disagree", "Completely disagree", "Totally disagree"),
+        ("Disagree", "Somewhat disagree", "Tend to disagree", "Mostly disagree"),
+        ("Neither agree nor disagree", "Neither agree or disagree", "Neutral", "Undecided"),
+        ("Agree", "Somewhat agree", "Tend to agree", "Mostly agree"),
+        ("Strongly agree", "Completely agree", "Totally agree"),
     ),
-    ("very poor", "poor", "fair", "good", "excellent"),
-    ("muy malo", "malo", "regular", "bueno", "muy bueno"),
-    ("very bad", "bad", "neither good nor bad", "good", "very good"),
-    ("very unlikely", "unlikely", "neither likely nor unlikely", "likely", "very likely"),
-    ("muy improbable", "improbable", "ni probable ni improbable", "probable", "muy probable"),
-    ("very negative", "negative", "neutral", "positive", "very positive"),
-    ("muy negativa", "negativa", "neutra", "positiva", "muy positiva"),
-    (
-        "extremely dissatisfied",
-        "very dissatisfied",
-        "somewhat dissatisfied",
-        "neutral",
-        "somewhat satisfied",
-        "very satisfied",
-        "extremely satisfied",
+    _set(
+        "agreement",
+        "en",
+        ("Strongly disagree", "Completely disagree", "Totally disagree"),
+        ("Disagree", "Moderately disagree"),
+        ("Somewhat disagree", "Slightly disagree"),
+        ("Neither agree nor disagree", "Neither agree or disagree", "Neutral", "Undecided"),
+        ("Somewhat agree", "Slightly agree"),
+        ("Agree", "Moderately agree"),
+        ("Strongly agree", "Completely agree", "Totally agree"),
     ),
-    (
-        "totalmente insatisfecho",
-        "muy insatisfecho",
-        "algo insatisfecho",
-        "neutral",
-        "algo satisfecho",
-        "muy satisfecho",
-        "totalmente satisfecho",
+    _set(
+        "agreement",
+        "es",
+        ("Totalmente en desacuerdo", "Muy en desacuerdo", "Completamente en desacuerdo"),
+        ("En desacuerdo", "Algo en desacuerdo"),
+        (
+            "Ni de acuerdo ni en desacuerdo",
+            "Ni de acuerdo ni desacuerdo",
+            "Ni acuerdo ni desacuerdo",
+            "Neutral",
+            "Neutro",
+            "Indiferente",
+        ),
+        ("De acuerdo",),
+        ("Totalmente de acuerdo", "Muy de acuerdo", "Completamente de acuerdo"),
+    ),
+    _set(
+        "agreement",
+        "es",
+        ("Nada de acuerdo",),
+        ("Poco de acuerdo",),
+        ("Algo de acuerdo", "Medianamente de acuerdo"),
+        ("Bastante de acuerdo",),
+        ("Muy de acuerdo", "Totalmente de acuerdo", "Completamente de acuerdo"),
+    ),
+    _set(
+        "agreement",
+        "es",
+        ("Totalmente en desacuerdo", "Completamente en desacuerdo", "Muy en desacuerdo"),
+        ("En desacuerdo", "Bastante en desacuerdo"),
+        ("Algo en desacuerdo", "Ligeramente en desacuerdo", "Un poco en desacuerdo"),
+        ("Ni de acuerdo ni en desacuerdo", "Ni de acuerdo ni desacuerdo", "Neutral", "Neutro"),
+        ("Algo de acuerdo", "Ligeramente de acuerdo", "Un poco de acuerdo"),
+        ("De acuerdo", "Bastante de acuerdo"),
+        ("Totalmente de acuerdo", "Completamente de acuerdo", "Muy de acuerdo"),
+    ),
+    # --- satisfaction -----------------------------------------------------------------------
+    _set(
+        "satisfaction",
+        "en",
+        ("Very dissatisfied", "Extremely dissatisfied", "Completely dissatisfied"),
+        ("Dissatisfied", "Somewhat dissatisfied", "Unsatisfied"),
+        (
+            "Neither satisfied nor dissatisfied",
+            "Neither satisfied or dissatisfied",
+            "Neutral",
+        ),
+        ("Satisfied", "Somewhat satisfied"),
+        ("Very satisfied", "Extremely satisfied", "Completely satisfied"),
+    ),
+    _set(
+        "satisfaction",
+        "en",
+        ("Extremely dissatisfied", "Completely dissatisfied"),
+        ("Very dissatisfied", "Moderately dissatisfied"),
+        ("Somewhat dissatisfied", "Slightly dissatisfied"),
+        ("Neither satisfied nor dissatisfied", "Neither satisfied or dissatisfied", "Neutral"),
+        ("Somewhat satisfied", "Slightly satisfied"),
+        ("Very satisfied", "Moderately satisfied"),
+        ("Extremely satisfied", "Completely satisfied"),
+    ),
+    _set(
+        "satisfaction",
+        "en",
+        ("Very dissatisfied",),
+        ("Dissatisfied",),
+        ("Somewhat dissatisfied", "Slightly dissatisfied"),
+        ("Neither satisfied nor dissatisfied", "Neither satisfied or dissatisfied", "Neutral"),
+        ("Somewhat satisfied", "Slightly satisfied"),
+        ("Satisfied",),
+        ("Very satisfied",),
+    ),
+    _set(
+        "satisfaction",
+        "es",
+        ("Muy insatisfecho", "Totalmente insatisfecho", "Nada satisfecho"),
+        ("Insatisfecho", "Algo insatisfecho", "Poco satisfecho"),
+        ("Ni satisfecho ni insatisfecho", "Neutral", "Neutro", "Indiferente"),
+        ("Satisfecho", "Algo satisfecho", "Bastante satisfecho"),
+        ("Muy satisfecho", "Totalmente satisfecho", "Completamente satisfecho"),
+    ),
+    _set(
+        "satisfaction",
+        "es",
+        ("Totalmente insatisfecho", "Completamente insatisfecho", "Extremadamente insatisfecho"),
+        ("Muy insatisfecho", "Bastante insatisfecho"),
+        ("Algo insatisfecho", "Ligeramente insatisfecho", "Poco insatisfecho"),
+        ("Ni satisfecho ni insatisfecho", "Neutral", "Neutro", "Indiferente"),
+        ("Algo satisfecho", "Ligeramente satisfecho"),
+        ("Muy satisfecho", "Bastante satisfecho"),
+        ("Totalmente satisfecho", "Completamente satisfecho", "Extremadamente satisfecho"),
+    ),
+    _set(
+        "satisfaction",
+        "es",
+        ("Muy insatisfecho",),
+        ("Insatisfecho",),
+        ("Algo insatisfecho", "Ligeramente insatisfecho"),
+        ("Ni satisfecho ni insatisfecho", "Neutral", "Neutro", "Indiferente"),
+        ("Algo satisfecho", "Ligeramente satisfecho"),
+        ("Satisfecho",),
+        ("Muy satisfecho",),
+    ),
+    # --- likelihood -------------------------------------------------------------------------
+    _set(
+        "likelihood",
+        "en",
+        ("Very unlikely", "Extremely unlikely", "Highly unlikely", "Not at all likely"),
+        ("Unlikely", "Somewhat unlikely", "Not very likely", "Not so likely"),
+        ("Neither likely nor unlikely", "Neither likely or unlikely", "Neutral", "Unsure"),
+        ("Likely", "Somewhat likely", "Fairly likely"),
+        ("Very likely", "Extremely likely", "Highly likely"),
+    ),
+    _set(
+        "likelihood",
+        "en",
+        ("Not at all likely",),
+        ("Slightly likely", "Not very likely"),
+        ("Moderately likely", "Somewhat likely"),
+        ("Very likely",),
+        ("Extremely likely",),
+    ),
+    _set(
+        "likelihood",
+        "en",
+        ("Extremely unlikely", "Very unlikely", "Not at all likely"),
+        ("Moderately unlikely", "Unlikely"),
+        ("Slightly unlikely", "Somewhat unlikely"),
+        ("Neither likely nor unlikely", "Neither likely or unlikely", "Neutral", "Unsure"),
+        ("Slightly likely", "Somewhat likely"),
+        ("Moderately likely", "Likely"),
+        ("Extremely likely", "Very likely"),
+    ),
+    _set(
+        "likelihood",
+        "es",
+        ("Muy improbable", "Nada probable", "Totalmente improbable"),
+        ("Improbable", "Poco probable"),
+        ("Ni probable ni improbable", "Neutral", "Indiferente", "No estoy seguro"),
+        ("Probable", "Bastante probable"),
+        ("Muy probable", "Totalmente probable", "Extremadamente probable"),
+    ),
+    _set(
+        "likelihood",
+        "es",
+        ("Nada probable",),
+        ("Poco probable",),
+        ("Algo probable", "Moderadamente probable"),
+        ("Bastante probable",),
+        ("Muy probable", "Extremadamente probable"),
+    ),
+    _set(
+        "likelihood",
+        "es",
+        ("Totalmente improbable", "Extremadamente improbable", "Nada probable"),
+        ("Muy improbable", "Improbable"),
+        ("Algo improbable", "Poco probable", "Ligeramente improbable"),
+        ("Ni probable ni improbable", "Neutral", "Indiferente"),
+        ("Algo probable", "Ligeramente probable"),
+        ("Muy probable", "Probable", "Bastante probable"),
+        ("Totalmente probable", "Extremadamente probable"),
+    ),
+    # --- quality ----------------------------------------------------------------------------
+    _set(
+        "quality",
+        "en",
+        ("Very poor", "Terrible", "Awful"),
+        ("Poor",),
+        ("Fair", "Average"),
+        ("Good",),
+        ("Excellent", "Very good"),
+    ),
+    _set(
+        "quality",
+        "en",
+        ("Poor",),
+        ("Fair",),
+        ("Good",),
+        ("Very good",),
+        ("Excellent",),
+    ),
+    _set(
+        "quality",
+        "en",
+        ("Very bad",),
+        ("Bad",),
+        ("Neither good nor bad", "Neither good or bad", "Okay", "OK"),
+        ("Good",),
+        ("Very good",),
+    ),
+    _set(
+        "quality",
+        "en",
+        ("Terrible", "Awful"),
+        ("Very poor",),
+        ("Poor",),
+        ("Fair", "Average"),
+        ("Good",),
+        ("Very good",),
+        ("Excellent",),
+    ),
+    _set(
+        "quality",
+        "es",
+        ("Muy malo", "Pésimo"),
+        ("Malo",),
+        ("Regular", "Ni bueno ni malo", "Normal"),
+        ("Bueno",),
+        ("Muy bueno", "Excelente"),
+    ),
+    _set(
+        "quality",
+        "es",
+        ("Malo",),
+        ("Regular",),
+        ("Bueno",),
+        ("Muy bueno",),
+        ("Excelente",),
+    ),
+    _set(
+        "quality",
+        "es",
+        ("Pésimo",),
+        ("Muy malo",),
+        ("Malo",),
+        ("Regular", "Ni bueno ni malo", "Normal"),
+        ("Bueno",),
+        ("Muy bueno",),
+        ("Excelente",),
+    ),
+    # --- favourability ----------------------------------------------------------------------
+    _set(
+        "favourability",
+        "en",
+        ("Very unfavorable",),
+        ("Unfavorable", "Somewhat unfavorable", "Mostly unfavorable"),
+        (
+            "Neither favorable nor unfavorable",
+            "Neither favorable nor unfavorable (neutral)",
+            "Neither favorable or unfavorable",
+            "Neutral",
+        ),
+        ("Favorable", "Somewhat favorable", "Mostly favorable"),
+        ("Very favorable",),
+    ),
+    _set(
+        "favourability",
+        "en",
+        ("Very unfavorable",),
+        ("Unfavorable", "Moderately unfavorable"),
+        ("Somewhat unfavorable", "Slightly unfavorable"),
+        ("Neither favorable nor unfavorable", "Neither favorable or unfavorable", "Neutral"),
+        ("Somewhat favorable", "Slightly favorable"),
+        ("Favorable", "Moderately favorable"),
+        ("Very favorable",),
+    ),
+    _set(
+        "favourability",
+        "es",
+        ("Muy desfavorable",),
+        ("Desfavorable", "Algo desfavorable"),
+        ("Ni favorable ni desfavorable", "Neutral", "Neutro", "Indiferente"),
+        ("Favorable", "Algo favorable"),
+        ("Muy favorable",),
+    ),
+    _set(
+        "favourability",
+        "es",
+        ("Muy desfavorable",),
+        ("Desfavorable", "Bastante desfavorable"),
+        ("Algo desfavorable", "Ligeramente desfavorable"),
+        ("Ni favorable ni desfavorable", "Neutral", "Neutro", "Indiferente"),
+        ("Algo favorable", "Ligeramente favorable"),
+        ("Favorable", "Bastante favorable"),
+        ("Muy favorable",),
+    ),
+    # --- importance -------------------------------------------------------------------------
+    _set(
+        "importance",
+        "en",
+        ("Not at all important", "Not important"),
+        ("Slightly important", "Of little importance"),
+        ("Moderately important", "Somewhat important"),
+        ("Very important", "Important"),
+        ("Extremely important",),
+    ),
+    _set(
+        "importance",
+        "es",
+        ("Nada importante", "Sin importancia"),
+        ("Poco importante",),
+        ("Algo importante", "Moderadamente importante"),
+        ("Bastante importante", "Importante"),
+        ("Muy importante", "Extremadamente importante"),
+    ),
+    # --- valence (emotion) ------------------------------------------------------------------
+    _set(
+        "valence",
+        "en",
+        ("Very negative",),
+        ("Negative",),
+        ("Neutral",),
+        ("Positive",),
+        ("Very positive",),
+    ),
+    _set(
+        "valence",
+        "es",
+        ("Muy negativo",),
+        ("Negativo",),
+        ("Neutro", "Neutral"),
+        ("Positivo",),
+        ("Muy positivo",),
     ),
 )
+"""The label sets the product understands, in order of preference when two fit equally.
+
+5- and 7-point agreement, satisfaction, likelihood, quality, favourability (5 and 7) and
+importance and valence (5), in English and Spanish, with their common variants (Qualtrics'
+"Somewhat agree", SurveyMonkey's "Very favorably", "Ni de acuerdo ni en desacuerdo", Spanish
+feminine forms). :func:`match_label_set` picks the set of a column's answers."""
 
 
-def label_value(label: object, scale: Scale) -> float | None:
+def match_label_set(texts: Iterable[object], *, points: int | None = None) -> LabelSet | None:
+    """The label set a column's text answers come from, or ``None`` when none is a label.
+
+    The set holding the most of the distinct answers wins, as long as no two of them name one
+    point (``Agree`` and ``Somewhat agree`` together are the 7-point set, not the 5-point one
+    where they are alternatives); among sets holding as many, one of ``points`` points (the
+    declared scale's) comes first, then the shorter set, then :data:`LABEL_SETS` order.
+
+    Parameters
+    ----------
+    texts : iterable
+        The column's text answers (numbers and don't-know answers among them are ignored).
+    points : int, optional
+        Points of the scale the column is read on, when it is known.
+
+    Returns
+    -------
+    LabelSet or None
+
+    Examples
+    --------
+    >>> match_label_set(["Muy satisfecho", "Ni satisfecho ni insatisfecho"]).name
+    'satisfaction, 5 points, Spanish'
+    >>> match_label_set(["Agree", "Somewhat agree"]).size
+    7
+    >>> match_label_set(["bien", "mal"]) is None
+    True
+    """
+    keys = {label_key(text) for text in texts} - {""}
+    best: tuple[tuple, LabelSet] | None = None
+    for order, candidate in enumerate(LABEL_SETS):
+        positions = [candidate._index[k] for k in keys if k in candidate._index]
+        if not positions:
+            continue
+        rank = (
+            len(set(positions)) < len(positions),  # two answers on one point: a poor fit
+            -len(positions),
+            points is not None and candidate.size != points,
+            candidate.size,
+            order,
+        )
+        if best is None or rank < best[0]:
+            best = (rank, candidate)
+    return None if best is None else best[1]
+
+
+_LEADING_NUMBER = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*[-–:=.)]\s*\D")
+
+
+def answer_texts(values: pd.Series | np.ndarray | Iterable[object]) -> tuple[str, ...]:
+    """The distinct text answers of a column that could be scale labels.
+
+    Left out: numbers (``4``, ``"4,5"``), numbered labels (``"5 - Very satisfied"``, read as
+    their number), don't-know answers and empty cells. A numeric column has none.
+
+    Examples
+    --------
+    >>> answer_texts(pd.Series(["4", "Muy bueno", "no sé", "5 - Bueno", None, "Muy bueno"]))
+    ('Muy bueno',)
+    """
+    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
+        return ()
+    out = []
+    for raw in pd.unique(series.dropna()):
+        text = str(raw).strip()
+        if not text or fold(text) in DONT_KNOW or _LEADING_NUMBER.match(text):
+            continue
+        if not pd.isna(pd.to_numeric(text.replace(",", "."), errors="coerce")):
+            continue
+        out.append(text)
+    return tuple(out)
+
+
+def label_value(label: object, scale: Scale, *, labels: LabelSet | None = None) -> float | None:
     """The scale point a text label stands for, or ``None`` if it is not a known label.
 
     A label set of k labels is spread evenly over the scale: the worst label is ``low``, the
-    best ``high``.
+    best ``high``. Without ``labels``, the first set of :data:`LABEL_SETS` holding the label
+    is used (a column's answers are better read with :func:`match_label_set`).
 
     Examples
     --------
     >>> label_value("Muy satisfecho", Scale(1, 5)), label_value("Neutral", Scale(1, 7))
     (5.0, 4.0)
     """
-    key = fold(label)
-    for labels in LABEL_SETS:
-        if key in labels:
-            position = labels.index(key) / (len(labels) - 1)
-            return float(scale.low + position * (scale.high - scale.low))
+    if labels is not None:
+        return labels.value(label, scale)
+    for candidate in LABEL_SETS:
+        value = candidate.value(label, scale)
+        if value is not None:
+            return value
     return None
 
 
@@ -591,9 +1150,12 @@ STATUSES: tuple[str, ...] = (
     "label",
     "not_a_number",
     "out_of_scale",
+    "unknown_label",
 )
 """What :func:`parse_ratings` found in a cell; ``ParsedColumn.status`` holds their indices."""
-OK, MISSING, DONT_KNOW_ANSWER, LABEL, NOT_A_NUMBER, OUT_OF_SCALE = range(len(STATUSES))
+OK, MISSING, DONT_KNOW_ANSWER, LABEL, NOT_A_NUMBER, OUT_OF_SCALE, UNKNOWN_LABEL = range(
+    len(STATUSES)
+)
 
 
 @dataclass(frozen=True)
@@ -602,7 +1164,8 @@ class ParsedColumn:
 
     ``values`` holds the raw scale points (NaN where missing or unusable); ``status`` holds,
     per cell, an index into :data:`STATUSES`: ``ok``, ``missing`` (empty), ``dont_know``,
-    ``label`` (mapped from text), ``not_a_number`` or ``out_of_scale``.
+    ``label`` (mapped from text), ``not_a_number``, ``out_of_scale`` or ``unknown_label``
+    (text that is not a label of the set the column's answers use).
     """
 
     values: np.ndarray
@@ -613,7 +1176,9 @@ class ParsedColumn:
         return [STATUSES[s] for s in self.status]
 
 
-def parse_ratings(column: pd.Series, scale: Scale) -> ParsedColumn:
+def parse_ratings(
+    column: pd.Series, scale: Scale, *, labels: LabelSet | None = None
+) -> ParsedColumn:
     """Turn a column of answers into scale points, classifying every cell.
 
     Numbers on the scale are kept; numbers off it, and text that is neither a scale label nor
@@ -622,19 +1187,28 @@ def parse_ratings(column: pd.Series, scale: Scale) -> ParsedColumn:
     that cell is left out, the rest of the column is kept.
     Text is judged once per distinct value, so long columns stay fast.
 
+    With ``labels`` (the set :func:`match_label_set` found for the column), text answers are
+    read as that set's points spread over ``scale``, and any other text is ``unknown_label``;
+    without it each label is looked up in every set (:func:`label_value`) and other text is
+    ``not_a_number``.
+
     Examples
     --------
     >>> p = parse_ratings(pd.Series([1, "5", "no sé", "Muy satisfecho", 9, "bien", None]),
     ...                   Scale(1, 5))
     >>> p.values.tolist()[:4], p.status_names()[2:]
     ([1.0, 5.0, nan, 5.0], ['dont_know', 'label', 'out_of_scale', 'not_a_number', 'missing'])
+    >>> agree = match_label_set(["De acuerdo"])
+    >>> parse_ratings(pd.Series(["Muy de acuerdo", "Bastante"]), Scale(1, 5),
+    ...               labels=agree).status_names()
+    ['label', 'unknown_label']
     """
     if pd.api.types.is_numeric_dtype(column.dtype) and not pd.api.types.is_bool_dtype(column):
         values = column.to_numpy(dtype="float64", na_value=np.nan)
         status = np.isnan(values).astype(np.int8)  # OK = 0, MISSING = 1
         status[np.isinf(values)] = NOT_A_NUMBER  # 1e309, inf: a broken cell, not a rating
     else:
-        values, status = _parse_text_column(column, scale)
+        values, status = _parse_text_column(column, scale, labels)
     off = (values < scale.low) | (values > scale.high)
     off &= status == OK
     status[off] = OUT_OF_SCALE
@@ -644,17 +1218,19 @@ def parse_ratings(column: pd.Series, scale: Scale) -> ParsedColumn:
     return ParsedColumn(values, status)
 
 
-def _parse_text_column(column: pd.Series, scale: Scale) -> tuple[np.ndarray, np.ndarray]:
+def _parse_text_column(
+    column: pd.Series, scale: Scale, labels: LabelSet | None
+) -> tuple[np.ndarray, np.ndarray]:
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
     # The NA sentinel (-1) indexes the extra last slot: a missing cell.
     unique_values = np.full(len(uniques) + 1, np.nan)
     unique_status = np.full(len(uniques) + 1, MISSING, dtype=np.int8)
     for i, raw in enumerate(uniques):
-        unique_values[i], unique_status[i] = _parse_cell(raw, scale)
+        unique_values[i], unique_status[i] = _parse_cell(raw, scale, labels)
     return unique_values[codes], unique_status[codes]
 
 
-def _parse_cell(raw: object, scale: Scale) -> tuple[float, int]:
+def _parse_cell(raw: object, scale: Scale, labels: LabelSet | None) -> tuple[float, int]:
     text = str(raw).strip()
     if text == "":
         return np.nan, MISSING
@@ -665,13 +1241,13 @@ def _parse_cell(raw: object, scale: Scale) -> tuple[float, int]:
     key = fold(text)
     if key in DONT_KNOW:
         return np.nan, DONT_KNOW_ANSWER
-    point = label_value(text, scale)
+    point = label_value(text, scale, labels=labels)
     if point is not None:
         return point, LABEL
-    leading = re.match(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*[-–:=.)]\s*\D", text)
+    leading = _LEADING_NUMBER.match(text)
     if leading:  # "5 - Very satisfied", "1 = Nada"
         return float(leading.group(1).replace(",", ".")), OK
-    return np.nan, NOT_A_NUMBER
+    return np.nan, NOT_A_NUMBER if labels is None else UNKNOWN_LABEL
 
 
 def normalise(

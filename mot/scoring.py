@@ -284,8 +284,8 @@ def _utility_keys(
     return key, n_groups, missing_segment
 
 
-_CHUNK_ROWS = 1 << 17  # rows per slice of the one-pass statistics (about 1 MB temporaries)
-_FILL_ROWS = 1 << 18  # rows per slice when filling a dense matrix (2 MB temporaries)
+_CHUNK_ROWS = 1 << 16  # rows per slice of the one-pass statistics (about 0.5 MB temporaries)
+_FILL_ROWS = 1 << 16  # rows per slice when filling a dense matrix (0.5 MB temporaries)
 
 
 def _sliced(codes: _Codes, rows: slice) -> _Codes:

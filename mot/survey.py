@@ -36,10 +36,13 @@ from mot.mapping import (
 )
 from mot.scales import (
     STATUSES,
+    LabelSet,
     Scale,
     ScaleAssumption,
     ScaleGuess,
+    answer_texts,
     infer_scale,
+    match_label_set,
     normalise,
     parse_ratings,
     parse_scale,
@@ -70,6 +73,12 @@ STATUS_TEXT: dict[str, tuple[str, str, str]] = {
         "error",
         "{value} is outside the {scale} scale: left out.",
         "Correct the value, or declare the column's real scale in the mapping.",
+    ),
+    "unknown_label": (
+        "error",
+        "`{value}` is not one of the answer labels this column uses ({labels}): left out.",
+        "Write one of the labels understood ({understood}), a number on the {scale} scale, "
+        "or leave the cell empty.",
     ),
 }
 
@@ -276,6 +285,12 @@ def _rating_scale(
     return guess.scale
 
 
+def _column_labels(values: pd.Series, scale: Scale) -> LabelSet | None:
+    """The label set of a column's text answers read on ``scale`` (None: no text labels)."""
+    texts = answer_texts(values)
+    return match_label_set(texts, points=scale.points) if texts else None
+
+
 def _column_guess(raw: RawTable, column: str, values: pd.Series) -> ScaleGuess:
     return infer_scale(
         values, question=raw.labels.get(column, ""), value_labels=raw.value_labels.get(column)
@@ -317,7 +332,8 @@ def _pooled_assumption(
         pd.to_numeric(raw.frame[c], errors="coerce").to_numpy("float64", na_value=np.nan)
         for c in columns
     ]
-    guess = infer_scale(np.concatenate(numbers))
+    texts = [text for c in columns for text in answer_texts(raw.frame[c])]
+    guess = infer_scale(np.concatenate(numbers), texts=texts)
     chosen = {mapping.get(c).scale for c in columns} - {None}
     if target == "recommend" and chosen == {"0-10"} and guess.scale != Scale(0, 10):
         guess = replace(guess, scale=Scale(0, 10), evidence="default", also_fit=())
@@ -346,21 +362,27 @@ def _report_cells(
     column: str,
     scale: Scale,
     log: ReportBuilder,
+    labels: LabelSet | None = None,
 ) -> None:
     if not (status > STATUSES.index("missing")).any():
         return
+    names = {
+        "scale": scale.name,
+        "labels": labels.name if labels else "",
+        "understood": ", ".join(labels.labels) if labels else "",
+    }
     for kind, (severity, problem, fix) in STATUS_TEXT.items():
         hit = status == STATUSES.index(kind)
         if not hit.any():
             continue
         cells = values.to_numpy(dtype=object)[hit]
-        problems = [problem.format(value=v, scale=scale.name) for v in cells[:50]]
+        problems = [problem.format(value=v, **names) for v in cells[:50]]
         log.add_rows(
             severity,
             rows[hit],
             column,
             problems,
-            fix,
+            fix.format(**names),
             summary=f"{{n}} more cells like this (rows {{rows}}): {kind.replace('_', ' ')}.",
         )
 
@@ -399,8 +421,9 @@ def _rating_block(
     scale = _rating_scale(entry, values, raw, log)
     if scale is None:
         return None
-    parsed = parse_ratings(values, scale)
-    _report_cells(parsed.status, values, rows[keep], column, scale, log)
+    labels = _column_labels(values, scale)
+    parsed = parse_ratings(values, scale, labels=labels)
+    _report_cells(parsed.status, values, rows[keep], column, scale, log, labels)
     present = ~np.isnan(parsed.values)
     points = parsed.values[present]
     return _Block(
@@ -429,9 +452,10 @@ class _RatingsSink:
     resident), so no per-column block waits to be concatenated and no second copy exists.
     """
 
-    def __init__(self, capacity: int) -> None:
+    def __init__(self, capacity: int, n_touchpoints: int) -> None:
         self.respondent = np.empty(capacity, np.int32)
-        self.touchpoint = np.empty(capacity, np.int16)
+        # The width pandas gives the codes of that many categories: no copy when framed.
+        self.touchpoint = np.empty(capacity, np.int8 if n_touchpoints < 127 else np.int16)
         self.measure = np.empty(capacity, np.int8)
         self.value = np.empty(capacity, np.float64)
         self.top = np.empty(capacity, bool)
@@ -470,8 +494,9 @@ def _outcome_column(
     scale = _rating_scale(entry, values, raw, log)
     if scale is None:
         return None
-    parsed = parse_ratings(values, scale)
-    _report_cells(parsed.status, values, rows[keep], entry.column, scale, log)
+    labels = _column_labels(values, scale)
+    parsed = parse_ratings(values, scale, labels=labels)
+    _report_cells(parsed.status, values, rows[keep], entry.column, scale, log, labels)
     if entry.outcome == "recommend" and scale != Scale(0, 10):
         # NPS is defined on 0–10: other scales are stretched onto it.
         log.add(
@@ -634,7 +659,7 @@ def _build_wide(
             del raw.frame[column]
         release_memory()
     counts = np.zeros(len(journey.ids) * len(MEASURES), dtype=np.int64)
-    sink = _RatingsSink(len(kept_ids) * len(entries) if plan.ratings else 0)
+    sink = _RatingsSink(len(kept_ids) * len(entries) if plan.ratings else 0, len(journey.ids))
     for entry in entries:
         block = _rating_block(entry, raw, keep, rows, journey, log)
         if plan.release and entry.column in raw.frame:
@@ -732,9 +757,16 @@ def _build_tidy(
         assumption = _tidy_scale(str(measure), group["value"], names["value"])
         _report_assumptions([assumption], log)
         scale = assumption.guess.scale
-        parsed = parse_ratings(group["value"], scale)
+        labels = _column_labels(group["value"], scale)
+        parsed = parse_ratings(group["value"], scale, labels=labels)
         _report_cells(
-            parsed.status, group["value"], group["row"].to_numpy(), names["value"], scale, log
+            parsed.status,
+            group["value"],
+            group["row"].to_numpy(),
+            names["value"],
+            scale,
+            log,
+            labels,
         )
         ok = ~np.isnan(parsed.values)
         if measure in OUTCOMES:
@@ -821,6 +853,7 @@ def build_survey(
     *,
     journey: Journey | None = None,
     mapping: Mapping | None = None,
+    consume: bool = False,
 ) -> SurveyData:
     r"""Turn a read file into :class:`SurveyData`, validating as it goes.
 
@@ -833,6 +866,11 @@ def build_survey(
     mapping : Mapping, optional
         Column roles. Default: :func:`mot.mapping.suggest_mapping`, reported as a warning.
         Ignored for tidy input.
+    consume : bool, default False
+        The caller gives ``raw`` up: its columns are deleted from ``raw.frame`` as they
+        become tidy rows (as :func:`load_survey` does with its own table), so the file's
+        columns and the tidy tables are never in memory together. ``raw.frame`` is then
+        left without the columns that were read.
 
     Returns
     -------
@@ -848,7 +886,9 @@ def build_survey(
     >>> survey.ratings["value"].round(1).tolist(), len(survey.report.errors)
     ([66.7, 100.0, 16.7], 1)
     """
-    return _build(raw, journey, mapping, _Plan())
+    if consume:
+        release_memory()
+    return _build(raw, journey, mapping, _Plan(release=consume))
 
 
 def _build(

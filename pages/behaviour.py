@@ -7,8 +7,9 @@ import streamlit as st
 from mot import charts
 from mot.errors import MotError
 from mot.events import journey_with_rules, rules_from_frame
+from ui import behaviour_view as view
 from ui import data, frame, logs, report_builder, state, widgets
-from ui.i18n import chart_text, number, p_value, percent, signed, t
+from ui.i18n import chart_text, number, p_value, percent, t
 
 frame.require_app()
 
@@ -80,22 +81,8 @@ def time_table(between, *, key, segment=None):
         ),
         columns=columns,
         key=key,
-        formats={c: hours for c in ("median_hours", "q1_hours", "q3_hours")},
+        formats={c: view.hours for c in ("median_hours", "q1_hours", "q3_hours")},
     )
-
-
-def cohort_table(funnel):
-    """One row per cohort: its entrants, then the conversion from the step before at each
-    later step (a presentation of the funnel table, no new numbers)."""
-    later = funnel[funnel["position"] > 1]
-    shares = later.pivot(index="cohort", columns="step", values="conversion_from_previous")
-    shares = shares[list(dict.fromkeys(later["step"]))].rename(columns=label)
-    shares.columns.name = None
-    entrants = funnel[funnel["position"] == 1].set_index("cohort")["users"]
-    table = shares.assign(**{t("behaviour.col.entrants"): entrants})
-    table = table[[t("behaviour.col.entrants"), *shares.columns]]
-    table.index = table.index.strftime("%Y-%m-%d")
-    return table.rename_axis(t("behaviour.col.cohort")).reset_index()
 
 
 def label(step):
@@ -104,24 +91,6 @@ def label(step):
 
 def md_label(step):
     return widgets.md_text(label(step))
-
-
-def points(value):
-    """A difference of two shares in percentage points: +4.2 pp."""
-    if value != value:
-        return "–"
-    return t("behaviour.pp", value=signed(value * 100, 1))
-
-
-def hours(value):
-    """A duration in hours as a person says it: 45 min, 5.2 h, 3.1 days."""
-    if value != value:  # NaN
-        return "–"
-    if value < 1:
-        return t("behaviour.minutes", n=number(value * 60, 0))
-    if value < 48:
-        return t("behaviour.hours", n=number(value, 1))
-    return t("behaviour.days", n=number(value / 24, 1))
 
 
 FUNNEL_COLUMNS = {
@@ -329,23 +298,9 @@ with tabs["trend"]:
                 charts.behaviour_trend_chart, trend, labels=labels, text=text, key="behaviour_trend"
             )
         )
-    dips = trend[trend["dip"]] if trend is not None else None
-    if dips is not None and dips.empty:
-        st.success(t("behaviour.no_dips"))
-    elif dips is not None:
-        st.warning(
-            "\n".join(
-                "- "
-                + t(
-                    f"behaviour.dip_{period}",
-                    touchpoint=md_label(row.touchpoint),
-                    start=str(row.period_start)[:10],
-                    users=number(row.users, 0),
-                    baseline=number(row.baseline, 0),
-                )
-                for row in dips.itertuples()
-            )
-        )
+        # at touchpoint level, also what a touchpoint's total hides (one event down, one up)
+        hidden = None if level == "event" else logs.hidden_changes(opened, period=period)
+        view.trend_notes(trend, period=period, labels=md_labels, hidden=hidden)
 
     if len(steps) >= 2:
         st.subheader(t(f"behaviour.cohort_title_{period}"))
@@ -355,7 +310,7 @@ with tabs["trend"]:
             lambda: logs.run("funnel", opened, steps=steps, window_days=days, cohort=period)
         )
         if cohorts is not None:
-            by_cohort = cohort_table(cohorts)
+            by_cohort = view.cohort_table(cohorts, label)
             widgets.table(
                 by_cohort,
                 columns={c: c for c in by_cohort.columns},
@@ -417,7 +372,7 @@ with tabs["segments"]:
                 key="behaviour_compare",
                 formats={
                     **{c: (lambda v: percent(v, 1)) for c in ("p_a", "p_b")},
-                    **{c: points for c in ("difference", "ci_low", "ci_high")},
+                    **{c: view.points for c in ("difference", "ci_low", "ci_high")},
                     "p_value": lambda v: p_value(v, language),
                     "p_adjusted": lambda v: p_value(v, language),
                 },
@@ -468,11 +423,10 @@ with tabs["survey"]:
             st.info(t("behaviour.nobody_linked"))
         else:
             st.subheader(t("behaviour.converters_title"))
-            events = logs.mapped_events(opened)
-            converted_step = st.selectbox(
+            converted_step = st.selectbox(  # a repeat purchase first: it splits buyers
                 t("behaviour.converted_step"),
-                events,
-                index=events.index("purchase") if "purchase" in events else len(events) - 1,
+                [logs.REPEAT_PURCHASE, *logs.mapped_events(opened)],
+                format_func=view.conversion_label,
                 key=f"behaviour_converted_step_{opened.key}",
                 help=t("behaviour.converted_step_help"),
             )
@@ -483,6 +437,8 @@ with tabs["survey"]:
             )
             if by_conversion is not None and len(by_conversion):
                 groups = {g: t(f"behaviour.group.{g}") for g in ("converter", "non_converter")}
+                if converted_step == logs.REPEAT_PURCHASE:
+                    groups["converter"] = t("behaviour.group.repeat_buyer")
                 by_conversion = by_conversion.assign(
                     group_a=by_conversion["group_a"].map(groups),
                     group_b=by_conversion["group_b"].map(groups),
@@ -504,7 +460,8 @@ with tabs["survey"]:
                     key="behaviour_converters_chart",
                 )
             elif by_conversion is not None:
-                st.info(t("behaviour.one_group", event=widgets.md_text(converted_step)))
+                counts = logs.conversions(opened, loaded, converted_step)
+                st.info(view.nothing_to_compare(*counts, converted_step))
             st.subheader(t("behaviour.repurchase_title"))
             st.caption(t("behaviour.repurchase_caption"))
             model = logs.run_linked("repurchase", opened, loaded)
@@ -533,7 +490,7 @@ with tabs["survey"]:
                     formats={
                         "rate_top_box": lambda v: percent(v, 1),
                         "rate_rest": lambda v: percent(v, 1),
-                        "difference": points,
+                        "difference": view.points,
                         "odds_ratio_per_10": lambda v: number(v, 2),
                         "p_value": lambda v: p_value(v, language),
                         "slope_p_value": lambda v: p_value(v, language),

@@ -11,7 +11,7 @@ from mot.mapping import ROLES, known_scale_names, mapping_from_frame, mapping_fr
 from mot.mapping import with_measure_scales as with_scales
 from mot.survey import tidy_columns
 from mot.validation import SEVERITIES
-from ui import data, frame, logs, scale_check, state, widgets
+from ui import data, frame, logs, scale_check, state, uploads, widgets
 from ui.i18n import number, t
 
 frame.require_app()
@@ -144,7 +144,7 @@ with survey_tab:
         t("data.upload"), TYPES, key="data_upload", help=t("data.upload_help")
     )
     if upload := widgets.fresh_upload(upload, key="data_upload"):
-        new = state.DatasetChoice(upload.name, upload.getvalue(), journey_json=choice.journey_json)
+        new = uploads.keep(upload, journey_json=choice.journey_json)  # on disk, not in memory
         widgets.switch_dataset(lambda: new, "data.upload_error", new_file=True)
     name = t("data.demo") if choice.is_demo else widgets.md_text(choice.name)
     st.markdown(t("data.current", name=name))
@@ -152,7 +152,8 @@ with survey_tab:
         state.use_dataset(state.DEMO)
         st.rerun()
     try:
-        raw, survey = data.raw_table(choice), data.survey(choice)
+        view, survey = data.file_view(choice), data.survey(choice)
+        raw = view.raw
     except MotError as exc:
         st.error(t("common.load_error", error=widgets.md_message(exc)))
         st.stop()
@@ -160,7 +161,7 @@ with survey_tab:
     st.subheader(t("data.detected"))
     counts = {
         t("data.respondents"): survey.n_respondents,
-        t("data.rows"): len(raw.frame),
+        t("data.rows"): view.n_rows,
         t("data.columns"): raw.frame.shape[1],
         t("data.header_rows"): raw.first_data_line - 1,
     }

@@ -13,6 +13,7 @@ frame.require_app()
 st.title(t("drivers.title"))
 st.caption(t("drivers.caption"))
 loaded = widgets.loaded_or_stop()
+widgets.require_measures(loaded)
 survey = loaded.survey
 labels = widgets.touchpoint_labels(loaded)
 text = chart_text()
@@ -20,7 +21,7 @@ language = state.language()
 
 st.subheader(t("drivers.importance"))
 if not survey.outcomes:
-    st.info(t("drivers.no_outcome"))
+    widgets.empty_state(loaded, "outcome")
 else:
     outcome = st.selectbox(
         t("drivers.outcome"),
@@ -59,7 +60,7 @@ st.subheader(t("drivers.compare"))
 st.caption(t("drivers.compare_caption"))
 segments = list(survey.segments)
 if not segments:
-    st.info(t("drivers.no_segments"))
+    widgets.empty_state(loaded, "segments", columns=bool(survey.outcomes))  # listed once
     st.stop()
 left, middle, right, last = st.columns(4)
 segment = left.selectbox(

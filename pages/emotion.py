@@ -13,6 +13,7 @@ frame.require_app()
 st.title(t("emotion.title"))
 st.caption(t("emotion.caption"))
 loaded = widgets.loaded_or_stop()
+widgets.require_measures(loaded, "emotion", "experienced", missing="emotion")
 labels = widgets.touchpoint_labels(loaded)
 text = chart_text()
 

@@ -12,6 +12,7 @@ frame.require_app()
 st.title(t("gaps.title"))
 st.caption(t("gaps.caption"))
 loaded = widgets.loaded_or_stop()
+widgets.require_measures(loaded)
 survey = loaded.survey
 labels = widgets.touchpoint_labels(loaded)
 text = chart_text()

@@ -15,9 +15,13 @@ REMEMBERED = ("overall_retrospective", "overall_satisfaction")
 st.title(t("memory.title"))
 st.caption(t("memory.caption"))
 loaded = widgets.loaded_or_stop()
+widgets.require_measures(loaded, "emotion", "experienced", missing="emotion")
 text = chart_text()
 
 present = [o for o in REMEMBERED if o in loaded.survey.outcomes]
+if not present:
+    widgets.empty_state(loaded, "remembered")
+    st.stop()
 if len(present) > 1:
     widgets.redraw_label("memory_outcome")
     outcome = st.selectbox(
@@ -28,9 +32,8 @@ if len(present) > 1:
         help=t("memory.outcome_help"),
     )
 else:
-    outcome = present[0] if present else REMEMBERED[0]
-    if present:
-        st.caption(t("memory.outcome_fixed", outcome=t(f"outcome.{outcome}")))
+    outcome = present[0]
+    st.caption(t("memory.outcome_fixed", outcome=t(f"outcome.{outcome}")))
 
 result = widgets.attempt(lambda: data.run("peak_end", loaded, outcome=outcome))
 if result is None:

@@ -10,6 +10,7 @@ frame.require_app()
 st.title(t("overview.title"))
 st.caption(t("overview.caption"))
 loaded = widgets.loaded_or_stop()
+widgets.require_measures(loaded)
 survey = loaded.survey
 labels = widgets.touchpoint_labels(loaded)
 # The cards sit above the map, but the map is drawn first: it is what people wait for.

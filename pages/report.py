@@ -1,9 +1,10 @@
-# Report: build a self-contained HTML report of the current dataset on request, then offer it,
-# each chart (PNG, SVG) and each table (CSV, one Excel workbook) for download. The built
-# report stays in the session, so downloads never rebuild it.
+# Report: build a self-contained HTML report of the current dataset (and its event log) on
+# request, then offer it, each chart (PNG, SVG) and each table (CSV, one Excel workbook), or
+# everything in one zip, for download, named in the report's language. The built report
+# stays in the session, so downloads never rebuild it.
 import streamlit as st
 
-from ui import frame, report_builder, state, widgets
+from ui import frame, logs, report_builder, state, widgets
 from ui.i18n import number, t
 
 frame.require_app()
@@ -13,9 +14,11 @@ BUILT_KEY = "report_built"
 st.title(t("report.title"))
 st.caption(t("report.caption"))
 loaded = widgets.loaded_or_stop()
+widgets.require_measures(loaded)
 language = state.language()
+log = logs.for_report()
 built = st.session_state.get(BUILT_KEY)
-current = report_builder.report_key(loaded, language)
+current = report_builder.report_key(loaded, language, log)
 
 pressed = st.button(
     t("report.build"),
@@ -25,7 +28,9 @@ pressed = st.button(
 )
 if pressed:
     with st.spinner(t("report.building")):
-        fresh = widgets.attempt(lambda: report_builder.build_report(loaded, language=language))
+        fresh = widgets.attempt(
+            lambda: report_builder.build_report(loaded, language=language, log=log)
+        )
     if fresh is not None:
         built = st.session_state[BUILT_KEY] = fresh
 
@@ -44,7 +49,8 @@ st.success(
 )
 if built.missing:
     st.info(t("report.missing_sections", sections=widgets.md_text(", ".join(built.missing))))
-st.download_button(
+downloads = st.container(horizontal=True)
+downloads.download_button(
     t("report.download_html"),
     built.html.encode("utf-8"),
     file_name=f"{built.file_stem}.html",
@@ -52,6 +58,16 @@ st.download_button(
     key="report_html",
     type="primary",
     icon=":material/description:",
+    on_click="ignore",
+)
+downloads.download_button(
+    t("report.download_zip"),
+    built.zip,
+    file_name=f"{built.file_stem}.zip",
+    mime="application/zip",
+    key="report_zip",
+    help=t("report.download_zip_help"),
+    icon=":material/folder_zip:",
     on_click="ignore",
 )
 st.caption(t("report.contents") + ": " + widgets.md_text(" · ".join(built.sections)))
@@ -66,7 +82,7 @@ if chart is not None:
     png.download_button(
         t("report.download_png"),
         lambda slug=chart: built.png(slug),
-        file_name=f"{chart}.png",
+        file_name=built.file_name(chart, "png"),
         mime="image/png",
         key="report_png",
         icon=":material/image:",
@@ -75,7 +91,7 @@ if chart is not None:
     svg.download_button(
         t("report.download_svg"),
         lambda slug=chart: built.svg(slug),
-        file_name=f"{chart}.svg",
+        file_name=built.file_name(chart, "svg"),
         mime="image/svg+xml",
         key="report_svg",
         icon=":material/draw:",
@@ -105,7 +121,7 @@ if table is not None:
     csv.download_button(
         t("common.download_csv"),
         lambda slug=table: built.csv(slug),
-        file_name=f"{table}.csv",
+        file_name=built.file_name(table, "csv"),
         mime="text/csv",
         key="report_csv",
         icon=":material/csv:",

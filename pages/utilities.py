@@ -2,7 +2,7 @@
 # shifts between them (expectation confirmed or disappointed; memory kinder or harsher).
 import streamlit as st
 
-from mot import charts
+from mot import UTILITIES, charts
 from mot.scoring import COMPARISONS, shift_highlights
 from ui import data, frame, widgets
 from ui.i18n import chart_text, number, p_value, signed, t
@@ -13,6 +13,7 @@ frame.require_app()
 st.title(t("utilities.title"))
 st.caption(t("utilities.caption"))
 loaded = widgets.loaded_or_stop()
+widgets.require_measures(loaded, *UTILITIES, missing="utilities")
 labels = widgets.touchpoint_labels(loaded)
 text = chart_text()
 with st.columns([1, 2])[0]:

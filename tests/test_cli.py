@@ -129,6 +129,17 @@ def test_score_human_readable_output():
     assert "NPS:" in result.stdout and "Peak-end verdict: peak_end" in result.stdout
 
 
+def test_score_of_a_single_respondent_prints_scores_without_an_nps_interval(tmp_path):
+    lines = DEMO.read_text(encoding="utf-8").splitlines()
+    one = tmp_path / "one.csv"
+    one.write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")
+    result = run("score", one)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Respondents: 1" in result.stdout
+    assert "NPS:" in result.stdout and "no interval: too few answers" in result.stdout
+
+
 @pytest.mark.skipif(not REALDATA.is_dir(), reason="shared/realdata is not beside the repository")
 def test_real_export_without_touchpoints_says_how_to_map():
     result = run("score", REALDATA / "sample.csv")

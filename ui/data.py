@@ -13,7 +13,7 @@ import json
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import streamlit as st
@@ -76,45 +76,99 @@ def _release(value: object) -> None:
     main = sys.modules.get("__main__")
     namespace = getattr(main, "__dict__", None)
     if isinstance(namespace, dict):
+        released = {id(value), id(getattr(value, "survey", value))}  # an _Upload's survey too
         for name, held in list(namespace.items()):
-            if held is value or getattr(held, "survey", None) is value:
+            if id(held) in released or id(getattr(held, "survey", None)) in released:
                 namespace[name] = None
     release_memory()
 
 
-@st.cache_resource(max_entries=2, scope="session", show_spinner=False, on_release=_release)
-def _uploaded_raw(key: str, _content: bytes, name: str) -> RawTable:
-    return read_table(_content, name=name)
+PREVIEW_ROWS = 10  # rows of an upload kept beside its survey, for the Data page's preview
+
+
+@dataclass(frozen=True)
+class FileView:
+    """What the Data page shows of a file: how it was read, its first rows, its size.
+
+    ``raw`` is the :class:`RawTable` with only its first :data:`PREVIEW_ROWS` rows for an
+    upload (the whole table for the bundled demo); ``n_rows`` counts every data row;
+    ``suggested`` is the mapping the survey was built with: the one suggested from the
+    whole file when the user gave none.
+    """
+
+    raw: RawTable
+    n_rows: int
+    suggested: Mapping
+
+
+def _view(raw: RawTable, journey: Journey, *, preview: bool) -> FileView:
+    suggested = suggest_mapping(
+        raw.frame, journey, labels=raw.labels, value_labels=raw.value_labels
+    )
+    frame = raw.frame.head(PREVIEW_ROWS).copy() if preview else raw.frame
+    return FileView(replace(raw, frame=frame), len(raw.frame), suggested)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _demo_view(journey_json: str | None) -> FileView:
+    return _view(_demo_raw(), _journey(journey_json), preview=False)
+
+
+@dataclass(frozen=True)
+class _Upload:
+    """An upload's survey and what the Data page shows of its file, from one reading."""
+
+    survey: SurveyData
+    view: FileView
+
+
+@st.cache_resource(max_entries=4, scope="session", show_spinner=False, on_release=_release)
+def _upload(key: str, _choice: DatasetChoice) -> _Upload:
+    # One reading per upload (and per mapping or journey edit): the first rows are copied
+    # for the preview, then the survey consumes the table (each column deleted once it is
+    # tidy rows), so the file's columns and the tidy tables are never held together.
+    chosen = mapping_from_dict(json.loads(_choice.mapping_json)) if _choice.mapping_json else None
+    raw = read_table(_choice.source, name=_choice.name)
+    preview = replace(raw, frame=raw.frame.head(PREVIEW_ROWS).copy())
+    n_rows = len(raw.frame)
+    built = build_survey(raw, journey=journey(_choice), mapping=chosen, consume=True)
+    del raw
+    release_memory()
+    return _Upload(built, FileView(preview, n_rows, built.mapping))
+
+
+def file_view(choice: DatasetChoice) -> FileView:
+    """The file as read, previewed (raises MotError when it cannot be read)."""
+    if choice.is_demo:
+        return _demo_view(choice.journey_json)
+    return _upload(choice.key, choice).view
 
 
 def raw_table(choice: DatasetChoice) -> RawTable:
-    """The file as read (raises UnreadableFileError)."""
-    if choice.is_demo:
-        return _demo_raw()
-    return _uploaded_raw(choice.key, choice.content, choice.name)
+    """The file as read (raises UnreadableFileError); an upload's first rows only."""
+    return file_view(choice).raw
+
+
+def _journey(journey_json: str | None) -> Journey:
+    return journey_from_dict(json.loads(journey_json)) if journey_json else default_journey()
 
 
 def journey(choice: DatasetChoice) -> Journey:
     """The journey of this choice (default: the five moments)."""
-    if choice.journey_json:
-        return journey_from_dict(json.loads(choice.journey_json))
-    return default_journey()
+    return _journey(choice.journey_json)
 
 
 def mapping(choice: DatasetChoice) -> Mapping:
     """The mapping in use: the user's, or the suggestion."""
     if choice.mapping_json:
         return mapping_from_dict(json.loads(choice.mapping_json))
-    raw = raw_table(choice)
-    return suggest_mapping(
-        raw.frame, journey(choice), labels=raw.labels, value_labels=raw.value_labels
-    )
+    return file_view(choice).suggested
 
 
 @st.cache_resource(max_entries=4, scope="session", show_spinner=False, on_release=_release)
-def _survey(key: str, _choice: DatasetChoice) -> SurveyData:
+def _edited_demo(key: str, _choice: DatasetChoice) -> SurveyData:
     chosen = mapping_from_dict(json.loads(_choice.mapping_json)) if _choice.mapping_json else None
-    return build_survey(raw_table(_choice), journey=journey(_choice), mapping=chosen)
+    return build_survey(_demo_raw(), journey=journey(_choice), mapping=chosen)  # left whole
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
@@ -135,7 +189,9 @@ def survey(choice: DatasetChoice) -> SurveyData:
     """
     if choice.is_default_demo:
         return _demo_survey()
-    return _survey(choice.key, choice)
+    if choice.is_demo:
+        return _edited_demo(choice.key, choice)
+    return _upload(choice.key, choice).survey
 
 
 def current() -> Loaded:
@@ -173,17 +229,29 @@ def prepare(choice: DatasetChoice, *, new_file: bool = False) -> Iterator[str]:
 def require_something_to_analyse(choice: DatasetChoice, raw: RawTable, whole: SurveyData) -> None:
     """Refuse a dataset with nothing to analyse, so that it never replaces the user's data.
 
-    A file with no data rows under its header, or none of whose values could be read as a
-    rating or an outcome (all garbage, or a mapping that ignores every column), raises
+    A file with no data rows under its header, or with no rating, no outcome and no column
+    that holds a number in its first rows (words or garbage: nothing that mapping could
+    make a rating), raises
     ``UnreadableFileError`` saying so; :func:`ui.widgets.switch_dataset` then keeps the
-    dataset in use.
+    dataset in use. A real export whose numbered answers are not mapped yet loads: its
+    mapping table is where the user maps them, and until then every analysis page shows
+    its empty state (:func:`ui.widgets.require_measures`).
     """
-    if raw.frame.empty:
+    if file_view(choice).n_rows == 0:
         raise UnreadableFileError(t("data.no_rows", name=choice.name))
     outcomes = [c for c in OUTCOMES if c in whole.respondents.columns]
-    if whole.ratings.empty and not whole.respondents[outcomes].notna().to_numpy().any():
+    nothing = whole.ratings.empty and not whole.respondents[outcomes].notna().to_numpy().any()
+    if nothing and not _has_numbers(raw.frame):
         message = t("data.no_usable_columns", name=choice.name, n=raw.frame.shape[1])
         raise UnreadableFileError(message)
+
+
+def _has_numbers(frame: pd.DataFrame) -> bool:
+    """Whether some column holds a value that reads as a number, in the rows the view keeps
+    (an upload's first :data:`PREVIEW_ROWS`: the survey itself holds only tidy rows)."""
+    return any(
+        pd.to_numeric(frame[column], errors="coerce").notna().any() for column in frame.columns
+    )
 
 
 # --- analyses -----------------------------------------------------------------------------

@@ -63,6 +63,8 @@ class Opened:
     journey: Journey
     key: str
     lock: threading.Lock = field(compare=False, repr=False)
+    name: str = ""
+    is_demo: bool = False
 
     @property
     def connection(self) -> object:
@@ -127,7 +129,8 @@ STALE_AFTER = timedelta(days=1)
 
 
 def sweep_stale(now: float | None = None, *, older_than: timedelta = STALE_AFTER) -> int:
-    """Delete upload folders, UTF-8 copies and DuckDB spill folders left by a stopped server.
+    """Delete upload folders (event logs and surveys), UTF-8 copies and DuckDB spill folders
+    left by a stopped server.
 
     A session's own files are deleted when it ends; a server that was killed never ran those
     releases. Only folders untouched for ``older_than`` go, so a second server on the same
@@ -135,7 +138,13 @@ def sweep_stale(now: float | None = None, *, older_than: timedelta = STALE_AFTER
     """
     limit = (time.time() if now is None else now) - older_than.total_seconds()
     root = Path(tempfile.gettempdir())
-    candidates = [*UPLOADS.glob("*"), *root.glob("mot-duckdb-*"), *root.glob("mot-utf8-*")]
+    surveys = root / "mot-surveys"  # ui.uploads.SURVEYS: survey uploads kept on disk
+    candidates = [
+        *UPLOADS.glob("*"),
+        *surveys.glob("*"),
+        *root.glob("mot-duckdb-*"),
+        *root.glob("mot-utf8-*"),
+    ]
     stale = [p for p in candidates if p.is_dir() and p.stat().st_mtime < limit]
     for folder in stale:
         shutil.rmtree(folder, ignore_errors=True)
@@ -206,7 +215,22 @@ def current() -> Opened:
     rules = rules_from_journey(journey)
     key = f"{choice.key}|{_rules_key(rules)}"
     view = _mapped(key, handle.token, handle, rules)
-    return Opened(handle.log, view, rules, journey, key, handle.lock)
+    return Opened(handle.log, view, rules, journey, key, handle.lock, choice.name, choice.is_demo)
+
+
+def for_report() -> Opened | None:
+    """The session's event log for the report, or None when the report goes without one.
+
+    The bundled demo log belongs with the demo survey only: beside an uploaded survey it
+    would describe other customers, so the report then needs an uploaded log. A log that
+    cannot be opened leaves the report without it (the Behaviour page says why).
+    """
+    if state.event_log().is_demo and not state.dataset().is_demo:
+        return None
+    try:
+        return current()
+    except MotError:
+        return None
 
 
 # --- analyses -----------------------------------------------------------------------------
@@ -224,19 +248,35 @@ def mapped_events(o: Opened) -> list[str]:
 def _mapped_events(o: Opened) -> list[str]:
     """Event names that a rule maps, in journey order of their touchpoint, then by count."""
     order = {tp: i for i, tp in enumerate(o.rules.touchpoints)}
-    counts = event_counts(o.log)
+    # from the counts taken at the open (page rules: the events their pages map)
     matched = [
-        (order[tp], -n, e)
-        for e, n in zip(counts["event"], counts["count"], strict=True)
-        if (tp := o.rules.match(e)) is not None
+        (order[tp], -n, e) for e, tp, n in o.log.event_touchpoints(o.rules) if tp is not None
     ]
-    return [e for *_, e in sorted(matched)]
+    return list(dict.fromkeys(e for *_, e in sorted(matched)))
+
+
+REPEAT_PURCHASE = ""
+"""The survey link's default conversion: a repeat purchase (``link_survey``'s
+``repurchased``: two purchases, or a repurchase event). A survey of buyers has everyone
+purchase once, so that a first purchase splits nobody; an event name is never empty."""
 
 
 def _linked(o: Opened, s: SurveyData, converted_step: str = "purchase") -> pd.DataFrame:
     # Respondents are linked by the survey column mapped as `customer_id`; without one,
     # link_survey raises a MotError that names it.
-    return behaviour.link_survey(o.connection, o.view, s.respondents, converted_step=converted_step)
+    step = converted_step or "purchase"  # a repeat purchase: the link of the first purchase
+    return behaviour.link_survey(o.connection, o.view, s.respondents, converted_step=step)
+
+
+def conversion_flag(converted_step: str) -> str:
+    """The column of the link that says who converted, for this conversion choice."""
+    return "repurchased" if converted_step == REPEAT_PURCHASE else "converted"
+
+
+def _by_conversion(o: Opened, s: SurveyData, converted_step: str = REPEAT_PURCHASE) -> object:
+    linked = _linked(o, s, converted_step)
+    flag = conversion_flag(converted_step)
+    return behaviour.utilities_by_conversion(s.ratings, linked, flag=flag)
 
 
 def _repurchase(o: Opened, s: SurveyData) -> pd.DataFrame:
@@ -306,9 +346,7 @@ ANALYSES: dict[str, Callable[..., object]] = {
 
 SURVEY_ANALYSES: dict[str, Callable[..., object]] = {
     "link": _linked,
-    "utilities_by_conversion": lambda o, s, converted_step="purchase": (
-        behaviour.utilities_by_conversion(s.ratings, _linked(o, s, converted_step))
-    ),
+    "utilities_by_conversion": _by_conversion,
     "repurchase": _repurchase,
 }
 
@@ -338,6 +376,24 @@ def _run_linked(
 def run_linked(name: str, opened: Opened, loaded: data.Loaded, **params: object) -> object:
     """Run analysis ``name`` of :data:`SURVEY_ANALYSES` on the log and the survey, cached."""
     return _run_linked(name, opened.key, loaded.key, _hashable(params), opened, loaded.survey)
+
+
+def conversions(opened: Opened, loaded: data.Loaded, converted_step: str) -> tuple[int, int]:
+    """(linked respondents found in the log, how many of them converted) for a choice of
+    conversion (an event, or :data:`REPEAT_PURCHASE`): why a comparison has one group."""
+    first_purchase = converted_step in (REPEAT_PURCHASE, "purchase")  # the page's own link
+    params = {} if first_purchase else {"converted_step": converted_step}
+    linked = run_linked("link", opened, loaded, **params)
+    in_log = linked[linked["in_log"].to_numpy(bool)]
+    return len(in_log), int(in_log[conversion_flag(converted_step)].sum())
+
+
+def hidden_changes(opened: Opened, *, period: str) -> pd.DataFrame:
+    """The dips and spikes the touchpoint trend hides (``behaviour.offsetting_events``):
+    one event of a touchpoint dips while another spikes in the same period."""
+    events = run("event_trend", opened, period=period)
+    touchpoint_of = {event: opened.rules.match(event) for event in mapped_events(opened)}
+    return behaviour.offsetting_events(events, touchpoint_of=touchpoint_of)
 
 
 def _hashable(params: dict[str, object]) -> tuple:

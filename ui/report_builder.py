@@ -2,8 +2,9 @@
 gaps and drivers pages share with it.
 
 Analyses are read through a runner: :func:`ui.data.run` (cached) in the app, :func:`direct`
-in tests and scripts, which run outside a Streamlit session. Everything takes the language
-as an argument and never reads a widget.
+in tests and scripts, which run outside a Streamlit session; the event log's likewise
+(:func:`ui.logs.run`, :func:`direct_log`). Everything takes the language as an argument and
+never reads a widget.
 """
 
 from __future__ import annotations
@@ -19,13 +20,25 @@ from mot.compare import significant_differences
 from mot.errors import MotError
 from mot.gaps import method_coverage
 from mot.journey import MOMENT_KEYS
-from ui import data
+from ui import data, logs
 from ui.i18n import chart_text, number, p_value, percent, signed, t
 
 Runner = Callable[..., object]
 
-SECTIONS: tuple[str, ...] = ("overview", "utilities", "emotion", "memory", "gaps", "drivers")
-"""Section keys in report order (titles: ``report.section.<key>``)."""
+SECTIONS: tuple[str, ...] = (
+    "overview",
+    "utilities",
+    "emotion",
+    "memory",
+    "gaps",
+    "drivers",
+    "behaviour",
+)
+"""Section keys in report order (titles: ``report.section.<key>``); ``behaviour`` is there
+only when an event log goes with the report."""
+
+TREND_PERIOD = "week"
+"""The period of the report's behaviour trend (the Behaviour page's default)."""
 
 MEASURE_KEYS: dict[str, str] = {
     "anticipated": "utility.anticipated",
@@ -57,6 +70,11 @@ DRIVER_BOOTSTRAP = 200
 def direct(name: str, loaded: data.Loaded, **params: object) -> object:
     """Run analysis ``name`` of :data:`ui.data.ANALYSES` without any cache."""
     return data.ANALYSES[name](loaded.survey, **params)
+
+
+def direct_log(name: str, opened: logs.Opened, **params: object) -> object:
+    """Run analysis ``name`` of :data:`ui.logs.ANALYSES` without any cache."""
+    return logs.ANALYSES[name](opened, **params)
 
 
 def optional(step: Callable[[], object]) -> object | None:
@@ -336,6 +354,20 @@ class BuiltReport:
     def chart(self, slug: str) -> object:
         return next(chart for key, _, chart in self.charts if key == slug)
 
+    def file_name(self, slug: str, extension: str) -> str:
+        """The download name of a chart or table: its title in the report's language
+        (``curva_emocional.png``, ``emotion_curve.png``)."""
+        titles = {key: title for key, title, _ in (*self.charts, *self.tables)}
+        return report.file_name(titles.get(slug, slug), extension)
+
+    def zip(self) -> bytes:
+        """The HTML report, every chart as PNG and every table as CSV in one zip archive,
+        each file named in the report's language."""
+        files = {f"{self.file_stem}.html": self.html.encode("utf-8")}
+        files |= {self.file_name(slug, "png"): self.png(slug) for slug, _, _ in self.charts}
+        files |= {self.file_name(slug, "csv"): self.csv(slug) for slug, _, _ in self.tables}
+        return report.zip_files(files)
+
     def png(self, slug: str) -> bytes:
         return report.chart_png(self.specs[slug], language=self.language)
 
@@ -369,9 +401,14 @@ class _Context:
     language: str
     labels: dict[str, str]
     text: dict[str, str]
+    log: logs.Opened | None = None
+    log_run: Runner = direct_log
 
     def get(self, name: str, **params: object) -> object:
         return self.run(name, self.loaded, **params)
+
+    def log_get(self, name: str, **params: object) -> object:
+        return self.log_run(name, self.log, **params)
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.language, **values)
@@ -397,9 +434,9 @@ class _Context:
         return shown.rename(columns={c: self.t(k) for c, k in columns.items()})
 
 
-def report_key(loaded: data.Loaded, language: str) -> str:
-    """What a report depends on: the data with its filter, and the language."""
-    return f"{loaded.key}|{language}"
+def report_key(loaded: data.Loaded, language: str, log: logs.Opened | None = None) -> str:
+    """What a report depends on: the data with its filter, the language and the event log."""
+    return f"{loaded.key}|{language}|{log.key if log is not None else ''}"
 
 
 def build_report(
@@ -408,17 +445,24 @@ def build_report(
     language: str,
     run: Runner | None = None,
     generated: str | None = None,
+    log: logs.Opened | None = None,
+    log_run: Runner | None = None,
 ) -> BuiltReport:
     """Run every analysis and assemble the report in ``language``.
 
     A section whose data is missing says so and the others are still built; a chart that
-    cannot be drawn raises :class:`mot.errors.ExportError` (a MotError).
+    cannot be drawn raises :class:`mot.errors.ExportError` (a MotError). With an event log
+    (``log``, analyses through ``log_run``: :func:`ui.logs.run` by default) the report ends
+    with a Behaviour section; without one it has none.
     """
     survey = loaded.survey
     labels = survey.journey.labels(language)
-    context = _Context(loaded, run or data.run, language, labels, chart_text(language))
+    context = _Context(
+        loaded, run or data.run, language, labels, chart_text(language), log, log_run or logs.run
+    )
+    keys = SECTIONS if log is not None else tuple(k for k in SECTIONS if k != "behaviour")
     sections, charts_out, tables_out, missing, specs = [], [], [], [], {}
-    for key in SECTIONS:
+    for key in keys:
         title = t(f"report.section.{key}", language)
         try:
             part = _BUILDERS[key](context)
@@ -449,7 +493,7 @@ def build_report(
         generated=generated or datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )
     return BuiltReport(
-        key=report_key(loaded, language),
+        key=report_key(loaded, language, log),
         language=language,
         html=document.to_html(max_rows=200),
         file_stem="moments_of_truth_report" if language == "en" else "informe_momentos_verdad",
@@ -697,6 +741,83 @@ def _comparison(c: _Context, part: _Part, segment: str) -> None:
         part.exports.append(("nps_by", by_segment))
 
 
+def _behaviour(c: _Context) -> _Part:
+    """The event log: its size, the ordered funnel and reach, the weekly trend with the weeks
+    it names (the Behaviour page's analyses, through the same cache)."""
+    opened = c.log
+    log = opened.log
+    labels = opened.journey.labels(c.language)
+    unmatched = c.log_get("unmatched")
+    part = _Part(
+        [
+            c.t(
+                "report.behaviour.text",
+                log=c.t("behaviour.demo_log") if opened.is_demo else opened.name,
+                events=c.number(log.n_events, 0),
+                users=c.number(log.n_users, 0),
+                unmatched=c.number(int(unmatched["count"].sum()), 0),
+            )
+        ]
+    )
+    steps = opened.reached
+    if len(steps) < 2:
+        part.text.append(c.t("report.behaviour.no_funnel"))
+        return part
+    # the parameters of the Behaviour page's first view: its cached results are reused
+    both = c.log_get("funnel_and_reach", steps=steps, window_days=None)
+    funnel, reach = both.funnel, both.reach
+    reached = c.log_get("open_funnel", steps=steps)
+    part.text.append(funnel_summary(funnel, labels=labels, language=c.language))
+    figure = charts.funnel_chart(funnel, open_funnel=reached, labels=labels, text=c.text)
+    part.charts.append(("funnel", figure))
+    part.tables.append(("funnel", _funnel_table(c, funnel, labels)))
+    reach_columns = {
+        "touchpoint": "common.touchpoint",
+        "users": "behaviour.col.users",
+        "sessions": "behaviour.col.sessions",
+        "events": "behaviour.col.events",
+    }
+    part.tables.append(("reach", c.readable(reach, reach_columns)))
+    part.exports += [("funnel", funnel), ("reach", reach)]
+    trend = c.log_get("trend", steps=steps, period=TREND_PERIOD)
+    part.text.append(c.t("report.behaviour.trend"))
+    part.charts.append(("trend", charts.behaviour_trend_chart(trend, labels=labels, text=c.text)))
+    part.text.append(_unusual_weeks(c, trend, labels))
+    part.exports.append(("trend", trend))
+    return part
+
+
+def _funnel_table(c: _Context, funnel: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    columns = {
+        "step": "behaviour.col.step",
+        "users": "behaviour.col.users",
+        "conversion_from_previous": "behaviour.col.from_previous",
+        "conversion_from_start": "behaviour.col.from_start",
+        "drop_off": "behaviour.col.drop_off",
+    }
+    shown = funnel.assign(step=funnel["step"].astype(str).map(lambda s: labels.get(s, s)))
+    return c.readable(shown, columns)
+
+
+def _unusual_weeks(c: _Context, trend: pd.DataFrame, labels: dict[str, str]) -> str:
+    """The dips and spikes of the trend, one line each, or that there are none."""
+    flagged = trend[trend["dip"] | trend["spike"]]
+    if flagged.empty:
+        return c.t("report.behaviour.no_unusual")
+    lines = [
+        "– "
+        + c.t(
+            "report.behaviour.dip" if row.dip else "report.behaviour.spike",
+            touchpoint=labels.get(str(row.touchpoint), str(row.touchpoint)),
+            start=str(row.period_start)[:10],
+            users=c.number(row.users, 0),
+            baseline=c.number(row.baseline, 0),
+        )
+        for row in flagged.itertuples(index=False)
+    ]
+    return "\n".join([c.t("report.behaviour.unusual"), *lines])
+
+
 _BUILDERS: dict[str, Callable[[_Context], _Part]] = {
     "overview": _overview,
     "utilities": _utilities,
@@ -704,4 +825,5 @@ _BUILDERS: dict[str, Callable[[_Context], _Part]] = {
     "memory": _memory,
     "gaps": _gaps,
     "drivers": _drivers,
+    "behaviour": _behaviour,
 }

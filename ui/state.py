@@ -36,18 +36,25 @@ def _digest(content: bytes | None, *parts: str | None) -> str:
 
 @dataclass(frozen=True)
 class DatasetChoice:
-    """Which survey is loaded: the bundled demo, or an upload (its bytes and name), with the
-    mapping and journey the user chose (JSON text; None = suggested / default)."""
+    """Which survey is loaded: the bundled demo, or an upload, with the mapping and journey
+    the user chose (JSON text; None = suggested / default).
+
+    An upload is its bytes (``content``), or, as the Data page keeps one, a file on disk
+    (``path``, written by :mod:`ui.uploads`, with ``digest`` the SHA-256 of its bytes) so
+    that the server does not hold the file in memory beside its survey.
+    """
 
     name: str
     content: bytes | None = None
     mapping_json: str | None = None
     journey_json: str | None = None
+    path: Path | None = None
+    digest: str | None = None
 
     @property
     def is_demo(self) -> bool:
         """The bundled demo file, whatever mapping and journey go with it."""
-        return self.content is None
+        return self.content is None and self.path is None
 
     @property
     def is_default_demo(self) -> bool:
@@ -56,10 +63,26 @@ class DatasetChoice:
         demo is the user's own and is cached per session like an upload."""
         return self.is_demo and self.mapping_json is None and self.journey_json is None
 
+    @property
+    def source(self) -> bytes | Path | None:
+        """What to read: the upload's file or bytes (None for the demo)."""
+        return self.path if self.path is not None else self.content
+
+    @property
+    def _identity(self) -> bytes | None:
+        if self.path is not None:
+            return f"file:{self.digest}".encode()
+        return self.content
+
     @cached_property  # hashed once: an upload's bytes can be 200 MB
     def key(self) -> str:
         """Identity of the data, mapping and journey: the cache key of everything derived."""
-        return _digest(self.content, self.name, self.mapping_json, self.journey_json)
+        return _digest(self._identity, self.name, self.mapping_json, self.journey_json)
+
+    @cached_property
+    def file_key(self) -> str:
+        """Identity of the file alone (bytes and name): what reading it depends on."""
+        return _digest(self._identity, self.name, None, None)
 
     def with_mapping(self, mapping: dict | None) -> DatasetChoice:
         text = json.dumps(mapping, sort_keys=True, ensure_ascii=False) if mapping else None
@@ -117,8 +140,16 @@ def dataset() -> DatasetChoice:
 
 
 def use_dataset(choice: DatasetChoice) -> None:
-    """Switch this session to another dataset (and clear a filter that may not apply)."""
+    """Switch this session to another dataset (and clear a filter that may not apply).
+
+    An upload kept on disk that the session leaves is deleted (:func:`ui.uploads.replaced`).
+    """
+    from ui import uploads  # it builds choices of this module
+
+    previous = st.session_state.get("dataset")
     st.session_state["dataset"] = choice
+    if isinstance(previous, DatasetChoice):
+        uploads.replaced(previous, choice)
     st.session_state.pop(FILTER_SEGMENT_KEY, None)
     st.session_state.pop(FILTER_VALUES_KEY, None)
 

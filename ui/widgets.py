@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
 import pandas as pd
@@ -14,7 +14,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from mot import report
 from mot.errors import MotError
-from ui import data, state
+from ui import data, state, uploads
 from ui.i18n import chart_text, number, t
 
 T = TypeVar("T")
@@ -74,13 +74,61 @@ def md_values(values: Mapping[str, str]) -> dict[str, str]:
     return {key: md_text(value) for key, value in values.items()}
 
 
-def link_to_data() -> None:
-    """A link to the Data page; plain text when the page runs outside the app's navigation
-    (a test of one page file), where Streamlit knows no other page to link to."""
+def link_to_data(label_key: str = "common.go_to_data") -> None:
+    """A link to the Data page (its first tab is the column mapping); plain text when the
+    page runs outside the app's navigation (a test of one page file), where Streamlit knows
+    no other page to link to."""
     try:
-        st.page_link(DATA_PAGE, label=t("common.go_to_data"), icon=":material/upload_file:")
+        st.page_link(DATA_PAGE, label=t(label_key), icon=":material/upload_file:")
     except StreamlitPageNotFoundError:
-        st.caption("📥 " + t("common.go_to_data"))
+        st.caption("📥 " + t(label_key))
+
+
+EMPTY_COLUMNS = 12
+"""How many of the file's column names an empty state lists before "and K more"."""
+NAME_CHARACTERS = 40
+"""A longer column name (a whole question) is cut there, with "…"."""
+
+
+def _short(name: object) -> str:
+    text = str(name)
+    return text if len(text) <= NAME_CHARACTERS else text[: NAME_CHARACTERS - 1].rstrip() + "…"
+
+
+def columns_found(names: Sequence[object], *, shown: int = EMPTY_COLUMNS) -> str:
+    """The file's column names as text (the first ``shown``, each cut at
+    :data:`NAME_CHARACTERS`, then "and K more")."""
+    listed = " · ".join(md_text(_short(name)) for name in names[:shown]) or "–"
+    rest = len(names) - shown
+    more = t("empty.more_columns", n=number(rest, 0)) if rest > 0 else ""
+    return t("empty.columns", n=number(len(names), 0), columns=listed + more)
+
+
+def empty_state(loaded: data.Loaded, missing: str, *, columns: bool = True) -> None:
+    """One clear empty state instead of empty charts: what is missing for the page or the
+    section (``t("empty.<missing>")`` and its ``_body``), the columns found in the file
+    (unless ``columns`` is false: a second empty state on the same page), and a link to
+    the column mapping on the Data page."""
+    body = t(f"empty.{missing}_body", n=number(loaded.survey.n_respondents, 0))
+    st.info(f"**{t(f'empty.{missing}')}**\n\n{body}", icon=":material/table_view:")
+    if columns:
+        choice = state.dataset()
+        names = list(data.raw_table(choice).frame.columns)
+        st.caption(columns_found(names))
+    link_to_data("empty.map_columns")
+
+
+def require_measures(loaded: data.Loaded, *needed: str, missing: str = "measures") -> None:
+    """Stop the page with :func:`empty_state` when the survey has no touchpoint measure at
+    all, or none of ``needed`` (then the empty state says ``missing``)."""
+    present = set(loaded.survey.measures)
+    if not present:
+        whole = data.survey(state.dataset())  # the sidebar's filter may have left no rating
+        empty_state(loaded, "measures" if whole.ratings.empty else "filtered")
+        st.stop()
+    if needed and not present & set(needed):
+        empty_state(loaded, missing)
+        st.stop()
 
 
 def loaded_or_stop() -> data.Loaded:
@@ -171,6 +219,27 @@ def _cell(value: object, decimals: int) -> object:
     return value
 
 
+REFERENCES = ("row",)
+"""Whole-number columns that are references, not quantities: a file's row number is shown
+as the file and a spreadsheet number it (1139, not 1,139)."""
+
+
+def _count(value: object) -> str:
+    """A whole number as the cards write it: 20,164 (en), 20.164 (es); "–" for none."""
+    return "–" if pd.isna(value) else number(int(value), 0)  # type: ignore[call-overload]
+
+
+def _numbers_right(frame: pd.DataFrame, columns: Mapping[str, str]) -> dict[str, object]:
+    """Number columns (shown as the language writes them, so as text) aligned right, as a
+    spreadsheet aligns numbers."""
+    return {
+        title: st.column_config.Column(alignment="right")
+        for column, title in columns.items()
+        if pd.api.types.is_numeric_dtype(frame[column])
+        and not pd.api.types.is_bool_dtype(frame[column])
+    }
+
+
 def _literal(value: object) -> object:
     """A table cell shown as typed: text through :func:`md_text`, other values unchanged.
 
@@ -191,7 +260,9 @@ def table(
     formats: Mapping[str, Callable[[object], object]] | None = None,
 ) -> None:
     """A readable table: chosen columns renamed to ``columns[...]`` (already translated),
-    numbers formatted for the language, touchpoint ids shown as labels; plus a CSV download
+    numbers formatted for the language as the cards write them (floats with ``decimals``,
+    whole numbers with thousands separators: 20,164 / 20.164; row numbers as they are),
+    touchpoint ids shown as labels; plus a CSV download
     of the raw numbers. ``formats`` maps a column to its own cell formatter (p-values,
     translated verdicts); the download keeps the raw values, written by
     :func:`mot.report.table_to_csv` (text that would start a spreadsheet formula is
@@ -206,6 +277,8 @@ def table(
     for column in shown.columns:
         if pd.api.types.is_float_dtype(shown[column]):
             shown[column] = [_cell(v, decimals) for v in shown[column]]
+        elif pd.api.types.is_integer_dtype(shown[column]) and column not in REFERENCES:
+            shown[column] = [_count(v) for v in shown[column]]  # counts (bools are not ints)
         elif isinstance(shown[column].dtype, pd.CategoricalDtype):
             shown[column] = shown[column].astype(str)
     shown = shown.rename(columns=dict(columns))
@@ -216,7 +289,9 @@ def table(
         # Markdown: text from the file is escaped.
         st.table(shown.map(_literal).rename(columns=md_text), hide_index=True)
     else:
-        st.dataframe(shown, hide_index=True, key=f"{key}_table")
+        st.dataframe(
+            shown, hide_index=True, key=f"{key}_table", column_config=_numbers_right(frame, columns)
+        )
     st.download_button(
         t("common.download_csv"),
         report.table_to_csv(frame),
@@ -295,12 +370,15 @@ def switch_dataset(
     """Switch every page to the dataset ``build()`` returns, showing the steps of loading it;
     or, when it cannot be built or loaded (or, for a ``new_file``, has nothing to analyse),
     show ``t(error_key, error=...)`` and keep the current dataset."""
+    choice = None
     try:
         choice = build()
         with st.status(t("data.step_reading")) as status:
             for step in data.prepare(choice, new_file=new_file):
                 status.update(label=t(f"data.step_{step}"))
     except MotError as exc:
+        if new_file and choice is not None:
+            uploads.discard(choice)  # a refused upload leaves nothing on disk
         st.error(t(error_key, error=md_message(exc)))
         return
     state.use_dataset(choice)

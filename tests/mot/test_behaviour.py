@@ -521,6 +521,89 @@ def test_trend_flat_series_still_shows_an_outage(con):
     assert not out["spike"].any()
 
 
+def weekly_view(con, counts, *, event="delivery", touchpoint="TMOT", start="2026-01-05"):
+    """One event per user, ``counts[w]`` users in week ``w`` (Mondays from ``start``)."""
+    rows = []
+    for week, count in enumerate(counts):
+        day = pd.Timestamp(start) + pd.Timedelta(weeks=week)
+        rows += [(f"u{week}_{i}", "s", str(day), event, touchpoint) for i in range(count)]
+    make_view(con, rows)
+
+
+def test_trend_never_judges_the_partial_first_and_last_weeks(con):
+    # 100 users in the first and the last week would be spikes (> 2 × the usual level), but
+    # the log begins and ends inside them: partial, never flagged, out of the baseline.
+    counts = [100, 10, 12, 10, 25, 11, 2, 100]
+    weekly_view(con, counts)
+    out = b.trend(con, touchpoints=["TMOT"])
+    assert out["partial"].tolist() == [True] + [False] * 6 + [True]
+    # whole weeks 10, 12, 10, 25, 11, 2: median 10.5 (over every week it would be 11.5);
+    # MAD = 1.4826 · median(0.5, 1.5, 0.5, 14.5, 0.5, 8.5) = 1.4826
+    assert out["baseline"].iloc[0] == pytest.approx(10.5)
+    # the thresholds are 10.5 ± 2 · 1.4826 = 7.53 and 13.47: 25 is above, 2 below, 12 within
+    assert out["spike"].tolist() == [False] * 4 + [True] + [False] * 3
+    assert out["dip"].tolist() == [False] * 6 + [True, False]
+
+
+def test_trend_spikes_mirror_dips_when_most_weeks_are_alike(con):
+    # MAD = 0: only the ratio rules apply, a half below and a double above.
+    weekly_view(con, [1] + [5] * 4 + [11] + [5] * 3 + [2] + [5] * 2 + [12])
+    out = b.trend(con, touchpoints=["TMOT"])
+    assert out["baseline"].iloc[0] == pytest.approx(5.0)
+    assert out.loc[out["spike"], "period_start"].tolist() == [pd.Timestamp("2026-02-09")]
+    assert out.loc[out["dip"], "period_start"].tolist() == [pd.Timestamp("2026-03-09")]
+    assert out["partial"].sum() == 2  # 1 user in the first week, 12 in the last: not judged
+
+
+def test_trend_of_two_partial_periods_flags_nothing(con):
+    weekly_view(con, [40, 2])
+    out = b.trend(con, touchpoints=["TMOT"])
+    assert out["partial"].all() and not (out["dip"] | out["spike"]).any()
+    assert out["baseline"].iloc[0] == pytest.approx(21.0)  # no whole week: every week
+
+
+def test_partial_months_and_days(con):
+    # 10 Jan – 20 Mar by day: the first and last months and days are partial.
+    rows = [
+        (f"u{i}", "s", str(pd.Timestamp("2026-01-10") + pd.Timedelta(days=i)), "x", "TMOT")
+        for i in range(70)
+    ]
+    make_view(con, rows)
+    months = b.trend(con, touchpoints=["TMOT"], period="month")
+    assert months["partial"].tolist() == [True, False, True]
+    days = b.trend(con, touchpoints=["TMOT"], period="day")
+    assert days["partial"].sum() == 2
+    assert days["partial"].iloc[0] and days["partial"].iloc[-1]
+
+
+def test_offsetting_events_finds_a_dip_hidden_by_a_spike(con):
+    rows = []
+    for week in range(6):
+        day = str(pd.Timestamp("2026-01-05") + pd.Timedelta(weeks=week))
+        deliveries, tickets, landings = (2, 30, 2) if week == 3 else (20, 3, 9)
+        rows += [(f"d{week}_{i}", "s", day, "delivery", "TMOT") for i in range(deliveries)]
+        rows += [(f"t{week}_{i}", "s", day, "ticket", "TMOT") for i in range(tickets)]
+        rows += [(f"l{week}_{i}", "s", day, "landing", "FMOT") for i in range(landings)]
+    make_view(con, rows)
+    # week 4's total, 2 + 30 = 32 users against 23 usually, is neither a dip nor a spike
+    week = b.trend(con, touchpoints=["TMOT"]).set_index("period_start").loc["2026-01-26"]
+    assert week["users"] == 32 and not week["dip"] and not week["spike"]
+    events = b.event_trend(con, events=["landing", "delivery", "ticket"])
+    mapping = {"landing": "FMOT", "delivery": "TMOT", "ticket": "TMOT"}
+    out = b.offsetting_events(events, touchpoint_of=mapping)
+    assert list(out.columns) == list(b.OFFSETTING_COLUMNS)
+    # the landing dip has no spike beside it in FMOT: it is the trend's own, not hidden
+    assert out["event"].tolist() == ["delivery", "ticket"]
+    assert out["change"].tolist() == ["dip", "spike"]
+    assert (out["period_start"] == pd.Timestamp("2026-01-26")).all()
+    assert out["users"].tolist() == [2, 30]
+    assert out["baseline"].tolist() == [20.0, 3.0]
+    unmapped = b.offsetting_events(events, touchpoint_of={"landing": "FMOT"})
+    assert unmapped.empty and list(unmapped.columns) == list(b.OFFSETTING_COLUMNS)
+    with pytest.raises(MotError, match="event_trend"):
+        b.offsetting_events(events.drop(columns="dip"), touchpoint_of=mapping)
+
+
 def test_open_funnel_ratio_after_an_empty_step(con):
     make_view(con, [("a", "s", "2026-01-01 10:00", "purchase", "SMOT")])
     out = b.open_funnel(con, steps=["FMOT", "SMOT"])
@@ -613,6 +696,57 @@ def test_demo_delivery_incident(demo):
     assert week.loc["support_ticket", "spike"]
     tickets = out[out["touchpoint"] == "support_ticket"]
     assert tickets.set_index("period_start")["users"].idxmax() == pd.Timestamp("2026-07-13")
+
+
+def test_demo_weekly_trend_names_no_partial_week_and_finds_the_incident(demo):
+    # data/README.md: events from Monday 2026-06-01 to Sunday 2026-08-23, twelve weeks; the
+    # first and last are ramp-up and cut-off weeks (truth 7c takes its medians over the
+    # others), and they held 7 of the 8 dips before partial periods were left unjudged.
+    out = b.trend(demo, touchpoints=JOURNEY)
+    first, last = pd.Timestamp("2026-06-01"), pd.Timestamp("2026-08-17")
+    partial = out[out["partial"]]
+    assert set(partial["period_start"]) == {first, last}
+    assert not (partial["dip"] | partial["spike"]).any()
+    flagged = out[out["dip"] | out["spike"]]
+    assert len(flagged) > 0 and not flagged["partial"].any()
+    # the incident week is hidden in TMOT's total: deliveries down, tickets up
+    tmot = out[out["touchpoint"] == "TMOT"].set_index("period_start")
+    assert not tmot.loc[pd.Timestamp("2026-07-13"), "dip"]
+    events = b.event_trend(demo, events=["shipping_update", "delivery", "support_ticket"])
+    # truth 7c: the median of the normal weeks is 428.5 deliveries
+    delivery = events[events["touchpoint"] == "delivery"]
+    assert delivery["baseline"].iloc[0] == pytest.approx(428.5)
+    touchpoint_of = {"shipping_update": "TMOT", "delivery": "TMOT", "support_ticket": "TMOT"}
+    hidden = b.offsetting_events(events, touchpoint_of=touchpoint_of)
+    assert set(hidden["period_start"]) == {pd.Timestamp("2026-07-13")}
+    assert hidden[["event", "change", "users"]].values.tolist() == [
+        ["delivery", "dip", 94],
+        ["support_ticket", "spike", 198],
+    ]
+
+
+def test_demo_respondents_all_buy_but_a_repeat_purchase_splits_them(demo):
+    survey = pd.read_csv(DEMO.parent / "demo_survey.csv", usecols=["ResponseId", "customer_id"])
+    people = survey.rename(columns={"ResponseId": "respondent_id"})
+    linked = b.link_survey(demo, respondents=people)
+    # data/README.md: every respondent buys, so a first purchase splits nobody
+    assert linked["converted"].all()
+    repeat = int(linked["repurchased"].sum())
+    assert 0 < repeat < len(linked)
+    ratings = pd.DataFrame(
+        {
+            "respondent_id": linked["respondent_id"],
+            "touchpoint": "UMOT",
+            "measure": "experienced",
+            "value": np.where(linked["repurchased"], 80.0, 60.0),
+        }
+    )
+    assert b.utilities_by_conversion(ratings, linked).empty
+    split = b.utilities_by_conversion(ratings, linked, flag="repurchased").iloc[0]
+    assert split["n_a"] == repeat and split["n_b"] == len(linked) - repeat
+    assert split["difference"] == pytest.approx(20.0)
+    with pytest.raises(MotError, match="flag"):
+        b.utilities_by_conversion(ratings, linked, flag="in_log")
 
 
 def test_demo_reach_and_funnel_are_consistent(demo):

@@ -731,3 +731,122 @@ def test_a_clean_parquet_file_is_opened_by_the_quick_pass(monkeypatch):
     log = open_event_log(DEMO)
     assert taken and taken[0] is not None
     assert (log.n_events, log.n_bad_rows) == (175_038, 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# GA4's recommended events on the default journey (issue 10)
+
+
+@pytest.mark.parametrize(
+    ("event", "moment"),
+    [
+        ("view_item_list", "ZMOT"),
+        ("search", "ZMOT"),
+        ("view_search_results", "ZMOT"),
+        ("select_item", "ZMOT"),
+        ("view_item", "FMOT"),
+        ("add_to_cart", "SMOT"),
+        ("view_cart", "SMOT"),
+        ("begin_checkout", "SMOT"),
+        ("add_shipping_info", "SMOT"),  # not TMOT's "shipping": the longer keyword wins
+        ("add_payment_info", "SMOT"),
+        ("purchase", "SMOT"),
+        ("refund", "TMOT"),
+        ("customer_support", "TMOT"),
+        ("share", "UMOT"),
+        ("generate_lead", "UMOT"),
+        ("write_review", "UMOT"),
+        ("session_start", None),
+        ("first_visit", None),
+        ("user_engagement", None),
+        ("scroll", None),
+        ("page_view", None),  # by its name alone: only a product page makes it FMOT
+    ],
+)
+def test_ga4_recommended_events_map_to_the_default_moments(event, moment):
+    assert rules_from_journey(default_journey()).match(event) == moment
+
+
+def test_a_generated_ga4_log_gives_a_sensible_funnel_with_no_rule_editing(tmp_path):
+    from mot import behaviour
+    from tests.mot.ga4_log import write_ga4_log
+
+    truth = write_ga4_log(tmp_path / "ga4.jsonl")
+    log = open_event_log(tmp_path / "ga4.jsonl")
+    assert log.page_column == "page_location"
+    assert any("Page address: `page_location`" in note for note in log.notes)
+    rules = rules_from_journey(default_journey())
+    view = log.mapped(rules)
+    reach = behaviour.touchpoint_reach(log.connection, view, touchpoints=rules.touchpoints)
+    users = dict(zip(reach["touchpoint"], reach["users"], strict=True))
+    # Every moment reached by exactly the users the generator sent there.
+    for moment in ("ZMOT", "FMOT", "SMOT", "TMOT", "UMOT"):
+        assert users[moment] == len(truth[moment]), moment
+    assert users["ZMOT"] > users["FMOT"] > users["SMOT"] > users["TMOT"] > 0
+    assert users["UMOT"] > 0
+    funnel = behaviour.ordered_funnel(log.connection, view, steps=list(rules.touchpoints))
+    steps = funnel.set_index("step")["users"]
+    assert steps.tolist() == [
+        len(truth["ZMOT"]),
+        len(truth["FMOT"]),
+        len(truth["SMOT"]),
+        len(truth["TMOT"]),
+        len(truth["TMOT_then_UMOT"]),
+    ]
+    assert steps.is_monotonic_decreasing
+    # GA4's automatic events are not moments; page views of the home, category and search
+    # pages neither, product page views are FMOT.
+    unmatched = unmatched_events(log, rules).set_index("event")["count"]
+    assert {"session_start", "first_visit", "user_engagement", "scroll"} <= set(unmatched.index)
+    views = log.connection.execute(
+        f"SELECT touchpoint, count(*) FROM {view} WHERE event = 'page_view' GROUP BY 1"
+    ).fetchall()
+    product_views = log.connection.execute(
+        "SELECT count(*) FROM events WHERE event = 'page_view' AND page_location LIKE '%/product/%'"
+    ).fetchone()[0]
+    assert dict(views) == {
+        "FMOT": product_views,
+        None: int(unmatched["page_view"]),
+    }
+    counted = log.touchpoint_events(rules)
+    mapped = dict(
+        log.connection.execute(
+            f"SELECT touchpoint, count(*) FROM {view} WHERE touchpoint IS NOT NULL GROUP BY 1"
+        ).fetchall()
+    )
+    assert counted == mapped  # the counts the Behaviour page offers steps from
+
+
+def test_page_view_without_a_page_address_is_no_moment_and_the_log_says_so(tmp_path):
+    path = _write(
+        tmp_path,
+        "log.csv",
+        "user_id,timestamp,event_name\nu1,2024-06-01 10:00,page_view\n"
+        "u1,2024-06-01 10:01,view_item\nu1,2024-06-01 10:02,purchase\n",
+    )
+    log = open_event_log(path)
+    assert log.page_column is None
+    assert any("`page_view` events carry no page address" in note for note in log.notes)
+    rules = rules_from_journey(default_journey())
+    assert unmatched_events(log, rules)["event"].tolist() == ["page_view"]
+    assert log.touchpoint_events(rules) == {"ZMOT": 0, "FMOT": 1, "SMOT": 1, "TMOT": 0, "UMOT": 0}
+
+
+def test_a_page_rule_reads_a_page_path_column_and_its_texts_stay_data(tmp_path):
+    path = _write(
+        tmp_path,
+        "log.csv",
+        "user_id,timestamp,event_name,page_path\n"
+        "u1,2024-06-01 10:00,page_view,/Tienda/PRODUCTO/42\n"
+        "u1,2024-06-01 10:01,page_view,/it's-here\n"
+        "u2,2024-06-01 10:00,page_view,/home\n",
+    )
+    log = open_event_log(path)
+    assert log.page_column == "page_path"
+    rules = EventRules(
+        (("ZMOT", ("page_view@/it's",)), ("FMOT", ("page_view@/producto",)), ("SMOT", ()))
+    )
+    view = log.mapped(rules)
+    rows = log.connection.execute(f"SELECT page_path, touchpoint FROM {view} ORDER BY 1").fetchall()
+    assert rows == [("/Tienda/PRODUCTO/42", "FMOT"), ("/home", None), ("/it's-here", "ZMOT")]
+    assert unmatched_events(log, rules).values.tolist() == [["page_view", 1]]

@@ -20,9 +20,11 @@ from mot.report import (
     chart_png,
     chart_svg,
     csv_safe,
+    file_name,
     format_number,
     table_to_csv,
     tables_to_excel,
+    zip_files,
 )
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -507,3 +509,47 @@ def test_report_opens_offline_in_a_browser(report, tmp_path):
             browser.close()
     assert requests == [path.as_uri()]  # the file itself, nothing else
     assert errors == []  # e.g. no Content-Security-Policy violation
+
+
+# --- file names and the zip bundle (issue 10) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "extension", "expected"),
+    [
+        ("Curva emocional", "png", "curva_emocional.png"),
+        ("Importancia–desempeño", "svg", "importancia_desempeno.svg"),
+        ("Recuerdo frente a pico-final", "csv", "recuerdo_frente_a_pico_final.csv"),
+        ("Comparación", "PNG", "comparacion.png"),
+        ("  Emotion curve  ", "png", "emotion_curve.png"),
+        ("../../etc/passwd", "csv", "etc_passwd.csv"),  # never a path
+    ],
+)
+def test_file_name_is_plain_ascii_from_the_title(title, extension, expected):
+    assert file_name(title, extension) == expected
+
+
+@pytest.mark.parametrize(("title", "extension"), [("—", "png"), ("", "png"), ("x", ".png")])
+def test_file_name_rejects_what_makes_no_name(title, extension):
+    with pytest.raises(ExportError):
+        file_name(title, extension)
+
+
+def test_zip_files_keeps_names_order_and_bytes_and_is_the_same_each_time():
+    import zipfile
+
+    files = {"informe.html": "<p>ñ</p>".encode(), "curva_emocional.png": PNG_SIGNATURE + b"x"}
+    data = zip_files(files)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert archive.namelist() == ["informe.html", "curva_emocional.png"]
+    assert archive.read("informe.html").decode() == "<p>ñ</p>"
+    assert archive.testzip() is None
+    assert zip_files(files) == data
+
+
+@pytest.mark.parametrize(
+    "files", [{}, {"../x.csv": b"a"}, {"a/b.csv": b"a"}, {"x.csv": "text"}, [("x", b"")]]
+)
+def test_zip_files_rejects_bad_input(files):
+    with pytest.raises(ExportError):
+        zip_files(files)

@@ -7,11 +7,15 @@ from hypothesis import strategies as st
 from mot.errors import ScaleError
 from mot.scales import (
     KNOWN_SCALES,
+    LABEL_SETS,
     Scale,
     ScaleAssumption,
+    answer_texts,
     detect_scale,
     infer_scale,
+    label_key,
     label_value,
+    match_label_set,
     normalise,
     parse_ratings,
     parse_scale,
@@ -246,3 +250,129 @@ def test_sibling_measures_vouch_for_a_scale_they_share():
     # 3–5 reads 1–5, which no sibling firmly shares: still to confirm.
     assert out[2].guess.needs_confirmation
     assert "Confirm the scale" in out[2].fix()
+
+
+# --- answer labels (issue 10) -----------------------------------------------------------------
+
+# (label, kind, language, points, position from 0 = worst): the labels the issue lists as
+# rejected, and the variants the README promises.
+ISSUE_LABELS = [
+    ("Muy satisfecho", "satisfaction", "es", 5, 4),
+    ("De acuerdo", "agreement", "es", 5, 3),
+    ("Very satisfied", "satisfaction", "en", 5, 4),
+    ("Muy de acuerdo", "agreement", "es", 5, 4),
+    ("Ni satisfecho ni insatisfecho", "satisfaction", "es", 5, 2),
+    ("Excelente", "quality", "es", 5, 4),
+    ("Somewhat agree", "agreement", "en", 5, 3),
+    ("Very favorably", "favourability", "en", 5, 4),
+    ("Ni de acuerdo ni en desacuerdo", "agreement", "es", 5, 2),
+    ("Neither agree nor disagree", "agreement", "en", 5, 2),
+    ("Extremely likely", "likelihood", "en", 5, 4),
+    ("Muy probable", "likelihood", "es", 5, 4),
+    ("Nada probable", "likelihood", "es", 5, 0),
+    ("Poor", "quality", "en", 5, 1),
+    ("Malo", "quality", "es", 5, 1),
+    ("Muy desfavorable", "favourability", "es", 5, 0),
+    ("Very unfavourable", "favourability", "en", 5, 0),
+]
+
+
+@pytest.mark.parametrize(("label", "kind", "language", "points", "position"), ISSUE_LABELS)
+def test_a_single_label_finds_its_set_and_its_point(label, kind, language, points, position):
+    found = match_label_set([label])
+    assert (found.kind, found.language, found.size) == (kind, language, points)
+    assert found.position(label) == position
+    guess = infer_scale(pd.Series([label, None]))
+    assert (guess.scale, guess.evidence) == (Scale(1, points), "answer_labels")
+    # Before issue 10 these columns had no scale: "No known scale holds its values".
+    assert detect_scale(pd.Series([label])) == Scale(1, points)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "MUY SATISFECHO",
+        "muy satisfecho",
+        "  Muy  satisfecho. ",
+        "¡Muy satisfecho!",
+        "Muy satisfecha",
+    ],
+)
+def test_accents_case_spaces_punctuation_and_gender_are_ignored(written):
+    assert label_key(written).replace("satisfecha", "satisfecho") == "muy satisfecho"
+    assert match_label_set([written]).position(written) == 4
+    neutral = match_label_set(["Ni satisfécho, ni INSATISFECHO"])
+    assert neutral.position("ni satisfecho ni insatisfecho") == 2
+
+
+def test_two_labels_on_one_point_of_a_five_point_set_mean_the_seven_point_set():
+    # "Agree" and "Somewhat agree" are alternatives for point 4 of the 5-point set; together
+    # they are points 6 and 5 of the 7-point set.
+    seven = match_label_set(["Strongly agree", "Agree", "Somewhat agree"])
+    assert seven.size == 7
+    assert [seven.position(x) for x in ("Somewhat agree", "Agree", "Strongly agree")] == [4, 5, 6]
+    assert infer_scale(pd.Series(["Agree", "Somewhat agree"])).scale == Scale(1, 7)
+    # Spanish alike: "Algo de acuerdo" beside "De acuerdo" is the 7-point set.
+    assert match_label_set(["De acuerdo", "Algo de acuerdo"]).size == 7
+    # "Muy, bastante, algo, poco, nada de acuerdo" is the 5-point intensity set.
+    intensity = match_label_set(["Muy de acuerdo", "Bastante de acuerdo", "Nada de acuerdo"])
+    assert intensity.size == 5 and intensity.position("Algo de acuerdo") == 2
+
+
+def test_a_declared_scale_picks_the_set_of_its_length():
+    answers = ["Very satisfied", "Satisfied", "Neutral"]
+    assert match_label_set(answers).size == 5
+    seven = match_label_set(answers, points=7)
+    assert seven.size == 7
+    # On 1–7, "Satisfied" is point 6 of the 7-point set, not 5.5 (the 5-point set spread).
+    assert seven.value("Satisfied", Scale(1, 7)) == 6
+
+
+def test_numbers_beside_labels_of_the_same_scale():
+    # Numbers 1–5 and labels of a 5-point set: 1–5, and both kinds of answer are read.
+    column = pd.Series(["1", "2", "Very satisfied", "Satisfied", "5"], dtype=object)
+    guess = infer_scale(column)
+    assert (guess.scale, guess.evidence) == (Scale(1, 5), "answer_labels")
+    labels = match_label_set(answer_texts(column), points=5)
+    parsed = parse_ratings(column, guess.scale, labels=labels)
+    assert parsed.values.tolist() == [1, 2, 5, 4, 5]
+    assert parsed.status_names() == ["ok", "ok", "label", "label", "ok"]
+    # Numbers on −3..+3 beside 7-point labels: the 7-point scale that holds them.
+    bipolar = infer_scale(pd.Series(["-3", "2", "Agree", "Somewhat agree"], dtype=object))
+    assert (bipolar.scale, bipolar.evidence) == (Scale(-3, 3), "answer_labels")
+    # Numbers of a longer scale with only end labels: the numbers' scale, labels at its ends.
+    ends = infer_scale(pd.Series(["0", "4", "10", "Strongly agree"], dtype=object))
+    assert (ends.scale, ends.evidence) == (Scale(0, 10), "values")
+    assert ends.labels.value("Strongly agree", ends.scale) == 10
+
+
+def test_an_unknown_label_in_a_labelled_column_is_its_own_status():
+    column = pd.Series(["Muy de acuerdo", "Bastante", "De acuerdo", "4", None], dtype=object)
+    labels = match_label_set(answer_texts(column))
+    assert labels.kind == "agreement" and "Bastante" in answer_texts(column)
+    parsed = parse_ratings(column, Scale(1, 5), labels=labels)
+    assert parsed.status_names() == ["label", "unknown_label", "label", "ok", "missing"]
+    assert parsed.values[[0, 2, 3]].tolist() == [5, 4, 4]
+    assert np.isnan(parsed.values[1])
+
+
+def test_answer_texts_leave_out_numbers_dont_know_and_numbered_labels():
+    column = pd.Series(["3", "4,5", "no sé", "N/A", "5 - Muy bueno", "", "Bueno", "Bueno", None])
+    assert answer_texts(column) == ("Bueno",)
+    assert answer_texts(pd.Series([1.0, 2.0])) == ()
+
+
+def test_label_sets_cover_five_and_seven_points_of_every_kind_in_both_languages():
+    sizes = {(s.kind, s.language, s.size) for s in LABEL_SETS}
+    for kind in ("agreement", "satisfaction", "likelihood", "quality", "favourability"):
+        for language in ("en", "es"):
+            assert {(kind, language, 5), (kind, language, 7)} <= sizes
+    for labels in LABEL_SETS:  # every set is ordered worst to best with distinct points
+        assert labels.size in (5, 7)
+        assert len({labels.position(x) for x in labels.labels}) == labels.size
+
+
+def test_value_labels_still_state_the_scale_before_answer_labels():
+    coded = {1: "Muy malo", 2: "Malo", 3: "Regular", 4: "Bueno", 5: "Muy bueno", 6: "x", 7: "y"}
+    guess = infer_scale(pd.Series([2, 3]), value_labels=coded)
+    assert (guess.scale, guess.evidence) == (Scale(1, 7), "value_labels")

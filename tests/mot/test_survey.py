@@ -527,3 +527,124 @@ def test_the_demo_states_every_scale_and_needs_no_confirmation():
     assert not any(a.guess.needs_confirmation for a in survey.scale_assumptions)
     excellent = next(a for a in survey.scale_assumptions if a.target == "excellent")
     assert excellent.guess.like == ("anticipated", "experienced", "retrospective")
+
+
+# --- text answers that are scale labels (issue 10) ------------------------------------------
+
+LABELLED = csv_bytes(
+    """
+ResponseId,FMOT_experienced,SMOT_experienced,TMOT_experienced,UMOT_experienced
+R1,Muy satisfecho,De acuerdo,Very satisfied,Very favorably
+R2,Ni satisfecho ni insatisfecho,Muy de acuerdo,Satisfied,Somewhat favorably
+R3,insatisfecho,"Ni de acuerdo, ni en desacuerdo",VERY DISSATISFIED,Very unfavorably
+R4,MUY SATISFECHO.,En desacuerdo,Neutral,Neither favorably nor unfavorably (neutral)
+"""
+)
+
+
+def _values(survey, touchpoint):
+    r = survey.ratings
+    rows = r[r.touchpoint == touchpoint].sort_values("respondent_id")
+    return dict(zip(rows["respondent_id"].astype(str), rows["value"], strict=True))
+
+
+def test_label_answers_map_onto_their_scale_with_no_declared_scale():
+    survey = load_survey(LABELLED, name="labels.csv")
+    # Before issue 10 every column was "left out: no known scale holds its cells".
+    assert not survey.report.has_errors, survey.report.to_frame()
+    # 5-point sets on 1–5 → 0–100: worst 0, then 25, 50, 75, best 100.
+    assert _values(survey, "FMOT") == {"R1": 100, "R2": 50, "R3": 25, "R4": 100}
+    assert _values(survey, "SMOT") == {"R1": 75, "R2": 100, "R3": 50, "R4": 25}
+    assert _values(survey, "TMOT") == {"R1": 100, "R2": 75, "R3": 0, "R4": 50}
+    assert _values(survey, "UMOT") == {"R1": 100, "R2": 75, "R3": 0, "R4": 50}
+    assert survey.mapping.get("FMOT_experienced").scale == "1-5"
+    (assumption,) = survey.scale_assumptions
+    assert assumption.guess.evidence == "answer_labels"
+    stated = [e.problem for e in survey.report.warnings if e.problem.startswith("Scale of")]
+    assert "1-5, from the answer labels" in stated[0]
+
+
+def test_label_answers_map_onto_a_declared_scale():
+    mapping = mapping_from_dict(
+        {
+            "columns": [
+                {"column": "ResponseId", "role": "respondent_id"},
+                *(
+                    {
+                        "column": f"{tp}_experienced",
+                        "role": "rating",
+                        "touchpoint": tp,
+                        "measure": "experienced",
+                        "scale": "1-5",
+                    }
+                    for tp in ("FMOT", "SMOT", "TMOT", "UMOT")
+                ),
+            ]
+        }
+    )
+    survey = load_survey(LABELLED, name="labels.csv", mapping=mapping)
+    assert not survey.report.has_errors
+    assert len(survey.ratings) == 16
+    assert survey.ratings["top_box"].sum() == 8  # the best two labels of each column
+
+
+def test_an_unknown_label_is_an_error_naming_the_cell_and_the_labels_understood():
+    data = csv_bytes(
+        """
+ResponseId,FMOT_experienced,TMOT_experienced
+R1,Muy satisfecho,3
+R2,Bastante contento,4
+R3,Satisfecho,5
+R4,4,1
+"""
+    )
+    survey = load_survey(data, name="unknown.csv")
+    errors = survey.report.to_frame().query("severity == 'error'")
+    assert errors[["row", "column"]].values.tolist() == [[3, "FMOT_experienced"]]
+    entry = errors.iloc[0]
+    assert "`Bastante contento` is not one of the answer labels" in entry["problem"]
+    assert "satisfaction, 5 points, Spanish" in entry["problem"]
+    understood = "Muy insatisfecho, Insatisfecho, Ni satisfecho ni insatisfecho, Satisfecho"
+    assert understood in entry["fix"] and "1-5 scale" in entry["fix"]
+    # The good cells stay, the number 4 among them.
+    assert _values(survey, "FMOT") == {"R1": 100, "R3": 75, "R4": 75}
+
+
+def test_a_tidy_table_of_labels():
+    data = csv_bytes(
+        """
+respondent_id,touchpoint,measure,value
+a,FMOT,experienced,Muy de acuerdo
+b,FMOT,experienced,En desacuerdo
+a,TMOT,experienced,Totalmente en desacuerdo
+b,TMOT,experienced,Sí
+"""
+    )
+    survey = load_survey(data, name="tidy.csv")
+    assert _values(survey, "FMOT") == {"a": 100, "b": 25}
+    errors = survey.report.to_frame().query("severity == 'error'")
+    assert errors[["row", "column"]].values.tolist() == [[5, "value"]]
+    assert "`Sí` is not one of the answer labels" in errors.iloc[0]["problem"]
+
+
+def test_real_favourability_labels_of_a_surveymonkey_export():
+    if not REAL_FILES:
+        pytest.skip("shared/realdata is not beside the repository")
+    from mot.io import read_table
+
+    raw = read_table(REALDATA / "StarWars.csv")
+    han = next(c for c in raw.frame.columns if str(c).endswith("- Han Solo"))
+    mapping = mapping_from_dict(
+        {
+            "columns": [
+                {"column": "RespondentID", "role": "respondent_id"},
+                {"column": han, "role": "rating", "touchpoint": "FMOT", "measure": "experienced"},
+            ]
+        }
+    )
+    survey = build_survey(raw, mapping=mapping)
+    assert not [e for e in survey.report.errors if e.column == han]
+    counts = fmot(survey)["value"].value_counts().to_dict()
+    # The file's counts: 114 "Very favorably", 22 "Somewhat favorably", 11 "Neither favorably
+    # nor unfavorably (neutral)", 1 "Somewhat unfavorably"; 2 "Unfamiliar (N/A)" are missing.
+    assert counts == {100.0: 114, 75.0: 22, 50.0: 11, 25.0: 1}

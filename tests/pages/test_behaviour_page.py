@@ -90,10 +90,11 @@ def test_demo_reach_table_comes_with_the_funnel(demo):
     reach = [df for df in demo.dataframe if "Sessions" in df.value.columns]
     assert reach, "the reach table is shown"
     table = reach[0].value.set_index("Touchpoint")
-    # the demo's counts (tests/mot/test_behaviour.py): 23,817 users land, 20,164 search
-    assert table.loc["First moment of truth", "Users"] == 23_817
-    assert table.loc["Zero moment of truth", "Users"] == 20_164
-    assert table.loc["Ultimate moment of truth", "Events"] == 1_782
+    # the demo's counts (tests/mot/test_behaviour.py): 23,817 users land, 20,164 search;
+    # written as the cards write them
+    assert table.loc["First moment of truth", "Users"] == "23,817"
+    assert table.loc["Zero moment of truth", "Users"] == "20,164"
+    assert table.loc["Ultimate moment of truth", "Events"] == "1,782"
 
 
 def test_one_step_asks_for_two_and_keeps_the_reach():
@@ -102,14 +103,15 @@ def test_one_step_asks_for_two_and_keeps_the_reach():
     assert not at.exception
     assert any("at least two" in i.value.lower() for i in at.info)
     reach = [df for df in at.dataframe if "Sessions" in df.value.columns]
-    assert reach[0].value.set_index("Touchpoint").loc["First moment of truth", "Users"] == 23_817
+    assert reach[0].value.set_index("Touchpoint").loc["First moment of truth", "Users"] == "23,817"
 
 
 def test_demo_draws_every_chart(demo):
-    # funnel, time between, trend, segment funnel, conversion difference, repurchase; every
-    # respondent buys (data/README.md), so purchase splits nobody and says so
-    assert len(list(demo.get("vega_lite_chart"))) == 6
-    assert any("Every linked respondent reached purchase" in i.value for i in demo.info)
+    # funnel, time between, trend, segment funnel, conversion difference, converters against
+    # the rest, repurchase: every respondent buys (data/README.md), and the default
+    # conversion, a repeat purchase, splits them
+    assert len(list(demo.get("vega_lite_chart"))) == 7
+    assert not any("Every linked respondent" in i.value for i in demo.info)
 
 
 def test_converters_of_a_later_event_are_compared():
@@ -126,12 +128,53 @@ def test_demo_trend_names_the_dips(demo):
     assert "usually" in warnings  # at least one dip is named with its usual level
 
 
+def test_demo_trend_names_the_incident_week_hidden_in_tmot(demo):
+    # data/README.md, truth 7c: deliveries stop in the week of 13 July while tickets pile up;
+    # TMOT's total stays near its usual level, so the page names the two events within it
+    warnings = " ".join(w.value for w in demo.warning)
+    assert (
+        "**Third moment of truth**, week of 2026-07-13: **delivery** down to 94 users "
+        "(usually 428); **support_ticket** up to 198 users (usually 25)"
+    ) in warnings
+
+
+def test_demo_trend_never_names_a_partial_week_and_names_spikes_as_dips(demo):
+    named = " ".join(m.value for m in [*demo.warning, *demo.info])
+    # the log's first and last weeks held 7 of its 8 dips: partial, not judged, said so
+    assert "week of 2026-06-01" not in named and "week of 2026-08-17" not in named
+    captions = " ".join(c.value for c in demo.caption)
+    assert "first and last weeks (2026-06-01, 2026-08-17) are partial" in captions
+    spikes = next(i.value for i in demo.info if i.value.startswith("Spikes"))
+    # the parcels delayed by the incident arrive the week after
+    assert "- **Third moment of truth**, week of 2026-07-20: 824 users, usually 572" in spikes
+    dips = next(w.value for w in demo.warning if w.value.startswith("Dips"))
+    assert "- **Third moment of truth**, week of 2026-08-10: 486 users, usually 572" in dips
+
+
+def test_survey_link_defaults_to_a_repeat_purchase_that_splits_buyers(demo):
+    choice = widget(demo.selectbox, "converted_step")
+    assert choice.value == "" and choice.options[0] == "a repeat purchase"
+    assert "Bought again" in metrics(demo) and metrics(demo)["Bought again"] != "0"
+    summary = " ".join(s.value for s in demo.success)
+    assert "between the groups of conversion" in summary
+
+
+def test_a_conversion_everyone_reached_says_why_there_is_nothing_to_compare():
+    at = run(BEHAVIOUR)
+    widget(at.selectbox, "converted_step").set_value("purchase").run()
+    assert not at.exception, at.exception
+    infos = " ".join(i.value for i in at.info)
+    assert "Every linked respondent reached purchase (2,000 of 2,000)" in infos
+    assert len(list(at.get("vega_lite_chart"))) == 6  # no converters chart
+
+
 def test_conversion_by_week_of_entry(demo):
     table = next(df.value for df in demo.dataframe if "Entered" in df.value.columns)
     assert list(table.columns[:2]) == ["Cohort", "Entered"]
     weeks = pd.to_datetime(table["Cohort"])
     assert (weeks.dt.day_of_week == 0).all() and weeks.is_monotonic_increasing
-    assert table["Entered"].sum() == 20_164  # everyone who reached ZMOT, once
+    entered = [int(n.replace(",", "")) for n in table["Entered"]]  # shown as 1,670
+    assert sum(entered) == 20_164  # everyone who reached ZMOT, once
 
 
 def test_event_level_trend_finds_the_delivery_incident():
@@ -169,6 +212,13 @@ def test_spanish_numbers_and_labels():
     assert values["Eventos"] == "175.038"
     assert at.title[0].value == "Comportamiento"
     assert "usuarios que llegaron a" in " ".join(s.value for s in at.success)
+    # tables write numbers as the cards do
+    reach = next(df.value for df in at.dataframe if "Sesiones" in df.value.columns)
+    assert reach.set_index("Punto de contacto").loc["Momento cero de la verdad", "Usuarios"] == (
+        "20.164"
+    )
+    warnings = " ".join(w.value for w in at.warning)
+    assert "semana del 2026-07-13: **delivery** baja a 94 usuarios" in warnings
 
 
 def test_uploaded_log_with_bad_rows_is_counted_not_dropped():
@@ -187,7 +237,7 @@ def test_uploaded_log_funnel_counts_in_order():
     at = run(BEHAVIOUR, event_log=log)
     funnel = next(df.value for df in at.dataframe if "Drop-off" in df.value.columns)
     # FMOT (landing, product_view) → SMOT (purchase): u1..u4 reach FMOT; u1, u2 buy after.
-    assert list(funnel["Users"]) == [4, 2]
+    assert list(funnel["Users"]) == ["4", "2"]
 
 
 def test_broken_log_says_what_to_fix():
@@ -249,3 +299,22 @@ def test_data_page_broken_log_error_keeps_the_survey_tab():
     assert not at.exception, at.exception
     assert any("broken.csv" in e.value for e in at.error)
     assert metrics(at)["Respondents"] == "2,000"  # the survey tab still renders
+
+
+def test_a_ga4_export_gives_the_five_moment_funnel_with_no_rule_editing():
+    # Issue 10: GA4's recommended e-commerce events, and page views of product pages, map to
+    # the default journey's moments as GA4 means them.
+    from tests.mot.ga4_log import ga4_log
+
+    records, truth = ga4_log()
+    content = ("\n".join(json.dumps(r) for r in records) + "\n").encode("utf-8")
+    at = run(BEHAVIOUR, event_log=EventLogChoice("ga4_export.jsonl", content))
+    assert not at.exception, at.exception
+    funnel = next(df.value for df in at.dataframe if "Drop-off" in df.value.columns)
+    assert funnel["Step"].str.endswith("moment of truth").all() and len(funnel) == 5
+    expected = [len(truth[k]) for k in ("ZMOT", "FMOT", "SMOT", "TMOT", "TMOT_then_UMOT")]
+    assert funnel["Users"].tolist() == expected
+    summary = " ".join(s.value for s in at.success)
+    assert f"Of {len(truth['ZMOT'])} users who reached" in summary
+    unmatched = next(df.value for df in at.dataframe if "Count" in df.value.columns)
+    assert {"session_start", "first_visit", "user_engagement"} <= set(unmatched["Event"])

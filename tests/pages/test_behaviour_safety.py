@@ -79,7 +79,7 @@ def test_hostile_column_and_event_names_are_data_on_the_behaviour_page(uploads):
     segment = next(s for s in at.selectbox if s.key and s.key.startswith("behaviour_segment_"))
     assert segment.options == [PASSWD, "device"]
     funnel = next(df.value for df in at.dataframe if "Drop-off" in df.value.columns)
-    assert list(funnel["Users"]) == [4, 2]  # FMOT u1–u4; SMOT (the hostile purchase) u1, u2
+    assert list(funnel["Users"]) == ["4", "2"]  # FMOT u1–u4; SMOT (the hostile purchase) u1, u2
 
 
 def test_hostile_journey_keywords_on_the_behaviour_page(uploads):
@@ -96,7 +96,7 @@ def test_hostile_journey_keywords_on_the_behaviour_page(uploads):
     assert not at.error, [e.value for e in at.error]
     assert "root:" not in everything(at)
     funnel = next(df.value for df in at.dataframe if "Drop-off" in df.value.columns)
-    assert list(funnel["Users"]) == [4, 2]
+    assert list(funnel["Users"]) == ["4", "2"]
 
 
 def test_a_log_in_the_year_99999_takes_seconds_and_says_what_was_left_out(uploads):
@@ -204,11 +204,13 @@ def test_a_killed_servers_leftovers_are_swept_at_start_and_live_files_kept(
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     old, live = uploads / "old", uploads / "live"
     spill, copy = tmp_path / "mot-duckdb-abc", tmp_path / "mot-utf8-xyz"
-    for folder in (old, live, spill, copy):
+    survey, live_survey = tmp_path / "mot-surveys" / "old", tmp_path / "mot-surveys" / "live"
+    for folder in (old, live, spill, copy, survey, live_survey):
         folder.mkdir(parents=True)
         (folder / "f").write_bytes(b"x")
     two_days_ago = time.time() - 2 * 86400
-    for folder in (old, spill, copy):
+    for folder in (old, spill, copy, survey):
         os.utime(folder, (two_days_ago, two_days_ago))
-    assert logs.sweep_stale() == 3
+    assert logs.sweep_stale() == 4
     assert live.exists() and not old.exists() and not spill.exists() and not copy.exists()
+    assert live_survey.exists() and not survey.exists()

@@ -90,7 +90,9 @@ def test_uploading_a_valid_export_switches_every_page_to_it():
     assert not at.exception, at.exception
     assert not errors(at)
     assert at.session_state["dataset"].name == "my_export.csv"
-    assert at.session_state["dataset"].content == VALID_EXPORT
+    kept = at.session_state["dataset"]
+    assert kept.content is None, "the upload is kept on disk, not in the session's memory"
+    assert kept.path.read_bytes() == VALID_EXPORT
     assert metrics(at)["Respondents"] == "40"
     assert any("my_export.csv" in m.value for m in at.markdown)
     assert not at.button(key="data_demo").disabled
@@ -288,4 +290,26 @@ def test_the_scale_confirmation_speaks_spanish():
 
 def test_the_demo_asks_to_confirm_no_scale():
     at = data_page()
+    assert not any("Confirm these scales" in w.value for w in at.warning)
+
+
+LABELLED = (
+    b"ResponseId,FMOT_experienced,TMOT_experienced\n"
+    b"R1,Muy satisfecho,Very favorably\nR2,Satisfecho,Somewhat favorably\n"
+    b"R3,Ni satisfecho ni insatisfecho,Very unfavorably\nR4,Muy contento,Neutral\n"
+)
+
+
+def test_label_answers_are_read_on_their_scale_and_an_unknown_one_is_named():
+    # Issue 10: before, both columns were left out ("No known scale holds its cells").
+    at = data_page(dataset=state.DatasetChoice(name="labels.csv", content=LABELLED))
+    assert not at.exception, at.exception
+    assert metrics(at)["Errors"] == "1"
+    report = tables(at)[-1]
+    assert not report["Problem"].str.contains("No known scale").any()
+    (error,) = report[report["Severity"].str.contains("Error")].itertuples()
+    assert (error.Row, error.Column) == (5, "FMOT_experienced")
+    assert "`Muy contento` is not one of the answer labels" in error.Problem
+    stated = report[report["Problem"].str.startswith("Scale of")]["Problem"]
+    assert stated.str.contains("from the answer labels").all() and len(stated) == 1
     assert not any("Confirm these scales" in w.value for w in at.warning)

@@ -1,14 +1,18 @@
+import io
+import threading
+import zipfile
 from functools import cache
 from html import escape
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from mot.events import open_event_log, rules_from_journey
 from mot.io import read_table
 from mot.survey import build_survey
 from tests.conftest import ROOT
-from ui import data, report_builder
-from ui.state import DEMO_SURVEY, DatasetChoice
+from ui import data, logs, report_builder
+from ui.state import DEMO_EVENTS, DEMO_SURVEY, DatasetChoice
 
 TINY = DatasetChoice(name="x.csv", content=b"ResponseId,FMOT_experienced\nR1,3\nR2,4\nR3,5\n")
 
@@ -36,6 +40,26 @@ def texts(at: AppTest) -> list[str]:
 @cache
 def demo() -> data.Loaded:
     return data.Loaded(build_survey(read_table(DEMO_SURVEY)), "demo")
+
+
+@cache
+def demo_log() -> logs.Opened:
+    """The demo event log opened and mapped as the Behaviour page does, outside a session."""
+    log = open_event_log(DEMO_EVENTS)
+    journey = demo().survey.journey
+    rules = rules_from_journey(journey)
+    view = log.mapped(rules)
+    return logs.Opened(log, view, rules, journey, "demo-log", threading.Lock(), "demo", True)
+
+
+def report_with_log(language: str) -> report_builder.BuiltReport:
+    return report_builder.build_report(
+        demo(),
+        language=language,
+        run=report_builder.direct,
+        log=demo_log(),
+        log_run=report_builder.direct_log,
+    )
 
 
 @pytest.mark.parametrize(
@@ -168,3 +192,58 @@ def test_drivers_page_explains_a_comparison_with_one_group_left():
     assert not at.exception
     assert any("Only one group of variant" in info.value for info in at.info)
     assert not at.success
+
+
+# --- issue 10: downloads named in the report's language, a Behaviour section -----------------
+
+
+def test_report_in_spanish_names_its_charts_and_tables_in_spanish():
+    built = report_with_log("es")
+    assert built.file_name("emotion_curve", "png") == "curva_emocional.png"
+    assert built.file_name("journey_map", "svg") == "mapa_del_recorrido.svg"
+    assert built.file_name("funnel", "csv") == "embudo.csv"
+    names = zipfile.ZipFile(io.BytesIO(built.zip())).namelist()
+    assert names[0] == "informe_momentos_verdad.html"
+    assert {"curva_emocional.png", "embudo.png", "brechas.csv", "embudo.csv"} <= set(names)
+    assert not [n for n in names if n.startswith(("emotion", "funnel", "gaps", "journey"))]
+    assert len(names) == 1 + len(built.charts) + len(built.tables)  # no name given twice
+    english = report_builder.build_report(demo(), language="en", run=report_builder.direct)
+    assert english.file_name("emotion_curve", "png") == "emotion_curve.png"
+
+
+def test_report_with_an_event_log_has_a_behaviour_section():
+    built = report_with_log("en")
+    assert built.sections[-1] == "Behaviour" and not built.missing
+    html = built.html
+    section = html[html.index("<h2>Behaviour</h2>") :]
+    assert "Event log: demo shop log. 175,038 events of 23,995 users" in section
+    # The Behaviour page's funnel sentence, and the weeks the trend names.
+    assert "Of 20,164 users who reached Zero moment of truth (ZMOT)" in section
+    assert "Unusual weeks" in section and "(a dip)" in section
+    assert section.count("<svg") == 2  # the funnel and the trend
+    assert {"funnel", "trend"} <= {slug for slug, _, _ in built.charts}
+    assert {"funnel", "reach", "trend"} <= {slug for slug, _, _ in built.tables}
+    assert built.table("funnel")["users"].tolist() == [20164, 20009, 5440, 4021, 1322]
+    spanish = report_with_log("es")
+    assert spanish.sections[-1] == "Comportamiento"
+    assert "De 20.164 usuarios que llegaron a Momento cero de la verdad" in spanish.html
+
+
+def test_report_without_an_event_log_has_no_behaviour_section():
+    built = report_builder.build_report(demo(), language="en", run=report_builder.direct)
+    assert "Behaviour" not in built.sections
+    assert "<h2>Behaviour</h2>" not in built.html and "Event log:" not in built.html
+    assert not {"funnel", "trend"} & {slug for slug, _, _ in built.charts}
+
+
+def test_report_page_adds_the_demo_log_to_the_demo_survey_only():
+    at = page("report")
+    at.button(key="report_build").click().run()
+    assert not at.exception
+    assert at.session_state["report_built"].sections[-1] == "Behaviour"
+    assert "Download everything (zip)" in [button.label for button in at.download_button]
+    # An uploaded survey: the demo shop's log describes other customers, so it stays out.
+    upload = page("report", dataset=TINY)
+    upload.button(key="report_build").click().run()
+    assert not upload.exception
+    assert "Behaviour" not in upload.session_state["report_built"].sections

@@ -137,11 +137,13 @@ STRINGS = {
     "behaviour.trend_caption": (
         "Users per period at each touchpoint. A dip (red) is a period well below the usual "
         "level (dashed): more than two robust deviations below the median, or under half of "
-        "it. The first and last periods of a log are often partial.",
+        "it; a spike (green) is the same above it: more than two deviations above, or over "
+        "twice the median. The log's first and last periods are partial and never judged.",
         "Usuarios por periodo en cada punto de contacto. Una caída (rojo) es un periodo muy por "
         "debajo del nivel habitual (discontinuo): más de dos desviaciones robustas bajo la "
-        "mediana, o menos de la mitad. El primer y el último periodo de un registro suelen estar "
-        "incompletos.",
+        "mediana, o menos de la mitad; un pico (verde) es lo mismo por encima: más de dos "
+        "desviaciones sobre la mediana, o más del doble. El primer y el último periodo del "
+        "registro están incompletos y no se juzgan.",
     ),
     "behaviour.cohort_title_week": (
         "Conversion by week of entry",
@@ -162,20 +164,64 @@ STRINGS = {
         "paso.",
     ),
     "behaviour.no_dips": (
-        "No dips: every touchpoint stays near its usual level.",
-        "Sin caídas: cada punto de contacto se mantiene cerca de su nivel habitual.",
+        "No dips or spikes: every touchpoint stays near its usual level.",
+        "Sin caídas ni picos: cada punto de contacto se mantiene cerca de su nivel habitual.",
     ),
-    "behaviour.dip_week": (
+    "behaviour.dips": ("Dips, fewer users than usual:", "Caídas, menos usuarios de lo habitual:"),
+    "behaviour.spikes": ("Spikes, more users than usual:", "Picos, más usuarios de lo habitual:"),
+    "behaviour.flagged_week": (
         "**{touchpoint}**, week of {start}: {users} users, usually {baseline}",
         "**{touchpoint}**, semana del {start}: {users} usuarios, lo habitual es {baseline}",
     ),
-    "behaviour.dip_month": (
+    "behaviour.flagged_month": (
         "**{touchpoint}**, month of {start}: {users} users, usually {baseline}",
         "**{touchpoint}**, mes de {start}: {users} usuarios, lo habitual es {baseline}",
     ),
-    "behaviour.dip_day": (
+    "behaviour.flagged_day": (
         "**{touchpoint}**, {start}: {users} users, usually {baseline}",
         "**{touchpoint}**, {start}: {users} usuarios, lo habitual es {baseline}",
+    ),
+    "behaviour.hidden": (
+        "Hidden in a touchpoint's total, one event falls while another rises:",
+        "Ocultos en el total de un punto de contacto, un evento cae mientras otro sube:",
+    ),
+    "behaviour.hidden_week": (
+        "**{touchpoint}**, week of {start}: {changes}",
+        "**{touchpoint}**, semana del {start}: {changes}",
+    ),
+    "behaviour.hidden_month": (
+        "**{touchpoint}**, month of {start}: {changes}",
+        "**{touchpoint}**, mes de {start}: {changes}",
+    ),
+    "behaviour.hidden_day": (
+        "**{touchpoint}**, {start}: {changes}",
+        "**{touchpoint}**, {start}: {changes}",
+    ),
+    "behaviour.change_dip": (
+        "**{event}** down to {users} users (usually {baseline})",
+        "**{event}** baja a {users} usuarios (lo habitual es {baseline})",
+    ),
+    "behaviour.change_spike": (
+        "**{event}** up to {users} users (usually {baseline})",
+        "**{event}** sube a {users} usuarios (lo habitual es {baseline})",
+    ),
+    "behaviour.partial_week": (
+        "The log's first and last weeks ({periods}) are partial: they are never called a dip "
+        "or a spike.",
+        "La primera y la última semana del registro ({periods}) están incompletas: nunca se "
+        "las llama caída ni pico.",
+    ),
+    "behaviour.partial_month": (
+        "The log's first and last months ({periods}) are partial: they are never called a dip "
+        "or a spike.",
+        "El primer y el último mes del registro ({periods}) están incompletos: nunca se los "
+        "llama caída ni pico.",
+    ),
+    "behaviour.partial_day": (
+        "The log's first and last days ({periods}) are partial: they are never called a dip "
+        "or a spike.",
+        "El primer y el último día del registro ({periods}) están incompletos: nunca se los "
+        "llama caída ni pico.",
     ),
     # segments
     "behaviour.segment": ("Segment", "Segmento"),
@@ -203,9 +249,12 @@ STRINGS = {
     "behaviour.purchased": ("Purchased", "Compraron"),
     "behaviour.converted_step": ("Conversion means reaching", "Convertir es llegar a"),
     "behaviour.converted_step_help": (
-        "A respondent converted when the log has this event for them.",
-        "Una persona encuestada convirtió cuando el registro tiene este evento suyo.",
+        "A respondent converted when the log has this event for them; a repeat purchase (the "
+        "default) is a second purchase or a repurchase event.",
+        "Una persona encuestada convirtió cuando el registro tiene este evento suyo; una "
+        "recompra (la opción por defecto) es una segunda compra o un evento de recompra.",
     ),
+    "behaviour.repeat_purchase": ("a repeat purchase", "una recompra"),
     "behaviour.repurchased": ("Bought again", "Volvieron a comprar"),
     "behaviour.nobody_linked": (
         "No respondent's customer id appears in this event log: check that the survey and the "
@@ -221,11 +270,25 @@ STRINGS = {
     "behaviour.conversion": ("conversion", "conversión"),
     "behaviour.group.converter": ("converters", "quienes convierten"),
     "behaviour.group.non_converter": ("the rest", "el resto"),
-    "behaviour.one_group": (
-        "Every linked respondent reached {event} (or none did): there is nothing to compare. "
-        "Choose a later event, such as a repeat purchase or a review.",
-        "Todas las personas vinculadas llegaron a {event} (o ninguna): no hay nada que "
-        "comparar. Elige un evento posterior, como una recompra o una reseña.",
+    "behaviour.group.repeat_buyer": ("repeat buyers", "quienes vuelven a comprar"),
+    "behaviour.all_converted": (
+        "Every linked respondent reached {event} ({n} of {n}): nobody is left to compare them "
+        "with. Choose a later event, such as a repeat purchase or a review.",
+        "Todas las personas vinculadas llegaron a {event} ({n} de {n}): no queda nadie con "
+        "quien compararlas. Elige un evento posterior, como una recompra o una reseña.",
+    ),
+    "behaviour.none_converted": (
+        "None of the {n} linked respondents reached {event}: there is nobody to compare. "
+        "Choose an earlier event, such as purchase.",
+        "Ninguna de las {n} personas vinculadas llegó a {event}: no hay a quién comparar. "
+        "Elige un evento anterior, como purchase.",
+    ),
+    "behaviour.few_ratings": (
+        "{k} of the {n} linked respondents reached {event}, but one of the two groups has too "
+        "few experienced ratings at every touchpoint to compare them.",
+        "{k} de las {n} personas vinculadas llegaron a {event}, pero uno de los dos grupos "
+        "tiene demasiado pocas valoraciones vividas en cada punto de contacto para "
+        "compararlos.",
     ),
     "behaviour.repurchase_title": (
         "Does experienced utility predict buying again?",
@@ -246,11 +309,15 @@ STRINGS = {
     # rules
     "behaviour.rules_caption": (
         "Each event whose name contains a keyword belongs to that touchpoint (the longest "
-        "keyword wins; letter case and accents are ignored). Add, edit or delete rows, then "
-        "apply. The rules are saved in the journey file.",
+        "keyword wins; letter case and accents are ignored). A keyword written event@text "
+        "(page_view@/product) takes the event only on pages whose address holds the text "
+        "(| separates alternatives). Add, edit or delete rows, then apply. The rules are saved "
+        "in the journey file.",
         "Cada evento cuyo nombre contiene una palabra clave pertenece a ese punto de contacto "
-        "(gana la palabra más larga; no se distinguen mayúsculas ni tildes). Añade, edita o "
-        "borra filas y aplica. Las reglas se guardan en el archivo del recorrido.",
+        "(gana la palabra más larga; no se distinguen mayúsculas ni tildes). Una palabra clave "
+        "escrita evento@texto (page_view@/product) toma el evento solo en las páginas cuya "
+        "dirección contiene el texto (| separa alternativas). Añade, edita o borra filas y "
+        "aplica. Las reglas se guardan en el archivo del recorrido.",
     ),
     "behaviour.keyword_help": (
         "Part of an event name, e.g. checkout; several separated by commas.",

@@ -50,6 +50,16 @@ STRINGS = {
         "Download every table (Excel)",
         "Descargar todas las tablas (Excel)",
     ),
+    "report.download_zip": (
+        "Download everything (zip)",
+        "Descargarlo todo (zip)",
+    ),
+    "report.download_zip_help": (
+        "The HTML report, every chart as PNG and every table as CSV, named in the report's "
+        "language.",
+        "El informe HTML, cada gráfico en PNG y cada tabla en CSV, con nombres en el idioma "
+        "del informe.",
+    ),
     "report.contents": ("In the report", "En el informe"),
     # the document
     "report.doc_title": ("Moments of Truth report", "Informe de Momentos de la Verdad"),
@@ -65,6 +75,37 @@ STRINGS = {
     "report.section.memory": ("Memory", "Memoria"),
     "report.section.gaps": ("Gaps & priorities", "Brechas y prioridades"),
     "report.section.drivers": ("Drivers & tests", "Impulsores y pruebas"),
+    "report.section.behaviour": ("Behaviour", "Comportamiento"),
+    "report.behaviour.text": (
+        "Event log: {log}. {events} events of {users} users; {unmatched} events match no rule "
+        "and are left out.",
+        "Registro de eventos: {log}. {events} eventos de {users} usuarios; {unmatched} eventos "
+        "no coinciden con ninguna regla y quedan fuera.",
+    ),
+    "report.behaviour.no_funnel": (
+        "Fewer than two touchpoints have events, so there is no funnel or trend to show.",
+        "Menos de dos puntos de contacto tienen eventos: no hay embudo ni tendencia que mostrar.",
+    ),
+    "report.behaviour.trend": (
+        "Users per week at each touchpoint, with its usual level (the median week).",
+        "Usuarios por semana en cada punto de contacto, con su nivel habitual (la semana mediana).",
+    ),
+    "report.behaviour.unusual": (
+        "Unusual weeks (users far below or above the usual level):",
+        "Semanas inusuales (usuarios muy por debajo o por encima de lo habitual):",
+    ),
+    "report.behaviour.no_unusual": (
+        "No unusual week: every touchpoint stays near its usual level.",
+        "Ninguna semana inusual: cada punto de contacto se mantiene cerca de su nivel habitual.",
+    ),
+    "report.behaviour.dip": (
+        "{touchpoint}, week of {start}: {users} users, usually {baseline} (a dip)",
+        "{touchpoint}, semana del {start}: {users} usuarios, lo habitual es {baseline} (una caída)",
+    ),
+    "report.behaviour.spike": (
+        "{touchpoint}, week of {start}: {users} users, usually {baseline} (a spike)",
+        "{touchpoint}, semana del {start}: {users} usuarios, lo habitual es {baseline} (un pico)",
+    ),
     "report.overview.respondents": ("{n} respondents.", "{n} personas encuestadas."),
     "report.overview.nps": (
         "Net Promoter Score {score} (95% CI {low} to {high}).",
@@ -156,6 +197,9 @@ STRINGS = {
     "report.name.drivers": ("Drivers", "Impulsores"),
     "report.name.comparison": ("Comparison", "Comparación"),
     "report.name.nps_by": ("NPS by segment", "NPS por segmento"),
+    "report.name.funnel": ("Funnel", "Embudo"),
+    "report.name.reach": ("Reach per touchpoint", "Alcance por punto de contacto"),
+    "report.name.trend": ("Users per week", "Usuarios por semana"),
     "report.col.step": ("Step", "Paso"),
     "report.col.status": ("Status", "Estado"),
     "report.col.detail": ("What the data says", "Qué dicen los datos"),
