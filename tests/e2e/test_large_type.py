@@ -94,14 +94,18 @@ MEASURE = r"""
 }
 """
 
-# The page has finished drawing: the script ran, every chart has its SVG with axes, every
-# table its grid.
+# The page has finished drawing: the script ran, no element waits for its code, every chart
+# has its SVG with axes, every table its grid.
 DRAWN = r"""
 () => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
   if (!document.querySelector('h1')) return false;
+  // An element whose code is still loading shows a grey placeholder instead.
+  if (document.querySelector('[data-testid="stSkeleton"], [data-testid="stSkeletonElement"]')) {
+    return false;
+  }
   const embeds = [...document.querySelectorAll('.vega-embed')];
   const drawn = embeds.every(e => e.querySelector('svg .role-axis, svg .role-legend'));
   const grids = [...document.querySelectorAll('[data-testid="stDataFrame"]')];
@@ -140,11 +144,12 @@ README_SHOTS = {
 def _shoot(page, name: str, width: int, height: int, content_height: int) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}_view.png"))
-    if os.environ.get("MOT_SCREENSHOTS") == "docs" and name in README_SHOTS:
-        page.screenshot(path=str(ROOT / "docs" / "screenshots" / README_SHOTS[name]))
     page.set_viewport_size({"width": width, "height": max(height, content_height + 40)})
     page.wait_for_function(DRAWN, timeout=TIMEOUT)
     page.screenshot(path=str(SHOTS / f"{name}_page.png"))
+    if os.environ.get("MOT_SCREENSHOTS") == "docs" and name in README_SHOTS:
+        top = {"x": 0, "y": 0, "width": width, "height": min(content_height, 1150)}
+        page.screenshot(path=str(ROOT / "docs" / "screenshots" / README_SHOTS[name]), clip=top)
     page.set_viewport_size({"width": width, "height": height})
 
 
