@@ -33,6 +33,7 @@ and JSON values become ``col.field`` columns (records) or are left out (lists, m
 from __future__ import annotations
 
 import codecs
+import contextvars
 import csv
 import ctypes
 import gc
@@ -258,6 +259,7 @@ def read_table(
     *,
     name: str | None = None,
     sheet: str | int | None = None,
+    compact: bool = False,
 ) -> RawTable:
     r"""Read a survey or data file into a :class:`RawTable`.
 
@@ -274,6 +276,12 @@ def read_table(
         Defaults to the path's or file object's name.
     sheet : str or int, optional
         Worksheet of an ``.xlsx`` file (name or 0-based index); default the first sheet.
+    compact : bool, default False
+        Hold a CSV's whole-number columns in float32 (from float64) or int16 (from int64)
+        as they are read, the dtype they would have in ``frame.attrs[COMPACTED]``, so that
+        reading a large file needs about half the memory for its numbers. Only for a caller
+        that restores the dtype before using a value (:mod:`mot.survey` does): the numbers
+        are the same, exactly, but their dtype is not.
 
     Returns
     -------
@@ -309,6 +317,7 @@ def read_table(
     """
     src = _acquire(source, name)
     _check_size(src)
+    token = _COMPACT.set(compact)
     try:
         return _dispatch(src, sheet)
     except MotError:
@@ -322,6 +331,8 @@ def read_table(
             f"{_shorten(str(err))}). {_EXPORT_AGAIN}"
         )
         raise UnreadableFileError(message) from err
+    finally:
+        _COMPACT.reset(token)
 
 
 # --------------------------------------------------------------------------- input handling
@@ -1236,6 +1247,12 @@ def _retyped(message: str, types: dict[str, Any], decimal: str) -> dict[str, Any
     return {**types, column: widened}
 
 
+COMPACTED: Final = "mot_compacted"
+"""``frame.attrs`` key of a compact read (``read_table(..., compact=True)``): column name →
+the dtype the column has when read normally; its values are that dtype's, held smaller."""
+_FLOAT32_EXACT: Final = 2**24  # every integer up to this is exact in float32
+_COMPACT: contextvars.ContextVar[bool] = contextvars.ContextVar("mot_compact", default=False)
+
 _M_MMAP_THRESHOLD: Final = -3  # glibc's mallopt parameter
 _MMAP_THRESHOLD_BYTES: Final = 256 * 1024
 
@@ -1378,6 +1395,8 @@ class _Columns:
         self.rows = 0
         self.numbers: dict[int, np.ndarray] = {}
         self.chunks: dict[int, list[Any]] = {}
+        self.compact = _COMPACT.get()
+        self.dtypes: dict[int, np.dtype] = {}  # a number column's dtype as read normally
 
     @property
     def width(self) -> int:
@@ -1398,13 +1417,22 @@ class _Columns:
 
     def _add_numbers(self, i: int, column: pa.Array, m: int) -> None:
         values = column.to_numpy(zero_copy_only=False)
+        dtype = self.dtypes.get(i, values.dtype)
+        if values.dtype.kind == "f" and dtype.kind != "f":
+            dtype = np.dtype(np.float64)  # nulls (or decimals) in an int column
+        self.dtypes[i] = dtype
         target = self.numbers.get(i)
+        want = dtype
+        still_small = target is None or target.dtype.itemsize < dtype.itemsize
+        if self.compact and still_small and _fits_small(values, dtype):
+            want = _SMALL[dtype.kind]
         if target is None:
-            target = self.numbers[i] = np.empty(self.capacity, dtype=values.dtype)
-        elif values.dtype.kind == "f" and target.dtype.kind != "f":
-            # Nulls in an int column: only the rows filled so far are copied, so the
-            # reserved but unused capacity is never touched (never resident).
-            widened = np.empty(self.capacity, dtype=np.float64)
+            target = self.numbers[i] = np.empty(self.capacity, dtype=want)
+        elif target.dtype != want:
+            # Only the rows filled so far are copied (int16 → float32/int64, float32 →
+            # float64 and int → float are exact), so the reserved but unused capacity is
+            # never touched (never resident).
+            widened = np.empty(self.capacity, dtype=want)
             widened[: self.rows] = target[: self.rows]
             target = self.numbers[i] = widened
         target[self.rows : self.rows + m] = values
@@ -1429,7 +1457,13 @@ class _Columns:
         # Small frames (a few thousand rows) get one block per dtype, for fast row access;
         # the copy that costs is not paid on a file whose size matters.
         small = sum(s.memory_usage(deep=False) for s in columns.values()) < _CONSOLIDATE_BYTES
-        return pd.DataFrame(columns, copy=small)
+        frame = pd.DataFrame(columns, copy=small)
+        compacted = {
+            i: self.dtypes[i] for i, s in columns.items() if s.dtype != self.dtypes.get(i, s.dtype)
+        }
+        if compacted:  # by position: the caller names the columns
+            frame.attrs[COMPACTED] = compacted
+        return frame
 
     def _column(self, i: int) -> Any:
         if i in self.numbers:
@@ -1441,6 +1475,32 @@ class _Columns:
         if pa.types.is_null(self.types[i]) or not chunks:
             return pd.Series(np.full(self.rows, np.nan), copy=False)
         return pa.chunked_array(chunks, type=self.types[i]).to_pandas()
+
+
+def restored(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a compact read's ``frame`` (or of some of its rows) in a normal read's dtypes.
+
+    What ``read_table(..., compact=False)`` gives: the numbers are the same, exactly.
+    """
+    out = frame.copy()
+    for name, dtype in out.attrs.pop(COMPACTED, {}).items():
+        if name in out.columns:
+            out[name] = out[name].astype(dtype)
+    return out
+
+
+_SMALL: Final = {"f": np.dtype(np.float32), "i": np.dtype(np.int16)}
+
+
+def _fits_small(values: np.ndarray, dtype: np.dtype) -> bool:
+    """Whether these values of a ``dtype`` column are exact in its small dtype (_SMALL)."""
+    if dtype.kind == "i":
+        info = np.iinfo(np.int16)
+        return not values.size or bool(values.min() >= info.min and values.max() <= info.max)
+    if dtype.kind != "f" or dtype.itemsize != 8:
+        return False
+    present = values[~np.isnan(values)]
+    return bool((np.abs(present) <= _FLOAT32_EXACT).all() and (present == np.round(present)).all())
 
 
 def _drop_trailing_empty(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
@@ -1543,7 +1603,12 @@ def _csv_table(
     ragged: tuple[int, ...],
 ) -> RawTable:
     names = _unique_names(header.raw, frame.shape[1])
+    positions = list(frame.columns)
     frame.columns = pd.Index(names)
+    if COMPACTED in frame.attrs:  # recorded by position
+        where = {position: j for j, position in enumerate(positions)}
+        by_position = frame.attrs[COMPACTED]
+        frame.attrs[COMPACTED] = {names[where[p]]: d for p, d in by_position.items() if p in where}
     frame, long_cells = _refuse_long_cells(frame, header.skip + 1, src.size())
     notes = [header.note, f"encoding {encoding}"]
     notes.append(f"delimiter {dialect.delimiter!r} ({_DELIMITER_NAMES[dialect.delimiter]})")

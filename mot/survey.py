@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 
 from mot import MEASURES, OUTCOMES
 from mot.errors import MotError
-from mot.io import RawTable, read_table, release_memory
+from mot.io import COMPACTED, RawTable, read_table, release_memory
 from mot.journey import Journey, default_journey
 from mot.mapping import (
     _MEASURE_LOOKUP,
@@ -202,7 +202,6 @@ def _respondent_ids(
     return _compact_ids(ids), ~duplicated
 
 
-_COMPACTED = "mot_compacted"  # frame.attrs key: column → the dtype it was read with
 _FLOAT32_EXACT = 2**24  # every integer up to this is exact in float32
 
 
@@ -211,10 +210,13 @@ def _compact_numbers(frame: pd.DataFrame) -> None:
 
     Only for a frame nobody else holds (:func:`load_survey`'s own). Ratings are small whole
     numbers, exact in float32; :func:`_column` gives each column back in the dtype it was
-    read with before any value is used, so no number changes.
+    read with before any value is used, so no number changes. Columns a compact read
+    (``read_table(..., compact=True)``) already holds small are recorded there already.
     """
-    compacted: dict[str, np.dtype] = {}
+    compacted: dict[str, np.dtype] = dict(frame.attrs.get(COMPACTED, {}))
     for name in list(frame.columns):
+        if frame[name].dtype not in (np.float64, np.int64):
+            continue  # text stays as it is: no Python objects made for it here
         values = frame[name].to_numpy()
         if values.dtype == np.float64:
             present = values[~np.isnan(values)]
@@ -225,7 +227,17 @@ def _compact_numbers(frame: pd.DataFrame) -> None:
         elif values.dtype == np.int64 and values.size and _fits_int16(values):
             compacted[name] = values.dtype
             frame[name] = values.astype(np.int16)
-    frame.attrs[_COMPACTED] = compacted
+    frame.attrs[COMPACTED] = compacted
+
+
+def _restore_if_tidy(raw: RawTable) -> None:
+    """A tidy table's columns are read as they are: a compact read's dtypes are restored."""
+    compacted = raw.frame.attrs.get(COMPACTED)
+    if not compacted or tidy_columns(raw.frame) is None:
+        return
+    for name, dtype in compacted.items():
+        raw.frame[name] = raw.frame[name].astype(dtype)
+    del raw.frame.attrs[COMPACTED]
 
 
 def _fits_int16(values: np.ndarray) -> bool:
@@ -236,7 +248,7 @@ def _fits_int16(values: np.ndarray) -> bool:
 def _column(frame: pd.DataFrame, name: str) -> pd.Series:
     """A column of the file in the dtype it was read with (see :func:`_compact_numbers`)."""
     values = frame[name]
-    dtype = frame.attrs.get(_COMPACTED, {}).get(name)
+    dtype = frame.attrs.get(COMPACTED, {}).get(name)
     return values if dtype is None else values.astype(dtype)
 
 
@@ -536,7 +548,8 @@ def _respondents_table(
 ) -> pd.DataFrame:
     table: dict[str, object] = {"respondent_id": ids[keep], "row": rows[keep]}
     for entry in mapping.by_role("customer_id")[:1]:
-        table["customer_id"] = _column(raw.frame, entry.column)[keep].astype("string").to_numpy()
+        ids = _column(raw.frame, entry.column)[keep].astype("string")
+        table["customer_id"] = _compact_ids(ids)  # Arrow strings, no object per respondent
     for entry in mapping.by_role("outcome"):
         column = _outcome_column(entry, raw, keep, rows, log)
         if column is not None:
@@ -896,6 +909,7 @@ def _build(
 ) -> SurveyData:
     journey = journey or default_journey()
     log = ReportBuilder(list(raw.issues))  # what reading changed or could not take
+    _restore_if_tidy(raw)
     tidy_names = tidy_columns(raw.frame)
     assumptions: tuple[ScaleAssumption, ...] = ()
     if tidy_names is not None:
@@ -952,7 +966,7 @@ def load_survey(
     The file's columns are freed one by one as they become tidy rows, so the peak memory
     stays within a few times the file's size (``bench/README.md``, "Memory").
     """
-    raw = read_table(source, name=name)
+    raw = read_table(source, name=name, compact=True)
     release_memory()
     return _build(raw, journey, mapping, _Plan(release=True))
 
@@ -981,7 +995,7 @@ def load_report(
     >>> [e.problem for e in report.errors][0][:21]
     '`x` is not a number o'
     """
-    raw = read_table(source, name=name)
+    raw = read_table(source, name=name, compact=True)
     release_memory()
     return _build(raw, journey, mapping, _Plan(release=True, ratings=False)).report
 

@@ -28,7 +28,7 @@ from mot.curves import (
 )
 from mot.errors import UnreadableFileError
 from mot.gaps import gap_table, importance_performance, priorities
-from mot.io import RawTable, map_large_allocations, read_table, release_memory
+from mot.io import RawTable, map_large_allocations, read_table, release_memory, restored
 from mot.journey import Journey, default_journey, journey_from_dict
 from mot.mapping import Mapping, mapping_from_dict, suggest_mapping
 from mot.scoring import score_utilities, utility_shifts
@@ -128,8 +128,8 @@ def _upload(key: str, _choice: DatasetChoice) -> _Upload:
     # for the preview, then the survey consumes the table (each column deleted once it is
     # tidy rows), so the file's columns and the tidy tables are never held together.
     chosen = mapping_from_dict(json.loads(_choice.mapping_json)) if _choice.mapping_json else None
-    raw = read_table(_choice.source, name=_choice.name)
-    preview = replace(raw, frame=raw.frame.head(PREVIEW_ROWS).copy())
+    raw = read_table(_choice.source, name=_choice.name, compact=True)
+    preview = replace(raw, frame=restored(raw.frame.head(PREVIEW_ROWS)))
     n_rows = len(raw.frame)
     built = build_survey(raw, journey=journey(_choice), mapping=chosen, consume=True)
     del raw

@@ -240,3 +240,68 @@ def test_gap_table_dense_cells_match_the_pivot_with_segments(monkeypatch):
     dense = gap_table(by, by="device")
     monkeypatch.setattr(mot.gaps, "_dense_summary", lambda ratings, positions, keys: None)
     pd.testing.assert_frame_equal(dense, gap_table(by, by="device"), check_exact=True)
+
+
+_LATE_TEXT = _late_surprises()
+
+
+def _small_then_large(n: int = 200_000) -> bytes:
+    """Columns that fit the compact dtypes for many blocks, then do not: an integer beyond
+    int16, a decimal, a number beyond float32's exact integers, and an int column that gets
+    empty cells (nulls) late."""
+    lines = ["ResponseId,FMOT_experienced,visits,score,big,late_empty"]
+    for i in range(n):
+        visits = "40000" if i == n - 3 else str(i % 9)
+        score = "2.5" if i == n - 4 else ("" if i % 13 == 0 else str(i % 5))
+        big = "16777217" if i == n - 6 else str(i % 3)
+        late = "" if i > n - 8 else str(i % 4)
+        lines.append(f"R{i},{1 + i % 7},{visits},{score},{big},{late}")
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [_small_then_large(), _LATE_TEXT, DEMO.read_bytes()],
+    ids=["late", "text", "demo"],
+)
+def test_a_compact_read_holds_the_same_numbers_in_smaller_dtypes(data):
+    normal = read_table(data, name="f.csv").frame
+    compact = read_table(data, name="f.csv", compact=True).frame
+    held = compact.attrs.get(mot.io.COMPACTED, {})
+    for name, dtype in held.items():
+        assert compact[name].dtype.itemsize < np.dtype(dtype).itemsize
+        assert normal[name].dtype == dtype
+    pd.testing.assert_frame_equal(mot.io.restored(compact), normal)
+    if data is not _LATE_TEXT:  # there, a decimal and texts leave no whole-number column
+        assert held, "whole-number columns are held small"
+        assert compact.memory_usage(deep=True).sum() < normal.memory_usage(deep=True).sum()
+
+
+def test_columns_that_stop_fitting_are_widened_while_streaming():
+    frame = read_table(_small_then_large(), name="f.csv", compact=True).frame
+    held = frame.attrs[mot.io.COMPACTED]
+    assert "FMOT_experienced" in held  # 1..7 all along: int16
+    assert frame["FMOT_experienced"].dtype == np.int16
+    for name in ("visits", "score", "big"):  # stopped fitting late: widened, not compact
+        assert name not in held, name
+    assert frame["visits"].iloc[-3] == 40000 and frame["score"].iloc[-4] == 2.5
+    assert frame["big"].iloc[-6] == 16777217
+    assert frame["late_empty"].dtype == np.float32  # nulls late: float, still whole numbers
+    assert held["late_empty"] == np.float64
+
+
+def test_load_survey_reads_compact_and_scores_as_a_normal_read():
+    compact = load_survey(_small_then_large(20_000), name="f.csv")
+    normal = build_survey(read_table(_small_then_large(20_000), name="f.csv"))
+    pd.testing.assert_frame_equal(compact.ratings, normal.ratings)
+    pd.testing.assert_frame_equal(compact.respondents, normal.respondents)
+    assert str(compact.report) == str(normal.report)
+
+
+def test_a_tidy_file_read_compact_keeps_its_values():
+    tidy = b"respondent_id,touchpoint,measure,value\n" + b"".join(
+        f"R{i},FMOT,experienced,{1 + i % 7}\n".encode() for i in range(3000)
+    )
+    compact = load_survey(tidy, name="tidy.csv")
+    normal = build_survey(read_table(tidy, name="tidy.csv"))
+    pd.testing.assert_frame_equal(compact.ratings, normal.ratings)

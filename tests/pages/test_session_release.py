@@ -37,11 +37,12 @@ def test_ending_the_session_frees_the_uploaded_survey(valid_upload):
     at.run()
     assert not at.exception
     values = _session_values()
-    held = [
-        (session_id, v)
+    held = [  # an upload's cached survey and file view (ui.data._Upload) unwrapped
+        (session_id, part)
         for session_id, vs in values.items()
         for v in vs
-        if isinstance(v, SurveyData | RawTable)
+        for part in (v, getattr(v, "survey", None), getattr(getattr(v, "view", None), "raw", None))
+        if isinstance(part, SurveyData | RawTable)
     ]
     assert any(isinstance(v, SurveyData) for _, v in held), "the upload was not cached"
     frames = [weakref.ref(v.ratings if isinstance(v, SurveyData) else v.frame) for _, v in held]
