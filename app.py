@@ -1,12 +1,16 @@
 # Router and frame: page config, shared state, the shared sidebar, navigation.
+from pathlib import Path
+
 import streamlit as st
 
 from ui import frame, state
 from ui.i18n import t
 
-st.set_page_config(page_title="Moments of Truth", page_icon=":material/target:", layout="wide")
+# The tab's icon is a file of the app, served by the app: a Material icon name would be
+# fetched from Google's font server, which fails offline.
+FAVICON = Path(__file__).resolve().parent / "ui" / "assets" / "favicon.png"
+st.set_page_config(page_title="Moments of Truth", page_icon=str(FAVICON), layout="wide")
 state.init()
-frame.language_switch()
 
 pages = {
     t("nav.explore"): [

@@ -27,6 +27,7 @@ def _families(scale: int) -> dict[str, Callable[[], list[Result] | str]]:
             *survey.bench_curves(100_000 // scale),
             *survey.bench_loading(1_000_000 // scale),
             *survey.bench_survey_build(1_000_000 // scale),
+            *survey.bench_question_mapping(2_000 // scale),
         ],
         "dashboard": lambda: [
             *dashboard.bench_first_chart(),

@@ -163,5 +163,52 @@ def bench_survey_build(n_respondents: int = 1_000_000) -> list[Result]:
     ]
 
 
+QUESTION_STEMS = (
+    "¿Qué esperaba de cada momento? (1-7) - {item}",
+    "¿Qué tan satisfecho quedó con cada momento de su compra? (del 1 al 7) - {item}",
+    "Mirando atrás, ¿cómo recuerda {item}? (1-7)",
+    "¿Cómo se sintió durante {item}? (de -3 a +3)",
+    "How satisfied were you with {item}? (1 to 7)",
+    "What would be excellent for you at {item}? (1-7)",
+)
+QUESTION_ITEMS = (
+    "la búsqueda de información", "la página del producto", "el proceso de compra",
+    "la entrega del pedido", "compartir su opinión", "the checkout", "the delivery",
+)  # fmt: skip
+
+
+def bench_question_mapping(n_columns: int = 2_000, n_respondents: int = 1_000) -> list[Result]:
+    """Suggesting the mapping of a wide export from its question texts (``Q…`` columns)."""
+    from mot.journey import default_journey
+    from mot.mapping import suggest_mapping
+
+    rng = np.random.default_rng(4)
+    frame = pd.DataFrame(
+        {f"Q{i}": rng.integers(1, 8, size=n_respondents) for i in range(n_columns)}
+    )
+    labels = {
+        f"Q{i}": QUESTION_STEMS[i % len(QUESTION_STEMS)].format(
+            item=QUESTION_ITEMS[(i // len(QUESTION_STEMS)) % len(QUESTION_ITEMS)]
+        )
+        + f" [{i}]"
+        for i in range(n_columns)
+    }
+    journey = default_journey()
+    ours, reference = best_times_interleaved(
+        lambda: suggest_mapping(frame, journey, labels=labels),
+        lambda: suggest_mapping(frame, journey),
+        repeat=3,
+    )
+    return [
+        Result(
+            f"suggest_mapping from question texts, {n_columns:,} columns × {n_respondents:,}",
+            ours,
+            reference,
+            "the same columns without question texts",
+            5.0,
+        )
+    ]
+
+
 def dump(results: list[Result]) -> str:
     return json.dumps([r.__dict__ for r in results])

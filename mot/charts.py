@@ -300,6 +300,7 @@ def _theme_config(scale: float) -> alt.theme.ThemeConfig:
                 "labelLimit": px(240),
                 "maxExtent": px(260),  # room for labels up to labelLimit (Vega's default: 200)
                 "titlePadding": px(8),
+                "labelSeparation": px(4),  # a tick label this close to the next one is hidden
             },
             "axisQuantitative": {"tickCount": 8 if scale < 1.3 else 6},
             "legend": {
@@ -311,6 +312,9 @@ def _theme_config(scale: float) -> alt.theme.ThemeConfig:
                 "labelLimit": px(260),
                 "titleLimit": px(360),
                 "columnPadding": px(14),
+                # In large type a row of four entries is wider than the plot it stands above
+                # (a legend starts at the plot's left edge): two entries a row, aligned.
+                **({} if scale < 1.3 else {"columns": 2, "rowPadding": px(4)}),
             },
             "header": {**labels, "labelFontWeight": "bold", "labelColor": INK},
             "title": {"fontSize": px(16), "anchor": "start", "color": INK},
@@ -585,6 +589,10 @@ def _optional_tips(data: pd.DataFrame, specs: Sequence[tuple[str, str, str | Non
 
 # --- 1. utilities ----------------------------------------------------------------------------
 
+# A by-segment panel: three of them and the touchpoint labels fit the dashboard's chart width
+# at 1280 pixels, in large type too (a faceted chart cannot stretch to its container).
+_SEGMENT_PANEL_WIDTH = 150
+
 
 def _utility_encodings(t: Mapping[str, str]) -> dict:
     """Fixed colour and shape of the three utilities (one merged legend)."""
@@ -685,9 +693,11 @@ def utilities_chart(
     data, order = _utility_data(utilities, by, labels, t)
     x_scale = alt.Scale(domain=[0, 100])
     x_axis = alt.Axis(values=list(_SCALE_TICKS))
+    # A panel by segment is narrower than the axis title in large type: over two lines.
+    x_title = textwrap.wrap(t["mean_0_100"], 16) if by else t["mean_0_100"]
     base = alt.Chart(data).encode(y=_tp_y(order, t["touchpoint"]))
     connector = base.mark_rule(style="mot_connector").encode(
-        x=alt.X("min(mean):Q", title=t["mean_0_100"], scale=x_scale, axis=x_axis),
+        x=alt.X("min(mean):Q", title=x_title, scale=x_scale, axis=x_axis),
         x2="max(mean):Q",
         tooltip=[
             _tip("label:N", t["touchpoint"]),
@@ -701,21 +711,21 @@ def utilities_chart(
         base.transform_filter(_finite("ci_low", "ci_high"))
         .mark_rule(style="mot_errorbar")
         .encode(
-            x=alt.X("ci_low:Q", title=t["mean_0_100"], scale=x_scale, axis=x_axis),
+            x=alt.X("ci_low:Q", title=x_title, scale=x_scale, axis=x_axis),
             x2="ci_high:Q",
             color=encodings["color"],
             tooltip=tips,
         )
     )
     points = base.mark_point(filled=True, opacity=1).encode(
-        x=alt.X("mean:Q", title=t["mean_0_100"], scale=x_scale, axis=x_axis),
+        x=alt.X("mean:Q", title=x_title, scale=x_scale, axis=x_axis),
         tooltip=tips,
         **encodings,
     )
     layered = connector + errors + points
     if by is None:
         return layered.properties(width="container", height=alt.Step(40))
-    return layered.properties(width=260, height=alt.Step(34)).facet(
+    return layered.properties(width=_SEGMENT_PANEL_WIDTH, height=alt.Step(34)).facet(
         facet=alt.Facet(
             f"{_SEGMENT}:N", title=_segment_title(t, by), sort=_segment_order(utilities, by)
         ),
@@ -805,7 +815,7 @@ def shifts_chart(
     comparisons = [t[c] for c in COMPARISONS]
     return (
         (bars + errors + zero)
-        .properties(width=280, height=alt.Step(34))
+        .properties(width=240, height=alt.Step(34))
         .facet(column=alt.Column("comparison_label:N", title=None, sort=comparisons))
     )
 
@@ -813,6 +823,8 @@ def shifts_chart(
 # --- 3. emotion curve ------------------------------------------------------------------------
 
 
+_CURVE_HEIGHT = 320  # the emotion curve's plot
+_MAP_CURVE_HEIGHT = 240  # the journey map's emotion panel
 _INNER_AXIS_ROOM = 60  # pixels: an inner y axis's labels ("12,000") in large type too
 
 
@@ -847,15 +859,20 @@ def _curve_layers(
     segments: tuple[str, list[str]] | None,
     x_axis: bool = True,
     y_inside: bool = False,
+    y_scale: alt.Scale | None = None,
 ) -> tuple[alt.Chart, alt.Chart, alt.Chart]:
     """Band, line and point layers of a mean curve.
 
     ``segments`` is the (title, order) of the ``segment`` field when there is one curve per
-    segment; ``y_inside`` draws the y axis inside the plot (:func:`_inner_y_axis`).
+    segment; ``y_inside`` draws the y axis inside the plot (:func:`_inner_y_axis`);
+    ``y_scale`` is the emotion scale (:func:`_emotion_axis`). The band is clipped to the
+    plot: an interval reaching past −100..+100 is cut at the scale's end.
     """
     x = _tp_x(order, t["touchpoint"], axis=x_axis)
     y_title = t["emotion_mean"]
     y_axis = {"axis": _inner_y_axis()} if y_inside else {}
+    if y_scale is not None:
+        y_axis["scale"] = y_scale
     tips = [_tip("label:N", t["touchpoint"])]
     colour: dict = {}
     if segments:
@@ -873,7 +890,7 @@ def _curve_layers(
     single = {} if segments else {"color": BLUE}
     band = (
         base.transform_filter(_finite("ci_low", "ci_high"))
-        .mark_area(**single)
+        .mark_area(clip=True, **single)
         .encode(
             y=alt.Y("ci_low:Q", title=y_title, **y_axis),
             y2="ci_high:Q",
@@ -893,19 +910,35 @@ def _curve_layers(
     return band, line, points
 
 
-def _extreme_layers(
+EMOTION_RANGE: tuple[float, float] = (-100.0, 100.0)
+"""The emotion scale: an emotion axis never reaches past it."""
+
+_EXTREME_LABEL_PX = 36  # height of a "Peak" / "Trough" label and its gap, in large type
+
+
+def _label_room(height: float) -> float:
+    """Share of an axis's span that a peak or trough label needs on a plot ``height`` high.
+
+    The label needs ``_EXTREME_LABEL_PX`` pixels; the span grows by that room at both ends,
+    hence the share of the grown span: ``px / (1 - 2 px)`` with ``px`` the label's share of
+    the height.
+    """
+    share = _EXTREME_LABEL_PX / height
+    return share / (1 - 2 * share)
+
+
+def _extreme_data(
     extremes: pd.DataFrame,
     curve: pd.DataFrame,
     order_ids: Sequence[str],
     labels: Mapping[str, str] | None,
     t: Mapping[str, str],
     by: str | None,
-    x_axis: bool = True,
-) -> list[alt.Chart]:
-    """Peak and trough markers, and their text labels when there is a single curve.
+) -> tuple[pd.DataFrame, list[str]]:
+    """The peaks and troughs, with ``text_y``: where each one's label sits.
 
-    ``curve`` is the plain curve data: a label sits beyond the band (above a peak's
-    ``ci_high``, below a trough's ``ci_low``), at the mean when the interval is missing.
+    A label sits beyond the band (above a peak's ``ci_high``, below a trough's ``ci_low``),
+    at the mean when the interval is missing, and within −100..+100.
     """
     needed = ["kind", "mean"] + ([by] if by else [])
     _require(
@@ -921,7 +954,53 @@ def _extreme_layers(
     keys = ["touchpoint"] + ([_SEGMENT] if by else [])
     data = data.merge(curve[[*keys, "ci_low", "ci_high"]], on=keys, how="left")
     edge = data["ci_high"].where(data["kind"] == "peak", data["ci_low"])
-    data["text_y"] = edge.where(edge.notna(), data["mean"])
+    data["text_y"] = edge.where(edge.notna(), data["mean"]).clip(*EMOTION_RANGE)
+    return data, order
+
+
+def _emotion_axis(
+    values: Sequence[pd.Series], labelled: pd.DataFrame | None, height: float
+) -> tuple[alt.Scale, pd.DataFrame | None]:
+    """The emotion scale: neutral (0) and ``values``, within −100..+100, room for labels.
+
+    ``labelled`` is the peaks and troughs whose label is drawn (:func:`_extreme_data`): each
+    label gets room beyond its point, and a label that would cross the neutral line moves to
+    the far side of it (its ``text_y`` becomes 0). Returns the scale and a copy of
+    ``labelled`` with the labels so placed.
+    """
+    numbers = pd.concat([pd.to_numeric(v, errors="coerce") for v in values], ignore_index=True)
+    finite = numbers[np.isfinite(numbers)].clip(*EMOTION_RANGE)
+    low = min(0.0, float(finite.min())) if len(finite) else 0.0
+    high = max(0.0, float(finite.max())) if len(finite) else 0.0
+    span = max(high - low, 10.0)
+    if labelled is None or labelled.empty:
+        pad = 0.04 * span
+        low, high = low - pad, high + pad
+    else:
+        room = span * _label_room(height)
+        labelled = labelled.copy()
+        peak = labelled["kind"] == "peak"
+        text_y = labelled["text_y"]
+        labelled.loc[peak & text_y.between(-room, 0), "text_y"] = 0.0
+        labelled.loc[~peak & text_y.between(0, room), "text_y"] = 0.0
+        tops, bottoms = labelled.loc[peak, "text_y"], labelled.loc[~peak, "text_y"]
+        high = max(high, float(tops.max()) + room) if len(tops) else high
+        low = min(low, float(bottoms.min()) - room) if len(bottoms) else low
+    domain = [max(EMOTION_RANGE[0], low), min(EMOTION_RANGE[1], high)]
+    return alt.Scale(domain=domain), labelled
+
+
+def _extreme_layers(
+    data: pd.DataFrame,
+    order: Sequence[str],
+    t: Mapping[str, str],
+    by: str | None,
+    x_axis: bool = True,
+) -> list[alt.Chart]:
+    """Peak and trough markers (:func:`_extreme_data`).
+
+    Their text labels are drawn too when there is a single curve (no ``by``).
+    """
     kinds = [t["peak"], t["trough"]]
     tips = [_tip("label:N", t["touchpoint"])]
     tips += [_tip(f"{_SEGMENT}:N", _segment_title(t, by))] if by else []
@@ -1054,7 +1133,15 @@ def emotion_curve_chart(
     if by:
         data = data.rename(columns={by: _SEGMENT})
         segments = (_segment_title(t, by), _segment_order(curve, by))
-    band, line, points = _curve_layers(data, order, t, segments)
+    extreme_data = None
+    if extremes is not None:
+        extreme_data, extreme_order = _extreme_data(extremes, data, order_ids, labels, t, by)
+    values = [data["ci_low"], data["ci_high"], data["mean"]]
+    if individual is not None and "value" in individual.columns:
+        values.append(individual["value"])
+    y_scale, placed = _emotion_axis(values, None if by else extreme_data, _CURVE_HEIGHT)
+    extreme_data = extreme_data if by else placed
+    band, line, points = _curve_layers(data, order, t, segments, y_scale=y_scale)
     if selectable:
         pick = alt.selection_point(name="pick", fields=["touchpoint"], on="click")
         faded = alt.when(pick).then(alt.value(1.0)).otherwise(alt.value(0.3))
@@ -1063,9 +1150,9 @@ def emotion_curve_chart(
     if individual is not None:
         layers.append(_individual_layer(individual, order_ids, labels, t))
     layers += [band, _reference_rule(data, "y", 0, t["neutral"]), line, points]
-    if extremes is not None:
-        layers += _extreme_layers(extremes, data, order_ids, labels, t, by)
-    return alt.layer(*layers).properties(width="container", height=320)
+    if extreme_data is not None:
+        layers += _extreme_layers(extreme_data, extreme_order, t, by)
+    return alt.layer(*layers).properties(width="container", height=_CURVE_HEIGHT)
 
 
 # --- 4. where respondents' own extremes fall -------------------------------------------------
@@ -1190,7 +1277,13 @@ def _utility_strip(
     y_title = t["mean_0_100"]
     base = alt.Chart(data).encode(
         x=_tp_x(order, t["touchpoint"]),
-        xOffset=alt.XOffset("utility_label:N", sort=[t[u] for u in UTILITIES]),
+        # The three points keep to the middle of their touchpoint's band, clear of the
+        # inner y axis's labels at the left edge.
+        xOffset=alt.XOffset(
+            "utility_label:N",
+            sort=[t[u] for u in UTILITIES],
+            scale=alt.Scale(paddingOuter=0.6),
+        ),
     )
     y = {"title": y_title, "scale": alt.Scale(zero=False), "axis": _inner_y_axis()}
     errors = (
@@ -1265,12 +1358,19 @@ def journey_map_chart(
     journey, order = _labelled(journey_frame, ["moment"], labels, order=order_ids)
     journey["moment"] = journey["moment"].fillna("")
     data, _ = _labelled(curve, ["n", "mean", "ci_low", "ci_high"], labels, order=order_ids)
-    band, line, points = _curve_layers(data, order, t, None, x_axis=False, y_inside=True)
-    curve_layers = [band, _reference_rule(data, "y", 0, t["neutral"]), line, points]
+    extreme_data = None
     if extremes is not None:
-        curve_layers += _extreme_layers(extremes, data, order_ids, labels, t, None, x_axis=False)
+        extreme_data, extreme_order = _extreme_data(extremes, data, order_ids, labels, t, None)
+    values = [data["ci_low"], data["ci_high"], data["mean"]]
+    y_scale, extreme_data = _emotion_axis(values, extreme_data, _MAP_CURVE_HEIGHT)
+    band, line, points = _curve_layers(
+        data, order, t, None, x_axis=False, y_inside=True, y_scale=y_scale
+    )
+    curve_layers = [band, _reference_rule(data, "y", 0, t["neutral"]), line, points]
+    if extreme_data is not None:
+        curve_layers += _extreme_layers(extreme_data, extreme_order, t, None, x_axis=False)
     emotion = alt.layer(*curve_layers).properties(
-        width="container", height=240, title=_panel_title(t["emotion_mean"])
+        width="container", height=_MAP_CURVE_HEIGHT, title=_panel_title(t["emotion_mean"])
     )
     strip = _utility_strip(utilities, order_ids, labels, t)
     return alt.vconcat(_moment_band(journey, order, t), emotion, strip, spacing=14).resolve_scale(
@@ -1998,7 +2098,8 @@ def comparison_chart(
         x=x, color=pair_colour, fill=fill, opacity=opacity, tooltip=tips
     )
     zero = _reference_rule(data, "x", 0, t["no_difference"])
-    step = alt.Step(16, **{"for": "offset"})
+    # A touchpoint's row is at least 28 pixels high, room for its label in large type too.
+    step = alt.Step(max(16, round(28 / max(len(pairs), 1))), **{"for": "offset"})
     return (zero + errors + points).properties(width="container", height=step)
 
 

@@ -10,7 +10,10 @@ A wide survey export has one column per question. The mapping assigns each colum
 - ``ignore``: survey-tool metadata and anything else.
 
 :func:`suggest_mapping` proposes one from the column names (the naming convention
-``<touchpoint>_<measure>``, English and Spanish synonyms) and the values; every suggestion
+``<touchpoint>_<measure>``, English and Spanish synonyms), the question texts
+(:mod:`mot.questions`) and the values. Each suggestion says why (a :data:`REASONS` code and,
+for ratings, comments and outcomes, the :class:`~mot.questions.Evidence`: the words matched)
+and how sure it is (a confidence of :data:`~mot.questions.CONFIDENCES`); every suggestion
 can be overridden, and mappings save and load as JSON.
 """
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +32,15 @@ from mot import MEASURES, OUTCOMES
 from mot.errors import MappingError
 from mot.journey import MOMENT_KEYS, Journey
 from mot.jsonfile import load_json, parse_json
+from mot.questions import (
+    CONFIDENCES,
+    Evidence,
+    matcher,
+    question_text,
+    read_question,
+    recommends,
+    scale_evidence,
+)
 from mot.scales import (
     KNOWN_SCALES,
     Scale,
@@ -204,9 +217,36 @@ _SEPARATORS = re.compile(r"\s*-\s*|\s*_\s*|\s*\.\s*|\s+")
 _PARENTHESISED = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]\s*")
 
 
+REASONS: tuple[str, ...] = (
+    "metadata",
+    "column_name",
+    "naming_convention",
+    "question",
+    "question_unsure",
+    "coded",
+    "categorical",
+    "not_recognised",
+    "respondent_id_taken",
+    "customer_id_taken",
+    "measure_taken",
+    "edited",
+)
+"""Why a column has its role, as :func:`suggest_mapping` writes it: survey-tool metadata; the
+column's name (ids, outcomes); the naming convention; the question text (``question``, or
+``question_unsure``: the text reads as a rating but too unsurely to apply it, so the column
+is left out and the suggestion shown); coded answers with value labels, or few distinct
+texts (segments); nothing recognised; another column already is the respondent id, the
+customer id, or has this touchpoint's measure; ``edited``: the user chose it (the app)."""
+
+
 @dataclass(frozen=True)
 class ColumnMapping:
-    """The role of one column, and for ratings its touchpoint, measure and scale."""
+    """The role of one column, and for ratings its touchpoint, measure and scale.
+
+    ``reason`` is one of :data:`REASONS` (a mapping file may hold any text), ``confidence``
+    one of :data:`~mot.questions.CONFIDENCES` (None when nothing was suggested) and
+    ``evidence`` what a suggestion from the question text or scale rests on.
+    """
 
     column: str
     role: str
@@ -216,6 +256,8 @@ class ColumnMapping:
     scale: str | None = None
     reverse: bool = False
     reason: str = ""
+    confidence: str | None = None
+    evidence: Evidence | None = None
 
 
 MAPPING_COLUMNS: tuple[str, ...] = (
@@ -227,6 +269,7 @@ MAPPING_COLUMNS: tuple[str, ...] = (
     "scale",
     "reverse",
     "reason",
+    "confidence",
 )
 
 
@@ -239,9 +282,10 @@ class Mapping:
     def to_frame(self) -> pd.DataFrame:
         """One row per column, the table the Data page lets users edit.
 
-        Columns: ``column, role, touchpoint, measure, outcome, scale, reverse, reason``.
+        Columns: ``column, role, touchpoint, measure, outcome, scale, reverse, reason,
+        confidence`` (the evidence stays in the mapping and its JSON).
         """
-        rows = [asdict(c) for c in self.columns]
+        rows = [{k: getattr(c, k) for k in MAPPING_COLUMNS} for c in self.columns]
         return pd.DataFrame(rows, columns=list(MAPPING_COLUMNS))
 
     def to_dict(self) -> dict:
@@ -260,6 +304,8 @@ class Mapping:
 def _compact(entry: ColumnMapping) -> dict:
     out = {k: v for k, v in asdict(entry).items() if v not in (None, "", False)}
     out.setdefault("role", entry.role)
+    if entry.evidence is not None:
+        out["evidence"] = entry.evidence.to_dict()
     return out
 
 
@@ -305,6 +351,7 @@ def _validate_entry(raw: dict, index: int) -> ColumnMapping:
             raise MappingError(f"Column `{column}`: {exc}") from exc
     reverse = raw.get("reverse")
     reverse = bool(reverse) and str(reverse).strip().lower() not in ("false", "0", "no", "nan")
+    confidence = _clean(raw.get("confidence"))
     return ColumnMapping(
         column,
         role,
@@ -313,8 +360,28 @@ def _validate_entry(raw: dict, index: int) -> ColumnMapping:
         outcome if role == "outcome" else None,
         scale,
         reverse,
-        _clean(raw.get("reason")) or "",
+        _reason(_clean(raw.get("reason")) or ""),
+        confidence if confidence in CONFIDENCES else None,
+        Evidence.from_dict(raw.get("evidence")),
     )
+
+
+# The sentences earlier versions wrote as reasons, read back as today's codes.
+_LEGACY_REASONS: dict[str, str] = {
+    "survey-tool metadata": "metadata",
+    "column name": "column_name",
+    "naming convention": "naming_convention",
+    "coded answers with value labels": "coded",
+    "few distinct text values": "categorical",
+    "does not follow <touchpoint>_<measure>: map it by hand if it is a rating": "not_recognised",
+    "another column is the respondent_id": "respondent_id_taken",
+    "another column is the customer_id": "customer_id_taken",
+    "another column already has this measure": "measure_taken",
+}
+
+
+def _reason(text: str) -> str:
+    return _LEGACY_REASONS.get(text, text)
 
 
 def mapping_from_dict(data: dict) -> Mapping:
@@ -384,6 +451,11 @@ _OUTCOME_LOOKUP: dict[str, str] = {
 }
 
 
+_ID_WORDS = frozenset(_words(s) for s in ID_SYNONYMS)
+_CUSTOMER_WORDS = frozenset(_words(s) for s in CUSTOMER_SYNONYMS)
+
+
+@lru_cache(maxsize=16)
 def _touchpoint_aliases(journey: Journey) -> list[tuple[str, str]]:
     """(folded alias, touchpoint id), longest alias first so `home_delivery` beats `home`."""
     aliases = {_words(tp.id): tp.id for tp in journey.touchpoints}
@@ -428,14 +500,13 @@ def _is_metadata(column: str) -> bool:
 
 
 def _respondent_field(column: str, label: str) -> tuple[str, str | None] | None:
+    """The respondent id, customer id or an outcome, by the column's name."""
     words = _words(column)
-    if words in {_words(s) for s in ID_SYNONYMS} or _key(label) in ("responseid", "respondentid"):
+    if words in _ID_WORDS or _key(label) in ("responseid", "respondentid"):
         return "respondent_id", None
-    if words in {_words(s) for s in CUSTOMER_SYNONYMS}:
+    if words in _CUSTOMER_WORDS:
         return "customer_id", None
     outcome = _OUTCOME_LOOKUP.get(words)
-    if outcome is None and label and re.search(r"recomend|recommend", fold(label)):
-        outcome = "recommend"
     if outcome is not None:
         return "outcome", outcome
     return None
@@ -460,25 +531,87 @@ def _suggest_one(
     column: str, label: str, values: pd.Series, journey: Journey, coded: bool
 ) -> ColumnMapping:
     if _is_metadata(column):
-        return ColumnMapping(column, "ignore", reason="survey-tool metadata")
+        return ColumnMapping(column, "ignore", reason="metadata", confidence="high")
     field = _respondent_field(column, label)
     if field is not None:
         role, outcome = field
-        return ColumnMapping(column, role, outcome=outcome, reason="column name")
+        return ColumnMapping(column, role, outcome=outcome, reason="column_name", confidence="high")
+    if recommends(label):  # a question about recommending, before the naming convention
+        found = _from_question(column, label, values, journey, is_question=True)
+        if found is not None:
+            return found
     parsed = parse_column_name(column, journey)
     if parsed is not None:
         touchpoint, measure = parsed
-        if measure == "comment":
-            return ColumnMapping(column, "comment", touchpoint, reason="naming convention")
-        return ColumnMapping(column, "rating", touchpoint, measure, reason="naming convention")
+        role = "comment" if measure == "comment" else "rating"
+        measure = None if role == "comment" else measure
+        return ColumnMapping(
+            column, role, touchpoint, measure, reason="naming_convention", confidence="high"
+        )
+    question = question_text(column, {column: label} if label else {})
+    found = _from_question(column, question or column, values, journey, is_question=bool(question))
+    if found is not None:
+        return found
     if coded:
-        return ColumnMapping(column, "segment", reason="coded answers with value labels")
+        return ColumnMapping(column, "segment", reason="coded", confidence="medium")
     if _looks_categorical(values):
-        return ColumnMapping(column, "segment", reason="few distinct text values")
+        return ColumnMapping(column, "segment", reason="categorical", confidence="medium")
+    return ColumnMapping(column, "ignore", reason="not_recognised")
+
+
+def _answers(values: pd.Series) -> str:
+    """What a column holds, from its first answers: numbers, labels, text or nothing."""
+    dtype = values.dtype
+    if len(values) == 0:
+        return "empty"
+    if isinstance(dtype, np.dtype) and dtype.kind in "iuf":
+        numbers = values.to_numpy()
+        return "numbers" if dtype.kind in "iu" or not np.isnan(numbers).all() else "empty"
+    if pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
+        return "numbers" if values.notna().any() else "empty"
+    present = values.iloc[:5000].dropna()
+    if present.empty:
+        present = values.dropna()
+    if present.empty:
+        return "empty"
+    sample = present.iloc[:500]
+    if pd.to_numeric(sample, errors="coerce").notna().mean() >= 0.8:
+        return "numbers"
+    return "labels" if _looks_categorical(sample) else "text"
+
+
+def _from_question(
+    column: str, question: str, values: pd.Series, journey: Journey, *, is_question: bool
+) -> ColumnMapping | None:
+    """The column's mapping from its question text, or None when the text suggests nothing.
+
+    A low-confidence reading of a rating is left out (role ``ignore``, reason
+    ``question_unsure``) with its evidence, when the text has a measure's wording and the
+    answers could be ratings (numbers); other low readings suggest nothing.
+    """
+    answers = _answers(values)
+    if is_question:
+        read = read_question(question, journey, answers=answers)
+    else:  # a short column name: read as words, not as a question about recommending
+        read = matcher(journey).read(question, answers=answers)
+    if read is None:
+        return None
+    evidence, confidence = read
+    if confidence == "low":  # shown when it reads as a rating: a measure's wording, numbers
+        if evidence.role == "rating" and evidence.measure and answers in ("numbers", "empty"):
+            return ColumnMapping(
+                column, "ignore", reason="question_unsure", confidence="low", evidence=evidence
+            )
+        return None
     return ColumnMapping(
         column,
-        "ignore",
-        reason="does not follow <touchpoint>_<measure>: map it by hand if it is a rating",
+        str(evidence.role),
+        evidence.touchpoint,
+        evidence.measure if evidence.role == "rating" else None,
+        evidence.outcome,
+        reason="question",
+        confidence=confidence,
+        evidence=evidence,
     )
 
 
@@ -489,7 +622,7 @@ def _pick_unique(entries: list[ColumnMapping], role: str) -> list[ColumnMapping]
     for entry in entries:
         if entry.role == role:
             if seen:
-                entry = replace(entry, role="ignore", reason=f"another column is the {role}")
+                entry = replace(entry, role="ignore", reason=f"{role}_taken", confidence=None)
             seen = True
         out.append(entry)
     return out
@@ -511,12 +644,13 @@ def _declared_scales(
     for e in entries:
         if e.role in ("rating", "outcome"):
             groups.setdefault((e.role, e.measure or e.outcome or ""), []).append(e.column)
+    answers = {c: answer_texts(frame[c]) for columns in groups.values() for c in columns}
     pooled: dict[tuple[str, str], Scale | None] = {}
     for key, columns in groups.items():
         numbers = pd.concat(
             [pd.to_numeric(frame[c], errors="coerce") for c in columns], ignore_index=True
         )
-        texts = [text for c in columns for text in answer_texts(frame[c])]  # scale labels
+        texts = [text for c in columns for text in answers[c]]  # scale labels
         default = Scale(0, 10) if key == ("outcome", "recommend") else None
         found = detect_scale(numbers, texts=texts)
         if default is not None and (found is None or found.high <= 10):
@@ -526,11 +660,16 @@ def _declared_scales(
     for e in entries:
         if e.role in ("rating", "outcome") and e.scale is None:
             scale = pooled[(e.role, e.measure or e.outcome or "")]
-            stated = stated_scale(
-                question=labels.get(e.column, ""), value_labels=value_labels.get(e.column)
-            )
+            question = question_text(e.column, labels)
+            stated = stated_scale(question=question, value_labels=value_labels.get(e.column))
             chosen = stated.scale if stated else scale
-            e = replace(e, scale=chosen.name if chosen else None)
+            source, words = scale_evidence(question, value_labels.get(e.column), answers[e.column])
+            evidence = replace(
+                e.evidence or Evidence(e.role, e.touchpoint, e.measure, e.outcome),
+                scale_source=source if chosen else None,
+                scale_words=words,
+            )
+            e = replace(e, scale=chosen.name if chosen else None, evidence=evidence)
         out.append(e)
     return out
 
@@ -598,7 +737,7 @@ def _dedupe_targets(entries: list[ColumnMapping]) -> list[ColumnMapping]:
         target = (e.role, e.touchpoint, e.measure, e.outcome)
         if e.role in ("rating", "outcome"):
             if target in seen:
-                e = replace(e, role="ignore", reason="another column already has this measure")
+                e = replace(e, role="ignore", reason="measure_taken", confidence=None)
             seen.add(target)
         out.append(e)
     return out
@@ -688,7 +827,7 @@ def mapping_from_json(text: str | bytes, *, name: str = "mapping file") -> Mappi
     Examples
     --------
     >>> mapping_from_json('{"columns": [{"column": "id", "role": "respondent_id"}]}').columns[0]
-    ColumnMapping(column='id', role='respondent_id', touchpoint=None, measure=None, outcome=None, scale=None, reverse=False, reason='')
+    ColumnMapping(column='id', role='respondent_id', touchpoint=None, measure=None, outcome=None, scale=None, reverse=False, reason='', confidence=None, evidence=None)
     >>> mapping_from_json(b"not json", name="m.json")
     Traceback (most recent call last):
     ...

@@ -125,11 +125,26 @@ def scale_from_text(text: str) -> Scale | None:
     >>> scale_from_text("How was delivery?") is None
     True
     """
-    for match in _SCALE_IN_TEXT.finditer(str(text).replace("−", "-")):
+    found = scale_in_text(text)
+    return found[0] if found else None
+
+
+def scale_in_text(text: str) -> tuple[Scale, str] | None:
+    """The first known scale a text names, with the words that name it, if any.
+
+    Examples
+    --------
+    >>> scale_in_text("¿Cómo valora la entrega? (del 1 al 7)")
+    (Scale(low=1.0, high=7.0), '1 al 7')
+    >>> scale_in_text("Emoción, de −3 a +3")[1]
+    '−3 a +3'
+    """
+    original = str(text)
+    for match in _SCALE_IN_TEXT.finditer(original.replace("−", "-")):
         low, high = (float(g) for g in match.groups())
         candidate = Scale(low, high)
         if candidate in KNOWN_SCALES:
-            return candidate
+            return candidate, original[match.start() : match.end()]
     return None
 
 

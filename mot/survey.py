@@ -35,6 +35,7 @@ from mot.mapping import (
     suggest_mapping,
 )
 from mot.messages import Message
+from mot.questions import question_text
 from mot.scales import (
     STATUSES,
     LabelSet,
@@ -268,9 +269,8 @@ def _column_labels(values: pd.Series, scale: Scale) -> LabelSet | None:
 
 
 def _column_guess(raw: RawTable, column: str, values: pd.Series) -> ScaleGuess:
-    return infer_scale(
-        values, question=raw.labels.get(column, ""), value_labels=raw.value_labels.get(column)
-    )
+    question = question_text(column, raw.labels)
+    return infer_scale(values, question=question, value_labels=raw.value_labels.get(column))
 
 
 def _assumed_scales(
@@ -290,7 +290,7 @@ def _assumed_scales(
             continue
         column = entry.column
         stated = stated_scale(
-            question=raw.labels.get(column, ""), value_labels=raw.value_labels.get(column)
+            question=question_text(column, raw.labels), value_labels=raw.value_labels.get(column)
         )
         if not suggested or stated is not None:
             guess = stated or _column_guess(raw, column, raw.frame[column])
@@ -316,7 +316,7 @@ def _pooled_assumption(
     plain = tuple(
         c
         for c in columns
-        if stated_scale(question=raw.labels.get(c, ""), value_labels=raw.value_labels.get(c))
+        if stated_scale(question=question_text(c, raw.labels), value_labels=raw.value_labels.get(c))
         is None
     )
     return ScaleAssumption(target, plain, guess)

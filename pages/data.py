@@ -5,11 +5,11 @@ import streamlit as st
 from mot import MEASURES, OUTCOMES, UTILITIES, events
 from mot.errors import EventLogError, MotError
 from mot.journey import MOMENT_KEYS, journey_from_frame, journey_from_json
-from mot.mapping import ROLES, known_scale_names, mapping_from_frame, mapping_from_json
+from mot.mapping import ROLES, known_scale_names, mapping_from_json
 from mot.mapping import with_measure_scales as with_scales
 from mot.survey import tidy_columns
 from mot.validation import SEVERITIES
-from ui import data, frame, logs, scale_check, state, uploads, widgets
+from ui import data, frame, logs, mapping_table, scale_check, state, uploads, widgets
 from ui.i18n import mot_text, number, t
 
 frame.require_app()
@@ -30,8 +30,9 @@ def use(build, part):
     widgets.switch_dataset(lambda: with_part(build().to_dict()), f"data.{part}_error")
 
 
-def pick(label_key, options, label=None):
-    return Col.SelectboxColumn(t(label_key), options=[*dict.fromkeys(options)], format_func=label)
+def pick(label_key, options, label=None, width=None):
+    options = [*dict.fromkeys(options)]
+    return Col.SelectboxColumn(t(label_key), options=options, format_func=label, width=width)
 
 
 def switch_log(build, upload_id=None):
@@ -185,13 +186,15 @@ with survey_tab:
         else:
             st.caption(t("data.mapping_caption"))
             mapping, journey = data.mapping(choice), data.journey(choice)
-            table = mapping.to_frame()
+            if unsure := mapping_table.unsure_notice(mapping):
+                st.warning(unsure)
+            table = mapping_table.table(mapping, journey)
             edited = st.data_editor(
                 table,
                 key=f"data_mapping_{choice.key}",
                 hide_index=True,
                 placeholder="–",
-                disabled=["column", "reason"],
+                disabled=["column", "why", "confidence"],
                 column_config={
                     "column": Col.TextColumn(t("data.col_column"), pinned=True),
                     "role": pick("data.col_role", ROLES, lambda r: t(f"data.role_{r}")),
@@ -201,12 +204,17 @@ with survey_tab:
                     "measure": pick("data.col_measure", MEASURES, lambda m: t(LABELS[m])),
                     "outcome": pick("data.col_outcome", OUTCOMES, lambda o: t(LABELS[o])),
                     "scale": pick(
-                        "data.col_scale", [*known_scale_names(), *table["scale"].dropna()]
+                        "data.col_scale",
+                        [*known_scale_names(), *table["scale"].dropna()],
+                        width="small",
                     ),
                     "reverse": Col.CheckboxColumn(
-                        t("data.col_reverse"), help=t("data.reverse_help")
+                        t("data.col_reverse"), help=t("data.reverse_help"), width="small"
                     ),
-                    "reason": t("data.col_reason"),
+                    "confidence": Col.TextColumn(
+                        t("data.col_confidence"), help=t("data.confidence_help"), width="small"
+                    ),
+                    "why": Col.TextColumn(t("data.col_reason"), width="large"),
                 },
             )
             present = {*edited["measure"], *edited["outcome"]}
@@ -225,7 +233,7 @@ with survey_tab:
                     for x, box in zip(targets, st.columns(5) * 3, strict=False)
                 }
             if st.button(t("data.apply_mapping"), key="data_apply_mapping", type="primary"):
-                use(lambda: with_scales(mapping_from_frame(edited), scales), "mapping")
+                use(lambda: with_scales(mapping_table.edited(edited, mapping), scales), "mapping")
             texts = t("data.download_mapping"), t("data.upload_mapping"), "mapping.json"
             if file := widgets.json_exchange(mapping.to_dict(), *texts, key="data_mapping_file"):
                 use(lambda: mapping_from_json(file.getvalue(), name=file.name), "mapping")

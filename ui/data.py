@@ -387,7 +387,17 @@ def _spec(language: str, large: bool, build: Callable[[], object]) -> dict:
     figure = charts.localised(build(), language)
     with THEME_LOCK, charts.use_theme(large=large):
         # Builders are validated against the schema in tests/mot/test_charts.py.
-        return figure.to_dict(validate=False)
+        spec = figure.to_dict(validate=False)
+    if large and "autosize" not in spec and not _COMPOUND.intersection(spec):
+        # Streamlit fits a single chart's width and height to the builder's size; in large
+        # type the axes and legends take so much of that height that the plot shrinks (an
+        # axis title then no longer fits beside it). Fit the width only: the plot keeps its
+        # height and the chart grows by its larger axes.
+        spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return spec
+
+
+_COMPOUND = frozenset({"facet", "vconcat", "hconcat", "concat", "repeat"})
 
 
 @st.cache_data(max_entries=128, scope="session", show_spinner=False)

@@ -10,12 +10,37 @@ from mot.errors import MotError
 from ui import data, state, widgets
 from ui.i18n import LANGUAGES, number, t
 
-LARGE_TYPE_CSS = """
+# Every page, both sizes: a card's label, its number and the text under it wrap instead of
+# being cut with an ellipsis ("−15.9 below expe…"), and so do the navigation's page names.
+BASE_CSS = """
 <style>
-html, body, [class*="st-"] { font-size: 1.25rem; }
-h1 { font-size: 3rem !important; }
-h2, h3 { font-size: 2.1rem !important; }
-[data-testid="stMetricValue"] { font-size: 3.2rem !important; }
+[data-testid="stMetric"] .stMarkdownEllipsis,
+[data-testid="stMetric"] .stMarkdownEllipsis p,
+[data-testid="stSidebarNav"] .stMarkdownEllipsis,
+[data-testid="stSidebarNav"] .stMarkdownEllipsis p {
+  white-space: normal !important;
+  overflow: visible !important;
+  text-overflow: clip !important;
+  overflow-wrap: break-word;
+}
+[data-testid="stMetricDelta"] { height: auto !important; max-width: 100%; }
+</style>
+"""
+
+# Large type (projectors). Streamlit sizes its text in rem (the table grid too: it converts
+# rem with the page's root size), so one larger root size enlarges titles, headline numbers,
+# card labels, navigation, widgets and tables together; the charts get the "mot_large" theme.
+# Columns wrap onto a new line rather than squeeze their content: a card or a control needs
+# 12rem, a chart 26rem (its axis labels alone take half of that).
+LARGE_ROOT_PX = 20
+LARGE_TYPE_CSS = f"""
+<style>
+html {{ font-size: {LARGE_ROOT_PX}px !important; }}
+[data-testid="stSidebar"] {{ width: 18rem !important; min-width: 18rem !important; }}
+[data-testid="stMainBlockContainer"] {{ padding: 2.5rem 2rem 4rem 2rem; }}
+[data-testid="stHorizontalBlock"] {{ flex-wrap: wrap; }}
+[data-testid="stColumn"] {{ min-width: min(100%, 12rem); }}
+[data-testid="stColumn"]:has(.vega-embed) {{ min-width: min(100%, 26rem); }}
 </style>
 """
 
@@ -35,8 +60,13 @@ def require_app() -> None:
         st.rerun()
 
 
-def language_switch() -> None:
-    """Language first: every other label depends on it."""
+def display_controls() -> None:
+    """The language and large-type switches, which keep their value in the URL.
+
+    Drawn after ``st.navigation``: a switch bound to the URL that runs before it is reset by
+    a page change. What runs earlier (the page titles, the display mode) reads the value the
+    switch will have through :func:`ui.state.language` and :func:`ui.state.large_type`.
+    """
     st.sidebar.segmented_control(
         t("sidebar.language"),
         options=list(LANGUAGES),
@@ -45,14 +75,21 @@ def language_switch() -> None:
         default="en",
         bind="query-params",
     )
+    st.sidebar.toggle(t("sidebar.large"), key=state.LARGE_KEY, bind="query-params")
 
 
 def sidebar() -> None:
-    """Dataset, journey, respondent filter and display mode."""
+    """Under the navigation: the dataset, journey and respondent filter (what changes while
+    working, so that the filter's values show without scrolling on a 900-pixel screen),
+    then the language and large type."""
+    _dataset()
+    st.sidebar.divider()
+    display_controls()
+
+
+def _dataset() -> None:
     choice = state.dataset()
     with st.sidebar:
-        st.toggle(t("sidebar.large"), key=state.LARGE_KEY, bind="query-params")
-        st.divider()
         st.caption(t("sidebar.dataset"))
         st.markdown(f"**{t('sidebar.demo') if choice.is_demo else widgets.md_text(choice.name)}**")
         try:
@@ -97,6 +134,5 @@ def _filter(whole) -> None:
 def display_mode() -> None:
     """Chart theme and type size for the chosen mode."""
     charts.register_themes()
-    if state.large_type():
-        st.html(LARGE_TYPE_CSS)
+    st.html(BASE_CSS + (LARGE_TYPE_CSS if state.large_type() else ""))
     alt.data_transformers.disable_max_rows()

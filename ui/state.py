@@ -165,15 +165,31 @@ def use_event_log(choice: EventLogChoice) -> None:
     st.session_state["event_log"] = choice
 
 
+def _from_url(key: str) -> str | None:
+    """A query parameter's value as the URL has it (None when the URL has none)."""
+    value = st.query_params.get(key)
+    return value if isinstance(value, str) else None
+
+
 def language() -> str:
-    """``"en"`` or ``"es"``."""
-    value = st.session_state.get(LANGUAGE_KEY, "en")
+    """``"en"`` or ``"es"``.
+
+    The sidebar's switch holds it; before the switch has run in a session (the first load of
+    a ``?lang=ES`` link) the URL does, read as the switch reads it (its labels, ``EN``/``ES``).
+    """
+    if LANGUAGE_KEY in st.session_state:
+        value = st.session_state[LANGUAGE_KEY]
+    else:
+        value = {"EN": "en", "ES": "es"}.get(_from_url(LANGUAGE_KEY) or "")
     return value if value in ("en", "es") else "en"
 
 
 def large_type() -> bool:
-    """Large type for projectors."""
-    return bool(st.session_state.get(LARGE_KEY, False))
+    """Large type for projectors: the sidebar's switch, or before it has run in a session
+    (the first load of a ``?large=true`` link) the URL."""
+    if LARGE_KEY in st.session_state:
+        return bool(st.session_state[LARGE_KEY])
+    return (_from_url(LARGE_KEY) or "").lower() == "true"
 
 
 def respondent_filter() -> tuple[str, tuple[str, ...]] | None:

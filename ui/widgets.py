@@ -242,6 +242,16 @@ def _numbers_right(frame: pd.DataFrame, columns: Mapping[str, str]) -> dict[str,
     }
 
 
+def _literal(value: object) -> object:
+    """A table cell shown as typed: text through :func:`md_text`, other values unchanged.
+
+    A short text (a number, "p < 0.001") keeps to one line: its spaces do not break.
+    """
+    if not isinstance(value, str):
+        return value
+    return md_text(value.replace(" ", "\u00a0") if len(value) <= 12 else value)
+
+
 def table(
     frame: pd.DataFrame,
     *,
@@ -273,12 +283,17 @@ def table(
             shown[column] = [_count(v) for v in shown[column]]  # counts (bools are not ints)
         elif isinstance(shown[column].dtype, pd.CategoricalDtype):
             shown[column] = shown[column].astype(str)
-    st.dataframe(
-        shown.rename(columns=dict(columns)),
-        hide_index=True,
-        key=f"{key}_table",
-        column_config=_numbers_right(frame, columns),
-    )
+    shown = shown.rename(columns=dict(columns))
+    if state.large_type():
+        # On a projector: a static table in the page's large type, every row and column in
+        # view. The grid of st.dataframe takes its type size when it first draws, which on a
+        # link's first load can come before the large type does. st.table reads its cells as
+        # Markdown: text from the file is escaped.
+        st.table(shown.map(_literal).rename(columns=md_text), hide_index=True)
+    else:
+        st.dataframe(
+            shown, hide_index=True, key=f"{key}_table", column_config=_numbers_right(frame, columns)
+        )
     st.download_button(
         t("common.download_csv"),
         report.table_to_csv(frame),

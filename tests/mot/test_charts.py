@@ -766,3 +766,87 @@ def test_spanish_charts_name_months_in_spanish():
     english = vl_convert.vegalite_to_svg(chart.to_json())
     assert "13 jul" in spanish and "Jul" not in spanish
     assert "13 Jul" in english
+
+
+# --- the emotion axis, the large type --------------------------------------------------------
+
+
+def _y_domain(spec: dict, scale: str = "y") -> list[float]:
+    """The compiled (Vega) domain of the y scale: an explicit pair, or fail."""
+    compiled = vlc.vegalite_to_vega(json.dumps(spec).replace('"container"', "900"))
+    found = [s for s in compiled["scales"] if s["name"] == scale]
+    assert found, [s["name"] for s in compiled["scales"]]
+    domain = found[0]["domain"]
+    assert isinstance(domain, list), domain
+    return domain
+
+
+def test_a_one_touchpoint_curve_keeps_its_axis_on_the_emotion_scale():
+    # Two respondents at one touchpoint: the interval runs far past −100..+100.
+    curve = pd.DataFrame(
+        {
+            "touchpoint": pd.Categorical(["FMOT"]),
+            "position": [0],
+            "n": [2],
+            "mean": [20.0],
+            "sd": [141.0],
+            "ci_low": [-280.0],
+            "ci_high": [320.0],
+            "source": ["emotion"],
+        }
+    )
+    spec = charts.emotion_curve_chart(curve).to_dict()
+    low, high = _y_domain(spec)
+    assert -100 <= low < 0 < 20 < high <= 100
+    band = next(u for u in _units(spec) if u["mark"]["type"] == "area")
+    assert band["mark"]["clip"] is True  # the band is cut at the scale's ends
+
+
+def test_trough_labels_hang_clear_of_the_neutral_line(demo):
+    # The demo's troughs sit just above neutral (+3.5, +4.4): a label under the point would
+    # cross the dashed zero line and the touchpoint labels below the plot.
+    spec = charts.emotion_curve_chart(demo["curve"], extremes=demo["extremes"]).to_dict()
+    low, high = _y_domain(spec)
+    span = high - low
+    labels = [row for row in _records(spec) if "text_y" in row]
+    troughs = [row["text_y"] for row in labels if row["kind"] == "trough"]
+    peaks = [row["text_y"] for row in labels if row["kind"] == "peak"]
+    assert troughs and peaks
+    assert all(y <= 0 for y in troughs)  # at or below the neutral line, never across it
+    assert all(y - low >= 0.1 * span for y in troughs)  # and room below for the label
+    assert all(high - y >= 0.1 * span for y in peaks)
+    assert low >= -100 and high <= 100
+
+
+def test_the_journey_maps_emotion_panel_stays_on_the_scale(demo):
+    spec = _built(demo, "journey_map")
+    emotion = spec["vconcat"][1]
+    band = next(u for u in _units(emotion) if u["mark"]["type"] == "area")
+    low, high = band["encoding"]["y"]["scale"]["domain"]
+    assert -100 <= low < 0 < high <= 100
+
+
+def test_large_legends_wrap_and_tick_labels_keep_apart():
+    chart = alt.Chart(pd.DataFrame({"a": [1]})).mark_point().encode(x="a:Q")
+    with charts.use_theme(False):
+        normal = chart.to_dict()["config"]
+    with charts.use_theme(True):
+        large = chart.to_dict()["config"]
+    assert "columns" not in normal["legend"]
+    assert large["legend"]["columns"] == 2
+    assert large["axis"]["labelSeparation"] > normal["axis"]["labelSeparation"] > 0
+
+
+def test_by_segment_panels_write_their_axis_title_over_two_lines(demo):
+    # Three panels by segment are each narrower than "Mean rating (0–100)" in large type.
+    spec = _built(demo, "utilities_by")
+    titles = {json.dumps(enc.get("title")) for enc in _channel(spec, "x")}
+    assert titles == {json.dumps(["Mean rating", "(0–100)"])}
+
+
+def test_one_pair_comparison_rows_have_room_for_large_labels(demo):
+    survey = demo["survey"]
+    by_variant = with_segment(survey.ratings, survey.respondents, "variant")
+    spec = charts.comparison_chart(compare.compare_groups(by_variant, by="variant")).to_dict()
+    assert {row["pair_label"] for row in _records(spec)} == {"A − B"}
+    assert spec["height"]["step"] >= 28  # one touchpoint's row: a label in large type fits

@@ -313,7 +313,7 @@ def test_a_ga4_export_gives_the_five_moment_funnel_with_no_rule_editing():
     funnel = next(df.value for df in at.dataframe if "Drop-off" in df.value.columns)
     assert funnel["Step"].str.endswith("moment of truth").all() and len(funnel) == 5
     expected = [len(truth[k]) for k in ("ZMOT", "FMOT", "SMOT", "TMOT", "TMOT_then_UMOT")]
-    assert funnel["Users"].tolist() == expected
+    assert funnel["Users"].tolist() == [f"{n:,}" for n in expected]  # as the cards write them
     summary = " ".join(s.value for s in at.success)
     assert f"Of {len(truth['ZMOT'])} users who reached" in summary
     unmatched = next(df.value for df in at.dataframe if "Count" in df.value.columns)

@@ -60,7 +60,10 @@ def test_renders_on_the_demo_data_in_english():
     assert "Delimiter: **comma ( , )**" in detected
     preview = tables(at)[0]
     assert list(preview.index) == list(range(2, 12)), "rows are numbered as in the file"
-    assert at.data_editor(key=f"data_mapping_{state.DEMO.key}").value.shape == (46, 8)
+    assert at.data_editor(key=f"data_mapping_{state.DEMO.key}").value.shape == (
+        46,
+        9,
+    )  # + the confidence (issue 10)
     assert at.button(key="data_demo").disabled, "already on the demo data"
 
 

@@ -172,11 +172,13 @@ STRINGS = {
     "data.tab_report": ("Validation report", "Informe de validación"),
     # mapping
     "data.mapping_caption": (
-        "What each column of your file holds. Change a role, touchpoint, measure or scale in "
-        "the table, then apply. Ratings need a touchpoint and a measure; outcomes an outcome.",
-        "Qué contiene cada columna de tu archivo. Cambia un rol, punto de contacto, medida o "
-        "escala en la tabla y aplica. Las valoraciones necesitan un punto de contacto y una "
-        "medida; los resultados, un resultado.",
+        "What each column of your file holds, suggested from its name or its question text "
+        "(Why shows the words matched). Change a role, touchpoint, measure or scale in the "
+        "table, then apply. Ratings need a touchpoint and a measure; outcomes an outcome.",
+        "Qué contiene cada columna de tu archivo, sugerido por su nombre o el texto de su "
+        "pregunta (Por qué muestra las palabras encontradas). Cambia un rol, punto de contacto, "
+        "medida o escala en la tabla y aplica. Las valoraciones necesitan un punto de contacto "
+        "y una medida; los resultados, un resultado.",
     ),
     "data.tidy": (
         "This file is already tidy (one row per respondent, touchpoint and measure): it needs "
@@ -196,6 +198,66 @@ STRINGS = {
         "Ítem invertido: lo más alto de su escala es la peor respuesta.",
     ),
     "data.col_reason": ("Why", "Por qué"),
+    "data.col_confidence": ("Confidence", "Confianza"),
+    "data.confidence_help": (
+        "How sure the suggestion is. High and medium ones are applied; a low one is shown but "
+        "left out until you set its role.",
+        "Qué seguridad tiene la sugerencia. Las de confianza alta y media se aplican; una baja "
+        "se muestra, pero queda fuera hasta que elijas su rol.",
+    ),
+    "data.confidence_high": ("high", "alta"),
+    "data.confidence_medium": ("medium", "media"),
+    "data.confidence_low": ("low", "baja"),
+    "data.why_quoted": ("“{words}”", "«{words}»"),
+    "data.why_touchpoint": ("touchpoint {words}", "punto de contacto {words}"),
+    "data.why_measure": ("measure {words}", "medida {words}"),
+    "data.why_outcome": ("outcome {words}", "resultado {words}"),
+    "data.why_scale": ("scale {words}", "escala {words}"),
+    "data.why_scale_values": ("scale from the answers", "escala según las respuestas"),
+    "data.why_scale_labels": (
+        "scale from the answer labels {words}",
+        "escala según las etiquetas de respuesta {words}",
+    ),
+    "data.why_no_touchpoint": ("no touchpoint found", "sin punto de contacto"),
+    "data.why_no_measure": ("no measure found", "sin medida"),
+    "data.why_question": ("Question: {parts}", "Pregunta: {parts}"),
+    "data.why_question_unsure": (
+        "Not applied, unsure: {suggestion}? Question: {parts}",
+        "Sin aplicar, dudosa: ¿{suggestion}? Pregunta: {parts}",
+    ),
+    "data.why_naming_convention": (
+        "Name follows <touchpoint>_<measure>",
+        "El nombre sigue <punto>_<medida>",
+    ),
+    "data.why_metadata": ("Survey-tool metadata", "Metadatos de la herramienta de encuestas"),
+    "data.why_column_name": ("Column name", "Nombre de la columna"),
+    "data.why_coded": ("Coded answers with value labels", "Respuestas codificadas con etiquetas"),
+    "data.why_categorical": ("Few distinct text answers", "Pocas respuestas de texto distintas"),
+    "data.why_not_recognised": (
+        "Not recognised: map it by hand if it is a rating",
+        "No reconocida: asígnala a mano si es una valoración",
+    ),
+    "data.why_respondent_id_taken": (
+        "Another column is the respondent id",
+        "Otra columna es el id de la persona",
+    ),
+    "data.why_customer_id_taken": (
+        "Another column is the customer id",
+        "Otra columna es el id de cliente",
+    ),
+    "data.why_measure_taken": (
+        "Another column already is {suggestion}",
+        "Otra columna ya es {suggestion}",
+    ),
+    "data.why_edited": ("Set by you", "Elegido por ti"),
+    "data.unsure": (
+        "**{n} column(s) read like ratings, but too unsurely to be used:** {columns}. Their rows "
+        "show the suggestion and the words it rests on; set the role to **Rating** to accept it, "
+        "or correct it, then apply the mapping.",
+        "**{n} columna(s) parecen valoraciones, pero sin seguridad suficiente para usarlas:** "
+        "{columns}. Sus filas muestran la sugerencia y las palabras en que se basa; pon el rol "
+        "**Valoración** para aceptarla, o corrígela, y aplica la asignación.",
+    ),
     "data.role_respondent_id": ("Respondent id", "Id de la persona"),
     "data.role_customer_id": ("Customer id", "Id de cliente"),
     "data.role_rating": ("Rating", "Valoración"),
@@ -258,8 +320,10 @@ STRINGS = {
     "data.col_moment": ("Moment of truth", "Momento de la verdad"),
     "data.col_events": ("Event keywords", "Palabras clave de eventos"),
     "data.events_help": (
-        "Words separated by commas that map behaviour events to this touchpoint.",
-        "Palabras separadas por comas que asignan eventos de comportamiento a este punto.",
+        "Words separated by commas that map behaviour events to this touchpoint; a survey "
+        "question with one of them is also read as about it.",
+        "Palabras separadas por comas que asignan eventos de comportamiento a este punto; una "
+        "pregunta de la encuesta que incluya una también se lee como referida a él.",
     ),
     "data.none": ("(none)", "(ninguno)"),
     "data.apply_journey": ("Apply journey", "Aplicar recorrido"),
