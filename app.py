@@ -9,7 +9,13 @@ from ui.i18n import t
 # The tab's icon is a file of the app, served by the app: a Material icon name would be
 # fetched from Google's font server, which fails offline.
 FAVICON = Path(__file__).resolve().parent / "ui" / "assets" / "favicon.png"
-st.set_page_config(page_title="Moments of Truth", page_icon=str(FAVICON), layout="wide")
+# The menu's About item also makes it show the theme switch (light/dark, config.toml).
+st.set_page_config(
+    page_title="Moments of Truth",
+    page_icon=str(FAVICON),
+    layout="wide",
+    menu_items={"About": t("app.about")},
+)
 state.init()
 
 pages = {

@@ -368,6 +368,75 @@ def register_themes() -> None:
     alt.theme.register(THEME_LARGE, enable=False)(lambda: _theme_config(LARGE_SCALE))
 
 
+DARK_BACKGROUND = "#0E1117"
+"""The dark theme's background: its ``backgroundColor`` in ``.streamlit/config.toml``."""
+DARK_INK = "#E6E6E6"
+"""Text, error bars and reference marks on the dark background."""
+
+DARK_COLOURS: dict[str, str] = {
+    INK.lower(): DARK_INK,
+    BLACK.lower(): DARK_INK,
+    "white": DARK_BACKGROUND,
+    "#ffffff": DARK_BACKGROUND,
+    "#e4e4e4": "#3A3D46",  # grid lines
+    LIGHT_GREY.lower(): "#6B6E77",  # connectors and "any order" bars: muted, not glaring
+}
+"""Colour of the normal theme (lower case) → its colour on the dark background. The
+Okabe–Ito hues and :data:`GREY` keep their value: each has a contrast of at least 3:1 on
+:data:`DARK_BACKGROUND` (tested)."""
+
+
+def on_dark(spec: dict) -> dict:
+    """Return ``spec`` (a serialised chart in either theme) recoloured for a dark background.
+
+    Every colour value equal to one of :data:`DARK_COLOURS`' keys (the theme's ink, grid,
+    background and white halos, and the same colours written in a builder, such as an error
+    bar's ``color``) is replaced by its dark counterpart; the rest of the spec is unchanged.
+    Builders therefore stay theme-free: the dashboard recolours the finished spec when the
+    viewer's Streamlit theme is dark.
+
+    Parameters
+    ----------
+    spec : dict
+        A Vega-Lite spec, as ``chart.to_dict()`` gives it.
+
+    Returns
+    -------
+    dict
+        A new spec; ``spec`` is not modified.
+
+    Examples
+    --------
+    >>> on_dark({"config": {"background": "white", "text": {"color": "#333333"}}})
+    {'config': {'background': '#0E1117', 'text': {'color': '#E6E6E6'}}}
+    """
+    return _recolour(spec, "", False)
+
+
+_NOT_COLOURS = frozenset({"data", "datasets", "domain", "title", "legend", "field", "sort", "test"})
+"""Keys whose values are never colours (data, labels, conditions), even under a colour channel."""
+
+
+def _is_colour_key(key: str) -> bool:
+    return key.lower().endswith("color") or key in ("fill", "stroke", "background", "category")
+
+
+def _recolour(value: object, key: str, colourish: bool) -> object:
+    """:func:`on_dark` below ``key``; ``colourish`` inside a colour channel or property."""
+    if isinstance(value, str):
+        if _is_colour_key(key) or (colourish and key in ("value", "range")):
+            return DARK_COLOURS.get(value.lower(), value)
+        return value
+    if isinstance(value, dict):
+        return {
+            k: v if k in _NOT_COLOURS else _recolour(v, k, colourish or _is_colour_key(k))
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_recolour(v, key, colourish) for v in value]
+    return value
+
+
 def use_theme(large: bool = False) -> alt.utils.plugin_registry.PluginEnabler:
     """Register the themes and enable ``"mot_large"`` when ``large`` else ``"mot"``.
 

@@ -381,7 +381,7 @@ def _fingerprint(value: object) -> object:
     return repr(value)
 
 
-def _spec(language: str, large: bool, build: Callable[[], object]) -> dict:
+def _spec(language: str, large: bool, dark: bool, build: Callable[[], object]) -> dict:
     from mot import charts
 
     figure = charts.localised(build(), language)
@@ -394,7 +394,7 @@ def _spec(language: str, large: bool, build: Callable[[], object]) -> dict:
         # axis title then no longer fits beside it). Fit the width only: the plot keeps its
         # height and the chart grows by its larger axes.
         spec["autosize"] = {"type": "fit-x", "contains": "padding"}
-    return spec
+    return charts.on_dark(spec) if dark else spec
 
 
 _COMPOUND = frozenset({"facet", "vconcat", "hconcat", "concat", "repeat"})
@@ -402,16 +402,26 @@ _COMPOUND = frozenset({"facet", "vconcat", "hconcat", "concat", "repeat"})
 
 @st.cache_data(max_entries=128, scope="session", show_spinner=False)
 def _chart_spec(
-    name: str, fingerprint: object, language: str, large: bool, _build: Callable[[], object]
+    name: str,
+    fingerprint: object,
+    language: str,
+    large: bool,
+    dark: bool,
+    _build: Callable[[], object],
 ) -> dict:
-    return _spec(language, large, _build)
+    return _spec(language, large, dark, _build)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def _chart_spec_shared(
-    name: str, fingerprint: object, language: str, large: bool, _build: Callable[[], object]
+    name: str,
+    fingerprint: object,
+    language: str,
+    large: bool,
+    dark: bool,
+    _build: Callable[[], object],
 ) -> dict:
-    return _spec(language, large, _build)
+    return _spec(language, large, dark, _build)
 
 
 def chart_spec(builder: Callable[..., object], *args: object, key: str, **kwargs: object) -> dict:
@@ -419,14 +429,16 @@ def chart_spec(builder: Callable[..., object], *args: object, key: str, **kwargs
 
     The builders stay pure and uncached; what is cached (per session, or once for everyone
     while the session is on the demo survey and the demo log) is the finished spec, keyed by
-    the chart's widget ``key``, the builder, a fingerprint of its inputs, the language and
-    the display mode.
+    the chart's widget ``key``, the builder, a fingerprint of its inputs, the language, the
+    type size and the theme (light or dark: the viewer's Streamlit theme).
     Building and serialising an Altair chart costs up to half a second (the journey map),
     more than the rest of a page's rerun.
     """
     demo = state.dataset().is_default_demo and state.event_log().is_demo
-    language, large = state.language(), state.large_type()
-    return spec_for(builder, args, kwargs, key=key, language=language, large=large, shared=demo)
+    language, large, dark = state.language(), state.large_type(), state.dark()
+    return spec_for(
+        builder, args, kwargs, key=key, language=language, large=large, dark=dark, shared=demo
+    )
 
 
 def spec_for(
@@ -437,14 +449,15 @@ def spec_for(
     key: str,
     language: str,
     large: bool,
+    dark: bool = False,
     shared: bool,
 ) -> dict:
-    """:func:`chart_spec` with the language, display mode and sharing given (the warm-up of
+    """:func:`chart_spec` with the language, type size, theme and sharing given (the warm-up of
     :mod:`ui.serve` runs outside any session)."""
     fingerprint = (key, _fingerprint(args), _fingerprint(kwargs))
     cached = _chart_spec_shared if shared else _chart_spec
     name = f"{builder.__module__}.{builder.__qualname__}"
-    return cached(name, fingerprint, language, large, lambda: builder(*args, **kwargs))
+    return cached(name, fingerprint, language, large, dark, lambda: builder(*args, **kwargs))
 
 
 THEME_LOCK = threading.Lock()

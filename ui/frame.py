@@ -75,7 +75,9 @@ def display_controls() -> None:
         default="en",
         bind="query-params",
     )
-    st.sidebar.toggle(t("sidebar.large"), key=state.LARGE_KEY, bind="query-params")
+    st.sidebar.toggle(
+        t("sidebar.large"), key=state.LARGE_KEY, bind="query-params", help=t("sidebar.large_help")
+    )
 
 
 def sidebar() -> None:
@@ -131,8 +133,45 @@ def _filter(whole) -> None:
     st.caption(t("sidebar.respondents", n=number(loaded.survey.n_respondents, 0)))
 
 
+# The viewer switches between the light and the dark theme in the app menu without a rerun,
+# so the server would not know until the next click: this watcher compares the page's
+# background with the theme the charts were drawn for and asks for a rerun when they differ.
+# Trusted code of the app (no user text reaches it); nothing is drawn.
+_THEME_WATCH_JS = """
+export default function ({ data, setTriggerValue }) {
+  const scheme = () => {
+    const app = document.querySelector(".stApp") || document.body;
+    const rgb = (getComputedStyle(app).backgroundColor.match(/[0-9.]+/g) || [255, 255, 255]);
+    const [r, g, b] = rgb.map(Number);
+    return 0.299 * r + 0.587 * g + 0.114 * b < 128 ? "dark" : "light";
+  };
+  const timer = setInterval(() => {
+    const now = scheme();
+    if (now !== data) {
+      clearInterval(timer);
+      setTriggerValue("scheme", now);
+    }
+  }, 400);
+  return () => clearInterval(timer);
+}
+"""
+_THEME_WATCH_CSS = "<style>.st-key-" + state.THEME_WATCH_KEY + " { display: none; }</style>"
+_theme_watch = st.components.v2.component("mot_theme_watch", js=_THEME_WATCH_JS)
+
+
+def _scheme_changed() -> None:
+    reported = getattr(st.session_state[state.THEME_WATCH_KEY], "scheme", None)
+    state.remember_scheme(reported)
+
+
 def display_mode() -> None:
-    """Chart theme and type size for the chosen mode."""
+    """Chart theme and type size for the chosen mode, and the watcher of the light/dark
+    theme (charts are recoloured for the dark one: :func:`ui.state.dark`)."""
     charts.register_themes()
-    st.html(BASE_CSS + (LARGE_TYPE_CSS if state.large_type() else ""))
+    st.html(BASE_CSS + _THEME_WATCH_CSS + (LARGE_TYPE_CSS if state.large_type() else ""))
+    _theme_watch(
+        data="dark" if state.dark() else "light",
+        key=state.THEME_WATCH_KEY,
+        on_scheme_change=_scheme_changed,
+    )
     alt.data_transformers.disable_max_rows()

@@ -21,6 +21,8 @@ DEMO_EVENTS = DEMO_SURVEY.with_name("demo_events.parquet")
 # Widget keys owned by the shared sidebar (app.py); also the URL query parameters.
 LANGUAGE_KEY = "lang"
 LARGE_KEY = "large"
+THEME_WATCH_KEY = "mot_theme_watch"
+SCHEME_KEY = "_mot_scheme"
 FILTER_SEGMENT_KEY = "filter_segment"
 FILTER_VALUES_KEY = "filter_values"
 
@@ -190,6 +192,26 @@ def large_type() -> bool:
     if LARGE_KEY in st.session_state:
         return bool(st.session_state[LARGE_KEY])
     return (_from_url(LARGE_KEY) or "").lower() == "true"
+
+
+def dark() -> bool:
+    """Whether the viewer's Streamlit theme is dark (the browser's setting, or the one chosen
+    in the app menu): charts are recoloured for it (:func:`mot.charts.on_dark`).
+
+    The page's own report (:func:`remember_scheme`, from the watcher of ``ui.frame``) when
+    there is one: it is what the viewer sees now, while Streamlit's ``st.context.theme`` can
+    lag behind a switch in the menu. Outside a browser (tests, scripts) the theme is light.
+    """
+    reported = st.session_state.get(SCHEME_KEY)
+    if reported in ("light", "dark"):
+        return reported == "dark"
+    return st.context.theme.type == "dark"
+
+
+def remember_scheme(scheme: object) -> None:
+    """Record the theme the page shows (``"light"`` or ``"dark"``; anything else is ignored)."""
+    if scheme in ("light", "dark"):
+        st.session_state[SCHEME_KEY] = scheme
 
 
 def respondent_filter() -> tuple[str, tuple[str, ...]] | None:

@@ -11,8 +11,8 @@ every request the page makes, which must stay on the app's own host.
 Screenshots (the viewport and the whole page) land in ``tests/e2e/_artifacts/large/``. The
 default run covers English in the light scheme at both sizes, plus Spanish in the dark
 scheme at 1280×720; ``MOT_LARGE_ALL=1`` runs every combination of size, type, scheme and
-language. The app's theme is light whatever the browser prefers (``.streamlit/config.toml``):
-the dark-scheme runs check that a browser set to dark still gets a readable page.
+language. The app follows the browser's light or dark preference (``.streamlit/config.toml``):
+the dark-scheme runs check the dark theme in large type (``test_dark_theme`` checks its colours).
 """
 
 from __future__ import annotations

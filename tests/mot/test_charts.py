@@ -850,3 +850,97 @@ def test_one_pair_comparison_rows_have_room_for_large_labels(demo):
     spec = charts.comparison_chart(compare.compare_groups(by_variant, by="variant")).to_dict()
     assert {row["pair_label"] for row in _records(spec)} == {"A − B"}
     assert spec["height"]["step"] >= 28  # one touchpoint's row: a label in large type fits
+
+
+# --- the dark theme --------------------------------------------------------------------------
+
+
+def _luminance(colour: str) -> float:
+    """WCAG 2.1 relative luminance of a ``#RRGGBB`` colour (independent of mot.charts)."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_contrast_matches_the_wcag_examples():
+    assert _contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert _contrast("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
+
+
+def _colours(value, key="", colourish=False):
+    """Every colour a spec draws with: (key, colour), data, labels and domains left out."""
+    if isinstance(value, str):
+        if value.startswith("#") and (key.lower().endswith("color") or colourish):
+            yield key, value
+        return
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k in {"data", "datasets", "domain", "title", "legend", "field", "sort"}:
+                continue
+            inner = colourish or k.lower().endswith("color") or k in {"fill", "stroke", "range"}
+            yield from _colours(v, k, inner)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _colours(v, key, colourish)
+
+
+@pytest.mark.parametrize("large", [False, True])
+@pytest.mark.parametrize("name", ALL)
+def test_dark_charts_keep_every_mark_and_label_visible(demo, name, large):
+    with charts.use_theme(large):
+        spec = charts.on_dark(_built(demo, name))
+    assert spec["config"]["background"] == charts.DARK_BACKGROUND
+    drawn = {(key, colour.upper()) for key, colour in _colours(spec)}
+    assert drawn
+    for key, colour in drawn:
+        if key == "gridColor":  # grid lines stay faint on purpose
+            assert _contrast(colour, charts.DARK_BACKGROUND) < 2
+            continue
+        if colour == charts.DARK_BACKGROUND and key in {"background", "stroke", "value"}:
+            continue  # the background itself, a halo around a point, a hollow shape
+        # text, lines, points and bars: at least 3:1 on the background (WCAG 1.4.11)
+        assert _contrast(colour, charts.DARK_BACKGROUND) >= 3, (name, key, colour)
+    texts = [spec["config"][part][k] for part, k in [("text", "color"), ("axis", "labelColor")]]
+    assert all(_contrast(c, charts.DARK_BACKGROUND) >= 7 for c in texts)
+
+
+def test_on_dark_recolours_colours_only():
+    spec = {
+        "datasets": {"d": [{"touchpoint": "white", "c": "#333333"}]},
+        "encoding": {
+            "color": {
+                "field": "white",
+                "scale": {"domain": ["white", "#333333"], "range": ["#333333", charts.BLUE]},
+                "legend": {"title": "white"},
+            },
+            "fill": {"condition": {"test": "datum.x", "value": "white"}, "value": "white"},
+            "text": {"value": "white"},
+        },
+        "mark": {"type": "rule", "color": charts.INK},
+        "title": "#333333",
+    }
+    dark = charts.on_dark(spec)
+    assert dark["datasets"] == spec["datasets"]
+    assert dark["title"] == "#333333" and dark["encoding"]["text"] == {"value": "white"}
+    colour = dark["encoding"]["color"]
+    assert colour["field"] == "white" and colour["legend"] == {"title": "white"}
+    assert colour["scale"]["domain"] == ["white", "#333333"]
+    assert colour["scale"]["range"] == [charts.DARK_INK, charts.BLUE]
+    assert dark["encoding"]["fill"]["value"] == charts.DARK_BACKGROUND
+    assert dark["mark"]["color"] == charts.DARK_INK
+    assert spec["mark"]["color"] == charts.INK  # the input is not modified
+
+
+def test_the_dark_chart_background_is_the_apps():
+    import tomllib
+
+    toml = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
+    config = tomllib.loads(toml.read_text())
+    assert config["theme"]["dark"]["backgroundColor"].upper() == charts.DARK_BACKGROUND
+    assert "base" not in config["theme"]  # both themes offered: the menu switches them
+    assert config["theme"]["light"]["backgroundColor"].upper() == "#FFFFFF"

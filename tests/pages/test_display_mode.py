@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from mot import charts
 from tests.conftest import ROOT
-from ui import data, frame
+from ui import data, frame, state
 
 
 def first_run(**query: str) -> AppTest:
@@ -128,3 +128,37 @@ def test_large_type_shows_tables_as_static_tables_with_the_files_text_escaped():
     at.session_state["large"] = False
     at.run()
     assert len(at.dataframe) == 1 and len(at.table) == 0
+
+
+def test_charts_are_light_until_the_page_reports_a_dark_theme():
+    at = first_run()
+    assert {spec["config"]["background"] for spec in chart_specs(at)} == {"white"}
+    # what the theme watcher's callback records when the viewer's page turns dark
+    at.session_state[state.SCHEME_KEY] = "dark"
+    at.run()
+    specs = chart_specs(at)
+    assert specs and {spec["config"]["background"] for spec in specs} == {charts.DARK_BACKGROUND}
+    assert {spec["config"]["axis"]["labelColor"] for spec in specs} == {charts.DARK_INK}
+    at.session_state[state.SCHEME_KEY] = "light"
+    at.run()
+    assert {spec["config"]["background"] for spec in chart_specs(at)} == {"white"}
+
+
+def test_a_dark_large_type_link_gets_dark_large_charts():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["large"] = "true"
+    at.session_state[state.SCHEME_KEY] = "dark"
+    at.run()
+    specs = chart_specs(at)
+    assert specs
+    assert {spec["config"]["background"] for spec in specs} == {charts.DARK_BACKGROUND}
+    assert {spec["config"]["axis"]["labelFontSize"] for spec in specs} == {
+        round(12 * charts.LARGE_SCALE, 1)
+    }
+
+
+def test_the_scheme_record_ignores_anything_but_light_and_dark():
+    at = first_run()
+    at.session_state[state.SCHEME_KEY] = "<script>"
+    at.run()
+    assert {spec["config"]["background"] for spec in chart_specs(at)} == {"white"}

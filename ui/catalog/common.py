@@ -16,6 +16,20 @@ STRINGS = {
     "nav.report": ("Report", "Informe"),
     "sidebar.language": ("Language", "Idioma"),
     "sidebar.large": ("Large type (projector)", "Letra grande (proyector)"),
+    "sidebar.large_help": (
+        "Everything larger, for a projector or a large screen. A dark theme: the menu at the "
+        "top right (⋮) → Dark.",
+        "Todo más grande, para un proyector o una pantalla grande. Un tema oscuro: el menú de "
+        "arriba a la derecha (⋮) → Dark.",
+    ),
+    "app.about": (
+        "**Moments of Truth**: anticipated, experienced and remembered utility, emotion and "
+        "gaps at each moment of a customer journey. Light or dark theme: the buttons above, in "
+        "this menu.",
+        "**Momentos de la Verdad**: utilidad anticipada, vivida y recordada, emoción y brechas "
+        "en cada momento del recorrido de un cliente. Tema claro u oscuro: los botones de "
+        "arriba, en este menú.",
+    ),
     "sidebar.dataset": ("Dataset", "Conjunto de datos"),
     "sidebar.demo": (
         "Demo survey (2,000 respondents)",
