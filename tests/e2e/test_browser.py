@@ -79,6 +79,9 @@ def test_every_page_renders_in_the_browser(page, app_url, slug):
     if slug not in CHARTLESS:
         page.locator(".vega-embed").first.wait_for(state="visible", timeout=TIMEOUT)
         assert page.locator(".vega-embed").count() >= 1
+    if slug == "data":  # the uploader draws its label and button after the script has run
+        dropzone = page.locator('[data-testid="stFileUploaderDropzone"] button').first
+        dropzone.wait_for(state="visible", timeout=TIMEOUT)
     settle(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     for folder in shot_dirs():
