@@ -10,6 +10,7 @@ as bound parameters (``$name``), never into the text. The module is private to t
 from __future__ import annotations
 
 from mot.errors import MotError
+from mot.messages import Message
 
 __all__ = ["ident", "literal", "spark_ident"]
 
@@ -40,7 +41,7 @@ def ident(name: object) -> str:
     >>> ident('device") + 1 --')
     '"device"") + 1 --"'
     """
-    return _quoted(name, '"', "rename it (column names in the file)")
+    return _quoted(name, '"', "sql.fix.rename_column")
 
 
 def literal(text: object) -> str:
@@ -66,7 +67,7 @@ def literal(text: object) -> str:
     >>> literal("it's; DROP TABLE x --")
     "'it''s; DROP TABLE x --'"
     """
-    return _quoted(text, "'", "remove it")
+    return _quoted(text, "'", "sql.fix.remove")
 
 
 def spark_ident(name: object) -> str:
@@ -95,13 +96,16 @@ def spark_ident(name: object) -> str:
     >>> spark_ident("events`; DROP")
     '`events``; DROP`'
     """
-    return _quoted(name, "`", "rename it")
+    return _quoted(name, "`", "sql.fix.rename")
 
 
 def _quoted(value: object, quote: str, fix: str) -> str:
-    """``value`` as text between ``quote`` marks, each one inside doubled; NUL refused."""
+    """``value`` as text between ``quote`` marks, each one inside doubled; NUL refused.
+
+    ``fix`` is the code of the catalogue's text saying what to do with such a text.
+    """
     text = str(value)
     if "\x00" in text:
-        message = f"The text {text!r} holds a NUL character: {fix}."
+        message = Message("sql.nul", text=text, fix=Message(fix))
         raise MotError(message)
     return quote + text.replace(quote, quote * 2) + quote

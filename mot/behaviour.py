@@ -44,7 +44,7 @@ from mot._sql import ident, literal
 from mot.compare import adjust_p_values, compare_groups, two_proportion_test
 from mot.engine import Connection
 from mot.errors import EventLogError, InsufficientDataError, MotError
-from mot.messages import Message
+from mot.messages import Joined, Message
 from mot.tidy import as_ratings, with_segment
 
 DEFAULT_VIEW = "events_mapped"
@@ -215,44 +215,43 @@ def _validate_view(
     needed = [*CORE_COLUMNS, *(c for c in columns if c)]
     missing = [c for c in dict.fromkeys(needed) if c not in present]
     if missing:
-        message = (
-            f"The event view `{view}` lacks the column(s) {', '.join(missing)} "
-            f"(it has {', '.join(present)}). Map the log's id, timestamp and event columns "
-            "when loading it."
+        message = Message(
+            "behaviour.view_columns",
+            view=view,
+            missing=", ".join(missing),
+            present=", ".join(present),
         )
         raise EventLogError(message)
     if by is not None and by not in present:
         properties = [c for c in present if c not in (*CORE_COLUMNS, "row_number")]
-        message = (
-            f"There is no property column `{by}` to split by. Properties of this log: "
-            f"{', '.join(properties) or 'none'}."
+        message = Message(
+            "behaviour.no_property",
+            by=by,
+            properties=", ".join(properties) or Message("log.none"),
         )
         raise EventLogError(message)
 
 
-def _validate_names(names: Sequence[str], *, what: str, minimum: int = 1) -> list[str]:
+def _validate_names(names: Sequence[str], *, what: Message, minimum: int = 1) -> list[str]:
     """The names as a list of str, or :class:`MotError` when too few or not text."""
     if isinstance(names, str):
         names = [n.strip() for n in names.split(",") if n.strip()]
     names = list(names)
     if len(names) < minimum or not all(isinstance(n, str) and n for n in names):
-        message = (
-            f"Give at least {minimum} {what} as a list of names (e.g. "
-            f"['FMOT', 'SMOT']); got {names!r}."
-        )
+        message = Message("behaviour.names", minimum=minimum, what=what, names=names)
         raise MotError(message)
     return names
 
 
 def _validate_confidence(confidence: float) -> None:
     if not 0 < confidence < 1:
-        message = f"`confidence` must be between 0 and 1 (e.g. 0.95); got {confidence!r}."
+        message = Message("arg.confidence", confidence=confidence)
         raise MotError(message)
 
 
 def _validate_period(period: str, *, name: str = "period") -> None:
     if period not in PERIODS:
-        message = f"`{name}` must be one of {', '.join(PERIODS)}; got {period!r}."
+        message = Message("arg.one_of", name=name, values=", ".join(PERIODS), value=period)
         raise MotError(message)
 
 
@@ -268,7 +267,7 @@ def _count_periods(low: pd.Timestamp, high: pd.Timestamp, period: str) -> int:
     return (last - first).days + 1
 
 
-def _validate_span(con: Connection, view: str, period: str, *, what: str) -> None:
+def _validate_span(con: Connection, view: str, period: str, *, what: Message) -> None:
     """Raise :class:`MotError` when the view's events span more than :data:`MAX_PERIODS`."""
     bounds = _run(con, f"SELECT min(ts) AS lo, max(ts) AS hi FROM {ident(view)}", {})
     low, high = bounds["lo"].iloc[0], bounds["hi"].iloc[0]
@@ -276,12 +275,21 @@ def _validate_span(con: Connection, view: str, period: str, *, what: str) -> Non
         return
     n = _count_periods(pd.Timestamp(low), pd.Timestamp(high), period)
     if n > MAX_PERIODS:
-        coarser = PERIODS[PERIODS.index(period) + 1 :]
-        hint = f"choose a longer period ({' or '.join(coarser)})" if coarser else "shorten it"
-        message = (
-            f"The {what} by {period} would have {n:,} periods (events from {low:%Y-%m-%d} to "
-            f"{high:%Y-%m-%d}); at most {MAX_PERIODS:,} are built: {hint}, or filter the log "
-            "to a shorter time span."
+        coarser = [Message(f"period.{p}") for p in PERIODS[PERIODS.index(period) + 1 :]]
+        hint = (
+            Message("behaviour.hint_longer", periods=Joined(coarser, Message("word.or")))
+            if coarser
+            else Message("behaviour.hint_shorten")
+        )
+        message = Message(
+            "behaviour.too_many_periods",
+            what=what,
+            period=Message(f"period.{period}"),
+            n=n,
+            low=f"{low:%Y-%m-%d}",
+            high=f"{high:%Y-%m-%d}",
+            limit=MAX_PERIODS,
+            hint=hint,
         )
         raise MotError(message)
 
@@ -464,7 +472,7 @@ def touchpoint_reach(
     0       FMOT         1      2         2       3
     1       SMOT         2      0         0       0
     """
-    touchpoints = _validate_names(touchpoints, what="touchpoints")
+    touchpoints = _validate_names(touchpoints, what=Message("behaviour.what.touchpoints"))
     _validate_view(con, view, by=by)
     segment = f"CAST({ident(by)} AS VARCHAR)" if by else None  # text on both engines
     queried = list(dict.fromkeys(touchpoints))  # a touchpoint given twice is counted once
@@ -575,10 +583,7 @@ def _window_microseconds(window: timedelta | pd.Timedelta | None) -> int | None:
     if window is None:
         return None
     if not isinstance(window, timedelta | pd.Timedelta) or window <= timedelta(0):
-        message = (
-            f"`window` must be a positive duration such as datetime.timedelta(days=7); "
-            f"got {window!r}."
-        )
+        message = Message("behaviour.window", window=window)
         raise MotError(message)
     return int(pd.Timedelta(window) / pd.Timedelta(microseconds=1))
 
@@ -719,14 +724,14 @@ def _funnel(
     ordered: bool,
     cohort: str | None = None,
 ) -> pd.DataFrame:
-    steps = _validate_names(steps, what="funnel steps")
+    steps = _validate_names(steps, what=Message("behaviour.what.steps"))
     _validate_view(con, view, columns=[step_column], by=by)
     _validate_confidence(confidence)
     if cohort is not None:
         _validate_period(cohort, name="cohort")
         if by is not None:
-            raise MotError("Pass `by` or `cohort`, not both: a funnel has one grouping.")
-        _validate_span(con, view, cohort, what="funnel")
+            raise MotError(Message("behaviour.by_and_cohort"))
+        _validate_span(con, view, cohort, what=Message("behaviour.span.funnel"))
     window_us = _window_microseconds(window)
     # Only steps 2… use the window: a one-step funnel's query has no $window to bind.
     windowed = ordered and window_us is not None and len(steps) > 1
@@ -917,13 +922,14 @@ def funnel_and_reach(
     >>> both.funnel["users"].tolist(), both.reach["users"].tolist()
     ([2, 1], [2, 2])
     """
-    steps = _validate_names(steps, what="funnel steps")
-    touchpoints = _validate_names(touchpoints, what="touchpoints")
+    steps = _validate_names(steps, what=Message("behaviour.what.steps"))
+    touchpoints = _validate_names(touchpoints, what=Message("behaviour.what.touchpoints"))
     outside = [s for s in steps if s not in touchpoints]
     if outside:
-        message = (
-            f"Funnel step(s) {', '.join(outside)} are not among the touchpoints "
-            f"{', '.join(touchpoints)}: give the steps as touchpoint ids of the journey."
+        message = Message(
+            "behaviour.steps_outside",
+            steps=", ".join(outside),
+            touchpoints=", ".join(touchpoints),
         )
         raise MotError(message)
     queried = list(dict.fromkeys(touchpoints))  # a touchpoint given twice is counted once
@@ -1109,20 +1115,17 @@ def _validate_compare_conversion(
     """The group column and the step's position, or :class:`MotError`."""
     extra = [c for c in funnel.columns if c not in FUNNEL_COLUMNS]
     if not extra or not {"step", "position", "users"} <= set(funnel.columns):
-        message = (
-            "compare_conversion needs a funnel computed with `by=` (e.g. "
-            "ordered_funnel(con, steps=[...], by='variant')): this table has no group column."
-        )
+        message = Message("behaviour.compare_needs_by")
         raise MotError(message)
     if base not in ("previous", "start"):
-        raise MotError(f"`base` must be 'previous' or 'start'; got {base!r}.")
+        raise MotError(Message("behaviour.base", base=base))
     if isinstance(step, int | np.integer) and not isinstance(step, bool):
         positions = funnel["position"][funnel["position"] == step]
     else:
         positions = funnel["position"][funnel["step"] == step]
     if positions.empty:
         names = ", ".join(map(str, pd.unique(funnel["step"])))
-        raise MotError(f"The funnel has no step {step!r}. Its steps: {names}.")
+        raise MotError(Message("behaviour.no_step", step=step, steps=names))
     return extra[0], int(positions.iloc[0])
 
 
@@ -1180,7 +1183,9 @@ def time_between(
     >>> float(time_between(con, touchpoints=["FMOT", "SMOT"])["median_hours"].iloc[0])
     2.5
     """
-    touchpoints = _validate_names(touchpoints, what="touchpoints", minimum=2)
+    touchpoints = _validate_names(
+        touchpoints, what=Message("behaviour.what.touchpoints"), minimum=2
+    )
     _validate_view(con, view, by=by)
     n = len(touchpoints)
     segment = ident(by) if by else _NO_SEGMENT
@@ -1296,7 +1301,9 @@ def bounce_rate(
        sessions  bounced  rate
     0         2        1   0.5
     """
-    entries = _validate_names([entry] if isinstance(entry, str) else entry, what="entries")
+    entries = _validate_names(
+        [entry] if isinstance(entry, str) else entry, what=Message("behaviour.what.entries")
+    )
     _validate_view(con, view, columns=[column], by=by)
     _validate_confidence(confidence)
     segment = ident(by) if by else _NO_SEGMENT
@@ -1340,7 +1347,7 @@ def _validate_days(days: Sequence[int]) -> list[int]:
     if not values or not all(
         isinstance(d, int | np.integer) and not isinstance(d, bool) and d > 0 for d in values
     ):
-        message = f"`days` must be positive whole numbers of days, e.g. (30, 60, 90); got {days!r}."
+        message = Message("behaviour.days", days=days)
         raise MotError(message)
     return [int(d) for d in values]
 
@@ -1417,7 +1424,7 @@ def retention(
     days = _validate_days(days)
     _validate_period(cohort, name="cohort")
     _validate_confidence(confidence)
-    _validate_span(con, view, cohort, what="retention")
+    _validate_span(con, view, cohort, what=Message("behaviour.span.retention"))
     repeat = [purchase_event, *repeat_events]
     day_values = ", ".join(f"({int(d)})" for d in days)
     sql = f"""
@@ -1464,10 +1471,10 @@ def retention(
 def _trend(
     con: Connection, view: str, *, items: Sequence[str], column: str, period: str
 ) -> pd.DataFrame:
-    items = _validate_names(items, what=f"{column} values")
+    items = _validate_names(items, what=Message("behaviour.what.values", column=column))
     _validate_view(con, view, columns=[column])
     _validate_period(period)
-    _validate_span(con, view, period, what="trend")
+    _validate_span(con, view, period, what=Message("behaviour.span.trend"))
     n = len(items)
     sql = f"""
         WITH items(position, item) AS ({_values("t", n)}),
@@ -1650,10 +1657,7 @@ def event_trend(
 def _validate_event_trend(event_trend: pd.DataFrame) -> None:
     needed = {"period_start", "touchpoint", "users", "baseline", "dip", "spike"}
     if not isinstance(event_trend, pd.DataFrame) or not needed <= set(event_trend.columns):
-        message = (
-            "offsetting_events needs the table of mot.behaviour.event_trend (columns "
-            f"{', '.join(sorted(needed))})."
-        )
+        message = Message("behaviour.needs_event_trend", columns=", ".join(sorted(needed)))
         raise MotError(message)
 
 
@@ -1728,7 +1732,7 @@ def offsetting_events(
 
 def _validate_respondents(respondents: pd.DataFrame, customer_column: str) -> None:
     if not isinstance(respondents, pd.DataFrame) or "respondent_id" not in respondents:
-        message = "The respondents table needs a `respondent_id` column (one row per respondent)."
+        message = Message("behaviour.respondent_id")
         raise MotError(message)
     if customer_column not in respondents.columns:
         raise MotError(Message("missing.customer_id", column=customer_column))
@@ -1847,10 +1851,7 @@ def link_survey(
 def _with_link(ratings: pd.DataFrame, linked: pd.DataFrame, column: str) -> pd.DataFrame:
     """Ratings of the linked respondents with the link's ``column`` added."""
     if not {"respondent_id", column} <= set(linked.columns):
-        message = (
-            f"The linked table needs `respondent_id` and `{column}`: pass the result of "
-            "mot.behaviour.link_survey."
-        )
+        message = Message("behaviour.needs_link", column=column)
         raise MotError(message)
     # Looked up once per respondent and spread by category code (fast on millions of rows).
     out = with_segment(as_ratings(ratings), linked, column)
@@ -1918,7 +1919,7 @@ def utilities_by_conversion(
     ('converter', 30.0)
     """
     if flag not in CONVERSION_FLAGS:
-        message = f"`flag` must be one of {', '.join(CONVERSION_FLAGS)}; got {flag!r}."
+        message = Message("arg.one_of", name="flag", values=", ".join(CONVERSION_FLAGS), value=flag)
         raise MotError(message)
     rows = _with_link(ratings, linked, flag)
     labels = np.where(rows[flag].astype(bool), "converter", "non_converter")
@@ -2061,10 +2062,7 @@ def utility_predicts_repurchase(
         & rows["value"].notna()
     ]
     if rows.empty:
-        message = (
-            f"No linked respondent has a `{measure}` rating at `{touchpoint}`: check the "
-            "touchpoint id and that the survey's customer ids match the log's user ids."
-        )
+        message = Message("behaviour.no_linked_rating", measure=measure, touchpoint=touchpoint)
         raise InsufficientDataError(message)
     y = rows["repurchased"].astype(bool).to_numpy()
     top = rows["top_box"].to_numpy(dtype=bool)

@@ -47,6 +47,7 @@ import numpy as np
 import pandas as pd
 
 from mot.errors import MotError
+from mot.messages import Message
 
 # --- look ------------------------------------------------------------------------------------
 
@@ -479,16 +480,18 @@ def _segment_title(t: Mapping[str, str], by: str) -> str:
 def _require(frame: object, columns: Sequence[str], *, builder: str, source: str) -> None:
     """Raise MotError unless ``frame`` is a DataFrame holding ``columns``."""
     if not isinstance(frame, pd.DataFrame):
-        message = (
-            f"{builder} needs a table (pandas DataFrame), the output of {source}; "
-            f"it got {type(frame).__name__}. Pass that table unchanged."
+        message = Message(
+            "charts.not_a_table", builder=builder, source=source, kind=type(frame).__name__
         )
         raise MotError(message)
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        message = (
-            f"{builder} needs the columns {', '.join(columns)} (the output of {source}); "
-            f"missing: {', '.join(missing)}. Pass the table that {source} returned, unchanged."
+        message = Message(
+            "charts.columns",
+            builder=builder,
+            columns=", ".join(columns),
+            source=source,
+            missing=", ".join(missing),
         )
         raise MotError(message)
 
@@ -501,11 +504,7 @@ def _require_unique(frame: pd.DataFrame, keys: Sequence[str], *, builder: str) -
     if duplicated.any():
         row = frame.loc[duplicated, list(keys)].iloc[0]
         where = ", ".join(f"{k}={row[k]}" for k in keys)
-        message = (
-            f"{builder} found several rows for {where}: the table looks split by a segment. "
-            "Pass `by=` with the segment column where the builder takes it, or the rows of "
-            "one segment only."
-        )
+        message = Message("charts.split", builder=builder, where=where)
         raise MotError(message)
 
 
@@ -2213,10 +2212,7 @@ def nps_chart(
     needed = ["n", "promoters", "passives", "detractors", "score", "ci_low", "ci_high"]
     _require(nps_table, needed + ([by] if by else []), builder="nps_chart", source="mot.wom.nps")
     if by is None and len(nps_table) > 1:
-        message = (
-            f"nps_chart got {len(nps_table)} rows but no `by`: pass `by=` with the segment "
-            "column the NPS was split by."
-        )
+        message = Message("charts.nps_rows", n=len(nps_table))
         raise MotError(message)
     data = _plain(nps_table, needed + ([by] if by else []))
     data["segment"] = data[by] if by else t["all_respondents"]
@@ -2788,10 +2784,7 @@ def behaviour_trend_chart(
     _require(trend, needed, builder="behaviour_trend_chart", source="mot.behaviour.trend")
     if len(trend) > MAX_TREND_ROWS:
         series = trend["touchpoint"].nunique()
-        message = (
-            f"The trend has {len(trend):,} points ({series} series); a chart draws at most "
-            f"{MAX_TREND_ROWS:,}. Choose a longer period (a week or a month) or fewer touchpoints."
-        )
+        message = Message("charts.trend_points", n=len(trend), series=series, limit=MAX_TREND_ROWS)
         raise MotError(message)
     _require_unique(trend, ["touchpoint", "period_start"], builder="behaviour_trend_chart")
     data, order = _labelled(trend, [c for c in needed if c != "touchpoint"], labels)

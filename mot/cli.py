@@ -1,7 +1,10 @@
 """Command line: ``python -m mot validate|score|behaviour FILE``.
 
-``validate`` and ``score`` take ``--lang en|es``: the language of the validation report's
-problems and fixes (and of ``score``'s headings and notes); English by default.
+Each command takes ``--lang en|es``: the language of everything it prints (the validation
+report's problems and fixes, ``score``'s and ``behaviour``'s headings and notes, the bad rows
+of an event log, the errors and the progress bar); English by default. Every text comes from
+the catalogue :mod:`mot.messages`. ``--json`` keeps its keys, codes and parameters in either
+language.
 
 Exit codes: 0 success; 1 the data has errors (``validate``) or cannot be scored
 (``score``) or the event log cannot be read or has no usable event, for instance when
@@ -27,9 +30,18 @@ from mot.io import map_large_allocations, release_memory
 from mot.journey import Journey, default_journey, load_journey
 from mot.mapping import Mapping, load_mapping
 from mot.memory import PeakEndResult
-from mot.messages import LANGUAGES, Message, render, text
+from mot.messages import LANGUAGES, Joined, Message, fill, render, text
 from mot.survey import SurveyData, file_error, load_report, load_survey
 from mot.validation import ValidationReport
+
+
+def _add_lang(command: argparse.ArgumentParser, what: str) -> None:
+    command.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="en",
+        help=f"language of {what} (default: en)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,12 +59,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--mapping", metavar="M.json", help="column mapping (JSON)")
         command.add_argument("--journey", metavar="J.json", help="journey definition (JSON)")
         command.add_argument("--json", action="store_true", help="print one JSON object")
-        command.add_argument(
-            "--lang",
-            choices=LANGUAGES,
-            default="en",
-            help="language of the report's problems and fixes (default: en)",
-        )
+        _add_lang(command, "the report's problems and fixes, headings and notes")
     help_text = "funnel, touchpoint reach and unmatched events of an event log"
     command = sub.add_parser("behaviour", help=help_text, description=help_text)
     command.add_argument("file", help="event log: CSV, Parquet or JSON lines (a glob allowed)")
@@ -63,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
         help="funnel over these event names, in order (default: the journey's touchpoints)",
     )
     command.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_lang(command, "the headings, notes, bad rows and errors")
     return parser
 
 
@@ -80,9 +88,11 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 
 def _json_value(value: object) -> object:
-    """A parameter of an entry as JSON: a nested message as its code and parameters."""
+    """A parameter as JSON: a message as its code and parameters, ``Joined`` as a list."""
     if isinstance(value, Message):
         return {"code": value.code, "params": {k: _json_value(v) for k, v in value.params.items()}}
+    if isinstance(value, Joined):
+        return [_json_value(item) for item in value.items]
     value = _clean(value)
     return value if isinstance(value, str | int | float | bool | type(None)) else str(value)
 
@@ -99,10 +109,15 @@ def _report_records(report: ValidationReport, language: str = "en") -> list[dict
     return records
 
 
+def _step(progress: tqdm, step: str, language: str) -> None:
+    """Name the progress bar's step in ``language``."""
+    progress.set_description(text(f"cli.progress.{step}", language))
+
+
 def _load(args: argparse.Namespace, progress: tqdm) -> SurveyData:
     journey: Journey = load_journey(args.journey) if args.journey else default_journey()
     mapping: Mapping | None = load_mapping(args.mapping) if args.mapping else None
-    progress.set_description("reading")
+    _step(progress, "reading", args.lang)
     survey = load_survey(args.file, journey=journey, mapping=mapping)
     progress.update()
     return survey
@@ -112,7 +127,7 @@ def _validate(args: argparse.Namespace, progress: tqdm) -> int:
     try:
         journey = load_journey(args.journey) if args.journey else default_journey()
         mapping = load_mapping(args.mapping) if args.mapping else None
-        progress.set_description("reading")
+        _step(progress, "reading", args.lang)
         report = load_report(args.file, journey=journey, mapping=mapping)
         progress.update()
     except MotError as exc:
@@ -148,7 +163,7 @@ def _scores(survey: SurveyData, progress: tqdm, language: str = "en") -> dict:
     from mot.wom import nps
 
     warnings = [e.to_text(language) for e in survey.report.entries]
-    progress.set_description("scoring")
+    _step(progress, "scoring", language)
     utilities = score_utilities(survey.ratings)
     release_memory()  # each analysis's temporaries are returned before the next one
     progress.update()
@@ -186,13 +201,19 @@ def _peak_end_dict(memory: PeakEndResult | None) -> dict | None:
     }
 
 
+def _decimals(language: str, places: int) -> Callable[[float], str]:
+    """A table's number format: ``places`` decimals, written as ``language`` writes them."""
+    template = f"{{x:.{places}f}}"
+    return lambda x: fill(template, {"x": x}, language)
+
+
 def _print_scores(result: dict, language: str = "en") -> None:
     print(text("cli.respondents", language, n=result["respondents"]))
     utilities = pd.DataFrame(result["utilities"])
     if not utilities.empty:
         print("\n" + text("cli.utilities", language))
         shown = utilities[["touchpoint", "utility", "n", "mean", "ci_low", "ci_high"]]
-        print(shown.to_string(index=False, float_format=lambda x: f"{x:.1f}"))
+        print(shown.to_string(index=False, float_format=_decimals(language, 1)))
     if result["nps"]:
         n = result["nps"]
         if n["ci_low"] is None or n["ci_high"] is None:
@@ -218,7 +239,7 @@ def _score(args: argparse.Namespace, progress: tqdm) -> int:
         result = _scores(survey, progress, args.lang)
     except MotError as exc:
         progress.close()
-        print(f"error: {render(exc, args.lang)}", file=sys.stderr)
+        print(text("cli.error", args.lang, error=render(exc, args.lang)), file=sys.stderr)
         return 1
     progress.close()
     if args.json:
@@ -233,15 +254,15 @@ def _behaviour_result(args: argparse.Namespace, progress: tqdm) -> dict:
     from mot.events import open_event_log, rules_from_journey, unmatched_events
 
     journey: Journey = load_journey(args.journey) if args.journey else default_journey()
-    progress.set_description("reading")
+    _step(progress, "reading", args.lang)
     log = open_event_log(args.file)
     progress.update()
-    progress.set_description("mapping")
+    _step(progress, "mapping", args.lang)
     rules = rules_from_journey(journey)
     view = log.mapped(rules)
     unmatched = unmatched_events(log, rules)
     progress.update()
-    progress.set_description("funnel and reach")
+    _step(progress, "funnel", args.lang)
     touchpoints = list(journey.ids)
     if args.steps is not None:
         steps = [s.strip() for s in args.steps.split(",") if s.strip()]
@@ -271,31 +292,37 @@ def _behaviour_result(args: argparse.Namespace, progress: tqdm) -> dict:
         "unmatched_events": _records(unmatched[["event", "count"]]),
         "bad_rows": log.n_bad_rows,
         "bad_row_problems": _records(log.bad_rows()),
+        "notes": list(log.notes),
     }
 
 
-def _print_behaviour(result: dict) -> None:
-    print(f"Events: {result['events']}")
-    print(f"Users: {result['users']}")
-    print(f"Bad rows (left out): {result['bad_rows']}")
+def _print_behaviour(result: dict, language: str = "en") -> None:
+    print(text("cli.events", language, n=result["events"]))
+    print(text("cli.users", language, n=result["users"]))
+    print(text("cli.bad_rows", language, n=result["bad_rows"]))
     for bad in result["bad_row_problems"]:
         rows = ", ".join(str(r) for r in bad["example_rows"])
-        print(f"- {bad['problem']}: {bad['count']} (e.g. rows {rows})")
+        problem = render(bad["problem"], language)
+        print("- " + text("cli.bad_row", language, problem=problem, n=bad["count"], rows=rows))
     funnel = pd.DataFrame(result["funnel"])
     if not funnel.empty:
-        print("\nOrdered funnel (conversion from the first step, 95% CI):")
+        print("\n" + text("cli.funnel", language))
         shown = funnel.fillna(float("nan")).infer_objects()
-        print(shown.to_string(index=False, na_rep="-", float_format=lambda x: f"{x:.3f}"))
+        print(shown.to_string(index=False, na_rep="-", float_format=_decimals(language, 3)))
     reach = pd.DataFrame(result["touchpoints"])
     if not reach.empty:
-        print("\nTouchpoint reach:")
+        print("\n" + text("cli.reach", language))
         print(reach.to_string(index=False))
     if result["unmatched_events"]:
-        print("\nEvents matched to no touchpoint (add keywords to the journey to map them):")
+        print("\n" + text("cli.unmatched", language))
         for item in result["unmatched_events"]:
             print(f"- {item['event']}: {item['count']}")
     else:
-        print("\nEvery event matches a touchpoint.")
+        print("\n" + text("cli.all_matched", language))
+    if result["notes"]:
+        print("\n" + text("cli.log_notes", language))
+        for note in result["notes"]:
+            print(f"- {render(note, language)}")
 
 
 def _behaviour(args: argparse.Namespace, progress: tqdm) -> int:
@@ -303,14 +330,15 @@ def _behaviour(args: argparse.Namespace, progress: tqdm) -> int:
         result = _behaviour_result(args, progress)
     except MotError as exc:
         progress.close()
-        print(f"error: {exc}", file=sys.stderr)
+        print(text("cli.error", args.lang, error=render(exc, args.lang)), file=sys.stderr)
         return 1
     progress.close()
     if args.json:
         result.pop("bad_row_problems")
+        result.pop("notes")
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
-        _print_behaviour(result)
+        _print_behaviour(result, args.lang)
     return 0
 
 

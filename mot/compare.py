@@ -532,9 +532,8 @@ def _pair_frame(
 def _validate_correction(correction: str) -> None:
     """Raise :class:`MotError` unless ``correction`` is a known correction."""
     if correction not in CORRECTIONS:
-        message = (
-            f"Unknown multiple-comparison correction `{correction}`. "
-            f"Choose one of: {', '.join(CORRECTIONS)}."
+        message = Message(
+            "compare.correction", correction=correction, choices=", ".join(CORRECTIONS)
         )
         raise MotError(message)
 
@@ -542,7 +541,7 @@ def _validate_correction(correction: str) -> None:
 def _validate_test(test: str) -> None:
     """Raise :class:`MotError` unless ``test`` is a known test."""
     if test not in TESTS:
-        message = f"Unknown test `{test}`. Choose one of: {', '.join(TESTS)}."
+        message = Message("compare.test", test=test, choices=", ".join(TESTS))
         raise MotError(message)
 
 
@@ -551,18 +550,14 @@ def _validate_compare(
 ) -> None:
     """Raise a typed error unless ``ratings`` can be compared across the groups of ``by``."""
     if by not in ratings.columns:
-        message = (
-            f"The ratings have no group column `{by}`. Add a segment with "
-            f'`mot.tidy.with_segment(ratings, respondents, "{by}")`, or map an A/B variant '
-            "column on the Data page."
-        )
+        message = Message("compare.no_group", by=by)
         raise MotError(message)
     if measure not in MEASURES:
-        message = f"Unknown measure `{measure}`. A measure is one of {', '.join(MEASURES)}."
+        message = Message("arg.measure", measure=measure, measures=", ".join(MEASURES))
         raise MotError(message)
     _validate_correction(correction)
     if not 0 < confidence < 1:
-        message = f"`confidence` must be between 0 and 1 (e.g. 0.95); got {confidence!r}."
+        message = Message("arg.confidence", confidence=confidence)
         raise MotError(message)
 
 
@@ -575,20 +570,17 @@ def _validate_two_proportion(
         number = isinstance(value, int | float | np.integer | np.floating)
         whole = number and not isinstance(value, bool) and float(value).is_integer()
         if not whole or value < 0:
-            message = f"`{name}` must be a whole number ≥ 0; got {value!r}."
+            message = Message("arg.count", name=name, value=value)
             raise MotError(message)
     for group, (x, n) in {"a": (successes_a, n_a), "b": (successes_b, n_b)}.items():
         if n == 0:
-            message = f"Group {group} has no answers (n_{group} = 0): a share needs at least one."
+            message = Message("compare.no_answers", group=group)
             raise InsufficientDataError(message)
         if x > n:
-            message = (
-                f"Group {group} has more successes ({x}) than answers ({n}). Pass the number "
-                "of answers as n and the number of top-box (or yes) answers as successes."
-            )
+            message = Message("compare.successes", group=group, successes=x, n=n)
             raise MotError(message)
     if not 0 < confidence < 1:
-        message = f"`confidence` must be between 0 and 1 (e.g. 0.95); got {confidence!r}."
+        message = Message("arg.confidence", confidence=confidence)
         raise MotError(message)
 
 

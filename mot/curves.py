@@ -340,18 +340,12 @@ def emotion_curve(
 def _validate_curve_extremes(curve: pd.DataFrame, prominence: float) -> None:
     missing = [c for c in ("touchpoint", "position", "mean") if c not in curve.columns]
     if missing:
-        message = (
-            f"curve_extremes reads a mean curve with the columns touchpoint, position and mean "
-            f"(the output of `emotion_curve`); missing: {', '.join(missing)}."
-        )
+        message = Message("curves.extremes_columns", missing=", ".join(missing))
         raise MotError(message)
     if isinstance(prominence, bool) or not (
         isinstance(prominence, numbers.Real) and np.isfinite(prominence) and prominence >= 0
     ):
-        message = (
-            "`prominence` is how far (in curve points, −100..+100 scale) a peak must rise above "
-            f"its surroundings, a number ≥ 0 such as 5; got {prominence!r}."
-        )
+        message = Message("curves.prominence", prominence=prominence)
         raise MotError(message)
 
 

@@ -201,21 +201,19 @@ def _check_complete_cases(
     """Raise :class:`InsufficientDataError` unless the complete cases support a regression."""
     needed = len(touchpoints) + 2
     if len(data) < needed:
-        message = (
-            f"Driver importance over {len(touchpoints)} touchpoints needs at least {needed} "
-            f"respondents who rated every touchpoint and have `{outcome}`; there are "
-            f"{len(data)} ({n_excluded} left out for a missing rating or outcome). Analyse "
-            "fewer touchpoints (filter the ratings) or collect more complete answers."
+        message = Message(
+            "drivers.too_few",
+            touchpoints=len(touchpoints),
+            needed=needed,
+            outcome=outcome,
+            n=len(data),
+            excluded=n_excluded,
         )
         raise InsufficientDataError(message)
     spread = data.max() - data.min()
     constant = [str(c) for c, s in zip([*touchpoints, outcome], spread, strict=True) if s == 0]
     if constant:
-        message = (
-            f"Driver importance needs ratings that vary, but every complete respondent gave "
-            f"the same value for: {', '.join(constant)}. Leave such a touchpoint out, or use "
-            "an outcome that varies."
-        )
+        message = Message("drivers.constant", columns=", ".join(constant))
         raise InsufficientDataError(message)
 
 
@@ -284,13 +282,10 @@ def _validate_driver_importance(
 ) -> None:
     """Raise a typed error unless the arguments can give driver importance."""
     if measure not in MEASURES:
-        message = f"Unknown measure `{measure}`. A measure is one of {', '.join(MEASURES)}."
+        message = Message("arg.measure", measure=measure, measures=", ".join(MEASURES))
         raise MotError(message)
     if "respondent_id" not in respondents.columns:
-        message = (
-            "The respondents table needs a `respondent_id` column to link each outcome to "
-            "that respondent's ratings. Map the respondent id column on the Data page."
-        )
+        message = Message("drivers.respondent_id")
         raise MotError(message)
     if outcome not in respondents.columns:
         mapped = ", ".join(c for c in OUTCOMES if c in respondents.columns)
@@ -299,14 +294,11 @@ def _validate_driver_importance(
     duplicated = respondents["respondent_id"].astype(str).duplicated()
     if duplicated.any():
         first = respondents["respondent_id"].astype(str)[duplicated].iloc[0]
-        message = (
-            f"Respondent ids must be unique in the respondents table; `{first}` appears more "
-            "than once. Map a column with one distinct id per respondent on the Data page."
-        )
+        message = Message("drivers.repeated_id", id=first)
         raise MotError(message)
     if isinstance(n_boot, bool) or not isinstance(n_boot, int | np.integer) or n_boot < 0:
-        message = f"`n_boot` must be a whole number ≥ 0 (e.g. 500); got {n_boot!r}."
+        message = Message("drivers.n_boot", n_boot=n_boot)
         raise MotError(message)
     if not 0 < confidence < 1:
-        message = f"`confidence` must be between 0 and 1 (e.g. 0.95); got {confidence!r}."
+        message = Message("arg.confidence", confidence=confidence)
         raise MotError(message)

@@ -26,6 +26,7 @@ import pyarrow as pa
 
 from mot._sql import ident, spark_ident
 from mot.errors import EventLogError, MotError, first_line
+from mot.messages import Message
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -35,10 +36,7 @@ Connection: TypeAlias = "duckdb.DuckDBPyConnection | SparkSession"
 
 TIME_ZONE_KEY = "spark.sql.session.timeZone"
 
-SCHEMA_HINT = (
-    "Check that the event view has the columns user_id, session_id, ts (timestamp), event "
-    "and touchpoint."
-)
+SCHEMA_HINT = Message("engine.schema_hint")
 
 
 _PATH = re.compile(r"""(?<![\w.:/\\])(?:[A-Za-z]:)?(?:[\\/][^\s"'`\\/]+)+[\\/]([^\s"'`\\/]+)""")
@@ -83,10 +81,7 @@ def check_connection(con: object) -> None:
     """Raise :class:`EventLogError` unless ``con`` is a DuckDB connection or a SparkSession."""
     if isinstance(con, duckdb.DuckDBPyConnection) or is_spark(con):
         return
-    message = (
-        f"Expected a DuckDB connection (duckdb.connect()) or a pyspark SparkSession, got "
-        f"{type(con).__name__}. Load the event log with mot.events first."
-    )
+    message = Message("engine.not_a_connection", kind=type(con).__name__)
     raise EventLogError(message)
 
 
@@ -140,19 +135,18 @@ def _described(con: Connection, view: str) -> list[tuple[str, bool]]:
         try:
             fields = con.table(spark_ident(view)).dtypes
         except PySparkException as exc:
-            raise _missing_view(view, "Spark session", exc) from exc
+            raise _missing_view(view, "spark", exc) from exc
         return [(name, kind == "string") for name, kind in fields]
     try:
         described = con.execute(f"DESCRIBE {ident(view)}").fetchall()
     except duckdb.Error as exc:
-        raise _missing_view(view, "connection", exc) from exc
+        raise _missing_view(view, "duckdb", exc) from exc
     return [(row[0], row[1] == "VARCHAR") for row in described]
 
 
 def _missing_view(view: str, where: str, exc: Exception) -> EventLogError:
-    message = (
-        f"There is no event view `{view}` on this {where} ({error_text(exc)}). Load and "
-        "map the event log first (mot.events), or pass the name of the view."
+    message = Message(
+        "engine.no_view", view=view, where=Message(f"engine.on.{where}"), error=error_text(exc)
     )
     return EventLogError(message)
 
@@ -193,7 +187,7 @@ def run(con: Connection, sql: str, params: dict[str, object]) -> pd.DataFrame:
     try:
         return con.execute(sql, params).df()
     except duckdb.Error as exc:
-        message = f"The event query failed in DuckDB ({hide_paths(str(exc))}). {SCHEMA_HINT}"
+        message = Message("engine.failed_duckdb", error=hide_paths(str(exc)), hint=SCHEMA_HINT)
         raise EventLogError(message) from exc
 
 
@@ -246,7 +240,7 @@ def spark_sql(sql: str) -> str:
         tree = sqlglot.parse_one(sql, read="duckdb").transform(exact_percentile)
         return tree.sql(dialect="spark", unsupported_level=sqlglot.ErrorLevel.RAISE)
     except sqlglot.errors.SqlglotError as exc:
-        message = f"This metric cannot run on Spark: its SQL does not translate ({exc})."
+        message = Message("engine.untranslatable", error=str(exc))
         raise MotError(message) from exc
 
 
@@ -255,17 +249,14 @@ def _run_spark(spark: SparkSession, sql: str, params: dict[str, object]) -> pd.D
     from pyspark.errors import PySparkException
 
     if int(pyspark.__version__.split(".")[0]) < 4:
-        message = (
-            f"Running the metrics on Spark needs PySpark 4.0 or later (DataFrame.toArrow); "
-            f"this is PySpark {pyspark.__version__}."
-        )
+        message = Message("engine.old_pyspark", version=pyspark.__version__)
         raise MotError(message)
     query = spark_sql(sql)
     try:
         with _utc(spark):
             table = spark.sql(query, args=params).toArrow()
     except PySparkException as exc:
-        message = f"The event query failed in Spark ({error_text(exc)}). {SCHEMA_HINT}"
+        message = Message("engine.failed_spark", error=error_text(exc), hint=SCHEMA_HINT)
         raise EventLogError(message) from exc
     return _to_pandas(table)
 

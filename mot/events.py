@@ -81,7 +81,7 @@ from mot._sql import ident, literal
 from mot.engine import error_text
 from mot.errors import EventLogError
 from mot.journey import Journey
-from mot.messages import Message
+from mot.messages import Joined, Message
 
 ROLES: tuple[str, ...] = ("user_id", "session_id", "timestamp", "event")
 """Roles a source column can play; ``session_id`` is optional."""
@@ -357,10 +357,10 @@ def rules_frame(rules: EventRules) -> pd.DataFrame:
 def _validate_rules_frame(frame: pd.DataFrame, journey: Journey) -> dict[str, str]:
     missing = [c for c in RULES_COLUMNS if c not in frame.columns]
     if missing:
-        message = (
-            f"The rules table needs the columns `touchpoint` and `keyword`; "
-            f"`{'`, `'.join(missing)}` is missing (found: {', '.join(map(str, frame.columns))}). "
-            "Start from the table of the current rules."
+        message = Message(
+            "events.rules_columns",
+            missing="`, `".join(missing),
+            found=", ".join(map(str, frame.columns)),
         )
         raise EventLogError(message)
     return {tp.lower(): tp for tp in journey.ids}
@@ -403,10 +403,12 @@ def rules_from_frame(frame: pd.DataFrame, journey: Journey) -> EventRules:
             continue
         key = "" if pd.isna(tp) else str(tp).strip().lower()
         if key not in canonical:
-            message = (
-                f"Rules table, row {i + 1}: touchpoint `{'' if pd.isna(tp) else tp}` is not in "
-                f"the journey `{journey.name}` (touchpoints: {', '.join(journey.ids)}). "
-                "Pick one of them or add the touchpoint to the journey first."
+            message = Message(
+                "events.rules_unknown_touchpoint",
+                row=i + 1,
+                touchpoint="" if pd.isna(tp) else str(tp),
+                journey=journey.name,
+                touchpoints=", ".join(journey.ids),
             )
             raise EventLogError(message)
         target = found[canonical[key]]
@@ -444,10 +446,11 @@ def journey_with_rules(journey: Journey, rules: EventRules) -> Journey:
     words = {tp.lower(): tuple(kw) for tp, kw in rules.keywords}
     unknown = [tp for tp in rules.touchpoints if tp.lower() not in {t.lower() for t in journey.ids}]
     if unknown:
-        message = (
-            f"The rules name touchpoint(s) `{'`, `'.join(unknown)}` that are not in the journey "
-            f"`{journey.name}` (touchpoints: {', '.join(journey.ids)}). Remove those rules or "
-            "add the touchpoints to the journey."
+        message = Message(
+            "events.rules_outside_journey",
+            unknown="`, `".join(unknown),
+            journey=journey.name,
+            touchpoints=", ".join(journey.ids),
         )
         raise EventLogError(message)
     new = [replace(tp, events=words.get(tp.id.lower(), ())) for tp in journey.touchpoints]
@@ -462,17 +465,11 @@ def _validate_source(source: str | Path) -> tuple[list[str], str]:
     text = str(source)
     files = sorted(glob.glob(text)) if any(ch in text for ch in "*?[") else [text]
     if not files or not all(Path(f).is_file() for f in files):
-        message = (
-            f"No event log file found at `{text}`. Check the path (a glob such as "
-            "`logs/*.parquet` is allowed)."
-        )
+        message = Message("events.not_found", path=text)
         raise EventLogError(message)
     suffix = Path(re.sub(r"\.(gz|zst)$", "", files[0], flags=re.I)).suffix.lower()
     if suffix not in _FORMATS:
-        message = (
-            f"`{Path(files[0]).name}` is not a supported event log format (found `{suffix}`). "
-            "Use CSV (.csv), Parquet (.parquet) or JSON lines (.jsonl, .ndjson, .json)."
-        )
+        message = Message("events.format", name=Path(files[0]).name, suffix=suffix)
         raise EventLogError(message)
     return files, _FORMATS[suffix]
 
@@ -571,12 +568,16 @@ def _detect_columns(
 def _raise_missing(
     missing: list[str], found: dict[str, str | None], names: list[str], source: str
 ) -> None:
-    detected = ", ".join(f"{role} = `{col}`" for role, col in found.items() if col) or "nothing"
+    detected = ", ".join(f"{role} = `{col}`" for role, col in found.items() if col)
     hints = "; ".join(f"{role}: {', '.join(ROLE_CANDIDATES[role][:5])}" for role in missing)
-    message = (
-        f"`{Path(source).name}`: cannot find the {' and '.join(missing)} column(s). Columns in "
-        f"the file: {', '.join(names)}. Detected: {detected}. Rename the columns (for example "
-        f"{hints}) or choose them, e.g. columns={{'{missing[0]}': '<column>'}}, on the Data page."
+    message = Message(
+        "events.missing_columns",
+        name=Path(source).name,
+        roles=Joined(missing, Message("word.and")),
+        columns=", ".join(names),
+        detected=detected or Message("word.nothing"),
+        hints=hints,
+        first=missing[0],
     )
     raise EventLogError(message)
 
@@ -590,18 +591,21 @@ def _validate_columns(
     out: dict[str, str | None] = {}
     for role, column in columns.items():
         if role not in ROLES:
-            message = f"Unknown column role `{role}`. Roles are: {', '.join(ROLES)}."
+            message = Message("events.unknown_role", role=role, roles=", ".join(ROLES))
             raise EventLogError(message)
         if column is None or (isinstance(column, str) and not column.strip()):
             if role in REQUIRED_ROLES:
-                raise EventLogError(f"The {role} role needs a column; it cannot be left empty.")
+                raise EventLogError(Message("events.role_empty", role=role))
             out[role] = None
             continue
         name = exact.get(str(column), exact.get(str(column).lower()))
         if name is None:
-            message = (
-                f"Column `{column}` (chosen for {role}) is not in `{Path(source).name}`. "
-                f"Columns in the file: {', '.join(names)}."
+            message = Message(
+                "events.absent_column",
+                column=str(column),
+                role=role,
+                name=Path(source).name,
+                columns=", ".join(names),
             )
             raise EventLogError(message)
         out[role] = name
@@ -1154,9 +1158,9 @@ def _property_columns(
 
 def _validate_open(view: str, session_gap: float | None) -> None:
     if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", view):
-        raise EventLogError(f"View name `{view}`: use letters, digits and `_` only.")
+        raise EventLogError(Message("events.view_name", view=view))
     if session_gap is not None and not session_gap > 0:
-        message = f"session_gap is {session_gap}: give a positive number of minutes, or None."
+        message = Message("events.session_gap", gap=str(session_gap))
         raise EventLogError(message)
 
 
@@ -1228,7 +1232,7 @@ def _transcode(source: str, target: Path, encoding: str) -> str:
             return attempt
         except UnicodeDecodeError:
             continue
-    message = f"`{Path(source).name}` is not text in {encoding}: save it as UTF-8 CSV."
+    message = Message("events.not_text", name=Path(source).name, encoding=encoding)
     raise EventLogError(message)
 
 
@@ -1319,16 +1323,13 @@ def open_event_log(
         readable = _utf8_files(files, scratch, notes) if scratch else files
         return _open_on(connection, readable, str(source), fmt, columns, view, session_gap, notes)
     except duckdb.Error as exc:
-        message = (
-            f"Cannot read the event log `{Path(files[0]).name}` as {fmt}: {error_text(exc)}. "
-            "Check that it is a well-formed CSV, Parquet or JSON lines file with one event per "
-            "row and a header row (CSV)."
+        message = Message(
+            "events.unreadable", name=Path(files[0]).name, format=fmt, error=error_text(exc)
         )
         raise EventLogError(message) from exc
     except OSError as exc:
-        message = (
-            f"Cannot read the event log `{Path(files[0]).name}`: {exc.strerror or exc}. "
-            "Check that the file is readable and not open in another program."
+        message = Message(
+            "events.unopenable", name=Path(files[0]).name, error=str(exc.strerror or exc)
         )
         raise EventLogError(message) from exc
     finally:
@@ -1441,16 +1442,21 @@ def _raise_no_events(source: str, n_rows: int, bad: pd.DataFrame) -> None:
     """Raise :class:`EventLogError`: the log has no usable event (say why, with rows)."""
     name = Path(source).name
     if n_rows == 0:
-        message = f"`{name}` has no data rows: upload a log with one event per row."
+        message = Message("events.no_rows", name=name)
         raise EventLogError(message)
-    reasons = "; ".join(
-        f"{problem}: {count} (e.g. rows {', '.join(map(str, rows))})"
-        for problem, count, rows in bad.itertuples(index=False)
+    reasons = Joined(
+        [
+            Message("events.bad_rows", problem=problem, count=count, rows=", ".join(map(str, rows)))
+            for problem, count, rows in bad.itertuples(index=False)
+        ],
+        "; ",
     )
-    message = (
-        f"`{name}`: none of its {n_rows} rows is a usable event ({reasons}). Check that the "
-        "right columns are chosen for the user id, time stamp and event name, and that the "
-        f"time stamps are dates from {EARLIEST_TIMESTAMP:%Y} to a year from today."
+    message = Message(
+        "events.no_usable_row",
+        name=name,
+        n=n_rows,
+        reasons=reasons,
+        year=f"{EARLIEST_TIMESTAMP:%Y}",
     )
     raise EventLogError(message)
 

@@ -633,14 +633,10 @@ def _segment_rows(ratings: pd.DataFrame, by: str | None) -> tuple[pd.DataFrame, 
 def _validate_gap_table(ratings: pd.DataFrame, *, by: str | None, confidence: float) -> None:
     """Raise a typed error unless ``ratings`` can give a gap table."""
     if not 0 < confidence < 1:
-        message = f"`confidence` must be between 0 and 1 (e.g. 0.95); got {confidence!r}."
+        message = Message("arg.confidence", confidence=confidence)
         raise MotError(message)
     if by is not None and by not in ratings.columns:
-        message = (
-            f"The ratings have no segment column `{by}`. Add it with "
-            f'`mot.tidy.with_segment(ratings, respondents, "{by}")`, or choose a segment '
-            "mapped on the Data page."
-        )
+        message = Message("gaps.no_segment", by=by)
         raise MotError(message)
     # The measures present, from the codes of the rated rows, a slice at a time.
     codes, value = _codes(ratings["measure"]), ratings["value"].to_numpy()

@@ -93,6 +93,7 @@ _DELIMITER_NAMES: Final = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pi
 _EXPORT_AGAIN: Final = Message("fix.export_again")
 _UNPACK: Final = Message("fix.unpack")
 _RESAVE: Final = Message("fix.resave")
+_THE_UPLOAD: Final = Message("file.the_upload")
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+", re.ASCII)
@@ -325,12 +326,15 @@ def read_table(
     except MotError:
         raise
     except MemoryError as err:
-        message = f"`{src.display}` is too large to read in memory. Split it or upload Parquet."
+        message = Message("file.out_of_memory", name=src.display)
         raise UnreadableFileError(message) from err
     except Exception as err:  # any library error on strange input becomes a message
-        message = (
-            f"`{src.display}` could not be read as a table ({type(err).__name__}: "
-            f"{_shorten(str(err))}). {_EXPORT_AGAIN}"
+        message = Message(
+            "file.not_read",
+            name=src.display,
+            error=type(err).__name__,
+            detail=_shorten(str(err)),
+            fix=_EXPORT_AGAIN,
         )
         raise UnreadableFileError(message) from err
     finally:
@@ -373,12 +377,12 @@ def _check_size(src: _Input) -> None:
     size, limit = src.size(), max_file_bytes()
     if size <= limit:
         return
-    message = (
-        f"`{src.display}` is {size / 2**20:,.0f} MB; the largest file this installation reads "
-        f"is {limit / 2**20:,.0f} MB (loading needs up to {MEMORY_PER_FILE_BYTE}× the file's "
-        "size in memory). Split it into smaller files (for example by wave or by month), or "
-        "remove the columns you do not analyse, and load them one at a time. On your own "
-        "machine you can raise the limit with the environment variable MOT_MAX_FILE_MB."
+    message = Message(
+        "file.too_large",
+        name=src.display,
+        mb=size / 2**20,
+        limit_mb=limit / 2**20,
+        factor=MEMORY_PER_FILE_BYTE,
     )
     raise FileTooLargeError(message)
 
@@ -393,7 +397,7 @@ class _Input:
 
     @property
     def display(self) -> str:
-        return self.name or "the file"
+        return self.name or Message("file.the_file")
 
     @property
     def suffix(self) -> str:
@@ -430,7 +434,7 @@ class _Input:
 
     def _path(self) -> Path:
         if self.path is None:  # pragma: no cover - _acquire always sets data or path
-            raise UnreadableFileError("No file was given.")
+            raise UnreadableFileError(Message("file.none_given"))
         return self.path
 
 
@@ -442,17 +446,14 @@ def _acquire(source: Any, name: str | None) -> _Input:
         except (OSError, ValueError):
             found = False
         if not found:
-            message = f"`{path}` was not found or is a folder. Check the path and try again."
+            message = Message("file.not_found", path=str(path))
             raise UnreadableFileError(message)
         return _Input(name or path.name, path=path)
     if isinstance(source, bytes | bytearray | memoryview):
         return _Input(name, data=bytes(source))
     if hasattr(source, "read") or hasattr(source, "getvalue"):
         return _Input(name or _file_object_name(source), data=_read_file_object(source, name))
-    message = (
-        f"read_table() takes a path, bytes or a binary file object; got {type(source).__name__}."
-    )
-    raise TypeError(message)
+    raise TypeError(Message("file.source_type", kind=type(source).__name__))
 
 
 def _file_object_name(source: Any) -> str | None:
@@ -464,13 +465,13 @@ def _read_file_object(source: Any, name: str | None) -> bytes:
     try:
         data = source.getvalue() if hasattr(source, "getvalue") else source.read()
     except (OSError, ValueError) as err:
-        message = f"`{name or 'the upload'}` could not be read ({err}). Upload it again."
+        message = Message("file.upload_unreadable", name=name or _THE_UPLOAD, error=str(err))
         raise UnreadableFileError(message) from err
     if isinstance(data, str):
         return data.encode("utf-8")
     if isinstance(data, bytes | bytearray | memoryview):
         return bytes(data)
-    message = f"`{name or 'the upload'}` did not give bytes when read. Upload the file again."
+    message = Message("file.upload_not_bytes", name=name or _THE_UPLOAD)
     raise UnreadableFileError(message)
 
 
@@ -513,12 +514,12 @@ def _check_unpacked(src: _Input, kind: str) -> None:
     unpacked, limit = _unpacked_bytes(src, kind), UNPACKED_PER_FILE_BYTE * max_file_bytes()
     if unpacked is None or unpacked <= limit:
         return
-    message = (
-        f"`{src.display}` is {src.size() / 2**20:,.1f} MB on disk but holds "
-        f"{unpacked / 2**20:,.0f} MB of data once unpacked; the largest this installation "
-        f"reads is {limit / 2**20:,.0f} MB. Split it into smaller files (for example by wave "
-        "or by month), or keep only the columns you analyse, and load them one at a time. On "
-        "your own machine you can raise the limit with the environment variable MOT_MAX_FILE_MB."
+    message = Message(
+        "file.too_large_unpacked",
+        name=src.display,
+        mb=src.size() / 2**20,
+        unpacked_mb=unpacked / 2**20,
+        limit_mb=limit / 2**20,
     )
     raise FileTooLargeError(message)
 
@@ -555,9 +556,9 @@ def _zip_kind(src: _Input) -> str:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype") if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError) as err:
-        what = "an Excel workbook" if src.suffix in {".xlsx", ".xlsm"} else "a zip archive"
-        message = (
-            f"`{src.display}` looks like {what} but is damaged ({_shorten(str(err))}). {_RESAVE}"
+        what = Message("file.what.xlsx" if src.suffix in {".xlsx", ".xlsm"} else "file.what.zip")
+        message = Message(
+            "file.damaged", name=src.display, what=what, detail=_shorten(str(err)), fix=_RESAVE
         )
         raise UnreadableFileError(message) from err
     if "xl/workbook.xml" in names:
@@ -1501,10 +1502,7 @@ def _slow_csv(src: _Input, dialect: _Dialect) -> RawTable:
     try:
         rows = [row for row, _ in _records(text, dialect.delimiter, True, strict=True)]
     except csv.Error as err:
-        message = (
-            f"`{src.display}` cannot be split into rows and columns ({err}). "
-            f"Check its quotes, or export it again. {_EXPORT_AGAIN}"
-        )
+        message = Message("file.not_split", name=src.display, error=str(err), fix=_EXPORT_AGAIN)
         raise UnreadableFileError(message) from err
     header = _detect_header(rows, 1 if dialect.sep_line else 0)
     if header is None:
@@ -1683,13 +1681,11 @@ def _read_json(src: _Input, sample: _Sample) -> RawTable:
     except ValueError as err:
         if src.suffix not in {".json", ".jsonl", ".ndjson"}:
             return _read_csv(src, sample)
-        message = f"`{src.display}` is not valid JSON ({_shorten(str(err))}). {_EXPORT_AGAIN}"
+        detail = _shorten(str(err))
+        message = Message("file.bad_json", name=src.display, detail=detail, fix=_EXPORT_AGAIN)
         raise UnreadableFileError(message) from err
     if records is None or not any(records):
-        message = (
-            f"`{src.display}` holds JSON that is not a list of records (objects with one key "
-            f"per column). {_EXPORT_AGAIN}"
-        )
+        message = Message("file.json_not_records", name=src.display, fix=_EXPORT_AGAIN)
         raise UnreadableFileError(message)
     frame = pd.json_normalize(records)
     raw_names = [str(c) for c in frame.columns]
@@ -1798,9 +1794,12 @@ def _read_xlsx(src: _Input, sheet: str | int | None) -> RawTable:
     try:
         book = openpyxl.load_workbook(src.handle(), read_only=True, data_only=True)
     except Exception as err:
-        message = (
-            f"`{src.display}` looks like an Excel workbook but cannot be opened "
-            f"({type(err).__name__}: {_shorten(str(err))}). {_RESAVE}"
+        message = Message(
+            "file.xlsx_unopenable",
+            name=src.display,
+            error=type(err).__name__,
+            detail=_shorten(str(err)),
+            fix=_RESAVE,
         )
         raise UnreadableFileError(message) from err
     try:
@@ -1916,10 +1915,7 @@ def _pick_sheet(book: Any, sheet: str | int | None, src: _Input) -> Any:
         return book.worksheets[sheet]
     if isinstance(sheet, str) and sheet in titles:
         return book[sheet]
-    message = (
-        f"`{src.display}` has no sheet {sheet!r}; its sheets are: {', '.join(titles)}. "
-        "Choose one of these."
-    )
+    message = Message("file.no_sheet", name=src.display, sheet=sheet, sheets=", ".join(titles))
     raise UnreadableFileError(message)
 
 
@@ -1941,7 +1937,7 @@ def _table_from_cells(
         rows.pop()
     header = _detect_header([[_cell_text(v) for v in row] for row in rows[:40]], 0)
     if header is None:
-        message = f"Sheet {title!r} of `{src.display}` is empty. Choose the sheet with the data."
+        message = Message("file.empty_sheet", sheet=title, name=src.display)
         raise UnreadableFileError(message)
     data = rows[header.skip :]
     width = max([len(header.names), *(len(row) for row in data)])
@@ -1984,9 +1980,11 @@ def _read_parquet(src: _Input) -> RawTable:
         nested = any(pa.types.is_nested(f.type) for f in pq.read_schema(src.handle()))
         frame, issues = _nested_parquet(src) if nested else (pd.read_parquet(src.handle()), [])
     except Exception as err:
-        message = (
-            f"`{src.display}` looks like a Parquet file but cannot be read "
-            f"({type(err).__name__}: {_shorten(str(err))}). Write it again, or export CSV."
+        message = Message(
+            "file.parquet_unreadable",
+            name=src.display,
+            error=type(err).__name__,
+            detail=_shorten(str(err)),
         )
         raise UnreadableFileError(message) from err
     if not isinstance(frame.index, pd.RangeIndex):
@@ -2066,10 +2064,11 @@ def _spss_frame(src: _Input) -> tuple[pd.DataFrame, Any, list[str]]:
                 src.handle(), user_missing=True, disable_datetime_conversion=True
             )
         except Exception:
-            message = (
-                f"`{src.display}` looks like an SPSS file but cannot be read "
-                f"({type(first).__name__}: {_shorten(str(first))}). "
-                "Save it again from SPSS, or export CSV."
+            message = Message(
+                "file.spss_unreadable",
+                name=src.display,
+                error=type(first).__name__,
+                detail=_shorten(str(first)),
             )
             raise UnreadableFileError(message) from first
     notes.append(Message("note.spss_dates"))

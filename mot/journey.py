@@ -25,6 +25,7 @@ import pandas as pd
 
 from mot.errors import JourneyError
 from mot.jsonfile import load_json, parse_json
+from mot.messages import Message
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,7 @@ def moment(key: str) -> Moment:
     for m in MOMENTS:
         if m.key == key.upper():
             return m
-    message = f"`{key}` is not a moment of truth. Use one of {', '.join(MOMENT_KEYS)}."
+    message = Message("journey.not_a_moment", key=key, keys=", ".join(MOMENT_KEYS))
     raise JourneyError(message)
 
 
@@ -274,9 +275,11 @@ class Journey:
         for tp in self.touchpoints:
             if tp.id.lower() == touchpoint_id.lower():
                 return tp
-        message = (
-            f"Touchpoint `{touchpoint_id}` is not in the journey `{self.name}` "
-            f"(touchpoints: {', '.join(self.ids)}). Add it on the Data page or fix the id."
+        message = Message(
+            "journey.unknown_touchpoint",
+            touchpoint=touchpoint_id,
+            journey=self.name,
+            touchpoints=", ".join(self.ids),
         )
         raise JourneyError(message)
 
@@ -344,22 +347,16 @@ def default_journey() -> Journey:
 
 
 def _validate_touchpoint(raw: object, index: int) -> Touchpoint:
-    where = f"touchpoint {index + 1}"
     if not isinstance(raw, dict):
-        raise JourneyError(f"The journey's {where} is not an object with an `id`. Found {raw!r}.")
+        raise JourneyError(Message("journey.not_an_object", n=index + 1, raw=raw))
     tp_id = str(raw.get("id", "")).strip()
     if not _ID_PATTERN.match(tp_id):
-        message = (
-            f"The journey's {where} has id `{tp_id}`: an id starts with a letter and holds only "
-            "letters, digits and `_` (it is used in column names such as `delivery_experienced`)."
-        )
-        raise JourneyError(message)
+        raise JourneyError(Message("journey.bad_id", n=index + 1, id=tp_id))
     tag = raw.get("moment")
     tag = str(tag).strip().upper() if tag not in (None, "") else None
     if tag is not None and tag not in MOMENT_KEYS:
-        message = (
-            f"Touchpoint `{tp_id}` is tagged `{raw.get('moment')}`, which is not a moment of "
-            f"truth. Use one of {', '.join(MOMENT_KEYS)} or leave the tag empty."
+        message = Message(
+            "journey.bad_moment", id=tp_id, tag=str(raw.get("moment")), keys=", ".join(MOMENT_KEYS)
         )
         raise JourneyError(message)
     events = raw.get("events") or ()
@@ -386,18 +383,15 @@ def journey_from_dict(data: dict) -> Journey:
     (('booking', 'checkin'), 'SMOT')
     """
     if not isinstance(data, dict) or not isinstance(data.get("touchpoints"), list):
-        raise JourneyError("A journey file is a JSON object with a `touchpoints` list.")
+        raise JourneyError(Message("journey.not_a_journey"))
     if not data["touchpoints"]:
-        raise JourneyError("The journey has no touchpoints: add at least one.")
+        raise JourneyError(Message("journey.no_touchpoints"))
     touchpoints = tuple(_validate_touchpoint(raw, i) for i, raw in enumerate(data["touchpoints"]))
     seen: dict[str, int] = {}
     for i, tp in enumerate(touchpoints):
         key = tp.id.lower()
         if key in seen:
-            message = (
-                f"Touchpoint id `{tp.id}` appears twice (touchpoints {seen[key] + 1} and {i + 1}). "
-                "Ids must be unique: rename one of them."
-            )
+            message = Message("journey.duplicate_id", id=tp.id, first=seen[key] + 1, second=i + 1)
             raise JourneyError(message)
         seen[key] = i
     extra = {k: v for k, v in data.items() if k not in ("name", "touchpoints")}

@@ -32,6 +32,7 @@ from mot import MEASURES, OUTCOMES
 from mot.errors import MappingError
 from mot.journey import MOMENT_KEYS, Journey
 from mot.jsonfile import load_json, parse_json
+from mot.messages import Message, message_of
 from mot.questions import (
     CONFIDENCES,
     Evidence,
@@ -319,26 +320,31 @@ def _clean(value: object) -> str | None:
 def _validate_entry(raw: dict, index: int) -> ColumnMapping:
     column = _clean(raw.get("column"))
     if column is None:
-        raise MappingError(f"Mapping entry {index + 1} has no `column`: name the file's column.")
+        raise MappingError(Message("mapping.entry_no_column", n=index + 1))
     role = (_clean(raw.get("role")) or "ignore").lower()
     if role not in ROLES:
-        message = f"Column `{column}`: role `{role}` is unknown. Use one of {', '.join(ROLES)}."
+        message = Message("mapping.unknown_role", column=column, role=role, roles=", ".join(ROLES))
         raise MappingError(message)
     measure = _clean(raw.get("measure"))
     outcome = _clean(raw.get("outcome"))
     touchpoint = _clean(raw.get("touchpoint"))
     if role == "rating" and measure not in MEASURES:
-        message = (
-            f"Column `{column}` is a rating, so it needs a measure: one of "
-            f"{', '.join(MEASURES)} (found `{measure}`)."
+        message = Message(
+            "mapping.rating_needs_measure",
+            column=column,
+            measures=", ".join(MEASURES),
+            measure=str(measure),
         )
         raise MappingError(message)
     if role in ("rating", "comment") and touchpoint is None:
-        raise MappingError(f"Column `{column}` is a {role}: choose the touchpoint it is about.")
+        message = Message("mapping.needs_touchpoint", column=column, role=Message(f"role.{role}"))
+        raise MappingError(message)
     if role == "outcome" and outcome not in OUTCOMES:
-        message = (
-            f"Column `{column}` is an outcome: choose one of {', '.join(OUTCOMES)} "
-            f"(found `{outcome}`)."
+        message = Message(
+            "mapping.outcome_needs_name",
+            column=column,
+            outcomes=", ".join(OUTCOMES),
+            outcome=str(outcome),
         )
         raise MappingError(message)
     scale = _clean(raw.get("scale"))
@@ -348,7 +354,8 @@ def _validate_entry(raw: dict, index: int) -> ColumnMapping:
         except MappingError:
             raise
         except ValueError as exc:
-            raise MappingError(f"Column `{column}`: {exc}") from exc
+            message = Message("mapping.column_error", column=column, error=message_of(exc))
+            raise MappingError(message) from exc
     reverse = raw.get("reverse")
     reverse = bool(reverse) and str(reverse).strip().lower() not in ("false", "0", "no", "nan")
     confidence = _clean(raw.get("confidence"))
@@ -402,12 +409,12 @@ def mapping_from_dict(data: dict) -> Mapping:
     '1-7'
     """
     if not isinstance(data, dict) or not isinstance(data.get("columns"), list):
-        raise MappingError('A mapping file is a JSON object with a "columns" list.')
+        raise MappingError(Message("mapping.not_a_mapping"))
     entries = tuple(_validate_entry(raw, i) for i, raw in enumerate(data["columns"]))
     seen = set()
     for entry in entries:
         if entry.column in seen:
-            raise MappingError(f"Column `{entry.column}` appears twice in the mapping.")
+            raise MappingError(Message("mapping.duplicate_column", column=entry.column))
         seen.add(entry.column)
     return Mapping(entries)
 
@@ -791,7 +798,7 @@ def with_measure_scales(mapping: Mapping, scales: dict[str, str | None]) -> Mapp
         try:
             declared[target] = parse_scale(str(spec)).name
         except ValueError as exc:
-            message = f"The scale chosen for `{target}` cannot be used: {exc}"
+            message = Message("mapping.bad_scale", target=target, error=message_of(exc))
             raise MappingError(message) from exc
 
     def target(entry: ColumnMapping) -> str | None:

@@ -122,19 +122,13 @@ class PeakEndResult:
 def _validate_peak_end(respondents: pd.DataFrame, outcome: str, confidence: float) -> None:
     _validate_confidence(confidence)
     if "respondent_id" not in respondents.columns:
-        message = (
-            "The respondents table needs a `respondent_id` column to link each remembered "
-            "rating to the respondent's curve."
-        )
+        message = Message("memory.respondent_id")
         raise MotError(message)
     if outcome not in respondents.columns:
         raise MissingMeasureError(Message("missing.peak_end_outcome", outcome=outcome))
     values = respondents[outcome]
     if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
-        message = (
-            f"The outcome `{outcome}` must be numbers on 0–100; its column holds "
-            f"{values.dtype} values. Map it through a rating scale on the Data page."
-        )
+        message = Message("memory.outcome_type", outcome=outcome, dtype=str(values.dtype))
         raise MotError(message)
     if values.notna().sum() == 0:
         raise MissingMeasureError(Message("missing.outcome_answers", outcome=outcome))
@@ -193,10 +187,7 @@ def _positions(ids: pd.Index, categories: pd.Index) -> np.ndarray:
     repeats = np.bincount(position, minlength=1)[position]
     if repeats.size and repeats.max() > 1:
         first = int(np.argmax(repeats > 1))
-        message = (
-            f"Respondent `{ids[first]}` appears {repeats[first]} times in the respondents "
-            "table; each respondent has one row. Remove the duplicates."
-        )
+        message = Message("memory.repeated_id", id=str(ids[first]), n=int(repeats[first]))
         raise MotError(message)
     return np.where(position < len(categories), position, -1)
 
@@ -436,10 +427,8 @@ def peak_end(
     # Everyone in either table: respondents with ratings, or with a row in `respondents`.
     n_excluded = int(np.count_nonzero(present | in_table)) + n_unmatched - n
     if n < MIN_RESPONDENTS:
-        message = (
-            f"The peak-end analysis needs at least {MIN_RESPONDENTS} respondents with both "
-            f"a curve and `{outcome}`; this dataset has {n} ({n_excluded} left out for lacking "
-            "one or the other). Collect more answers or check the respondent ids match."
+        message = Message(
+            "memory.too_few", minimum=MIN_RESPONDENTS, outcome=outcome, n=n, excluded=n_excluded
         )
         raise InsufficientDataError(message)
     every = n == complete.size

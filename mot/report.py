@@ -35,6 +35,7 @@ import pandas as pd
 import vl_convert
 
 from mot.errors import ExportError
+from mot.messages import Message, message_of
 
 LANGUAGES: tuple[str, ...] = ("en", "es")
 """Languages of :func:`format_number`, :func:`table_to_csv` and :class:`Report`."""
@@ -195,9 +196,7 @@ def _validate_chart_png(*, scale: float, language: str) -> None:
     _validate_language(language)
     valid = isinstance(scale, numbers.Real) and not isinstance(scale, bool)
     if not valid or not math.isfinite(scale) or scale <= 0:
-        message = (
-            f"`scale` must be a positive number of pixels per chart unit (e.g. 2); got {scale!r}."
-        )
+        message = Message("export.scale", scale=scale)
         raise ExportError(message)
 
 
@@ -227,43 +226,37 @@ def _chart_spec(chart: Any, *, where: str) -> str:
         elif callable(getattr(chart, "to_json", None)):
             spec = json.loads(chart.to_json())
         else:
-            message = (
-                f"Cannot export a {type(chart).__name__!r} object{_where(where)} as a chart: it "
-                "has no to_dict() or to_json() method. Pass a chart built by mot.charts or a "
-                "Vega-Lite spec (a dict)."
-            )
+            message = Message("export.not_a_chart", kind=type(chart).__name__, where=_where(where))
             raise ExportError(message)
         if not isinstance(spec, Mapping):
-            message = f"to_dict() gave a {type(spec).__name__}, not a Vega-Lite spec (a dict)."
-            raise TypeError(message)
+            raise TypeError(Message("export.not_a_spec", kind=type(spec).__name__))
         return json.dumps(spec, allow_nan=False)
     except ExportError:
         raise
     except Exception as error:  # Altair's schema errors are not ValueErrors.
-        reason = _first_line(error)
-        message = (
-            f"Could not export the chart{_where(where)}: it is not a valid Vega-Lite spec "
-            f"({reason}). Check that the chart displays in the app; inf or NaN values in its "
-            "data must be replaced by empty values first."
-        )
+        reason = message_of(error)  # ours (a spec that is not a dict), else Altair's first line
+        if not isinstance(reason, Message):
+            reason = _first_line(error)
+        message = Message("export.invalid_spec", where=_where(where), reason=reason)
         raise ExportError(message) from error
 
 
-def _render_failure(spec_json: str, fmt: str, where: str, error: Exception) -> str:
+def _render_failure(spec_json: str, fmt: str, where: str, error: Exception) -> Message:
     """Message for a spec that vl-convert could not draw."""
     spec = json.loads(spec_json)
     reason = _first_line(error)
-    hint = (
-        "Give the chart inline data (a DataFrame) instead of a URL."
-        if "url not allowed" in reason.lower()
-        else "Check that the chart displays in the app, or export its table instead."
-    )
-    return (
-        f"Could not draw {_describe_chart(spec)}{_where(where)} as {fmt.upper()}: {reason}. {hint}"
+    hint = "export.hint_inline" if "url not allowed" in reason.lower() else "export.hint_table"
+    return Message(
+        "export.draw_failed",
+        chart=_describe_chart(spec),
+        where=_where(where),
+        format=fmt.upper(),
+        reason=reason,
+        hint=Message(hint),
     )
 
 
-def _describe_chart(spec: Mapping[str, Any]) -> str:
+def _describe_chart(spec: Mapping[str, Any]) -> Message:
     """Name a chart for a message: its title, or else its kind of mark."""
     title = spec.get("title")
     if isinstance(title, Mapping):
@@ -271,18 +264,21 @@ def _describe_chart(spec: Mapping[str, Any]) -> str:
     if isinstance(title, list):
         title = " ".join(map(str, title))
     if title:
-        return f"the chart “{title}”"
+        return Message("export.chart_titled", title=str(title))
     mark = spec.get("mark")
     if isinstance(mark, Mapping):
         mark = mark.get("type")
     if isinstance(mark, str):
-        return f"the untitled {mark} chart"
+        return Message("export.chart_untitled_kind", kind=mark)
     kinds = [key for key in ("layer", "hconcat", "vconcat", "concat", "facet") if key in spec]
-    return f"the untitled {kinds[0]} chart" if kinds else "the untitled chart"
+    if kinds:
+        return Message("export.chart_untitled_kind", kind=kinds[0])
+    return Message("export.chart_untitled")
 
 
 def _where(where: str) -> str:
-    return f" ({where})" if where else ""
+    """`` (where)`` after a chart's name in a message, or nothing."""
+    return Message("export.where", where=where) if where else ""
 
 
 def _first_line(error: Exception) -> str:
@@ -346,21 +342,20 @@ def _validate_format_number(x: Any, language: str, decimals: int) -> None:
     """Raise a typed error unless ``x`` can be formatted."""
     _validate_language(language)
     if isinstance(decimals, bool) or not isinstance(decimals, numbers.Integral) or decimals < 0:
-        message = f"`decimals` must be a whole number of 0 or more; got {decimals!r}."
+        message = Message("export.decimals", decimals=decimals)
         raise ExportError(message)
     if x is None or x is pd.NA or x is pd.NaT:
         return
     if isinstance(x, bool | np.bool_) or not isinstance(x, numbers.Real):
-        message = (
-            f"format_number writes numbers; got {x!r} ({type(x).__name__}). Write text and "
-            "yes/no values as they are."
-        )
+        message = Message("export.not_a_number", value=x, kind=type(x).__name__)
         raise ExportError(message)
 
 
 def _validate_language(language: str) -> None:
     if language not in LANGUAGES:
-        message = f"`language` must be one of {', '.join(LANGUAGES)}; got {language!r}."
+        message = Message(
+            "arg.one_of", name="language", values=", ".join(LANGUAGES), value=language
+        )
         raise ExportError(message)
 
 
@@ -416,22 +411,21 @@ def tables_to_excel(tables: Mapping[str, pd.DataFrame]) -> bytes:
 def _validate_tables_to_excel(tables: Mapping[str, pd.DataFrame]) -> None:
     """Raise a typed error unless every table fits in an Excel sheet."""
     if not isinstance(tables, Mapping) or not tables:
-        message = (
-            "An Excel workbook needs at least one table: pass a dict of sheet name → "
-            f"DataFrame; got {tables!r:.80}."
-        )
+        message = Message("export.no_tables", tables=repr(tables))
         raise ExportError(message)
     for name, table in tables.items():
         if not isinstance(table, pd.DataFrame):
-            message = f"Table `{name}` is a {type(table).__name__}, not a DataFrame."
+            message = Message("export.not_a_frame", name=str(name), kind=type(table).__name__)
             raise ExportError(message)
         frame = _with_index(table)
         if len(frame) + 1 > EXCEL_MAX_ROWS or frame.shape[1] > EXCEL_MAX_COLUMNS:
-            message = (
-                f"Table `{name}` has {len(frame):,} rows and {frame.shape[1]:,} columns; an "
-                f"Excel sheet holds {EXCEL_MAX_ROWS - 1:,} rows under its header and "
-                f"{EXCEL_MAX_COLUMNS:,} columns. Filter or split the table, or export it as "
-                "CSV."
+            message = Message(
+                "export.too_big_for_excel",
+                name=str(name),
+                rows=len(frame),
+                columns=frame.shape[1],
+                max_rows=EXCEL_MAX_ROWS - 1,
+                max_columns=EXCEL_MAX_COLUMNS,
             )
             raise ExportError(message)
 
@@ -579,7 +573,7 @@ def csv_safe(table: pd.DataFrame) -> pd.DataFrame:
     (["'=name", 'value'], ["'=1+1", 'ok', "'-B"], [-3.5, 1.0, 2.0])
     """
     if not isinstance(table, pd.DataFrame):
-        message = f"csv_safe takes a DataFrame; got a {type(table).__name__}."
+        message = Message("export.takes_a_frame", function="csv_safe", kind=type(table).__name__)
         raise ExportError(message)
     frame = table.copy()
     frame.columns = [_csv_text(name) for name in frame.columns]
@@ -603,7 +597,7 @@ def _csv_text(value: Any) -> Any:
 def _validate_table_to_csv(table: pd.DataFrame, *, language: str) -> None:
     _validate_language(language)
     if not isinstance(table, pd.DataFrame):
-        message = f"table_to_csv writes a DataFrame; got a {type(table).__name__}."
+        message = Message("export.writes_a_frame", kind=type(table).__name__)
         raise ExportError(message)
 
 
@@ -654,10 +648,10 @@ def _stem(title: str) -> str:
 def _validate_file_name(title: Any, extension: Any) -> None:
     """Raise a typed error unless a title and an extension can make a file name."""
     if not isinstance(title, str) or not _stem(title):
-        message = f"A file name needs a title with a letter or digit; got {title!r:.60}."
+        message = Message("export.title", title=repr(title))
         raise ExportError(message)
     if not isinstance(extension, str) or not re.fullmatch(r"[A-Za-z0-9]{1,8}", extension):
-        message = f"A file extension is letters and digits without the dot; got {extension!r}."
+        message = Message("export.extension", extension=extension)
         raise ExportError(message)
 
 
@@ -702,14 +696,14 @@ def zip_files(files: Mapping[str, bytes]) -> bytes:
 def _validate_zip_files(files: Any) -> None:
     """Raise a typed error unless ``files`` maps plain file names to bytes."""
     if not isinstance(files, Mapping) or not files:
-        raise ExportError("A zip bundle needs at least one file: a mapping of name to bytes.")
+        raise ExportError(Message("export.zip_empty"))
     for name, content in files.items():
         plain = isinstance(name, str) and name not in ("", ".", "..")
         if not plain or "/" in name or "\\" in name or "\x00" in name:
-            message = f"A file in the zip bundle needs a plain file name; got {name!r:.60}."
+            message = Message("export.zip_name", name=repr(name))
             raise ExportError(message)
         if not isinstance(content, bytes | bytearray):
-            message = f"The content of `{name}` must be bytes; got {type(content).__name__}."
+            message = Message("export.zip_content", name=name, kind=type(content).__name__)
             raise ExportError(message)
 
 
@@ -755,18 +749,12 @@ class ReportSection:
 def _validate_section(title: Any, text: Any, tables: Iterable[Any]) -> None:
     """Raise a typed error unless a section's title, text and tables have the right types."""
     if not isinstance(title, str) or not isinstance(text, str):
-        message = (
-            f"A report section needs a text title and text; got title {title!r:.60} and text "
-            f"of type {type(text).__name__}."
-        )
+        message = Message("export.section", title=repr(title), kind=type(text).__name__)
         raise ExportError(message)
     for pair in tables:
         ok = isinstance(pair, tuple | list) and len(pair) == 2
         if not ok or not isinstance(pair[0], str) or not isinstance(pair[1], pd.DataFrame):
-            message = (
-                f"Section “{title}”: each table must be a (caption, DataFrame) pair, such as "
-                f'("Utilities", scores); got {pair!r:.80}.'
-            )
+            message = Message("export.section_table", title=title, pair=repr(pair))
             raise ExportError(message)
 
 
@@ -867,14 +855,11 @@ def _validate_report(report: Report) -> None:
     _validate_language(report.language)
     for name in ("title", "subtitle", "generated"):
         if not isinstance(getattr(report, name), str):
-            message = f"Report `{name}` must be text; got {getattr(report, name)!r:.60}."
+            message = Message("export.report_text", name=name, value=repr(getattr(report, name)))
             raise ExportError(message)
     for section in report.sections:
         if not isinstance(section, ReportSection):
-            message = (
-                f"Report sections must be ReportSection objects; got a "
-                f"{type(section).__name__}. Wrap it: ReportSection(title, text, charts, tables)."
-            )
+            message = Message("export.report_section", kind=type(section).__name__)
             raise ExportError(message)
 
 
@@ -883,7 +868,7 @@ def _validate_to_html(max_rows: int | None, decimals: int) -> None:
     if max_rows is not None and (
         isinstance(max_rows, bool) or not isinstance(max_rows, numbers.Integral) or max_rows < 1
     ):
-        message = f"`max_rows` must be a whole number of 1 or more, or None; got {max_rows!r}."
+        message = Message("export.max_rows", max_rows=max_rows)
         raise ExportError(message)
     _validate_format_number(0, "en", decimals)
 
@@ -938,7 +923,7 @@ def _section_html(
     lines = [f'<section id="section-{number}">', f"<h2>{_esc(section.title)}</h2>"]
     lines += [_paragraph(block) for block in re.split(r"\n\s*\n", section.text.strip()) if block]
     for index, chart in enumerate(section.charts, start=1):
-        where = f"section “{section.title}”, chart {index}"
+        where = Message("export.where_section", title=section.title, index=index)
         svg = _render(chart, "svg", language=language, where=where)
         svg = _namespace_svg_ids(svg, prefix=f"s{number}c{index}-")
         lines.append(f'<figure class="chart">\n{svg}\n</figure>')

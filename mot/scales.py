@@ -107,11 +107,11 @@ def parse_scale(spec: str | Scale) -> Scale:
         return spec
     match = _SCALE_SPEC.match(str(spec).replace("−", "-"))
     if not match:
-        message = f"`{spec}` is not a scale. Write it as low-high, e.g. 1-5, 0-10, -3..3 or 0-100."
+        message = Message("scale.not_a_scale", spec=str(spec))
         raise ScaleError(message)
     low, high = (float(g.replace("−", "-")) for g in match.groups())
     if not low < high:
-        raise ScaleError(f"The scale `{spec}` is empty: its low end must be below its high end.")
+        raise ScaleError(Message("scale.empty", spec=str(spec)))
     return Scale(low, high)
 
 
@@ -649,7 +649,7 @@ class LabelSet:
             for name in names:
                 key = label_key(name)
                 if index.setdefault(key, position) != position:
-                    message = f"Label `{name}` names two points of the {self.name} scale."
+                    message = Message("scale.label_twice", label=name, scale=self.name)
                     raise ScaleError(message)
         object.__setattr__(self, "_index", index)
 

@@ -136,10 +136,7 @@ def _validate_confidence(confidence: float) -> None:
     if isinstance(confidence, bool) or not (
         isinstance(confidence, numbers.Real) and 0 < confidence < 1
     ):
-        message = (
-            f"`confidence` is the coverage of an interval, a number between 0 and 1 such as "
-            f"0.95; got {confidence!r}."
-        )
+        message = Message("scoring.confidence", confidence=confidence)
         raise MotError(message)
 
 
@@ -148,11 +145,7 @@ def _segment(ratings: pd.DataFrame, by: str | None) -> tuple[np.ndarray | None, 
     if by is None:
         return None, None
     if by not in ratings.columns or by in RATING_COLUMNS:
-        message = (
-            f"There is no segment column `{by}` in the ratings. Add it with "
-            f"`mot.tidy.with_segment(ratings, respondents, {by!r})`; segments are respondent "
-            "columns such as device or channel."
-        )
+        message = Message("scoring.no_segment", by=by)
         raise MotError(message)
     column = ratings[by]
     if not isinstance(column.dtype, pd.CategoricalDtype):
@@ -244,13 +237,10 @@ def _missing_segment_count(respondent: np.ndarray, missing: np.ndarray) -> int:
 
 def _validate_score_utilities(ci: str, n_boot: int, confidence: float) -> None:
     if ci not in CI_METHODS:
-        message = (
-            f"Unknown confidence-interval method ci={ci!r}. Use 't' (Student t-interval) or "
-            "'bootstrap' (percentile bootstrap of the mean)."
-        )
+        message = Message("scoring.ci", ci=ci)
         raise MotError(message)
     if ci == "bootstrap" and (not isinstance(n_boot, int | np.integer) or n_boot < 1):
-        message = f"`n_boot` is the number of bootstrap resamples, such as 2000; got {n_boot!r}."
+        message = Message("scoring.n_boot", n_boot=n_boot)
         raise MotError(message)
     _validate_confidence(confidence)
 
@@ -553,11 +543,12 @@ def _raise_duplicate(codes: _Codes, measure: str, rows: np.ndarray) -> None:
     respondent = codes.respondent[rows].astype(np.intp)
     counts = np.bincount(respondent * n_touchpoints + codes.touchpoint[rows])
     r, t = divmod(int(np.argmax(counts)), n_touchpoints)
-    message = (
-        f"Respondent `{codes.respondents[r]}` has {counts.max()} `{measure}` ratings for "
-        f"touchpoint `{codes.touchpoint_dtype.categories[t]}`; a ratings table has one "
-        "row per respondent, touchpoint and measure. Remove the duplicate rows or map "
-        "each column to one touchpoint and measure."
+    message = Message(
+        "scoring.repeated_rating",
+        id=str(codes.respondents[r]),
+        n=int(counts.max()),
+        measure=measure,
+        touchpoint=str(codes.touchpoint_dtype.categories[t]),
     )
     raise MotError(message)
 
@@ -737,10 +728,7 @@ def _validate_shift_highlights(shifts: pd.DataFrame) -> None:
     needed = ("touchpoint", "comparison", "mean_diff", "ci_low", "ci_high", "verdict")
     missing = [c for c in needed if c not in shifts.columns]
     if missing:
-        message = (
-            f"Shift highlights read the table of `utility_shifts`; this one lacks "
-            f"{', '.join(f'`{c}`' for c in missing)}. Pass the result of `utility_shifts`."
-        )
+        message = Message("scoring.shift_columns", missing=", ".join(f"`{c}`" for c in missing))
         raise MotError(message)
 
 

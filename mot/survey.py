@@ -12,6 +12,7 @@ table with columns ``respondent_id, touchpoint, measure, value`` (one row per ra
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -34,7 +35,7 @@ from mot.mapping import (
     _words,
     suggest_mapping,
 )
-from mot.messages import Message
+from mot.messages import Joined, Message, message_of
 from mot.questions import question_text
 from mot.scales import (
     STATUSES,
@@ -320,6 +321,36 @@ def _pooled_assumption(
         is None
     )
     return ScaleAssumption(target, plain, guess)
+
+
+def _report_unsure(mapping: Mapping, log: ReportBuilder) -> None:
+    """One warning per column whose question reads as a rating too unsurely to apply.
+
+    It names what was suggested, the words it rests on and the mapping entry that confirms
+    it (the Data page shows the same suggestion in its mapping table).
+    """
+    for entry in mapping.columns:
+        evidence = entry.evidence
+        if entry.reason != "question_unsure" or evidence is None or evidence.measure is None:
+            continue
+        found = (*evidence.touchpoint_words, *evidence.measure_words, *evidence.scale_words)
+        words = Joined([Message("mapping.word", word=w) for w in dict.fromkeys(found)])
+        confirm = {
+            "column": entry.column,
+            "role": "rating",
+            "touchpoint": evidence.touchpoint or "<touchpoint>",
+            "measure": evidence.measure,
+        }
+        others = ", ".join(f"`{t}`" for t in evidence.others)
+        params = {
+            "touchpoint": evidence.touchpoint,
+            "measure": evidence.measure,
+            "words": words,
+            "also": Message("mapping.unsure_also", touchpoints=others) if others else "",
+            "entry": json.dumps(confirm, ensure_ascii=False),
+        }
+        code = "mapping.unsure" if evidence.touchpoint else "mapping.unsure_no_touchpoint"
+        log.add("warning", code, params, column=entry.column)
 
 
 def _report_assumptions(assumptions: Sequence[ScaleAssumption], log: ReportBuilder) -> None:
@@ -842,6 +873,7 @@ def _build(
                 raw.frame, journey, labels=raw.labels, value_labels=raw.value_labels
             )
             log.add("warning", "mapping.suggested")
+            _report_unsure(mapping, log)
         if plan.release:
             release_memory()
         mapping = _check_mapping_columns(raw, mapping, log)
@@ -932,7 +964,7 @@ def file_error(exc: MotError, *, retry: bool = False) -> ReportEntry:
     Its problem is the error's message: a :class:`mot.messages.Message` when the error
     carries one, so that it renders in either language.
     """
-    message = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
+    message = message_of(exc)
     code = "file.unreadable_retry" if retry else "file.unreadable"
     return ReportEntry("error", None, None, code, {"message": message})
 
@@ -964,10 +996,8 @@ def filter_survey(survey: SurveyData, *, segment: str, values: Sequence[str]) ->
     ['a']
     """
     if segment not in survey.respondents.columns:
-        message = (
-            f"There is no segment `{segment}` to filter by. Segments: "
-            f"{', '.join(survey.segments) or 'none'}."
-        )
+        segments = ", ".join(survey.segments) or Message("word.none")
+        message = Message("survey.no_segment", segment=segment, segments=segments)
         raise MotError(message)
     wanted = {str(v) for v in values}
     keep = survey.respondents[segment].astype("string").isin(wanted).fillna(False).to_numpy()

@@ -51,9 +51,8 @@ def as_ratings(frame: pd.DataFrame, *, touchpoints: Sequence[str] | None = None)
     """
     missing = [c for c in RATING_COLUMNS[:4] if c not in frame.columns]
     if missing:
-        message = (
-            f"A ratings table needs the columns {', '.join(RATING_COLUMNS[:4])}; "
-            f"missing: {', '.join(missing)}."
+        message = Message(
+            "tidy.columns", columns=", ".join(RATING_COLUMNS[:4]), missing=", ".join(missing)
         )
         raise MotError(message)
     out = frame
@@ -71,9 +70,8 @@ def as_ratings(frame: pd.DataFrame, *, touchpoints: Sequence[str] | None = None)
     ):
         unknown = sorted(set(pd.unique(measure.astype(str))) - set(MEASURES))
         if unknown:
-            message = (
-                f"Unknown measure(s) {', '.join(unknown)}. "
-                f"A measure is one of {', '.join(MEASURES)}."
+            message = Message(
+                "tidy.unknown_measures", unknown=", ".join(unknown), measures=", ".join(MEASURES)
             )
             raise MotError(message)
         casts["measure"] = pd.Categorical(measure.astype(str), categories=list(MEASURES))
@@ -128,7 +126,8 @@ def with_segment(ratings: pd.DataFrame, respondents: pd.DataFrame, by: str) -> p
     ['mobile', 'desktop']
     """
     if by not in respondents.columns:
-        message = f"There is no segment column `{by}`. Segments: {', '.join(respondents.columns)}."
+        columns = ", ".join(map(str, respondents.columns))
+        message = Message("tidy.no_segment", by=by, segments=columns)
         raise MotError(message)
     ratings = as_ratings(ratings)
     lookup = respondents.set_index(respondents["respondent_id"].astype(str))[by]

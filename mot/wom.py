@@ -273,14 +273,11 @@ def _validate_nps(
 ) -> None:
     """Raise a typed error unless ``respondents`` can give an NPS."""
     if not 0 < confidence < 1:
-        message = f"`confidence` must be between 0 and 1 (e.g. 0.95); got {confidence!r}."
+        message = Message("arg.confidence", confidence=confidence)
         raise MotError(message)
     if by is not None and by not in respondents.columns:
-        message = (
-            f"There is no segment column `{by}` in the respondents table. "
-            f"Its columns are: {', '.join(map(str, respondents.columns))}. "
-            "Map a column to a segment on the Data page, or pick one of these."
-        )
+        columns = ", ".join(map(str, respondents.columns))
+        message = Message("wom.no_segment", by=by, columns=columns)
         raise MotError(message)
     if column not in respondents.columns:
         raise MissingMeasureError(Message("missing.nps_column", column=column))

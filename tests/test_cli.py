@@ -183,3 +183,68 @@ def test_score_in_spanish_and_a_wrong_language(tmp_path):
         and "Se ha usado la asignación de columnas sugerida." in result.stdout
     )
     assert run("validate", DEMO, "--lang", "fr").returncode == 2
+
+
+def unsure_export(tmp_path):
+    """The real Qualtrics export `sample.csv` whose Q1 (numeric codes) asks a question that reads
+    like a rating of two touchpoints at once: search (ZMOT) and delivery (TMOT)."""
+    text = (REALDATA / "sample.csv").read_text(encoding="utf-8")
+    question = "How satisfied were you with search and delivery? (1-5)"
+    path = tmp_path / "sample_unsure.csv"
+    path.write_text(text.replace("This is a multiple choice question.", question), "utf-8")
+    return path
+
+
+@pytest.mark.skipif(not REALDATA.is_dir(), reason="shared/realdata is not beside the repository")
+def test_validate_says_which_suggestion_is_unsure_and_how_to_confirm_it(tmp_path):
+    export = unsure_export(tmp_path)
+    english = run("validate", export).stdout
+    (line,) = [line for line in english.splitlines() if "`Q1`" in line]
+    assert line.startswith(
+        "WARNING column `Q1`: The question reads like a rating of touchpoint `ZMOT`, measure "
+        "`experienced` (words matched: “search”, “satisfied”; it also names `TMOT`), but too "
+        "unsurely to use it: the column is left out."
+    )
+    confirm = '{"column": "Q1", "role": "rating", "touchpoint": "ZMOT", "measure": "experienced"}'
+    assert f"add {confirm} to the mapping file you pass with --mapping" in line
+    spanish = run("validate", export, "--lang", "es").stdout
+    (line,) = [line for line in spanish.splitlines() if "`Q1`" in line]
+    assert line.startswith(
+        "AVISO columna `Q1`: La pregunta parece una valoración del punto de contacto `ZMOT`, "
+        "medida `experienced` (palabras reconocidas: «search», «satisfied»; también nombra "
+        "`TMOT`), pero sin seguridad suficiente para usarla"
+    )
+    assert f"añade {confirm} al archivo de asignación que pasas con --mapping" in line
+    entries = json.loads(run("validate", export, "--json", "--lang", "es").stdout)["entries"]
+    (unsure,) = [e for e in entries if e["code"] == "mapping.unsure"]
+    assert (unsure["severity"], unsure["column"]) == ("warning", "Q1")
+    assert (unsure["params"]["touchpoint"], unsure["params"]["measure"]) == ("ZMOT", "experienced")
+    assert json.loads(unsure["params"]["entry"]) == json.loads(confirm)
+
+    # Confirmed in a mapping file, the column is a rating and nothing is unsure any more.
+    mapping = tmp_path / "m.json"
+    columns = [{"column": "ResponseId", "role": "respondent_id"}, json.loads(confirm)]
+    mapping.write_text(json.dumps({"columns": columns}), encoding="utf-8")
+    confirmed = json.loads(run("validate", export, "--mapping", mapping, "--json").stdout)
+    codes = {e["code"] for e in confirmed["entries"]}
+    assert "mapping.unsure" not in codes and "coverage.no_ratings" not in codes
+    scores = json.loads(run("score", export, "--mapping", mapping, "--json").stdout)
+    assert [(u["touchpoint"], u["utility"]) for u in scores["utilities"]] == [
+        ("ZMOT", "experienced")
+    ]
+
+
+def test_errors_of_the_mapping_and_journey_files_are_said_in_spanish(tmp_path):
+    mapping = tmp_path / "m.json"
+    mapping.write_text("{bad", encoding="utf-8")
+    result = run("score", DEMO, "--mapping", mapping, "--lang", "es")
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "error: `m.json` no es un JSON válido (se esperaba un nombre de propiedad entre "
+        "comillas dobles: línea 1, columna 2 (carácter 1)). Revisa su sintaxis"
+    )
+    journey = tmp_path / "j.json"
+    journey.write_text('{"touchpoints": []}', encoding="utf-8")
+    result = run("validate", DEMO, "--journey", journey, "--lang", "es")
+    assert result.returncode == 1
+    assert "El recorrido no tiene puntos de contacto: añade al menos uno." in result.stdout

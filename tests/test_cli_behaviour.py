@@ -142,3 +142,67 @@ def test_a_utf16_log_is_read(tmp_path):
     result = run("behaviour", log, "--json")
     assert result.returncode == 0, result.stderr  # was "CSV Error on Line: 1"
     assert json.loads(result.stdout)["events"] == 1
+
+
+# An event log with a row of every problem: no user, no event name, no time stamp, an
+# unreadable one and one out of range (as tests/pages/test_spanish_pages.py has it).
+BAD_LOG = """user,time,action
+u1,2026-03-02T10:00:00Z,landing
+u1,2026-03-02T10:01:00Z,product_view
+u1,2026-03-02T10:05:00Z,purchase
+u2,2026-03-03T09:00:00Z,landing
+,2026-03-03T09:02:00Z,product_view
+u2,2026-03-04T09:00:00Z,
+u3,,landing
+u3,not a date,landing
+u4,1970-01-01T00:00:00Z,landing
+"""
+
+
+def test_behaviour_in_spanish_prints_headings_notes_and_bad_rows_in_spanish(tmp_path):
+    log = tmp_path / "registro.csv"
+    log.write_text(BAD_LOG, encoding="utf-8")
+    result = run("behaviour", log, "--lang", "es")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Eventos: 4\nUsuarios: 2\nFilas erróneas (dejadas fuera): 5\n")
+    assert "- falta el id de usuario (columna `user`): 1 (p. ej. filas 5)" in out
+    assert "- marca de tiempo ilegible (columna `time`): 1 (p. ej. filas 8)" in out
+    assert "marca de tiempo fuera de rango (columna `time`; anterior a 1990-01-01" in out
+    assert "Embudo ordenado (conversión desde el primer paso, IC del 95 %):" in out
+    assert "Alcance de cada punto de contacto:" in out
+    assert "Cómo se ha leído el registro:" in out and "- Marcas de tiempo `time`" in out
+    for english in ("Events:", "Bad rows", "missing user id", "e.g. rows", "Touchpoint reach"):
+        assert english not in out
+    english = run("behaviour", log)
+    assert english.stdout.startswith("Events: 4\nUsers: 2\nBad rows (left out): 5\n")
+    assert "- missing user id (column `user`): 1 (e.g. rows 5)" in english.stdout
+    assert "How the log was read:" in english.stdout
+    # numbers as each language writes them: 1 of the 2 users who landed purchased
+    steps = ("--steps", "landing,purchase")
+    assert "0,500" in run("behaviour", log, *steps, "--lang", "es").stdout
+    assert "0.500" in run("behaviour", log, *steps).stdout
+    # the JSON keeps its keys and numbers whatever the language
+    as_json = [
+        json.loads(run("behaviour", log, "--json", *lang).stdout) for lang in ([], ["--lang", "es"])
+    ]
+    assert as_json[0] == as_json[1]
+
+
+def test_behaviour_errors_are_said_in_spanish(tmp_path):
+    log = tmp_path / "fechas.csv"
+    log.write_text(
+        "user_id,timestamp,event_name\nu1,not a date,landing\nu2,someday,purchase\n",
+        encoding="utf-8",
+    )
+    result = run("behaviour", log, "--lang", "es")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith(
+        "error: `fechas.csv`: ninguna de sus 2 filas es un evento utilizable (marca de tiempo "
+        "ilegible (columna `timestamp`): 2 (p. ej. filas 1, 2))."
+    )
+    assert "Traceback" not in result.stderr
+    missing = run("behaviour", tmp_path / "nada.parquet", "--lang", "es")
+    assert missing.returncode == 1
+    assert missing.stderr.startswith("error: No hay ningún archivo de registro de eventos en")
+    assert run("behaviour", log, "--lang", "fr").returncode == 2

@@ -648,3 +648,50 @@ def test_real_favourability_labels_of_a_surveymonkey_export():
     # The file's counts: 114 "Very favorably", 22 "Somewhat favorably", 11 "Neither favorably
     # nor unfavorably (neutral)", 1 "Somewhat unfavorably"; 2 "Unfamiliar (N/A)" are missing.
     assert counts == {100.0: 114, 75.0: 22, 50.0: 11, 25.0: 1}
+
+
+def test_an_unsure_suggestion_is_a_warning_naming_it_and_the_entry_that_confirms_it():
+    from mot.io import read_table
+
+    unsure = (  # a Qualtrics export with two header rows (names, question text)
+        b"StartDate,ResponseId,Q1,Q2\n"
+        b"Start Date,Response ID,How satisfied were you with search and delivery? (1-5),"
+        b"How satisfied were you with the delivery? (1-5)\n"
+        + b"".join(f"2026-03-01,R_{i},{1 + i % 5},{1 + (i * 3) % 5}\n".encode() for i in range(30))
+    )
+    survey = build_survey(read_table(unsure, name="unsure.csv"))
+    (entry,) = [e for e in survey.report.entries if e.code == "mapping.unsure"]
+    assert (entry.severity, entry.row, entry.column) == ("warning", None, "Q1")
+    assert entry.problem == (
+        "The question reads like a rating of touchpoint `ZMOT`, measure `experienced` (words "
+        "matched: “search”, “satisfied”; it also names `TMOT`), but too unsurely to use it: the "
+        "column is left out."
+    )
+    assert entry.problem_in("es").startswith(
+        "La pregunta parece una valoración del punto de contacto `ZMOT`, medida `experienced` "
+        "(palabras reconocidas: «search», «satisfied»; también nombra `TMOT`)"
+    )
+    confirm = {"column": "Q1", "role": "rating", "touchpoint": "ZMOT", "measure": "experienced"}
+    assert json.loads(entry.params["entry"]) == confirm
+    assert json.dumps(confirm, ensure_ascii=False) in entry.fix_in("es")
+    assert "Q2" not in {e.column for e in survey.report.entries if e.code == "mapping.unsure"}
+    # a mapping the user passes is the user's choice: nothing is flagged as unsure
+    again = build_survey(read_table(unsure, name="unsure.csv"), mapping=survey.mapping)
+    assert "mapping.unsure" not in {e.code for e in again.report.entries}
+
+
+def test_an_unsure_rating_without_a_touchpoint_asks_for_the_touchpoint():
+    from mot.io import read_table
+
+    export = b"StartDate,ResponseId,Q3\nStart Date,Response ID,Rate your experience\n" + b"".join(
+        f"2026-03-01,R_{i},{1 + i % 5}\n".encode() for i in range(30)
+    )
+    report = build_survey(read_table(export, name="q.csv")).report
+    (entry,) = [e for e in report.entries if e.code == "mapping.unsure_no_touchpoint"]
+    assert entry.column == "Q3"
+    assert entry.problem.startswith(
+        "The question reads like a rating, measure `experienced` (words matched: “Rate”, "
+        "“experience”), but names no touchpoint surely enough"
+    )
+    assert '"touchpoint": "<touchpoint>"' in entry.fix and "--mapping" in entry.fix
+    assert entry.fix_in("es").startswith("Si es una valoración, confírmalo")
