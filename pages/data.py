@@ -10,16 +10,13 @@ from mot.mapping import with_measure_scales as with_scales
 from mot.survey import tidy_columns
 from mot.validation import SEVERITIES
 from ui import data, frame, logs, mapping_table, scale_check, state, uploads, widgets
-from ui.i18n import mot_text, number, t
+from ui.i18n import MEASURE_KEYS, mot_text, number, t
 
 frame.require_app()
 
 TYPES = ["csv", "txt", "tsv", "xlsx", "sav", "zsav", "parquet", "json", "jsonl"]
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
-LABELS = {m: f"chart.{m}" for m in MEASURES if m != "importance"} | {
-    "importance": "measure.importance"
-}
-LABELS |= {o: f"outcome.{o}" for o in OUTCOMES}
+LABELS = MEASURE_KEYS | {o: f"outcome.{o}" for o in OUTCOMES}
 LOG_TYPES = ["csv", "tsv", "txt", "parquet", "jsonl", "ndjson", "json", "gz"]
 LOG_ROLES = ("user_id", "session_id", "timestamp", "event")
 LOG_UPLOAD_SEEN = "data_log_upload_seen"

@@ -5,7 +5,7 @@ import streamlit as st
 from mot import charts
 from mot.compare import CORRECTIONS, TESTS
 from ui import data, frame, report_builder, state, widgets
-from ui.i18n import chart_text, number, percent, t
+from ui.i18n import MEASURE_KEYS, chart_text, number, percent, t
 from ui.widgets import md_message, md_text
 
 frame.require_app()
@@ -74,7 +74,7 @@ measure = middle.selectbox(
     t("data.col_measure"),
     options=measures,
     index=measures.index("experienced") if "experienced" in measures else 0,
-    format_func=lambda m: t(report_builder.MEASURE_KEYS[m]),
+    format_func=lambda m: t(MEASURE_KEYS[m]),
     key="drivers_measure",
 )
 test = right.selectbox(
@@ -99,7 +99,7 @@ if comparison is not None and comparison.empty:
         t(
             "drivers.one_group",
             segment=md_text(segment),
-            measure=t(report_builder.MEASURE_KEYS[measure]),
+            measure=t(MEASURE_KEYS[measure]),
         )
     )
 elif comparison is not None:

@@ -70,16 +70,6 @@ def name_key(slug: str) -> str:
 TREND_PERIOD = "week"
 """The period of the report's behaviour trend (the Behaviour page's default)."""
 
-MEASURE_KEYS: dict[str, str] = {
-    "anticipated": "chart.anticipated",
-    "experienced": "chart.experienced",
-    "retrospective": "chart.retrospective",
-    "excellent": "chart.excellent",
-    "importance": "measure.importance",
-    "emotion": "chart.emotion",
-}
-"""Catalogue key of each measure's name."""
-
 STATUS_ICONS = {
     "done": ":green[:material/check_circle:]",
     "next": ":orange[:material/arrow_circle_right:]",
