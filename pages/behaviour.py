@@ -13,7 +13,7 @@ from ui.i18n import chart_text, number, p_value, percent, t
 
 frame.require_app()
 
-st.title(t("behaviour.title"))
+st.title(t("nav.behaviour"))
 st.caption(t("behaviour.caption"))
 language = state.language()
 choice = state.event_log()
@@ -33,8 +33,8 @@ name = t("behaviour.demo_log") if choice.is_demo else choice.name
 st.markdown(t("behaviour.current", name=widgets.md_text(name)))
 widgets.metrics(
     {
-        t("behaviour.events"): number(log.n_events, 0),
-        t("behaviour.users"): number(log.n_users, 0),
+        t("chart.events"): number(log.n_events, 0),
+        t("chart.users"): number(log.n_users, 0),
         t("behaviour.sessions"): number(log.n_sessions, 0),
         t("behaviour.unmatched_events"): number(int(unmatched["count"].sum()), 0),
         t("behaviour.bad_rows"): number(log.n_bad_rows, 0),
@@ -69,7 +69,7 @@ def time_table(between, *, key, segment=None):
     columns |= {
         "from_touchpoint": t("behaviour.col.from"),
         "to_touchpoint": t("behaviour.col.to"),
-        "users": t("behaviour.col.users"),
+        "users": t("chart.users"),
         "median_hours": t("behaviour.col.median"),
         "q1_hours": t("behaviour.col.q1"),
         "q3_hours": t("behaviour.col.q3"),
@@ -94,12 +94,12 @@ def md_label(step):
 
 
 FUNNEL_COLUMNS = {
-    "step": t("behaviour.col.step"),
-    "users": t("behaviour.col.users"),
+    "step": t("chart.step"),
+    "users": t("chart.users"),
     "conversion_from_previous": t("behaviour.col.from_previous"),
     "conversion_from_start": t("behaviour.col.from_start"),
-    "ci_low": t("behaviour.col.ci_low"),
-    "ci_high": t("behaviour.col.ci_high"),
+    "ci_low": t("common.col.ci_low"),
+    "ci_high": t("common.col.ci_high"),
     "drop_off": t("behaviour.col.drop_off"),
 }
 SHARES = {
@@ -119,7 +119,7 @@ with tabs["rules"]:
         hide_index=True,
         column_config={
             "touchpoint": st.column_config.SelectboxColumn(
-                t("common.touchpoint"),
+                t("chart.touchpoint"),
                 options=list(opened.journey.ids),
                 format_func=label,
                 required=True,
@@ -146,7 +146,7 @@ with tabs["rules"]:
         key="behaviour_journey_download",
         help=t("behaviour.download_journey_help"),
     )
-    st.subheader(t("behaviour.unmatched_title"))
+    st.subheader(t("behaviour.unmatched_events"))
     if unmatched.empty:
         st.success(t("behaviour.all_matched"))
     else:
@@ -211,10 +211,10 @@ with tabs["funnel"]:
     widgets.table(
         reach,
         columns={
-            "touchpoint": t("common.touchpoint"),
-            "users": t("behaviour.col.users"),
-            "sessions": t("behaviour.col.sessions"),
-            "events": t("behaviour.col.events"),
+            "touchpoint": t("chart.touchpoint"),
+            "users": t("chart.users"),
+            "sessions": t("behaviour.sessions"),
+            "events": t("chart.events"),
         },
         key="behaviour_reach",
         labels=labels,
@@ -256,11 +256,11 @@ with tabs["time"]:
             columns={
                 "cohort": t("behaviour.col.cohort"),
                 "days": t("behaviour.col.days"),
-                "users": t("behaviour.col.users"),
-                "retained": t("behaviour.col.retained"),
+                "users": t("chart.users"),
+                "retained": t("behaviour.repurchased"),
                 "rate": t("behaviour.col.rate"),
-                "ci_low": t("behaviour.col.ci_low"),
-                "ci_high": t("behaviour.col.ci_high"),
+                "ci_low": t("common.col.ci_low"),
+                "ci_high": t("common.col.ci_high"),
                 "censored": t("behaviour.col.censored"),
             },
             key="behaviour_retention",
@@ -271,7 +271,7 @@ with tabs["time"]:
 
 with tabs["trend"]:
     periods = {p: t(f"behaviour.period.{p}") for p in ("week", "day", "month")}
-    levels = {"touchpoint": t("behaviour.level.touchpoint"), "event": t("behaviour.level.event")}
+    levels = {"touchpoint": t("behaviour.level.touchpoint"), "event": t("chart.events")}
     left, right = st.columns(2)
     period = left.segmented_control(
         t("behaviour.period"),
@@ -325,7 +325,7 @@ with tabs["segments"]:
     else:
         left, right = st.columns(2)
         segment = left.selectbox(
-            t("behaviour.segment"), segments, key=f"behaviour_segment_{opened.key}"
+            t("data.role_segment"), segments, key=f"behaviour_segment_{opened.key}"
         )
         step = right.selectbox(
             t("behaviour.compare_step"),
@@ -359,15 +359,15 @@ with tabs["segments"]:
             widgets.table(
                 compared,
                 columns={
-                    "group_a": t("behaviour.col.group_a"),
-                    "group_b": t("behaviour.col.group_b"),
+                    "group_a": t("common.col.group_a"),
+                    "group_b": t("common.col.group_b"),
                     "p_a": t("behaviour.col.p_a"),
                     "p_b": t("behaviour.col.p_b"),
                     "difference": t("behaviour.col.difference"),
-                    "ci_low": t("behaviour.col.ci_low"),
-                    "ci_high": t("behaviour.col.ci_high"),
-                    "p_value": t("behaviour.col.p_value"),
-                    "p_adjusted": t("behaviour.col.p_adjusted"),
+                    "ci_low": t("common.col.ci_low"),
+                    "ci_high": t("common.col.ci_high"),
+                    "p_value": t("common.col.p"),
+                    "p_adjusted": t("common.col.p_adjusted"),
                 },
                 key="behaviour_compare",
                 formats={
@@ -390,11 +390,11 @@ with tabs["segments"]:
                 bounce,
                 columns={
                     segment: segment,
-                    "sessions": t("behaviour.col.sessions"),
+                    "sessions": t("behaviour.sessions"),
                     "bounced": t("behaviour.col.bounced"),
                     "rate": t("behaviour.col.rate"),
-                    "ci_low": t("behaviour.col.ci_low"),
-                    "ci_high": t("behaviour.col.ci_high"),
+                    "ci_low": t("common.col.ci_low"),
+                    "ci_high": t("common.col.ci_high"),
                 },
                 key="behaviour_bounce_segment",
                 formats=SHARES,
@@ -413,7 +413,7 @@ with tabs["survey"]:
         in_log = linked[linked["in_log"]]
         widgets.metrics(
             {
-                t("behaviour.respondents"): number(len(linked), 0),
+                t("chart.n_respondents"): number(len(linked), 0),
                 t("behaviour.in_log"): number(len(in_log), 0),
                 t("behaviour.purchased"): number(int(in_log["converted"].sum()), 0),
                 t("behaviour.repurchased"): number(int(in_log["repurchased"].sum()), 0),
@@ -476,12 +476,12 @@ with tabs["survey"]:
                 widgets.table(
                     model,
                     columns={
-                        "touchpoint": t("common.touchpoint"),
-                        "n": t("behaviour.col.n"),
+                        "touchpoint": t("chart.touchpoint"),
+                        "n": t("chart.n_respondents"),
                         "rate_top_box": t("behaviour.col.rate_top_box"),
                         "rate_rest": t("behaviour.col.rate_rest"),
                         "difference": t("behaviour.col.difference"),
-                        "p_value": t("behaviour.col.p_value"),
+                        "p_value": t("common.col.p"),
                         "odds_ratio_per_10": t("behaviour.col.odds_ratio"),
                         "slope_p_value": t("behaviour.col.slope_p"),
                     },

@@ -2,7 +2,7 @@
 # the validation report. Every change goes through state.use_dataset, so all pages follow it.
 import streamlit as st
 
-from mot import MEASURES, OUTCOMES, UTILITIES, events
+from mot import MEASURES, OUTCOMES, events
 from mot.errors import EventLogError, MotError
 from mot.journey import MOMENT_KEYS, journey_from_frame, journey_from_json
 from mot.mapping import ROLES, known_scale_names, mapping_from_json
@@ -10,14 +10,13 @@ from mot.mapping import with_measure_scales as with_scales
 from mot.survey import tidy_columns
 from mot.validation import SEVERITIES
 from ui import data, frame, logs, mapping_table, scale_check, state, uploads, widgets
-from ui.i18n import mot_text, number, t
+from ui.i18n import MEASURE_KEYS, mot_text, number, t
 
 frame.require_app()
 
 TYPES = ["csv", "txt", "tsv", "xlsx", "sav", "zsav", "parquet", "json", "jsonl"]
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
-LABELS = {m: f"utility.{m}" for m in UTILITIES} | {m: f"measure.{m}" for m in MEASURES[3:]}
-LABELS |= {o: f"outcome.{o}" for o in OUTCOMES}
+LABELS = MEASURE_KEYS | {o: f"outcome.{o}" for o in OUTCOMES}
 LOG_TYPES = ["csv", "tsv", "txt", "parquet", "jsonl", "ndjson", "json", "gz"]
 LOG_ROLES = ("user_id", "session_id", "timestamp", "event")
 LOG_UPLOAD_SEEN = "data_log_upload_seen"
@@ -92,8 +91,8 @@ def event_log_tab():
         return
     counts = {
         t("data.log_rows"): log.n_rows,
-        t("behaviour.events"): log.n_events,
-        t("behaviour.users"): log.n_users,
+        t("chart.events"): log.n_events,
+        t("chart.users"): log.n_users,
         t("behaviour.sessions"): log.n_sessions,
         t("behaviour.bad_rows"): log.n_bad_rows,
     }
@@ -101,7 +100,7 @@ def event_log_tab():
     notes = " ".join(mot_text(note) for note in log.notes)
     st.caption(t("data.log_notes", notes=widgets.md_message(notes)))
     st.dataframe(events.preview_events(log), hide_index=True, key="data_log_preview")
-    st.subheader(t("data.log_columns"))
+    st.subheader(t("data.columns"))
     st.caption(t("data.log_columns_caption"))
     options = events.source_columns(log)
     chosen = {}
@@ -117,7 +116,7 @@ def event_log_tab():
         )
     if st.button(t("data.log_apply_columns"), key="data_log_apply", type="primary"):
         switch_log(lambda: current.with_columns(chosen))
-    st.subheader(t("data.log_bad_rows"))
+    st.subheader(t("behaviour.bad_rows"))
     bad = log.bad_rows()
     if bad.empty:
         st.success(t("data.log_no_bad_rows"))
@@ -153,7 +152,7 @@ with survey_tab:
         widgets.switch_dataset(lambda: new, "data.upload_error", new_file=True)
     name = t("data.demo") if choice.is_demo else widgets.md_text(choice.name)
     st.markdown(t("data.current", name=name))
-    if st.button(t("data.back_to_demo"), key="data_demo", disabled=choice.is_default_demo):
+    if st.button(t("sidebar.back_to_demo"), key="data_demo", disabled=choice.is_default_demo):
         state.use_dataset(state.DEMO)
         st.rerun()
     try:
@@ -165,7 +164,7 @@ with survey_tab:
 
     st.subheader(t("data.detected"))
     counts = {
-        t("data.respondents"): survey.n_respondents,
+        t("chart.n_respondents"): survey.n_respondents,
         t("data.rows"): view.n_rows,
         t("data.columns"): raw.frame.shape[1],
         t("data.header_rows"): raw.first_data_line - 1,
@@ -179,7 +178,7 @@ with survey_tab:
     st.caption(t("data.notes", notes=widgets.md_message(notes)))
     st.dataframe(raw.frame.head(10).rename(index=raw.file_row), key="data_preview")
 
-    tabs = st.tabs([t("data.tab_mapping"), t("data.tab_journey"), t("data.tab_report")])
+    tabs = st.tabs([t("data.tab_mapping"), t("sidebar.journey"), t("data.tab_report")])
     with tabs[0]:
         if tidy_columns(raw.frame) is not None:
             st.info(t("data.tidy"))
@@ -199,10 +198,10 @@ with survey_tab:
                     "column": Col.TextColumn(t("data.col_column"), pinned=True),
                     "role": pick("data.col_role", ROLES, lambda r: t(f"data.role_{r}")),
                     "touchpoint": pick(
-                        "data.col_touchpoint", [*journey.ids, *table["touchpoint"].dropna()]
+                        "chart.touchpoint", [*journey.ids, *table["touchpoint"].dropna()]
                     ),
                     "measure": pick("data.col_measure", MEASURES, lambda m: t(LABELS[m])),
-                    "outcome": pick("data.col_outcome", OUTCOMES, lambda o: t(LABELS[o])),
+                    "outcome": pick("data.role_outcome", OUTCOMES, lambda o: t(LABELS[o])),
                     "scale": pick(
                         "data.col_scale",
                         [*known_scale_names(), *table["scale"].dropna()],
@@ -252,9 +251,7 @@ with survey_tab:
                 "touchpoint": Col.TextColumn(t("data.col_id"), help=t("data.id_help")),
                 "label_en": t("data.col_label_en"),
                 "label_es": t("data.col_label_es"),
-                "moment": pick(
-                    "data.col_moment", ["", *MOMENT_KEYS], lambda m: m or t("data.none")
-                ),
+                "moment": pick("chart.moment", ["", *MOMENT_KEYS], lambda m: m or t("data.none")),
                 "events": Col.TextColumn(t("data.col_events"), help=t("data.events_help")),
             },
         )

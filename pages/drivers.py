@@ -5,12 +5,12 @@ import streamlit as st
 from mot import charts
 from mot.compare import CORRECTIONS, TESTS
 from ui import data, frame, report_builder, state, widgets
-from ui.i18n import chart_text, number, percent, t
+from ui.i18n import MEASURE_KEYS, chart_text, number, percent, t
 from ui.widgets import md_message, md_text
 
 frame.require_app()
 
-st.title(t("drivers.title"))
+st.title(t("nav.drivers"))
 st.caption(t("drivers.caption"))
 loaded = widgets.loaded_or_stop()
 widgets.require_measures(loaded)
@@ -24,7 +24,7 @@ if not survey.outcomes:
     widgets.empty_state(loaded, "outcome")
 else:
     outcome = st.selectbox(
-        t("drivers.outcome"),
+        t("data.role_outcome"),
         options=list(survey.outcomes),
         format_func=lambda o: t(f"outcome.{o}"),
         key="drivers_outcome",
@@ -42,13 +42,13 @@ else:
         widgets.table(
             drivers,
             columns={
-                "touchpoint": t("common.touchpoint"),
-                "r": t("drivers.col.r"),
+                "touchpoint": t("chart.touchpoint"),
+                "r": t("chart.correlation"),
                 "share": t("drivers.col.share"),
                 "raw_weight": t("drivers.col.raw_weight"),
-                "raw_weight_ci_low": t("drivers.col.ci_low"),
-                "raw_weight_ci_high": t("drivers.col.ci_high"),
-                "n": t("drivers.col.n"),
+                "raw_weight_ci_low": t("common.col.ci_low"),
+                "raw_weight_ci_high": t("common.col.ci_high"),
+                "n": t("chart.n"),
             },
             key="drivers_weights",
             labels=labels,
@@ -71,14 +71,14 @@ segment = left.selectbox(
 )
 measures = [m for m in survey.measures if m != "importance"] or list(survey.measures)
 measure = middle.selectbox(
-    t("drivers.measure"),
+    t("data.col_measure"),
     options=measures,
     index=measures.index("experienced") if "experienced" in measures else 0,
-    format_func=lambda m: t(report_builder.MEASURE_KEYS[m]),
+    format_func=lambda m: t(MEASURE_KEYS[m]),
     key="drivers_measure",
 )
 test = right.selectbox(
-    t("drivers.test"),
+    t("chart.test"),
     options=list(TESTS),
     format_func=lambda v: t(f"drivers.test.{v}"),
     key="drivers_test",
@@ -99,7 +99,7 @@ if comparison is not None and comparison.empty:
         t(
             "drivers.one_group",
             segment=md_text(segment),
-            measure=t(report_builder.MEASURE_KEYS[measure]),
+            measure=t(MEASURE_KEYS[measure]),
         )
     )
 elif comparison is not None:
@@ -115,16 +115,16 @@ elif comparison is not None:
             comparison, {"test": "drivers.test.", "effect_size_kind": "drivers.effect."}, language
         ),
         columns={
-            "touchpoint": t("common.touchpoint"),
-            "group_a": t("drivers.col.group_a"),
-            "group_b": t("drivers.col.group_b"),
+            "touchpoint": t("chart.touchpoint"),
+            "group_a": t("common.col.group_a"),
+            "group_b": t("common.col.group_b"),
             "mean_a": t("drivers.col.mean_a"),
             "mean_b": t("drivers.col.mean_b"),
             "difference": t("drivers.col.difference"),
-            "test": t("drivers.col.test"),
-            "effect_size": t("drivers.col.effect_size"),
-            "p_value": t("drivers.col.p_value"),
-            "p_adjusted": t("drivers.col.p_adjusted"),
+            "test": t("chart.test"),
+            "effect_size": t("chart.effect_size"),
+            "p_value": t("common.col.p"),
+            "p_adjusted": t("common.col.p_adjusted"),
             "significant": t("drivers.col.significant"),
         },
         key="drivers_compare",

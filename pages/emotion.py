@@ -19,7 +19,7 @@ text = chart_text()
 
 controls = st.columns([3, 3, 2, 2], vertical_alignment="bottom")
 with controls[0]:
-    by = widgets.segment_picker(loaded, key="emotion_segment", label_key="emotion.segment")
+    by = widgets.segment_picker(loaded, key="emotion_segment", label_key="common.segment_overlay")
 prominence = controls[1].slider(  # 0 to 50 points, default 5
     t("emotion.prominence"), 0, 50, 5, key="emotion_prominence", help=t("emotion.prominence_help")
 )
@@ -61,7 +61,7 @@ if (curve["source"] == "experienced").any():
     st.caption(t("emotion.source_experienced"))
 if by and curve.attrs.get("n_missing_segment"):
     n_missing = number(curve.attrs["n_missing_segment"], 0)
-    st.caption(t("emotion.missing_segment", n=n_missing, segment=md_text(by)))
+    st.caption(t("common.missing_segment", n=n_missing, segment=md_text(by)))
 if chosen is None:
     st.caption(t("emotion.click_hint"))
 else:
@@ -77,16 +77,16 @@ else:
         shown_extremes,
         columns={
             **({by: by} if by else {}),
-            "touchpoint": t("common.touchpoint"),
+            "touchpoint": t("chart.touchpoint"),
             "kind": t("emotion.col_kind"),
             "mean": t("emotion.col_mean"),
-            "prominence": t("emotion.col_prominence"),
+            "prominence": t("chart.prominence"),
             "global_only": t("emotion.col_note"),
         },
         key="emotion_extremes",
         labels=labels,
         formats={
-            "kind": lambda v: t(f"emotion.kind_{v}"),
+            "kind": lambda v: t(f"chart.{v}"),
             "mean": signed,
             "global_only": lambda v: t("emotion.global_only") if v else "",
         },
@@ -107,7 +107,7 @@ if locations is not None:
         widgets.table(
             focus_on(locations),
             columns={
-                "touchpoint": t("common.touchpoint"),
+                "touchpoint": t("chart.touchpoint"),
                 "n_respondents": t("emotion.col_n"),
                 "peak_share": t("emotion.col_peak_share"),
                 "trough_share": t("emotion.col_trough_share"),
@@ -134,9 +134,9 @@ if not comments.empty:
     widgets.table(
         comments,
         columns={
-            "touchpoint": t("common.touchpoint"),
-            "respondent_id": t("emotion.col_respondent"),
-            "comment": t("emotion.col_comment"),
+            "touchpoint": t("chart.touchpoint"),
+            "respondent_id": t("chart.respondent"),
+            "comment": t("data.role_comment"),
         },
         key="emotion_comments",
         labels=labels,

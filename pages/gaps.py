@@ -9,7 +9,7 @@ from ui.widgets import md_message
 
 frame.require_app()
 
-st.title(t("gaps.title"))
+st.title(t("nav.gaps"))
 st.caption(t("gaps.caption"))
 loaded = widgets.loaded_or_stop()
 widgets.require_measures(loaded)
@@ -48,12 +48,12 @@ if gaps is not None:
     widgets.table(
         gaps,
         columns={
-            "touchpoint": t("common.touchpoint"),
-            "expected": t("gaps.col.expected"),
-            "excellent": t("gaps.col.excellent"),
-            "actual": t("gaps.col.actual"),
-            "gap_to_expected": t("gaps.col.gap_to_expected"),
-            "gap_to_excellent": t("gaps.col.gap_to_excellent"),
+            "touchpoint": t("chart.touchpoint"),
+            "expected": t("chart.expected"),
+            "excellent": t("chart.excellent"),
+            "actual": t("chart.actual"),
+            "gap_to_expected": t("chart.gap_to_expected"),
+            "gap_to_excellent": t("chart.gap_to_excellent"),
             "n_actual": t("gaps.col.n_actual"),
         },
         key="gaps_levels",
@@ -79,18 +79,18 @@ else:
         charts.priorities_chart, priorities, labels=labels, text=text, key="gaps_priorities_chart"
     )
     shown = report_builder.translated(
-        priorities, {"quadrant": "gaps.quadrant.", "importance_source": "gaps.source."}, language
+        priorities, {"quadrant": "chart.", "importance_source": "gaps.source."}, language
     )
     widgets.table(
         shown,
         columns={
-            "rank": t("gaps.col.rank"),
-            "touchpoint": t("common.touchpoint"),
-            "importance": t("gaps.col.importance"),
-            "importance_source": t("gaps.col.source"),
+            "rank": t("chart.rank"),
+            "touchpoint": t("chart.touchpoint"),
+            "importance": t("measure.importance"),
+            "importance_source": t("chart.importance_source"),
             "gap": t("gaps.col.gap"),
             "priority": t("gaps.col.priority"),
-            "quadrant": t("gaps.col.quadrant"),
+            "quadrant": t("chart.quadrant"),
         },
         key="gaps_priorities",
         labels=labels,

@@ -36,7 +36,7 @@ def named(touchpoint, detail):
 
 
 top, bottom = cards.columns(3), cards.columns(3)
-top[0].metric(t("overview.respondents"), number(survey.n_respondents, 0), border=True)
+top[0].metric(t("chart.n_respondents"), number(survey.n_respondents, 0), border=True)
 nps = widgets.attempt(lambda: data.run("nps", loaded)) if "recommend" in survey.outcomes else None
 if nps is not None and len(nps):
     row = nps.iloc[0]

@@ -11,7 +11,7 @@ frame.require_app()
 
 BUILT_KEY = "report_built"
 
-st.title(t("report.title"))
+st.title(t("nav.report"))
 st.caption(t("report.caption"))
 loaded = widgets.loaded_or_stop()
 widgets.require_measures(loaded)
@@ -115,7 +115,7 @@ st.download_button(
 table_titles = {slug: title for slug, title, _ in built.tables}
 pick, csv = st.columns([4, 1], vertical_alignment="bottom")
 table = pick.selectbox(
-    t("report.table"), options=list(table_titles), format_func=table_titles.get, key="report_table"
+    t("common.table"), options=list(table_titles), format_func=table_titles.get, key="report_table"
 )
 if table is not None:
     csv.download_button(

@@ -17,13 +17,13 @@ widgets.require_measures(loaded, *UTILITIES, missing="utilities")
 labels = widgets.touchpoint_labels(loaded)
 text = chart_text()
 with st.columns([1, 2])[0]:
-    by = widgets.segment_picker(loaded, key="utilities_segment", label_key="utilities.segment")
+    by = widgets.segment_picker(loaded, key="utilities_segment", label_key="common.segment_overlay")
 
 
 def left_out(result):
     n_missing = result.attrs.get("n_missing_segment", 0) if by else 0
     if n_missing:
-        st.caption(t("utilities.missing_segment", n=number(n_missing, 0), segment=md_text(by)))
+        st.caption(t("common.missing_segment", n=number(n_missing, 0), segment=md_text(by)))
 
 
 def label(touchpoint):
@@ -31,7 +31,7 @@ def label(touchpoint):
 
 
 def verdict(value):
-    return t(f"utilities.verdict_{value if isinstance(value, str) else ''}")
+    return t(f"chart.{value}" if isinstance(value, str) else "utilities.too_few_pairs")
 
 
 st.subheader(t("utilities.scores"))
@@ -81,19 +81,19 @@ if shifts is not None:
         tests,
         columns={
             **({by: by} if by else {}),
-            "touchpoint": t("common.touchpoint"),
-            "comparison": t("utilities.col_comparison"),
-            "n": t("utilities.col_n"),
+            "touchpoint": t("chart.touchpoint"),
+            "comparison": t("chart.comparison"),
+            "n": t("chart.n_respondents"),
             "mean_diff": t("utilities.col_diff"),
-            "ci_low": t("utilities.col_ci_low"),
-            "ci_high": t("utilities.col_ci_high"),
-            "p_value": t("utilities.col_p"),
-            "verdict": t("utilities.col_verdict"),
+            "ci_low": t("common.col.ci_low"),
+            "ci_high": t("common.col.ci_high"),
+            "p_value": t("chart.p_value"),
+            "verdict": t("chart.verdict"),
         },
         key="utilities_tests",
         labels=labels,
         formats={
-            "comparison": lambda v: t(f"utilities.comparison_{v}"),
+            "comparison": lambda v: t(f"chart.{v}"),
             "n": lambda v: number(v, 0),
             "mean_diff": signed,
             "ci_low": signed,

@@ -386,7 +386,7 @@ def _spec(language: str, large: bool, dark: bool, build: Callable[[], object]) -
 
     figure = charts.localised(build(), language)
     with THEME_LOCK, charts.use_theme(large=large):
-        # Builders are validated against the schema in tests/mot/test_charts.py.
+        # Builders are validated against the schema in tests/mot/charts/.
         spec = figure.to_dict(validate=False)
     if large and "autosize" not in spec and not _COMPOUND.intersection(spec):
         # Streamlit fits a single chart's width and height to the builder's size; in large

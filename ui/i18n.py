@@ -18,6 +18,16 @@ from ui import catalog, state
 
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
 
+MEASURE_KEYS: dict[str, str] = {
+    "anticipated": "chart.anticipated",
+    "experienced": "chart.experienced",
+    "retrospective": "chart.retrospective",
+    "excellent": "chart.excellent",
+    "importance": "measure.importance",
+    "emotion": "chart.emotion",
+}
+"""Catalogue key of each measure's name."""
+
 
 @cache
 def strings() -> dict[str, tuple[str, str]]:

@@ -14,12 +14,11 @@ from dataclasses import replace
 
 import pandas as pd
 
-from mot import UTILITIES
 from mot.journey import Journey
 from mot.mapping import ColumnMapping, Mapping, mapping_from_frame
 from mot.questions import Evidence
 from ui import state
-from ui.i18n import t
+from ui.i18n import MEASURE_KEYS, t
 from ui.widgets import md_text
 
 EDITABLE: tuple[str, ...] = (
@@ -61,8 +60,7 @@ def measure_label(measure: str | None, language: str | None = None) -> str:
         return t("data.why_no_measure", language)
     if measure == "comment":
         return t("data.role_comment", language)
-    prefix = "utility" if measure in UTILITIES else "measure"
-    return t(f"{prefix}.{measure}", language)
+    return t(MEASURE_KEYS.get(measure, measure), language)
 
 
 def _quoted(words: tuple[str, ...], language: str | None) -> str:

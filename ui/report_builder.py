@@ -35,21 +35,40 @@ SECTIONS: tuple[str, ...] = (
     "validation",
     "behaviour",
 )
-"""Section keys in report order (titles: ``report.section.<key>``); ``behaviour`` is there
+"""Section keys in report order (titles: :data:`SECTION_TITLES`); ``behaviour`` is there
 only when an event log goes with the report."""
+
+SECTION_TITLES: dict[str, str] = {
+    "overview": "nav.overview",
+    "utilities": "nav.utilities",
+    "emotion": "report.name.emotion_curve",
+    "memory": "nav.memory",
+    "gaps": "nav.gaps",
+    "drivers": "nav.drivers",
+    "validation": "data.tab_report",
+    "behaviour": "nav.behaviour",
+}
+"""Catalogue key of each section's title (the page's name, said once in the catalogue)."""
+
+NAME_KEYS: dict[str, str] = {
+    "utilities": "nav.utilities",
+    "comparison": "chart.comparison",
+    "journey_map": "overview.map",
+    "funnel": "behaviour.tab.funnel",
+    "reach": "behaviour.reach_title",
+    "validation": "data.tab_report",
+}
+"""Catalogue key of a chart's or table's name where the app already says it; else
+``report.name.<slug>``."""
+
+
+def name_key(slug: str) -> str:
+    """The catalogue key of the name of the chart or table ``slug``."""
+    return NAME_KEYS.get(slug, f"report.name.{slug}")
+
 
 TREND_PERIOD = "week"
 """The period of the report's behaviour trend (the Behaviour page's default)."""
-
-MEASURE_KEYS: dict[str, str] = {
-    "anticipated": "utility.anticipated",
-    "experienced": "utility.experienced",
-    "retrospective": "utility.retrospective",
-    "excellent": "measure.excellent",
-    "importance": "measure.importance",
-    "emotion": "measure.emotion",
-}
-"""Catalogue key of each measure's name."""
 
 STATUS_ICONS = {
     "done": ":green[:material/check_circle:]",
@@ -464,7 +483,7 @@ def build_report(
     keys = SECTIONS if log is not None else tuple(k for k in SECTIONS if k != "behaviour")
     sections, charts_out, tables_out, missing, specs = [], [], [], [], {}
     for key in keys:
-        title = t(f"report.section.{key}", language)
+        title = t(SECTION_TITLES[key], language)
         try:
             part = _BUILDERS[key](context)
         except MotError as exc:
@@ -476,11 +495,11 @@ def build_report(
                 title,
                 "\n\n".join(part.text),
                 charts=tuple(specs[slug] for slug, _ in part.charts),
-                tables=tuple((t(f"report.name.{s}", language), f) for s, f in part.tables),
+                tables=tuple((t(name_key(s), language), f) for s, f in part.tables),
             )
         )
-        charts_out += [(s, t(f"report.name.{s}", language), chart) for s, chart in part.charts]
-        tables_out += [(s, t(f"report.name.{s}", language), f) for s, f in part.exports]
+        charts_out += [(s, t(name_key(s), language), chart) for s, chart in part.charts]
+        tables_out += [(s, t(name_key(s), language), f) for s, f in part.exports]
     document = report.Report(
         t("report.doc_title", language),
         subtitle=t(
@@ -578,12 +597,12 @@ def _utilities(c: _Context) -> _Part:
         ("utilities", charts.utilities_chart(utilities, labels=c.labels, text=c.text))
     )
     columns = {
-        "touchpoint": "common.touchpoint",
-        "utility": "report.col.measure",
-        "n": "report.col.n",
-        "mean": "report.col.mean",
-        "ci_low": "report.col.ci_low",
-        "ci_high": "report.col.ci_high",
+        "touchpoint": "chart.touchpoint",
+        "utility": "data.col_measure",
+        "n": "chart.n",
+        "mean": "chart.mean",
+        "ci_low": "common.col.ci_low",
+        "ci_high": "common.col.ci_high",
     }
     part.tables.append(("utilities", c.readable(utilities, columns, {"utility": "utility."})))
     shifts = optional(lambda: c.get("shifts"))
@@ -603,9 +622,9 @@ def _emotion(c: _Context) -> _Part:
     part.charts.append(("emotion_curve", figure))
     if len(extremes):
         columns = {
-            "touchpoint": "common.touchpoint",
-            "kind": "report.col.kind",
-            "mean": "report.col.mean",
+            "touchpoint": "chart.touchpoint",
+            "kind": "emotion.col_kind",
+            "mean": "chart.mean",
         }
         part.tables.append(("extremes", c.readable(extremes, columns, {"kind": "report.kind."})))
         part.exports.append(("extremes", extremes))
@@ -629,13 +648,13 @@ def _memory(c: _Context) -> _Part:
         part.charts.append(("memory_scatter", charts.memory_scatter_chart(points, text=c.text)))
     columns = {
         "predictor": "report.col.predictor",
-        "n": "report.col.n",
-        "r": "report.col.r",
-        "ci_low": "report.col.ci_low",
-        "ci_high": "report.col.ci_high",
-        "p_value": "report.col.p_value",
+        "n": "chart.n",
+        "r": "chart.r",
+        "ci_low": "common.col.ci_low",
+        "ci_high": "common.col.ci_high",
+        "p_value": "common.col.p",
     }
-    codes = {"predictor": "report.memory.predictor."}
+    codes = {"predictor": "chart.predictor_"}
     part.tables.append(("peak_end", c.readable(table, columns, codes)))
     part.exports.append(("peak_end", table))
     return part
@@ -652,12 +671,12 @@ def _gaps(c: _Context) -> _Part:
     part = _Part(["\n".join(f"{s.mark} {s.step}. {s.title}: {s.detail}" for s in steps)])
     part.charts.append(("gaps", charts.gaps_chart(gaps, labels=c.labels, text=c.text)))
     columns = {
-        "touchpoint": "common.touchpoint",
-        "expected": "gaps.col.expected",
-        "excellent": "gaps.col.excellent",
-        "actual": "gaps.col.actual",
-        "gap_to_expected": "gaps.col.gap_to_expected",
-        "gap_to_excellent": "gaps.col.gap_to_excellent",
+        "touchpoint": "chart.touchpoint",
+        "expected": "chart.expected",
+        "excellent": "chart.excellent",
+        "actual": "chart.actual",
+        "gap_to_expected": "chart.gap_to_expected",
+        "gap_to_excellent": "chart.gap_to_excellent",
     }
     part.tables.append(("gaps", c.readable(gaps, columns)))
     part.exports.append(("gaps", gaps))
@@ -670,14 +689,14 @@ def _gaps(c: _Context) -> _Part:
         figure = charts.priorities_chart(ranked, labels=c.labels, text=c.text)
         part.charts.append(("priorities", figure))
         columns = {
-            "rank": "gaps.col.rank",
-            "touchpoint": "common.touchpoint",
-            "importance": "gaps.col.importance",
+            "rank": "chart.rank",
+            "touchpoint": "chart.touchpoint",
+            "importance": "measure.importance",
             "gap": "gaps.col.gap",
             "priority": "gaps.col.priority",
-            "quadrant": "gaps.col.quadrant",
+            "quadrant": "chart.quadrant",
         }
-        codes = {"quadrant": "gaps.quadrant."}
+        codes = {"quadrant": "chart."}
         part.tables.append(("priorities", c.readable(ranked, columns, codes)))
         part.exports.append(("priorities", ranked))
     return part
@@ -696,12 +715,12 @@ def _drivers(c: _Context) -> _Part:
         )
         part.charts.append(("drivers", charts.drivers_chart(drivers, labels=c.labels, text=c.text)))
         columns = {
-            "touchpoint": "common.touchpoint",
-            "r": "drivers.col.r",
+            "touchpoint": "chart.touchpoint",
+            "r": "chart.correlation",
             "share": "drivers.col.share",
             "raw_weight": "drivers.col.raw_weight",
-            "raw_weight_ci_low": "drivers.col.ci_low",
-            "raw_weight_ci_high": "drivers.col.ci_high",
+            "raw_weight_ci_low": "common.col.ci_low",
+            "raw_weight_ci_high": "common.col.ci_high",
         }
         part.tables.append(("drivers", c.readable(drivers, columns)))
         part.exports.append(("drivers", drivers))
@@ -725,13 +744,13 @@ def _comparison(c: _Context, part: _Part, segment: str) -> None:
     figure = charts.comparison_chart(comparison, labels=c.labels, text=c.text)
     part.charts.append(("comparison", figure))
     columns = {
-        "touchpoint": "common.touchpoint",
-        "group_a": "drivers.col.group_a",
-        "group_b": "drivers.col.group_b",
+        "touchpoint": "chart.touchpoint",
+        "group_a": "common.col.group_a",
+        "group_b": "common.col.group_b",
         "difference": "drivers.col.difference",
-        "test": "drivers.col.test",
-        "effect_size": "drivers.col.effect_size",
-        "p_adjusted": "drivers.col.p_adjusted",
+        "test": "chart.test",
+        "effect_size": "chart.effect_size",
+        "p_adjusted": "common.col.p_adjusted",
     }
     codes = {"test": "drivers.test."}
     part.tables.append(("comparison", c.readable(comparison, columns, codes)))
@@ -773,10 +792,10 @@ def _behaviour(c: _Context) -> _Part:
     part.charts.append(("funnel", figure))
     part.tables.append(("funnel", _funnel_table(c, funnel, labels)))
     reach_columns = {
-        "touchpoint": "common.touchpoint",
-        "users": "behaviour.col.users",
-        "sessions": "behaviour.col.sessions",
-        "events": "behaviour.col.events",
+        "touchpoint": "chart.touchpoint",
+        "users": "chart.users",
+        "sessions": "behaviour.sessions",
+        "events": "chart.events",
     }
     part.tables.append(("reach", c.readable(reach, reach_columns)))
     part.exports += [("funnel", funnel), ("reach", reach)]
@@ -790,8 +809,8 @@ def _behaviour(c: _Context) -> _Part:
 
 def _funnel_table(c: _Context, funnel: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     columns = {
-        "step": "behaviour.col.step",
-        "users": "behaviour.col.users",
+        "step": "chart.step",
+        "users": "chart.users",
         "conversion_from_previous": "behaviour.col.from_previous",
         "conversion_from_start": "behaviour.col.from_start",
         "drop_off": "behaviour.col.drop_off",

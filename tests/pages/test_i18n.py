@@ -52,3 +52,54 @@ def test_every_chart_title_is_translated():
     from mot.charts import DEFAULT_TEXT
 
     assert set(chart_text("es")) == set(DEFAULT_TEXT)
+
+
+# One English string, one key: a string said twice drifts (two Spanish translations, two
+# wordings). These are the only strings said under two keys, each for a reason.
+SAID_TWICE: dict[str, tuple[set[str], str]] = {
+    "Expected": (
+        {"chart.expected", "chart.to_expected"},
+        "two text keys of the library (a gap level; the target a priority's gap is measured to)",
+    ),
+    "Excellent": (
+        {"chart.excellent", "chart.to_excellent"},
+        "two text keys of the library (a gap level; the target a priority's gap is measured to)",
+    ),
+    "None": (
+        {"common.none", "drivers.correction.none"},
+        "Spanish agrees with the noun: ninguno (segment, filter), ninguna (la corrección)",
+    ),
+}
+
+
+def _keys_by_english() -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for key, (english, _) in strings().items():
+        found.setdefault(english, []).append(key)
+    return found
+
+
+def test_an_english_string_said_twice_has_one_spanish_translation():
+    allowed = {english for english, (_, reason) in SAID_TWICE.items() if "Spanish" in reason}
+    clashes = {
+        english: {key: strings()[key][1] for key in keys}
+        for english, keys in _keys_by_english().items()
+        if len({strings()[key][1] for key in keys}) > 1 and english not in allowed
+    }
+    assert clashes == {}
+
+
+def test_every_english_string_has_one_key():
+    twice = {english: set(keys) for english, keys in _keys_by_english().items() if len(keys) > 1}
+    assert twice == {english: keys for english, (keys, _) in SAID_TWICE.items()}
+
+
+def test_chart_texts_take_their_english_from_the_library():
+    from mot.charts import DEFAULT_TEXT
+    from ui.catalog import charts
+
+    assert set(charts.SPANISH) == set(DEFAULT_TEXT)
+    assert set(charts.ENGLISH) <= set(DEFAULT_TEXT)
+    english = chart_text("en")
+    assert english["retrospective"] == "Remembered"
+    assert {k: v for k, v in english.items() if v != DEFAULT_TEXT[k]} == charts.ENGLISH

@@ -1,7 +1,6 @@
 """Behaviour page strings (event logs mapped to the moments of truth)."""
 
 STRINGS = {
-    "behaviour.title": ("Behaviour", "Comportamiento"),
     "behaviour.caption": (
         "What customers did, from the event log: how far they get along the journey, how long "
         "each step takes, when something breaks, and how it links to what they said.",
@@ -19,8 +18,6 @@ STRINGS = {
     ),
     "behaviour.current": ("Event log: **{name}**", "Registro de eventos: **{name}**"),
     "behaviour.demo_log": ("demo shop log", "registro de la tienda de demostración"),
-    "behaviour.events": ("Events", "Eventos"),
-    "behaviour.users": ("Users", "Usuarios"),
     "behaviour.sessions": ("Sessions", "Sesiones"),
     "behaviour.unmatched_events": ("Unmatched events", "Eventos sin asignar"),
     "behaviour.bad_rows": ("Rows left out", "Filas descartadas"),
@@ -126,7 +123,6 @@ STRINGS = {
     "behaviour.period.month": ("Month", "Mes"),
     "behaviour.level": ("Show", "Mostrar"),
     "behaviour.level.touchpoint": ("Touchpoints", "Puntos de contacto"),
-    "behaviour.level.event": ("Events", "Eventos"),
     "behaviour.level_help": (
         "A touchpoint adds up its events, so a dip in one event (deliveries) can hide behind a "
         "spike in another (support tickets): look at the events to find an incident.",
@@ -224,7 +220,6 @@ STRINGS = {
         "llama caída ni pico.",
     ),
     # segments
-    "behaviour.segment": ("Segment", "Segmento"),
     "behaviour.no_segments": (
         "The log has no property to split by (a text column such as device, channel or "
         "variant with 2 to 12 values).",
@@ -244,7 +239,6 @@ STRINGS = {
         "Las personas encuestadas se buscan en el registro por la columna de la encuesta "
         "asignada como id de cliente.",
     ),
-    "behaviour.respondents": ("Respondents", "Personas encuestadas"),
     "behaviour.in_log": ("Found in the log", "Encontradas en el registro"),
     "behaviour.purchased": ("Purchased", "Compraron"),
     "behaviour.converted_step": ("Conversion means reaching", "Convertir es llegar a"),
@@ -336,7 +330,6 @@ STRINGS = {
         "Upload it on the Data page (Journey tab) to use these rules again.",
         "Súbelo en la página Datos (pestaña Recorrido) para volver a usar estas reglas.",
     ),
-    "behaviour.unmatched_title": ("Unmatched events", "Eventos sin asignar"),
     "behaviour.unmatched_caption": (
         "Events that no rule maps to a touchpoint: they are left out of the funnel and the "
         "touchpoint metrics. Add a keyword if one of them belongs to a moment.",
@@ -360,18 +353,12 @@ STRINGS = {
         "añade palabras clave para los eventos sin asignar en la pestaña Reglas de eventos.",
     ),
     # table columns
-    "behaviour.col.step": ("Step", "Paso"),
-    "behaviour.col.users": ("Users", "Usuarios"),
     "behaviour.col.entrants": ("Entered", "Entraron"),
-    "behaviour.col.sessions": ("Sessions", "Sesiones"),
-    "behaviour.col.events": ("Events", "Eventos"),
     "behaviour.col.event": ("Event", "Evento"),
     "behaviour.col.count": ("Count", "Recuento"),
     "behaviour.col.keyword": ("Keyword", "Palabra clave"),
     "behaviour.col.from_previous": ("Conversion from previous", "Conversión desde el anterior"),
     "behaviour.col.from_start": ("Conversion from start", "Conversión desde el inicio"),
-    "behaviour.col.ci_low": ("95% CI low", "IC 95 % inferior"),
-    "behaviour.col.ci_high": ("95% CI high", "IC 95 % superior"),
     "behaviour.col.drop_off": ("Drop-off", "Abandono"),
     "behaviour.col.from": ("From", "Desde"),
     "behaviour.col.to": ("To", "Hasta"),
@@ -380,18 +367,12 @@ STRINGS = {
     "behaviour.col.q3": ("3rd quartile", "3.er cuartil"),
     "behaviour.col.cohort": ("Cohort", "Cohorte"),
     "behaviour.col.days": ("Within (days)", "En (días)"),
-    "behaviour.col.retained": ("Bought again", "Volvieron a comprar"),
     "behaviour.col.rate": ("Rate", "Tasa"),
     "behaviour.col.censored": ("Censored", "Censurada"),
     "behaviour.col.bounced": ("Bounced", "Rebotaron"),
-    "behaviour.col.group_a": ("Group A", "Grupo A"),
-    "behaviour.col.group_b": ("Group B", "Grupo B"),
     "behaviour.col.p_a": ("Conversion A", "Conversión A"),
     "behaviour.col.p_b": ("Conversion B", "Conversión B"),
     "behaviour.col.difference": ("Difference", "Diferencia"),
-    "behaviour.col.p_value": ("p", "p"),
-    "behaviour.col.p_adjusted": ("Adjusted p", "p ajustada"),
-    "behaviour.col.n": ("Respondents", "Personas"),
     "behaviour.col.rate_top_box": ("Repurchase, top box", "Recompra, casilla superior"),
     "behaviour.col.rate_rest": ("Repurchase, the rest", "Recompra, el resto"),
     "behaviour.col.odds_ratio": ("Odds ratio per 10 points", "Razón de momios por 10 puntos"),

@@ -51,10 +51,8 @@ STRINGS = {
         "`{name}` no tiene ningún evento legible ({bad} filas descartadas). Comprueba que tiene "
         "filas con un id de usuario, una marca de tiempo legible y un nombre de evento.",
     ),
-    "data.back_to_demo": ("Back to the demo data", "Volver a los datos de demostración"),
     "data.current": ("Dataset in use: **{name}**", "Conjunto de datos en uso: **{name}**"),
     "data.demo": ("the demo survey", "la encuesta de demostración"),
-    "data.respondents": ("Respondents", "Personas encuestadas"),
     "data.errors": ("Errors", "Errores"),
     "data.warnings": ("Warnings", "Avisos"),
     # what was read
@@ -123,7 +121,6 @@ STRINGS = {
         "usando sigue cargado.",
     ),
     "data.log_back_to_demo": ("Back to the demo log", "Volver al registro de demostración"),
-    "data.log_columns": ("Columns", "Columnas"),
     "data.log_columns_caption": (
         "Detected from the column names; correct them if needed and apply.",
         "Detectadas por el nombre de las columnas; corrígelas si hace falta y aplica.",
@@ -137,7 +134,6 @@ STRINGS = {
         "ninguna: nueva sesión tras 30 min sin actividad",
     ),
     "data.log_apply_columns": ("Apply the columns", "Aplicar las columnas"),
-    "data.log_bad_rows": ("Rows left out", "Filas descartadas"),
     "data.log_no_bad_rows": ("Every row of the log is usable.", "Todas las filas son utilizables."),
     "data.log_bad_rows_caption": (
         "These rows are counted but not analysed. Fix them in the source and upload again, or "
@@ -168,7 +164,6 @@ STRINGS = {
         "hoy",
     ),
     "data.tab_mapping": ("Column mapping", "Asignación de columnas"),
-    "data.tab_journey": ("Journey", "Recorrido"),
     "data.tab_report": ("Validation report", "Informe de validación"),
     # mapping
     "data.mapping_caption": (
@@ -188,9 +183,7 @@ STRINGS = {
     ),
     "data.col_column": ("Column", "Columna"),
     "data.col_role": ("Role", "Rol"),
-    "data.col_touchpoint": ("Touchpoint", "Punto de contacto"),
     "data.col_measure": ("Measure", "Medida"),
-    "data.col_outcome": ("Outcome", "Resultado"),
     "data.col_scale": ("Scale", "Escala"),
     "data.col_reverse": ("Reverse", "Invertida"),
     "data.reverse_help": (
@@ -317,7 +310,6 @@ STRINGS = {
     ),
     "data.col_label_en": ("Label (English)", "Nombre (inglés)"),
     "data.col_label_es": ("Label (Spanish)", "Nombre (español)"),
-    "data.col_moment": ("Moment of truth", "Momento de la verdad"),
     "data.col_events": ("Event keywords", "Palabras clave de eventos"),
     "data.events_help": (
         "Words separated by commas that map behaviour events to this touchpoint; a survey "

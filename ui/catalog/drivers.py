@@ -1,7 +1,6 @@
 """Drivers & tests page strings (also used by the report's drivers section)."""
 
 STRINGS = {
-    "drivers.title": ("Drivers & tests", "Impulsores y pruebas"),
     "drivers.caption": (
         "Which moments drive an outcome, and whether segments or test variants really differ.",
         "Qué momentos impulsan un resultado y si los segmentos o las variantes de una prueba "
@@ -9,7 +8,6 @@ STRINGS = {
     ),
     # driver importance
     "drivers.importance": ("What drives the outcome", "Qué impulsa el resultado"),
-    "drivers.outcome": ("Outcome", "Resultado"),
     "drivers.no_outcome": (
         "Driver importance needs a respondent-level outcome, such as likelihood to recommend "
         "or overall satisfaction. Map one on the Data page.",
@@ -29,12 +27,8 @@ STRINGS = {
         "El impulsor más fuerte de «{outcome}» es {touchpoint}: {share} de lo que explican "
         "los momentos.",
     ),
-    "drivers.col.r": ("Correlation r", "Correlación r"),
     "drivers.col.share": ("Share of R²", "Parte de R²"),
     "drivers.col.raw_weight": ("Weight", "Peso"),
-    "drivers.col.ci_low": ("95% CI low", "IC 95 % inf."),
-    "drivers.col.ci_high": ("95% CI high", "IC 95 % sup."),
-    "drivers.col.n": ("n", "n"),
     # comparison
     "drivers.compare": ("Compare segments or variants", "Comparar segmentos o variantes"),
     "drivers.compare_caption": (
@@ -56,8 +50,6 @@ STRINGS = {
         "filtro de la barra lateral?): no hay nada que comparar.",
     ),
     "drivers.segment": ("Segment or variant", "Segmento o variante"),
-    "drivers.measure": ("Measure", "Medida"),
-    "drivers.test": ("Test", "Prueba"),
     "drivers.correction": ("Correction for multiple tests", "Corrección por pruebas múltiples"),
     "drivers.test.auto": ("Automatic", "Automática"),
     "drivers.test.welch": ("Welch t", "t de Welch"),
@@ -101,15 +93,9 @@ STRINGS = {
         "Ningún punto de contacto difiere entre los grupos de {segment} ({n} pruebas, valores "
         "p sin corregir).",
     ),
-    "drivers.col.group_a": ("Group A", "Grupo A"),
-    "drivers.col.group_b": ("Group B", "Grupo B"),
     "drivers.col.mean_a": ("Mean A", "Media A"),
     "drivers.col.mean_b": ("Mean B", "Media B"),
     "drivers.col.difference": ("A − B", "A − B"),
-    "drivers.col.test": ("Test", "Prueba"),
-    "drivers.col.effect_size": ("Effect size", "Tamaño del efecto"),
-    "drivers.col.p_value": ("p", "p"),
-    "drivers.col.p_adjusted": ("Adjusted p", "p ajustado"),
     "drivers.col.significant": ("Significant", "Significativo"),
     # NPS
     "drivers.nps": ("Net Promoter Score by {segment}", "Net Promoter Score por {segment}"),
@@ -118,7 +104,6 @@ STRINGS = {
         "NPS = % promotores (9–10) − % detractores (0–6), con intervalos del 95 %.",
     ),
     "drivers.col.group": ("Group", "Grupo"),
-    "drivers.col.nps": ("NPS", "NPS"),
     "drivers.col.promoters": ("Promoters", "Promotores"),
     "drivers.col.detractors": ("Detractors", "Detractores"),
 }

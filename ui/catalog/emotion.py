@@ -10,7 +10,6 @@ STRINGS = {
         "la curva media con su banda del 95 %, sus picos y valles, y dónde caen los puntos "
         "altos y bajos de cada persona. La memoria guarda el pico y el final: cuídelos.",
     ),
-    "emotion.segment": ("Compare by segment", "Comparar por segmento"),
     "emotion.prominence": ("Minimum prominence (points)", "Prominencia mínima (puntos)"),
     "emotion.prominence_help": (
         "How far a peak or trough must stand out from the curve around it to be marked.",
@@ -30,10 +29,6 @@ STRINGS = {
         "Este conjunto de datos no tiene valoraciones de emoción, así que la curva es la "
         "utilidad vivida centrada en el punto medio de su escala (de −100 a +100).",
     ),
-    "emotion.missing_segment": (
-        "{n} respondents without a value for {segment} are left out of the split.",
-        "{n} personas sin valor en {segment} quedan fuera de la comparación.",
-    ),
     "emotion.click_hint": (
         "Click a touchpoint on the curve to focus the tables and comments below on it; "
         "click an empty spot to show them all again.",
@@ -52,10 +47,7 @@ STRINGS = {
     ),
     "emotion.col_kind": ("Kind", "Tipo"),
     "emotion.col_mean": ("Mean emotion", "Emoción media"),
-    "emotion.col_prominence": ("Prominence", "Prominencia"),
     "emotion.col_note": ("Note", "Nota"),
-    "emotion.kind_peak": ("Peak", "Pico"),
-    "emotion.kind_trough": ("Trough", "Valle"),
     "emotion.global_only": (
         "Only the highest or lowest point: nothing reaches the minimum prominence",
         "Solo el punto más alto o más bajo: nada alcanza la prominencia mínima",
@@ -90,6 +82,4 @@ STRINGS = {
         "comentarios (como `TMOT_comment`) en la página Datos para leer lo que se dijo en "
         "cada momento.",
     ),
-    "emotion.col_respondent": ("Respondent", "Persona"),
-    "emotion.col_comment": ("Comment", "Comentario"),
 }

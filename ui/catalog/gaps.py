@@ -1,7 +1,6 @@
 """Gaps & priorities page strings (also used by the report's gaps section)."""
 
 STRINGS = {
-    "gaps.title": ("Gaps & priorities", "Brechas y prioridades"),
     "gaps.caption": (
         "What customers expect, what would be excellent and what they actually get at each "
         "moment of truth, and which moment to fix first.",
@@ -98,11 +97,6 @@ STRINGS = {
         "Valoraciones medias de 0 a 100. Una brecha es lo real menos el objetivo: si es "
         "negativa, el momento se queda corto.",
     ),
-    "gaps.col.expected": ("Expected", "Esperado"),
-    "gaps.col.excellent": ("Excellent", "Excelente"),
-    "gaps.col.actual": ("Actual", "Real"),
-    "gaps.col.gap_to_expected": ("Gap to expected", "Brecha con lo esperado"),
-    "gaps.col.gap_to_excellent": ("Gap to excellent", "Brecha con lo excelente"),
     "gaps.col.n_actual": ("n (actual)", "n (real)"),
     # importance–performance
     "gaps.grid": ("Importance–performance grid", "Matriz importancia–desempeño"),
@@ -112,16 +106,9 @@ STRINGS = {
         "Cada momento según lo que importa y lo bien que funciona, dividido por las medias. "
         "Concéntrate en los momentos importantes con desempeño por debajo de la media.",
     ),
-    "gaps.col.importance": ("Importance", "Importancia"),
     "gaps.col.performance": ("Performance", "Desempeño"),
-    "gaps.col.quadrant": ("Quadrant", "Cuadrante"),
-    "gaps.col.source": ("Importance source", "Origen de la importancia"),
     "gaps.source.stated": ("stated", "declarada"),
     "gaps.source.derived": ("derived", "derivada"),
-    "gaps.quadrant.concentrate_here": ("Concentrate here", "Concentrarse aquí"),
-    "gaps.quadrant.keep_up": ("Keep up the good work", "Mantener el buen trabajo"),
-    "gaps.quadrant.low_priority": ("Low priority", "Prioridad baja"),
-    "gaps.quadrant.possible_overkill": ("Possible overkill", "Posible exceso"),
     # priorities
     "gaps.priorities": ("What to fix first", "Qué corregir primero"),
     "gaps.rule.to_excellent": (
@@ -156,7 +143,6 @@ STRINGS = {
         "No touchpoint has a target to compare with, so nothing can be ranked.",
         "Ningún punto de contacto tiene un objetivo con el que comparar; no se puede ordenar.",
     ),
-    "gaps.col.rank": ("Rank", "Puesto"),
     "gaps.col.gap": ("Gap to target", "Brecha con el objetivo"),
     "gaps.col.priority": ("Priority", "Prioridad"),
 }

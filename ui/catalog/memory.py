@@ -67,14 +67,5 @@ STRINGS = {
         "de confianza del 95 %. Pico: el momento más intenso; final: el último punto de "
         "contacto.",
     ),
-    "memory.predictor_peak_end": ("Peak-end average", "Media pico-final"),
-    "memory.predictor_mean": ("Mean of the curve", "Media de la curva"),
-    "memory.predictor_end": ("End", "Final"),
-    "memory.predictor_peak": ("Peak (most intense moment)", "Pico (momento más intenso)"),
     "memory.col_predictor": ("Summary of the curve", "Resumen de la curva"),
-    "memory.col_n": ("Respondents", "Personas"),
-    "memory.col_r": ("Correlation r", "Correlación r"),
-    "memory.col_ci_low": ("95% CI low", "IC 95 % inferior"),
-    "memory.col_ci_high": ("95% CI high", "IC 95 % superior"),
-    "memory.col_p": ("p-value", "Valor p"),
 }

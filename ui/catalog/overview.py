@@ -6,7 +6,6 @@ STRINGS = {
         "Where customers' moments of truth delight and disappoint, at a glance.",
         "Dónde encantan y decepcionan los momentos de la verdad, de un vistazo.",
     ),
-    "overview.respondents": ("Respondents", "Personas encuestadas"),
     "overview.nps": ("NPS", "NPS"),
     "overview.nps_help": (
         "95% CI {low} to {high} · n = {n}",

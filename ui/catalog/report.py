@@ -1,7 +1,6 @@
 """Report page strings, and the texts of the downloadable report."""
 
 STRINGS = {
-    "report.title": ("Report", "Informe"),
     "report.caption": (
         "One self-contained HTML report of the current dataset (it opens offline and prints "
         "cleanly), every chart as an image and every table as a spreadsheet.",
@@ -39,7 +38,6 @@ STRINGS = {
     "report.download_png": ("Download PNG", "Descargar PNG"),
     "report.download_svg": ("Download SVG", "Descargar SVG"),
     "report.tables": ("Tables", "Tablas"),
-    "report.table": ("Table", "Tabla"),
     "report.tables_caption": (
         "Every column, unrounded, as the analyses return them (column names are the same in "
         "both languages).",
@@ -69,13 +67,6 @@ STRINGS = {
         "This section needs data the dataset does not have. {error}",
         "Esta sección necesita información que el conjunto de datos no tiene. {error}",
     ),
-    "report.section.overview": ("Overview", "Resumen"),
-    "report.section.utilities": ("Utilities", "Utilidades"),
-    "report.section.emotion": ("Emotion curve", "Curva emocional"),
-    "report.section.memory": ("Memory", "Memoria"),
-    "report.section.gaps": ("Gaps & priorities", "Brechas y prioridades"),
-    "report.section.drivers": ("Drivers & tests", "Impulsores y pruebas"),
-    "report.section.validation": ("Validation report", "Informe de validación"),
     "report.validation.text": (
         "Reading the file found {errors} error(s) and {warnings} warning(s). An error means "
         "something was left out of the analysis; a warning, that data was kept with an "
@@ -84,7 +75,6 @@ STRINGS = {
         "error significa que algo quedó fuera del análisis; un aviso, que los datos se "
         "conservaron con una suposición. Las filas se numeran como en el archivo.",
     ),
-    "report.section.behaviour": ("Behaviour", "Comportamiento"),
     "report.behaviour.text": (
         "Event log: {log}. {events} events of {users} users; {unmatched} events match no rule "
         "and are left out.",
@@ -178,19 +168,13 @@ STRINGS = {
         "La media de pico y final y la media simple predicen el recuerdo de forma parecida "
         "(r {r_pe} frente a {r_mean}, {p}).",
     ),
-    "report.memory.predictor.peak_end": ("Peak-end average", "Media de pico y final"),
-    "report.memory.predictor.mean": ("Plain average", "Media simple"),
-    "report.memory.predictor.end": ("End", "Final"),
-    "report.memory.predictor.peak": ("Peak", "Pico"),
     "report.drivers.outcome": (
         "Driver importance for {outcome}.",
         "Importancia de los impulsores para {outcome}.",
     ),
     "report.drivers.comparison": ("Comparison by {segment}: ", "Comparación por {segment}: "),
     # chart and table names (downloads and captions)
-    "report.name.journey_map": ("Journey map", "Mapa del recorrido"),
     "report.name.nps": ("Net Promoter Score", "Net Promoter Score"),
-    "report.name.utilities": ("Utilities", "Utilidades"),
     "report.name.shifts": ("Utility shifts", "Cambios de utilidad"),
     "report.name.emotion_curve": ("Emotion curve", "Curva emocional"),
     "report.name.extremes": ("Peaks and troughs", "Picos y valles"),
@@ -204,24 +188,11 @@ STRINGS = {
     "report.name.priorities": ("Priorities", "Prioridades"),
     "report.name.method": ("Six-step method", "Método de seis pasos"),
     "report.name.drivers": ("Drivers", "Impulsores"),
-    "report.name.comparison": ("Comparison", "Comparación"),
     "report.name.nps_by": ("NPS by segment", "NPS por segmento"),
-    "report.name.funnel": ("Funnel", "Embudo"),
-    "report.name.reach": ("Reach per touchpoint", "Alcance por punto de contacto"),
     "report.name.trend": ("Users per week", "Usuarios por semana"),
-    "report.name.validation": ("Validation report", "Informe de validación"),
-    "report.col.step": ("Step", "Paso"),
     "report.col.status": ("Status", "Estado"),
     "report.col.detail": ("What the data says", "Qué dicen los datos"),
     "report.col.predictor": ("Predictor", "Predictor"),
-    "report.col.r": ("r", "r"),
-    "report.col.ci_low": ("95% CI low", "IC 95 % inf."),
-    "report.col.ci_high": ("95% CI high", "IC 95 % sup."),
-    "report.col.p_value": ("p", "p"),
-    "report.col.n": ("n", "n"),
-    "report.col.mean": ("Mean", "Media"),
-    "report.col.measure": ("Measure", "Medida"),
-    "report.col.kind": ("Kind", "Tipo"),
     "report.kind.peak": ("peak", "pico"),
     "report.kind.trough": ("trough", "valle"),
     "report.status.done": ("done", "hecho"),

@@ -13,12 +13,7 @@ STRINGS = {
         "la experiencia mientras ocurría (vivida) y cómo la recuerda (recordada), en una escala "
         "de 0 a 100 con intervalos de confianza del 95 %.",
     ),
-    "utilities.segment": ("Compare by segment", "Comparar por segmento"),
     "utilities.scores": ("Utility per touchpoint", "Utilidad por punto de contacto"),
-    "utilities.missing_segment": (
-        "{n} respondents without a value for {segment} are left out of the split.",
-        "{n} personas sin valor en {segment} quedan fuera de la comparación.",
-    ),
     "utilities.shifts": ("Expectation and memory", "Expectativa y recuerdo"),
     "utilities.shifts_caption": (
         "Experienced minus anticipated: was the expectation exceeded, confirmed or "
@@ -83,26 +78,6 @@ STRINGS = {
         "de contacto. Un veredicto distinto de Confirmada o Igual significa que el "
         "intervalo del 95 % excluye el cero.",
     ),
-    "utilities.col_comparison": ("Comparison", "Comparación"),
-    "utilities.col_n": ("Respondents", "Personas"),
     "utilities.col_diff": ("Mean difference", "Diferencia media"),
-    "utilities.col_ci_low": ("95% CI low", "IC 95 % inferior"),
-    "utilities.col_ci_high": ("95% CI high", "IC 95 % superior"),
-    "utilities.col_p": ("p-value", "Valor p"),
-    "utilities.col_verdict": ("Verdict", "Veredicto"),
-    "utilities.comparison_experienced_vs_anticipated": (
-        "Experienced − anticipated",
-        "Vivida − anticipada",
-    ),
-    "utilities.comparison_retrospective_vs_experienced": (
-        "Remembered − experienced",
-        "Recordada − vivida",
-    ),
-    "utilities.verdict_exceeded": ("Exceeded", "Superada"),
-    "utilities.verdict_confirmed": ("Confirmed", "Confirmada"),
-    "utilities.verdict_disappointed": ("Disappointed", "Decepcionada"),
-    "utilities.verdict_kinder": ("Kinder", "Más amable"),
-    "utilities.verdict_same": ("Same", "Igual"),
-    "utilities.verdict_harsher": ("Harsher", "Más dura"),
-    "utilities.verdict_": ("Too few pairs", "Muy pocos pares"),
+    "utilities.too_few_pairs": ("Too few pairs", "Muy pocos pares"),
 }

@@ -25,7 +25,7 @@ from mot.errors import MotError
 from mot.survey import load_survey
 from mot.tidy import with_segment
 
-DEMO = Path(__file__).resolve().parents[2] / "data" / "demo_survey.csv"
+DEMO = Path(__file__).resolve().parents[3] / "data" / "demo_survey.csv"
 JOURNEY = ["ZMOT", "FMOT", "SMOT", "TMOT", "UMOT"]
 
 
@@ -939,7 +939,7 @@ def test_on_dark_recolours_colours_only():
 def test_the_dark_chart_background_is_the_apps():
     import tomllib
 
-    toml = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
+    toml = Path(__file__).resolve().parents[3] / ".streamlit" / "config.toml"
     config = tomllib.loads(toml.read_text())
     assert config["theme"]["dark"]["backgroundColor"].upper() == charts.DARK_BACKGROUND
     assert "base" not in config["theme"]  # both themes offered: the menu switches them

@@ -26,7 +26,7 @@ from mot.journey import default_journey
 from mot.report import PNG_SIGNATURE, chart_png, chart_svg
 from mot.survey import load_survey
 
-DATA = Path(__file__).resolve().parents[2] / "data"
+DATA = Path(__file__).resolve().parents[3] / "data"
 JOURNEY = ["ZMOT", "FMOT", "SMOT", "TMOT", "UMOT"]
 EVENTS = ["landing", "product_view", "add_to_cart", "checkout", "purchase"]
 
