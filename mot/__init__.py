@@ -3,25 +3,11 @@
 The library is pure Python over pandas, numpy and scipy. It never imports streamlit.
 """
 
-MEASURES: tuple[str, ...] = (
-    "anticipated",
-    "experienced",
-    "retrospective",
-    "excellent",
-    "importance",
-    "emotion",
-)
-"""Per-touchpoint measures, in the order tables list them."""
+from mot.vocabulary import MEASURES, OUTCOMES, UTILITIES
 
-UTILITIES: tuple[str, ...] = ("anticipated", "experienced", "retrospective")
-"""Kahneman's three sources of utility."""
-
-OUTCOMES: tuple[str, ...] = (
-    "recommend",
-    "overall_satisfaction",
-    "overall_retrospective",
-    "repurchase",
-)
-"""Respondent-level outcomes. ``recommend`` stays on its raw 0–10 scale (NPS needs it)."""
+__all__ = ["MEASURES", "OUTCOMES", "UTILITIES"]
+# MEASURES: per-touchpoint measures, in the order tables list them; UTILITIES: Kahneman's three
+# sources of utility; OUTCOMES: respondent-level outcomes (``recommend`` stays on its raw 0–10
+# scale, NPS needs it). Defined once, as Literal types, in mot.vocabulary.
 
 __version__ = "0.1.0"

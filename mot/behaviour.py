@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 from scipy import special, stats
 
-from mot import engine
+from mot import engine, vocabulary
 from mot._sql import ident, literal
 from mot.compare import adjust_p_values, compare_groups, two_proportion_test
 from mot.engine import Connection
@@ -53,7 +53,7 @@ DEFAULT_VIEW = "events_mapped"
 CORE_COLUMNS: tuple[str, ...] = ("user_id", "session_id", "ts", "event", "touchpoint")
 """Columns every event view must have (``row_number`` is not needed here)."""
 
-PERIODS: tuple[str, ...] = ("day", "week", "month")
+PERIODS = vocabulary.PERIODS
 """Periods accepted by :func:`trend`, :func:`event_trend` and :func:`retention`."""
 
 MAX_PERIODS = 3000

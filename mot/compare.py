@@ -14,13 +14,13 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from mot import MEASURES
+from mot import MEASURES, vocabulary
 from mot.errors import InsufficientDataError, MotError
 from mot.messages import Message
 from mot.tidy import as_ratings, require_measure
 
-CORRECTIONS: tuple[str, ...] = ("holm", "bonferroni", "fdr_bh", "none")
-"""Multiple-comparison corrections accepted by ``correction``."""
+CORRECTIONS = vocabulary.CORRECTIONS
+"""Corrections accepted by ``correction`` (:data:`mot.vocabulary.Correction`)."""
 
 TESTS: tuple[str, ...] = ("auto", "welch", "mannwhitney")
 """Tests accepted by :func:`compare_groups`."""

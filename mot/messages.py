@@ -917,6 +917,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "segmento. Pasa `by=` con la columna del segmento si el gráfico lo admite, o solo las "
         "filas de un segmento.",
     ),
+    "insights.flag": (
+        "`flag` must be `converted` or `repurchased`; got {flag}.",
+        "`flag` debe ser `converted` o `repurchased`; se ha recibido {flag}.",
+    ),
+    "insights.link_columns": (
+        "The survey link has no column {missing}: pass the table that `link_survey` returns.",
+        "El enlace con la encuesta no tiene la columna {missing}: pasa la tabla que devuelve "
+        "`link_survey`.",
+    ),
+    "insights.funnel_columns": (
+        "The funnel has no column {missing}: pass the table that `ordered_funnel` returns "
+        "(without `by`).",
+        "El embudo no tiene la columna {missing}: pasa la tabla que devuelve `ordered_funnel` "
+        "(sin `by`).",
+    ),
     "charts.nps_rows": (
         "nps_chart got {n} rows but no `by`: pass `by=` with the segment column the NPS was "
         "split by.",

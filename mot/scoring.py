@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from mot import MEASURES, UTILITIES
+from mot import MEASURES, UTILITIES, vocabulary
 from mot.distributions import t_ppf, t_sf
 from mot.errors import MissingMeasureError, MotError
 from mot.messages import Message
@@ -51,8 +51,8 @@ SHIFT_COLUMNS: tuple[str, ...] = (
 )
 """Columns of :func:`utility_shifts` (after the segment column, when ``by`` is given)."""
 
-CI_METHODS: tuple[str, ...] = ("t", "bootstrap")
-"""Confidence-interval methods of :func:`score_utilities`."""
+CI_METHODS = vocabulary.CI_METHODS
+"""Interval methods of :func:`score_utilities` (:data:`mot.vocabulary.CiMethod`)."""
 
 
 @dataclass(frozen=True)

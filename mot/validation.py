@@ -26,9 +26,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from mot import vocabulary
 from mot.messages import ENTRIES, entry_texts, text
 
-SEVERITIES: tuple[str, ...] = ("error", "warning")
+SEVERITIES = vocabulary.SEVERITIES
 REPORT_COLUMNS: tuple[str, ...] = ("severity", "row", "column", "problem", "fix")
 ROWS_LISTED = 20
 """Per column and kind of problem, how many rows get an entry of their own."""

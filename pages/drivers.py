@@ -4,7 +4,7 @@ import streamlit as st
 
 from mot import charts
 from mot.compare import CORRECTIONS, TESTS
-from ui import data, frame, report_builder, state, widgets
+from ui import frame, queries, report_builder, state, widgets
 from ui.i18n import MEASURE_KEYS, chart_text, number, percent, t
 from ui.widgets import md_message, md_text
 
@@ -29,9 +29,7 @@ else:
         format_func=lambda o: t(f"outcome.{o}"),
         key="drivers_outcome",
     )
-    drivers = widgets.attempt(
-        lambda: data.run("drivers", loaded, outcome=outcome, n_boot=report_builder.DRIVER_BOOTSTRAP)
-    )
+    drivers = widgets.attempt(lambda: queries.drivers(loaded, outcome=outcome))
     if drivers is not None:
         summary = report_builder.driver_summary(
             drivers, outcome=outcome, labels=labels, language=language
@@ -90,9 +88,7 @@ correction = last.selectbox(
     key="drivers_correction",
 )
 comparison = widgets.attempt(
-    lambda: data.run(
-        "compare", loaded, by=segment, measure=measure, test=test, correction=correction
-    )
+    lambda: queries.compare(loaded, by=segment, measure=measure, test=test, correction=correction)
 )
 if comparison is not None and comparison.empty:
     st.info(
@@ -139,6 +135,6 @@ elif comparison is not None:
 if "recommend" in survey.outcomes:
     st.subheader(t("drivers.nps", segment=md_text(segment)))
     st.caption(t("drivers.nps_caption"))
-    by_segment = widgets.attempt(lambda: data.run("nps", loaded, by=segment))
+    by_segment = widgets.attempt(lambda: queries.nps(loaded, by=segment))
     if by_segment is not None:
         widgets.chart(charts.nps_chart, by_segment, by=segment, text=text, key="drivers_nps_chart")

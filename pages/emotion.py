@@ -4,7 +4,7 @@
 import streamlit as st
 
 from mot import charts
-from ui import data, frame, widgets
+from ui import frame, queries, widgets
 from ui.i18n import chart_text, number, percent, signed, t
 from ui.widgets import md_text
 
@@ -38,13 +38,11 @@ def focus_on(frame):
     return frame if chosen is None else frame[frame["touchpoint"].astype(str) == chosen]
 
 
-curve = widgets.attempt(lambda: data.run("curve", loaded, by=by))
+curve = widgets.attempt(lambda: queries.curve(loaded, by=by))
 if curve is None:
     st.stop()
-extremes = data.run("extremes", loaded, by=by, prominence=float(prominence))
-individual = (
-    data.run("sample_curves", loaded, n=int(sample_size), seed=0) if show_individual else None
-)
+extremes = queries.extremes(loaded, by=by, prominence=float(prominence))
+individual = queries.sample_curves(loaded, n=int(sample_size), seed=0) if show_individual else None
 selection = widgets.chart(
     charts.emotion_curve_chart,
     curve,
@@ -94,7 +92,7 @@ else:
 
 st.subheader(t("emotion.locations"))
 st.caption(t("emotion.locations_caption"))
-locations = widgets.attempt(lambda: data.run("locations", loaded))
+locations = widgets.attempt(lambda: queries.locations(loaded))
 if locations is not None:
     widgets.chart(
         charts.extreme_locations_chart,

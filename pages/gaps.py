@@ -3,7 +3,7 @@
 import streamlit as st
 
 from mot import charts
-from ui import data, frame, report_builder, state, widgets
+from ui import frame, queries, report_builder, state, widgets
 from ui.i18n import chart_text, number, t
 from ui.widgets import md_message
 
@@ -30,8 +30,8 @@ if survey.outcomes:
     )
 derive = {"outcome": outcome} if outcome else {}
 
-gaps = widgets.attempt(lambda: data.run("gaps", loaded))
-priorities = report_builder.optional(lambda: data.run("priorities", loaded, **derive))
+gaps = widgets.attempt(lambda: queries.gaps(loaded))
+priorities = report_builder.optional(lambda: queries.priorities(loaded, **derive))
 
 st.subheader(t("gaps.method"))
 st.caption(t("gaps.method_caption"))
@@ -63,7 +63,7 @@ if gaps is not None:
 
 st.subheader(t("gaps.grid"))
 st.caption(t("gaps.grid_caption"))
-grid = widgets.attempt(lambda: data.run("importance_performance", loaded, **derive))
+grid = widgets.attempt(lambda: queries.importance_performance(loaded, **derive))
 if grid is not None:
     widgets.chart(
         charts.importance_performance_chart, grid, labels=labels, text=text, key="gaps_grid_chart"
@@ -71,7 +71,7 @@ if grid is not None:
 
 st.subheader(t("gaps.priorities"))
 if priorities is None:
-    widgets.attempt(lambda: data.run("priorities", loaded, **derive))
+    widgets.attempt(lambda: queries.priorities(loaded, **derive))
 else:
     rule = report_builder.priority_rule_text(priorities, labels=labels, language=language)
     st.info(md_message(rule))

@@ -4,7 +4,7 @@
 import streamlit as st
 
 from mot import charts
-from ui import data, frame, widgets
+from ui import frame, queries, widgets
 from ui.i18n import chart_text, number, p_value, t
 
 frame.require_app()
@@ -35,7 +35,7 @@ else:
     outcome = present[0]
     st.caption(t("memory.outcome_fixed", outcome=t(f"outcome.{outcome}")))
 
-result = widgets.attempt(lambda: data.run("peak_end", loaded, outcome=outcome))
+result = widgets.attempt(lambda: queries.peak_end(loaded, outcome=outcome))
 if result is None:
     st.stop()
 
@@ -65,7 +65,7 @@ scatter, models = st.columns(2)
 with scatter:
     st.subheader(t("memory.scatter"))
     st.caption(t("memory.scatter_caption"))
-    points = data.run("memory_points", loaded, outcome=outcome)
+    points = queries.memory_points(loaded, outcome=outcome)
     widgets.chart(
         charts.memory_scatter_chart,
         points.rename(columns={"peak_end": "predicted"}),

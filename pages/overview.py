@@ -2,7 +2,7 @@
 import streamlit as st
 
 from mot import charts
-from ui import data, frame, state, widgets
+from ui import frame, queries, state, widgets
 from ui.i18n import number, signed, t
 
 frame.require_app()
@@ -22,7 +22,7 @@ if inputs is not None:
     args, kwargs = inputs
     widgets.chart(charts.journey_map_chart, *args, key="overview_map", **kwargs)
 
-highlights = data.run("highlights", loaded)
+highlights = queries.highlights(loaded)
 
 
 def short(touchpoint):
@@ -37,7 +37,7 @@ def named(touchpoint, detail):
 
 top, bottom = cards.columns(3), cards.columns(3)
 top[0].metric(t("chart.n_respondents"), number(survey.n_respondents, 0), border=True)
-nps = widgets.attempt(lambda: data.run("nps", loaded)) if "recommend" in survey.outcomes else None
+nps = widgets.attempt(lambda: queries.nps(loaded)) if "recommend" in survey.outcomes else None
 if nps is not None and len(nps):
     row = nps.iloc[0]
     interval = t(

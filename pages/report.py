@@ -9,15 +9,13 @@ from ui.i18n import number, t
 
 frame.require_app()
 
-BUILT_KEY = "report_built"
-
 st.title(t("nav.report"))
 st.caption(t("report.caption"))
 loaded = widgets.loaded_or_stop()
 widgets.require_measures(loaded)
 language = state.language()
 log = logs.for_report()
-built = st.session_state.get(BUILT_KEY)
+built = state.built_report()
 current = report_builder.report_key(loaded, language, log)
 
 pressed = st.button(
@@ -32,7 +30,8 @@ if pressed:
             lambda: report_builder.build_report(loaded, language=language, log=log)
         )
     if fresh is not None:
-        built = st.session_state[BUILT_KEY] = fresh
+        state.keep_built_report(fresh)
+        built = fresh
 
 if built is None:
     st.info(t("report.not_built"))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from mot import UTILITIES, charts
 from mot.scoring import COMPARISONS, shift_highlights
-from ui import data, frame, widgets
+from ui import frame, queries, widgets
 from ui.i18n import chart_text, number, p_value, signed, t
 from ui.widgets import md_text
 
@@ -35,7 +35,7 @@ def verdict(value):
 
 
 st.subheader(t("utilities.scores"))
-utilities = widgets.attempt(lambda: data.run("utilities", loaded, by=by))
+utilities = widgets.attempt(lambda: queries.utilities(loaded, by=by))
 if utilities is not None:
     widgets.chart(
         charts.utilities_chart, utilities, by=by, labels=labels, text=text, key="utilities_chart"
@@ -44,7 +44,7 @@ if utilities is not None:
 
 st.subheader(t("utilities.shifts"))
 st.caption(t("utilities.shifts_caption"))
-shifts = widgets.attempt(lambda: data.run("shifts", loaded))
+shifts = widgets.attempt(lambda: queries.shifts(loaded))
 if shifts is not None:
     widgets.chart(charts.shifts_chart, shifts, labels=labels, text=text, key="utilities_shifts")
 
@@ -75,7 +75,7 @@ if shifts is not None:
 
     st.subheader(t("utilities.tests"))
     st.caption(t("utilities.tests_caption"))
-    tests = data.run("shifts", loaded, by=by) if by else shifts
+    tests = queries.shifts(loaded, by=by) if by else shifts
     left_out(tests)
     widgets.table(
         tests,

@@ -1,10 +1,11 @@
-"""Every cached call into mot/: the one place with ``st.cache_data`` / ``st.cache_resource``.
+"""Surveys and chart specs, cached (with :mod:`ui.queries` and :mod:`ui.logs`, the only
+places with ``st.cache_data`` / ``st.cache_resource``).
 
 Loaded surveys are cached as resources (no copy per rerun); uploads per browser session, so
 one user's data is never served to another, and the bundled demo once for everyone.
-Analysis results are small tables, cached per session by the dataset's key, the sidebar
-filter and the parameters. Pages call :func:`current` and :func:`run`; they never read a
-widget inside a cached function (values are passed in).
+The analyses of a loaded survey are in :mod:`ui.queries` (one cached function each); the
+chart specs are here. Pages call :func:`current`, then the queries; they never read a widget
+inside a cached function (values are passed in).
 """
 
 from __future__ import annotations
@@ -19,23 +20,11 @@ import pandas as pd
 import streamlit as st
 
 from mot import OUTCOMES
-from mot.curves import (
-    curve_extremes,
-    emotion_curve,
-    extreme_locations,
-    respondent_curves,
-    sample_curves,
-)
 from mot.errors import UnreadableFileError
-from mot.gaps import gap_table, importance_performance, priorities
 from mot.io import RawTable, map_large_allocations, read_table, release_memory, restored
 from mot.journey import Journey, default_journey, journey_from_dict
 from mot.mapping import Mapping, mapping_from_dict, suggest_mapping
-from mot.scoring import score_utilities, utility_shifts
-from mot.summary import journey_highlights
 from mot.survey import SurveyData, build_survey, filter_survey
-from mot.tidy import with_segment
-from mot.wom import nps, nps_difference
 from ui import state
 from ui.i18n import t
 
@@ -252,109 +241,6 @@ def _has_numbers(frame: pd.DataFrame) -> bool:
     return any(
         pd.to_numeric(frame[column], errors="coerce").notna().any() for column in frame.columns
     )
-
-
-# --- analyses -----------------------------------------------------------------------------
-
-
-# Modules that need all of scipy.stats (a second to import) load on first use, so that the
-# landing page does not wait for them.
-def _memory():
-    from mot import memory
-
-    return memory
-
-
-def _drivers():
-    from mot import drivers
-
-    return drivers
-
-
-def _compare():
-    from mot import compare
-
-    return compare
-
-
-def _ratings(survey: SurveyData, by: str | None) -> pd.DataFrame:
-    return with_segment(survey.ratings, survey.respondents, by) if by else survey.ratings
-
-
-def _highlights(s: SurveyData) -> object:
-    utilities = score_utilities(s.ratings)
-    gaps = _optional(lambda: gap_table(s.ratings))
-    extremes = _optional(lambda: curve_extremes(emotion_curve(s.ratings)))
-    return journey_highlights(utilities, gaps=gaps, extremes=extremes)
-
-
-def _optional(step: Callable[[], pd.DataFrame]) -> pd.DataFrame | None:
-    from mot.errors import MotError
-
-    try:
-        return step()
-    except MotError:
-        return None
-
-
-ANALYSES: dict[str, Callable[..., object]] = {
-    "utilities": lambda s, by=None, ci="t": score_utilities(_ratings(s, by), by=by, ci=ci),
-    "shifts": lambda s, by=None: utility_shifts(_ratings(s, by), by=by),
-    "curve": lambda s, by=None: emotion_curve(_ratings(s, by), by=by),
-    "extremes": lambda s, by=None, prominence=5.0: curve_extremes(
-        emotion_curve(_ratings(s, by), by=by), prominence=prominence
-    ),
-    "locations": lambda s, by=None: extreme_locations(_ratings(s, by), by=by),
-    "respondent_curves": lambda s: respondent_curves(s.ratings),
-    "sample_curves": lambda s, n=50, seed=0: sample_curves(s.ratings, n=n, seed=seed),
-    "peak_end": lambda s, outcome="overall_retrospective": _memory().peak_end(
-        s.ratings, s.respondents, outcome=outcome
-    ),
-    "memory_points": lambda s, outcome="overall_retrospective": _memory().memory_points(
-        s.ratings, s.respondents, outcome=outcome
-    ),
-    "gaps": lambda s, by=None: gap_table(_ratings(s, by), by=by),
-    "importance_performance": lambda s, outcome="recommend": importance_performance(
-        s.ratings, respondents=s.respondents, outcome=outcome
-    ),
-    "priorities": lambda s, outcome="recommend": priorities(
-        s.ratings, respondents=s.respondents, outcome=outcome
-    ),
-    "nps": lambda s, by=None: nps(s.respondents, by=by),
-    "nps_difference": lambda s, by: nps_difference(s.respondents, by=by),
-    "drivers": lambda s, outcome="recommend", n_boot=200: _drivers().driver_importance(
-        s.ratings, s.respondents, outcome=outcome, n_boot=n_boot
-    ),
-    "compare": lambda s, by, measure="experienced", test="auto", correction="holm": (
-        _compare().compare_groups(
-            _ratings(s, by), by=by, measure=measure, test=test, correction=correction
-        )
-    ),
-    "compare_top_box": lambda s, by, measure="experienced", correction="holm": (
-        _compare().compare_top_box(_ratings(s, by), by=by, measure=measure, correction=correction)
-    ),
-    "highlights": _highlights,
-}
-
-
-@st.cache_data(max_entries=256, scope="session", show_spinner=False)
-def _run(name: str, key: str, params: tuple, _survey: SurveyData) -> object:
-    return ANALYSES[name](_survey, **dict(params))
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def _run_shared(name: str, key: str, params: tuple, _survey: SurveyData) -> object:
-    return ANALYSES[name](_survey, **dict(params))
-
-
-def run(name: str, loaded: Loaded, **params: object) -> object:
-    """Run analysis ``name`` of :data:`ANALYSES` on the loaded survey, cached (per session,
-    or once for everyone on the demo data).
-
-    Raises whatever the analysis raises (a ``MotError`` for missing data).
-    """
-    cached = _run_shared if loaded.shared else _run
-    return cached(name, loaded.key, tuple(sorted(params.items())), loaded.survey)
 
 
 DatasetChoice = state.DatasetChoice

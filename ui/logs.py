@@ -5,7 +5,7 @@ opened log is a DuckDB connection holding the log, so it is a resource of one br
 session (``scope="session"``): a connection is not shared between threads, and one user's
 upload is never served to another. The event → touchpoint rules come from the session's
 journey, so editing them on the Behaviour page is a journey change like any other.
-Results are small tables cached per session by the log's key, the rules and the parameters.
+The analyses of an opened log are in :mod:`ui.log_queries` (one cached function each).
 
 An upload is written to a new private folder under :data:`UPLOADS` (DuckDB scans files) and
 deleted with its log: when the session ends (the cache's ``on_release``), when the session
@@ -21,26 +21,16 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
-from mot import behaviour
 from mot.errors import MotError
-from mot.events import (
-    EventLog,
-    EventRules,
-    event_counts,
-    open_event_log,
-    rules_from_journey,
-    unmatched_events,
-)
+from mot.events import EventLog, EventRules, open_event_log, rules_from_journey
 from mot.journey import Journey
-from mot.survey import SurveyData
+from mot.log_insights import bounce_entry
 from ui import data, state
 
 UPLOADS = Path(tempfile.gettempdir()) / "mot-event-logs"
@@ -84,17 +74,8 @@ class Opened:
 
     @property
     def entry(self) -> str | None:
-        """The touchpoint a bounce is measured at: the journey's FMOT, else its first step."""
-        steps = self.reached
-        for touchpoint in self.journey.touchpoints:
-            if touchpoint.moment == "FMOT" and touchpoint.id in steps:
-                return touchpoint.id
-        return steps[0] if steps else None
-
-    @property
-    def segments(self) -> list[str]:
-        """Property columns worth splitting by: text with 2–12 distinct values."""
-        return run("segments", self)
+        """The touchpoint a bounce is measured at (:func:`mot.log_insights.bounce_entry`)."""
+        return bounce_entry(self.journey, self.reached)
 
 
 @dataclass
@@ -231,170 +212,3 @@ def for_report() -> Opened | None:
         return current()
     except MotError:
         return None
-
-
-# --- analyses -----------------------------------------------------------------------------
-
-
-def _window(days: float | None) -> timedelta | None:
-    return timedelta(days=days) if days else None
-
-
-def mapped_events(o: Opened) -> list[str]:
-    """Event names that a rule maps, in journey order of their touchpoint, then by count."""
-    return run("mapped_events", o)
-
-
-def _mapped_events(o: Opened) -> list[str]:
-    """Event names that a rule maps, in journey order of their touchpoint, then by count."""
-    order = {tp: i for i, tp in enumerate(o.rules.touchpoints)}
-    # from the counts taken at the open (page rules: the events their pages map)
-    matched = [
-        (order[tp], -n, e) for e, tp, n in o.log.event_touchpoints(o.rules) if tp is not None
-    ]
-    return list(dict.fromkeys(e for *_, e in sorted(matched)))
-
-
-REPEAT_PURCHASE = ""
-"""The survey link's default conversion: a repeat purchase (``link_survey``'s
-``repurchased``: two purchases, or a repurchase event). A survey of buyers has everyone
-purchase once, so that a first purchase splits nobody; an event name is never empty."""
-
-
-def _linked(o: Opened, s: SurveyData, converted_step: str = "purchase") -> pd.DataFrame:
-    # Respondents are linked by the survey column mapped as `customer_id`; without one,
-    # link_survey raises a MotError that names it.
-    step = converted_step or "purchase"  # a repeat purchase: the link of the first purchase
-    return behaviour.link_survey(o.connection, o.view, s.respondents, converted_step=step)
-
-
-def conversion_flag(converted_step: str) -> str:
-    """The column of the link that says who converted, for this conversion choice."""
-    return "repurchased" if converted_step == REPEAT_PURCHASE else "converted"
-
-
-def _by_conversion(o: Opened, s: SurveyData, converted_step: str = REPEAT_PURCHASE) -> object:
-    linked = _linked(o, s, converted_step)
-    flag = conversion_flag(converted_step)
-    return behaviour.utilities_by_conversion(s.ratings, linked, flag=flag)
-
-
-def _repurchase(o: Opened, s: SurveyData) -> pd.DataFrame:
-    linked = _linked(o, s)
-    tables = []
-    for touchpoint in s.rated_touchpoints:
-        try:
-            tables.append(
-                behaviour.utility_predicts_repurchase(s.ratings, linked, touchpoint=touchpoint)
-            )
-        except MotError:
-            continue  # too few linked respondents rated this touchpoint: no row, not a crash
-    if not tables:
-        return pd.DataFrame(columns=behaviour.REPURCHASE_MODEL_COLUMNS)
-    return pd.concat(tables, ignore_index=True)
-
-
-ANALYSES: dict[str, Callable[..., object]] = {
-    "segments": lambda o: behaviour.segment_columns(o.connection, o.view),
-    "mapped_events": _mapped_events,
-    "counts": lambda o: event_counts(o.log),
-    "unmatched": lambda o: unmatched_events(o.log, o.rules),
-    "reach": lambda o, by=None: behaviour.touchpoint_reach(
-        o.connection, o.view, touchpoints=o.rules.touchpoints, by=by
-    ),
-    "funnel": lambda o, steps, window_days=None, by=None, column="touchpoint", cohort=None: (
-        behaviour.ordered_funnel(
-            o.connection,
-            o.view,
-            steps=steps,
-            step_column=column,
-            window=_window(window_days),
-            by=by,
-            cohort=cohort,
-        )
-    ),
-    "funnel_and_reach": lambda o, steps, window_days=None: behaviour.funnel_and_reach(
-        o.connection,
-        o.view,
-        steps=steps,
-        touchpoints=o.rules.touchpoints,
-        window=_window(window_days),
-    ),
-    "open_funnel": lambda o, steps, by=None, column="touchpoint": behaviour.open_funnel(
-        o.connection, o.view, steps=steps, step_column=column, by=by
-    ),
-    "compare_conversion": lambda o, steps, by, step, window_days=None: behaviour.compare_conversion(
-        behaviour.ordered_funnel(
-            o.connection, o.view, steps=steps, window=_window(window_days), by=by
-        ),
-        step=step,
-    ),
-    "time_between": lambda o, steps, by=None: behaviour.time_between(
-        o.connection, o.view, touchpoints=steps, by=by
-    ),
-    "bounce": lambda o, by=None: behaviour.bounce_rate(o.connection, o.view, entry=o.entry, by=by),
-    "retention": lambda o, days=(30, 60, 90), cohort="month": behaviour.retention(
-        o.connection, o.view, days=days, cohort=cohort
-    ),
-    "trend": lambda o, steps, period="week": behaviour.trend(
-        o.connection, o.view, touchpoints=steps, period=period
-    ),
-    "event_trend": lambda o, period="week": behaviour.event_trend(
-        o.connection, o.view, events=_mapped_events(o), period=period
-    ),
-}
-
-SURVEY_ANALYSES: dict[str, Callable[..., object]] = {
-    "link": _linked,
-    "utilities_by_conversion": _by_conversion,
-    "repurchase": _repurchase,
-}
-
-
-@st.cache_data(max_entries=256, scope="session", show_spinner=False)
-def _run(name: str, key: str, params: tuple, _opened: Opened) -> object:
-    with _opened.lock:
-        return ANALYSES[name](_opened, **dict(params))
-
-
-def run(name: str, opened: Opened, **params: object) -> object:
-    """Run analysis ``name`` of :data:`ANALYSES` on the opened log, cached.
-
-    Raises whatever the analysis raises (a ``MotError`` for missing data).
-    """
-    return _run(name, opened.key, _hashable(params), opened)
-
-
-@st.cache_data(max_entries=64, scope="session", show_spinner=False)
-def _run_linked(
-    name: str, key: str, survey_key: str, params: tuple, _opened: Opened, _survey: SurveyData
-) -> object:
-    with _opened.lock:
-        return SURVEY_ANALYSES[name](_opened, _survey, **dict(params))
-
-
-def run_linked(name: str, opened: Opened, loaded: data.Loaded, **params: object) -> object:
-    """Run analysis ``name`` of :data:`SURVEY_ANALYSES` on the log and the survey, cached."""
-    return _run_linked(name, opened.key, loaded.key, _hashable(params), opened, loaded.survey)
-
-
-def conversions(opened: Opened, loaded: data.Loaded, converted_step: str) -> tuple[int, int]:
-    """(linked respondents found in the log, how many of them converted) for a choice of
-    conversion (an event, or :data:`REPEAT_PURCHASE`): why a comparison has one group."""
-    first_purchase = converted_step in (REPEAT_PURCHASE, "purchase")  # the page's own link
-    params = {} if first_purchase else {"converted_step": converted_step}
-    linked = run_linked("link", opened, loaded, **params)
-    in_log = linked[linked["in_log"].to_numpy(bool)]
-    return len(in_log), int(in_log[conversion_flag(converted_step)].sum())
-
-
-def hidden_changes(opened: Opened, *, period: str) -> pd.DataFrame:
-    """The dips and spikes the touchpoint trend hides (``behaviour.offsetting_events``):
-    one event of a touchpoint dips while another spikes in the same period."""
-    events = run("event_trend", opened, period=period)
-    touchpoint_of = {event: opened.rules.match(event) for event in mapped_events(opened)}
-    return behaviour.offsetting_events(events, touchpoint_of=touchpoint_of)
-
-
-def _hashable(params: dict[str, object]) -> tuple:
-    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))

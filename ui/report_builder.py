@@ -1,10 +1,10 @@
 """The downloadable report of the current dataset, and the plain-language texts that the
 gaps and drivers pages share with it.
 
-Analyses are read through a runner: :func:`ui.data.run` (cached) in the app, :func:`direct`
-in tests and scripts, which run outside a Streamlit session; the event log's likewise
-(:func:`ui.logs.run`, :func:`direct_log`). Everything takes the language as an argument and
-never reads a widget.
+Analyses are the queries of :mod:`ui.queries` and :mod:`ui.log_queries`, called through a
+runner: :func:`cached` (the queries' caches) in the app, :func:`direct` (no cache) in tests
+and scripts, which run outside a Streamlit session. Everything takes the language as an
+argument and never reads a widget.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any, ParamSpec, TypeVar
 
 import pandas as pd
 
@@ -20,10 +21,16 @@ from mot.compare import significant_differences
 from mot.errors import MotError
 from mot.gaps import method_coverage
 from mot.journey import MOMENT_KEYS
-from ui import data, logs
+from mot.log_insights import largest_loss
+from mot.vocabulary import DEFAULT_CORRECTION
+from ui import data, log_queries, logs, queries
 from ui.i18n import chart_text, mot_text, number, p_value, percent, signed, t
 
-Runner = Callable[..., object]
+P = ParamSpec("P")
+R = TypeVar("R")
+
+Runner = Callable[..., Any]
+"""How the report calls a query: ``run(query, subject, **params)`` (:func:`cached`, ...)."""
 
 SECTIONS: tuple[str, ...] = (
     "overview",
@@ -83,18 +90,19 @@ STATUS_MARKS = {"done": "✓", "next": "→", "missing": "○"}
 REPORT_CHART_WIDTH = 680
 """Plot width in a file: the report, PNG and SVG have no container to stretch to."""
 
-DRIVER_BOOTSTRAP = 200
-"""Bootstrap resamples for driver intervals: enough for a stable 95% interval, fast."""
+
+def cached(query: Any, subject: object, /, *args: object, **params: object) -> Any:
+    """Call a query of :mod:`ui.queries` or :mod:`ui.log_queries` through its cache."""
+    return query(subject, *args, **params)
 
 
-def direct(name: str, loaded: data.Loaded, **params: object) -> object:
-    """Run analysis ``name`` of :data:`ui.data.ANALYSES` without any cache."""
-    return data.ANALYSES[name](loaded.survey, **params)
+def direct(query: Any, subject: object, /, *args: object, **params: object) -> Any:
+    """Call a query of :mod:`ui.queries` or :mod:`ui.log_queries` without any cache."""
+    return query.uncached(subject, *args, **params)
 
 
-def direct_log(name: str, opened: logs.Opened, **params: object) -> object:
-    """Run analysis ``name`` of :data:`ui.logs.ANALYSES` without any cache."""
-    return logs.ANALYSES[name](opened, **params)
+direct_log = direct
+"""The event log's queries without any cache (the same runner as :func:`direct`)."""
 
 
 def optional(step: Callable[[], object]) -> object | None:
@@ -292,16 +300,14 @@ def funnel_summary(funnel: pd.DataFrame, *, labels: dict[str, str], language: st
         share=percent(end["conversion_from_start"], 1, language),
         last=touchpoint_name(end["step"], labels),
     )
-    later = funnel.iloc[1:]
-    loss = 1 - later["conversion_from_previous"].astype(float)
-    if loss.notna().any() and loss.max() > 0:
-        worst = loss.idxmax()
+    loss = largest_loss(funnel)
+    if loss is not None:
         text += t(
             "behaviour.summary.loss",
             language,
-            source=touchpoint_name(funnel.loc[worst - 1, "step"], labels),
-            target=touchpoint_name(funnel.loc[worst, "step"], labels),
-            share=percent(loss[worst], 1, language),
+            source=touchpoint_name(loss.source, labels),
+            target=touchpoint_name(loss.target, labels),
+            share=percent(loss.share, 1, language),
         )
     return text + "."
 
@@ -422,13 +428,13 @@ class _Context:
     labels: dict[str, str]
     text: dict[str, str]
     log: logs.Opened | None = None
-    log_run: Runner = direct_log
+    log_run: Runner = direct
 
-    def get(self, name: str, **params: object) -> object:
-        return self.run(name, self.loaded, **params)
+    def get(self, query: queries.Query[P, R], *args: P.args, **params: P.kwargs) -> R:
+        return self.run(query, self.loaded, *args, **params)
 
-    def log_get(self, name: str, **params: object) -> object:
-        return self.log_run(name, self.log, **params)
+    def log_get(self, query: log_queries.LogQuery[P, R], *args: P.args, **params: P.kwargs) -> R:
+        return self.log_run(query, self.log, *args, **params)
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.language, **values)
@@ -472,13 +478,13 @@ def build_report(
 
     A section whose data is missing says so and the others are still built; a chart that
     cannot be drawn raises :class:`mot.errors.ExportError` (a MotError). With an event log
-    (``log``, analyses through ``log_run``: :func:`ui.logs.run` by default) the report ends
+    (``log``, analyses through ``log_run``: :func:`cached` by default) the report ends
     with a Behaviour section (after the survey's validation report); without one it has none.
     """
     survey = loaded.survey
     labels = survey.journey.labels(language)
     context = _Context(
-        loaded, run or data.run, language, labels, chart_text(language), log, log_run or logs.run
+        loaded, run or cached, language, labels, chart_text(language), log, log_run or cached
     )
     keys = SECTIONS if log is not None else tuple(k for k in SECTIONS if k != "behaviour")
     sections, charts_out, tables_out, missing, specs = [], [], [], [], {}
@@ -532,7 +538,7 @@ def _overview(c: _Context) -> _Part:
     survey = c.loaded.survey
     part = _Part([c.t("report.overview.respondents", n=c.number(survey.n_respondents, 0))])
     if "recommend" in survey.outcomes:
-        nps = c.get("nps")
+        nps = c.get(queries.nps)
         row = nps.iloc[0]
         part.text.append(
             c.t(
@@ -543,14 +549,14 @@ def _overview(c: _Context) -> _Part:
             )
         )
         part.exports.append(("nps", nps))
-    part.text += _highlight_texts(c, c.get("highlights"))
-    curve = optional(lambda: c.get("curve"))
+    part.text += _highlight_texts(c, c.get(queries.highlights))
+    curve = optional(lambda: c.get(queries.curve))
     if curve is not None:
         figure = charts.journey_map_chart(
             survey.journey.to_frame(),
             curve,
-            c.get("utilities"),
-            extremes=c.get("extremes"),
+            c.get(queries.utilities),
+            extremes=c.get(queries.extremes),
             labels=c.labels,
             text=c.text,
         )
@@ -591,7 +597,7 @@ def _highlight_texts(c: _Context, h: object) -> list[str]:
 
 
 def _utilities(c: _Context) -> _Part:
-    utilities = c.get("utilities")
+    utilities = c.get(queries.utilities)
     part = _Part([c.t("report.utilities.text")], exports=[("utilities", utilities)])
     part.charts.append(
         ("utilities", charts.utilities_chart(utilities, labels=c.labels, text=c.text))
@@ -605,7 +611,7 @@ def _utilities(c: _Context) -> _Part:
         "ci_high": "common.col.ci_high",
     }
     part.tables.append(("utilities", c.readable(utilities, columns, {"utility": "utility."})))
-    shifts = optional(lambda: c.get("shifts"))
+    shifts = optional(lambda: c.get(queries.shifts))
     if shifts is not None and len(shifts):
         part.charts.append(("shifts", charts.shifts_chart(shifts, labels=c.labels, text=c.text)))
         part.exports.append(("shifts", shifts))
@@ -613,8 +619,8 @@ def _utilities(c: _Context) -> _Part:
 
 
 def _emotion(c: _Context) -> _Part:
-    curve = c.get("curve")
-    extremes = c.get("extremes")
+    curve = c.get(queries.curve)
+    extremes = c.get(queries.extremes)
     part = _Part([c.t("report.emotion.text")], exports=[("emotion_curve", curve)])
     figure = charts.emotion_curve_chart(
         curve, extremes=extremes, labels=c.labels, text=c.text, selectable=False
@@ -632,7 +638,7 @@ def _emotion(c: _Context) -> _Part:
 
 
 def _memory(c: _Context) -> _Part:
-    result = c.get("peak_end")
+    result = c.get(queries.peak_end)
     table = result.to_frame()
     r = table.set_index("predictor")["r"]
     verdict = c.t(
@@ -643,7 +649,7 @@ def _memory(c: _Context) -> _Part:
     )
     part = _Part([c.t("report.memory.text", n=c.number(result.n, 0)), verdict])
     part.charts.append(("peak_end", charts.peak_end_chart(table, text=c.text)))
-    points = optional(lambda: c.get("memory_points"))
+    points = optional(lambda: c.get(queries.memory_points))
     if points is not None and len(points):
         part.charts.append(("memory_scatter", charts.memory_scatter_chart(points, text=c.text)))
     columns = {
@@ -661,10 +667,10 @@ def _memory(c: _Context) -> _Part:
 
 
 def _gaps(c: _Context) -> _Part:
-    gaps = c.get("gaps")
+    gaps = c.get(queries.gaps)
     derive = {"outcome": "recommend"} if "recommend" in c.loaded.survey.outcomes else {}
-    grid = optional(lambda: c.get("importance_performance", **derive))
-    ranked = optional(lambda: c.get("priorities", **derive))
+    grid = optional(lambda: c.get(queries.importance_performance, **derive))
+    ranked = optional(lambda: c.get(queries.priorities, **derive))
     steps = method_checklist(
         c.loaded.survey, gaps=gaps, priorities=ranked, labels=c.labels, language=c.language
     )
@@ -707,7 +713,7 @@ def _drivers(c: _Context) -> _Part:
     part = _Part()
     if survey.outcomes:
         outcome = survey.outcomes[0]
-        drivers = c.get("drivers", outcome=outcome, n_boot=DRIVER_BOOTSTRAP)
+        drivers = c.get(queries.drivers, outcome=outcome)
         part.text.append(
             driver_summary(drivers, outcome=outcome, labels=c.labels, language=c.language)
             + " "
@@ -736,9 +742,13 @@ def _drivers(c: _Context) -> _Part:
 
 def _comparison(c: _Context, part: _Part, segment: str) -> None:
     """The default comparison (Holm-corrected) and NPS by ``segment``, added to ``part``."""
-    comparison = c.get("compare", by=segment)
+    comparison = c.get(queries.compare, by=segment)
     summary = comparison_summary(
-        comparison, segment=segment, labels=c.labels, correction="holm", language=c.language
+        comparison,
+        segment=segment,
+        labels=c.labels,
+        correction=DEFAULT_CORRECTION,
+        language=c.language,
     )
     part.text.append(c.t("report.drivers.comparison", segment=segment) + summary)
     figure = charts.comparison_chart(comparison, labels=c.labels, text=c.text)
@@ -756,7 +766,7 @@ def _comparison(c: _Context, part: _Part, segment: str) -> None:
     part.tables.append(("comparison", c.readable(comparison, columns, codes)))
     part.exports.append(("comparison", comparison))
     if "recommend" in c.loaded.survey.outcomes:
-        by_segment = c.get("nps", by=segment)
+        by_segment = c.get(queries.nps, by=segment)
         part.charts.append(("nps_by", charts.nps_chart(by_segment, by=segment, text=c.text)))
         part.exports.append(("nps_by", by_segment))
 
@@ -767,7 +777,7 @@ def _behaviour(c: _Context) -> _Part:
     opened = c.log
     log = opened.log
     labels = opened.journey.labels(c.language)
-    unmatched = c.log_get("unmatched")
+    unmatched = c.log_get(log_queries.unmatched)
     part = _Part(
         [
             c.t(
@@ -784,9 +794,9 @@ def _behaviour(c: _Context) -> _Part:
         part.text.append(c.t("report.behaviour.no_funnel"))
         return part
     # the parameters of the Behaviour page's first view: its cached results are reused
-    both = c.log_get("funnel_and_reach", steps=steps, window_days=None)
+    both = c.log_get(log_queries.funnel_and_reach, steps=steps, window_days=None)
     funnel, reach = both.funnel, both.reach
-    reached = c.log_get("open_funnel", steps=steps)
+    reached = c.log_get(log_queries.open_funnel, steps=steps)
     part.text.append(funnel_summary(funnel, labels=labels, language=c.language))
     figure = charts.funnel_chart(funnel, open_funnel=reached, labels=labels, text=c.text)
     part.charts.append(("funnel", figure))
@@ -799,7 +809,7 @@ def _behaviour(c: _Context) -> _Part:
     }
     part.tables.append(("reach", c.readable(reach, reach_columns)))
     part.exports += [("funnel", funnel), ("reach", reach)]
-    trend = c.log_get("trend", steps=steps, period=TREND_PERIOD)
+    trend = c.log_get(log_queries.trend, steps=steps, period=TREND_PERIOD)
     part.text.append(c.t("report.behaviour.trend"))
     part.charts.append(("trend", charts.behaviour_trend_chart(trend, labels=labels, text=c.text)))
     part.text.append(_unusual_weeks(c, trend, labels))

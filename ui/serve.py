@@ -29,11 +29,11 @@ def warm() -> None:
     logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
     from mot import charts
     from mot.errors import MotError
-    from ui import data, frame, state, widgets  # noqa: F401  (frame: the sidebar's imports)
+    from ui import data, frame, queries, state, widgets  # noqa: F401  (frame: the sidebar's imports)
 
     demo = data.Loaded(data.survey(state.DEMO), state.DEMO.key, shared=True)
-    for analysis in ("highlights", "nps"):
-        data.run(analysis, demo)
+    queries.highlights(demo)
+    queries.nps(demo)
     try:
         args, kwargs = widgets.journey_map_inputs(demo, "en")
     except MotError:  # a demo without emotion ratings has no journey map to warm

@@ -221,3 +221,33 @@ def respondent_filter() -> tuple[str, tuple[str, ...]] | None:
     if not segment or not values:
         return None
     return segment, values
+
+
+def widget_default(key: str, value: object) -> None:
+    """Give the widget ``key`` its first value, kept in the session (a default that depends
+    on the data, such as the touchpoints of the log in use)."""
+    st.session_state.setdefault(key, value)
+
+
+LOG_UPLOAD_SEEN_KEY = "data_log_upload_seen"
+REPORT_BUILT_KEY = "report_built"
+
+
+def log_upload_seen() -> str | None:
+    """The id of the last event-log upload handled (opened or refused) in this session."""
+    return st.session_state.get(LOG_UPLOAD_SEEN_KEY)
+
+
+def mark_log_upload_seen(upload_id: str | None) -> None:
+    """Record that the event-log upload ``upload_id`` was handled, so it is not read again."""
+    st.session_state[LOG_UPLOAD_SEEN_KEY] = upload_id
+
+
+def built_report() -> object | None:
+    """The report built in this session (a ``ui.report_builder.BuiltReport``), if any."""
+    return st.session_state.get(REPORT_BUILT_KEY)
+
+
+def keep_built_report(built: object) -> None:
+    """Keep the report just built for this session's downloads."""
+    st.session_state[REPORT_BUILT_KEY] = built

@@ -14,7 +14,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from mot import report
 from mot.errors import MotError
-from ui import data, state, uploads
+from ui import data, queries, state, uploads
 from ui.i18n import chart_text, mot_text, number, t
 
 T = TypeVar("T")
@@ -311,9 +311,9 @@ def journey_map_inputs(loaded: data.Loaded, language: str) -> tuple[tuple, dict]
     has no emotion or utility ratings.
     """
     survey = loaded.survey
-    args = (survey.journey.to_frame(), data.run("curve", loaded), data.run("utilities", loaded))
+    args = (survey.journey.to_frame(), queries.curve(loaded), queries.utilities(loaded))
     kwargs = {
-        "extremes": data.run("extremes", loaded),
+        "extremes": queries.extremes(loaded),
         "labels": survey.journey.labels(language),
         "text": chart_text(language),
     }

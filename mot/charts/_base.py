@@ -16,6 +16,7 @@ import pandas as pd
 
 from mot.charts.texts import DEFAULT_TEXT
 from mot.errors import MotError
+from mot.messages import Message
 
 UTILITIES: tuple[str, ...] = ("anticipated", "experienced", "retrospective")
 
@@ -65,16 +66,18 @@ def segment_heading(t: Mapping[str, str], by: str) -> str:
 def require(frame: object, columns: Sequence[str], *, builder: str, source: str) -> None:
     """Raise MotError unless ``frame`` is a DataFrame holding ``columns``."""
     if not isinstance(frame, pd.DataFrame):
-        message = (
-            f"{builder} needs a table (pandas DataFrame), the output of {source}; "
-            f"it got {type(frame).__name__}. Pass that table unchanged."
+        message = Message(
+            "charts.not_a_table", builder=builder, source=source, kind=type(frame).__name__
         )
         raise MotError(message)
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        message = (
-            f"{builder} needs the columns {', '.join(columns)} (the output of {source}); "
-            f"missing: {', '.join(missing)}. Pass the table that {source} returned, unchanged."
+        message = Message(
+            "charts.columns",
+            builder=builder,
+            columns=", ".join(columns),
+            source=source,
+            missing=", ".join(missing),
         )
         raise MotError(message)
 
@@ -87,11 +90,7 @@ def require_unique(frame: pd.DataFrame, keys: Sequence[str], *, builder: str) ->
     if duplicated.any():
         row = frame.loc[duplicated, list(keys)].iloc[0]
         where = ", ".join(f"{k}={row[k]}" for k in keys)
-        message = (
-            f"{builder} found several rows for {where}: the table looks split by a segment. "
-            "Pass `by=` with the segment column where the builder takes it, or the rows of "
-            "one segment only."
-        )
+        message = Message("charts.split", builder=builder, where=where)
         raise MotError(message)
 
 

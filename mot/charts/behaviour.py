@@ -35,6 +35,7 @@ from mot.charts._base import (
 )
 from mot.charts.theme import BLUE, GREEN, GREY, INK, LIGHT_GREY, PALETTE, SKY, VERMILLION
 from mot.errors import MotError
+from mot.messages import Message
 
 MAX_TREND_ROWS = 5000
 """Most rows (periods × series) a trend chart draws: Altair's own limit for inline data."""
@@ -445,10 +446,7 @@ def behaviour_trend_chart(
     require(trend, needed, builder="behaviour_trend_chart", source="mot.behaviour.trend")
     if len(trend) > MAX_TREND_ROWS:
         series = trend["touchpoint"].nunique()
-        message = (
-            f"The trend has {len(trend):,} points ({series} series); a chart draws at most "
-            f"{MAX_TREND_ROWS:,}. Choose a longer period (a week or a month) or fewer touchpoints."
-        )
+        message = Message("charts.trend_points", n=len(trend), series=series, limit=MAX_TREND_ROWS)
         raise MotError(message)
     require_unique(trend, ["touchpoint", "period_start"], builder="behaviour_trend_chart")
     data, order = with_labels(trend, [c for c in needed if c != "touchpoint"], labels)

@@ -26,6 +26,7 @@ from mot.charts._base import (
 )
 from mot.charts.theme import BLUE, INK, NPS_COLORS
 from mot.errors import MotError
+from mot.messages import Message
 
 
 def drivers_chart(
@@ -258,10 +259,7 @@ def nps_chart(
     needed = ["n", "promoters", "passives", "detractors", "score", "ci_low", "ci_high"]
     require(nps_table, needed + ([by] if by else []), builder="nps_chart", source="mot.wom.nps")
     if by is None and len(nps_table) > 1:
-        message = (
-            f"nps_chart got {len(nps_table)} rows but no `by`: pass `by=` with the segment "
-            "column the NPS was split by."
-        )
+        message = Message("charts.nps_rows", n=len(nps_table))
         raise MotError(message)
     data = plain(nps_table, needed + ([by] if by else []))
     data["segment"] = data[by] if by else t["all_respondents"]

@@ -114,10 +114,10 @@ def f(x, error: type[MotError]):
 
 def test_every_error_of_the_library_carries_a_catalogue_message():
     plain, checked = [], 0
-    for path in sorted((ROOT / "mot").glob("*.py")):
+    for path in sorted((ROOT / "mot").rglob("*.py")):
         checker = _Checker(path.read_text(encoding="utf-8"))
         for line, code in checker.plain():
-            plain.append(f"{path.name}:{line}: {code}")
+            plain.append(f"{path.relative_to(ROOT)}:{line}: {code}")
         checked += sum(
             isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ERROR_CLASSES
             for n in ast.walk(checker.tree)

@@ -32,8 +32,70 @@ def test_importing_the_library_never_imports_streamlit():
 def test_no_streamlit_import_in_library_source():
     offenders = [
         str(path.relative_to(ROOT))
-        for path in (ROOT / "mot").glob("*.py")
+        for path in (ROOT / "mot").rglob("*.py")
         if "import streamlit" in path.read_text(encoding="utf-8")
         or "from streamlit" in path.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def _imports_of_private_names(path) -> list[str]:
+    """``from mot.<public module> import _name`` in ``path``: another module's private name."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.ImportFrom) or not (node.module or "").startswith("mot"):
+            continue
+        if node.module.split(".")[-1].startswith("_"):
+            continue  # a private module exists to share its names
+        found += [f"{node.module}.{a.name}" for a in node.names if a.name.startswith("_")]
+    return found
+
+
+def test_no_module_imports_another_modules_private_names():
+    offenders = {
+        str(path.relative_to(ROOT)): names
+        for path in sorted((ROOT / "mot").rglob("*.py"))
+        if (names := _imports_of_private_names(path))
+    }
+    assert offenders == {}
+
+
+def test_the_private_import_check_sees_one(tmp_path):
+    path = tmp_path / "x.py"
+    path.write_text("from mot.scoring import _mean\nfrom mot._stats import check\n")
+    assert _imports_of_private_names(path) == ["mot.scoring._mean"]
+
+
+def test_pages_stay_thin():
+    sizes = {
+        p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in ROOT.glob("pages/*.py")
+    }
+    assert sizes and max(sizes.values()) < 150, sizes
+
+
+# Modules the house issue has not split yet (each is over the ~800 lines a module may have):
+# listed so that the list can only shrink; a new long module fails the test.
+NOT_YET_SPLIT = {
+    "mot/io.py",
+    "mot/behaviour.py",
+    "mot/events.py",
+    "mot/scales.py",
+    "mot/report.py",
+    "mot/survey.py",
+    "mot/messages.py",
+    "mot/scoring.py",
+    "mot/mapping.py",
+    "ui/report_builder.py",
+}
+
+
+def test_no_module_is_over_800_lines():
+    long = {
+        str(path.relative_to(ROOT))
+        for folder in ("mot", "ui")
+        for path in (ROOT / folder).rglob("*.py")
+        if len(path.read_text(encoding="utf-8").splitlines()) > 800
+    }
+    assert long <= NOT_YET_SPLIT, long - NOT_YET_SPLIT

@@ -3,13 +3,13 @@
 from streamlit.testing.v1 import AppTest
 
 from mot import charts
-from ui import data, serve
+from ui import data, queries, serve
 
 from .conftest import page_path
 
 
 def test_warm_up_draws_the_landing_map_once_for_everyone(monkeypatch):
-    for cached in (data._chart_spec_shared, data._run_shared):
+    for cached in (data._chart_spec_shared, queries._run_shared):
         cached.clear()
     calls = []
     original = charts.journey_map_chart
@@ -30,8 +30,8 @@ def test_warm_up_draws_the_landing_map_once_for_everyone(monkeypatch):
 
 def test_an_upload_never_enters_the_shared_caches(monkeypatch, valid_upload):
     shared = []
-    for name in ("_chart_spec_shared", "_run_shared"):
-        monkeypatch.setattr(data, name, lambda *args, **kwargs: shared.append(args))
+    for module, name in ((data, "_chart_spec_shared"), (queries, "_run_shared")):
+        monkeypatch.setattr(module, name, lambda *args, **kwargs: shared.append(args))
     at = AppTest.from_file(page_path("pages/overview.py"), default_timeout=120)
     at.session_state["dataset"] = valid_upload
     at.run()

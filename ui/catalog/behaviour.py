@@ -377,4 +377,8 @@ STRINGS = {
     "behaviour.col.rate_rest": ("Repurchase, the rest", "Recompra, el resto"),
     "behaviour.col.odds_ratio": ("Odds ratio per 10 points", "Razón de momios por 10 puntos"),
     "behaviour.col.slope_p": ("Slope p", "p de la pendiente"),
+    "behaviour.repurchase_left_out": (
+        "No model for {touchpoints}: no linked respondent rated them.",
+        "Sin modelo para {touchpoints}: ninguna persona vinculada los valoró.",
+    ),
 }

@@ -1,7 +1,7 @@
 """What the Behaviour page says in words: durations, percentage points, the cohort table, the
 dips and spikes of a trend, and why converters cannot be compared with the rest.
 
-Presentation only (the numbers come from :mod:`mot.behaviour` through :mod:`ui.logs`); the
+Presentation only (the numbers come from :mod:`mot.behaviour` through :mod:`ui.log_queries`); the
 page stays a thin script that calls these.
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 import streamlit as st
 
-from ui import logs
+from ui import log_queries
 from ui.i18n import number, signed, t
 from ui.widgets import md_text
 
@@ -118,7 +118,7 @@ def trend_notes(
 
 def conversion_label(step: str) -> str:
     """An option of the conversion choice: an event name, or the repeat purchase."""
-    return t("behaviour.repeat_purchase") if step == logs.REPEAT_PURCHASE else step
+    return t("behaviour.repeat_purchase") if step == log_queries.REPEAT_PURCHASE else step
 
 
 def nothing_to_compare(n_linked: int, n_converted: int, step: str) -> str:
