@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint format bench demo-data screenshots clean
+.PHONY: run test test-fast lint format bench demo-data screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ lint: $(VENV)/.installed-dev
 
 test: lint
 	$(BIN)/python -m pytest
+
+# The inner loop: everything but the slow and the browser tests, on every core.
+test-fast: lint
+	$(BIN)/python -m pytest -n auto -m "not slow and not e2e" --ignore=tests/e2e
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .

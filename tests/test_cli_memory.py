@@ -20,6 +20,8 @@ from tests.conftest import ROOT
 # bounds fail on any extra copy of a frame or a whole-file temporary (each costs ≥ 1×).
 BOUNDS = {"validate": 5.0, "score": 5.4, "app": 5.2}
 
+pytestmark = pytest.mark.slow  # 40 s of large files: `make test` runs it, `make test-fast` not
+
 
 @pytest.mark.parametrize("command", sorted(BOUNDS))
 def test_a_large_export_adds_a_bounded_multiple_of_its_size(command, tmp_path):
