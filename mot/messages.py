@@ -741,12 +741,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # the analyses (mot.scoring, mot.curves, mot.memory, mot.gaps, mot.wom, mot.drivers,
     # mot.compare)
-    "scoring.confidence": (
-        "`confidence` is the coverage of an interval, a number between 0 and 1 such as 0.95; "
-        "got {confidence!r}.",
-        "`confidence` es la cobertura de un intervalo, un número entre 0 y 1 como 0.95; se ha "
-        "recibido {confidence!r}.",
-    ),
     "scoring.no_segment": (
         "There is no segment column `{by}` in the ratings. Add it with "
         "`mot.tidy.with_segment(ratings, respondents, {by!r})`; segments are respondent "
