@@ -27,15 +27,9 @@ from mot import MEASURES, OUTCOMES
 from mot.errors import MotError
 from mot.io import COMPACTED, RawTable, read_table, release_memory
 from mot.journey import Journey, default_journey
-from mot.mapping import (
-    _MEASURE_LOOKUP,
-    _OUTCOME_LOOKUP,
-    ColumnMapping,
-    Mapping,
-    _words,
-    suggest_mapping,
-)
+from mot.mapping import ColumnMapping, Mapping, suggest_mapping
 from mot.messages import Joined, Message, message_of
+from mot.naming import MEASURE_NAMES, OUTCOME_NAMES, name_words
 from mot.questions import question_text
 from mot.scales import (
     STATUSES,
@@ -651,7 +645,7 @@ def tidy_columns(frame: pd.DataFrame) -> dict[str, str] | None:
 
     A tidy table has a respondent column and ``touchpoint``, ``measure`` and ``value``.
     """
-    by_words = {_words(str(c)).replace(" ", ""): str(c) for c in frame.columns}
+    by_words = {name_words(str(c)).replace(" ", ""): str(c) for c in frame.columns}
     found = {
         "touchpoint": by_words.get("touchpoint"),
         "measure": by_words.get("measure"),
@@ -669,9 +663,9 @@ def _tidy_rows(
     measure_words = (
         frame[names["measure"]]
         .astype("string")
-        .map(lambda m: _words(m) if m is not pd.NA else "", na_action="ignore")
+        .map(lambda m: name_words(m) if m is not pd.NA else "", na_action="ignore")
     )
-    measure = measure_words.map(lambda w: _MEASURE_LOOKUP.get(w) or _OUTCOME_LOOKUP.get(w))
+    measure = measure_words.map(lambda w: MEASURE_NAMES.get(w) or OUTCOME_NAMES.get(w))
     unknown = measure.isna().to_numpy()
     if unknown.any():
         known = {"measures": ", ".join(MEASURES), "outcomes": ", ".join(OUTCOMES)}

@@ -85,8 +85,6 @@ NOT_YET_SPLIT = {
     "mot/report.py",
     "mot/survey.py",
     "mot/messages.py",
-    "mot/scoring.py",
-    "mot/mapping.py",
     "ui/report_builder.py",
 }
 
