@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from mot._text import fold
 from mot.journey import MOMENT_KEYS, Journey
-from mot.scales import fold
 
 # Synonyms are compared after `fold` (lower case, no accents).
 MEASURE_SYNONYMS: dict[str, tuple[str, ...]] = {

@@ -24,7 +24,6 @@ import json
 import math
 import numbers
 import re
-import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ import numpy as np
 import pandas as pd
 import vl_convert
 
+from mot._text import strip_accents
 from mot.errors import ExportError
 from mot.messages import Message, message_of
 
@@ -640,8 +640,7 @@ def file_name(title: str, extension: str) -> str:
 
 def _stem(title: str) -> str:
     """``title`` without accents, lower case, other characters as single ``_``."""
-    decomposed = unicodedata.normalize("NFKD", title)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    plain = strip_accents(title).lower()
     return re.sub(r"[^a-z0-9]+", "_", plain).strip("_")
 
 

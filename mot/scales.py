@@ -18,13 +18,13 @@ their set (:func:`match_label_set`), which states the scale when nothing else do
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
+from mot._text import fold
 from mot.errors import ScaleError
 from mot.messages import Message, entry_texts
 
@@ -558,21 +558,6 @@ def _scale_from_values(numbers: np.ndarray) -> ScaleGuess:
         and not (s == Scale(0, 100) and exact.points <= 11)
     )
     return ScaleGuess(exact, "values", int(numbers.size), 0, low, high, also_fit)
-
-
-def fold(text: object) -> str:
-    """Lower-case, accent-free, single-spaced text for matching labels and names.
-
-    Examples
-    --------
-    >>> fold("  Muy  SATISFECHO ")
-    'muy satisfecho'
-    >>> fold("Emoción")
-    'emocion'
-    """
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", stripped).strip().lower()
 
 
 DONT_KNOW: frozenset[str] = frozenset(
