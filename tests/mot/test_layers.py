@@ -84,7 +84,6 @@ NOT_YET_SPLIT = {
     "mot/scales.py",
     "mot/report.py",
     "mot/survey.py",
-    "mot/messages.py",
     "ui/report_builder.py",
 }
 
