@@ -82,7 +82,6 @@ NOT_YET_SPLIT = {
     "mot/behaviour.py",
     "mot/events.py",
     "mot/scales.py",
-    "mot/survey.py",
     "ui/report_builder.py",
 }
 
