@@ -81,7 +81,6 @@ NOT_YET_SPLIT = {
     "mot/io.py",
     "mot/behaviour.py",
     "mot/events.py",
-    "mot/scales.py",
     "ui/report_builder.py",
 }
 
