@@ -15,6 +15,7 @@ import pandas as pd
 from scipy import stats
 
 from mot import MEASURES, vocabulary
+from mot._stats import validate_confidence
 from mot.errors import InsufficientDataError, MotError
 from mot.messages import Message
 from mot.tidy import as_ratings, require_measure
@@ -556,9 +557,7 @@ def _validate_compare(
         message = Message("arg.measure", measure=measure, measures=", ".join(MEASURES))
         raise MotError(message)
     _validate_correction(correction)
-    if not 0 < confidence < 1:
-        message = Message("arg.confidence", confidence=confidence)
-        raise MotError(message)
+    validate_confidence(confidence)
 
 
 def _validate_two_proportion(
@@ -579,9 +578,7 @@ def _validate_two_proportion(
         if x > n:
             message = Message("compare.successes", group=group, successes=x, n=n)
             raise MotError(message)
-    if not 0 < confidence < 1:
-        message = Message("arg.confidence", confidence=confidence)
-        raise MotError(message)
+    validate_confidence(confidence)
 
 
 SIGNIFICANT_COLUMNS: tuple[str, ...] = (

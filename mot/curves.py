@@ -14,26 +14,16 @@ from __future__ import annotations
 
 import itertools
 import numbers
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from mot.errors import MissingMeasureError, MotError
+from mot._codes import per_respondent, segment_codes, segment_count
+from mot._curve_matrix import curves_of, end_of, first_at
+from mot._frames import constant_text, labelled, text
+from mot._stats import t_interval, validate_confidence
+from mot.errors import MotError
 from mot.messages import Message
-from mot.scoring import (
-    _Codes,
-    _codes,
-    _constant_text,
-    _dense_matrix,
-    _labelled,
-    _n_segments,
-    _per_respondent,
-    _segment,
-    _t_interval,
-    _text,
-    _validate_confidence,
-)
 from mot.tidy import as_ratings, require_measure
 
 CURVE_COLUMNS: tuple[str, ...] = (
@@ -82,92 +72,6 @@ LOCATION_COLUMNS: tuple[str, ...] = (
 )
 """Columns of :func:`extreme_locations` (after the segment column, when ``by`` is given)."""
 
-CURVE_SOURCES: tuple[str, ...] = ("emotion", "experienced")
-"""Measures a curve is read from, in order of preference."""
-
-
-@dataclass(frozen=True, eq=False)
-class _Curves:
-    """Every respondent's curve, touchpoint-major: ``values[touchpoint code, respondent code]``.
-
-    NaN where the respondent did not rate the touchpoint (``rated`` is the opposite mask).
-    ``present`` flags the respondent categories with at least one row in the ratings (any
-    measure).
-    """
-
-    values: np.ndarray
-    rated: np.ndarray
-    source: str
-    codes: _Codes
-    present: np.ndarray
-
-
-def _curves(ratings: pd.DataFrame, *, needed_for: str) -> _Curves:
-    """The curve array of a table already passed through :func:`mot.tidy.as_ratings`.
-
-    Raises
-    ------
-    MissingMeasureError
-        If the table has rows but neither emotion nor experienced ratings (an empty table
-        gives an all-NaN array with source ``""``).
-    MotError
-        If a respondent rated the curve's measure twice at one touchpoint.
-    """
-    codes = _codes(ratings)
-    if len(ratings) == 0:
-        values = np.full((codes.n_touchpoints, codes.n_respondents), np.nan)
-        rated = np.zeros(values.shape, dtype=bool)
-        return _Curves(values, rated, "", codes, np.zeros(codes.n_respondents, dtype=bool))
-    source = next((m for m in CURVE_SOURCES if codes.has_measure(m)), None)
-    if source is None:
-        raise MissingMeasureError(Message("missing.curve_measure", needed_for=needed_for))
-    values, rated = _dense_matrix(codes, source, touchpoint_major=True)
-    if source == "experienced":  # centre on the midpoint: 2 · (value − 50), in place
-        values -= 50.0
-        values *= 2.0
-    present = rated.any(axis=0)
-    if not present.all():  # respondents with other ratings but no curve point, if any
-        known = codes.respondent[codes.respondent >= 0]
-        present = np.bincount(known, minlength=codes.n_respondents) > 0
-    return _Curves(values, rated, source, codes, present)
-
-
-def _rank_weights(n: int, *, descending: bool) -> np.ndarray:
-    """Column vector 1..n (or n..1) in the narrowest integer type: cheap to multiply a mask by."""
-    dtype = np.int8 if n < 127 else np.int16 if n < 32767 else np.int64
-    weights = np.arange(n, 0, -1) if descending else np.arange(1, n + 1)
-    return weights.astype(dtype)[:, None]
-
-
-def _first_true(mask: np.ndarray) -> np.ndarray:
-    """Per column, the first row where ``mask`` is True; -1 if none.
-
-    Vectorised without argmax over rows: weight row k by n − k and take the column maximum.
-    """
-    n = mask.shape[0]
-    best = (mask * _rank_weights(n, descending=True)).max(axis=0, initial=0).astype(np.intp)
-    return np.where(best > 0, n - best, -1)
-
-
-def _last_true(mask: np.ndarray) -> np.ndarray:
-    """Per column, the last row where ``mask`` is True; -1 if none."""
-    weighted = mask * _rank_weights(mask.shape[0], descending=False)
-    return weighted.max(axis=0, initial=0).astype(np.intp) - 1
-
-
-def _first_at(values: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """Per respondent (column), the first touchpoint (row) equal to ``target``; -1 if none."""
-    return _first_true(values == target)
-
-
-def _gather(values: np.ndarray, at: np.ndarray) -> np.ndarray:
-    """``values[at[j], j]`` per column ``j``; NaN where ``at`` is -1."""
-    n_columns = values.shape[1]
-    if values.size == 0:
-        return np.full(n_columns, np.nan)
-    picked = values.reshape(-1)[np.maximum(at, 0) * n_columns + np.arange(n_columns)]
-    return np.where(at >= 0, picked, np.nan)
-
 
 def _extreme(values: np.ndarray, function: np.ufunc) -> tuple[np.ndarray, np.ndarray]:
     """Highest (``np.fmax``) or lowest (``np.fmin``) point per respondent and where it is.
@@ -175,19 +79,13 @@ def _extreme(values: np.ndarray, function: np.ufunc) -> tuple[np.ndarray, np.nda
     NaN and -1 for a respondent without points; ties go to the earliest touchpoint.
     """
     extreme = function.reduce(values, axis=0, initial=np.nan)  # fmax/fmin skip NaN
-    return extreme, _first_at(values, extreme)
+    return extreme, first_at(values, extreme)
 
 
 def _counts(values: np.ndarray, rated: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Values with 0 for NaN, and the number of points and their sum per respondent."""
     filled = np.where(rated, values, 0.0)
     return filled, np.add.reduce(rated, axis=0, dtype=np.int64), filled.sum(axis=0)
-
-
-def _end(values: np.ndarray, rated: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Value at the last rated touchpoint in journey order, and that touchpoint (-1: none)."""
-    end_at = _last_true(rated)
-    return _gather(values, end_at), end_at
 
 
 def _slope(
@@ -311,20 +209,20 @@ def emotion_curve(
     >>> [float(row[c]) for c in ("mean", "sd", "ci_low", "ci_high")]
     [20.0, 40.0, -79.37, 119.37]
     """
-    _validate_confidence(confidence)
+    validate_confidence(confidence)
     ratings = as_ratings(ratings)
-    segment, segment_dtype = _segment(ratings, by)
-    curves = _curves(ratings, needed_for=Message("analysis.emotion_curve"))
+    segment, segment_dtype = segment_codes(ratings, by)
+    curves = curves_of(ratings, needed_for=Message("analysis.emotion_curve"))
     codes, n_tp = curves.codes, curves.codes.n_touchpoints
-    respondent_segment = None if by is None else _per_respondent(codes, segment)
-    n_segments = _n_segments(segment_dtype)
+    respondent_segment = None if by is None else per_respondent(codes, segment)
+    n_segments = segment_count(segment_dtype)
     n, mean, sd = _touchpoint_stats(curves.values, curves.rated, respondent_segment, n_segments)
-    _, low, high = _t_interval(n, mean, sd, confidence)
+    _, low, high = t_interval(n, mean, sd, confidence)
     g = np.flatnonzero(n > 0)
     segment_of, touchpoint_of = np.divmod(g, max(n_tp, 1))
-    columns = _labelled(segment_of, segment_dtype, by, touchpoint_of, codes.touchpoint_dtype)
+    columns = labelled(segment_of, segment_dtype, by, touchpoint_of, codes.touchpoint_dtype)
     columns.update(position=touchpoint_of, n=n[g], mean=mean[g], sd=sd[g])
-    columns.update(ci_low=low[g], ci_high=high[g], source=_text(np.full(g.size, curves.source)))
+    columns.update(ci_low=low[g], ci_high=high[g], source=text(np.full(g.size, curves.source)))
     result = pd.DataFrame(columns)
     if respondent_segment is not None:
         missing = curves.rated.any(axis=0) & (respondent_segment < 0)
@@ -492,7 +390,7 @@ def curve_extremes(curve: pd.DataFrame, *, prominence: float = 5.0) -> pd.DataFr
     # Sort by group, position, then kind (peak before trough).
     final = np.lexsort((kinds, data["position"].to_numpy()[rows], group[rows]))
     out = data.iloc[rows[final]].reset_index(drop=True)
-    out.insert(len(groups) + 2, "kind", _text(np.array(["peak", "trough"])[kinds[final]]))
+    out.insert(len(groups) + 2, "kind", text(np.array(["peak", "trough"])[kinds[final]]))
     out["prominence"] = np.asarray(prominences, dtype=np.float64)[final]
     out["global_only"] = np.asarray(flags, dtype=bool)[final]
     return out
@@ -563,13 +461,13 @@ def respondent_curves(ratings: pd.DataFrame) -> pd.DataFrame:
     [40.0, -20.0, 40.0, 6.67, 30.0]
     """
     ratings = as_ratings(ratings)
-    curves = _curves(ratings, needed_for=Message("analysis.respondent_curves"))
+    curves = curves_of(ratings, needed_for=Message("analysis.respondent_curves"))
     codes, values = curves.codes, curves.values
     rated = curves.rated
     filled, n_points, total = _counts(values, rated)
     peak, peak_at = _extreme(values, np.fmax)
     trough, trough_at = _extreme(values, np.fmin)
-    end, end_at = _end(values, rated)
+    end, end_at = end_of(values, rated)
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = total / n_points
     slope = _slope(filled, rated, n_points, total)
@@ -594,7 +492,7 @@ def respondent_curves(ratings: pd.DataFrame) -> pd.DataFrame:
             "end_touchpoint": where(end_at),
             "mean": pick(mean),
             "slope": pick(slope),
-            "source": _constant_text(curves.source, keep.size),
+            "source": constant_text(curves.source, keep.size),
         }
     )
 
@@ -655,13 +553,13 @@ def extreme_locations(ratings: pd.DataFrame, *, by: str | None = None) -> pd.Dat
     [[0.5, 0.5], [0.0, 0.0], [0.5, 0.5]]
     """
     ratings = as_ratings(ratings)
-    segment, segment_dtype = _segment(ratings, by)
-    curves = _curves(ratings, needed_for=Message("analysis.extreme_locations"))
+    segment, segment_dtype = segment_codes(ratings, by)
+    curves = curves_of(ratings, needed_for=Message("analysis.extreme_locations"))
     codes, values = curves.codes, curves.values
-    n_tp, n_segments = codes.n_touchpoints, _n_segments(segment_dtype)
+    n_tp, n_segments = codes.n_touchpoints, segment_count(segment_dtype)
     _, peak_at = _extreme(values, np.fmax)
     _, trough_at = _extreme(values, np.fmin)
-    respondent_segment = _per_respondent(codes, segment)
+    respondent_segment = per_respondent(codes, segment)
     counted = (peak_at >= 0) & (respondent_segment >= 0)  # a curve point and a segment
     seg = respondent_segment[counted]
     n_groups = n_segments * n_tp
@@ -670,7 +568,7 @@ def extreme_locations(ratings: pd.DataFrame, *, by: str | None = None) -> pd.Dat
     troughs = np.bincount(seg * n_tp + trough_at[counted], minlength=n_groups)
     g = np.flatnonzero(_observed(curves.rated, respondent_segment, n_segments))
     segment_of, touchpoint_of = np.divmod(g, max(n_tp, 1))
-    columns = _labelled(segment_of, segment_dtype, by, touchpoint_of, codes.touchpoint_dtype)
+    columns = labelled(segment_of, segment_dtype, by, touchpoint_of, codes.touchpoint_dtype)
     n_respondents = per_segment[segment_of]
     columns.update(position=touchpoint_of, n_respondents=n_respondents)
     columns.update(peak_share=peaks[g] / n_respondents, trough_share=troughs[g] / n_respondents)

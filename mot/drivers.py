@@ -14,6 +14,7 @@ import pandas as pd
 from scipy import stats
 
 from mot import MEASURES, OUTCOMES
+from mot._stats import validate_confidence
 from mot.errors import InsufficientDataError, MissingMeasureError, MotError
 from mot.messages import Message
 from mot.tidy import as_ratings, require_measure
@@ -299,6 +300,4 @@ def _validate_driver_importance(
     if isinstance(n_boot, bool) or not isinstance(n_boot, int | np.integer) or n_boot < 0:
         message = Message("drivers.n_boot", n_boot=n_boot)
         raise MotError(message)
-    if not 0 < confidence < 1:
-        message = Message("arg.confidence", confidence=confidence)
-        raise MotError(message)
+    validate_confidence(confidence)

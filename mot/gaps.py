@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from mot import MEASURES
+from mot._stats import validate_confidence
 from mot.distributions import t_ppf, t_sf
 from mot.errors import MissingMeasureError, MotError
 from mot.io import release_memory
@@ -632,9 +633,7 @@ def _segment_rows(ratings: pd.DataFrame, by: str | None) -> tuple[pd.DataFrame, 
 
 def _validate_gap_table(ratings: pd.DataFrame, *, by: str | None, confidence: float) -> None:
     """Raise a typed error unless ``ratings`` can give a gap table."""
-    if not 0 < confidence < 1:
-        message = Message("arg.confidence", confidence=confidence)
-        raise MotError(message)
+    validate_confidence(confidence)
     if by is not None and by not in ratings.columns:
         message = Message("gaps.no_segment", by=by)
         raise MotError(message)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from mot._text import comma_list
 from mot.errors import JourneyError
 from mot.jsonfile import load_json, parse_json
 from mot.messages import Message
@@ -172,23 +173,18 @@ def moment(key: str) -> Moment:
     raise JourneyError(message)
 
 
-def _words(text: str) -> tuple[str, ...]:
-    """Keywords written as one comma-separated text."""
-    return tuple(w.strip() for w in text.split(",") if w.strip())
-
-
 # Words (English and Spanish) by which a survey question names each standard moment; they
 # suggest a rating's touchpoint from its question text (mot.questions). Compared accent- and
 # case-free as whole words; a trailing `*` also takes any ending ("entrega*": entregado).
 QUESTION_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "ZMOT": _words(
+    "ZMOT": comma_list(
         "search*, research*, looking for information, information online, looking online, read "
         "reviews, read a review, reading a review, reading reviews, online reviews, reviews, "
         "compare, compared, comparing, comparison*, video*, busc*, búsqueda*, investig*, "
         "información en internet, informarse, informarte, reseñas, leer reseñas, opiniones de "
         "otros, compara*, comparé, comparó, vídeo*"
     ),
-    "FMOT": _words(
+    "FMOT": comma_list(
         "product page*, product detail*, product listing*, product description*, product photo*, "
         "shelf, shelves, first impression*, first look, first saw, advert*, ad, ads, landing "
         "page*, storefront, shop window, página del producto, página de producto, ficha del "
@@ -196,14 +192,14 @@ QUESTION_KEYWORDS: dict[str, tuple[str, ...]] = {
         "estantería*, escaparate*, anuncio*, publicidad, primera impresión, primer contacto, "
         "primera vez que vio, primera vez que viste"
     ),
-    "SMOT": _words(
+    "SMOT": comma_list(
         "purchas*, buy, buying, bought, checkout, check out, payment*, pay, paid, paying, cart, "
         "basket, unboxing, opening the package, first use, using the product, use the product, "
         "used the product, the product itself, compra, compras, comprar, comprado, comprada, "
         "compraste, compré, compró, pago, pagar, pagó, carrito, cesta, desembal*, abrir el "
         "paquete, primer uso, usar el producto, uso del producto, el producto en sí"
     ),
-    "TMOT": _words(
+    "TMOT": comma_list(
         "deliver*, shipping, shipment*, shipped, arriv*, tracking, order updates, notification*, "
         "support, customer service, customer care, help desk, helpdesk, returns, return process, "
         "returning, refund*, complaint*, courier, after sales, entrega*, envío*, enviad*, "
@@ -212,7 +208,7 @@ QUESTION_KEYWORDS: dict[str, tuple[str, ...]] = {
         "devoluci*, devolver, reembolso*, reclamaci*, incidencia*, transportista, mensajer*, "
         "repartidor*, reparto"
     ),
-    "UMOT": _words(
+    "UMOT": comma_list(
         "share, shared, sharing, social media, social network*, word of mouth, write a review, "
         "wrote a review, writing a review, leave a review, leaving a review, left a review, post "
         "a review, posted a review, posting a review, your review, a review, recommend*, "
@@ -224,17 +220,17 @@ QUESTION_KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 # Generic words that name a moment less surely: they count for less than a keyword above.
 QUESTION_HINTS: dict[str, tuple[str, ...]] = {
-    "ZMOT": _words("internet, online, google, opiniones, information, información"),
-    "FMOT": _words(
+    "ZMOT": comma_list("internet, online, google, opiniones, information, información"),
+    "FMOT": comma_list(
         "store, shop, website, web, app, offer, catalog*, catalogue, tienda, sitio web, página "
         "web, oferta, catálogo"
     ),
-    "SMOT": _words(
+    "SMOT": comma_list(
         "product, producto, use, using, uso, usar, usarlo, your order, su pedido, tu pedido, el "
         "pedido"
     ),
-    "TMOT": _words("package, parcel, paquete, after-sales, help, ayuda"),
-    "UMOT": _words("loyalty, fidelidad, fidelización, friends, amigos"),
+    "TMOT": comma_list("package, parcel, paquete, after-sales, help, ayuda"),
+    "UMOT": comma_list("loyalty, fidelidad, fidelización, friends, amigos"),
 }
 
 

@@ -20,9 +20,7 @@ can be overridden, and mappings save and load as JSON.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict, dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -30,9 +28,19 @@ import pandas as pd
 
 from mot import MEASURES, OUTCOMES
 from mot.errors import MappingError
-from mot.journey import MOMENT_KEYS, Journey
+from mot.journey import Journey
 from mot.jsonfile import load_json, parse_json
 from mot.messages import Message, message_of
+from mot.naming import (
+    CUSTOMER_SYNONYMS,
+    ID_SYNONYMS,
+    MEASURE_SYNONYMS,
+    METADATA_KEYS,
+    OUTCOME_SYNONYMS,
+    is_metadata,
+    parse_column_name,
+    respondent_field,
+)
 from mot.questions import (
     CONFIDENCES,
     Evidence,
@@ -47,10 +55,31 @@ from mot.scales import (
     Scale,
     answer_texts,
     detect_scale,
-    fold,
     parse_scale,
     stated_scale,
 )
+
+__all__ = [
+    "CUSTOMER_SYNONYMS",  # the naming convention (mot.naming), read from here too
+    "ID_SYNONYMS",
+    "MAPPING_COLUMNS",
+    "MEASURE_SYNONYMS",
+    "METADATA_KEYS",
+    "OUTCOME_SYNONYMS",
+    "REASONS",
+    "ROLES",
+    "ColumnMapping",
+    "Mapping",
+    "known_scale_names",
+    "load_mapping",
+    "mapping_from_dict",
+    "mapping_from_frame",
+    "mapping_from_json",
+    "parse_column_name",
+    "save_mapping",
+    "suggest_mapping",
+    "with_measure_scales",
+]
 
 ROLES: tuple[str, ...] = (
     "respondent_id",
@@ -61,162 +90,6 @@ ROLES: tuple[str, ...] = (
     "segment",
     "ignore",
 )
-
-# Synonyms are compared after `fold` (lower case, no accents).
-MEASURE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "anticipated": (
-        "anticipated",
-        "anticipation",
-        "expected",
-        "expectation",
-        "expectations",
-        "anticipada",
-        "anticipado",
-        "esperada",
-        "esperado",
-        "expectativa",
-        "expectativas",
-    ),
-    "experienced": (
-        "experienced",
-        "experience",
-        "actual",
-        "performance",
-        "experiencia",
-        "vivida",
-        "vivido",
-        "desempeno",
-        "real",
-    ),
-    "retrospective": (
-        "retrospective",
-        "remembered",
-        "memory",
-        "recuerdo",
-        "recordada",
-        "recordado",
-        "retrospectiva",
-        "retrospectivo",
-    ),
-    "excellent": ("excellent", "excellence", "ideal", "excelente", "excelencia"),
-    "importance": ("importance", "important", "importancia"),
-    "emotion": ("emotion", "emotions", "feeling", "valence", "emocion", "sentimiento"),
-    "comment": ("comment", "comments", "comentario", "comentarios", "verbatim", "texto"),
-}
-
-OUTCOME_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "recommend": (
-        "recommend",
-        "recommendation",
-        "likelihood to recommend",
-        "likely to recommend",
-        "ltr",
-        "nps",
-        "nps score",
-        "recomendacion",
-        "recomendaria",
-        "probabilidad de recomendacion",
-        "probabilidad recomendar",
-        "recomendar",
-    ),
-    "overall_satisfaction": (
-        "overall satisfaction",
-        "satisfaction",
-        "csat",
-        "overall csat",
-        "satisfaccion general",
-        "satisfaccion global",
-        "satisfaccion",
-    ),
-    "overall_retrospective": (
-        "overall retrospective",
-        "overall remembered",
-        "remembered overall",
-        "overall memory",
-        "overall remembered rating",
-        "recuerdo global",
-        "recuerdo general",
-        "valoracion recordada",
-    ),
-    "repurchase": (
-        "repurchase",
-        "repurchase intent",
-        "repurchase intention",
-        "return intent",
-        "recompra",
-        "intencion recompra",
-        "intencion de recompra",
-        "volveria a comprar",
-    ),
-}
-
-ID_SYNONYMS: tuple[str, ...] = (
-    "respondent id",
-    "respondentid",
-    "responseid",
-    "response id",
-    "id respuesta",
-    "respuesta id",
-    "id encuestado",
-    "respondent",
-    "id",
-    "record id",
-    "responseid",
-)
-CUSTOMER_SYNONYMS: tuple[str, ...] = (
-    "customer id",
-    "customerid",
-    "client id",
-    "id cliente",
-    "cliente id",
-    "user id",
-    "userid",
-    "customer",
-    "cliente",
-)
-# Survey-tool metadata (Qualtrics, SurveyMonkey, Google and Microsoft Forms): never ratings.
-METADATA_KEYS: frozenset[str] = frozenset(
-    re.sub(r"[^a-z0-9]", "", k.lower())
-    for k in (
-        "StartDate",
-        "EndDate",
-        "Status",
-        "IPAddress",
-        "IP Address",
-        "Progress",
-        "Duration (in seconds)",
-        "Finished",
-        "RecordedDate",
-        "RecipientLastName",
-        "RecipientFirstName",
-        "RecipientEmail",
-        "ExternalReference",
-        "ExternalDataReference",
-        "LocationLatitude",
-        "LocationLongitude",
-        "DistributionChannel",
-        "UserLanguage",
-        "CollectorID",
-        "Email Address",
-        "First Name",
-        "Last Name",
-        "Custom Data 1",
-        "Start time",
-        "Completion time",
-        "Email",
-        "Name",
-        "Timestamp",
-        "Marca temporal",
-        "Last modified time",
-        "Q_RecaptchaScore",
-        "Q_RelevantIDDuplicate",
-        "Q_DuplicateRespondent",
-    )
-)
-
-_SEPARATORS = re.compile(r"\s*-\s*|\s*_\s*|\s*\.\s*|\s+")
-_PARENTHESISED = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]\s*")
-
 
 REASONS: tuple[str, ...] = (
     "metadata",
@@ -437,88 +310,6 @@ def save_mapping(mapping: Mapping, target: str | Path) -> None:
     Path(target).write_text(text + "\n", encoding="utf-8")
 
 
-# --- the naming convention ---------------------------------------------------------------
-
-
-def _words(text: str) -> str:
-    """Folded text with separators as single spaces and (parenthesised) parts dropped."""
-    folded = fold(_PARENTHESISED.sub(" ", str(text)))
-    return " ".join(w for w in _SEPARATORS.split(folded) if w)
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", fold(text))
-
-
-_MEASURE_LOOKUP: dict[str, str] = {
-    _words(s): m for m, synonyms in MEASURE_SYNONYMS.items() for s in synonyms
-}
-_OUTCOME_LOOKUP: dict[str, str] = {
-    _words(s): o for o, synonyms in OUTCOME_SYNONYMS.items() for s in synonyms
-}
-
-
-_ID_WORDS = frozenset(_words(s) for s in ID_SYNONYMS)
-_CUSTOMER_WORDS = frozenset(_words(s) for s in CUSTOMER_SYNONYMS)
-
-
-@lru_cache(maxsize=16)
-def _touchpoint_aliases(journey: Journey) -> list[tuple[str, str]]:
-    """(folded alias, touchpoint id), longest alias first so `home_delivery` beats `home`."""
-    aliases = {_words(tp.id): tp.id for tp in journey.touchpoints}
-    for key in MOMENT_KEYS:
-        tagged = [tp.id for tp in journey.touchpoints if tp.moment == key]
-        if len(tagged) == 1:
-            aliases.setdefault(_words(key), tagged[0])
-    return sorted(aliases.items(), key=lambda kv: -len(kv[0]))
-
-
-def parse_column_name(name: str, journey: Journey) -> tuple[str, str] | None:
-    """Read ``<touchpoint>_<measure>`` (or ``<measure>_<touchpoint>``) from a column name.
-
-    Separators ``_``, `` - ``, ``.`` or a space; any case and accents; measure synonyms in
-    English and Spanish; a moment key also names the one touchpoint tagged with it.
-    Returns ``(touchpoint_id, measure)`` with measure ``"comment"`` for free text, or None.
-
-    Examples
-    --------
-    >>> from mot.journey import default_journey
-    >>> j = default_journey()
-    >>> parse_column_name("FMOT - Expectativa", j), parse_column_name("tmot.vivida", j)
-    (('FMOT', 'anticipated'), ('TMOT', 'experienced'))
-    >>> parse_column_name("Emoción SMOT", j), parse_column_name("Age", j)
-    (('SMOT', 'emotion'), None)
-    """
-    words = _words(name)
-    for alias, tp_id in _touchpoint_aliases(journey):
-        if words.startswith(alias + " "):
-            measure = _MEASURE_LOOKUP.get(words[len(alias) + 1 :])
-        elif words.endswith(" " + alias):
-            measure = _MEASURE_LOOKUP.get(words[: -len(alias) - 1])
-        else:
-            continue
-        if measure is not None:
-            return tp_id, measure
-    return None
-
-
-def _is_metadata(column: str) -> bool:
-    return _key(column) in METADATA_KEYS
-
-
-def _respondent_field(column: str, label: str) -> tuple[str, str | None] | None:
-    """The respondent id, customer id or an outcome, by the column's name."""
-    words = _words(column)
-    if words in _ID_WORDS or _key(label) in ("responseid", "respondentid"):
-        return "respondent_id", None
-    if words in _CUSTOMER_WORDS:
-        return "customer_id", None
-    outcome = _OUTCOME_LOOKUP.get(words)
-    if outcome is not None:
-        return "outcome", outcome
-    return None
-
-
 def _looks_categorical(values: pd.Series) -> bool:
     if pd.api.types.is_bool_dtype(values.dtype) or isinstance(values.dtype, pd.CategoricalDtype):
         return True
@@ -537,9 +328,9 @@ def _looks_categorical(values: pd.Series) -> bool:
 def _suggest_one(
     column: str, label: str, values: pd.Series, journey: Journey, coded: bool
 ) -> ColumnMapping:
-    if _is_metadata(column):
+    if is_metadata(column):
         return ColumnMapping(column, "ignore", reason="metadata", confidence="high")
-    field = _respondent_field(column, label)
+    field = respondent_field(column, label)
     if field is not None:
         role, outcome = field
         return ColumnMapping(column, role, outcome=outcome, reason="column_name", confidence="high")

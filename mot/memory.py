@@ -16,10 +16,10 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from mot.curves import _curves, _end, _first_at
+from mot._curve_matrix import curves_of, end_of, first_at
+from mot._stats import validate_confidence
 from mot.errors import InsufficientDataError, MissingMeasureError, MotError
 from mot.messages import Message
-from mot.scoring import _validate_confidence
 from mot.tidy import as_ratings
 
 PREDICTORS: tuple[str, ...] = ("peak_end", "mean", "end", "peak")
@@ -120,7 +120,7 @@ class PeakEndResult:
 
 
 def _validate_peak_end(respondents: pd.DataFrame, outcome: str, confidence: float) -> None:
-    _validate_confidence(confidence)
+    validate_confidence(confidence)
     if "respondent_id" not in respondents.columns:
         message = Message("memory.respondent_id")
         raise MotError(message)
@@ -144,7 +144,7 @@ def _predictor_values(values: np.ndarray, rated: np.ndarray) -> dict[str, np.nda
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = total / n_points
     del n_points, total
-    end = _end(values, rated)[0]
+    end = end_of(values, rated)[0]
     high = np.fmax.reduce(values, axis=0, initial=np.nan)  # fmax/fmin skip NaN
     low = np.fmin.reduce(values, axis=0, initial=np.nan)
     # The most intense point is the highest or the lowest, whichever is farther from 0.
@@ -152,7 +152,7 @@ def _predictor_values(values: np.ndarray, rated: np.ndarray) -> dict[str, np.nda
     tie = np.flatnonzero((np.abs(low) == np.abs(high)) & (low != high))  # both +x and −x
     if tie.size:  # the earlier of the two wins
         columns = values[:, tie]
-        low_first = _first_at(columns, low[tie]) < _first_at(columns, high[tie])
+        low_first = first_at(columns, low[tie]) < first_at(columns, high[tie])
         peak[tie[low_first]] = low[tie[low_first]]
     del high, low
     return {"peak_end": (peak + end) / 2, "mean": mean, "end": end, "peak": peak}
@@ -417,7 +417,7 @@ def peak_end(
     """
     _validate_peak_end(respondents, outcome, confidence)
     ratings = as_ratings(ratings)
-    curves = _curves(ratings, needed_for=Message("analysis.peak_end"))
+    curves = curves_of(ratings, needed_for=Message("analysis.peak_end"))
     predictors = _predictor_values(curves.values, curves.rated)
     categories, present, source = curves.codes.respondents, curves.present, curves.source
     del curves  # the curve array is not needed past here: freed before the outcome's arrays
@@ -500,7 +500,7 @@ def memory_points(
     """
     _validate_peak_end(respondents, outcome, 0.95)
     ratings = as_ratings(ratings)
-    curves = _curves(ratings, needed_for=Message("analysis.peak_end"))
+    curves = curves_of(ratings, needed_for=Message("analysis.peak_end"))
     predictors = _predictor_values(curves.values, curves.rated)
     categories = curves.codes.respondents
     del curves  # the curve array is not needed past here: freed before the outcome's arrays

@@ -55,6 +55,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from mot._text import comma_list, fold
 from mot.journey import (
     DEFAULT_EVENT_KEYWORDS,
     MOMENT_KEYS,
@@ -62,13 +63,7 @@ from mot.journey import (
     QUESTION_KEYWORDS,
     Journey,
 )
-from mot.scales import DONT_KNOW, fold, match_label_set, scale_in_text, stated_scale
-
-
-def _words(text: str) -> tuple[str, ...]:
-    """Wording written as one comma-separated text."""
-    return tuple(w.strip() for w in text.split(",") if w.strip())
-
+from mot.scales import DONT_KNOW, match_label_set, scale_in_text, stated_scale
 
 CONFIDENCES: tuple[str, ...] = ("high", "medium", "low")
 """Confidence of a suggestion, surest first; ``high`` and ``medium`` are applied."""
@@ -78,25 +73,25 @@ SCALE_SOURCES: tuple[str, ...] = ("question", "value_labels", "answer_labels", "
 scale labels ("Muy satisfecho"), the answers' numbers."""
 
 MEASURE_WORDING: dict[str, tuple[str, ...]] = {
-    "importance": _words("importan*, importa, matters to you, how much does it matter"),
-    "excellent": _words(
+    "importance": comma_list("importan*, importa, matters to you, how much does it matter"),
+    "excellent": comma_list(
         "excellen*, excelen*, ideal*, perfect*, exceptional, outstanding, excepcional, "
         "sobresaliente"
     ),
-    "retrospective": _words(
+    "retrospective": comma_list(
         "remember*, recall*, looking back, look back, thinking back, in hindsight, in retrospect, "
         "retrospect*, memor*, recuerd*, recordar*, recordad*, recordando, recordó, retrospectiv*, "
         "mirando atrás, echando la vista atrás, visto ahora, pasado un tiempo, con el tiempo"
     ),
-    "anticipated": _words(
+    "anticipated": comma_list(
         "expect*, anticipat*, look forward, looking forward, esperab*, esperad*, esperaría*, "
         "expectativ*, anticipab*, anticipad*, qué espera"
     ),
-    "emotion": _words(
+    "emotion": comma_list(
         "feel*, felt, emotion*, mood, sinti*, sient*, sentir*, sentimiento*, emoción*, emocion*, "
         "estado de ánimo"
     ),
-    "experienced": _words(
+    "experienced": comma_list(
         "satisf*, insatisf*, dissatisf*, how was, how were, how would you rate, rate, rated, "
         "rating, how good, how well, quality, experience, experienced, received, got, score, "
         "evaluate, qué tal, cómo fue, cómo fueron, valor*, calific*, califiq*, puntú*, puntu*, "
@@ -115,12 +110,12 @@ MEASURE_PRECEDENCE: tuple[str, ...] = (
 )
 """When a question names several specific measures, the first of these is taken."""
 
-WAITING_WORDING: tuple[str, ...] = _words(
+WAITING_WORDING: tuple[str, ...] = comma_list(
     "waited, waiting, wait for, mientras esperaba, esperaba a que, esperar a que, esperando"
 )
 """Waiting is neither expecting nor a measure ("mientras esperaba a que llegara…")."""
 
-COMMENT_WORDING: tuple[str, ...] = _words(
+COMMENT_WORDING: tuple[str, ...] = comma_list(
     "comment*, tell us, anything else, describe, explain, why, what could we improve, "
     "suggestion*, in your own words, coment*, cuéntenos, cuéntanos, contarnos, algo más, "
     "describa, explique, por qué, qué podríamos mejorar, sugerencia*, con sus palabras"
@@ -129,7 +124,7 @@ COMMENT_WORDING: tuple[str, ...] = _words(
 with neither this nor a measure's wording ("which product did you buy?") is no comment."""
 
 OUTCOME_WORDING: dict[str, tuple[str, ...]] = {
-    "repurchase": _words(
+    "repurchase": comma_list(
         "buy again, buy from us again, purchase again, shop again, shop with us again, order "
         "again, come back, repurchas*, volver a comprar, vuelva a comprar, volvería a comprar, "
         "comprar de nuevo, compraría de nuevo, repetir la compra, recompra*, volver a pedir"
@@ -137,19 +132,19 @@ OUTCOME_WORDING: dict[str, tuple[str, ...]] = {
 }
 """Wording of an outcome that would otherwise read as a touchpoint ("volver a comprar")."""
 
-OVERALL_WORDING: tuple[str, ...] = _words(
+OVERALL_WORDING: tuple[str, ...] = comma_list(
     "overall, in general, all in all, en general, global, globalmente, en conjunto, en resumen"
 )
 """Wording of a question about the whole journey: with an experienced or retrospective
 wording and no touchpoint, it is overall satisfaction or the overall remembered rating."""
 
-WHOLE_JOURNEY_WORDING: tuple[str, ...] = _words(
+WHOLE_JOURNEY_WORDING: tuple[str, ...] = comma_list(
     "shopping experience, purchase experience, buying experience, experience with us, experiencia "
     "de compra, experiencia con nosotros, su experiencia con nuestra tienda"
 )
 """Wording that names the whole journey, not one of its moments ("experiencia de compra")."""
 
-RECEIPT_WORDING: tuple[str, ...] = _words(
+RECEIPT_WORDING: tuple[str, ...] = comma_list(
     "received your order, receiving your order, receive your order, recibir su pedido, recibió su "
     "pedido, recibir el pedido, recibir tu pedido, your order arrived, llegó su pedido"
 )

@@ -12,17 +12,26 @@ respondents score in about the time of a plain pandas ``groupby().mean()``.
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
 from mot import MEASURES, UTILITIES, vocabulary
-from mot.distributions import t_ppf, t_sf
+from mot._codes import (
+    Codes,
+    codes_of,
+    dense_matrix,
+    per_respondent,
+    segment_codes,
+    segment_count,
+)
+from mot._frames import labelled, text
+from mot._stats import group_stats, t_interval, validate_confidence
+from mot.distributions import t_sf
 from mot.errors import MissingMeasureError, MotError
 from mot.messages import Message
-from mot.tidy import RATING_COLUMNS, as_ratings
+from mot.tidy import as_ratings
 
 SCORE_COLUMNS: tuple[str, ...] = (
     "touchpoint",
@@ -83,146 +92,6 @@ COMPARISONS: tuple[_Comparison, ...] = (
 _BOOTSTRAP_CELLS = 4_000_000
 
 
-# --------------------------------------------------------------------------------------------
-# Shared machinery (also used by mot.curves and mot.memory)
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, eq=False)
-class _Codes:
-    """The integer codes of a ratings table, one entry per row (views, no copies).
-
-    Codes keep pandas' narrow integer dtypes: widen them (``astype(np.intp)``) before any
-    arithmetic that could overflow.
-    """
-
-    respondent: np.ndarray  # -1 = missing
-    touchpoint: np.ndarray  # -1 = missing; the code is the journey position
-    measure: np.ndarray  # code into MEASURES, -1 = missing
-    value: np.ndarray  # float64
-    respondents: pd.Index  # respondent_id categories
-    touchpoint_dtype: pd.CategoricalDtype
-
-    @property
-    def n_respondents(self) -> int:
-        return len(self.respondents)
-
-    @property
-    def n_touchpoints(self) -> int:
-        return len(self.touchpoint_dtype.categories)
-
-    def has_measure(self, measure: str) -> bool:
-        code, step = MEASURES.index(measure), _FILL_ROWS  # a slice at a time: no big mask
-        return any(
-            np.any(self.measure[i : i + step] == code) for i in range(0, self.measure.size, step)
-        )
-
-
-def _codes(ratings: pd.DataFrame) -> _Codes:
-    """Codes of a table already passed through :func:`mot.tidy.as_ratings`."""
-    respondent = ratings["respondent_id"].array
-    touchpoint = ratings["touchpoint"].array
-    return _Codes(
-        respondent=respondent.codes,
-        touchpoint=touchpoint.codes,
-        measure=ratings["measure"].array.codes,
-        value=ratings["value"].to_numpy(dtype=np.float64),
-        respondents=respondent.categories,
-        touchpoint_dtype=touchpoint.dtype,
-    )
-
-
-def _validate_confidence(confidence: float) -> None:
-    if isinstance(confidence, bool) or not (
-        isinstance(confidence, numbers.Real) and 0 < confidence < 1
-    ):
-        message = Message("scoring.confidence", confidence=confidence)
-        raise MotError(message)
-
-
-def _segment(ratings: pd.DataFrame, by: str | None) -> tuple[np.ndarray | None, object]:
-    """Codes (-1 = missing) and dtype of the segment column ``by``, or ``(None, None)``."""
-    if by is None:
-        return None, None
-    if by not in ratings.columns or by in RATING_COLUMNS:
-        message = Message("scoring.no_segment", by=by)
-        raise MotError(message)
-    column = ratings[by]
-    if not isinstance(column.dtype, pd.CategoricalDtype):
-        column = column.astype("category")
-    return column.cat.codes.to_numpy().astype(np.intp), column.dtype
-
-
-def _per_respondent(codes: _Codes, row_segment: np.ndarray | None) -> np.ndarray:
-    """Segment code of each respondent category (0 for all without ``by``; -1 = missing)."""
-    if row_segment is None:
-        return np.zeros(codes.n_respondents, dtype=np.intp)
-    segment = np.full(codes.n_respondents, -1, dtype=np.intp)
-    known = codes.respondent >= 0
-    segment[codes.respondent[known]] = row_segment[known]
-    return segment
-
-
-def _n_segments(segment_dtype: object) -> int:
-    return 1 if segment_dtype is None else len(segment_dtype.categories)
-
-
-def _group_stats(
-    key: np.ndarray, values: np.ndarray, n_groups: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Count, mean and sd (ddof=1, NaN below two values) per group.
-
-    ``key`` holds a group number per value; ``key == n_groups`` marks values left out. The sd
-    is computed in two passes (deviations from the group mean), so equal values give 0 exactly.
-    """
-    length = n_groups + 1
-    n = np.bincount(key, minlength=length)[:n_groups]
-    total = np.bincount(key, weights=values, minlength=length)[:n_groups]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = total / n
-        centred = values - np.append(mean, 0.0)[key]
-        squares = np.bincount(key, weights=centred * centred, minlength=length)[:n_groups]
-        sd = np.sqrt(squares / (n - 1))
-    sd[n < 2] = np.nan
-    return n, mean, sd
-
-
-def _t_interval(
-    n: np.ndarray, mean: np.ndarray, sd: np.ndarray, confidence: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Standard error and t-interval ``mean ± t_{(1+confidence)/2, n-1} · sd / √n``."""
-    with np.errstate(invalid="ignore", divide="ignore"):
-        se = sd / np.sqrt(n)
-        df = np.where(n >= 2, n - 1, np.nan).astype(np.float64)
-        half = t_ppf(0.5 + confidence / 2, df) * se
-    return se, mean - half, mean + half
-
-
-def _labelled(
-    segment: np.ndarray | None,
-    segment_dtype: object,
-    by: str | None,
-    touchpoint: np.ndarray,
-    touchpoint_dtype: pd.CategoricalDtype,
-) -> dict[str, object]:
-    """The leading columns of a result: the segment (when ``by``) and the touchpoint."""
-    columns: dict[str, object] = {}
-    if by is not None:
-        columns[by] = pd.Categorical.from_codes(segment, dtype=segment_dtype)
-    columns["touchpoint"] = pd.Categorical.from_codes(touchpoint, dtype=touchpoint_dtype)
-    return columns
-
-
-def _text(values: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    """A text column with pandas' string dtype whether or not it is empty (None = missing)."""
-    return pd.array(np.asarray(values, dtype=object), dtype="str")
-
-
-def _constant_text(value: str, n: int) -> pd.api.extensions.ExtensionArray:
-    """A text column repeating one value ``n`` times (without building ``n`` Python strings)."""
-    return pd.array([value], dtype="str").take(np.zeros(n, dtype=np.intp))
-
-
 def _missing_segment_count(respondent: np.ndarray, missing: np.ndarray) -> int:
     """Number of distinct respondents among the rows flagged ``missing``."""
     if not missing.any():
@@ -242,11 +111,11 @@ def _validate_score_utilities(ci: str, n_boot: int, confidence: float) -> None:
     if ci == "bootstrap" and (not isinstance(n_boot, int | np.integer) or n_boot < 1):
         message = Message("scoring.n_boot", n_boot=n_boot)
         raise MotError(message)
-    _validate_confidence(confidence)
+    validate_confidence(confidence)
 
 
 def _utility_keys(
-    codes: _Codes, segment: np.ndarray | None, n_segments: int | None = None
+    codes: Codes, segment: np.ndarray | None, n_segments: int | None = None
 ) -> tuple[np.ndarray, int, np.ndarray]:
     """Group number ``(segment, touchpoint, utility)`` per row; rows left out get the last.
 
@@ -276,10 +145,9 @@ def _utility_keys(
 
 
 _CHUNK_ROWS = 1 << 16  # rows per slice of the one-pass statistics (about 0.5 MB temporaries)
-_FILL_ROWS = 1 << 16  # rows per slice when filling a dense matrix (0.5 MB temporaries)
 
 
-def _sliced(codes: _Codes, rows: slice) -> _Codes:
+def _sliced(codes: Codes, rows: slice) -> Codes:
     return replace(
         codes,
         respondent=codes.respondent[rows],
@@ -290,7 +158,7 @@ def _sliced(codes: _Codes, rows: slice) -> _Codes:
 
 
 def _utility_stats(
-    codes: _Codes, segment: np.ndarray | None, top_box: np.ndarray
+    codes: Codes, segment: np.ndarray | None, top_box: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Count, mean, sd, top-box count per utility group; rows missing their segment.
 
@@ -455,14 +323,14 @@ def score_utilities(
     """
     _validate_score_utilities(ci, n_boot, confidence)
     ratings = as_ratings(ratings)
-    segment, segment_dtype = _segment(ratings, by)
-    codes = _codes(ratings)
+    segment, segment_dtype = segment_codes(ratings, by)
+    codes = codes_of(ratings)
     if len(ratings) and not any(codes.has_measure(u) for u in UTILITIES):
         raise MissingMeasureError(Message("missing.utilities"))
     n, mean, sd, top, missing_segment = _utility_stats(
         codes, segment, ratings["top_box"].to_numpy()
     )
-    se, low, high = _t_interval(n, mean, sd, confidence)
+    se, low, high = t_interval(n, mean, sd, confidence)
     if ci == "bootstrap":
         key, _, _ = _utility_keys(codes, segment)
         low, high = _bootstrap_interval(
@@ -471,14 +339,14 @@ def score_utilities(
     g = np.flatnonzero(n > 0)
     n_utilities = len(UTILITIES)
     n_cells = codes.n_touchpoints * n_utilities
-    columns = _labelled(
+    columns = labelled(
         g // max(n_cells, 1),
         segment_dtype,
         by,
         (g % max(n_cells, 1)) // n_utilities,
         codes.touchpoint_dtype,
     )
-    columns["utility"] = _text(np.array(UTILITIES, dtype=object)[g % n_utilities])
+    columns["utility"] = text(np.array(UTILITIES, dtype=object)[g % n_utilities])
     columns.update(n=n[g], mean=mean[g], sd=sd[g], se=se[g], ci_low=low[g], ci_high=high[g])
     with np.errstate(invalid="ignore", divide="ignore"):
         columns["top2_share"] = top[g] / n[g]
@@ -495,66 +363,8 @@ def score_utilities(
 # --------------------------------------------------------------------------------------------
 
 
-def _dense_matrix(
-    codes: _Codes, measure: str, *, touchpoint_major: bool = False
-) -> tuple[np.ndarray, np.ndarray]:
-    """One measure's values as a dense array (NaN where not rated), and its rated mask.
-
-    The array is respondent × touchpoint, or touchpoint × respondent when
-    ``touchpoint_major`` (then reductions over respondents run along contiguous rows).
-
-    Raises
-    ------
-    MotError
-        If a respondent has two ratings of the measure at one touchpoint.
-    """
-    n_respondents, n_touchpoints = codes.n_respondents, codes.n_touchpoints
-    shape = (n_touchpoints, n_respondents) if touchpoint_major else (n_respondents, n_touchpoints)
-    flat = np.full(n_respondents * n_touchpoints, np.nan)
-    n_values = n_numbers = 0
-    # A slice of rows at a time, in table order: the same writes as one pass over the table
-    # (the last write of a cell wins), without whole-table cell and mask temporaries.
-    for start in range(0, codes.value.size, _FILL_ROWS):
-        part = slice(start, start + _FILL_ROWS)
-        respondent, touchpoint = codes.respondent[part], codes.touchpoint[part]
-        rows = codes.measure[part] == MEASURES.index(measure)
-        rows &= (respondent >= 0) & (touchpoint >= 0)
-        at = np.flatnonzero(rows)
-        if touchpoint_major:
-            cell = touchpoint[at].astype(np.intp) * n_respondents + respondent[at]
-        else:
-            cell = respondent[at].astype(np.intp) * n_touchpoints + touchpoint[at]
-        value = codes.value[part][at]
-        flat[cell] = value  # NaN values stay "not rated"
-        n_values += at.size
-        n_numbers += np.count_nonzero(~np.isnan(value))
-    matrix = flat.reshape(shape)
-    rated = ~np.isnan(matrix)
-    n_rated = np.count_nonzero(rated)  # fewer cells than values: a cell was written twice
-    if n_rated != n_values and n_rated != n_numbers:
-        rows = codes.measure == MEASURES.index(measure)
-        rows &= (codes.respondent >= 0) & (codes.touchpoint >= 0)
-        _raise_duplicate(codes, measure, rows)
-    return matrix, rated
-
-
-def _raise_duplicate(codes: _Codes, measure: str, rows: np.ndarray) -> None:
-    n_touchpoints = codes.n_touchpoints
-    respondent = codes.respondent[rows].astype(np.intp)
-    counts = np.bincount(respondent * n_touchpoints + codes.touchpoint[rows])
-    r, t = divmod(int(np.argmax(counts)), n_touchpoints)
-    message = Message(
-        "scoring.repeated_rating",
-        id=str(codes.respondents[r]),
-        n=int(counts.max()),
-        measure=measure,
-        touchpoint=str(codes.touchpoint_dtype.categories[t]),
-    )
-    raise MotError(message)
-
-
-def _validate_utility_shifts(codes: _Codes, n_rows: int, confidence: float) -> None:
-    _validate_confidence(confidence)
+def _validate_utility_shifts(codes: Codes, n_rows: int, confidence: float) -> None:
+    validate_confidence(confidence)
     if n_rows == 0:
         return
     if not codes.has_measure("experienced"):
@@ -567,7 +377,7 @@ def _paired_test(
     n: np.ndarray, mean: np.ndarray, sd: np.ndarray, confidence: float
 ) -> dict[str, np.ndarray]:
     """Paired t-test of the mean difference (the formula of :func:`scipy.stats.ttest_rel`)."""
-    se, low, high = _t_interval(n, mean, sd, confidence)
+    se, low, high = t_interval(n, mean, sd, confidence)
     with np.errstate(invalid="ignore", divide="ignore"):
         t = mean / se
         p = 2 * t_sf(np.abs(t), np.where(n >= 2, n - 1, np.nan))
@@ -659,15 +469,15 @@ def utility_shifts(
     [15.0, 7.906, 5.18, 24.82, 4.243, 0.0132]
     """
     ratings = as_ratings(ratings)
-    segment, segment_dtype = _segment(ratings, by)
-    codes = _codes(ratings)
+    segment, segment_dtype = segment_codes(ratings, by)
+    codes = codes_of(ratings)
     _validate_utility_shifts(codes, len(ratings), confidence)
-    respondent_segment = _per_respondent(codes, segment)
-    n_segments = _n_segments(segment_dtype)
+    respondent_segment = per_respondent(codes, segment)
+    n_segments = segment_count(segment_dtype)
     n_tp = codes.n_touchpoints
     n_groups = n_segments * n_tp
     key = respondent_segment[:, None] * n_tp + np.arange(n_tp)
-    matrices = {m: _dense_matrix(codes, m)[0] for m in UTILITIES if codes.has_measure(m)}
+    matrices = {m: dense_matrix(codes, m)[0] for m in UTILITIES if codes.has_measure(m)}
     parts, missing = [], np.zeros(codes.n_respondents, dtype=bool)
     for comparison in COMPARISONS:
         if comparison.later in matrices and comparison.earlier in matrices:
@@ -675,7 +485,7 @@ def utility_shifts(
             paired = ~np.isnan(diff)
             missing |= paired.any(axis=1) & (respondent_segment < 0)
             cell = np.where(paired & (key >= 0), key, n_groups).ravel()
-            n, mean, sd = _group_stats(cell, diff.ravel(), n_groups)
+            n, mean, sd = group_stats(cell, diff.ravel(), n_groups)
             test = _paired_test(n, mean, sd, confidence)
             test["verdict"] = _verdicts(test["ci_low"], test["ci_high"], comparison.verdicts)
             test["comparison"] = np.full(n_groups, comparison.name, dtype=object)
@@ -688,7 +498,7 @@ def utility_shifts(
 
 def _shift_frame(
     joined: dict[str, np.ndarray],
-    codes: _Codes,
+    codes: Codes,
     segment_dtype: object,
     by: str | None,
     missing: np.ndarray,
@@ -704,11 +514,11 @@ def _shift_frame(
         joined.update({k: np.zeros(0) for k in ("mean_diff", "sd", "ci_low", "ci_high", "t")})
         joined.update(n=np.zeros(0, dtype=np.int64), p=np.zeros(0))
     n_tp = max(codes.n_touchpoints, 1)
-    columns = _labelled(group // n_tp, segment_dtype, by, group % n_tp, codes.touchpoint_dtype)
+    columns = labelled(group // n_tp, segment_dtype, by, group % n_tp, codes.touchpoint_dtype)
     for name in SHIFT_COLUMNS[1:]:
         columns[name] = joined["p" if name == "p_value" else name][keep]
-    columns["comparison"] = _text(columns["comparison"])
-    columns["verdict"] = _text(columns["verdict"])
+    columns["comparison"] = text(columns["comparison"])
+    columns["verdict"] = text(columns["verdict"])
     result = pd.DataFrame(columns)
     if by is not None:
         result.attrs["n_missing_segment"] = int(missing.sum())

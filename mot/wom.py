@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from mot._stats import validate_confidence
 from mot.distributions import norm_ppf, norm_sf
 from mot.errors import MissingMeasureError, MotError
 from mot.messages import Message
@@ -272,9 +273,7 @@ def _validate_nps(
     respondents: pd.DataFrame, *, by: str | None, confidence: float, column: str
 ) -> None:
     """Raise a typed error unless ``respondents`` can give an NPS."""
-    if not 0 < confidence < 1:
-        message = Message("arg.confidence", confidence=confidence)
-        raise MotError(message)
+    validate_confidence(confidence)
     if by is not None and by not in respondents.columns:
         columns = ", ".join(map(str, respondents.columns))
         message = Message("wom.no_segment", by=by, columns=columns)

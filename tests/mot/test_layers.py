@@ -81,12 +81,6 @@ NOT_YET_SPLIT = {
     "mot/io.py",
     "mot/behaviour.py",
     "mot/events.py",
-    "mot/scales.py",
-    "mot/report.py",
-    "mot/survey.py",
-    "mot/messages.py",
-    "mot/scoring.py",
-    "mot/mapping.py",
     "ui/report_builder.py",
 }
 

@@ -1,0 +1,158 @@
+"""Category codes of a tidy ratings table (private: shared by the analysis modules).
+
+The analyses of :mod:`mot.scoring`, :mod:`mot.curves` and :mod:`mot.memory` work on the
+integer codes of the ratings' categorical columns rather than on the labels: sums per group
+come from :func:`numpy.bincount` over a combined code, and paired values from dense
+respondent × touchpoint arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from mot import MEASURES
+from mot.errors import MotError
+from mot.messages import Message
+from mot.tidy import RATING_COLUMNS
+
+FILL_ROWS = 1 << 16
+"""Rows per slice when scanning or filling from the codes (about 0.5 MB temporaries)."""
+
+
+@dataclass(frozen=True, eq=False)
+class Codes:
+    """The integer codes of a ratings table, one entry per row (views, no copies).
+
+    Codes keep pandas' narrow integer dtypes: widen them (``astype(np.intp)``) before any
+    arithmetic that could overflow.
+    """
+
+    respondent: np.ndarray  # -1 = missing
+    touchpoint: np.ndarray  # -1 = missing; the code is the journey position
+    measure: np.ndarray  # code into MEASURES, -1 = missing
+    value: np.ndarray  # float64
+    respondents: pd.Index  # respondent_id categories
+    touchpoint_dtype: pd.CategoricalDtype
+
+    @property
+    def n_respondents(self) -> int:
+        return len(self.respondents)
+
+    @property
+    def n_touchpoints(self) -> int:
+        return len(self.touchpoint_dtype.categories)
+
+    def has_measure(self, measure: str) -> bool:
+        code, step = MEASURES.index(measure), FILL_ROWS  # a slice at a time: no big mask
+        return any(
+            np.any(self.measure[i : i + step] == code) for i in range(0, self.measure.size, step)
+        )
+
+
+def codes_of(ratings: pd.DataFrame) -> Codes:
+    """Codes of a table already passed through :func:`mot.tidy.as_ratings`."""
+    respondent = ratings["respondent_id"].array
+    touchpoint = ratings["touchpoint"].array
+    return Codes(
+        respondent=respondent.codes,
+        touchpoint=touchpoint.codes,
+        measure=ratings["measure"].array.codes,
+        value=ratings["value"].to_numpy(dtype=np.float64),
+        respondents=respondent.categories,
+        touchpoint_dtype=touchpoint.dtype,
+    )
+
+
+def segment_codes(ratings: pd.DataFrame, by: str | None) -> tuple[np.ndarray | None, object]:
+    """Codes (-1 = missing) and dtype of the segment column ``by``, or ``(None, None)``.
+
+    Raises
+    ------
+    MotError
+        If ``by`` is not a column of ``ratings``, or is one of the rating columns.
+    """
+    if by is None:
+        return None, None
+    if by not in ratings.columns or by in RATING_COLUMNS:
+        message = Message("scoring.no_segment", by=by)
+        raise MotError(message)
+    column = ratings[by]
+    if not isinstance(column.dtype, pd.CategoricalDtype):
+        column = column.astype("category")
+    return column.cat.codes.to_numpy().astype(np.intp), column.dtype
+
+
+def per_respondent(codes: Codes, row_segment: np.ndarray | None) -> np.ndarray:
+    """Segment code of each respondent category (0 for all without ``by``; -1 = missing)."""
+    if row_segment is None:
+        return np.zeros(codes.n_respondents, dtype=np.intp)
+    segment = np.full(codes.n_respondents, -1, dtype=np.intp)
+    known = codes.respondent >= 0
+    segment[codes.respondent[known]] = row_segment[known]
+    return segment
+
+
+def segment_count(segment_dtype: object) -> int:
+    """Number of segments of a segment dtype from :func:`segment_codes` (1 without one)."""
+    return 1 if segment_dtype is None else len(segment_dtype.categories)
+
+
+def dense_matrix(
+    codes: Codes, measure: str, *, touchpoint_major: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """One measure's values as a dense array (NaN where not rated), and its rated mask.
+
+    The array is respondent × touchpoint, or touchpoint × respondent when
+    ``touchpoint_major`` (then reductions over respondents run along contiguous rows).
+
+    Raises
+    ------
+    MotError
+        If a respondent has two ratings of the measure at one touchpoint.
+    """
+    n_respondents, n_touchpoints = codes.n_respondents, codes.n_touchpoints
+    shape = (n_touchpoints, n_respondents) if touchpoint_major else (n_respondents, n_touchpoints)
+    flat = np.full(n_respondents * n_touchpoints, np.nan)
+    n_values = n_numbers = 0
+    # A slice of rows at a time, in table order: the same writes as one pass over the table
+    # (the last write of a cell wins), without whole-table cell and mask temporaries.
+    for start in range(0, codes.value.size, FILL_ROWS):
+        part = slice(start, start + FILL_ROWS)
+        respondent, touchpoint = codes.respondent[part], codes.touchpoint[part]
+        rows = codes.measure[part] == MEASURES.index(measure)
+        rows &= (respondent >= 0) & (touchpoint >= 0)
+        at = np.flatnonzero(rows)
+        if touchpoint_major:
+            cell = touchpoint[at].astype(np.intp) * n_respondents + respondent[at]
+        else:
+            cell = respondent[at].astype(np.intp) * n_touchpoints + touchpoint[at]
+        value = codes.value[part][at]
+        flat[cell] = value  # NaN values stay "not rated"
+        n_values += at.size
+        n_numbers += np.count_nonzero(~np.isnan(value))
+    matrix = flat.reshape(shape)
+    rated = ~np.isnan(matrix)
+    n_rated = np.count_nonzero(rated)  # fewer cells than values: a cell was written twice
+    if n_rated != n_values and n_rated != n_numbers:
+        rows = codes.measure == MEASURES.index(measure)
+        rows &= (codes.respondent >= 0) & (codes.touchpoint >= 0)
+        _raise_duplicate(codes, measure, rows)
+    return matrix, rated
+
+
+def _raise_duplicate(codes: Codes, measure: str, rows: np.ndarray) -> None:
+    n_touchpoints = codes.n_touchpoints
+    respondent = codes.respondent[rows].astype(np.intp)
+    counts = np.bincount(respondent * n_touchpoints + codes.touchpoint[rows])
+    r, t = divmod(int(np.argmax(counts)), n_touchpoints)
+    message = Message(
+        "scoring.repeated_rating",
+        id=str(codes.respondents[r]),
+        n=int(counts.max()),
+        measure=measure,
+        touchpoint=str(codes.touchpoint_dtype.categories[t]),
+    )
+    raise MotError(message)
