@@ -94,9 +94,7 @@ def _mapping_editor(choice: state.DatasetChoice, table: pd.DataFrame, journey: J
         column_config={
             "column": Col.TextColumn(t("data.col_column"), pinned=True),
             "role": _pick("data.col_role", ROLES, lambda r: t(f"data.role_{r}")),
-            "touchpoint": _pick(
-                "chart.touchpoint", [*journey.ids, *table["touchpoint"].dropna()]
-            ),
+            "touchpoint": _pick("chart.touchpoint", [*journey.ids, *table["touchpoint"].dropna()]),
             "measure": _pick("data.col_measure", MEASURES, lambda m: t(LABELS[m])),
             "outcome": _pick("data.role_outcome", OUTCOMES, lambda o: t(LABELS[o])),
             "scale": _pick(
