@@ -65,21 +65,27 @@ CI_METHODS = vocabulary.CI_METHODS
 
 
 @dataclass(frozen=True)
-class _Comparison:
+class Comparison:
+    """One paired comparison of utilities (``later`` minus ``earlier`` per respondent).
+
+    ``verdicts`` name a difference above zero, one whose interval includes zero, and one
+    below zero.
+    """
+
     name: str
     later: str
     earlier: str
     verdicts: tuple[str, str, str]  # difference above zero, includes zero, below zero
 
 
-COMPARISONS: tuple[_Comparison, ...] = (
-    _Comparison(
+COMPARISONS: tuple[Comparison, ...] = (
+    Comparison(
         "experienced_vs_anticipated",
         "experienced",
         "anticipated",
         ("exceeded", "confirmed", "disappointed"),
     ),
-    _Comparison(
+    Comparison(
         "retrospective_vs_experienced",
         "retrospective",
         "experienced",

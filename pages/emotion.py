@@ -4,7 +4,7 @@
 import streamlit as st
 
 from mot import charts
-from ui import frame, queries, widgets
+from ui import frame, queries, views, widgets
 from ui.i18n import chart_text, number, percent, signed, t
 from ui.widgets import md_text
 
@@ -35,7 +35,7 @@ def label(touchpoint):
 
 
 def focus_on(frame):
-    return frame if chosen is None else frame[frame["touchpoint"].astype(str) == chosen]
+    return views.rows_at(frame, chosen)
 
 
 curve = widgets.attempt(lambda: queries.curve(loaded, by=by))

@@ -4,7 +4,7 @@
 import streamlit as st
 
 from mot import charts
-from ui import frame, queries, widgets
+from ui import frame, queries, views, widgets
 from ui.i18n import chart_text, number, p_value, t
 
 frame.require_app()
@@ -68,7 +68,7 @@ with scatter:
     points = queries.memory_points(loaded, outcome=outcome)
     widgets.chart(
         charts.memory_scatter_chart,
-        points.rename(columns={"peak_end": "predicted"}),
+        views.memory_scatter_points(points),
         text=text,
         key="memory_scatter",
     )

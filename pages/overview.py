@@ -2,7 +2,7 @@
 import streamlit as st
 
 from mot import charts
-from ui import frame, queries, state, widgets
+from ui import frame, queries, state, views, widgets
 from ui.i18n import number, signed, t
 
 frame.require_app()
@@ -39,7 +39,7 @@ top, bottom = cards.columns(3), cards.columns(3)
 top[0].metric(t("chart.n_respondents"), number(survey.n_respondents, 0), border=True)
 nps = widgets.attempt(lambda: queries.nps(loaded)) if "recommend" in survey.outcomes else None
 if nps is not None and len(nps):
-    row = nps.iloc[0]
+    row = views.first_row(nps)
     interval = t(
         "overview.nps_help",
         low=number(row["ci_low"]),

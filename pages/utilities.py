@@ -4,7 +4,7 @@ import streamlit as st
 
 from mot import UTILITIES, charts
 from mot.scoring import COMPARISONS, shift_highlights
-from ui import frame, queries, widgets
+from ui import frame, queries, views, widgets
 from ui.i18n import chart_text, number, p_value, signed, t
 from ui.widgets import md_text
 
@@ -53,22 +53,22 @@ if shifts is not None:
         st.caption(t("utilities.summary_everyone", segment=md_text(by)))
     highlights = shift_highlights(shifts)
     for comparison in COMPARISONS:
-        rows = highlights[highlights["comparison"] == comparison.name]
-        lines = [
-            t(
+        lines = views.shift_sentences(
+            highlights,
+            comparison,
+            notable=lambda row: t(
                 f"utilities.say_{row.verdict}",
                 touchpoint=f"**{md_text(label(row.touchpoint))}**",
                 size=number(row.size),
                 low=number(row.size_low),
                 high=number(row.size_high),
                 p=p_value(row.p_value),
-            )
-            for row in rows[rows["notable"]].itertuples()
-        ]
-        unchanged = comparison.verdicts[1]  # "confirmed" or "same"
-        neutral = [md_text(label(v)) for v in rows.loc[rows["verdict"] == unchanged, "touchpoint"]]
-        if neutral:
-            lines.append(t(f"utilities.say_{unchanged}", touchpoints=", ".join(neutral)))
+            ),
+            unchanged=lambda ids, c=comparison: t(
+                f"utilities.say_{c.verdicts[1]}",
+                touchpoints=", ".join(md_text(label(v)) for v in ids),
+            ),
+        )
         if lines:
             st.markdown(f"**{t(f'utilities.about_{comparison.name}')}**")
             st.markdown("\n".join(f"- {line}" for line in lines))
