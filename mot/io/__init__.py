@@ -13,14 +13,14 @@ object and works out what the file is from its content (the file name only break
 Anything that is not a table raises :class:`~mot.errors.UnreadableFileError` with a message
 that says what the file seems to be and what to do; no other exception escapes for any input.
 
-Large CSV files: the dialect (encoding, delimiter, decimal mark, header rows, column types) is
-sniffed on the first 64 KB, then ``pyarrow.csv`` streams the data rows straight into numpy
-arrays (one pass, peak memory near the frame's size; about as fast as
-``pandas.read_csv(engine="pyarrow")``). A later value that does not fit the sampled type makes
-pyarrow read again with its own type inference; a row longer than pyarrow's 1 MB block (a
-long text cell) makes it read again with 16 MB blocks. Files it cannot take at all (ragged
-rows, bytes that are not in the detected encoding, longer rows) are read by the standard
-library's ``csv`` module instead, more slowly.
+CSV files: the dialect (encoding, delimiter, decimal mark, header rows) is sniffed on the
+first 64 KB, then pyarrow's streaming CSV reader (``pyarrow.csv.open_csv``) reads the data
+rows and infers their types; each record batch goes into numpy or Arrow chunks as it comes
+(one pass, peak memory near the frame's size). A later value that does not fit its column's
+type widens that column and the file is streamed again; rows with too many or too few
+fields are handed over by pyarrow with their row number and put back in place, padded; a row
+longer than pyarrow's 1 MB block (a long text cell) is read with 16 MB blocks; bytes that are
+not in the detected encoding make the file be read in one that decodes it whole.
 
 Nothing is lost or changed without a word: what reading changes or cannot take is listed in
 :attr:`RawTable.issues` as validation entries with row and column, and
@@ -31,7 +31,8 @@ and JSON values become ``col.field`` columns (records) or are left out (lists, m
 
 Modules, one concern each: :mod:`~mot.io.reader` (the entry point and the format dispatch),
 :mod:`~mot.io.sources` (paths, uploads, size limits, magic bytes), :mod:`~mot.io.encoding`,
-:mod:`~mot.io.headers` (survey-tool header rows), :mod:`~mot.io.csv`, :mod:`~mot.io.excel`,
+:mod:`~mot.io.headers` (survey-tool header rows), :mod:`~mot.io.csv` (dialect) and
+:mod:`~mot.io.csv_rows` (pyarrow reads the rows), :mod:`~mot.io.excel`,
 :mod:`~mot.io.parquet`, :mod:`~mot.io.spss`, :mod:`~mot.io.json`, :mod:`~mot.io.cells` (long
 cells, empty cells), :mod:`~mot.io.compact` (compact dtypes, memory) and
 :mod:`~mot.io.table` (:class:`RawTable`).

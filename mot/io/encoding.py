@@ -165,12 +165,14 @@ class Sample:
     clean: bool  # the sample decoded without errors in ``encoding``
 
 
-def take_sample(src: Source, head: bytes) -> Sample:
-    """Decode the first 64 KB; take more while it holds fewer than 5 complete records."""
-    """Decode the first 64 KB; take more while it holds fewer than 5 complete records."""
+def take_sample(src: Source, head: bytes, encoding: Encoding | None = None) -> Sample:
+    """Decode the first 64 KB; take more while it holds fewer than 5 complete records.
+
+    The encoding is detected from ``head`` unless given.
+    """
     size = SAMPLE_BYTES
     total = src.size()
-    encoding = detect_encoding(head, complete=total <= size)
+    encoding = encoding or detect_encoding(head, complete=total <= size)
     while True:
         complete = total <= size
         text, clean = decode_sample(head, encoding, complete)
@@ -199,7 +201,6 @@ def _count_records(text: str) -> int:
 
 def transcode_to_utf8(src: Source, sample: Sample) -> tuple[Source, Sample]:
     """UTF-16/32 files are rare and small: re-encode them as UTF-8 in memory."""
-    """UTF-16/32 files are rare and small: re-encode them as UTF-8 in memory."""
     enc = sample.encoding
     data = src.all_bytes()[enc.bom :].decode(enc.codec, errors="replace").encode("utf-8")
     complete = len(data) <= SAMPLE_BYTES
@@ -218,3 +219,27 @@ def decode_all(data: bytes, encoding: Encoding) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     return body.decode("latin-1"), "latin-1"
+
+
+def fitting_encoding(src: Source, encoding: Encoding) -> Encoding:
+    """The first of ``encoding``, UTF-8, Windows-1252 and Latin-1 that decodes the whole file.
+
+    The file is decoded in 1 MB pieces (nothing is kept); the byte-order mark stays skipped.
+    """
+    candidates = ((encoding.codec, encoding.label), ("utf-8", "utf-8"), ("cp1252", "cp1252"))
+    for codec, label in candidates:
+        if _decodes_whole(src, codec, encoding.bom):
+            return Encoding(codec, encoding.bom, label)
+    return Encoding("latin-1", encoding.bom, "latin-1")
+
+
+def _decodes_whole(src: Source, codec: str, offset: int) -> bool:
+    decoder = codecs.getincrementaldecoder(codec)()
+    try:
+        with src.arrow_stream(offset) as stream:
+            while chunk := stream.read(1 << 20):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True

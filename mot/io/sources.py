@@ -89,7 +89,6 @@ def max_file_bytes() -> int:
 
 def check_size(src: Source) -> None:
     """Refuse a file too large for the memory bound, before reading any of it."""
-    """Refuse a file too large for the memory bound, before reading any of it."""
     size, limit = src.size(), max_file_bytes()
     if size <= limit:
         return

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 import mot.io
-import mot.io.csv
+import mot.io.csv_rows
 import mot.io.reader
 from mot.errors import FileTooLargeError, UnreadableFileError
 from mot.io import DEFAULT_MAX_FILE_MB, max_file_bytes, read_table
@@ -43,7 +43,7 @@ def test_late_values_widen_their_column_while_streaming(monkeypatch):
     def whole_file(*args, **kwargs):
         raise AssertionError("the whole file was read at once")
 
-    monkeypatch.setattr(mot.io.csv, "_inferred_columns", whole_file)
+    monkeypatch.setattr(mot.io.csv_rows, "_inferred_columns", whole_file)
     frame = read_table(_late_surprises(), name="late.csv").frame
     assert len(frame) == 30_000
     assert frame["FMOT_experienced"].dtype == np.float64
@@ -58,7 +58,7 @@ def test_late_values_widen_their_column_while_streaming(monkeypatch):
 def test_widening_gives_the_frame_whole_file_inference_gives(monkeypatch):
     data = _late_surprises()
     streamed = read_table(data, name="late.csv").frame
-    monkeypatch.setattr(mot.io.csv, "_retyped", lambda *args: None)  # the old path
+    monkeypatch.setattr(mot.io.csv_rows, "_retyped", lambda *args: None)  # the old path
     inferred = read_table(data, name="late.csv").frame
     pd.testing.assert_frame_equal(streamed, inferred)
 
