@@ -398,11 +398,13 @@ class _Columns:
         if values.dtype.kind == "f":
             self.floats.add(i)
         if not self.compact or i in self.wide:
-            return values
+            # a copy, not a view of the batch: the batch's Arrow memory is then reused for
+            # the next batch instead of being held until the frame is put together
+            return values if values.flags.owndata else values.copy()
         if fits_small(values, values.dtype):
             return values.astype(SMALL_DTYPES[values.dtype.kind])
         self.wide.add(i)
-        return values
+        return values if values.flags.owndata else values.copy()
 
     def arrow_types(self) -> dict[str, Any]:
         """The arrow type of each column read so far (``f0``, ...), except all-missing ones."""
@@ -420,6 +422,7 @@ class _Columns:
             columns[i], normal = self._column(self.chunks.pop(i), i, order)
             if normal is not None and columns[i].dtype != normal:
                 compacted[i] = normal
+            release_memory()  # the column's chunks: freed, and handed back before the next
         # Small frames (a few thousand rows) get one block per dtype, for fast row access;
         # the copy that costs is not paid on a file whose size matters.
         small = sum(s.memory_usage(deep=False) for s in columns.values()) < _CONSOLIDATE_BYTES
