@@ -23,7 +23,7 @@ import pytest
 from mot.errors import MotError, UnreadableFileError
 from mot.io import SOURCE_FORMATS, RawTable, read_table
 
-SURVEY = Path(__file__).resolve().parents[3] / "shared" / "realdata" / "survey"
+SURVEY = Path(__file__).resolve().parents[4] / "shared" / "realdata" / "survey"
 needs_survey = pytest.mark.skipif(
     not SURVEY.is_dir(), reason=f"real survey exports not found at {SURVEY}"
 )

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-import mot.io
+import mot.io.csv_rows
 from mot.io import MAX_CELL_CHARS, read_table
 from mot.mapping import ColumnMapping, Mapping
 from mot.survey import build_survey, load_survey, validate_survey
@@ -95,7 +95,7 @@ def test_long_cells_in_a_regular_file_stay_on_the_streaming_reader(
     def no_fallback(*args: object) -> None:
         raise AssertionError("the whole file went to the csv module")
 
-    monkeypatch.setattr(mot.io, "_slow_csv", no_fallback)
+    monkeypatch.setattr(mot.io.csv_rows, "_split", no_fallback)
     for position in (0, 3000):
         raw = read_table(_survey_csv(",", {position: LONG}, rows=3010), name="long.csv")
         assert len(raw.frame) == 3010 and pd.isna(raw.frame["comment"].iloc[position])
