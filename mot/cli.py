@@ -250,8 +250,14 @@ def _score(args: argparse.Namespace, progress: tqdm) -> int:
 
 
 def _behaviour_result(args: argparse.Namespace, progress: tqdm) -> dict:
-    from mot.behaviour import funnel_and_reach, ordered_funnel, touchpoint_reach
-    from mot.events import open_event_log, rules_from_journey, unmatched_events
+    from mot.behaviour import (
+        funnel_and_reach,
+        open_event_log,
+        ordered_funnel,
+        rules_from_journey,
+        touchpoint_reach,
+        unmatched_events,
+    )
 
     journey: Journey = load_journey(args.journey) if args.journey else default_journey()
     _step(progress, "reading", args.lang)

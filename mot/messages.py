@@ -592,7 +592,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "marca de tiempo fuera de rango (columna `{column}`; anterior a {earliest} o a más de "
         "un año de hoy)",
     ),
-    # an event log or its rules that cannot be used (EventLogError, mot.events)
+    # an event log or its rules that cannot be used (EventLogError, mot.behaviour)
     "word.and": (" and ", " y "),
     "word.or": (" or ", " o "),
     "word.nothing": ("nothing", "nada"),
@@ -693,7 +693,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "nombre del evento, y que las marcas de tiempo son fechas desde {year} hasta dentro de "
         "un año.",
     ),
-    # a name or text with a NUL character (mot._sql)
+    # a name or text with a NUL character (mot.behaviour._sql)
     "sql.nul": (
         "The text {text!r} holds a NUL character: {fix}.",
         "El texto {text!r} contiene un carácter NUL: {fix}.",
@@ -1166,7 +1166,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "el id del punto de contacto y que los ids de cliente de la encuesta coinciden con los "
         "ids de usuario del registro.",
     ),
-    # running a metric's query (mot.engine)
+    # running a metric's query (mot.behaviour.engine)
     "engine.schema_hint": (
         "Check that the event view has the columns user_id, session_id, ts (timestamp), event "
         "and touchpoint.",
@@ -1175,17 +1175,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "engine.not_a_connection": (
         "Expected a DuckDB connection (duckdb.connect()) or a pyspark SparkSession, got "
-        "{kind}. Load the event log with mot.events first.",
+        "{kind}. Load the event log with mot.behaviour.open_event_log first.",
         "Se esperaba una conexión de DuckDB (duckdb.connect()) o una SparkSession de pyspark, "
-        "y se ha recibido {kind}. Carga antes el registro de eventos con mot.events.",
+        "y se ha recibido {kind}. Carga antes el registro de eventos con "
+        "mot.behaviour.open_event_log.",
     ),
     "engine.on.duckdb": ("connection", "esta conexión"),
     "engine.on.spark": ("Spark session", "esta sesión de Spark"),
     "engine.no_view": (
         "There is no event view `{view}` on this {where} ({error}). Load and map the event log "
-        "first (mot.events), or pass the name of the view.",
+        "first (mot.behaviour), or pass the name of the view.",
         "No hay ninguna vista de eventos `{view}` en {where} ({error}). Carga y asigna antes el "
-        "registro de eventos (mot.events) o indica el nombre de la vista.",
+        "registro de eventos (mot.behaviour) o indica el nombre de la vista.",
     ),
     "engine.failed_duckdb": (
         "The event query failed in DuckDB ({error}). {hint}",

@@ -13,7 +13,7 @@ from scipy import stats
 from mot import behaviour as b
 from mot.errors import EventLogError, InsufficientDataError, MotError
 
-DEMO = Path(__file__).resolve().parents[2] / "data" / "demo_events.parquet"
+DEMO = Path(__file__).resolve().parents[3] / "data" / "demo_events.parquet"
 Z95 = stats.norm.ppf(0.975)
 JOURNEY = ["ZMOT", "FMOT", "SMOT", "TMOT", "UMOT"]
 
@@ -848,7 +848,7 @@ def test_duckdb_path_never_imports_spark_or_sqlglot():
         "b.ordered_funnel(con, steps=['FMOT'], window=timedelta(days=1)); "
         "assert not {'pyspark', 'sqlglot'} & set(sys.modules), 'imported'"
     )
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False
     )
