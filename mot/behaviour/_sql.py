@@ -164,16 +164,18 @@ def reach_source(view: str, n: int, segment: str | None) -> str:
             FROM {ident(view)} e JOIN tps p ON p.touchpoint = e.touchpoint)"""
 
 
-def reach_ctes(segment: str | None, source: str = "ev", entry_bit: int | None = None) -> str:
+def reach_ctes(segment: str | None, source: str = "ev", entry: str | None = None) -> str:
     """CTEs ``per_session``, ``per_user`` (touchpoint masks) and ``per_bit`` over ``source``.
 
-    ``source`` has ``[segment], user_id, session_id, bit[, ts]``. Without a segment the
-    groupings leave it out (a constant key still costs a hash). With ``entry_bit``, both
-    also carry ``t1``, the first time of an event with that bit (a funnel's step 1).
+    ``source`` has ``[segment], user_id, session_id, bit[, ts]`` (``bit`` 0: an event of no
+    touchpoint, which counts in no mask). Without a segment the groupings leave it out (a
+    constant key still costs a hash). With ``entry``, an SQL condition on ``source``'s
+    columns, both also carry ``t1``, the first time of an event that meets it (a funnel's
+    step 1).
     """
     key = "segment, " if segment else ""
-    t1 = f", min(CASE WHEN bit = {entry_bit} THEN ts END) AS t1" if entry_bit else ""
-    t1_user = ", min(t1) AS t1" if entry_bit else ""
+    t1 = f", min(CASE WHEN {entry} THEN ts END) AS t1" if entry else ""
+    t1_user = ", min(t1) AS t1" if entry else ""
     return f"""per_session AS (
             SELECT {key}user_id, session_id, bit_or(bit) AS mask{t1}
             FROM {source} GROUP BY {key}user_id, session_id),
@@ -200,6 +202,29 @@ def reach_rows(segment: str | None) -> str:
         UNION ALL
         SELECT 'events' AS measure, {shown} AS segment, p.position, x.n AS value
         FROM per_bit x JOIN tps p ON p.bit = x.bit"""
+
+
+TOTAL_ROWS = """
+        SELECT 'all_users' AS measure, CAST(NULL AS VARCHAR) AS segment, 0 AS position,
+            count(*) AS value
+        FROM per_user
+        UNION ALL
+        SELECT 'all_sessions' AS measure, CAST(NULL AS VARCHAR) AS segment, 0 AS position,
+            count(session_id) AS value
+        FROM per_session"""
+"""Long rows of the distinct users and sessions of ``per_user`` and ``per_session``."""
+
+
+def user_totals_sql(view: str) -> str:
+    """SELECT of ``users, sessions``: the distinct users and ``(user_id, session_id)`` pairs.
+
+    A session is a user's (ids need only be unique per user): one grouping by user gives
+    both counts.
+    """
+    return (
+        "SELECT count(*) AS users, coalesce(sum(n), 0) AS sessions FROM (SELECT "
+        f"count(DISTINCT session_id) AS n FROM {ident(view)} GROUP BY user_id)"
+    )
 
 
 def funnel_base(view: str, step_column: str, n: int, segment: str, *, keep: bool) -> str:

@@ -34,6 +34,7 @@ from mot.behaviour._base import (
 from mot.behaviour._sql import (
     FUNNEL_ROWS,
     NO_SEGMENT,
+    TOTAL_ROWS,
     funnel_base,
     ident,
     literal,
@@ -43,6 +44,7 @@ from mot.behaviour._sql import (
     reach_ctes,
     reach_rows,
     touchpoint_bits,
+    user_totals_sql,
     values_rows,
 )
 from mot.behaviour.engine import Connection
@@ -187,7 +189,7 @@ def ordered_funnel(
 
 @dataclass(frozen=True)
 class FunnelAndReach:
-    """The ordered funnel and the touchpoint reach of one log, from one query.
+    """The ordered funnel, the touchpoint reach and the users of one log, from one query.
 
     Attributes
     ----------
@@ -195,10 +197,16 @@ class FunnelAndReach:
         As :func:`ordered_funnel` returns it.
     reach : DataFrame
         As :func:`touchpoint_reach` returns it.
+    users : int
+        Distinct users in the view.
+    sessions : int
+        Distinct ``(user_id, session_id)`` pairs in the view (see :mod:`mot.behaviour`).
     """
 
     funnel: pd.DataFrame
     reach: pd.DataFrame
+    users: int = 0
+    sessions: int = 0
 
 
 def funnel_and_reach(
@@ -207,17 +215,20 @@ def funnel_and_reach(
     *,
     steps: Sequence[str],
     touchpoints: Sequence[str],
+    step_column: str = "touchpoint",
     window: timedelta | None = None,
     confidence: float = 0.95,
 ) -> FunnelAndReach:
-    """The ordered funnel over touchpoints and the reach of every touchpoint, together.
+    """The ordered funnel, the reach of every touchpoint and the view's users, together.
 
-    The same numbers as ``ordered_funnel(con, view, steps=steps, window=window)`` and
-    ``touchpoint_reach(con, view, touchpoints=touchpoints)`` (see them for the
-    definitions), from one query: on DuckDB the events are read and matched to their
-    touchpoint once for both, which takes about a sixth less time than the two calls on a
-    large log (Spark may read them again for each part, with the same numbers). A journey of
-    more than 62 touchpoints is counted by the two calls.
+    The same numbers as ``ordered_funnel(con, view, steps=steps, step_column=step_column,
+    window=window)``, ``touchpoint_reach(con, view, touchpoints=touchpoints)`` (see them for
+    the definitions) and the distinct users and sessions of the whole view (every event,
+    mapped to a touchpoint or not: :attr:`mot.behaviour.EventLog.n_users` and ``n_sessions``
+    of the log's mapped view), from one query: on DuckDB the events are read and matched to
+    their touchpoint once for all three, which takes about a sixth less time than separate
+    calls on a large log (Spark may read them again for each part, with the same numbers).
+    A journey of more than 62 touchpoints is counted by separate calls.
 
     Parameters
     ----------
@@ -226,9 +237,12 @@ def funnel_and_reach(
     view : str, default "events_mapped"
         The mapped event view.
     steps : sequence of str
-        The funnel's touchpoints in order; each one of ``touchpoints``.
+        The funnel's steps in order: touchpoints, each one of ``touchpoints`` (or values of
+        ``step_column``, such as event names).
     touchpoints : sequence of str
         Touchpoint ids in journey order, for the reach.
+    step_column : str, default "touchpoint"
+        The column the steps are values of (``"touchpoint"`` or ``"event"``).
     window : datetime.timedelta, optional
         Conversion window from the user's step-1 event.
     confidence : float, default 0.95
@@ -237,15 +251,15 @@ def funnel_and_reach(
     Returns
     -------
     FunnelAndReach
-        ``funnel`` (the columns of :func:`ordered_funnel`) and ``reach`` (those of
-        :func:`touchpoint_reach`).
+        ``funnel`` (the columns of :func:`ordered_funnel`), ``reach`` (those of
+        :func:`touchpoint_reach`), ``users`` and ``sessions``.
 
     Raises
     ------
     EventLogError
         If the view or a column is missing.
     MotError
-        If ``steps`` or ``touchpoints`` is empty, a step is not one of the touchpoints,
+        If ``steps`` or ``touchpoints`` is empty, a touchpoint step is not one of them,
         ``window`` is not a positive duration or ``confidence`` is not in (0, 1).
 
     Examples
@@ -258,12 +272,13 @@ def funnel_and_reach(
     ...     "('b', 's2', TIMESTAMP '2026-01-01 10:00', 'landing', 'FMOT')) "
     ...     "t(user_id, session_id, ts, event, touchpoint)")
     >>> both = funnel_and_reach(con, steps=["FMOT", "SMOT"], touchpoints=["FMOT", "SMOT"])
-    >>> both.funnel["users"].tolist(), both.reach["users"].tolist()
-    ([2, 1], [2, 2])
+    >>> both.funnel["users"].tolist(), both.reach["users"].tolist(), both.users
+    ([2, 1], [2, 2], 2)
     """
     steps = validate_names(steps, what=Message("behaviour.what.steps"))
     touchpoints = validate_names(touchpoints, what=Message("behaviour.what.touchpoints"))
-    outside = [s for s in steps if s not in touchpoints]
+    by_touchpoint = step_column == "touchpoint"
+    outside = [s for s in steps if s not in touchpoints] if by_touchpoint else []
     if outside:
         message = Message(
             "behaviour.steps_outside",
@@ -273,46 +288,90 @@ def funnel_and_reach(
         raise MotError(message)
     queried = list(dict.fromkeys(touchpoints))  # a touchpoint given twice is counted once
     if len(queried) > REACH_BITS:
-        return FunnelAndReach(
-            ordered_funnel(con, view, steps=steps, window=window, confidence=confidence),
-            touchpoint_reach(con, view, touchpoints=touchpoints),
+        return _funnel_and_reach_apart(
+            con, view, steps, step_column, touchpoints, window, confidence
         )
-    validate_view(con, view)
+    validate_view(con, view, columns=[step_column])
     validate_confidence(confidence)
     window_us = window_microseconds(window)
     windowed = window_us is not None and len(steps) > 1
-    n = len(steps)
     params: dict[str, object] = named_params("t", queried)
     if windowed:
         params["window"] = timedelta(microseconds=window_us)
-    # One source for both: the events of the touchpoints with their bit, which also tells
-    # the funnel's steps apart (an integer test, not a text one). The reach's grouping by
-    # user finds each user's step-1 time on the way.
-    bit = {tp: 1 << i for i, tp in enumerate(queried)}
+    # One source for all three: every event of the view with its touchpoint's bit (0 when it
+    # has none), which also tells touchpoint steps apart (an integer test, not a text one).
+    # The reach's groupings by session and by user count the users and sessions, and find
+    # each user's step-1 time on the way.
+    if by_touchpoint:
+        bit = {tp: 1 << i for i, tp in enumerate(queried)}
+        step, step_values, step_join = "", "", ""
+
+        def test(k: int, alias: str) -> str:
+            return f"{alias}bit = {bit[steps[k]]}"
+
+    else:  # each distinct step value gets a number, so that steps are integer tests too
+        distinct = list(dict.fromkeys(steps))
+        params |= named_params("s", distinct)
+        step = ", coalesce(st.position, 0) AS step"
+        step_values = f"funnel_steps(position, step) AS ({values_rows('s', len(distinct))}),"
+        step_join = f"LEFT JOIN funnel_steps st ON st.step = e.{ident(step_column)}"
+
+        def test(k: int, alias: str) -> str:
+            return f"{alias}step = {distinct.index(steps[k]) + 1}"
+
     first = "t1 AS t, t1 AS t0" if windowed else "t1 AS t"
     chain = ordered_chain(
-        n,
+        len(steps),
         NO_SEGMENT,
         windowed,
-        step_test=lambda k, alias: f"{alias}bit = {bit[steps[k]]}",
+        step_test=test,
         entrants=f"SELECT user_id, {first} FROM per_user WHERE t1 IS NOT NULL",
     )
     sql = f"""
-        WITH {touchpoint_bits(len(queried))},
+        WITH {touchpoint_bits(len(queried))}, {step_values}
         base AS (
-            SELECT e.user_id, e.session_id, e.ts, p.bit
-            FROM {ident(view)} e JOIN tps p ON p.touchpoint = e.touchpoint),
-        {reach_ctes(None, source="base", entry_bit=bit[steps[0]])},
+            SELECT e.user_id, e.session_id, e.ts, coalesce(p.bit, 0) AS bit{step}
+            FROM {ident(view)} e LEFT JOIN tps p ON p.touchpoint = e.touchpoint {step_join}),
+        {reach_ctes(None, source="base", entry=test(0, ""))},
         {chain}
         {reach_rows(None)}
         UNION ALL
         {FUNNEL_ROWS}
+        UNION ALL
+        {TOTAL_ROWS}
     """
     rows = run_sql(con, sql, params)
     in_funnel = rows["measure"].isin(["reached", "entrants"])
+    totals = dict(zip(rows["measure"], rows["value"], strict=True))
+    in_reach = ~in_funnel & ~rows["measure"].isin(["all_users", "all_sessions"])
     funnel = funnel_table(rows[in_funnel], steps, False, confidence)
-    reach = reach_table(rows[~in_funnel], queried, touchpoints, None)
-    return FunnelAndReach(split_segment(funnel, None, FUNNEL_COLUMNS), reach)
+    reach = reach_table(rows[in_reach], queried, touchpoints, None)
+    return FunnelAndReach(
+        split_segment(funnel, None, FUNNEL_COLUMNS),
+        reach,
+        int(totals["all_users"]),
+        int(totals["all_sessions"]),
+    )
+
+
+def _funnel_and_reach_apart(
+    con: Connection,
+    view: str,
+    steps: list[str],
+    step_column: str,
+    touchpoints: list[str],
+    window: timedelta | None,
+    confidence: float,
+) -> FunnelAndReach:
+    """:func:`funnel_and_reach` by separate queries (more touchpoints than a mask holds)."""
+    funnel = ordered_funnel(
+        con, view, steps=steps, step_column=step_column, window=window, confidence=confidence
+    )
+    reach = touchpoint_reach(con, view, touchpoints=touchpoints)
+    totals = run_sql(con, user_totals_sql(view), {})
+    return FunnelAndReach(
+        funnel, reach, int(totals["users"].iloc[0]), int(totals["sessions"].iloc[0])
+    )
 
 
 def open_funnel(

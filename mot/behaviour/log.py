@@ -87,7 +87,7 @@ from mot.behaviour._reading import (
     validate_open,
     validate_source,
 )
-from mot.behaviour._sql import ident, literal
+from mot.behaviour._sql import ident, literal, user_totals_sql
 from mot.behaviour.engine import error_text
 from mot.behaviour.rules import EventRules
 from mot.errors import EventLogError
@@ -184,12 +184,7 @@ class EventLog:
         # Counting distinct ids is a pass over the whole log with a large hash table: done
         # when asked for, not at every open (a funnel or reach does not need it).
         if not self._distinct:
-            # a session is a user's (ids need only be unique per user): one grouping by
-            # user gives both counts
-            users, sessions = self.connection.execute(
-                "SELECT count(*), coalesce(sum(n), 0) FROM (SELECT count(DISTINCT session_id) "
-                f"AS n FROM {ident(self.view)} GROUP BY user_id)"
-            ).fetchone()
+            users, sessions = self.connection.execute(user_totals_sql(self.view)).fetchone()
             self._distinct.update(users=int(users), sessions=int(sessions))
         return self._distinct
 
