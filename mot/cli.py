@@ -286,7 +286,12 @@ def _behaviour_result(args: argparse.Namespace, progress: tqdm) -> dict:
         column = "event"
     # one pass over the log for the users, the funnel and the reach
     both = funnel_and_reach(
-        log.connection, view, steps=steps, step_column=column, touchpoints=touchpoints
+        log.connection,
+        view,
+        steps=steps,
+        step_column=column,
+        touchpoints=touchpoints,
+        users=True,
     )
     funnel, reach = both.funnel, both.reach
     progress.update(2)

@@ -197,16 +197,17 @@ class FunnelAndReach:
         As :func:`ordered_funnel` returns it.
     reach : DataFrame
         As :func:`touchpoint_reach` returns it.
-    users : int
-        Distinct users in the view.
-    sessions : int
-        Distinct ``(user_id, session_id)`` pairs in the view (see :mod:`mot.behaviour`).
+    users : int or None
+        Distinct users in the view (None unless asked for).
+    sessions : int or None
+        Distinct ``(user_id, session_id)`` pairs in the view (see :mod:`mot.behaviour`;
+        None unless asked for).
     """
 
     funnel: pd.DataFrame
     reach: pd.DataFrame
-    users: int = 0
-    sessions: int = 0
+    users: int | None = None
+    sessions: int | None = None
 
 
 def funnel_and_reach(
@@ -218,6 +219,7 @@ def funnel_and_reach(
     step_column: str = "touchpoint",
     window: timedelta | None = None,
     confidence: float = 0.95,
+    users: bool = False,
 ) -> FunnelAndReach:
     """The ordered funnel, the reach of every touchpoint and the view's users, together.
 
@@ -247,12 +249,16 @@ def funnel_and_reach(
         Conversion window from the user's step-1 event.
     confidence : float, default 0.95
         Level of the funnel's Wilson intervals.
+    users : bool, default False
+        Also count the view's distinct users and sessions, in the same pass: the query then
+        reads every event of the view, not only those of the touchpoints and steps (what
+        the command line prints; the dashboard has them from the log).
 
     Returns
     -------
     FunnelAndReach
         ``funnel`` (the columns of :func:`ordered_funnel`), ``reach`` (those of
-        :func:`touchpoint_reach`), ``users`` and ``sessions``.
+        :func:`touchpoint_reach`), ``users`` and ``sessions`` (with ``users=True``).
 
     Raises
     ------
@@ -271,7 +277,9 @@ def funnel_and_reach(
     ...     "('b', 's2', TIMESTAMP '2026-01-01 09:00', 'purchase', 'SMOT'),"
     ...     "('b', 's2', TIMESTAMP '2026-01-01 10:00', 'landing', 'FMOT')) "
     ...     "t(user_id, session_id, ts, event, touchpoint)")
-    >>> both = funnel_and_reach(con, steps=["FMOT", "SMOT"], touchpoints=["FMOT", "SMOT"])
+    >>> both = funnel_and_reach(
+    ...     con, steps=["FMOT", "SMOT"], touchpoints=["FMOT", "SMOT"], users=True
+    ... )
     >>> both.funnel["users"].tolist(), both.reach["users"].tolist(), both.users
     ([2, 1], [2, 2], 2)
     """
@@ -289,7 +297,7 @@ def funnel_and_reach(
     queried = list(dict.fromkeys(touchpoints))  # a touchpoint given twice is counted once
     if len(queried) > REACH_BITS:
         return _funnel_and_reach_apart(
-            con, view, steps, step_column, touchpoints, window, confidence
+            con, view, steps, step_column, touchpoints, window, confidence, users
         )
     validate_view(con, view, columns=[step_column])
     validate_confidence(confidence)
@@ -304,7 +312,7 @@ def funnel_and_reach(
     # each user's step-1 time on the way.
     if by_touchpoint:
         bit = {tp: 1 << i for i, tp in enumerate(queried)}
-        step, step_values, step_join = "", "", ""
+        step, step_values, step_join, kept = "", "", "", "p.bit IS NOT NULL"
 
         def test(k: int, alias: str) -> str:
             return f"{alias}bit = {bit[steps[k]]}"
@@ -315,6 +323,7 @@ def funnel_and_reach(
         step = ", coalesce(st.position, 0) AS step"
         step_values = f"funnel_steps(position, step) AS ({values_rows('s', len(distinct))}),"
         step_join = f"LEFT JOIN funnel_steps st ON st.step = e.{ident(step_column)}"
+        kept = "p.bit IS NOT NULL OR st.position IS NOT NULL"
 
         def test(k: int, alias: str) -> str:
             return f"{alias}step = {distinct.index(steps[k]) + 1}"
@@ -331,14 +340,14 @@ def funnel_and_reach(
         WITH {touchpoint_bits(len(queried))}, {step_values}
         base AS (
             SELECT e.user_id, e.session_id, e.ts, coalesce(p.bit, 0) AS bit{step}
-            FROM {ident(view)} e LEFT JOIN tps p ON p.touchpoint = e.touchpoint {step_join}),
+            FROM {ident(view)} e LEFT JOIN tps p ON p.touchpoint = e.touchpoint {step_join}
+            {"" if users else f"WHERE {kept}"}),
         {reach_ctes(None, source="base", entry=test(0, ""))},
         {chain}
         {reach_rows(None)}
         UNION ALL
         {FUNNEL_ROWS}
-        UNION ALL
-        {TOTAL_ROWS}
+        {f"UNION ALL {TOTAL_ROWS}" if users else ""}
     """
     rows = run_sql(con, sql, params)
     in_funnel = rows["measure"].isin(["reached", "entrants"])
@@ -346,6 +355,8 @@ def funnel_and_reach(
     in_reach = ~in_funnel & ~rows["measure"].isin(["all_users", "all_sessions"])
     funnel = funnel_table(rows[in_funnel], steps, False, confidence)
     reach = reach_table(rows[in_reach], queried, touchpoints, None)
+    if not users:
+        return FunnelAndReach(split_segment(funnel, None, FUNNEL_COLUMNS), reach)
     return FunnelAndReach(
         split_segment(funnel, None, FUNNEL_COLUMNS),
         reach,
@@ -362,12 +373,15 @@ def _funnel_and_reach_apart(
     touchpoints: list[str],
     window: timedelta | None,
     confidence: float,
+    users: bool,
 ) -> FunnelAndReach:
     """:func:`funnel_and_reach` by separate queries (more touchpoints than a mask holds)."""
     funnel = ordered_funnel(
         con, view, steps=steps, step_column=step_column, window=window, confidence=confidence
     )
     reach = touchpoint_reach(con, view, touchpoints=touchpoints)
+    if not users:
+        return FunnelAndReach(funnel, reach)
     totals = run_sql(con, user_totals_sql(view), {})
     return FunnelAndReach(
         funnel, reach, int(totals["users"].iloc[0]), int(totals["sessions"].iloc[0])

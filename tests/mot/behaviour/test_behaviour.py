@@ -635,7 +635,7 @@ def test_funnel_and_reach_equal_the_two_calls(tiny, window):
 def test_funnel_and_reach_over_events_equal_the_separate_calls(tiny, window, steps):
     # the CLI's --steps: a funnel over event names, the reach and the users in one query
     both = b.funnel_and_reach(
-        tiny, steps=steps, step_column="event", touchpoints=JOURNEY, window=window
+        tiny, steps=steps, step_column="event", touchpoints=JOURNEY, window=window, users=True
     )
     funnel = b.ordered_funnel(tiny, steps=steps, step_column="event", window=window)
     pd.testing.assert_frame_equal(both.funnel, funnel)
@@ -650,7 +650,9 @@ def test_funnel_and_reach_over_events_equal_the_separate_calls(tiny, window, ste
 def test_funnel_and_reach_counts_the_users_of_a_log_as_it_does():
     log = open_event_log(DEMO)
     view = log.mapped(rules_from_journey(default_journey()))
-    both = b.funnel_and_reach(log.connection, view, steps=["FMOT"], touchpoints=["FMOT"])
+    both = b.funnel_and_reach(
+        log.connection, view, steps=["FMOT"], touchpoints=["FMOT"], users=True
+    )
     assert (both.users, both.sessions) == (log.n_users, log.n_sessions)
 
 
