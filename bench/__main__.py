@@ -9,7 +9,7 @@ import re
 import time
 from collections.abc import Callable
 
-from bench import behaviour, dashboard, memory, survey
+from bench import behaviour, cli, dashboard, memory, survey
 from bench.harness import ROOT, Result
 
 README = ROOT / "bench" / "README.md"
@@ -33,7 +33,10 @@ def _families(scale: int) -> dict[str, Callable[[], list[Result] | str]]:
             *dashboard.bench_first_chart(),
             *dashboard.bench_page_reruns(100_000 // scale),
         ],
-        "behaviour": lambda: behaviour.bench_funnel(10_000_000 // scale),
+        "behaviour": lambda: [
+            *behaviour.bench_funnel(10_000_000 // scale),
+            *cli.bench_cli(10_000_000 // scale),
+        ],
         "memory": lambda: memory.table(
             memory.bench_memory(tuple(size / scale for size in memory.SIZES_MB))
         ),

@@ -225,7 +225,7 @@ PEAK = (
 OURS = """
 import json, time
 from mot.behaviour import funnel_and_reach
-from mot.events import open_event_log, rules_from_journey
+from mot.behaviour import open_event_log, rules_from_journey
 from mot.journey import default_journey
 
 start, cpu = time.perf_counter(), time.process_time()

@@ -466,7 +466,7 @@ ANALYSES: dict[str, tuple[str, str]] = {
         "el id del punto de contacto y que los ids de cliente de la encuesta coinciden con los "
         "ids de usuario del registro.",
     ),
-    # running a metric's query (mot.engine)
+    # running a metric's query (mot.behaviour.engine)
     "engine.schema_hint": (
         "Check that the event view has the columns user_id, session_id, ts (timestamp), event "
         "and touchpoint.",
@@ -475,17 +475,18 @@ ANALYSES: dict[str, tuple[str, str]] = {
     ),
     "engine.not_a_connection": (
         "Expected a DuckDB connection (duckdb.connect()) or a pyspark SparkSession, got "
-        "{kind}. Load the event log with mot.events first.",
+        "{kind}. Load the event log with mot.behaviour.open_event_log first.",
         "Se esperaba una conexión de DuckDB (duckdb.connect()) o una SparkSession de pyspark, "
-        "y se ha recibido {kind}. Carga antes el registro de eventos con mot.events.",
+        "y se ha recibido {kind}. Carga antes el registro de eventos con "
+        "mot.behaviour.open_event_log.",
     ),
     "engine.on.duckdb": ("connection", "esta conexión"),
     "engine.on.spark": ("Spark session", "esta sesión de Spark"),
     "engine.no_view": (
         "There is no event view `{view}` on this {where} ({error}). Load and map the event log "
-        "first (mot.events), or pass the name of the view.",
+        "first (mot.behaviour), or pass the name of the view.",
         "No hay ninguna vista de eventos `{view}` en {where} ({error}). Carga y asigna antes el "
-        "registro de eventos (mot.events) o indica el nombre de la vista.",
+        "registro de eventos (mot.behaviour) o indica el nombre de la vista.",
     ),
     "engine.failed_duckdb": (
         "The event query failed in DuckDB ({error}). {hint}",

@@ -256,7 +256,7 @@ READING: dict[str, tuple[str, str]] = {
         "marca de tiempo fuera de rango (columna `{column}`; anterior a {earliest} o a más de "
         "un año de hoy)",
     ),
-    # an event log or its rules that cannot be used (EventLogError, mot.events)
+    # an event log or its rules that cannot be used (EventLogError, mot.behaviour)
     "word.and": (" and ", " y "),
     "word.or": (" or ", " o "),
     "word.nothing": ("nothing", "nada"),
@@ -357,7 +357,7 @@ READING: dict[str, tuple[str, str]] = {
         "nombre del evento, y que las marcas de tiempo son fechas desde {year} hasta dentro de "
         "un año.",
     ),
-    # a name or text with a NUL character (mot._sql)
+    # a name or text with a NUL character (mot.behaviour._sql)
     "sql.nul": (
         "The text {text!r} holds a NUL character: {fix}.",
         "El texto {text!r} contiene un carácter NUL: {fix}.",

@@ -6,6 +6,10 @@ of an event log, the errors and the progress bar); English by default. Every tex
 the catalogue :mod:`mot.messages`. ``--json`` keeps its keys, codes and parameters in either
 language.
 
+Each command imports the library modules it uses when it runs, so that ``--help`` and a
+wrong invocation answer at once and ``behaviour`` never imports the survey analyses
+(``scipy.stats``) nor the charts (``altair``).
+
 Exit codes: 0 success; 1 the data has errors (``validate``) or cannot be scored
 (``score``) or the event log cannot be read or has no usable event, for instance when
 every time stamp is unreadable (``behaviour``); 2 a wrong invocation
@@ -21,18 +25,18 @@ import json
 import math
 import sys
 from collections.abc import Callable, Sequence
-
-import pandas as pd
-from tqdm import tqdm
+from typing import TYPE_CHECKING
 
 from mot.errors import MotError
-from mot.io import map_large_allocations, release_memory
-from mot.journey import Journey, default_journey, load_journey
-from mot.mapping import Mapping, load_mapping
-from mot.memory import PeakEndResult
 from mot.messages import LANGUAGES, Joined, Message, fill, render, text
-from mot.survey import SurveyData, file_error, load_report, load_survey
-from mot.validation import ValidationReport
+
+if TYPE_CHECKING:  # each command imports what it uses: ``--help`` starts in a blink
+    import pandas as pd
+    from tqdm import tqdm
+
+    from mot.memory import PeakEndResult
+    from mot.survey import SurveyData
+    from mot.validation import ValidationReport
 
 
 def _add_lang(command: argparse.ArgumentParser, what: str) -> None:
@@ -115,8 +119,12 @@ def _step(progress: tqdm, step: str, language: str) -> None:
 
 
 def _load(args: argparse.Namespace, progress: tqdm) -> SurveyData:
-    journey: Journey = load_journey(args.journey) if args.journey else default_journey()
-    mapping: Mapping | None = load_mapping(args.mapping) if args.mapping else None
+    from mot.journey import default_journey, load_journey
+    from mot.mapping import load_mapping
+    from mot.survey import load_survey
+
+    journey = load_journey(args.journey) if args.journey else default_journey()
+    mapping = load_mapping(args.mapping) if args.mapping else None
     _step(progress, "reading", args.lang)
     survey = load_survey(args.file, journey=journey, mapping=mapping)
     progress.update()
@@ -124,6 +132,11 @@ def _load(args: argparse.Namespace, progress: tqdm) -> SurveyData:
 
 
 def _validate(args: argparse.Namespace, progress: tqdm) -> int:
+    from mot.journey import default_journey, load_journey
+    from mot.mapping import load_mapping
+    from mot.survey import file_error, load_report
+    from mot.validation import ValidationReport
+
     try:
         journey = load_journey(args.journey) if args.journey else default_journey()
         mapping = load_mapping(args.mapping) if args.mapping else None
@@ -158,6 +171,7 @@ def _optional(step: Callable[[], object], warnings: list[str], language: str) ->
 
 def _scores(survey: SurveyData, progress: tqdm, language: str = "en") -> dict:
     from mot.gaps import gap_table
+    from mot.io import release_memory
     from mot.memory import peak_end
     from mot.scoring import score_utilities
     from mot.wom import nps
@@ -208,6 +222,8 @@ def _decimals(language: str, places: int) -> Callable[[float], str]:
 
 
 def _print_scores(result: dict, language: str = "en") -> None:
+    import pandas as pd
+
     print(text("cli.respondents", language, n=result["respondents"]))
     utilities = pd.DataFrame(result["utilities"])
     if not utilities.empty:
@@ -250,10 +266,10 @@ def _score(args: argparse.Namespace, progress: tqdm) -> int:
 
 
 def _behaviour_result(args: argparse.Namespace, progress: tqdm) -> dict:
-    from mot.behaviour import funnel_and_reach, ordered_funnel, touchpoint_reach
-    from mot.events import open_event_log, rules_from_journey, unmatched_events
+    from mot.behaviour import funnel_and_reach, open_event_log, rules_from_journey, unmatched_events
+    from mot.journey import default_journey, load_journey
 
-    journey: Journey = load_journey(args.journey) if args.journey else default_journey()
+    journey = load_journey(args.journey) if args.journey else default_journey()
     _step(progress, "reading", args.lang)
     log = open_event_log(args.file)
     progress.update()
@@ -264,16 +280,21 @@ def _behaviour_result(args: argparse.Namespace, progress: tqdm) -> dict:
     progress.update()
     _step(progress, "funnel", args.lang)
     touchpoints = list(journey.ids)
+    steps, column = touchpoints, "touchpoint"
     if args.steps is not None:
         steps = [s.strip() for s in args.steps.split(",") if s.strip()]
-        funnel = ordered_funnel(log.connection, view, steps=steps, step_column="event")
-        progress.update()
-        reach = touchpoint_reach(log.connection, view, touchpoints=touchpoints)
-    else:  # one pass over the log for both
-        both = funnel_and_reach(log.connection, view, steps=touchpoints, touchpoints=touchpoints)
-        funnel, reach = both.funnel, both.reach
-        progress.update()
-    progress.update()
+        column = "event"
+    # one pass over the log for the users, the funnel and the reach
+    both = funnel_and_reach(
+        log.connection,
+        view,
+        steps=steps,
+        step_column=column,
+        touchpoints=touchpoints,
+        users=True,
+    )
+    funnel, reach = both.funnel, both.reach
+    progress.update(2)
     funnel = funnel.assign(conversion=funnel["conversion_from_start"])
     funnel_columns = [
         "step",
@@ -286,7 +307,7 @@ def _behaviour_result(args: argparse.Namespace, progress: tqdm) -> dict:
     ]
     return {
         "events": log.n_events,
-        "users": log.n_users,
+        "users": both.users,
         "funnel": _records(funnel[funnel_columns]),
         "touchpoints": _records(reach[["touchpoint", "users", "sessions", "events"]]),
         "unmatched_events": _records(unmatched[["event", "count"]]),
@@ -297,6 +318,8 @@ def _behaviour_result(args: argparse.Namespace, progress: tqdm) -> dict:
 
 
 def _print_behaviour(result: dict, language: str = "en") -> None:
+    import pandas as pd
+
     print(text("cli.events", language, n=result["events"]))
     print(text("cli.users", language, n=result["users"]))
     print(text("cli.bad_rows", language, n=result["bad_rows"]))
@@ -344,8 +367,12 @@ def _behaviour(args: argparse.Namespace, progress: tqdm) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    map_large_allocations()
     args = _parser().parse_args(argv)
+    from tqdm import tqdm
+
+    from mot.io import map_large_allocations
+
+    map_large_allocations()
     total = {"validate": 1, "score": 4, "behaviour": 4}[args.command]
     progress = tqdm(total=total, file=sys.stderr, leave=False, disable=None)
     if args.command == "validate":

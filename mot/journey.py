@@ -144,7 +144,7 @@ DEFAULT_EVENT_KEYWORDS: dict[str, tuple[str, ...]] = {
         "leave_review",
     ),
 }
-"""Event keywords of the default journey's moments (see :class:`mot.events.EventRules`).
+"""Event keywords of the default journey's moments (see :class:`mot.behaviour.EventRules`).
 
 Besides the demo's names, GA4's recommended e-commerce events map as GA4 means them:
 ``view_item_list``, ``select_item``, ``search``, promotions → ZMOT; ``view_item``,

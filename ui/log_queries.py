@@ -18,9 +18,14 @@ from typing import Concatenate, Generic, ParamSpec, TypeVar
 import pandas as pd
 import streamlit as st
 
-from mot import behaviour, log_insights
-from mot.events import event_counts, unmatched_events
-from mot.log_insights import PURCHASE_EVENT, LinkCounts, RepurchaseModels
+from mot import behaviour
+from mot.behaviour import (
+    PURCHASE_EVENT,
+    LinkCounts,
+    RepurchaseModels,
+    event_counts,
+    unmatched_events,
+)
 from mot.vocabulary import Period
 from ui.data import Loaded
 from ui.logs import Opened
@@ -120,24 +125,24 @@ def segments(opened: Opened) -> list[str]:
 def _mapped_events(opened: Opened) -> list[str]:
     # from the counts taken at the open (page rules: the events their pages map)
     pairs = opened.log.event_touchpoints(opened.rules)
-    return log_insights.mapped_events(pairs, opened.rules.touchpoints)
+    return behaviour.mapped_events(pairs, opened.rules.touchpoints)
 
 
 @log_query
 def mapped_events(opened: Opened) -> list[str]:
-    """Event names a rule maps, in journey order (:func:`mot.log_insights.mapped_events`)."""
+    """Event names a rule maps, in journey order (:func:`mot.behaviour.mapped_events`)."""
     return _mapped_events(opened)
 
 
 @log_query
 def counts(opened: Opened) -> pd.DataFrame:
-    """Events per name (:func:`mot.events.event_counts`)."""
+    """Events per name (:func:`mot.behaviour.event_counts`)."""
     return event_counts(opened.log)
 
 
 @log_query
 def unmatched(opened: Opened) -> pd.DataFrame:
-    """Event names no rule maps, with their counts (:func:`mot.events.unmatched_events`)."""
+    """Event names no rule maps, with their counts (:func:`mot.behaviour.unmatched_events`)."""
     return unmatched_events(opened.log, opened.rules)
 
 
@@ -296,21 +301,19 @@ def utilities_by_conversion(
 @linked_query
 def repurchase(opened: Opened, loaded: Loaded) -> RepurchaseModels:
     """Whether each touchpoint's utility predicts buying again, and the touchpoints too few
-    linked respondents rated (:func:`mot.log_insights.repurchase_models`)."""
+    linked respondents rated (:func:`mot.behaviour.repurchase_models`)."""
     s = loaded.survey
     linked = link.uncached(opened, loaded)
-    return log_insights.repurchase_models(s.ratings, linked, touchpoints=s.rated_touchpoints)
+    return behaviour.repurchase_models(s.ratings, linked, touchpoints=s.rated_touchpoints)
 
 
 def link_counts(opened: Opened, loaded: Loaded) -> LinkCounts:
     """Respondents, those in the log, buyers and repeat buyers (the first purchase's link)."""
-    return log_insights.link_counts(link(opened, loaded))
+    return behaviour.link_counts(link(opened, loaded))
 
 
 def conversions(opened: Opened, loaded: Loaded, converted_step: str) -> tuple[int, int]:
     """(linked respondents found in the log, how many of them converted) for a choice of
     conversion (an event, or :data:`REPEAT_PURCHASE`): why a comparison has one group."""
-    found = log_insights.link_counts(
-        link(opened, loaded, converted_step=_link_step(converted_step))
-    )
+    found = behaviour.link_counts(link(opened, loaded, converted_step=_link_step(converted_step)))
     return found.in_log, found.converters(conversion_flag(converted_step))

@@ -1,4 +1,4 @@
-"""Every cached call into the behaviour engine (:mod:`mot.events`, :mod:`mot.behaviour`).
+"""Every cached call into the behaviour engine (:mod:`mot.behaviour`).
 
 The survey side lives in :mod:`ui.data`; this module does the same for event logs. An
 opened log is a DuckDB connection holding the log, so it is a resource of one browser
@@ -27,10 +27,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from mot.behaviour import EventLog, EventRules, bounce_entry, open_event_log, rules_from_journey
 from mot.errors import MotError
-from mot.events import EventLog, EventRules, open_event_log, rules_from_journey
 from mot.journey import Journey
-from mot.log_insights import bounce_entry
 from ui import data, state
 
 UPLOADS = Path(tempfile.gettempdir()) / "mot-event-logs"
@@ -74,7 +73,7 @@ class Opened:
 
     @property
     def entry(self) -> str | None:
-        """The touchpoint a bounce is measured at (:func:`mot.log_insights.bounce_entry`)."""
+        """The touchpoint a bounce is measured at (:func:`mot.behaviour.bounce_entry`)."""
         return bounce_entry(self.journey, self.reached)
 
 

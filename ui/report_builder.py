@@ -17,11 +17,11 @@ from typing import Any, ParamSpec, TypeVar
 import pandas as pd
 
 from mot import charts, report
+from mot.behaviour import largest_loss
 from mot.compare import significant_differences
 from mot.errors import MotError
 from mot.gaps import method_coverage
 from mot.journey import MOMENT_KEYS
-from mot.log_insights import largest_loss
 from mot.vocabulary import DEFAULT_CORRECTION
 from ui import data, log_queries, logs, queries
 from ui.i18n import chart_text, mot_text, number, p_value, percent, signed, t

@@ -217,7 +217,7 @@ def test_every_event_log_gets_an_answer_without_a_traceback(case, cli, corpus):
 
 
 def test_the_injection_header_is_an_ordinary_property(cli, corpus):
-    from mot.events import open_event_log
+    from mot.behaviour import open_event_log
 
     outcome = cli("behaviour", "log_injection.csv")
     assert outcome.code == 0, outcome.err

@@ -13,7 +13,7 @@ import zipfile
 import pytest
 
 from mot import errors
-from mot.events import open_event_log
+from mot.behaviour import open_event_log
 from mot.io import read_table
 from mot.journey import journey_from_dict, journey_from_json, load_journey
 from mot.mapping import load_mapping, mapping_from_dict, mapping_from_json

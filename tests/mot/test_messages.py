@@ -7,7 +7,7 @@ import string
 import pytest
 
 from mot import messages
-from mot.events import open_event_log
+from mot.behaviour import open_event_log
 from mot.io import read_table
 from mot.messages import ENTRIES, TEXTS, Message, entry_texts, listing, render
 from mot.survey import build_survey, validate_survey

@@ -179,7 +179,7 @@ def test_a_replaced_upload_is_deleted(uploads):
 
 
 def test_release_closes_the_log_and_deletes_its_folder(tmp_path):
-    from mot.events import open_event_log
+    from mot.behaviour import open_event_log
 
     folder = tmp_path / "abc"
     folder.mkdir()

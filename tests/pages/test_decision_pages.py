@@ -7,7 +7,7 @@ from html import escape
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mot.events import open_event_log, rules_from_journey
+from mot.behaviour import open_event_log, rules_from_journey
 from mot.io import read_table
 from mot.survey import build_survey
 from tests.conftest import ROOT

@@ -7,8 +7,8 @@ import json
 
 import streamlit as st
 
+from mot.behaviour import journey_with_rules, rules_from_frame
 from mot.errors import MotError
-from mot.events import journey_with_rules, rules_from_frame
 from ui import log_queries, state, widgets
 from ui.behaviour.context import Page
 from ui.i18n import t

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from mot import events
+from mot import behaviour
 from mot.errors import EventLogError, MotError
 from ui import logs, state, widgets
 from ui.i18n import mot_text, number, t
@@ -47,7 +47,7 @@ def switch_log(build: Callable[[], state.EventLogChoice], upload_id: str | None 
 
 
 def problem_text(problem: object) -> str:
-    """A bad-row problem of mot.events (a message with its code) in the session's language."""
+    """A bad-row problem of mot.behaviour (a message with its code) in the session's language."""
     key = PROBLEM_KEYS.get(getattr(problem, "code", None))
     return t(key, column=problem.params["column"]) if key else mot_text(problem)
 
@@ -74,10 +74,10 @@ def _upload(current: state.EventLogChoice) -> None:
         st.rerun()
 
 
-def _columns(current: state.EventLogChoice, log: events.EventLog) -> None:
+def _columns(current: state.EventLogChoice, log: behaviour.EventLog) -> None:
     st.subheader(t("data.columns"))
     st.caption(t("data.log_columns_caption"))
-    options = events.source_columns(log)
+    options = behaviour.source_columns(log)
     chosen = {}
     for role, box in zip(LOG_ROLES, st.columns(len(LOG_ROLES)), strict=True):
         now = log.columns.get(role)
@@ -113,7 +113,7 @@ def render() -> None:
     widgets.metrics({label: number(n, 0) for label, n in counts.items()})
     notes = " ".join(mot_text(note) for note in log.notes)
     st.caption(t("data.log_notes", notes=widgets.md_message(notes)))
-    st.dataframe(events.preview_events(log), hide_index=True, key="data_log_preview")
+    st.dataframe(behaviour.preview_events(log), hide_index=True, key="data_log_preview")
     _columns(current, log)
     st.subheader(t("behaviour.bad_rows"))
     bad = log.bad_rows()

@@ -20,8 +20,8 @@ import pytest
 import vl_convert as vlc
 
 from mot import behaviour, charts
+from mot.behaviour import open_event_log, rules_from_journey
 from mot.errors import MotError
-from mot.events import open_event_log, rules_from_journey
 from mot.journey import default_journey
 from mot.report import PNG_SIGNATURE, chart_png, chart_svg
 from mot.survey import load_survey

@@ -6,9 +6,7 @@ import pandas as pd
 import pytest
 
 from mot import behaviour
-from mot.errors import MotError
-from mot.journey import default_journey
-from mot.log_insights import (
+from mot.behaviour.insights import (
     PURCHASE_EVENT,
     LargestLoss,
     bounce_entry,
@@ -17,6 +15,8 @@ from mot.log_insights import (
     mapped_events,
     repurchase_models,
 )
+from mot.errors import MotError
+from mot.journey import default_journey
 
 
 def test_the_purchase_event_is_the_survey_links_default():

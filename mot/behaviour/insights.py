@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from mot.behaviour import REPURCHASE_MODEL_COLUMNS, utility_predicts_repurchase
+from mot.behaviour._base import REPURCHASE_MODEL_COLUMNS
+from mot.behaviour.survey_link import utility_predicts_repurchase
 from mot.errors import InsufficientDataError, MotError
 from mot.journey import Journey
 from mot.messages import Message
@@ -73,7 +74,7 @@ def mapped_events(
     Parameters
     ----------
     event_touchpoints : iterable of (str, str or None, int)
-        ``(event, touchpoint, events)`` triples, as :meth:`mot.events.EventLog.event_touchpoints`
+        ``(event, touchpoint, events)`` triples, as :meth:`mot.behaviour.EventLog.event_touchpoints`
         gives them (touchpoint None: no rule maps those events).
     touchpoints : sequence of str
         The rules' touchpoints in journey order.

@@ -24,7 +24,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from mot._sql import ident, spark_ident
+from mot.behaviour._sql import ident, spark_ident
 from mot.errors import EventLogError, MotError, first_line
 from mot.messages import Message
 

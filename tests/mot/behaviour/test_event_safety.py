@@ -17,10 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mot import behaviour, charts, engine
-from mot._sql import ident, literal
+from mot import behaviour, charts
+from mot.behaviour import EventRules, engine, open_event_log
+from mot.behaviour._sql import ident, literal
 from mot.errors import EventLogError, MotError
-from mot.events import EventRules, open_event_log
 
 # The column name that read /etc/passwd through the Behaviour page's segment detection.
 PASSWD = (
@@ -227,7 +227,7 @@ def test_a_parquet_log_still_reads_its_file_lazily(tmp_path):
 
 
 def test_a_sandboxed_log_still_spills_to_its_own_folder(tmp_path, monkeypatch):
-    from mot import events
+    from mot.behaviour import log as events
 
     monkeypatch.setattr(events, "MEMORY_LIMIT", "50MB")
     path = tmp_path / "spill.csv"
@@ -326,7 +326,7 @@ def test_a_parquet_timestamp_far_ahead_is_a_bad_row(tmp_path):
 
 
 def test_the_range_is_stated():
-    from mot.events import timestamp_range
+    from mot.behaviour import timestamp_range
 
     low, high = timestamp_range(date(2026, 12, 2))
     assert (low.year, low.month, low.day) == (1990, 1, 1)

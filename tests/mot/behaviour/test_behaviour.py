@@ -11,9 +11,11 @@ import pytest
 from scipy import stats
 
 from mot import behaviour as b
+from mot.behaviour import open_event_log, rules_from_journey
 from mot.errors import EventLogError, InsufficientDataError, MotError
+from mot.journey import default_journey
 
-DEMO = Path(__file__).resolve().parents[2] / "data" / "demo_events.parquet"
+DEMO = Path(__file__).resolve().parents[3] / "data" / "demo_events.parquet"
 Z95 = stats.norm.ppf(0.975)
 JOURNEY = ["ZMOT", "FMOT", "SMOT", "TMOT", "UMOT"]
 
@@ -628,6 +630,32 @@ def test_funnel_and_reach_equal_the_two_calls(tiny, window):
     assert both.reach.set_index("touchpoint")["users"].tolist() == [0, 4, 4, 1, 0]
 
 
+@pytest.mark.parametrize("window", [None, timedelta(days=1)])
+@pytest.mark.parametrize("steps", [["landing", "purchase"], ["purchase", "landing", "purchase"]])
+def test_funnel_and_reach_over_events_equal_the_separate_calls(tiny, window, steps):
+    # the CLI's --steps: a funnel over event names, the reach and the users in one query
+    both = b.funnel_and_reach(
+        tiny, steps=steps, step_column="event", touchpoints=JOURNEY, window=window, users=True
+    )
+    funnel = b.ordered_funnel(tiny, steps=steps, step_column="event", window=window)
+    pd.testing.assert_frame_equal(both.funnel, funnel)
+    pd.testing.assert_frame_equal(both.reach, b.touchpoint_reach(tiny, touchpoints=JOURNEY))
+    users, sessions = tiny.execute(
+        "SELECT count(DISTINCT user_id), count(DISTINCT (user_id, session_id)) "
+        "FILTER (WHERE session_id IS NOT NULL) FROM events_mapped"
+    ).fetchone()
+    assert (both.users, both.sessions) == (users, sessions)
+
+
+def test_funnel_and_reach_counts_the_users_of_a_log_as_it_does():
+    log = open_event_log(DEMO)
+    view = log.mapped(rules_from_journey(default_journey()))
+    both = b.funnel_and_reach(
+        log.connection, view, steps=["FMOT"], touchpoints=["FMOT"], users=True
+    )
+    assert (both.users, both.sessions) == (log.n_users, log.n_sessions)
+
+
 def test_funnel_and_reach_refuses_a_step_outside_the_touchpoints(tiny):
     with pytest.raises(MotError, match="not among the touchpoints"):
         b.funnel_and_reach(tiny, steps=["FMOT", "checkout"], touchpoints=JOURNEY)
@@ -848,7 +876,7 @@ def test_duckdb_path_never_imports_spark_or_sqlglot():
         "b.ordered_funnel(con, steps=['FMOT'], window=timedelta(days=1)); "
         "assert not {'pyspark', 'sqlglot'} & set(sys.modules), 'imported'"
     )
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False
     )

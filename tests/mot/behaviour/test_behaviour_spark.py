@@ -17,9 +17,8 @@ import pandas as pd
 import pytest
 
 from mot import behaviour as b
-from mot import engine
+from mot.behaviour import engine, open_event_log, rules_from_journey
 from mot.errors import EventLogError
-from mot.events import open_event_log, rules_from_journey
 from mot.journey import default_journey
 from tests.conftest import ROOT
 

@@ -16,9 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mot import events
-from mot.errors import EventLogError, MotError
-from mot.events import (
+from mot.behaviour import (
     EventRules,
     event_counts,
     journey_with_rules,
@@ -28,6 +26,8 @@ from mot.events import (
     rules_from_journey,
     unmatched_events,
 )
+from mot.behaviour import log as events
+from mot.errors import EventLogError, MotError
 from mot.journey import default_journey, journey_from_json
 
 DEMO = "data/demo_events.parquet"
