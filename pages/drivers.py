@@ -4,7 +4,7 @@ import streamlit as st
 
 from mot import charts
 from mot.compare import CORRECTIONS, TESTS
-from ui import frame, queries, report_builder, state, widgets
+from ui import frame, queries, report_builder, sentences, state, widgets
 from ui.i18n import MEASURE_KEYS, chart_text, number, percent, t
 from ui.widgets import md_message, md_text
 
@@ -24,18 +24,18 @@ if not survey.outcomes:
     widgets.empty_state(loaded, "outcome")
 else:
     outcome = st.selectbox(
-        t("data.role_outcome"),
+        t("data.role.outcome"),
         options=list(survey.outcomes),
         format_func=lambda o: t(f"outcome.{o}"),
         key="drivers_outcome",
     )
     drivers = widgets.attempt(lambda: queries.drivers(loaded, outcome=outcome))
     if drivers is not None:
-        summary = report_builder.driver_summary(
+        summary = sentences.driver_summary(
             drivers, outcome=outcome, labels=labels, language=language
         )
         st.markdown(md_message(summary))
-        st.caption(report_builder.driver_method(drivers, language=language))
+        st.caption(sentences.driver_method(drivers, language=language))
         widgets.chart(charts.drivers_chart, drivers, labels=labels, text=text, key="drivers_chart")
         widgets.table(
             drivers,
@@ -64,12 +64,12 @@ left, middle, right, last = st.columns(4)
 segment = left.selectbox(
     t("drivers.segment"),
     options=segments,
-    index=segments.index(report_builder.preferred_segment(survey.segments)),
+    index=segments.index(sentences.preferred_segment(survey.segments)),
     key="drivers_segment",
 )
 measures = [m for m in survey.measures if m != "importance"] or list(survey.measures)
 measure = middle.selectbox(
-    t("data.col_measure"),
+    t("data.col.measure"),
     options=measures,
     index=measures.index("experienced") if "experienced" in measures else 0,
     format_func=lambda m: t(MEASURE_KEYS[m]),
@@ -99,7 +99,7 @@ if comparison is not None and comparison.empty:
         )
     )
 elif comparison is not None:
-    summary = report_builder.comparison_summary(
+    summary = sentences.comparison_summary(
         comparison, segment=segment, labels=labels, correction=correction, language=language
     )
     st.success(md_message(summary))
@@ -127,8 +127,8 @@ elif comparison is not None:
         labels=labels,
         formats={
             "effect_size": lambda v: number(v, 2),
-            "p_value": lambda v: report_builder.p_cell(v, language),
-            "p_adjusted": lambda v: report_builder.p_cell(v, language),
+            "p_value": lambda v: sentences.p_cell(v, language),
+            "p_adjusted": lambda v: sentences.p_cell(v, language),
         },
     )
 

@@ -134,7 +134,7 @@ if not comments.empty:
         columns={
             "touchpoint": t("chart.touchpoint"),
             "respondent_id": t("chart.respondent"),
-            "comment": t("data.role_comment"),
+            "comment": t("data.role.comment"),
         },
         key="emotion_comments",
         labels=labels,

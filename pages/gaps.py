@@ -3,7 +3,7 @@
 import streamlit as st
 
 from mot import charts
-from ui import frame, queries, report_builder, state, widgets
+from ui import frame, queries, report_builder, sentences, state, widgets
 from ui.i18n import chart_text, number, t
 from ui.widgets import md_message
 
@@ -35,7 +35,7 @@ priorities = report_builder.optional(lambda: queries.priorities(loaded, **derive
 
 st.subheader(t("gaps.method"))
 st.caption(t("gaps.method_caption"))
-steps = report_builder.method_checklist(
+steps = sentences.method_checklist(
     survey, gaps=gaps, priorities=priorities, labels=labels, language=language
 )
 for item in steps:
@@ -73,7 +73,7 @@ st.subheader(t("gaps.priorities"))
 if priorities is None:
     widgets.attempt(lambda: queries.priorities(loaded, **derive))
 else:
-    rule = report_builder.priority_rule_text(priorities, labels=labels, language=language)
+    rule = sentences.priority_rule_text(priorities, labels=labels, language=language)
     st.info(md_message(rule))
     widgets.chart(
         charts.priorities_chart, priorities, labels=labels, text=text, key="gaps_priorities_chart"

@@ -44,7 +44,7 @@ with st.container(border=True):
     st.markdown(
         "#### "
         + t(
-            f"memory.verdict_{result.verdict}",
+            f"memory.verdict.{result.verdict}",
             r_peak_end=number(test.r_peak_end, 2),
             r_mean=number(test.r_mean, 2),
             p=p_value(test.p_value),
@@ -55,7 +55,7 @@ with st.container(border=True):
             "memory.sample",
             n=number(result.n, 0),
             excluded=number(result.n_excluded, 0),
-            source=t(f"memory.source_{result.source}"),
+            source=t(f"memory.source.{result.source}"),
             t=number(test.t, 2),
             df=number(test.df, 0),
         )

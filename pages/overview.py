@@ -56,7 +56,7 @@ if nps is not None and len(nps):
     )
 else:
     top[1].metric(t("overview.nps"), "–", border=True)
-gap_words = t(f"overview.gap_{highlights.gap_kind}") if highlights.gap_kind else ""
+gap_words = t(f"overview.gap.{highlights.gap_kind}") if highlights.gap_kind else ""
 top[2].metric(
     t("overview.gap"),
     short(highlights.gap_touchpoint),

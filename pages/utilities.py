@@ -57,7 +57,7 @@ if shifts is not None:
             highlights,
             comparison,
             notable=lambda row: t(
-                f"utilities.say_{row.verdict}",
+                f"utilities.say.{row.verdict}",
                 touchpoint=f"**{md_text(label(row.touchpoint))}**",
                 size=number(row.size),
                 low=number(row.size_low),
@@ -65,12 +65,12 @@ if shifts is not None:
                 p=p_value(row.p_value),
             ),
             unchanged=lambda ids, c=comparison: t(
-                f"utilities.say_{c.verdicts[1]}",
+                f"utilities.say.{c.verdicts[1]}",
                 touchpoints=", ".join(md_text(label(v)) for v in ids),
             ),
         )
         if lines:
-            st.markdown(f"**{t(f'utilities.about_{comparison.name}')}**")
+            st.markdown(f"**{t(f'utilities.about.{comparison.name}')}**")
             st.markdown("\n".join(f"- {line}" for line in lines))
 
     st.subheader(t("utilities.tests"))

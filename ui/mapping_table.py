@@ -57,14 +57,14 @@ _SIMPLE = {
 def measure_label(measure: str | None, language: str | None = None) -> str:
     """A measure (or ``comment``) as the catalogue names it."""
     if measure is None:
-        return t("data.why_no_measure", language)
+        return t("data.why.no_measure", language)
     if measure == "comment":
-        return t("data.role_comment", language)
+        return t("data.role.comment", language)
     return t(MEASURE_KEYS.get(measure, measure), language)
 
 
 def _quoted(words: tuple[str, ...], language: str | None) -> str:
-    return ", ".join(t("data.why_quoted", language, words=w) for w in words)
+    return ", ".join(t("data.why.quoted", language, words=w) for w in words)
 
 
 def _parts(evidence: Evidence, language: str | None) -> list[str]:
@@ -72,20 +72,20 @@ def _parts(evidence: Evidence, language: str | None) -> list[str]:
     parts = []
     if evidence.touchpoint_words:
         parts.append(
-            t("data.why_touchpoint", language, words=_quoted(evidence.touchpoint_words, language))
+            t("data.why.touchpoint", language, words=_quoted(evidence.touchpoint_words, language))
         )
     if evidence.measure_words:
-        key = "data.why_outcome" if evidence.role == "outcome" else "data.why_measure"
+        key = "data.why.outcome" if evidence.role == "outcome" else "data.why.measure"
         parts.append(t(key, language, words=_quoted(evidence.measure_words, language)))
     if evidence.scale_words:
         key = (
-            "data.why_scale_labels"
+            "data.why.scale_labels"
             if evidence.scale_source == "answer_labels"
-            else "data.why_scale"
+            else "data.why.scale"
         )
         parts.append(t(key, language, words=_quoted(evidence.scale_words, language)))
     elif evidence.scale_source == "values":
-        parts.append(t("data.why_scale_values", language))
+        parts.append(t("data.why.scale_values", language))
     return parts
 
 
@@ -94,22 +94,22 @@ def why(entry: ColumnMapping, journey: Journey, language: str | None = None) -> 
     evidence = entry.evidence or Evidence()
     parts = " · ".join(_parts(evidence, language))
     if entry.reason in _SIMPLE:
-        return t(f"data.why_{entry.reason}", language)
+        return t(f"data.why.{entry.reason}", language)
     if entry.reason == "naming_convention":
-        text = t("data.why_naming_convention", language)
+        text = t("data.why.naming_convention", language)
         return f"{text} · {parts}" if parts else text
     if entry.reason == "question":
-        return t("data.why_question", language, parts=parts)
+        return t("data.why.question", language, parts=parts)
     if entry.reason == "question_unsure":
         return t(
-            "data.why_question_unsure",
+            "data.why.question_unsure",
             language,
             suggestion=_suggestion(evidence, journey, language),
             parts=parts,
         )
     if entry.reason == "measure_taken":
         return t(
-            "data.why_measure_taken", language, suggestion=_suggestion(evidence, journey, language)
+            "data.why.measure_taken", language, suggestion=_suggestion(evidence, journey, language)
         )
     return entry.reason
 
@@ -118,7 +118,7 @@ def _suggestion(evidence: Evidence, journey: Journey, language: str | None) -> s
     labels = journey.labels(language or state.language())
     touchpoint = evidence.touchpoint
     place = (
-        labels.get(touchpoint, touchpoint) if touchpoint else t("data.why_no_touchpoint", language)
+        labels.get(touchpoint, touchpoint) if touchpoint else t("data.why.no_touchpoint", language)
     )
     return f"{place} · {measure_label(evidence.measure, language)}"
 
@@ -132,7 +132,7 @@ def table(mapping: Mapping, journey: Journey, language: str | None = None) -> pd
         if entry.reason == "question_unsure" and entry.evidence is not None:
             row |= {"touchpoint": entry.evidence.touchpoint, "measure": entry.evidence.measure}
         confidence = (
-            t(f"data.confidence_{entry.confidence}", language) if entry.confidence else None
+            t(f"data.confidence.{entry.confidence}", language) if entry.confidence else None
         )
         rows.append(row | {"why": why(entry, journey, language), "confidence": confidence})
     return pd.DataFrame(rows, columns=list(COLUMNS))

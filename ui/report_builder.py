@@ -17,14 +17,10 @@ from typing import Any, ParamSpec, TypeVar
 import pandas as pd
 
 from mot import charts, report
-from mot.behaviour import largest_loss
-from mot.compare import significant_differences
 from mot.errors import MotError
-from mot.gaps import method_coverage
-from mot.journey import MOMENT_KEYS
 from mot.vocabulary import DEFAULT_CORRECTION
-from ui import data, log_queries, logs, queries
-from ui.i18n import chart_text, mot_text, number, p_value, percent, signed, t
+from ui import data, log_queries, logs, queries, sentences
+from ui.i18n import chart_text, mot_text, number, p_value, t
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -77,15 +73,6 @@ def name_key(slug: str) -> str:
 TREND_PERIOD = "week"
 """The period of the report's behaviour trend (the Behaviour page's default)."""
 
-STATUS_ICONS = {
-    "done": ":green[:material/check_circle:]",
-    "next": ":orange[:material/arrow_circle_right:]",
-    "missing": ":gray[:material/radio_button_unchecked:]",
-}
-"""Markdown icon of each step status on a page (Material icons ship with Streamlit)."""
-
-STATUS_MARKS = {"done": "✓", "next": "→", "missing": "○"}
-"""Plain-text mark of each step status in the report (in every common font)."""
 
 REPORT_CHART_WIDTH = 680
 """Plot width in a file: the report, PNG and SVG have no container to stretch to."""
@@ -145,214 +132,6 @@ def _fixed_width(node: object) -> object:
 
 
 # --- plain-language texts ------------------------------------------------------------------
-
-
-def touchpoint_name(touchpoint: object, labels: dict[str, str]) -> str:
-    """A touchpoint as a sentence names it: its label, with the moment's acronym if any."""
-    key = str(touchpoint)
-    label = labels.get(key, key)
-    return f"{label} ({key})" if key in MOMENT_KEYS and key not in label else label
-
-
-def _short_name(touchpoint: str, labels: dict[str, str]) -> str:
-    return touchpoint if touchpoint in MOMENT_KEYS else labels.get(touchpoint, touchpoint)
-
-
-@dataclass(frozen=True)
-class ChecklistItem:
-    """One step of the six-step method, as the page and the report show it."""
-
-    step: int
-    status: str
-    icon: str
-    mark: str
-    title: str
-    detail: str
-
-
-def method_checklist(
-    survey: object,
-    *,
-    gaps: pd.DataFrame | None,
-    priorities: pd.DataFrame | None,
-    labels: dict[str, str],
-    language: str,
-) -> tuple[ChecklistItem, ...]:
-    """The six steps with what the data covers (see :func:`mot.gaps.method_coverage`)."""
-    rated = survey.rated_touchpoints
-    coverage = method_coverage(survey.measures, touchpoints=rated, gaps=gaps, priorities=priorities)
-    items = []
-    for row in coverage.itertuples(index=False):
-        if row.key == "map":
-            evidence = ", ".join(_short_name(tp, labels) for tp in rated)
-        else:
-            evidence = touchpoint_name(row.evidence, labels)
-        detail = t(f"gaps.step.{row.key}.{row.status}", language, evidence=evidence, n=len(rated))
-        items.append(
-            ChecklistItem(
-                step=int(row.step),
-                status=row.status,
-                icon=STATUS_ICONS[row.status],
-                mark=STATUS_MARKS[row.status],
-                title=t(f"gaps.step.{row.key}", language),
-                detail=detail,
-            )
-        )
-    return tuple(items)
-
-
-def priority_rule_text(priorities: pd.DataFrame, *, labels: dict[str, str], language: str) -> str:
-    """The rule that ranked the touchpoints, and the top priority, in words."""
-    ranked = priorities.dropna(subset=["rank"])
-    if ranked.empty:
-        return t("gaps.rule.none", language)
-    kinds = list(dict.fromkeys(ranked["gap_used"].astype(str)))
-    sentences = []
-    for kind in kinds:
-        rows = ranked[ranked["gap_used"].astype(str) == kind]
-        sources = set(rows["importance_source"].astype(str))
-        source = sources.pop() if len(sources) == 1 else "mixed"
-        sentences.append(
-            t(f"gaps.rule.{kind}", language, source=t(f"gaps.rule.source.{source}", language))
-        )
-        if len(kinds) > 1:
-            names = ", ".join(touchpoint_name(tp, labels) for tp in rows["touchpoint"])
-            sentences.append(t("gaps.rule.applies_to", language, touchpoints=names))
-    top = ranked.iloc[0]
-    sentences.append(
-        t(
-            "gaps.rule.top",
-            language,
-            touchpoint=touchpoint_name(top["touchpoint"], labels),
-            importance=number(top["importance"], 0, language),
-            gap=signed(top["gap"], 1, language),
-            priority=number(top["priority"], 1, language),
-        )
-    )
-    return " ".join(sentences)
-
-
-def comparison_summary(
-    comparison: pd.DataFrame,
-    *,
-    segment: str,
-    labels: dict[str, str],
-    correction: str,
-    language: str,
-    most: int = 3,
-) -> str:
-    """What differs between the groups, in one or two sentences.
-
-    E.g. "Variant B rates First moment of truth (FMOT) 9.3 points higher than A (Welch t,
-    Hedges' g = 0.52, adjusted p < 0.001); no other touchpoint differs after Holm
-    correction."
-    """
-    findings = significant_differences(comparison)
-    n_tests = int(comparison["p_value"].notna().sum())
-    corrected = correction != "none"
-    correction_name = t(f"drivers.correction.{correction}", language)
-    if findings.empty:
-        key = "drivers.summary.none" if corrected else "drivers.summary.none_uncorrected"
-        return t(key, language, segment=segment, correction=correction_name, n=n_tests)
-    parts = [
-        t(
-            "drivers.summary.finding",
-            language,
-            segment=segment,
-            higher=row.higher,
-            lower=row.lower,
-            touchpoint=touchpoint_name(row.touchpoint, labels),
-            difference=number(row.difference, 1, language),
-            test=t(f"drivers.test.{row.test}", language),
-            effect=t(f"drivers.effect.{row.effect_size_kind}", language),
-            effect_size=number(row.effect_size, 2, language),
-            p=p_value(row.p_adjusted, language),
-        )
-        for row in findings.head(most).itertuples(index=False)
-    ]
-    text = "; ".join(parts)
-    if len(findings) == 1:
-        key = "drivers.summary.rest" if corrected else "drivers.summary.no_correction"
-        text += "; " + t(key, language, correction=correction_name)
-    else:
-        text += "."
-        if len(findings) > most:
-            text += " " + t("drivers.summary.more", language, n=len(findings) - most)
-    return text[:1].upper() + text[1:]
-
-
-def funnel_summary(funnel: pd.DataFrame, *, labels: dict[str, str], language: str) -> str:
-    """The ordered funnel in one sentence: how many start, how many finish in order, and the
-    step that loses the largest share of those who got to the step before it.
-
-    E.g. "Of 21,403 users who reached Zero moment of truth (ZMOT), 18.2% went on to Ultimate
-    moment of truth (UMOT) in that order; the largest loss is from First moment (FMOT) to
-    Second moment (SMOT): 61.5% of users did not continue."
-    """
-    start, end = funnel.iloc[0], funnel.iloc[-1]
-    if start["users"] == 0:
-        return t("behaviour.summary.empty", language, first=touchpoint_name(start["step"], labels))
-    text = t(
-        "behaviour.summary.start",
-        language,
-        n=number(start["users"], 0, language),
-        first=touchpoint_name(start["step"], labels),
-        share=percent(end["conversion_from_start"], 1, language),
-        last=touchpoint_name(end["step"], labels),
-    )
-    loss = largest_loss(funnel)
-    if loss is not None:
-        text += t(
-            "behaviour.summary.loss",
-            language,
-            source=touchpoint_name(loss.source, labels),
-            target=touchpoint_name(loss.target, labels),
-            share=percent(loss.share, 1, language),
-        )
-    return text + "."
-
-
-def driver_summary(
-    drivers: pd.DataFrame, *, outcome: str, labels: dict[str, str], language: str
-) -> str:
-    """The strongest driver of ``outcome``, in words."""
-    top = drivers.sort_values("share", ascending=False, kind="stable").iloc[0]
-    return t(
-        "drivers.top_driver",
-        language,
-        touchpoint=touchpoint_name(top["touchpoint"], labels),
-        outcome=t(f"outcome.{outcome}", language),
-        share=percent(top["share"], 0, language),
-    )
-
-
-def driver_method(drivers: pd.DataFrame, *, language: str) -> str:
-    """How the weights were estimated, the model's R² and who was left out."""
-    first = drivers.iloc[0]
-    return t(
-        "drivers.importance_caption",
-        language,
-        r2=number(first["r2"], 2, language),
-        n=number(first["n"], 0, language),
-        excluded=number(first["n_excluded"], 0, language),
-    )
-
-
-def p_cell(p: object, language: str) -> str:
-    """A p-value in a table cell: ``< 0.001`` or three decimals (``–`` when missing)."""
-    if p is None or pd.isna(p):
-        return "–"
-    if float(p) < 0.001:
-        return "< " + number(0.001, 3, language)
-    return number(float(p), 3, language)
-
-
-def preferred_segment(segments: tuple[str, ...]) -> str | None:
-    """The segment to compare by default: an A/B variant if there is one, else the first."""
-    for segment in segments:
-        if "variant" in segment.lower():
-            return segment
-    return segments[0] if segments else None
 
 
 # --- the report ----------------------------------------------------------------------------
@@ -443,7 +222,7 @@ class _Context:
         return number(value, decimals, self.language)
 
     def name(self, touchpoint: object) -> str:
-        return touchpoint_name(touchpoint, self.labels)
+        return sentences.touchpoint_name(touchpoint, self.labels)
 
     def readable(
         self,
@@ -604,7 +383,7 @@ def _utilities(c: _Context) -> _Part:
     )
     columns = {
         "touchpoint": "chart.touchpoint",
-        "utility": "data.col_measure",
+        "utility": "data.col.measure",
         "n": "chart.n",
         "mean": "chart.mean",
         "ci_low": "common.col.ci_low",
@@ -671,7 +450,7 @@ def _gaps(c: _Context) -> _Part:
     derive = {"outcome": "recommend"} if "recommend" in c.loaded.survey.outcomes else {}
     grid = optional(lambda: c.get(queries.importance_performance, **derive))
     ranked = optional(lambda: c.get(queries.priorities, **derive))
-    steps = method_checklist(
+    steps = sentences.method_checklist(
         c.loaded.survey, gaps=gaps, priorities=ranked, labels=c.labels, language=c.language
     )
     part = _Part(["\n".join(f"{s.mark} {s.step}. {s.title}: {s.detail}" for s in steps)])
@@ -691,7 +470,7 @@ def _gaps(c: _Context) -> _Part:
         part.charts.append(("importance_performance", figure))
         part.exports.append(("importance_performance", grid))
     if ranked is not None:
-        part.text.append(priority_rule_text(ranked, labels=c.labels, language=c.language))
+        part.text.append(sentences.priority_rule_text(ranked, labels=c.labels, language=c.language))
         figure = charts.priorities_chart(ranked, labels=c.labels, text=c.text)
         part.charts.append(("priorities", figure))
         columns = {
@@ -715,9 +494,9 @@ def _drivers(c: _Context) -> _Part:
         outcome = survey.outcomes[0]
         drivers = c.get(queries.drivers, outcome=outcome)
         part.text.append(
-            driver_summary(drivers, outcome=outcome, labels=c.labels, language=c.language)
+            sentences.driver_summary(drivers, outcome=outcome, labels=c.labels, language=c.language)
             + " "
-            + driver_method(drivers, language=c.language)
+            + sentences.driver_method(drivers, language=c.language)
         )
         part.charts.append(("drivers", charts.drivers_chart(drivers, labels=c.labels, text=c.text)))
         columns = {
@@ -732,7 +511,7 @@ def _drivers(c: _Context) -> _Part:
         part.exports.append(("drivers", drivers))
     else:
         part.text.append(c.t("drivers.no_outcome"))
-    segment = preferred_segment(survey.segments)
+    segment = sentences.preferred_segment(survey.segments)
     if segment is None:
         part.text.append(c.t("drivers.no_segments"))
         return part
@@ -743,7 +522,7 @@ def _drivers(c: _Context) -> _Part:
 def _comparison(c: _Context, part: _Part, segment: str) -> None:
     """The default comparison (Holm-corrected) and NPS by ``segment``, added to ``part``."""
     comparison = c.get(queries.compare, by=segment)
-    summary = comparison_summary(
+    summary = sentences.comparison_summary(
         comparison,
         segment=segment,
         labels=c.labels,
@@ -797,7 +576,7 @@ def _behaviour(c: _Context) -> _Part:
     both = c.log_get(log_queries.funnel_and_reach, steps=steps, window_days=None)
     funnel, reach = both.funnel, both.reach
     reached = c.log_get(log_queries.open_funnel, steps=steps)
-    part.text.append(funnel_summary(funnel, labels=labels, language=c.language))
+    part.text.append(sentences.funnel_summary(funnel, labels=labels, language=c.language))
     figure = charts.funnel_chart(funnel, open_funnel=reached, labels=labels, text=c.text)
     part.charts.append(("funnel", figure))
     part.tables.append(("funnel", _funnel_table(c, funnel, labels)))
@@ -858,8 +637,8 @@ def _validation(c: _Context) -> _Part:
         "warnings": c.number(len(found.warnings), 0),
     }
     frame = found.to_frame(c.language)
-    frame["severity"] = frame["severity"].map(lambda s: c.t(f"data.severity_{s}"))
-    columns = {k: f"data.col_{k}" for k in ("severity", "row", "column", "problem", "fix")}
+    frame["severity"] = frame["severity"].map(lambda s: c.t(f"data.severity.{s}"))
+    columns = {k: f"data.col.{k}" for k in ("severity", "row", "column", "problem", "fix")}
     part = _Part([c.t("report.validation.text", **counts)], exports=[("validation", frame)])
     part.tables.append(("validation", c.readable(frame, columns)))
     return part

@@ -375,9 +375,9 @@ def switch_dataset(
     choice = None
     try:
         choice = build()
-        with st.status(t("data.step_reading")) as status:
+        with st.status(t("data.step.reading")) as status:
             for step in data.prepare(choice, new_file=new_file):
-                status.update(label=t(f"data.step_{step}"))
+                status.update(label=t(f"data.step.{step}"))
     except MotError as exc:
         if new_file and choice is not None:
             uploads.discard(choice)  # a refused upload leaves nothing on disk

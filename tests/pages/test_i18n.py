@@ -18,9 +18,54 @@ def test_every_key_has_both_languages_with_the_same_placeholders():
         assert fields_en == fields_es, key
 
 
+def _interface_files() -> list:
+    ui = [p for p in (ROOT / "ui").rglob("*.py") if "catalog" not in p.parts]
+    return [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *ui]
+
+
+KEY_STYLE = re.compile(r"[a-z]+(\.[a-z0-9_]+)+")
+
+
+def test_keys_have_one_style():
+    # area.name, or area.group.name for a family of values (a column, a role, a verdict...)
+    assert [k for k in strings() if not KEY_STYLE.fullmatch(k)] == []
+
+
+def _built_keys(source: str) -> list[str]:
+    """The keys an f-string builds from a value, as templates (``data.col.{}``)."""
+    import ast
+
+    areas = {key.split(".")[0] for key in strings()}
+    built = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        template = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+        if "{}" in template and template.split(".")[0] in areas:
+            built.append(template)
+    return built
+
+
+def test_a_key_built_from_a_value_names_its_family_with_a_dot():
+    # f"data.col.{column}", never f"data.col_{column}": a family is a group of the key.
+    # Chart keys are the library's text names (mot.charts.DEFAULT_TEXT), flat by design.
+    wrong = [
+        (path.name, template)
+        for path in _interface_files()
+        for template in _built_keys(path.read_text(encoding="utf-8"))
+        if not template.startswith("chart.")
+        and any(not before.endswith(".") for before in template.split("{}")[:-1])
+    ]
+    assert wrong == []
+
+
+def test_the_family_check_sees_one():
+    assert _built_keys('t(f"data.col_{c}")\nx = f"{a} b"\n') == ["data.col_{}"]
+
+
 def test_every_key_used_in_the_interface_exists():
     used = set()
-    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]:
+    for path in _interface_files():
         used |= set(KEY_USE.findall(path.read_text(encoding="utf-8")))
     missing = sorted(k for k in used if k not in strings() and not k.endswith("_"))
     assert missing == []

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from mot import charts
-from ui import log_queries, report_builder, widgets
+from ui import log_queries, sentences, widgets
 from ui.behaviour.context import Page, shares
 from ui.i18n import number, percent, t
 
@@ -67,7 +67,7 @@ def _funnel(p: Page, choice: FunnelChoice) -> pd.DataFrame:
     both = log_queries.funnel_and_reach(opened, steps=choice.steps, window_days=choice.window_days)
     ordered = both.funnel
     reached = log_queries.open_funnel(opened, steps=choice.steps)
-    st.success(report_builder.funnel_summary(ordered, labels=p.md_labels, language=p.language))
+    st.success(sentences.funnel_summary(ordered, labels=p.md_labels, language=p.language))
     widgets.chart(
         charts.funnel_chart,
         ordered,

@@ -78,7 +78,7 @@ def render(p: Page) -> None:
         return
     left, right = st.columns(2)
     segment = left.selectbox(
-        t("data.role_segment"), segments, key=f"behaviour_segment_{opened.key}"
+        t("data.role.segment"), segments, key=f"behaviour_segment_{opened.key}"
     )
     step = right.selectbox(
         t("behaviour.compare_step"),

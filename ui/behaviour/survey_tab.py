@@ -9,7 +9,7 @@ import streamlit as st
 from mot import charts
 from mot.errors import MotError
 from mot.vocabulary import DEFAULT_CORRECTION
-from ui import data, log_queries, report_builder, widgets
+from ui import data, log_queries, sentences, widgets
 from ui.behaviour import words
 from ui.behaviour.context import Page
 from ui.i18n import number, p_value, percent, t
@@ -42,7 +42,7 @@ def _converters(p: Page, loaded: data.Loaded) -> None:
     if by_conversion is not None and len(by_conversion):
         by_conversion = _groups(by_conversion, converted_step)
         st.success(
-            report_builder.comparison_summary(
+            sentences.comparison_summary(
                 by_conversion,
                 segment=t("behaviour.conversion"),
                 labels=p.md_labels,

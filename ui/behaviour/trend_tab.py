@@ -63,7 +63,7 @@ def render(p: Page, choice: FunnelChoice) -> None:
     period = _trend(p)
     if len(choice.steps) < 2:
         return
-    st.subheader(t(f"behaviour.cohort_title_{period}"))
+    st.subheader(t(f"behaviour.cohort_title.{period}"))
     st.caption(t("behaviour.cohort_caption"))
     cohorts = bounded(
         lambda: log_queries.funnel(

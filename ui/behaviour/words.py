@@ -57,7 +57,7 @@ def _flagged(rows: pd.DataFrame, period: str, labels: Mapping[str, str]) -> list
     return [
         "- "
         + t(
-            f"behaviour.flagged_{period}",
+            f"behaviour.flagged.{period}",
             touchpoint=labels.get(row.touchpoint, md_text(row.touchpoint)),
             start=_day(row.period_start),
             users=number(row.users, 0),
@@ -72,7 +72,7 @@ def _hidden(hidden: pd.DataFrame, period: str, labels: Mapping[str, str]) -> lis
     for (start, touchpoint), rows in hidden.groupby(["period_start", "touchpoint"], sort=False):
         changes = "; ".join(
             t(
-                f"behaviour.change_{row.change}",
+                f"behaviour.change.{row.change}",
                 event=md_text(row.event),
                 users=number(row.users, 0),
                 baseline=number(row.baseline, 0),
@@ -82,7 +82,7 @@ def _hidden(hidden: pd.DataFrame, period: str, labels: Mapping[str, str]) -> lis
         where = labels.get(touchpoint, md_text(touchpoint))
         lines.append(
             "- "
-            + t(f"behaviour.hidden_{period}", touchpoint=where, start=_day(start), changes=changes)
+            + t(f"behaviour.hidden.{period}", touchpoint=where, start=_day(start), changes=changes)
         )
     return lines
 
@@ -113,7 +113,7 @@ def trend_notes(
     partial = trend.loc[trend["partial"], "period_start"].drop_duplicates().sort_values()
     if len(partial):
         periods = ", ".join(_day(start) for start in partial)
-        st.caption(t(f"behaviour.partial_{period}", periods=periods))
+        st.caption(t(f"behaviour.partial.{period}", periods=periods))
 
 
 def conversion_label(step: str) -> str:

@@ -141,12 +141,12 @@ STRINGS = {
         "desviaciones sobre la mediana, o más del doble. El primer y el último periodo del "
         "registro están incompletos y no se juzgan.",
     ),
-    "behaviour.cohort_title_week": (
+    "behaviour.cohort_title.week": (
         "Conversion by week of entry",
         "Conversión por semana de entrada",
     ),
-    "behaviour.cohort_title_day": ("Conversion by day of entry", "Conversión por día de entrada"),
-    "behaviour.cohort_title_month": (
+    "behaviour.cohort_title.day": ("Conversion by day of entry", "Conversión por día de entrada"),
+    "behaviour.cohort_title.month": (
         "Conversion by month of entry",
         "Conversión por mes de entrada",
     ),
@@ -165,15 +165,15 @@ STRINGS = {
     ),
     "behaviour.dips": ("Dips, fewer users than usual:", "Caídas, menos usuarios de lo habitual:"),
     "behaviour.spikes": ("Spikes, more users than usual:", "Picos, más usuarios de lo habitual:"),
-    "behaviour.flagged_week": (
+    "behaviour.flagged.week": (
         "**{touchpoint}**, week of {start}: {users} users, usually {baseline}",
         "**{touchpoint}**, semana del {start}: {users} usuarios, lo habitual es {baseline}",
     ),
-    "behaviour.flagged_month": (
+    "behaviour.flagged.month": (
         "**{touchpoint}**, month of {start}: {users} users, usually {baseline}",
         "**{touchpoint}**, mes de {start}: {users} usuarios, lo habitual es {baseline}",
     ),
-    "behaviour.flagged_day": (
+    "behaviour.flagged.day": (
         "**{touchpoint}**, {start}: {users} users, usually {baseline}",
         "**{touchpoint}**, {start}: {users} usuarios, lo habitual es {baseline}",
     ),
@@ -181,39 +181,39 @@ STRINGS = {
         "Hidden in a touchpoint's total, one event falls while another rises:",
         "Ocultos en el total de un punto de contacto, un evento cae mientras otro sube:",
     ),
-    "behaviour.hidden_week": (
+    "behaviour.hidden.week": (
         "**{touchpoint}**, week of {start}: {changes}",
         "**{touchpoint}**, semana del {start}: {changes}",
     ),
-    "behaviour.hidden_month": (
+    "behaviour.hidden.month": (
         "**{touchpoint}**, month of {start}: {changes}",
         "**{touchpoint}**, mes de {start}: {changes}",
     ),
-    "behaviour.hidden_day": (
+    "behaviour.hidden.day": (
         "**{touchpoint}**, {start}: {changes}",
         "**{touchpoint}**, {start}: {changes}",
     ),
-    "behaviour.change_dip": (
+    "behaviour.change.dip": (
         "**{event}** down to {users} users (usually {baseline})",
         "**{event}** baja a {users} usuarios (lo habitual es {baseline})",
     ),
-    "behaviour.change_spike": (
+    "behaviour.change.spike": (
         "**{event}** up to {users} users (usually {baseline})",
         "**{event}** sube a {users} usuarios (lo habitual es {baseline})",
     ),
-    "behaviour.partial_week": (
+    "behaviour.partial.week": (
         "The log's first and last weeks ({periods}) are partial: they are never called a dip "
         "or a spike.",
         "La primera y la última semana del registro ({periods}) están incompletas: nunca se "
         "las llama caída ni pico.",
     ),
-    "behaviour.partial_month": (
+    "behaviour.partial.month": (
         "The log's first and last months ({periods}) are partial: they are never called a dip "
         "or a spike.",
         "El primer y el último mes del registro ({periods}) están incompletos: nunca se los "
         "llama caída ni pico.",
     ),
-    "behaviour.partial_day": (
+    "behaviour.partial.day": (
         "The log's first and last days ({periods}) are partial: they are never called a dip "
         "or a spike.",
         "El primer y el último día del registro ({periods}) están incompletos: nunca se los "

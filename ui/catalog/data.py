@@ -24,10 +24,10 @@ STRINGS = {
         "measure, value. Llama a las columnas de valoración <punto>_<medida>, p. ej. "
         "FMOT_vivida.",
     ),
-    "data.step_reading": ("Reading the file…", "Leyendo el archivo…"),
-    "data.step_mapping": ("Mapping the columns…", "Asignando las columnas…"),
-    "data.step_validating": ("Validating the answers…", "Validando las respuestas…"),
-    "data.upload_error": (
+    "data.step.reading": ("Reading the file…", "Leyendo el archivo…"),
+    "data.step.mapping": ("Mapping the columns…", "Asignando las columnas…"),
+    "data.step.validating": ("Validating the answers…", "Validando las respuestas…"),
+    "data.error.upload": (
         "{error} The data you were using is still loaded.",
         "{error} Los datos que estabas usando siguen cargados.",
     ),
@@ -68,21 +68,21 @@ STRINGS = {
         "Details: {notes}. The first rows, numbered as in your file:",
         "Detalles: {notes}. Las primeras filas, numeradas como en tu archivo:",
     ),
-    "data.format_csv": ("CSV / text", "CSV / texto"),
-    "data.format_qualtrics": ("Qualtrics export", "Exportación de Qualtrics"),
-    "data.format_qualtrics_legacy": (
+    "data.format.csv": ("CSV / text", "CSV / texto"),
+    "data.format.qualtrics": ("Qualtrics export", "Exportación de Qualtrics"),
+    "data.format.qualtrics_legacy": (
         "Qualtrics export (legacy)",
         "Exportación de Qualtrics (antigua)",
     ),
-    "data.format_surveymonkey": ("SurveyMonkey export", "Exportación de SurveyMonkey"),
-    "data.format_xlsx": ("Excel workbook", "Libro de Excel"),
-    "data.format_parquet": ("Parquet", "Parquet"),
-    "data.format_spss": ("SPSS", "SPSS"),
-    "data.format_json": ("JSON", "JSON"),
-    "data.delimiter_comma": ("comma ( , )", "coma ( , )"),
-    "data.delimiter_semicolon": ("semicolon ( ; )", "punto y coma ( ; )"),
-    "data.delimiter_tab": ("tab", "tabulador"),
-    "data.delimiter_pipe": ("pipe ( | )", "barra vertical ( | )"),
+    "data.format.surveymonkey": ("SurveyMonkey export", "Exportación de SurveyMonkey"),
+    "data.format.xlsx": ("Excel workbook", "Libro de Excel"),
+    "data.format.parquet": ("Parquet", "Parquet"),
+    "data.format.spss": ("SPSS", "SPSS"),
+    "data.format.json": ("JSON", "JSON"),
+    "data.delimiter.comma": ("comma ( , )", "coma ( , )"),
+    "data.delimiter.semicolon": ("semicolon ( ; )", "punto y coma ( ; )"),
+    "data.delimiter.tab": ("tab", "tabulador"),
+    "data.delimiter.pipe": ("pipe ( | )", "barra vertical ( | )"),
     # tabs
     "data.tab_survey": ("Survey", "Encuesta"),
     "data.tab_log": ("Event log", "Registro de eventos"),
@@ -125,10 +125,10 @@ STRINGS = {
         "Detected from the column names; correct them if needed and apply.",
         "Detectadas por el nombre de las columnas; corrígelas si hace falta y aplica.",
     ),
-    "data.log_role_user_id": ("User id", "Id de usuario"),
-    "data.log_role_session_id": ("Session id", "Id de sesión"),
-    "data.log_role_timestamp": ("Time stamp", "Marca de tiempo"),
-    "data.log_role_event": ("Event name", "Nombre del evento"),
+    "data.log_role.user_id": ("User id", "Id de usuario"),
+    "data.log_role.session_id": ("Session id", "Id de sesión"),
+    "data.log_role.timestamp": ("Time stamp", "Marca de tiempo"),
+    "data.log_role.event": ("Event name", "Nombre del evento"),
     "data.log_no_session": (
         "none: a new session after 30 min idle",
         "ninguna: nueva sesión tras 30 min sin actividad",
@@ -181,68 +181,68 @@ STRINGS = {
         "Este archivo ya está ordenado (una fila por persona, punto de contacto y medida): no "
         "necesita asignación de columnas.",
     ),
-    "data.col_column": ("Column", "Columna"),
-    "data.col_role": ("Role", "Rol"),
-    "data.col_measure": ("Measure", "Medida"),
-    "data.col_scale": ("Scale", "Escala"),
-    "data.col_reverse": ("Reverse", "Invertida"),
+    "data.col.column": ("Column", "Columna"),
+    "data.col.role": ("Role", "Rol"),
+    "data.col.measure": ("Measure", "Medida"),
+    "data.col.scale": ("Scale", "Escala"),
+    "data.col.reverse": ("Reverse", "Invertida"),
     "data.reverse_help": (
         "Reverse-coded item: the top of its scale is the worst answer.",
         "Ítem invertido: lo más alto de su escala es la peor respuesta.",
     ),
-    "data.col_reason": ("Why", "Por qué"),
-    "data.col_confidence": ("Confidence", "Confianza"),
-    "data.confidence_help": (
+    "data.col.reason": ("Why", "Por qué"),
+    "data.col.confidence": ("Confidence", "Confianza"),
+    "data.confidence.help": (
         "How sure the suggestion is. High and medium ones are applied; a low one is shown but "
         "left out until you set its role.",
         "Qué seguridad tiene la sugerencia. Las de confianza alta y media se aplican; una baja "
         "se muestra, pero queda fuera hasta que elijas su rol.",
     ),
-    "data.confidence_high": ("high", "alta"),
-    "data.confidence_medium": ("medium", "media"),
-    "data.confidence_low": ("low", "baja"),
-    "data.why_quoted": ("“{words}”", "«{words}»"),
-    "data.why_touchpoint": ("touchpoint {words}", "punto de contacto {words}"),
-    "data.why_measure": ("measure {words}", "medida {words}"),
-    "data.why_outcome": ("outcome {words}", "resultado {words}"),
-    "data.why_scale": ("scale {words}", "escala {words}"),
-    "data.why_scale_values": ("scale from the answers", "escala según las respuestas"),
-    "data.why_scale_labels": (
+    "data.confidence.high": ("high", "alta"),
+    "data.confidence.medium": ("medium", "media"),
+    "data.confidence.low": ("low", "baja"),
+    "data.why.quoted": ("“{words}”", "«{words}»"),
+    "data.why.touchpoint": ("touchpoint {words}", "punto de contacto {words}"),
+    "data.why.measure": ("measure {words}", "medida {words}"),
+    "data.why.outcome": ("outcome {words}", "resultado {words}"),
+    "data.why.scale": ("scale {words}", "escala {words}"),
+    "data.why.scale_values": ("scale from the answers", "escala según las respuestas"),
+    "data.why.scale_labels": (
         "scale from the answer labels {words}",
         "escala según las etiquetas de respuesta {words}",
     ),
-    "data.why_no_touchpoint": ("no touchpoint found", "sin punto de contacto"),
-    "data.why_no_measure": ("no measure found", "sin medida"),
-    "data.why_question": ("Question: {parts}", "Pregunta: {parts}"),
-    "data.why_question_unsure": (
+    "data.why.no_touchpoint": ("no touchpoint found", "sin punto de contacto"),
+    "data.why.no_measure": ("no measure found", "sin medida"),
+    "data.why.question": ("Question: {parts}", "Pregunta: {parts}"),
+    "data.why.question_unsure": (
         "Not applied, unsure: {suggestion}? Question: {parts}",
         "Sin aplicar, dudosa: ¿{suggestion}? Pregunta: {parts}",
     ),
-    "data.why_naming_convention": (
+    "data.why.naming_convention": (
         "Name follows <touchpoint>_<measure>",
         "El nombre sigue <punto>_<medida>",
     ),
-    "data.why_metadata": ("Survey-tool metadata", "Metadatos de la herramienta de encuestas"),
-    "data.why_column_name": ("Column name", "Nombre de la columna"),
-    "data.why_coded": ("Coded answers with value labels", "Respuestas codificadas con etiquetas"),
-    "data.why_categorical": ("Few distinct text answers", "Pocas respuestas de texto distintas"),
-    "data.why_not_recognised": (
+    "data.why.metadata": ("Survey-tool metadata", "Metadatos de la herramienta de encuestas"),
+    "data.why.column_name": ("Column name", "Nombre de la columna"),
+    "data.why.coded": ("Coded answers with value labels", "Respuestas codificadas con etiquetas"),
+    "data.why.categorical": ("Few distinct text answers", "Pocas respuestas de texto distintas"),
+    "data.why.not_recognised": (
         "Not recognised: map it by hand if it is a rating",
         "No reconocida: asígnala a mano si es una valoración",
     ),
-    "data.why_respondent_id_taken": (
+    "data.why.respondent_id_taken": (
         "Another column is the respondent id",
         "Otra columna es el id de la persona",
     ),
-    "data.why_customer_id_taken": (
+    "data.why.customer_id_taken": (
         "Another column is the customer id",
         "Otra columna es el id de cliente",
     ),
-    "data.why_measure_taken": (
+    "data.why.measure_taken": (
         "Another column already is {suggestion}",
         "Otra columna ya es {suggestion}",
     ),
-    "data.why_edited": ("Set by you", "Elegido por ti"),
+    "data.why.edited": ("Set by you", "Elegido por ti"),
     "data.unsure": (
         "**{n} column(s) read like ratings, but too unsurely to be used:** {columns}. Their rows "
         "show the suggestion and the words it rests on; set the role to **Rating** to accept it, "
@@ -251,13 +251,13 @@ STRINGS = {
         "{columns}. Sus filas muestran la sugerencia y las palabras en que se basa; pon el rol "
         "**Valoración** para aceptarla, o corrígela, y aplica la asignación.",
     ),
-    "data.role_respondent_id": ("Respondent id", "Id de la persona"),
-    "data.role_customer_id": ("Customer id", "Id de cliente"),
-    "data.role_rating": ("Rating", "Valoración"),
-    "data.role_comment": ("Comment", "Comentario"),
-    "data.role_outcome": ("Outcome", "Resultado"),
-    "data.role_segment": ("Segment", "Segmento"),
-    "data.role_ignore": ("Ignore", "Ignorar"),
+    "data.role.respondent_id": ("Respondent id", "Id de la persona"),
+    "data.role.customer_id": ("Customer id", "Id de cliente"),
+    "data.role.rating": ("Rating", "Valoración"),
+    "data.role.comment": ("Comment", "Comentario"),
+    "data.role.outcome": ("Outcome", "Resultado"),
+    "data.role.segment": ("Segment", "Segmento"),
+    "data.role.ignore": ("Ignore", "Ignorar"),
     "data.scales": ("Scale of each measure", "Escala de cada medida"),
     "data.scales_caption": (
         "Set one scale for every column of a measure at once; “detected” keeps the scale in "
@@ -282,7 +282,7 @@ STRINGS = {
         "encajan {others}.",
     ),
     "data.apply_mapping": ("Apply mapping", "Aplicar asignación"),
-    "data.mapping_error": (
+    "data.error.mapping": (
         "The mapping was not applied: {error}",
         "No se ha aplicado la asignación: {error}",
     ),
@@ -298,19 +298,19 @@ STRINGS = {
         "reordenarlos; después aplica. Los ids se usan en los nombres de columna "
         "(entrega_vivida).",
     ),
-    "data.col_position": ("Order", "Orden"),
+    "data.col.position": ("Order", "Orden"),
     "data.position_help": (
         "Touchpoints are sorted by this number when you apply.",
         "Al aplicar, los puntos se ordenan por este número.",
     ),
-    "data.col_id": ("Id", "Id"),
+    "data.col.id": ("Id", "Id"),
     "data.id_help": (
         "Starts with a letter; letters, digits and _ only.",
         "Empieza por una letra; solo letras, dígitos y _.",
     ),
-    "data.col_label_en": ("Label (English)", "Nombre (inglés)"),
-    "data.col_label_es": ("Label (Spanish)", "Nombre (español)"),
-    "data.col_events": ("Event keywords", "Palabras clave de eventos"),
+    "data.col.label_en": ("Label (English)", "Nombre (inglés)"),
+    "data.col.label_es": ("Label (Spanish)", "Nombre (español)"),
+    "data.col.events": ("Event keywords", "Palabras clave de eventos"),
     "data.events_help": (
         "Words separated by commas that map behaviour events to this touchpoint; a survey "
         "question with one of them is also read as about it.",
@@ -319,7 +319,7 @@ STRINGS = {
     ),
     "data.none": ("(none)", "(ninguno)"),
     "data.apply_journey": ("Apply journey", "Aplicar recorrido"),
-    "data.journey_error": (
+    "data.error.journey": (
         "The journey was not applied: {error}",
         "No se ha aplicado el recorrido: {error}",
     ),
@@ -334,11 +334,11 @@ STRINGS = {
         "encabezado es la fila 1).",
     ),
     "data.only": ("Show only", "Mostrar solo"),
-    "data.severity_error": ("✖ Error", "✖ Error"),
-    "data.severity_warning": ("⚠️ Warning", "⚠️ Aviso"),
+    "data.severity.error": ("✖ Error", "✖ Error"),
+    "data.severity.warning": ("⚠️ Warning", "⚠️ Aviso"),
     "data.no_problems": ("No problems found.", "No se ha encontrado ningún problema."),
-    "data.col_severity": ("Severity", "Gravedad"),
-    "data.col_row": ("Row", "Fila"),
-    "data.col_problem": ("Problem", "Problema"),
-    "data.col_fix": ("How to fix it", "Cómo corregirlo"),
+    "data.col.severity": ("Severity", "Gravedad"),
+    "data.col.row": ("Row", "Fila"),
+    "data.col.problem": ("Problem", "Problema"),
+    "data.col.fix": ("How to fix it", "Cómo corregirlo"),
 }

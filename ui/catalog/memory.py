@@ -21,19 +21,19 @@ STRINGS = {
         "Remembered rating: {outcome}.",
         "Valoración recordada: {outcome}.",
     ),
-    "memory.verdict_peak_end": (
+    "memory.verdict.peak_end": (
         "In your data, memory follows the peak and the end: r = {r_peak_end}, better than the "
         "average (r = {r_mean}), {p}.",
         "En estos datos, el recuerdo sigue al pico y al final: r = {r_peak_end}, mejor que el "
         "promedio (r = {r_mean}), {p}.",
     ),
-    "memory.verdict_mean": (
+    "memory.verdict.mean": (
         "In your data, memory follows the average of the whole journey: r = {r_mean}, better "
         "than the peak and the end (r = {r_peak_end}), {p}.",
         "En estos datos, el recuerdo sigue al promedio de todo el recorrido: r = {r_mean}, "
         "mejor que el pico y el final (r = {r_peak_end}), {p}.",
     ),
-    "memory.verdict_no_difference": (
+    "memory.verdict.no_difference": (
         "In your data, the peak and the end (r = {r_peak_end}) predict memory about as well "
         "as the average (r = {r_mean}): the difference is not significant ({p}).",
         "En estos datos, el pico y el final (r = {r_peak_end}) predicen el recuerdo más o "
@@ -47,8 +47,8 @@ STRINGS = {
         "una de las dos. La curva se lee de {source}. Prueba de Williams de las dos "
         "correlaciones: t = {t}, gl = {df}.",
     ),
-    "memory.source_emotion": ("emotion ratings", "las valoraciones de emoción"),
-    "memory.source_experienced": (
+    "memory.source.emotion": ("emotion ratings", "las valoraciones de emoción"),
+    "memory.source.experienced": (
         "experienced utility (no emotion ratings)",
         "la utilidad vivida (no hay valoraciones de emoción)",
     ),

@@ -19,8 +19,8 @@ STRINGS = {
     "overview.best": ("Best moment", "Mejor momento"),
     "overview.worst": ("Worst moment", "Peor momento"),
     "overview.gap": ("Biggest gap", "Mayor brecha"),
-    "overview.gap_to_expected": ("below expectation", "por debajo de lo esperado"),
-    "overview.gap_to_excellent": ("below excellent", "por debajo de lo excelente"),
+    "overview.gap.to_expected": ("below expectation", "por debajo de lo esperado"),
+    "overview.gap.to_excellent": ("below excellent", "por debajo de lo excelente"),
     "overview.experienced_points": (
         "experienced {value} / 100",
         "vivida {value} / 100",

@@ -30,43 +30,43 @@ STRINGS = {
         "El gráfico de diferencias y este resumen cubren a todas las personas; la tabla de "
         "abajo se divide por {segment}.",
     ),
-    "utilities.about_experienced_vs_anticipated": (
+    "utilities.about.experienced_vs_anticipated": (
         "Experience against expectation",
         "La experiencia frente a lo esperado",
     ),
-    "utilities.about_retrospective_vs_experienced": (
+    "utilities.about.retrospective_vs_experienced": (
         "Memory against experience",
         "El recuerdo frente a la experiencia",
     ),
-    "utilities.say_disappointed": (
+    "utilities.say.disappointed": (
         "At {touchpoint}, experience fell short of expectation by {size} points "
         "(95% CI {low} to {high}, {p}).",
         "En {touchpoint}, la experiencia quedó {size} puntos por debajo de lo esperado "
         "(IC 95 % de {low} a {high}, {p}).",
     ),
-    "utilities.say_exceeded": (
+    "utilities.say.exceeded": (
         "At {touchpoint}, experience beat expectation by {size} points "
         "(95% CI {low} to {high}, {p}).",
         "En {touchpoint}, la experiencia superó lo esperado en {size} puntos "
         "(IC 95 % de {low} a {high}, {p}).",
     ),
-    "utilities.say_confirmed": (
+    "utilities.say.confirmed": (
         "Expectation was confirmed (no clear difference) at: {touchpoints}.",
         "Se confirmó lo esperado (sin diferencia clara) en: {touchpoints}.",
     ),
-    "utilities.say_harsher": (
+    "utilities.say.harsher": (
         "At {touchpoint}, memory is harsher than the experience by {size} points "
         "(95% CI {low} to {high}, {p}).",
         "En {touchpoint}, el recuerdo es {size} puntos más duro que la experiencia "
         "(IC 95 % de {low} a {high}, {p}).",
     ),
-    "utilities.say_kinder": (
+    "utilities.say.kinder": (
         "At {touchpoint}, memory is kinder than the experience by {size} points "
         "(95% CI {low} to {high}, {p}).",
         "En {touchpoint}, el recuerdo es {size} puntos más amable que la experiencia "
         "(IC 95 % de {low} a {high}, {p}).",
     ),
-    "utilities.say_same": (
+    "utilities.say.same": (
         "Memory matches the experience (no clear difference) at: {touchpoints}.",
         "El recuerdo coincide con la experiencia (sin diferencia clara) en: {touchpoints}.",
     ),

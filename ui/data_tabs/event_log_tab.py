@@ -83,7 +83,7 @@ def _columns(current: state.EventLogChoice, log: behaviour.EventLog) -> None:
         now = log.columns.get(role)
         role_options = [None, *options] if role == "session_id" else options
         chosen[role] = box.selectbox(
-            t(f"data.log_role_{role}"),
+            t(f"data.log_role.{role}"),
             role_options,
             index=role_options.index(now) if now in role_options else 0,
             format_func=lambda c: t("data.log_no_session") if c is None else c,
@@ -124,7 +124,7 @@ def render() -> None:
         widgets.table(
             bad_rows_shown(bad),
             columns={
-                "problem": t("data.col_problem"),
+                "problem": t("data.col.problem"),
                 "count": t("behaviour.col.count"),
                 "example_rows": t("data.log_examples"),
             },

@@ -30,7 +30,7 @@ Col = st.column_config
 def _use(choice: state.DatasetChoice, build: Callable[[], object], part: str) -> None:
     """Switch to the dataset with the mapping or journey (``part``) that ``build()`` returns."""
     with_part = choice.with_mapping if part == "mapping" else choice.with_journey
-    widgets.switch_dataset(lambda: with_part(build().to_dict()), f"data.{part}_error")
+    widgets.switch_dataset(lambda: with_part(build().to_dict()), f"data.error.{part}")
 
 
 def _pick(label_key, options, label=None, width=None):
@@ -45,7 +45,7 @@ def journey_rows(journey: Journey) -> pd.DataFrame:
 
 def report_rows(report: ValidationReport, only: Severity | None, language: str) -> pd.DataFrame:
     """The validation report's entries of one severity (all when ``only`` is None), in words."""
-    severity = {s: t(f"data.severity_{s}") for s in SEVERITIES}
+    severity = {s: t(f"data.severity.{s}") for s in SEVERITIES}
     rows = report.to_frame(language)
     rows = rows[rows["severity"].isin([only] if only else SEVERITIES)]
     return rows.assign(severity=rows["severity"].map(severity))
@@ -57,7 +57,7 @@ def _upload(choice: state.DatasetChoice) -> None:
     )
     if upload := widgets.fresh_upload(upload, key="data_upload"):
         new = uploads.keep(upload, journey_json=choice.journey_json)  # on disk, not in memory
-        widgets.switch_dataset(lambda: new, "data.upload_error", new_file=True)
+        widgets.switch_dataset(lambda: new, "data.error.upload", new_file=True)
     name = t("data.demo") if choice.is_demo else widgets.md_text(choice.name)
     st.markdown(t("data.current", name=name))
     if st.button(t("sidebar.back_to_demo"), key="data_demo", disabled=choice.is_default_demo):
@@ -75,8 +75,8 @@ def _detected(view: data.FileView, survey: SurveyData) -> None:
         t("data.header_rows"): raw.first_data_line - 1,
     }
     widgets.metrics({label: number(n, 0) for label, n in counts.items()})
-    source, delimiter = t(f"data.format_{raw.source_format}"), DELIMITERS.get(raw.delimiter or "")
-    sep = t(f"data.delimiter_{delimiter}") if delimiter else "–"
+    source, delimiter = t(f"data.format.{raw.source_format}"), DELIMITERS.get(raw.delimiter or "")
+    sep = t(f"data.delimiter.{delimiter}") if delimiter else "–"
     encoding = widgets.md_text(raw.encoding or "–")
     st.markdown(t("data.read_as", format=source, encoding=encoding, delimiter=sep))
     notes = " · ".join(mot_text(note) for note in raw.notes)
@@ -92,21 +92,21 @@ def _mapping_editor(choice: state.DatasetChoice, table: pd.DataFrame, journey: J
         placeholder="–",
         disabled=["column", "why", "confidence"],
         column_config={
-            "column": Col.TextColumn(t("data.col_column"), pinned=True),
-            "role": _pick("data.col_role", ROLES, lambda r: t(f"data.role_{r}")),
+            "column": Col.TextColumn(t("data.col.column"), pinned=True),
+            "role": _pick("data.col.role", ROLES, lambda r: t(f"data.role.{r}")),
             "touchpoint": _pick("chart.touchpoint", [*journey.ids, *table["touchpoint"].dropna()]),
-            "measure": _pick("data.col_measure", MEASURES, lambda m: t(LABELS[m])),
-            "outcome": _pick("data.role_outcome", OUTCOMES, lambda o: t(LABELS[o])),
+            "measure": _pick("data.col.measure", MEASURES, lambda m: t(LABELS[m])),
+            "outcome": _pick("data.role.outcome", OUTCOMES, lambda o: t(LABELS[o])),
             "scale": _pick(
-                "data.col_scale", [*known_scale_names(), *table["scale"].dropna()], width="small"
+                "data.col.scale", [*known_scale_names(), *table["scale"].dropna()], width="small"
             ),
             "reverse": Col.CheckboxColumn(
-                t("data.col_reverse"), help=t("data.reverse_help"), width="small"
+                t("data.col.reverse"), help=t("data.reverse_help"), width="small"
             ),
             "confidence": Col.TextColumn(
-                t("data.col_confidence"), help=t("data.confidence_help"), width="small"
+                t("data.col.confidence"), help=t("data.confidence.help"), width="small"
             ),
-            "why": Col.TextColumn(t("data.col_reason"), width="large"),
+            "why": Col.TextColumn(t("data.col.reason"), width="large"),
         },
     )
 
@@ -156,12 +156,12 @@ def _journey(choice: state.DatasetChoice) -> None:
         hide_index=True,
         placeholder="–",
         column_config={
-            "position": Col.NumberColumn(t("data.col_position"), help=t("data.position_help")),
-            "touchpoint": Col.TextColumn(t("data.col_id"), help=t("data.id_help")),
-            "label_en": t("data.col_label_en"),
-            "label_es": t("data.col_label_es"),
+            "position": Col.NumberColumn(t("data.col.position"), help=t("data.position_help")),
+            "touchpoint": Col.TextColumn(t("data.col.id"), help=t("data.id_help")),
+            "label_en": t("data.col.label_en"),
+            "label_es": t("data.col.label_es"),
             "moment": _pick("chart.moment", ["", *MOMENT_KEYS], lambda m: m or t("data.none")),
-            "events": Col.TextColumn(t("data.col_events"), help=t("data.events_help")),
+            "events": Col.TextColumn(t("data.col.events"), help=t("data.events_help")),
         },
     )
     if st.button(t("data.apply_journey"), key="data_apply_journey", type="primary"):
@@ -176,9 +176,9 @@ def _report(survey: SurveyData) -> None:
     report = survey.report
     n_errors, n_warnings = number(len(report.errors), 0), number(len(report.warnings), 0)
     widgets.metrics({t("data.errors"): n_errors, t("data.warnings"): n_warnings})
-    severity = {s: t(f"data.severity_{s}") for s in SEVERITIES}
+    severity = {s: t(f"data.severity.{s}") for s in SEVERITIES}
     only = st.pills(t("data.only"), SEVERITIES, format_func=severity.get, key="data_severity")
-    columns = {c: t(f"data.col_{c}") for c in ("severity", "row", "column", "problem", "fix")}
+    columns = {c: t(f"data.col.{c}") for c in ("severity", "row", "column", "problem", "fix")}
     rows = report_rows(report, only, state.language())
     widgets.table(rows, columns=columns, key="data_report")
 
