@@ -133,6 +133,10 @@ ANALYSES: dict[str, tuple[str, str]] = {
         "La tabla de personas no tiene ninguna columna de segmento `{by}`. Sus columnas son: "
         "{columns}. Asigna una columna a un segmento en la página Datos o elige una de estas.",
     ),
+    "drivers.no_drivers": (
+        "The driver table is empty: pass the table that `driver_importance` returns.",
+        "La tabla de impulsores está vacía: pasa la tabla que devuelve `driver_importance`.",
+    ),
     "drivers.too_few": (
         "Driver importance over {touchpoints} touchpoints needs at least {needed} respondents "
         "who rated every touchpoint and have `{outcome}`; there are {n} ({excluded} left out "

@@ -301,3 +301,19 @@ def _validate_driver_importance(
         message = Message("drivers.n_boot", n_boot=n_boot)
         raise MotError(message)
     validate_confidence(confidence)
+
+
+def top_driver(drivers: pd.DataFrame) -> pd.Series:
+    """The strongest driver of a :func:`driver_importance` table: the largest ``share``.
+
+    Ties keep the table's (journey) order.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"touchpoint": ["ZMOT", "TMOT", "UMOT"], "share": [0.1, 0.6, 0.6]})
+    >>> top_driver(table)["touchpoint"]
+    'TMOT'
+    """
+    if drivers.empty:
+        raise InsufficientDataError(Message("drivers.no_drivers"))
+    return drivers.sort_values("share", ascending=False, kind="stable").iloc[0]

@@ -754,3 +754,69 @@ def _largest_shortfall(gaps: pd.DataFrame | None) -> str:
     if worst.isna().all():
         return ""
     return str(gaps["touchpoint"].iloc[int(np.nanargmin(worst.to_numpy(dtype="float64")))])
+
+
+PRIORITY_RULE_COLUMNS: tuple[str, ...] = ("gap_used", "importance_source", "touchpoints")
+"""Columns of :func:`priority_rules`."""
+
+
+def priority_rules(priorities: pd.DataFrame) -> pd.DataFrame:
+    """The rules that ranked the touchpoints of a :func:`priorities` table, one row per gap.
+
+    A ranked touchpoint's priority uses the gap to excellent, or the gap to the expectation
+    when it has no excellent ratings (``gap_used``: ``to_excellent`` or ``to_expected``);
+    its importance is stated or derived (``importance_source``). This groups the ranked rows
+    by the gap they used, in the order of their best rank, so that a page can say which rule
+    ranked which touchpoints.
+
+    Parameters
+    ----------
+    priorities : DataFrame
+        The output of :func:`priorities`.
+
+    Returns
+    -------
+    DataFrame
+        :data:`PRIORITY_RULE_COLUMNS`: ``gap_used``; ``importance_source``, or ``"mixed"``
+        when the rows of that gap take their importance from several sources; ``touchpoints``
+        (a tuple of ids in rank order). Empty (with these columns) when nothing is ranked.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({
+    ...     "rank": [1, 2, 3, None],
+    ...     "touchpoint": ["TMOT", "FMOT", "ZMOT", "UMOT"],
+    ...     "gap_used": ["to_excellent", "to_expected", "to_excellent", None],
+    ...     "importance_source": ["stated", "derived", "derived", None],
+    ... })
+    >>> priority_rules(table)
+           gap_used importance_source   touchpoints
+    0  to_excellent             mixed  (TMOT, ZMOT)
+    1   to_expected           derived       (FMOT,)
+    """
+    ranked = priorities.dropna(subset=["rank"]).sort_values("rank", kind="stable")
+    used = ranked["gap_used"].astype(str)
+    rows = []
+    for kind in dict.fromkeys(used):
+        part = ranked[used == kind]
+        sources = set(part["importance_source"].astype(str))
+        source = sources.pop() if len(sources) == 1 else "mixed"
+        rows.append((kind, source, tuple(part["touchpoint"].astype(str))))
+    return pd.DataFrame(rows, columns=list(PRIORITY_RULE_COLUMNS))
+
+
+def top_priority(priorities: pd.DataFrame) -> pd.Series | None:
+    """The touchpoint to fix first: the row of rank 1 of a :func:`priorities` table.
+
+    Returns None when no touchpoint is ranked.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"rank": [2, 1, None], "touchpoint": ["FMOT", "TMOT", "UMOT"]})
+    >>> top_priority(table)["touchpoint"]
+    'TMOT'
+    """
+    ranked = priorities.dropna(subset=["rank"])
+    if ranked.empty:
+        return None
+    return ranked.sort_values("rank", kind="stable").iloc[0]

@@ -13,7 +13,8 @@ import pandas as pd
 
 from mot.behaviour import largest_loss
 from mot.compare import significant_differences
-from mot.gaps import method_coverage
+from mot.drivers import top_driver
+from mot.gaps import method_coverage, priority_rules, top_priority
 from mot.journey import MOMENT_KEYS
 from ui.i18n import number, p_value, percent, signed, t
 
@@ -85,22 +86,17 @@ def method_checklist(
 
 def priority_rule_text(priorities: pd.DataFrame, *, labels: dict[str, str], language: str) -> str:
     """The rule that ranked the touchpoints, and the top priority, in words."""
-    ranked = priorities.dropna(subset=["rank"])
-    if ranked.empty:
+    top = top_priority(priorities)
+    if top is None:
         return t("gaps.rule.none", language)
-    kinds = list(dict.fromkeys(ranked["gap_used"].astype(str)))
+    rules = priority_rules(priorities)
     sentences = []
-    for kind in kinds:
-        rows = ranked[ranked["gap_used"].astype(str) == kind]
-        sources = set(rows["importance_source"].astype(str))
-        source = sources.pop() if len(sources) == 1 else "mixed"
-        sentences.append(
-            t(f"gaps.rule.{kind}", language, source=t(f"gaps.rule.source.{source}", language))
-        )
-        if len(kinds) > 1:
-            names = ", ".join(touchpoint_name(tp, labels) for tp in rows["touchpoint"])
+    for rule in rules.itertuples(index=False):
+        source = t(f"gaps.rule.source.{rule.importance_source}", language)
+        sentences.append(t(f"gaps.rule.{rule.gap_used}", language, source=source))
+        if len(rules) > 1:
+            names = ", ".join(touchpoint_name(tp, labels) for tp in rule.touchpoints)
             sentences.append(t("gaps.rule.applies_to", language, touchpoints=names))
-    top = ranked.iloc[0]
     sentences.append(
         t(
             "gaps.rule.top",
@@ -198,7 +194,7 @@ def driver_summary(
     drivers: pd.DataFrame, *, outcome: str, labels: dict[str, str], language: str
 ) -> str:
     """The strongest driver of ``outcome``, in words."""
-    top = drivers.sort_values("share", ascending=False, kind="stable").iloc[0]
+    top = top_driver(drivers)
     return t(
         "drivers.top_driver",
         language,

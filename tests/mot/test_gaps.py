@@ -348,3 +348,33 @@ def test_segment_from_with_segment(ratings):
     # app = c, d: actual − expected = −20 and 10 → −5.
     assert app_fmot["gap_to_expected"] == pytest.approx(-5.0)
     assert app_fmot["n_paired_expected"] == 2
+
+
+def test_priority_rules_group_the_ranked_touchpoints_by_the_gap_they_used():
+    from mot.gaps import priority_rules, top_priority
+
+    frame = pd.concat(
+        [
+            rows("ZMOT", "experienced", {"a": 50}),
+            rows("ZMOT", "excellent", {"a": 90}),  # gap to excellent 40
+            rows("FMOT", "experienced", {"a": 60}),
+            rows("FMOT", "anticipated", {"a": 70}),  # no excellent: gap to expected 10
+            rows("SMOT", "experienced", {"a": 70}),
+            rows("ZMOT", "importance", {"a": 50}),
+            rows("FMOT", "importance", {"a": 100}),
+            rows("SMOT", "importance", {"a": 100}),
+        ]
+    )
+    out = priorities(frame)
+    rules = priority_rules(out)
+    # ZMOT 0.5 × 40 = 20 (rank 1, excellent); FMOT 1.0 × 10 = 10 (rank 2, expected); SMOT none
+    assert rules["gap_used"].tolist() == ["to_excellent", "to_expected"]
+    assert rules["touchpoints"].tolist() == [("ZMOT",), ("FMOT",)]
+    assert rules["importance_source"].tolist() == ["stated", "stated"]
+    assert top_priority(out)["touchpoint"] == "ZMOT"
+    assert top_priority(out.iloc[0:0]) is None
+    assert list(priority_rules(out.iloc[0:0]).columns) == [
+        "gap_used",
+        "importance_source",
+        "touchpoints",
+    ]

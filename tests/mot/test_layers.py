@@ -114,8 +114,6 @@ def test_the_pandas_check_sees_one():
     assert _pandas_steps("import pandas as pd\nx = frame.loc[0]\n") == ["loc", "import pandas"]
 
 
-
-
 def test_no_module_is_over_800_lines():
     long = {
         str(path.relative_to(ROOT))
