@@ -14,8 +14,8 @@ import pandas as pd
 from mot.behaviour import largest_loss
 from mot.compare import significant_differences
 from mot.drivers import top_driver
-from mot.gaps import method_coverage, priority_rules, top_priority
 from mot.journey import MOMENT_KEYS
+from mot.method import method_coverage, priority_rules, top_priority
 from ui.i18n import number, p_value, percent, signed, t
 
 STATUS_ICONS = {
@@ -61,7 +61,7 @@ def method_checklist(
     labels: dict[str, str],
     language: str,
 ) -> tuple[ChecklistItem, ...]:
-    """The six steps with what the data covers (see :func:`mot.gaps.method_coverage`)."""
+    """The six steps with what the data covers (see :func:`mot.method.method_coverage`)."""
     rated = survey.rated_touchpoints
     coverage = method_coverage(survey.measures, touchpoints=rated, gaps=gaps, priorities=priorities)
     items = []

@@ -351,7 +351,7 @@ def test_segment_from_with_segment(ratings):
 
 
 def test_priority_rules_group_the_ranked_touchpoints_by_the_gap_they_used():
-    from mot.gaps import priority_rules, top_priority
+    from mot.method import priority_rules, top_priority
 
     frame = pd.concat(
         [
