@@ -8,6 +8,10 @@ import pytest
 
 from tests.conftest import REALDATA, ROOT
 
+# Slow (`make test` runs them, `make test-fast` does not):
+# whole-process runs of the CLI.
+pytestmark = pytest.mark.slow
+
 DEMO = ROOT / "data" / "demo_survey.csv"
 
 

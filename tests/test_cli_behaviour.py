@@ -8,6 +8,10 @@ import pytest
 from tests.conftest import ROOT
 from tests.test_cli import run
 
+# Slow (`make test` runs them, `make test-fast` does not):
+# whole-process runs of the CLI.
+pytestmark = pytest.mark.slow
+
 EVENTS = ROOT / "data" / "demo_events.parquet"
 
 

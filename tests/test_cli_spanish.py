@@ -19,6 +19,10 @@ from tests.conftest import REALDATA, ROOT
 from tests.test_cli import run
 from tests.test_cli_behaviour import BAD_LOG
 
+# Slow (`make test` runs them, `make test-fast` does not):
+# whole-process runs of the CLI.
+pytestmark = pytest.mark.slow
+
 DEMO_SURVEY = ROOT / "data" / "demo_survey.csv"
 DEMO_EVENTS = ROOT / "data" / "demo_events.parquet"
 MIN_WORDS = 4

@@ -15,6 +15,10 @@ from pathlib import Path
 
 import pytest
 
+# Slow (`make test` runs them, `make test-fast` does not):
+# start-up timed against `import pandas`: run alone, not beside other workers.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_LOG = ROOT / "data" / "demo_events.parquet"
 HEAVY = ("scipy.stats", "altair", "vl_convert", "mot.compare", "mot.survey", "mot.charts")

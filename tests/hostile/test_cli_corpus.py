@@ -23,6 +23,10 @@ from tests.conftest import ROOT
 from tests.hostile import corpus as hostile
 from tests.hostile.checks import leaks
 
+# Slow (`make test` runs them, `make test-fast` does not):
+# the generated hostile corpus through whole-process CLI runs.
+pytestmark = pytest.mark.slow
+
 SURVEYS = [c for c in hostile.SURVEYS + hostile.GOOD if c.kind == "survey"]
 LOGS = [c for c in hostile.LOGS + hostile.GOOD if c.kind == "log"]
 ROWS_KEPT_EXCEPT = {"ragged.csv"}  # its short row may fairly be refused (it is reported)

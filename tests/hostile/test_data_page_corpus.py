@@ -20,6 +20,10 @@ from tests.hostile.checks import leaks, live_markup
 from tests.pages.conftest import page_path
 from ui.state import DatasetChoice, EventLogChoice
 
+# Slow (`make test` runs them, `make test-fast` does not):
+# the generated hostile corpus through the Data page.
+pytestmark = pytest.mark.slow
+
 GOOD_SURVEY = DatasetChoice(name="previous_survey.csv", content=hostile.valid_survey())
 GOOD_LOG = EventLogChoice("previous_log.csv", hostile.valid_log())
 SURVEYS = [c for c in hostile.SURVEYS if c.kind == "survey"]
