@@ -10,7 +10,6 @@ import numbers
 
 import numpy as np
 
-from mot.distributions import t_ppf
 from mot.errors import MotError
 from mot.messages import Message
 
@@ -89,6 +88,8 @@ def t_interval(
     >>> round(float(se[0]), 4), round(float(low[0]), 2), round(float(high[0]), 2)
     (3.1623, 71.22, 88.78)
     """
+    from mot.distributions import t_ppf  # here: the event-log path imports no scipy
+
     with np.errstate(invalid="ignore", divide="ignore"):
         se = sd / np.sqrt(n)
         df = np.where(n >= 2, n - 1, np.nan).astype(np.float64)

@@ -1,6 +1,8 @@
 """``python -m mot behaviour``, run as a user runs it: a subprocess, exit codes, output."""
 
 import json
+import subprocess
+import sys
 import time
 
 import pytest
@@ -210,3 +212,21 @@ def test_behaviour_errors_are_said_in_spanish(tmp_path):
     assert missing.returncode == 1
     assert missing.stderr.startswith("error: No hay ningún archivo de registro de eventos en")
     assert run("behaviour", log, "--lang", "fr").returncode == 2
+
+
+def test_a_behaviour_run_imports_no_scipy():
+    # scipy.special alone costs a tenth of a second of the command's start (issue 11)
+    code = (
+        "import contextlib, io, runpy, sys\n"
+        f"sys.argv = ['mot', 'behaviour', {str(EVENTS)!r}, '--json']\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        runpy.run_module('mot', run_name='__main__')\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print([m for m in sys.modules if m.startswith('scipy')])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]"

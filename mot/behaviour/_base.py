@@ -21,7 +21,6 @@ from mot import vocabulary
 from mot.behaviour import engine
 from mot.behaviour._sql import ident
 from mot.behaviour.engine import Connection, view_columns
-from mot.distributions import norm_ppf
 from mot.errors import EventLogError, MotError
 from mot.messages import Joined, Message
 
@@ -140,6 +139,15 @@ OFFSETTING_COLUMNS: tuple[str, ...] = (
 CONVERSION_FLAGS: tuple[str, ...] = ("converted", "repurchased")
 """Columns of :func:`link_survey` that :func:`utilities_by_conversion` can split by."""
 
+NORMAL_QUANTILES: dict[float, float] = {
+    0.9: 1.6448536269514722,
+    0.95: 1.959963984540054,
+    0.99: 2.5758293035489004,
+}
+"""``z`` of the usual confidence levels: the standard normal's quantile of ``(1 + level) / 2``,
+the very floats ``scipy.special.ndtri`` gives (tests/mot/behaviour/test_quantiles.py), so that
+an interval at these levels needs no scipy (the command line never imports it)."""
+
 MAD_SCALE = 1.4826
 """Scales the median absolute deviation to a normal standard deviation."""
 
@@ -230,6 +238,24 @@ def validate_span(con: Connection, view: str, period: str, *, what: Message) -> 
         raise MotError(message)
 
 
+def normal_quantile(confidence: float) -> float:
+    """``z``: the standard normal's quantile of ``(1 + confidence) / 2``.
+
+    From :data:`NORMAL_QUANTILES` for the usual levels, else ``scipy.special.ndtri``
+    (imported only then).
+
+    Examples
+    --------
+    >>> normal_quantile(0.95)
+    1.959963984540054
+    """
+    if confidence in NORMAL_QUANTILES:
+        return NORMAL_QUANTILES[confidence]
+    from mot.distributions import norm_ppf
+
+    return float(norm_ppf((1 + confidence) / 2))
+
+
 def wilson_interval(
     successes: np.ndarray | float, n: np.ndarray | float, *, confidence: float = 0.95
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -266,7 +292,7 @@ def wilson_interval(
     """
     x = np.asarray(successes, dtype="float64")
     n = np.asarray(n, dtype="float64")
-    z = norm_ppf((1 + confidence) / 2)
+    z = normal_quantile(confidence)
     with np.errstate(divide="ignore", invalid="ignore"):
         centre = (x + z**2 / 2) / (n + z**2)
         half = z / (n + z**2) * np.sqrt(x * (n - x) / n + z**2 / 4)

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 import duckdb  # noqa: F401 (the examples below open DuckDB connections)
 import numpy as np
 import pandas as pd
-from scipy import special
 
 from mot._stats import validate_confidence
 from mot.behaviour import engine
@@ -31,7 +30,6 @@ from mot.behaviour._sql import (
     named_params,
 )
 from mot.behaviour.engine import Connection
-from mot.distributions import norm_ppf, norm_sf
 from mot.errors import InsufficientDataError, MotError
 from mot.messages import Message
 from mot.tidy import as_ratings, with_segment
@@ -285,6 +283,8 @@ def logistic_slope(
     >>> round(b, 4), round(se, 4), ok
     (1.0986, 1.5275, True)
     """
+    from scipy import special  # here: importing the package must not import scipy
+
     design = np.column_stack([np.ones_like(x, dtype="float64"), np.asarray(x, "float64")])
     y = np.asarray(y, dtype="float64")
     beta = np.zeros(2)
@@ -408,6 +408,8 @@ def _rate_difference(y: np.ndarray, top: np.ndarray, confidence: float) -> dict[
 
 def _slope_terms(x: np.ndarray, y: np.ndarray, confidence: float) -> dict[str, object]:
     """Logistic slope per 10 points with its Wald interval and p."""
+    from mot.distributions import norm_ppf, norm_sf  # here: importing the package needs no scipy
+
     _, slope, se, converged = logistic_slope(x, y.astype("float64"))
     z_crit = norm_ppf((1 + confidence) / 2)
     with np.errstate(divide="ignore", invalid="ignore"):
