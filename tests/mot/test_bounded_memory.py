@@ -2,7 +2,7 @@
 
 Issue 9 ("Bounded cost — Memory"): a 200 MB CSV took 3.8 GB to validate. These tests pin the
 mechanisms that bound it (each failed before the change); the measured bound itself is in
-``tests/test_cli_memory.py`` and ``bench/README.md``; the reading side is in
+``tests/mot/test_cli_memory.py`` and ``bench/README.md``; the reading side is in
 ``tests/mot/io/test_memory_bounds.py``.
 """
 

@@ -3,7 +3,7 @@
 Issue 9 ("Bounded cost — Memory"): late values widen a column while streaming (the whole
 file is never read at once), a file over the limit is refused before reading, and a compact
 read holds the same numbers in smaller dtypes. The measured bound itself is in
-``tests/test_cli_memory.py`` and ``bench/README.md``.
+``tests/mot/test_cli_memory.py`` and ``bench/README.md``.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from mot.io import MAX_CELL_CHARS, read_table
 from mot.mapping import ColumnMapping, Mapping
 from mot.survey import build_survey, load_survey, validate_survey
 from mot.validation import ReportEntry
-from tests.test_cli import run as _cli
+from tests.mot.test_cli import run as _cli
 
 LONG = "x" * (MAX_CELL_CHARS + 10)  # just over the limit: refused
 LARGE = "y" * 500_000  # over the csv module's default limit (131,072), under ours: read

@@ -16,8 +16,8 @@ import pytest
 
 from mot import messages
 from tests.conftest import REALDATA, ROOT
-from tests.test_cli import run
-from tests.test_cli_behaviour import BAD_LOG
+from tests.mot.test_cli import run
+from tests.mot.test_cli_behaviour import BAD_LOG
 
 # Slow (`make test` runs them, `make test-fast` does not):
 # whole-process runs of the CLI.

@@ -19,7 +19,7 @@ import pytest
 # start-up timed against `import pandas`: run alone, not beside other workers.
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEMO_LOG = ROOT / "data" / "demo_events.parquet"
 HEAVY = ("scipy.stats", "altair", "vl_convert", "mot.compare", "mot.survey", "mot.charts")
 

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from tests.conftest import ROOT
-from tests.test_cli import run
+from tests.mot.test_cli import run
 
 # Slow (`make test` runs them, `make test-fast` does not):
 # whole-process runs of the CLI.
