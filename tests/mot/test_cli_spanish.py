@@ -9,13 +9,11 @@ run of four words or more between placeholders, unless the same words are also i
 text of that code. The same commands in English print some of them: the search finds them.
 """
 
-import re
-import string
-
 import pytest
 
 from mot import messages
 from tests.conftest import REALDATA, ROOT
+from tests.english import fragments, plain
 from tests.mot.test_cli import run
 from tests.mot.test_cli_behaviour import BAD_LOG
 
@@ -25,27 +23,6 @@ pytestmark = pytest.mark.slow
 
 DEMO_SURVEY = ROOT / "data" / "demo_survey.csv"
 DEMO_EVENTS = ROOT / "data" / "demo_events.parquet"
-MIN_WORDS = 4
-_WORD = re.compile(r"[A-Za-z]+")
-_MARKUP = re.compile(r"\\|\*\*|`|[«»“”\"']")
-
-
-def _plain(text: str) -> str:
-    """Text as read: escapes, code marks and quotes dropped, spaces collapsed, case folded."""
-    return " ".join(_MARKUP.sub(" ", text).split()).casefold()
-
-
-def _fragments(english: str, spanish: str) -> list[str]:
-    """The runs of MIN_WORDS or more words of ``english`` between placeholders and lines,
-    except those the Spanish text also has."""
-    same = _plain(spanish)
-    found = []
-    for literal, *_ in string.Formatter().parse(english):
-        for line in literal.splitlines():
-            plain = _plain(line).strip(" .,:;()-–·")
-            if len(_WORD.findall(plain)) >= MIN_WORDS and plain not in same:
-                found.append(plain)
-    return found
 
 
 def english_fragments() -> dict[str, str]:
@@ -53,18 +30,18 @@ def english_fragments() -> dict[str, str]:
     pairs = [(code, en, es) for code, (en, es) in messages.TEXTS.items()]
     for code, (problem_en, problem_es, fix_en, fix_es) in messages.ENTRIES.items():
         pairs += [(code, problem_en, problem_es), (f"{code}.fix", fix_en, fix_es)]
-    return {fragment: code for code, en, es in pairs for fragment in _fragments(en, es)}
+    return {fragment: code for code, en, es in pairs for fragment in fragments(en, es)}
 
 
 def english_on(output: str) -> list[tuple[str, str]]:
     """The catalogue's English fragments found in ``output``, with their codes."""
-    shown = _plain(output.replace("\\n", " ").replace('\\"', '"'))
+    shown = plain(output.replace("\\n", " ").replace('\\"', '"'))
     return sorted((code, f) for f, code in english_fragments().items() if f in shown)
 
 
 def test_the_check_finds_an_english_sentence_and_passes_a_spanish_one():
     english, _ = messages.entry_texts("coverage.no_ratings", {})
-    assert ("coverage.no_ratings", _plain(english).rstrip(".")) in english_on(f"ERROR {english}")
+    assert ("coverage.no_ratings", plain(english).rstrip(".")) in english_on(f"ERROR {english}")
     spanish, _ = messages.entry_texts("coverage.no_ratings", {}, "es")
     assert english_on(f"ERROR {spanish}") == []
 

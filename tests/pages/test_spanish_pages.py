@@ -8,8 +8,6 @@ interface's ``ui/catalog`` and the library's ``mot.messages``): every run of fou
 more between placeholders, unless the same words are also in the Spanish text of that key.
 """
 
-import re
-import string
 from collections.abc import Iterable
 
 import pandas as pd
@@ -20,16 +18,13 @@ from mot import messages
 from mot.io import read_table
 from mot.survey import build_survey
 from tests.conftest import ROOT
+from tests.english import fragments, plain
 from ui import report_builder
 from ui.data import Loaded
 from ui.i18n import strings
 from ui.state import DatasetChoice, EventLogChoice
 
 from .conftest import PAGES, page_path
-
-MIN_WORDS = 4
-_WORD = re.compile(r"[A-Za-z]+")
-_MARKUP = re.compile(r"\\|\*\*|`|[«»“”\"']")
 
 # A wide export with a problem of most kinds: a repeated respondent, an empty id, a text that is
 # not a rating, a value off the scale, a don't-know answer, a ragged row, a duplicate column
@@ -61,31 +56,13 @@ u4,1970-01-01T00:00:00Z,landing
 """
 
 
-def _plain(text: str) -> str:
-    """Text as read: Markdown escapes, bold, code marks and quotes dropped, spaces collapsed."""
-    return " ".join(_MARKUP.sub(" ", text).split()).casefold()
-
-
-def _fragments(english: str, spanish: str) -> list[str]:
-    """The runs of MIN_WORDS or more words of ``english`` between placeholders and lines,
-    except those the Spanish text also has."""
-    same = _plain(spanish)
-    found = []
-    for literal, *_ in string.Formatter().parse(english):
-        for line in literal.splitlines():
-            plain = _plain(line).strip(" .,:;()-–·")
-            if len(_WORD.findall(plain)) >= MIN_WORDS and plain not in same:
-                found.append(plain)
-    return found
-
-
 def english_fragments() -> dict[str, str]:
     """Fragment → the catalogue key it comes from, over both catalogues."""
     pairs = [(key, en, es) for key, (en, es) in strings().items()]
     pairs += [(f"mot.{code}", en, es) for code, (en, es) in messages.TEXTS.items()]
     for code, (problem_en, problem_es, fix_en, fix_es) in messages.ENTRIES.items():
         pairs += [(f"mot.{code}", problem_en, problem_es), (f"mot.{code}.fix", fix_en, fix_es)]
-    return {fragment: key for key, en, es in pairs for fragment in _fragments(en, es)}
+    return {fragment: key for key, en, es in pairs for fragment in fragments(en, es)}
 
 
 def _proto_strings(value, out: list[str]) -> None:
@@ -127,7 +104,7 @@ def shown_texts(at: AppTest) -> list[str]:
 
 def english_on(texts: list[str]) -> list[tuple[str, str]]:
     """The catalogue's English fragments found in ``texts``, with their keys."""
-    shown = _plain(" \n ".join(texts))
+    shown = plain(" \n ".join(texts))
     return sorted(
         (key, fragment) for fragment, key in english_fragments().items() if fragment in shown
     )
@@ -145,7 +122,7 @@ def test_the_fragments_are_found_where_english_is_shown():
     # The check itself: an English sentence of either catalogue is caught, with its key.
     english = messages.entry_texts("respondent.no_id", {})[0]
     caught = english_on([f"Aviso: {english}", "Tus datos"])
-    assert ("mot.respondent.no_id", _plain(english).rstrip(".")) in caught
+    assert ("mot.respondent.no_id", plain(english).rstrip(".")) in caught
     assert english_on(["Conjunto de datos en uso: **demo**"]) == []
     assert "mot.respondent.no_id" not in dict(
         english_on([messages.entry_texts("respondent.no_id", {}, "es")[0]])
