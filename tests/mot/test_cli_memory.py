@@ -14,7 +14,7 @@ import pytest
 from bench.memory import measure, survey_csv
 from tests.conftest import ROOT
 
-# Measured on a 20 MB file: validate 3.8×, score 4.8×, the app's Data page 4.5×
+# Measured on a 20 MB file: validate 3.8×, score 5.0×, the app's Data page 4.6×
 # (bench/README.md holds the 10/100/200 MB table; the target is 5×). Memory barely moves
 # with other load, but glibc's heap and the page granularity move it by about ±0.3×: the
 # bounds fail on any extra copy of a frame or a whole-file temporary (each costs ≥ 1×).
