@@ -374,7 +374,7 @@ def test_cold_hand_ordering_longer_trial_more_area_milder_peak_end():
     # adds a milder fourth reading. Total pain (−area) is higher in the long trial, the
     # peak-end pain lower, and 69% of the participants chose to repeat the long trial.
     short, long_ = [-70.0, -80.0, -80.0], [-70.0, -80.0, -80.0, -50.0]
-    ratings = emotions({"short": short + [np.nan] * 2, "long": long_ + [np.nan]})
+    ratings = emotions({"short": short, "long": long_})
     out = respondent_curves(ratings).set_index("respondent_id")
     # Independent: numpy's trapezoid over positions 0, 1, 2(, 3); peak-end by hand.
     assert out.loc["short", "area"] == pytest.approx(np.trapezoid(short))  # −155
