@@ -626,8 +626,9 @@ def extreme_locations(ratings: pd.DataFrame, *, by: str | None = None) -> pd.Dat
     Parameters
     ----------
     ratings : DataFrame
-        Tidy ratings (``docs/ARCHITECTURE.md``) with emotion ratings (−100..+100) or, failing
-        those, experienced ratings (0–100, turned into ``2 · (value − 50)``).
+        Tidy ratings (``docs/ARCHITECTURE.md``) with emotion ratings (−100..+100) and/or
+        experienced ratings (0–100, turned into ``2 · (value − 50)`` for respondents without
+        any emotion rating).
     by : str, optional
         A segment column already in ``ratings`` (see :func:`mot.tidy.with_segment`).
         Respondents whose segment is missing are left out; their number is in

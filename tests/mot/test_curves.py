@@ -150,6 +150,21 @@ def test_a_respondent_without_emotion_ratings_falls_back_on_experienced_utility(
     assert drawn.loc[drawn["respondent_id"] == "c", "value"].tolist() == [60.0, -40.0]
 
 
+def test_the_source_of_each_segment_curve_counts_only_its_own_respondents():
+    # x: a (emotion); y: b (emotion) and c (experienced 75, 100 → 50, 100).
+    ratings = pd.concat(
+        [
+            emotions({"a": [10.0, 20.0], "b": [30.0, 40.0]}),
+            emotions({"c": [75.0, 100.0]}, measure="experienced"),
+        ],
+        ignore_index=True,
+    )
+    ratings["seg"] = pd.Categorical(ratings["respondent_id"].map({"a": "x", "b": "y", "c": "y"}))
+    out = emotion_curve(ratings, by="seg")
+    assert out["source"].tolist() == ["emotion", "emotion", "mixed", "mixed"]
+    assert out["mean"].tolist() == [10.0, 20.0, 40.0, 70.0]  # (30 + 50)/2, (40 + 100)/2
+
+
 def test_curve_sources_of_an_emotion_only_and_an_empty_table():
     ratings, _ = random_curves(n=20, missing=0.0)
     assert curve_sources(ratings)["n_respondents"].tolist() == [20, 0, 0]
