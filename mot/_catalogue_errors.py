@@ -431,6 +431,14 @@ ERRORS: dict[str, tuple[str, str]] = {
         "NPS: {score:.1f} (sin intervalo: demasiado pocas respuestas, n = {n})",
     ),
     "cli.verdict": ("Peak-end verdict: {verdict}", "Veredicto pico-final: {verdict}"),
+    "cli.peak_end_sample": (
+        "Compared: {n} respondents with a complete curve and the remembered rating; left out: "
+        "{no_curve} without a curve, {no_outcome} without the remembered rating, {incomplete} "
+        "with an incomplete curve",
+        "Comparadas: {n} personas con la curva completa y la valoración recordada; fuera: "
+        "{no_curve} sin curva, {no_outcome} sin valoración recordada, {incomplete} con la "
+        "curva incompleta",
+    ),
     "cli.notes": ("Notes:", "Notas:"),
     "cli.error": ("error: {error}", "error: {error}"),
     "cli.progress.reading": ("reading", "leyendo"),

@@ -207,11 +207,14 @@ def _peak_end_dict(memory: PeakEndResult | None) -> dict | None:
     if memory is None:
         return None
     comparison = dataclasses.asdict(memory.comparison)
+    counts = ("n", "n_excluded", "n_no_curve", "n_no_outcome", "n_incomplete")
     return {
         "predictors": _records(memory.to_frame()),
         "comparison": {k: _clean(v) for k, v in comparison.items()},
         "verdict": memory.verdict,
-        "n": _clean(memory.n),
+        **{k: _clean(getattr(memory, k)) for k in counts},
+        "touchpoints": list(memory.touchpoints),
+        "source": memory.source,
     }
 
 
@@ -237,8 +240,10 @@ def _print_scores(result: dict, language: str = "en") -> None:
         else:
             values = {"score": n["score"], "low": n["ci_low"], "high": n["ci_high"], "n": n["n"]}
             print("\n" + text("cli.nps", language, **values))
-    if result["peak_end"]:
-        print("\n" + text("cli.verdict", language, verdict=result["peak_end"]["verdict"]))
+    if memory := result["peak_end"]:
+        print("\n" + text("cli.verdict", language, verdict=memory["verdict"]))
+        left_out = {k: memory[f"n_{k}"] for k in ("no_curve", "no_outcome", "incomplete")}
+        print(text("cli.peak_end_sample", language, n=memory["n"], **left_out))
     if result["warnings"]:
         print("\n" + text("cli.notes", language))
         for w in result["warnings"]:

@@ -1,13 +1,21 @@
 """The emotional curve of the journey: its shape, its peaks and troughs, and each respondent's.
 
-The curve is read from the ``emotion`` measure (−100..+100, 0 = neutral) when the dataset has
-emotion ratings; otherwise from experienced utility centred on the scale midpoint,
-``2 · (value − 50)``, which puts it on the same −100..+100 scale. The choice is made for the
-whole dataset and reported in a ``source`` column (``"emotion"`` or ``"experienced"``).
+Each respondent's curve is read from their ``emotion`` ratings (−100..+100, 0 = neutral)
+when they gave at least one; a respondent without any emotion rating falls back on their
+experienced utility centred on the scale midpoint, ``2 · (value − 50)``, which puts it on
+the same −100..+100 scale. The choice is made per respondent (never for the whole dataset)
+and reported: per respondent in :func:`respondent_curves`' ``source``, counted by
+:func:`curve_sources`, and per touchpoint in :func:`emotion_curve`'s ``source``
+(``"emotion"``, ``"experienced"`` or ``"mixed"``).
+
+Three words mean three things everywhere: the **peak** is a curve's highest value, the
+**trough** its lowest, and the **most intense** point the one farthest from neutral (largest
+absolute value, sign kept). The peak-end rule (:func:`mot.memory.peak_end`) uses the most
+intense point.
 
 Every function works on one dense touchpoint × respondent array built from category codes
-(NaN where a respondent did not rate a touchpoint), with vectorised numpy: no loop over
-respondents. Peaks and troughs of the mean curve come from :func:`scipy.signal.find_peaks`.
+(NaN where a respondent has no curve value), with vectorised numpy: no loop over
+respondents. Peaks and troughs of the mean curve follow :func:`scipy.signal.find_peaks`.
 """
 
 from __future__ import annotations
@@ -19,12 +27,13 @@ import numpy as np
 import pandas as pd
 
 from mot._codes import per_respondent, segment_codes, segment_count
-from mot._curve_matrix import curves_of, end_of, first_at
+from mot._curve_matrix import CURVE_SOURCES, NO_SOURCE, SCALE, Curves, curves_of
+from mot._curve_summaries import extreme, summaries
 from mot._frames import constant_text, labelled, text
 from mot._stats import t_interval, validate_confidence
 from mot.errors import MotError
 from mot.messages import Message
-from mot.tidy import as_ratings, require_measure
+from mot.tidy import as_ratings
 
 CURVE_COLUMNS: tuple[str, ...] = (
     "touchpoint",
@@ -34,6 +43,7 @@ CURVE_COLUMNS: tuple[str, ...] = (
     "sd",
     "ci_low",
     "ci_high",
+    "ci_clipped",
     "source",
 )
 """Columns of :func:`emotion_curve` (after the segment column, when ``by`` is given)."""
@@ -51,12 +61,18 @@ EXTREME_COLUMNS: tuple[str, ...] = (
 RESPONDENT_COLUMNS: tuple[str, ...] = (
     "respondent_id",
     "n_points",
+    "complete",
+    "duration",
+    "area",
     "peak",
     "peak_touchpoint",
     "trough",
     "trough_touchpoint",
+    "most_intense",
+    "most_intense_touchpoint",
     "end",
     "end_touchpoint",
+    "peak_end",
     "mean",
     "slope",
     "source",
@@ -72,38 +88,11 @@ LOCATION_COLUMNS: tuple[str, ...] = (
 )
 """Columns of :func:`extreme_locations` (after the segment column, when ``by`` is given)."""
 
+SOURCE_COLUMNS: tuple[str, ...] = ("source", "n_respondents", "share")
+"""Columns of :func:`curve_sources`."""
 
-def _extreme(values: np.ndarray, function: np.ufunc) -> tuple[np.ndarray, np.ndarray]:
-    """Highest (``np.fmax``) or lowest (``np.fmin``) point per respondent and where it is.
-
-    NaN and -1 for a respondent without points; ties go to the earliest touchpoint.
-    """
-    extreme = function.reduce(values, axis=0, initial=np.nan)  # fmax/fmin skip NaN
-    return extreme, first_at(values, extreme)
-
-
-def _counts(values: np.ndarray, rated: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Values with 0 for NaN, and the number of points and their sum per respondent."""
-    filled = np.where(rated, values, 0.0)
-    return filled, np.add.reduce(rated, axis=0, dtype=np.int64), filled.sum(axis=0)
-
-
-def _slope(
-    filled: np.ndarray, rated: np.ndarray, n_points: np.ndarray, total: np.ndarray
-) -> np.ndarray:
-    """OLS slope of value on journey position per respondent; NaN below two points.
-
-    Closed form over the rated points: ``S_xy / S_xx`` with ``S_xy = Σxy − Σx·Σy/n`` and
-    ``S_xx = Σx² − (Σx)²/n``.
-    """
-    position = np.arange(filled.shape[0], dtype=np.float64)
-    powers = np.stack([position, position**2], axis=1)
-    sx, sxx = np.einsum("kc,kr->cr", powers, rated, dtype=np.float64, casting="unsafe")
-    sxy = np.einsum("k,kr->r", position, filled)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        slope = (sxy - sx * total / n_points) / (sxx - sx * sx / n_points)
-    slope[n_points < 2] = np.nan
-    return slope
+DURATION_COLUMNS: tuple[str, ...] = ("duration", "n_respondents", "area", "peak_end", "mean")
+"""Columns of :func:`duration_summary`."""
 
 
 def _touchpoint_stats(
@@ -153,11 +142,16 @@ def emotion_curve(
 ) -> pd.DataFrame:
     """Mean emotional curve along the journey, with a t-interval at each touchpoint.
 
+    Each respondent's points come from their emotion ratings, or from their centred
+    experienced utility ``2 · (value − 50)`` when they gave no emotion rating at all (see
+    :mod:`mot.curves`). The t-interval ``mean ± t_{(1+confidence)/2, n−1} · sd/√n`` is cut
+    at the scale's ends, −100 and +100, and a cut interval is flagged in ``ci_clipped``.
+
     Parameters
     ----------
     ratings : DataFrame
-        Tidy ratings (``docs/ARCHITECTURE.md``) with emotion ratings (−100..+100) or, failing
-        those, experienced ratings (0–100, turned into ``2 · (value − 50)``).
+        Tidy ratings (``docs/ARCHITECTURE.md``) with emotion ratings (−100..+100) and/or
+        experienced ratings (0–100, turned into ``2 · (value − 50)``).
     by : str, optional
         A segment column already in ``ratings`` (see :func:`mot.tidy.with_segment`).
         Respondents whose segment is missing are left out; their number is in
@@ -177,8 +171,12 @@ def emotion_curve(
         - ``n``: respondents who rated the touchpoint.
         - ``mean``: mean of the curve (−100..+100).
         - ``sd``: standard deviation (ddof=1); NaN when ``n < 2``.
-        - ``ci_low``, ``ci_high``: t-interval of the mean; NaN when ``n < 2``.
-        - ``source``: ``"emotion"`` or ``"experienced"``, the measure the curve is read from.
+        - ``ci_low``, ``ci_high``: t-interval of the mean, within −100..+100; NaN when
+          ``n < 2``.
+        - ``ci_clipped``: True when the t-interval reached past −100 or +100 and was cut at
+          the scale's end (small ``n`` or a wide spread); False otherwise.
+        - ``source``: the measure of the points at this touchpoint: ``"emotion"``,
+          ``"experienced"`` (respondents without emotion ratings) or ``"mixed"`` (both).
 
         NaN values are not counted. An empty ``ratings`` gives an empty table with these
         columns.
@@ -199,15 +197,16 @@ def emotion_curve(
     Examples
     --------
     Experienced 40, 60, 80 at ZMOT → curve −20, 20, 60: mean 20, sd 40,
-    interval 20 ± 4.303 · 40/√3 = [−79.37, 119.37]. Emotion would be used if present.
+    interval 20 ± 4.303 · 40/√3 = [−79.37, 119.37], cut at +100 and flagged. A respondent's
+    emotion ratings would be used if they had any.
 
     >>> ratings = pd.DataFrame({"respondent_id": list("abc"), "touchpoint": "ZMOT",
     ...     "measure": "experienced", "value": [40.0, 60.0, 80.0]})
     >>> row = emotion_curve(ratings).iloc[0]
-    >>> int(row["position"]), int(row["n"]), row["source"]
-    (0, 3, 'experienced')
+    >>> int(row["position"]), int(row["n"]), row["source"], bool(row["ci_clipped"])
+    (0, 3, 'experienced', True)
     >>> [float(row[c]) for c in ("mean", "sd", "ci_low", "ci_high")]
-    [20.0, 40.0, -79.37, 119.37]
+    [20.0, 40.0, -79.37, 100.0]
     """
     validate_confidence(confidence)
     ratings = as_ratings(ratings)
@@ -218,11 +217,14 @@ def emotion_curve(
     n_segments = segment_count(segment_dtype)
     n, mean, sd = _touchpoint_stats(curves.values, curves.rated, respondent_segment, n_segments)
     _, low, high = t_interval(n, mean, sd, confidence)
+    clipped = (low < SCALE[0]) | (high > SCALE[1])  # NaN compares False
+    low, high = np.clip(low, *SCALE), np.clip(high, *SCALE)  # NaN stays NaN
     g = np.flatnonzero(n > 0)
     segment_of, touchpoint_of = np.divmod(g, max(n_tp, 1))
     columns = labelled(segment_of, segment_dtype, by, touchpoint_of, codes.touchpoint_dtype)
     columns.update(position=touchpoint_of, n=n[g], mean=mean[g], sd=sd[g])
-    columns.update(ci_low=low[g], ci_high=high[g], source=text(np.full(g.size, curves.source)))
+    columns.update(ci_low=low[g], ci_high=high[g], ci_clipped=clipped[g])
+    columns["source"] = _point_sources(curves, respondent_segment, n_segments, n[g], g)
     result = pd.DataFrame(columns)
     if respondent_segment is not None:
         missing = curves.rated.any(axis=0) & (respondent_segment < 0)
@@ -402,34 +404,56 @@ def curve_extremes(curve: pd.DataFrame, *, prominence: float = 5.0) -> pd.DataFr
 
 
 def respondent_curves(ratings: pd.DataFrame) -> pd.DataFrame:
-    """Summarise each respondent's own curve: peak, trough, end, mean level and trend.
+    """Summarise each respondent's own curve: extremes, end, area, duration, level and trend.
+
+    The **peak** is the respondent's highest value, the **trough** the lowest and the
+    **most intense** point the one farthest from neutral (largest ``|value|``, sign kept);
+    ``peak_end = (most_intense + end) / 2`` is the peak-end average that
+    :func:`mot.memory.peak_end` correlates with memory. The **area** is the trapezoid
+    integral of the curve over journey positions (one unit per touchpoint; a skipped
+    touchpoint bridged by a straight line), ``Σ (x_k − x_p)(y_k + y_p)/2``: the total feeling
+    lived through, negative for a mostly unpleasant curve. The **duration** is the number of
+    touchpoints from the first rated to the last rated (the survey carries no clock time).
+    Duration neglect shows as a longer curve with more area but an unchanged or better
+    peak-end average (the cold-hand study, Kahneman et al. 1993).
 
     Parameters
     ----------
     ratings : DataFrame
-        Tidy ratings (``docs/ARCHITECTURE.md``) with emotion ratings (−100..+100) or, failing
-        those, experienced ratings (0–100, turned into ``2 · (value − 50)``).
+        Tidy ratings (``docs/ARCHITECTURE.md``) with emotion ratings (−100..+100) and/or
+        experienced ratings (0–100, turned into ``2 · (value − 50)`` for respondents without
+        any emotion rating).
 
     Returns
     -------
     DataFrame
         One row per respondent in ``ratings``, sorted by ``respondent_id`` (category order).
-        A respondent with ratings but no curve point keeps a row with ``n_points = 0`` and
-        NaN (missing) summaries, so nobody disappears silently.
+        A respondent with ratings but no curve point keeps a row with ``n_points = 0``,
+        ``source = "none"`` and NaN (missing) summaries, so nobody disappears silently.
 
         - ``respondent_id``: respondent (category).
         - ``n_points``: touchpoints with a curve value.
+        - ``complete``: True when the curve has a value at every touchpoint where the
+          respondent's source measure was asked (rated by anyone): the respondents
+          :func:`mot.memory.peak_end` compares.
+        - ``duration``: touchpoints from the first to the last curve value, both included
+          (0 without a point).
+        - ``area``: trapezoid area under the curve (points × touchpoints); 0 with one point.
         - ``peak``, ``peak_touchpoint``: highest value and where it is.
         - ``trough``, ``trough_touchpoint``: lowest value and where it is.
+        - ``most_intense``, ``most_intense_touchpoint``: the value farthest from 0 (sign
+          kept) and where it is; between an equally far +x and −x, the earlier.
         - ``end``, ``end_touchpoint``: value at the last rated touchpoint in journey order.
+        - ``peak_end``: ``(most_intense + end) / 2``.
         - ``mean``: mean of the respondent's points.
         - ``slope``: OLS slope of value on journey position (points per touchpoint); NaN with
           fewer than two points.
-        - ``source``: ``"emotion"`` or ``"experienced"``.
+        - ``source``: ``"emotion"``, ``"experienced"`` (no emotion rating: centred
+          experienced utility) or ``"none"`` (neither).
 
-        Ties for the peak or trough go to the earliest touchpoint. The touchpoint columns are
-        ordered categories in journey order. An empty ``ratings`` gives an empty table with
-        these columns.
+        Ties for the peak, trough or most intense point go to the earliest touchpoint. The
+        touchpoint columns are ordered categories in journey order. An empty ``ratings``
+        gives an empty table with these columns.
 
     Raises
     ------
@@ -449,52 +473,148 @@ def respondent_curves(ratings: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    Emotion −20, 0, 40 over three touchpoints: peak 40 at the end, trough −20 at the start,
-    mean 20/3 = 6.67, slope: Sxy = 80 − 3 · 20/3 = 60 over Sxx = 5 − 3 = 2 → 30 per step.
+    Emotion −20, 0, 40 over three touchpoints: peak (and most intense point) 40 at the end,
+    trough −20 at the start, peak-end (40 + 40)/2 = 40, mean 20/3 = 6.67, area
+    (−20 + 0)/2 + (0 + 40)/2 = 10 over a duration of 3 touchpoints, slope:
+    Sxy = 80 − 3 · 20/3 = 60 over Sxx = 5 − 3 = 2 → 30 per step.
 
     >>> ratings = pd.DataFrame({"respondent_id": "a", "touchpoint": ["ZMOT", "FMOT", "SMOT"],
     ...     "measure": "emotion", "value": [-20.0, 0.0, 40.0]})
     >>> row = respondent_curves(ratings).iloc[0]
     >>> row["peak_touchpoint"], row["trough_touchpoint"], row["end_touchpoint"]
     ('SMOT', 'ZMOT', 'SMOT')
-    >>> [float(row[c]) for c in ("peak", "trough", "end", "mean", "slope")]
-    [40.0, -20.0, 40.0, 6.67, 30.0]
+    >>> [float(row[c]) for c in ("peak", "trough", "most_intense", "end", "peak_end")]
+    [40.0, -20.0, 40.0, 40.0, 40.0]
+    >>> [float(row[c]) for c in ("mean", "slope", "area")], int(row["duration"])
+    ([6.67, 30.0, 10.0], 3)
     """
     ratings = as_ratings(ratings)
     curves = curves_of(ratings, needed_for=Message("analysis.respondent_curves"))
-    codes, values = curves.codes, curves.values
-    rated = curves.rated
-    filled, n_points, total = _counts(values, rated)
-    peak, peak_at = _extreme(values, np.fmax)
-    trough, trough_at = _extreme(values, np.fmin)
-    end, end_at = end_of(values, rated)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = total / n_points
-    slope = _slope(filled, rated, n_points, total)
+    columns = summaries(curves)
     keep = np.flatnonzero(curves.present)
-    every = keep.size == values.shape[1]
+    every = keep.size == curves.values.shape[1]
+    out = {"respondent_id": pd.Categorical.from_codes(keep, categories=curves.codes.respondents)}
+    for name, column in columns.items():
+        column = column if every else column[keep]
+        if name.endswith("_touchpoint"):
+            column = pd.Categorical.from_codes(column, dtype=curves.codes.touchpoint_dtype)
+        out[name] = column
+    sources = curves.source_names()
+    out["source"] = text(sources if every else sources[keep])
+    return pd.DataFrame(out)
 
-    def pick(column: np.ndarray) -> np.ndarray:
-        return column if every else column[keep]
 
-    def where(at: np.ndarray) -> pd.Categorical:
-        return pd.Categorical.from_codes(pick(at), dtype=codes.touchpoint_dtype)
+def curve_sources(ratings: pd.DataFrame) -> pd.DataFrame:
+    """How many respondents' curves come from emotion, from experienced utility, or neither.
 
-    return pd.DataFrame(
-        {
-            "respondent_id": pd.Categorical.from_codes(keep, categories=codes.respondents),
-            "n_points": pick(n_points),
-            "peak": pick(peak),
-            "peak_touchpoint": where(peak_at),
-            "trough": pick(trough),
-            "trough_touchpoint": where(trough_at),
-            "end": pick(end),
-            "end_touchpoint": where(end_at),
-            "mean": pick(mean),
-            "slope": pick(slope),
-            "source": constant_text(curves.source, keep.size),
-        }
-    )
+    A respondent's curve is read from their emotion ratings when they gave at least one,
+    else from their experienced utility centred on the midpoint, ``2 · (value − 50)``; a
+    respondent with neither has no curve (see :mod:`mot.curves`).
+
+    Parameters
+    ----------
+    ratings : DataFrame
+        Tidy ratings (``docs/ARCHITECTURE.md``).
+
+    Returns
+    -------
+    DataFrame
+        Three rows, always in this order: ``source`` ``"emotion"``, ``"experienced"``,
+        ``"none"``; ``n_respondents`` (respondents in ``ratings`` with that source) and
+        ``share`` (of all of them; NaN when there are none).
+
+    Raises
+    ------
+    MissingMeasureError
+        If ``ratings`` has rows but neither emotion nor experienced ratings.
+
+    Examples
+    --------
+    a rated emotion; b only experienced utility; c only anticipated utility.
+
+    >>> ratings = pd.DataFrame({"respondent_id": list("abc"), "touchpoint": "ZMOT",
+    ...     "measure": ["emotion", "experienced", "anticipated"], "value": [20.0, 80, 50]})
+    >>> curve_sources(ratings)["n_respondents"].tolist()
+    [1, 1, 1]
+    """
+    ratings = as_ratings(ratings)
+    curves = curves_of(ratings, needed_for=Message("analysis.respondent_curves"))
+    source = curves.source[curves.present]
+    none = len(CURVE_SOURCES)  # the last row
+    counts = np.bincount(np.where(source < 0, none, source), minlength=none + 1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = counts / counts.sum()
+    names = text(np.array([*CURVE_SOURCES, NO_SOURCE]))
+    return pd.DataFrame({"source": names, "n_respondents": counts, "share": share})
+
+
+def duration_summary(ratings: pd.DataFrame) -> pd.DataFrame:
+    """Respondents by the duration of their curve: mean area, peak-end average and level.
+
+    Duration neglect (Fredrickson & Kahneman 1993): memory follows the most intense moment
+    and the end, not how long an episode lasted. Grouping respondents by the duration of
+    their curve (touchpoints from the first to the last rated, see
+    :func:`respondent_curves`) sets what grows with duration, the area under the curve,
+    beside what memory keeps, the peak-end average. In the cold-hand study (Kahneman et al.
+    1993) the longer trial added a milder end: more total pain (area), a milder peak-end,
+    and most people chose to repeat it.
+
+    Parameters
+    ----------
+    ratings : DataFrame
+        Tidy ratings with emotion and/or experienced ratings (as :func:`respondent_curves`).
+
+    Returns
+    -------
+    DataFrame
+        One row per duration held by at least one respondent, shortest first:
+
+        - ``duration``: touchpoints from the first to the last curve value.
+        - ``n_respondents``: respondents with that duration.
+        - ``area``: their mean trapezoid area under the curve.
+        - ``peak_end``: their mean peak-end average, ``(most_intense + end) / 2``.
+        - ``mean``: their mean curve level (mean of each curve's points).
+
+        Respondents without a curve point are not counted. An empty ``ratings`` gives an
+        empty table with these columns.
+
+    Raises
+    ------
+    MissingMeasureError
+        If ``ratings`` has rows but neither emotion nor experienced ratings.
+    MotError
+        If a respondent rated the measure twice at one touchpoint.
+
+    References
+    ----------
+    Fredrickson, B. L. & Kahneman, D. (1993). Duration neglect in retrospective evaluations
+    of affective episodes. *Journal of Personality and Social Psychology*, 65(1), 45–55.
+    Kahneman, D., Fredrickson, B. L., Schreiber, C. A. & Redelmeier, D. A. (1993).
+    *Psychological Science*, 4(6), 401–405.
+
+    Examples
+    --------
+    A short unpleasant episode (−70, −80, −80) and a long one that adds a milder end
+    (−70, −80, −80, −50): the long one has more negative area (−155 − 65 = −220 against
+    −155) and a milder peak-end average ((−80 − 50)/2 = −65 against −80).
+
+    >>> ratings = pd.DataFrame({"respondent_id": list("sssllll"),
+    ...     "touchpoint": ["ZMOT", "FMOT", "SMOT", "ZMOT", "FMOT", "SMOT", "TMOT"],
+    ...     "measure": "emotion", "value": [-70.0, -80, -80, -70, -80, -80, -50]})
+    >>> duration_summary(ratings)[["duration", "area", "peak_end"]].to_numpy().tolist()
+    [[3.0, -155.0, -80.0], [4.0, -220.0, -65.0]]
+    """
+    ratings = as_ratings(ratings)
+    curves = curves_of(ratings, needed_for=Message("analysis.respondent_curves"))
+    columns = summaries(curves)
+    duration = columns["duration"]
+    counted = duration > 0
+    groups, code = np.unique(duration[counted], return_inverse=True)
+    n = np.bincount(code, minlength=groups.size)
+    out = {"duration": groups.astype(np.int64), "n_respondents": n}
+    for name in DURATION_COLUMNS[2:]:
+        out[name] = np.bincount(code, weights=columns[name][counted], minlength=groups.size) / n
+    return pd.DataFrame(out)
 
 
 def extreme_locations(ratings: pd.DataFrame, *, by: str | None = None) -> pd.DataFrame:
@@ -506,8 +626,9 @@ def extreme_locations(ratings: pd.DataFrame, *, by: str | None = None) -> pd.Dat
     Parameters
     ----------
     ratings : DataFrame
-        Tidy ratings (``docs/ARCHITECTURE.md``) with emotion ratings (−100..+100) or, failing
-        those, experienced ratings (0–100, turned into ``2 · (value − 50)``).
+        Tidy ratings (``docs/ARCHITECTURE.md``) with emotion ratings (−100..+100) and/or
+        experienced ratings (0–100, turned into ``2 · (value − 50)`` for respondents without
+        any emotion rating).
     by : str, optional
         A segment column already in ``ratings`` (see :func:`mot.tidy.with_segment`).
         Respondents whose segment is missing are left out; their number is in
@@ -557,8 +678,8 @@ def extreme_locations(ratings: pd.DataFrame, *, by: str | None = None) -> pd.Dat
     curves = curves_of(ratings, needed_for=Message("analysis.extreme_locations"))
     codes, values = curves.codes, curves.values
     n_tp, n_segments = codes.n_touchpoints, segment_count(segment_dtype)
-    _, peak_at = _extreme(values, np.fmax)
-    _, trough_at = _extreme(values, np.fmin)
+    _, peak_at = extreme(values, np.fmax)
+    _, trough_at = extreme(values, np.fmin)
     respondent_segment = per_respondent(codes, segment)
     counted = (peak_at >= 0) & (respondent_segment >= 0)  # a curve point and a segment
     seg = respondent_segment[counted]
@@ -579,15 +700,32 @@ def extreme_locations(ratings: pd.DataFrame, *, by: str | None = None) -> pd.Dat
     return result
 
 
-def _observed(rated: np.ndarray, segment: np.ndarray, n_segments: int) -> np.ndarray:
-    """Whether any respondent of each segment rated each touchpoint, flat segment-major."""
+def _segment_counts(mask: np.ndarray, segment: np.ndarray, n_segments: int) -> np.ndarray:
+    """Respondents of each segment where ``mask`` holds, per touchpoint, flat segment-major."""
     known = segment >= 0
     if n_segments == 1 and known.all():
-        return rated.any(axis=1)
-    counts = [
-        np.bincount(segment[rated[k] & known], minlength=n_segments) for k in range(len(rated))
-    ]
-    return np.reshape(counts, (len(rated), n_segments)).T.ravel() > 0
+        return np.add.reduce(mask, axis=1, dtype=np.int64)
+    counts = [np.bincount(segment[mask[k] & known], minlength=n_segments) for k in range(len(mask))]
+    return np.reshape(counts, (len(mask), n_segments)).T.ravel()
+
+
+def _observed(rated: np.ndarray, segment: np.ndarray, n_segments: int) -> np.ndarray:
+    """Whether any respondent of each segment rated each touchpoint, flat segment-major."""
+    return _segment_counts(rated, segment, n_segments) > 0
+
+
+def _point_sources(
+    curves: Curves, segment: np.ndarray | None, n_segments: int, n: np.ndarray, groups: np.ndarray
+) -> pd.api.extensions.ExtensionArray:
+    """``"emotion"``, ``"experienced"`` or ``"mixed"``: where each group's points come from."""
+    fallback = curves.source == CURVE_SOURCES.index("experienced")
+    if not fallback.any():
+        return constant_text(CURVE_SOURCES[0], groups.size)
+    if segment is None:
+        segment = np.zeros(curves.values.shape[1], dtype=np.intp)
+    from_experienced = _segment_counts(curves.rated & fallback, segment, n_segments)[groups]
+    names = np.array([*CURVE_SOURCES, "mixed"], dtype=object)
+    return text(names[np.where(from_experienced == 0, 0, np.where(from_experienced == n, 1, 2))])
 
 
 def sample_curves(ratings: pd.DataFrame, *, n: int = 50, seed: int = 0) -> pd.DataFrame:
@@ -596,9 +734,11 @@ def sample_curves(ratings: pd.DataFrame, *, n: int = 50, seed: int = 0) -> pd.Da
     Parameters
     ----------
     ratings : DataFrame
-        Tidy ratings with emotion or experienced ratings (as :func:`emotion_curve`).
+        Tidy ratings with emotion and/or experienced ratings (as :func:`emotion_curve`: each
+        respondent's curve from their emotion ratings, else their centred experienced
+        utility).
     n : int, default 50
-        Respondents to draw (all of them when fewer).
+        Respondents to draw among those with a curve point (all of them when fewer).
     seed : int, default 0
         Seed of the draw (``numpy.random.default_rng``).
 
@@ -606,7 +746,8 @@ def sample_curves(ratings: pd.DataFrame, *, n: int = 50, seed: int = 0) -> pd.Da
     -------
     DataFrame
         ``respondent_id, touchpoint, position, value, source`` in respondent then journey
-        order; values on −100..+100 as in :func:`emotion_curve`.
+        order; values on −100..+100 as in :func:`emotion_curve`, ``source`` the
+        respondent's (``"emotion"`` or ``"experienced"``).
 
     Examples
     --------
@@ -616,20 +757,20 @@ def sample_curves(ratings: pd.DataFrame, *, n: int = 50, seed: int = 0) -> pd.Da
     [0.0, 100.0, -100.0]
     """
     ratings = as_ratings(ratings)
-    source = "emotion" if (ratings["measure"] == "emotion").any() else "experienced"
-    rows = require_measure(ratings, source, needed_for=Message("analysis.individual_curves"))
-    present = rows["respondent_id"].cat.remove_unused_categories().cat.categories
+    curves = curves_of(ratings, needed_for=Message("analysis.individual_curves"))
+    candidates = np.flatnonzero(curves.rated.any(axis=0))
     rng = np.random.default_rng(seed)
-    chosen = rng.choice(len(present), size=min(n, len(present)), replace=False)
-    picked = rows[rows["respondent_id"].isin(present[np.sort(chosen)])]
-    value = picked["value"] if source == "emotion" else 2 * (picked["value"] - 50)
+    chosen = rng.choice(len(candidates), size=min(n, len(candidates)), replace=False)
+    chosen = candidates[np.sort(chosen)]
+    who, where = np.nonzero(curves.rated[:, chosen].T)  # respondent-major, journey order
+    respondent = chosen[who]
     out = pd.DataFrame(
         {
-            "respondent_id": picked["respondent_id"].astype(str).to_numpy(),
-            "touchpoint": picked["touchpoint"].to_numpy(),
-            "position": picked["touchpoint"].cat.codes.to_numpy(),
-            "value": value.to_numpy(dtype=float),
-            "source": source,
+            "respondent_id": np.asarray(curves.codes.respondents.astype(str))[respondent],
+            "touchpoint": np.asarray(curves.codes.touchpoint_dtype.categories, dtype=object)[where],
+            "position": where,
+            "value": curves.values[where, respondent],
+            "source": curves.source_names()[respondent],
         }
     )
     return out.sort_values(["respondent_id", "position"], kind="stable").reset_index(drop=True)

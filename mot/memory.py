@@ -3,9 +3,14 @@
 Memory keeps snapshots, not films. Kahneman and colleagues found that the remembered rating
 of an episode follows the average of its most intense moment and its end (the *peak-end*
 average), while its duration is largely neglected. :func:`peak_end` tests this on a survey:
-it correlates four summaries of each respondent's curve (see :mod:`mot.curves`) with a
-remembered outcome, and tests whether the peak-end average predicts it better than the plain
-mean of the curve.
+it correlates six summaries of each complete curve (see :mod:`mot.curves`) with a
+remembered outcome, and tests whether the peak-end average predicts it better than each of
+the others, the plain mean of the curve first.
+
+Words as in :mod:`mot.curves`: the **peak** is the highest point, the **trough** the lowest,
+the **most intense** point the one farthest from neutral; the peak-end average uses the most
+intense point. The peak and the trough are also tried on their own, as the positive and the
+negative peak of Verhoef, Antonides & de Hoog (2004).
 """
 
 from __future__ import annotations
@@ -16,17 +21,31 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from mot._curve_matrix import curves_of, end_of, first_at
+from mot._curve_matrix import curves_of, end_of, source_word
+from mot._curve_summaries import most_intense
 from mot._stats import validate_confidence
 from mot.errors import InsufficientDataError, MissingMeasureError, MotError
 from mot.messages import Message
 from mot.tidy import as_ratings
 
-PREDICTORS: tuple[str, ...] = ("peak_end", "mean", "end", "peak")
+PREDICTORS: tuple[str, ...] = ("peak_end", "mean", "end", "most_intense", "peak", "trough")
 """Curve summaries tried as predictors of the remembered outcome, in table order."""
 
-PREDICTOR_COLUMNS: tuple[str, ...] = ("predictor", "n", "r", "ci_low", "ci_high", "p_value")
+PREDICTOR_COLUMNS: tuple[str, ...] = (
+    "predictor",
+    "n",
+    "r",
+    "ci_low",
+    "ci_high",
+    "p_value",
+    "r_with_peak_end",
+    "t_vs_peak_end",
+    "p_vs_peak_end",
+)
 """Columns of :meth:`PeakEndResult.to_frame`."""
+
+EXCLUSIONS: tuple[str, ...] = ("no_curve", "no_outcome", "incomplete")
+"""Why a respondent is left out of :func:`peak_end`, in the order the reasons are checked."""
 
 VERDICTS: tuple[str, ...] = ("peak_end", "mean", "no_difference")
 """Possible values of :attr:`PeakEndResult.verdict`."""
@@ -37,7 +56,13 @@ MIN_RESPONDENTS = 4
 
 @dataclass(frozen=True)
 class Correlation:
-    """Pearson correlation of one curve summary with the outcome."""
+    """Pearson correlation of one curve summary with the outcome.
+
+    ``r_with_peak_end`` is the summary's correlation with the peak-end average, and
+    ``t_vs_peak_end``, ``p_vs_peak_end`` Williams' t (on ``n − 3`` df) and its two-sided
+    p-value for ``r(outcome, peak_end) − r(outcome, this summary)``: positive t when the
+    peak-end average predicts better. NaN on the peak-end row itself.
+    """
 
     predictor: str
     n: int
@@ -45,6 +70,9 @@ class Correlation:
     ci_low: float
     ci_high: float
     p_value: float
+    r_with_peak_end: float
+    t_vs_peak_end: float
+    p_vs_peak_end: float
 
 
 @dataclass(frozen=True)
@@ -77,16 +105,30 @@ class PeakEndResult:
     comparison : DependentCorrelationTest
         Peak-end average against the mean of the curve.
     n : int
-        Respondents with both a curve and the outcome.
+        Respondents with a complete curve and the outcome: the ones compared.
     n_excluded : int
-        Respondents (in the ratings or the respondents table) left out for lacking a curve
-        point or the outcome.
+        Respondents (in the ratings or the respondents table) left out:
+        ``n_no_curve + n_no_outcome + n_incomplete``.
+    n_no_curve : int
+        Left out for having no curve point at all (no emotion nor experienced rating; also
+        every row of the respondents table whose id has no ratings).
+    n_no_outcome : int
+        Left out for lacking the outcome (not answered, or no row in the respondents table).
+    n_incomplete : int
+        Left out because their curve misses a touchpoint of ``touchpoints`` (they have a
+        curve and the outcome): their end would be another touchpoint and their mean an
+        average over other touchpoints.
+    touchpoints : tuple of str
+        The touchpoints a complete curve covers: every touchpoint of the journey where the
+        curve's measure was asked (rated by anyone), in journey order.
     verdict : str
         ``"peak_end"``, ``"mean"`` or ``"no_difference"``.
     outcome : str
         The outcome column.
     source : str
-        ``"emotion"`` or ``"experienced"``: the measure the curves are read from.
+        The measure the compared curves are read from: ``"emotion"``, ``"experienced"``
+        (nobody analysed rated emotion) or ``"mixed"`` (experienced utility for the
+        respondents without any emotion rating).
     confidence : float
         Coverage of the correlation intervals; ``1 − confidence`` is the test's alpha.
     """
@@ -95,22 +137,30 @@ class PeakEndResult:
     comparison: DependentCorrelationTest
     n: int
     n_excluded: int
+    n_no_curve: int
+    n_no_outcome: int
+    n_incomplete: int
+    touchpoints: tuple[str, ...]
     verdict: str
     outcome: str
     source: str
     confidence: float
 
     def to_frame(self) -> pd.DataFrame:
-        """The predictors table, one row per predictor in the order peak_end, mean, end, peak.
+        """The predictors table, one row per predictor in the order of :data:`PREDICTORS`.
 
         Returns
         -------
         DataFrame
-            - ``predictor``: ``peak_end``, ``mean``, ``end`` or ``peak``.
-            - ``n``: respondents with both a curve and the outcome.
+            - ``predictor``: ``peak_end``, ``mean``, ``end``, ``most_intense``, ``peak``
+              (highest point) or ``trough`` (lowest point).
+            - ``n``: respondents compared (complete curve and outcome).
             - ``r``: Pearson correlation with the outcome (NaN if either is constant).
             - ``ci_low``, ``ci_high``: Fisher-z interval of r at ``confidence``.
             - ``p_value``: two-sided p-value of r.
+            - ``r_with_peak_end``: correlation of the summary with the peak-end average.
+            - ``t_vs_peak_end``, ``p_vs_peak_end``: Williams' t (``n − 3`` df) of
+              ``r_peak_end − r`` and its two-sided p-value; NaN on the peak-end row.
         """
         rows = [[getattr(c, name) for name in PREDICTOR_COLUMNS] for c in self.predictors]
         frame = pd.DataFrame(rows, columns=list(PREDICTOR_COLUMNS))
@@ -135,7 +185,7 @@ def _validate_peak_end(respondents: pd.DataFrame, outcome: str, confidence: floa
 
 
 def _predictor_values(values: np.ndarray, rated: np.ndarray) -> dict[str, np.ndarray]:
-    """Peak-end average, mean, end and peak (most intense point, sign kept) per respondent.
+    """Each summary of :data:`PREDICTORS` per respondent (column of ``values``).
 
     ``values`` is the touchpoint-major curve array of :mod:`mot.curves` (NaN = not rated).
     """
@@ -145,17 +195,15 @@ def _predictor_values(values: np.ndarray, rated: np.ndarray) -> dict[str, np.nda
         mean = total / n_points
     del n_points, total
     end = end_of(values, rated)[0]
-    high = np.fmax.reduce(values, axis=0, initial=np.nan)  # fmax/fmin skip NaN
-    low = np.fmin.reduce(values, axis=0, initial=np.nan)
-    # The most intense point is the highest or the lowest, whichever is farther from 0.
-    peak = np.where(np.abs(low) > np.abs(high), low, high)
-    tie = np.flatnonzero((np.abs(low) == np.abs(high)) & (low != high))  # both +x and −x
-    if tie.size:  # the earlier of the two wins
-        columns = values[:, tie]
-        low_first = first_at(columns, low[tie]) < first_at(columns, high[tie])
-        peak[tie[low_first]] = low[tie[low_first]]
-    del high, low
-    return {"peak_end": (peak + end) / 2, "mean": mean, "end": end, "peak": peak}
+    intense = most_intense(values)
+    return {
+        "peak_end": (intense + end) / 2,
+        "mean": mean,
+        "end": end,
+        "most_intense": intense,
+        "peak": np.fmax.reduce(values, axis=0, initial=np.nan),  # fmax/fmin skip NaN
+        "trough": np.fmin.reduce(values, axis=0, initial=np.nan),
+    }
 
 
 def _column_sums(values: np.ndarray, rated: np.ndarray) -> np.ndarray:
@@ -326,6 +374,62 @@ def _verdict(comparison: DependentCorrelationTest, alpha: float) -> str:
     return "peak_end" if comparison.difference > 0 else "mean"
 
 
+@dataclass(frozen=True)
+class _Analysed:
+    """The respondents :func:`peak_end` compares and why the others are left out."""
+
+    predictors: dict[str, np.ndarray]  # on the compared respondents only
+    y: np.ndarray
+    ids: np.ndarray  # positions in the ratings' respondent categories
+    categories: pd.Index  # the ratings' respondent categories
+    excluded: dict[str, int]  # EXCLUSIONS → count
+    touchpoints: tuple[str, ...]
+    source: str
+
+
+def _analysed(ratings: pd.DataFrame, respondents: pd.DataFrame, outcome: str) -> _Analysed:
+    """Complete curves with the outcome, their summaries, and the counts of the others."""
+    ratings = as_ratings(ratings)
+    curves = curves_of(ratings, needed_for=Message("analysis.peak_end"))
+    source, present, used = curves.source, curves.present, curves.complete()
+    touchpoints = curves.touchpoints()
+    predictors = _predictor_values(curves.values, curves.rated)
+    categories = curves.codes.respondents
+    del curves  # the curve array is not needed past here: freed before the outcome's arrays
+    y, in_table, n_unmatched = _outcome_per_respondent(respondents, outcome, categories)
+    answered, has_curve = ~np.isnan(y), source >= 0
+    used &= answered
+    excluded = {
+        # A row of the respondents table whose id has no ratings has no curve either.
+        "no_curve": int(np.count_nonzero((present | in_table) & ~has_curve)) + n_unmatched,
+        "no_outcome": int(np.count_nonzero(has_curve & ~answered)),
+        "incomplete": int(np.count_nonzero(has_curve & answered & ~used)),
+    }
+    ids = np.flatnonzero(used)
+    every = ids.size == used.size
+    for name in PREDICTORS:  # each vector replaced by its compared part
+        predictors[name] = predictors[name] if every else predictors[name][ids]
+    y = y if every else y[ids]
+    return _Analysed(
+        predictors, y, ids, categories, excluded, touchpoints, source_word(source[ids])
+    )
+
+
+def _correlations(z: np.ndarray, n: int, confidence: float) -> tuple[Correlation, ...]:
+    """One :class:`Correlation` per predictor; ``z`` holds the predictors then the outcome."""
+    r_matrix = _correlation_matrix(z)
+    r = r_matrix[: len(PREDICTORS), -1]  # each predictor with the outcome
+    low, high, p = _pearson_inference(r, n, confidence)
+    between = r_matrix[0, : len(PREDICTORS)].copy()
+    between[0] = np.nan  # the peak-end average is not tested against itself
+    t = [np.nan] + [williams_t(r[0], r[i], between[i], n)[0] for i in range(1, len(r))]
+    p_t = 2 * stats.t.sf(np.abs(t), n - 3)
+    return tuple(
+        Correlation(name, n, *(float(a[i]) for a in (r, low, high, p, between, t, p_t)))
+        for i, name in enumerate(PREDICTORS)
+    )
+
+
 def peak_end(
     ratings: pd.DataFrame,
     respondents: pd.DataFrame,
@@ -335,23 +439,34 @@ def peak_end(
 ) -> PeakEndResult:
     """Test the peak-end rule: whether the peak-end average predicts the remembered rating.
 
-    Each respondent's curve (emotion, or centred experienced utility; see
-    :mod:`mot.curves`) is summarised four ways:
+    Each respondent's curve (their emotion ratings, or their centred experienced utility
+    when they gave no emotion rating; see :mod:`mot.curves`) is summarised six ways:
 
-    - ``peak_end``: ``(peak + end) / 2``, the peak-end average.
+    - ``peak_end``: ``(most_intense + end) / 2``, the peak-end average. Its "peak" is the
+      most intense moment, as in Kahneman et al. (1993).
     - ``mean``: the mean of the curve (what duration-weighted memory would keep).
-    - ``end``: the value at the last rated touchpoint in journey order.
-    - ``peak``: the most intense moment, the point with the largest absolute value, sign
-      kept (a −80 trough is more intense than a +60 high); the earliest touchpoint on ties.
+    - ``end``: the value at the last touchpoint.
+    - ``most_intense``: the point with the largest absolute value, sign kept (a −80 is
+      more intense than a +60); the earliest touchpoint on ties.
+    - ``peak``: the highest point (the positive peak of Verhoef, Antonides & de Hoog 2004).
+    - ``trough``: the lowest point (their negative peak).
 
-    Each is correlated (Pearson) with the outcome. Then Williams' t tests whether the
-    peak-end average correlates more strongly with the outcome than the mean does, taking
-    into account that both come from the same curves.
+    Only **complete** curves are compared: a value at every touchpoint where the curve's
+    measure was asked (rated by anyone; see ``PeakEndResult.touchpoints``). Otherwise a
+    respondent who skipped the last touchpoint would get the one before as their end, and
+    the means would average different touchpoints. Each respondent left out is counted once,
+    under the first reason that applies: no curve point at all (``n_no_curve``), no outcome
+    (``n_no_outcome``), an incomplete curve (``n_incomplete``).
+
+    Each summary is correlated (Pearson) with the outcome. Then Williams' t tests whether
+    the peak-end average correlates more strongly with the outcome than each other summary
+    does (``t_vs_peak_end``), taking into account that both come from the same curves; the
+    test against the mean is ``comparison`` and gives the verdict.
 
     Parameters
     ----------
     ratings : DataFrame
-        Tidy ratings (``docs/ARCHITECTURE.md``) with emotion or experienced ratings.
+        Tidy ratings (``docs/ARCHITECTURE.md``) with emotion and/or experienced ratings.
     respondents : DataFrame
         One row per respondent: ``respondent_id`` and the outcome column.
     outcome : str, default "overall_retrospective"
@@ -364,12 +479,14 @@ def peak_end(
     -------
     PeakEndResult
         ``to_frame()`` gives the predictors table ``predictor, n, r, ci_low, ci_high,
-        p_value`` in the order peak_end, mean, end, peak. ``comparison`` holds Williams' test
+        p_value, r_with_peak_end, t_vs_peak_end, p_vs_peak_end`` in the order of
+        :data:`PREDICTORS`. ``comparison`` holds Williams' test against the mean
         (``r_peak_end, r_mean, r_between, difference, t, df, p_value, p_one_sided``), ``n``
-        the complete respondents, ``n_excluded`` those left out (no curve point or no
-        outcome; respondents in only one of the two tables count here), and ``verdict``:
-        ``"peak_end"`` if its correlation is larger and the two-sided p < 1 − confidence,
-        ``"mean"`` if the mean's is larger and p < 1 − confidence, else
+        the respondents compared, ``n_excluded`` those left out with the reasons in
+        ``n_no_curve``, ``n_no_outcome``, ``n_incomplete`` (respondents in only one of the
+        two tables count here), ``touchpoints`` what a complete curve covers, and
+        ``verdict``: ``"peak_end"`` if its correlation is larger and the two-sided p <
+        1 − confidence, ``"mean"`` if the mean's is larger and p < 1 − confidence, else
         ``"no_difference"``. A predictor that is constant gets NaN r (and then
         ``"no_difference"``).
 
@@ -379,7 +496,7 @@ def peak_end(
         If the outcome column is missing or has no values, or there are no emotion or
         experienced ratings.
     InsufficientDataError
-        If fewer than 4 respondents have both a curve and the outcome.
+        If fewer than 4 respondents have a complete curve and the outcome.
     MotError
         If ``respondents`` has no ``respondent_id``, repeats a respondent, or the outcome
         is not numeric; if a respondent rated the curve measure twice at one touchpoint.
@@ -391,70 +508,61 @@ def peak_end(
     401–405.
     Fredrickson, B. L. & Kahneman, D. (1993). Duration neglect in retrospective evaluations
     of affective episodes. *Journal of Personality and Social Psychology*, 65(1), 45–55.
+    Verhoef, P. C., Antonides, G. & de Hoog, A. N. (2004). Service encounters as a sequence
+    of events: the importance of peak experiences. *Journal of Service Research*, 7(1),
+    53–64 (positive and negative peaks).
     Williams, E. J. (1959); Steiger, J. H. (1980), *Psychological Bulletin*, 87(2),
     245–251, eq. 7 (see :func:`williams_t`). Fisher, R. A. (1921), z-transformation.
 
     Examples
     --------
-    Four respondents, two touchpoints. Curves (start, end) and remembered rating:
+    Four complete respondents, two touchpoints. Curves (start, end) and remembered rating:
     a (−80, 20) → 30, b (10, 40) → 70, c (60, −20) → 60, d (0, 0) → 50. Most intense
     points −80, 40, 60, 0, so peak-end averages −30, 40, 20, 0; means −30, 25, 20, 0.
     Deviations from the means (7.5 and 52.5): peak-end −37.5, 32.5, 12.5, −7.5 and outcome
     −22.5, 17.5, 7.5, −2.5, so r = 1525 / √(2675 · 875) = 0.9968; for the mean
-    r = 1262.5 / √(1868.75 · 875) = 0.9873.
+    r = 1262.5 / √(1868.75 · 875) = 0.9873. Respondent e skipped the first touchpoint: left
+    out as incomplete.
 
-    >>> ratings = pd.DataFrame({"respondent_id": list("aabbccdd"),
-    ...     "touchpoint": ["SMOT", "TMOT"] * 4, "measure": "emotion",
-    ...     "value": [-80.0, 20, 10, 40, 60, -20, 0, 0]})
-    >>> people = pd.DataFrame({"respondent_id": list("abcd"),
-    ...                        "overall_retrospective": [30.0, 70, 60, 50]})
+    >>> ratings = pd.DataFrame({"respondent_id": list("aabbccdde"),
+    ...     "touchpoint": ["SMOT", "TMOT"] * 4 + ["TMOT"], "measure": "emotion",
+    ...     "value": [-80.0, 20, 10, 40, 60, -20, 0, 0, 30]})
+    >>> people = pd.DataFrame({"respondent_id": list("abcde"),
+    ...                        "overall_retrospective": [30.0, 70, 60, 50, 40]})
     >>> result = peak_end(ratings, people)
-    >>> result.n, result.n_excluded, result.source
-    (4, 0, 'emotion')
+    >>> result.n, result.n_excluded, result.n_incomplete, result.source, result.touchpoints
+    (4, 1, 1, 'emotion', ('SMOT', 'TMOT'))
     >>> table = result.to_frame()
     >>> table["predictor"].tolist(), table["r"].tolist()[:2]
-    (['peak_end', 'mean', 'end', 'peak'], [0.9968, 0.9873])
+    (['peak_end', 'mean', 'end', 'most_intense', 'peak', 'trough'], [0.9968, 0.9873])
     """
     _validate_peak_end(respondents, outcome, confidence)
-    ratings = as_ratings(ratings)
-    curves = curves_of(ratings, needed_for=Message("analysis.peak_end"))
-    predictors = _predictor_values(curves.values, curves.rated)
-    categories, present, source = curves.codes.respondents, curves.present, curves.source
-    del curves  # the curve array is not needed past here: freed before the outcome's arrays
-    y, in_table, n_unmatched = _outcome_per_respondent(respondents, outcome, categories)
-    complete = ~np.isnan(predictors["mean"]) & ~np.isnan(y)
-    n = int(complete.sum())
-    # Everyone in either table: respondents with ratings, or with a row in `respondents`.
-    n_excluded = int(np.count_nonzero(present | in_table)) + n_unmatched - n
+    found = _analysed(ratings, respondents, outcome)
+    n = found.ids.size
+    n_excluded = sum(found.excluded.values())
     if n < MIN_RESPONDENTS:
         message = Message(
             "memory.too_few", minimum=MIN_RESPONDENTS, outcome=outcome, n=n, excluded=n_excluded
         )
         raise InsufficientDataError(message)
-    every = n == complete.size
     z = np.empty((len(PREDICTORS) + 1, n))
     for i, name in enumerate(PREDICTORS):
-        values = predictors.pop(name)  # each vector freed once copied
-        z[i] = values if every else values[complete]
-        del values
-    z[-1] = y if every else y[complete]
-    del y, complete
-    r_matrix = _correlation_matrix(z)
-    r = r_matrix[: len(PREDICTORS), -1]  # each predictor with the outcome
-    low, high, p = _pearson_inference(r, n, confidence)
-    table = tuple(
-        Correlation(name, n, float(r[i]), float(low[i]), float(high[i]), float(p[i]))
-        for i, name in enumerate(PREDICTORS)
-    )
-    comparison = _compare(table[0].r, table[1].r, float(r_matrix[0, 1]), n)
+        z[i] = found.predictors.pop(name)  # each vector freed once copied
+    z[-1] = found.y
+    table = _correlations(z, n, confidence)
+    comparison = _compare(table[0].r, table[1].r, table[1].r_with_peak_end, n)
     return PeakEndResult(
         predictors=table,
         comparison=comparison,
         n=n,
         n_excluded=n_excluded,
+        n_no_curve=found.excluded["no_curve"],
+        n_no_outcome=found.excluded["no_outcome"],
+        n_incomplete=found.excluded["incomplete"],
+        touchpoints=found.touchpoints,
         verdict=_verdict(comparison, 1 - confidence),
         outcome=outcome,
-        source=source,
+        source=found.source,
         confidence=confidence,
     )
 
@@ -465,9 +573,10 @@ def memory_points(
     *,
     outcome: str = "overall_retrospective",
 ) -> pd.DataFrame:
-    """Per respondent, the four summaries of the curve beside the remembered rating.
+    """Per respondent, the six summaries of the curve beside the remembered rating.
 
-    The points behind :func:`peak_end`, for a scatter of prediction against memory.
+    The points behind :func:`peak_end`, for a scatter of prediction against memory: the
+    same respondents (a complete curve and the outcome).
 
     Parameters
     ----------
@@ -477,9 +586,11 @@ def memory_points(
     Returns
     -------
     DataFrame
-        ``respondent_id, peak_end, mean, end, peak, remembered``: one row per respondent with
-        both a curve and the outcome, in the order of the ratings' respondent categories.
-        Curve summaries on −100..+100, ``remembered`` on the outcome's 0–100.
+        ``respondent_id, peak_end, mean, end, most_intense, peak, trough, remembered``: one
+        row per respondent compared by :func:`peak_end`, in the order of the ratings'
+        respondent categories. Curve summaries on −100..+100 (``peak`` the highest point,
+        ``trough`` the lowest, ``most_intense`` the farthest from 0, which ``peak_end``
+        uses), ``remembered`` on the outcome's 0–100.
 
     Raises
     ------
@@ -493,24 +604,17 @@ def memory_points(
     ...     "value": [-80.0, 20, 10, 40]})
     >>> people = pd.DataFrame({"respondent_id": ["a", "b"],
     ...                        "overall_retrospective": [30.0, 70]})
-    >>> memory_points(ratings, people)[["respondent_id", "peak_end", "remembered"]]
-      respondent_id  peak_end  remembered
-    0             a     -30.0        30.0
-    1             b      40.0        70.0
+    >>> memory_points(ratings, people)[["respondent_id", "peak_end", "peak", "remembered"]]
+      respondent_id  peak_end  peak  remembered
+    0             a     -30.0  20.0        30.0
+    1             b      40.0  40.0        70.0
     """
     _validate_peak_end(respondents, outcome, 0.95)
-    ratings = as_ratings(ratings)
-    curves = curves_of(ratings, needed_for=Message("analysis.peak_end"))
-    predictors = _predictor_values(curves.values, curves.rated)
-    categories = curves.codes.respondents
-    del curves  # the curve array is not needed past here: freed before the outcome's arrays
-    y, _, _ = _outcome_per_respondent(respondents, outcome, categories)
-    complete = ~np.isnan(predictors["mean"]) & ~np.isnan(y)
-    columns = {name: predictors[name][complete] for name in PREDICTORS}
+    found = _analysed(ratings, respondents, outcome)
     return pd.DataFrame(
         {
-            "respondent_id": np.asarray(categories.astype(str))[complete],
-            **columns,
-            "remembered": y[complete],
+            "respondent_id": np.asarray(found.categories.astype(str))[found.ids],
+            **found.predictors,
+            "remembered": found.y,
         }
     )

@@ -4,7 +4,7 @@
 import streamlit as st
 
 from mot import charts
-from ui import frame, queries, views, widgets
+from ui import curve_sentences, frame, queries, state, views, widgets
 from ui.i18n import chart_text, number, percent, signed, t
 from ui.widgets import md_text
 
@@ -16,6 +16,7 @@ loaded = widgets.loaded_or_stop()
 widgets.require_measures(loaded, "emotion", "experienced", missing="emotion")
 labels = widgets.touchpoint_labels(loaded)
 text = chart_text()
+language = state.language()
 
 controls = st.columns([3, 3, 2, 2], vertical_alignment="bottom")
 with controls[0]:
@@ -55,8 +56,9 @@ selection = widgets.chart(
     selectable=True,
 )
 chosen = widgets.picked(selection)
-if (curve["source"] == "experienced").any():
-    st.caption(t("emotion.source_experienced"))
+st.caption(curve_sentences.source_text(queries.curve_sources(loaded), language=language))
+if clipped := curve_sentences.clipped_text(curve, labels=labels, language=language):
+    st.caption(clipped)
 if by and curve.attrs.get("n_missing_segment"):
     n_missing = number(curve.attrs["n_missing_segment"], 0)
     st.caption(t("common.missing_segment", n=n_missing, segment=md_text(by)))

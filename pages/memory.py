@@ -1,11 +1,12 @@
-# Memory: does the peak-end average of each customer's curve predict the rating they remember
-# better than the plain average? A verdict in plain words, the scatter behind it, and the
-# comparison of the four summaries of the curve.
+# Memory: does the peak-end average of each customer's complete curve predict the rating they
+# remember better than the plain average? A verdict in plain words, who was compared and who
+# left out, the scatter behind it, the comparison of the six summaries of the curve, and
+# duration neglect (area against peak-end by the curve's duration).
 import streamlit as st
 
 from mot import charts
-from ui import frame, queries, views, widgets
-from ui.i18n import chart_text, number, p_value, t
+from ui import curve_sentences, frame, queries, state, views, widgets
+from ui.i18n import chart_text, number, p_value, signed, t
 
 frame.require_app()
 
@@ -17,6 +18,8 @@ st.caption(t("memory.caption"))
 loaded = widgets.loaded_or_stop()
 widgets.require_measures(loaded, "emotion", "experienced", missing="emotion")
 text = chart_text()
+labels = widgets.touchpoint_labels(loaded)
+language = state.language()
 
 present = [o for o in REMEMBERED if o in loaded.survey.outcomes]
 if not present:
@@ -50,16 +53,7 @@ with st.container(border=True):
             p=p_value(test.p_value),
         )
     )
-    st.caption(
-        t(
-            "memory.sample",
-            n=number(result.n, 0),
-            excluded=number(result.n_excluded, 0),
-            source=t(f"memory.source.{result.source}"),
-            t=number(test.t, 2),
-            df=number(test.df, 0),
-        )
-    )
+    st.caption(curve_sentences.sample_text(result, labels=labels, language=language))
 
 scatter, models = st.columns(2)
 with scatter:
@@ -87,6 +81,8 @@ widgets.table(
         "ci_low": t("common.col.ci_low"),
         "ci_high": t("common.col.ci_high"),
         "p_value": t("chart.p_value"),
+        "t_vs_peak_end": t("memory.col_t_vs_peak_end"),
+        "p_vs_peak_end": t("memory.col_p_vs_peak_end"),
     },
     key="memory_predictors",
     decimals=2,
@@ -94,5 +90,21 @@ widgets.table(
         "predictor": lambda v: t(f"chart.predictor_{v}"),
         "n": lambda v: number(v, 0),
         "p_value": p_value,
+        "p_vs_peak_end": p_value,
     },
+)
+
+st.subheader(t("memory.durations"))
+st.caption(t("memory.durations_caption"))
+widgets.table(
+    queries.durations(loaded),
+    columns={
+        "duration": t("memory.col_duration"),
+        "n_respondents": t("chart.n_respondents"),
+        "area": t("memory.col_area"),
+        "peak_end": t("memory.col_peak_end"),
+        "mean": t("memory.col_mean"),
+    },
+    key="memory_durations",
+    formats={"area": signed, "peak_end": signed, "mean": signed},
 )

@@ -74,12 +74,26 @@ def test_tmot_is_a_trough_for_mobile_buyers_only(survey):
 
 def test_memory_follows_the_peak_and_the_end(survey):
     result = peak_end(survey.ratings, survey.respondents)
-    r = result.to_frame().set_index("predictor")["r"]
-    # Planted: r ≈ 0.73 with (peak + end)/2 against ≈ 0.46 with the mean.
+    table = result.to_frame().set_index("predictor")
+    r = table["r"]
+    # Planted: r ≈ 0.73 with (most intense + end)/2 against ≈ 0.45 with the mean.
     assert 0.65 < r["peak_end"] < 0.8
     assert 0.35 < r["mean"] < 0.55
     assert result.verdict == "peak_end"
     assert result.comparison.p_value < 0.001
+    # data/README.md, truth 3: measured on the 1,660 complete curves of the file (every one
+    # of the five emotion ratings and the remembered rating): 2,000 − 77 without the
+    # remembered rating − 263 with a blank emotion cell.
+    assert (result.n, result.n_excluded) == (1660, 340)
+    assert (result.n_no_curve, result.n_no_outcome, result.n_incomplete) == (0, 77, 263)
+    assert result.touchpoints == ("ZMOT", "FMOT", "SMOT", "TMOT", "UMOT")
+    documented = {"peak_end": 0.73, "mean": 0.45, "end": 0.31, "most_intense": 0.67}
+    documented |= {"peak": 0.55, "trough": 0.60}  # the highest and the lowest point
+    for name, value in documented.items():
+        assert r[name] == pytest.approx(value, abs=0.005), name
+    # The peak-end average beats every other summary, each by Williams' t.
+    assert (table["p_vs_peak_end"].iloc[1:] < 0.001).all()
+    assert (table["t_vs_peak_end"].iloc[1:] > 0).all()
 
 
 def test_variant_b_lifts_fmot_and_nothing_else(survey):

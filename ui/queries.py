@@ -144,6 +144,20 @@ def respondent_curves(loaded: Loaded) -> pd.DataFrame:
 
 
 @query
+def curve_sources(loaded: Loaded) -> pd.DataFrame:
+    """Respondents whose curve comes from emotion, experienced utility or neither
+    (:func:`mot.curves.curve_sources`)."""
+    return curves.curve_sources(loaded.survey.ratings)
+
+
+@query
+def durations(loaded: Loaded) -> pd.DataFrame:
+    """Respondents by the duration of their curve, with its area and peak-end average
+    (:func:`mot.curves.duration_summary`)."""
+    return curves.duration_summary(loaded.survey.ratings)
+
+
+@query
 def sample_curves(loaded: Loaded, *, n: int = 50, seed: int = 0) -> pd.DataFrame:
     """A seeded sample of respondents' curves (:func:`mot.curves.sample_curves`)."""
     return curves.sample_curves(loaded.survey.ratings, n=n, seed=seed)

@@ -27,7 +27,7 @@ COMPARISONS: tuple[str, ...] = ("experienced_vs_anticipated", "retrospective_vs_
 VERDICTS: tuple[str, ...] = ("exceeded", "kinder", "confirmed", "same", "disappointed", "harsher")
 
 
-PREDICTORS: tuple[str, ...] = ("peak_end", "mean", "end", "peak")
+PREDICTORS: tuple[str, ...] = ("peak_end", "mean", "end", "most_intense", "peak", "trough")
 
 
 QUADRANTS: tuple[str, ...] = ("concentrate_here", "keep_up", "low_priority", "possible_overkill")

@@ -29,6 +29,10 @@ def peak_end_chart(
 ) -> alt.LayerChart:
     """Correlation of each curve summary with the remembered rating, peak-end highlighted.
 
+    The summaries are named as in :mod:`mot.curves`: the peak-end average uses the most
+    intense moment (farthest from neutral); the peak is the highest moment and the trough
+    the lowest (the positive and negative peaks of Verhoef et al. 2004).
+
     Parameters
     ----------
     predictors : DataFrame
@@ -36,8 +40,8 @@ def peak_end_chart(
         ci_low, ci_high, p_value``, one row per predictor.
     text : Mapping[str, str], optional
         Overrides of the keys ``predictor, predictor_peak_end, predictor_mean,
-        predictor_end, predictor_peak, r_with_remembered, r, ci_low, ci_high, n, p_value,
-        no_difference``.
+        predictor_end, predictor_most_intense, predictor_peak, predictor_trough,
+        r_with_remembered, r, ci_low, ci_high, n, p_value, no_difference``.
 
     Returns
     -------
@@ -121,12 +125,13 @@ def memory_scatter_chart(
         ``predicted``, or the ``peak_end`` column of :func:`mot.memory.memory_points`.
     predictor : str, optional
         The x column; default ``predicted`` when present, else ``peak_end``. Another
-        summary of :func:`mot.memory.memory_points` (``mean``, ``end``, ``peak``) shows how
-        much worse it predicts.
+        summary of :func:`mot.memory.memory_points` (``mean``, ``end``, ``most_intense``,
+        ``peak``, ``trough``) shows how much worse it predicts.
     text : Mapping[str, str], optional
         Overrides of the keys ``predicted`` (x title for ``predicted``/``peak_end``),
-        ``predictor_mean``, ``predictor_end``, ``predictor_peak`` (x title for the other
-        summaries), ``remembered, n_respondents, fitted_line, r_squared``.
+        ``predictor_mean``, ``predictor_end``, ``predictor_most_intense``,
+        ``predictor_peak``, ``predictor_trough`` (x title for the other summaries),
+        ``remembered, n_respondents, fitted_line, r_squared``.
 
     Returns
     -------

@@ -80,6 +80,30 @@ def test_score_json_has_every_part_on_the_documented_scales():
     assert any("suggested column mapping" in w for w in scores["warnings"])
 
 
+def test_score_json_peak_end_says_whom_it_compared_and_why_others_were_left_out():
+    # Issue 12: only complete curves are compared; data/README.md, truth 3: 1,660 of 2,000
+    # (77 without the remembered rating, 263 with a blank emotion cell), r = 0.73 / 0.45.
+    result = run("score", DEMO, "--json")
+    assert result.returncode == 0, result.stderr
+    memory = json.loads(result.stdout)["peak_end"]
+    assert (memory["n"], memory["n_excluded"]) == (1660, 340)
+    assert (memory["n_no_curve"], memory["n_no_outcome"], memory["n_incomplete"]) == (0, 77, 263)
+    assert memory["touchpoints"] == ["ZMOT", "FMOT", "SMOT", "TMOT", "UMOT"]
+    assert memory["source"] == "emotion"
+    rows = {row["predictor"]: row for row in memory["predictors"]}
+    assert list(rows) == ["peak_end", "mean", "end", "most_intense", "peak", "trough"]
+    assert rows["peak_end"]["r"] == pytest.approx(0.7336, abs=1e-4)
+    assert rows["mean"]["r"] == pytest.approx(0.4546, abs=1e-4)
+    assert rows["peak_end"]["t_vs_peak_end"] is None  # NaN in the library, null in JSON
+    assert rows["mean"]["t_vs_peak_end"] == pytest.approx(memory["comparison"]["t"])
+    text = run("score", DEMO)
+    assert (
+        "Compared: 1660 respondents with a complete curve and the remembered rating; left "
+        "out: 0 without a curve, 77 without the remembered rating, 263 with an incomplete "
+        "curve" in text.stdout
+    )
+
+
 def test_score_with_mapping_and_journey_files(tmp_path):
     data = tmp_path / "hotel.csv"
     data.write_text(

@@ -9,13 +9,18 @@ from scipy import signal, stats
 
 from mot.curves import (
     CURVE_COLUMNS,
+    DURATION_COLUMNS,
     EXTREME_COLUMNS,
     LOCATION_COLUMNS,
     RESPONDENT_COLUMNS,
+    SOURCE_COLUMNS,
     curve_extremes,
+    curve_sources,
+    duration_summary,
     emotion_curve,
     extreme_locations,
     respondent_curves,
+    sample_curves,
 )
 from mot.errors import MissingMeasureError, MotError
 from mot.tidy import as_ratings
@@ -53,7 +58,9 @@ def random_curves(n=200, seed=3, missing=0.2):
 
 def test_emotion_curve_by_hand():
     # ZMOT: −20, 20, 60 → mean 20, deviations 40, 0, 40 → sd = √(3200/2) = 40,
-    # t_{0.975,2} = 4.3027 (table) → 20 ± 4.3027 · 40/√3 = 20 ± 99.37.
+    # t_{0.975,2} = 4.3027 (table) → 20 ± 4.3027 · 40/√3 = 20 ± 99.37 = [−79.37, 119.37]:
+    # the upper end leaves the −100..+100 scale, so it is cut at 100 and flagged (issue 12:
+    # intervals never leave the scale silently; this test used to expect 119.37).
     # FMOT: only respondent a rated it → n = 1, NaN spread.
     ratings = emotions({"a": [-20.0, 10.0], "b": [20.0, np.nan], "c": [60.0, np.nan]})
     out = emotion_curve(ratings)
@@ -63,9 +70,11 @@ def test_emotion_curve_by_hand():
     zmot, fmot = out.iloc[0], out.iloc[1]
     assert (zmot["n"], zmot["mean"], zmot["sd"]) == (3, 20.0, 40.0)
     assert zmot["ci_low"] == pytest.approx(20 - 4.302653 * 40 / math.sqrt(3), rel=1e-6)
-    assert zmot["ci_high"] == pytest.approx(119.37, abs=0.01)
+    assert 20 + 4.302653 * 40 / math.sqrt(3) == pytest.approx(119.37, abs=0.01)
+    assert zmot["ci_high"] == 100.0 and bool(zmot["ci_clipped"])
     assert fmot["n"] == 1 and fmot["mean"] == 10.0
     assert np.isnan([fmot["sd"], fmot["ci_low"], fmot["ci_high"]]).all()
+    assert not fmot["ci_clipped"]
     assert set(out["source"]) == {"emotion"}
 
 
@@ -86,6 +95,83 @@ def test_emotion_is_preferred_over_experienced():
     )
     row = emotion_curve(both).iloc[0]
     assert row["source"] == "emotion" and row["mean"] == 10.0
+
+
+def test_intervals_stay_on_the_scale_and_say_when_they_were_cut():
+    # Independent: scipy's t-interval of each touchpoint's values, then cut at ±100.
+    # ZMOT: four answers near the ends of the scale (a wide interval); the rest: 30 answers.
+    rng = np.random.default_rng(5)
+    nan = [np.nan] * 4
+    table = {f"r{i}": [v, *nan] for i, v in enumerate([-100.0, -90.0, 95.0, 100.0])}
+    table |= {f"s{i:02d}": [np.nan, *rng.normal(0, 10, 4)] for i in range(30)}
+    ratings = emotions(table)
+    out = emotion_curve(ratings)
+    out = out.set_index(out["touchpoint"].astype(str))
+    for touchpoint, rows in ratings.groupby("touchpoint", observed=True):
+        x = rows["value"].to_numpy()
+        low, high = stats.t.interval(0.95, len(x) - 1, loc=x.mean(), scale=stats.sem(x))
+        row = out.loc[str(touchpoint)]
+        assert row["ci_low"] == pytest.approx(max(low, -100.0))
+        assert row["ci_high"] == pytest.approx(min(high, 100.0))
+        assert bool(row["ci_clipped"]) == (low < -100 or high > 100)
+    assert out["ci_clipped"].tolist() == [True, False, False, False, False]
+    assert out["ci_low"].min() >= -100 and out["ci_high"].max() <= 100
+
+
+def test_a_respondent_without_emotion_ratings_falls_back_on_experienced_utility():
+    # Issue 12: the source is chosen per respondent. a and b rated emotion; c only
+    # experienced utility (80 → 2 · (80 − 50) = 60, 30 → −40); d only anticipated utility.
+    ratings = pd.concat(
+        [
+            emotions({"a": [10.0, 20.0], "b": [30.0, -20.0]}),
+            emotions({"a": [90.0, 90.0], "c": [80.0, 30.0]}, measure="experienced"),
+            emotions({"d": [50.0]}, measure="anticipated"),
+        ],
+        ignore_index=True,
+    )
+    curve = emotion_curve(ratings)
+    # ZMOT: 10, 30 and c's 60 → mean 100/3; FMOT: 20, −20, −40 → −40/3 (a's 90s are unused).
+    assert curve["mean"].tolist() == pytest.approx([100 / 3, -40 / 3])
+    assert curve["source"].tolist() == ["mixed", "mixed"]
+    per = respondent_curves(ratings).set_index("respondent_id")
+    assert per["source"].tolist() == ["emotion", "emotion", "experienced", "none"]
+    assert per.loc["c", "peak"] == 60.0 and per.loc["c", "trough"] == -40.0
+    sources = curve_sources(ratings)
+    assert list(sources.columns) == list(SOURCE_COLUMNS)
+    assert sources["source"].tolist() == ["emotion", "experienced", "none"]
+    assert sources["n_respondents"].tolist() == [2, 1, 1]
+    assert sources["share"].tolist() == pytest.approx([0.5, 0.25, 0.25])
+    drawn = sample_curves(ratings, n=10)
+    assert drawn.groupby("respondent_id")["source"].first().to_dict() == {
+        "a": "emotion",
+        "b": "emotion",
+        "c": "experienced",
+    }
+    assert drawn.loc[drawn["respondent_id"] == "c", "value"].tolist() == [60.0, -40.0]
+
+
+def test_the_source_of_each_segment_curve_counts_only_its_own_respondents():
+    # x: a (emotion); y: b (emotion) and c (experienced 75, 100 → 50, 100).
+    ratings = pd.concat(
+        [
+            emotions({"a": [10.0, 20.0], "b": [30.0, 40.0]}),
+            emotions({"c": [75.0, 100.0]}, measure="experienced"),
+        ],
+        ignore_index=True,
+    )
+    ratings["seg"] = pd.Categorical(ratings["respondent_id"].map({"a": "x", "b": "y", "c": "y"}))
+    out = emotion_curve(ratings, by="seg")
+    assert out["source"].tolist() == ["emotion", "emotion", "mixed", "mixed"]
+    assert out["mean"].tolist() == [10.0, 20.0, 40.0, 70.0]  # (30 + 50)/2, (40 + 100)/2
+
+
+def test_curve_sources_of_an_emotion_only_and_an_empty_table():
+    ratings, _ = random_curves(n=20, missing=0.0)
+    assert curve_sources(ratings)["n_respondents"].tolist() == [20, 0, 0]
+    assert set(emotion_curve(ratings)["source"]) == {"emotion"}
+    empty = curve_sources(ratings.iloc[:0])
+    assert list(empty.columns) == list(SOURCE_COLUMNS)
+    assert empty["n_respondents"].tolist() == [0, 0, 0]
 
 
 def test_emotion_curve_matches_groupby():
@@ -285,8 +371,74 @@ def test_respondent_curves_match_an_independent_computation():
         assert row["trough_touchpoint"] == JOURNEY[rated[y.argmin()]]
         assert row["end"] == y[-1] and row["end_touchpoint"] == JOURNEY[rated[-1]]
         assert row["mean"] == pytest.approx(y.mean())
+        intense = np.abs(y).argmax()  # the first point farthest from 0
+        assert row["most_intense"] == y[intense]
+        assert row["most_intense_touchpoint"] == JOURNEY[rated[intense]]
+        assert row["peak_end"] == pytest.approx((y[intense] + y[-1]) / 2)
+        assert row["area"] == pytest.approx(np.trapezoid(y, rated))
+        assert row["duration"] == rated[-1] - rated[0] + 1
+        assert row["complete"] == (rated.size == len(JOURNEY))
         if rated.size >= 2:
             assert row["slope"] == pytest.approx(stats.linregress(rated, y).slope, abs=1e-9)
+
+
+def test_cold_hand_ordering_longer_trial_more_area_milder_peak_end():
+    # Kahneman, Fredrickson, Schreiber & Redelmeier (1993): the short trial was 60 s of
+    # painful cold; the long trial the same 60 s plus 30 s in which the water warmed slightly,
+    # so the pain eased but lasted longer. Emotion readings (−100 = worst): the long trial
+    # adds a milder fourth reading. Total pain (−area) is higher in the long trial, the
+    # peak-end pain lower, and 69% of the participants chose to repeat the long trial.
+    short, long_ = [-70.0, -80.0, -80.0], [-70.0, -80.0, -80.0, -50.0]
+    ratings = emotions({"short": short, "long": long_})
+    out = respondent_curves(ratings).set_index("respondent_id")
+    # Independent: numpy's trapezoid over positions 0, 1, 2(, 3); peak-end by hand.
+    assert out.loc["short", "area"] == pytest.approx(np.trapezoid(short))  # −155
+    assert out.loc["long", "area"] == pytest.approx(np.trapezoid(long_))  # −220
+    assert np.trapezoid(long_) == -220.0 and np.trapezoid(short) == -155.0
+    assert out.loc["short", "peak_end"] == (-80 + -80) / 2
+    assert out.loc["long", "peak_end"] == (-80 + -50) / 2
+    assert (out.loc["long", "duration"], out.loc["short", "duration"]) == (4, 3)
+    # The ordering: the longer trial has more pain in total and less pain in memory.
+    assert -out.loc["long", "area"] > -out.loc["short", "area"]
+    assert -out.loc["long", "peak_end"] < -out.loc["short", "peak_end"]
+    summary = duration_summary(ratings)
+    assert list(summary.columns) == list(DURATION_COLUMNS)
+    assert summary["duration"].tolist() == [3, 4]
+    assert summary["area"].tolist() == [-155.0, -220.0]
+    assert summary["peak_end"].tolist() == [-80.0, -65.0]
+
+
+def test_area_bridges_a_skipped_touchpoint_and_duration_counts_the_span():
+    # 10 at ZMOT, nothing at FMOT, 30 at SMOT: trapezoid over x = 0, 2 → 2 · (10 + 30)/2 = 40,
+    # as numpy.trapezoid([10, 30], [0, 2]); duration 3 touchpoints, 2 points.
+    ratings = emotions({"a": [10.0, np.nan, 30.0], "b": [np.nan, np.nan, 5.0]})
+    out = respondent_curves(ratings).set_index("respondent_id")
+    assert out.loc["a", "area"] == np.trapezoid([10.0, 30.0], [0, 2]) == 40.0
+    assert (out.loc["a", "duration"], out.loc["a", "n_points"]) == (3, 2)
+    assert (out.loc["b", "area"], out.loc["b", "duration"]) == (0.0, 1)
+    # Completeness is against the touchpoints anyone rated (ZMOT, SMOT): b misses ZMOT.
+    assert out["complete"].tolist() == [True, False]
+
+
+def test_duration_summary_matches_a_groupby():
+    ratings, table = random_curves(n=120, missing=0.3)
+    out = duration_summary(ratings)
+    rows = []
+    for values in table.values():
+        rated = np.flatnonzero(~np.isnan(np.array(values)))
+        if rated.size:
+            y = np.array(values)[rated]
+            intense = y[np.abs(y).argmax()]
+            duration = rated[-1] - rated[0] + 1
+            rows.append((duration, np.trapezoid(y, rated), (intense + y[-1]) / 2, y.mean()))
+    expected = pd.DataFrame(rows, columns=list(DURATION_COLUMNS[:1] + DURATION_COLUMNS[2:]))
+    grouped = expected.groupby("duration").agg(["size", "mean"])
+    assert out["duration"].tolist() == grouped.index.tolist()
+    assert out["n_respondents"].tolist() == grouped[("area", "size")].tolist()
+    for column in ("area", "peak_end", "mean"):
+        np.testing.assert_allclose(out[column], grouped[(column, "mean")], rtol=1e-12)
+    empty = duration_summary(ratings.iloc[:0])
+    assert list(empty.columns) == list(DURATION_COLUMNS) and empty.empty
 
 
 def test_respondent_without_curve_point_is_kept():
@@ -298,6 +450,8 @@ def test_respondent_without_curve_point_is_kept():
     assert out["respondent_id"].astype(str).tolist() == ["a", "b"]
     b = out.iloc[1]
     assert b["n_points"] == 0 and np.isnan(b["peak"]) and pd.isna(b["peak_touchpoint"])
+    assert b["source"] == "none" and not b["complete"] and b["duration"] == 0
+    assert np.isnan([b["area"], b["most_intense"], b["peak_end"]]).all()
     empty = respondent_curves(ratings.iloc[:0])
     assert list(empty.columns) == list(RESPONDENT_COLUMNS) and empty.empty
 

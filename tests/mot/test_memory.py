@@ -9,7 +9,14 @@ import pytest
 from scipy import stats
 
 from mot.errors import InsufficientDataError, MissingMeasureError, MotError
-from mot.memory import PREDICTOR_COLUMNS, PREDICTORS, PeakEndResult, peak_end, williams_t
+from mot.memory import (
+    PREDICTOR_COLUMNS,
+    PREDICTORS,
+    PeakEndResult,
+    memory_points,
+    peak_end,
+    williams_t,
+)
 
 TOUCHPOINTS = ["ZMOT", "FMOT", "SMOT", "TMOT", "UMOT"]
 
@@ -86,8 +93,14 @@ def test_peak_end_example_by_hand():
     #   r = 1525/√(2675·875) = 0.99679.
     # mean: deviations from 3.75 → Σ² = 1868.75, Σxy = 1262.5, r = 0.98731.
     # end: deviations from 10 → 10, 30, −30, −10 (Σ² = 2000), Σxy = 100, r = 0.07559.
-    # peak: deviations from 5 → −85, 35, 55, −5 (Σ² = 11500), Σxy = 2950, r = 0.92997.
+    # most_intense: deviations from 5 → −85, 35, 55, −5 (Σ² = 11500), Σxy = 2950, r = 0.92997.
+    # peak (highest: 20, 40, 60, 0): deviations from 30 → −10, 10, 30, −30 (Σ² = 2000),
+    #   Σxy = 225 + 175 + 225 + 75 = 700, r = 700/√(2000·875) = 0.52915.
+    # trough (lowest: −80, 10, −20, 0): deviations from −22.5 → −57.5, 32.5, 2.5, 22.5
+    #   (Σ² = 4875), Σxy = 1293.75 + 568.75 + 18.75 − 56.25 = 1825, r = 1825/√(4875·875).
     # peak_end against mean: Σxy = 2187.5, r = 2187.5/√(2675·1868.75) = 0.97838.
+    # (Until issue 12 the row "peak" held the most intense point; it is now "most_intense",
+    # and "peak" and "trough" are the highest and the lowest point.)
     result = peak_end(curves_to_ratings(EXAMPLE_CURVES), people(EXAMPLE_OUTCOMES))
     assert isinstance(result, PeakEndResult)
     table = result.to_frame()
@@ -97,7 +110,9 @@ def test_peak_end_example_by_hand():
     assert r["peak_end"] == pytest.approx(1525 / math.sqrt(2675 * 875))
     assert r["mean"] == pytest.approx(1262.5 / math.sqrt(1868.75 * 875))
     assert r["end"] == pytest.approx(100 / math.sqrt(2000 * 875))
-    assert r["peak"] == pytest.approx(2950 / math.sqrt(11500 * 875))
+    assert r["most_intense"] == pytest.approx(2950 / math.sqrt(11500 * 875))
+    assert r["peak"] == pytest.approx(700 / math.sqrt(2000 * 875))
+    assert r["trough"] == pytest.approx(1825 / math.sqrt(4875 * 875))
     between = 2187.5 / math.sqrt(2675 * 1868.75)
     assert result.comparison.r_between == pytest.approx(between)
     assert result.comparison.t == pytest.approx(
@@ -106,7 +121,12 @@ def test_peak_end_example_by_hand():
     assert result.comparison.df == 1
     assert result.comparison.difference == pytest.approx(r["peak_end"] - r["mean"])
     assert (result.n, result.n_excluded, result.source) == (4, 0, "emotion")
-    assert table["n"].tolist() == [4] * 4
+    assert table["n"].tolist() == [4] * 6
+    mean_row = table.set_index("predictor").loc["mean"]
+    assert mean_row["r_with_peak_end"] == pytest.approx(between)
+    assert mean_row["t_vs_peak_end"] == pytest.approx(result.comparison.t)
+    assert mean_row["p_vs_peak_end"] == pytest.approx(result.comparison.p_value)
+    assert table.iloc[0][["r_with_peak_end", "t_vs_peak_end", "p_vs_peak_end"]].isna().all()
 
 
 def test_correlations_match_scipy_pearsonr():
@@ -117,16 +137,22 @@ def test_correlations_match_scipy_pearsonr():
     curves = {f"r{i:03d}": list(row) for i, row in enumerate(values)}
     outcome = {rid: float(rng.uniform(0, 100)) for rid in curves}
     result = peak_end(curves_to_ratings(curves), people(outcome), confidence=0.9)
-    # The same four summaries computed row by row with plain numpy.
-    y = np.array(list(outcome.values()))
+    # The same six summaries computed row by row with plain numpy, on the complete rows only
+    # (issue 12: this test used every row, the incomplete ones with their last rated point
+    # as the end).
+    complete = ~np.isnan(values).any(axis=1)
+    n = int(complete.sum())
+    assert 40 < n < 150 and result.n == n and result.n_incomplete == 150 - n
+    y = np.array(list(outcome.values()))[complete]
     summaries = {name: [] for name in PREDICTORS}
-    for row in values:
-        points = row[~np.isnan(row)]
+    for points in values[complete]:
         intense = points[np.argmax(np.abs(points))]
         summaries["peak_end"].append((intense + points[-1]) / 2)
         summaries["mean"].append(points.mean())
         summaries["end"].append(points[-1])
-        summaries["peak"].append(intense)
+        summaries["most_intense"].append(intense)
+        summaries["peak"].append(points.max())
+        summaries["trough"].append(points.min())
     table = result.to_frame().set_index("predictor")
     for name, x in summaries.items():
         reference = stats.pearsonr(x, y)
@@ -135,18 +161,29 @@ def test_correlations_match_scipy_pearsonr():
         assert table.loc[name, "p_value"] == pytest.approx(reference.pvalue, rel=1e-8)
         assert table.loc[name, "ci_low"] == pytest.approx(interval.low, rel=1e-10)
         assert table.loc[name, "ci_high"] == pytest.approx(interval.high, rel=1e-10)
+        if name == "peak_end":
+            continue
+        # Williams' t of r(peak_end) against r(this summary), from the formula written out.
+        between = stats.pearsonr(summaries["peak_end"], x).statistic
+        t = williams_from_scratch(table.loc["peak_end", "r"], table.loc[name, "r"], between, n)
+        assert table.loc[name, "r_with_peak_end"] == pytest.approx(between, rel=1e-10)
+        assert table.loc[name, "t_vs_peak_end"] == pytest.approx(t, rel=1e-10)
+        assert table.loc[name, "p_vs_peak_end"] == pytest.approx(
+            2 * stats.t.sf(abs(t), n - 3), rel=1e-8
+        )
     between = stats.pearsonr(summaries["peak_end"], summaries["mean"]).statistic
     assert result.comparison.r_between == pytest.approx(between, rel=1e-10)
-    t = williams_from_scratch(table.loc["peak_end", "r"], table.loc["mean", "r"], between, 150)
+    t = williams_from_scratch(table.loc["peak_end", "r"], table.loc["mean", "r"], between, n)
     assert result.comparison.t == pytest.approx(t, rel=1e-10)
-    assert result.comparison.p_value == pytest.approx(2 * stats.t.sf(abs(t), 147), rel=1e-8)
-    assert result.comparison.p_one_sided == pytest.approx(stats.t.sf(t, 147), rel=1e-8)
+    assert result.comparison.p_value == pytest.approx(2 * stats.t.sf(abs(t), n - 3), rel=1e-8)
+    assert result.comparison.p_one_sided == pytest.approx(stats.t.sf(t, n - 3), rel=1e-8)
 
 
 def test_most_intense_point_keeps_its_sign_and_ties_go_to_the_earliest():
-    # Curves built so that the outcome equals the expected "peak": r(peak) must be 1.
-    # a: −80 beats +20; b: +60 and −60 tie → the earlier, +60; c: −60 then +60 → −60;
-    # d: +30 beats −10; e: a single −5.
+    # Curves built so that the outcome equals the expected most intense point: its r must
+    # be 1 (the row was called "peak" until issue 12). a: −80 beats +20; b: +60 and −60
+    # tie → the earlier, +60; c: −60 then +60 → −60; d: +30 beats −10; e: a single −5,
+    # now left out as an incomplete curve.
     curves = {
         "a": [-80.0, 20.0],
         "b": [60.0, -60.0],
@@ -156,7 +193,10 @@ def test_most_intense_point_keeps_its_sign_and_ties_go_to_the_earliest():
     }
     outcome = {"a": -80.0, "b": 60.0, "c": -60.0, "d": 30.0, "e": -5.0}
     result = peak_end(curves_to_ratings(curves), people(outcome))
-    assert result.to_frame().set_index("predictor").loc["peak", "r"] == pytest.approx(1.0)
+    r = result.to_frame().set_index("predictor")["r"]
+    assert r["most_intense"] == pytest.approx(1.0)
+    assert r["peak"] < 1 and r["trough"] < 1  # the highest and the lowest are other things
+    assert (result.n, result.n_incomplete) == (4, 1)
 
 
 def make_study(outcome_from: str, n=400, seed=0):
@@ -210,6 +250,41 @@ def test_who_is_excluded_is_counted():
     result = peak_end(ratings, table)
     assert result.n == 4
     assert result.n_excluded == 4  # e, f, g, z
+    # g (anticipated only) and z (no ratings) have no curve; e and f no outcome.
+    assert (result.n_no_curve, result.n_no_outcome, result.n_incomplete) == (2, 2, 0)
+
+
+def test_only_complete_curves_are_compared():
+    # Issue 12: x skipped the last touchpoint (its "end" would be FMOT's value) and y the
+    # first: both are left out as incomplete, and the result is the one of the complete
+    # respondents alone.
+    ratings, respondents = make_study("peak_end", n=60, seed=4)
+    extra = curves_to_ratings({"x": [90.0, 80.0, 70.0, 60.0, np.nan], "y": [np.nan, 0, 0, 0, 0]})
+    more = pd.concat([ratings, extra], ignore_index=True)
+    both = pd.concat([respondents, people({"x": 0.0, "y": 100.0})], ignore_index=True)
+    result, alone = peak_end(more, both), peak_end(ratings, respondents)
+    assert (result.n, result.n_excluded, result.n_incomplete) == (60, 2, 2)
+    assert result.touchpoints == tuple(TOUCHPOINTS)
+    pd.testing.assert_frame_equal(result.to_frame(), alone.to_frame())
+    points = memory_points(more, both)
+    assert len(points) == 60 and not {"x", "y"} & set(points["respondent_id"])
+    assert list(points.columns) == ["respondent_id", *PREDICTORS, "remembered"]
+
+
+def test_a_respondent_without_emotion_ratings_is_compared_on_experienced_utility():
+    # Issue 12: z gave no emotion rating, so their curve is their experienced utility
+    # centred, 2 · (value − 50); everyone else keeps emotion. The result equals the one where
+    # z's curve is given as emotion directly.
+    ratings, respondents = make_study("peak_end", n=40, seed=2)
+    z = [60.0, -20.0, 40.0, 0.0, 80.0]
+    as_emotion = curves_to_ratings({"z": z})
+    as_experienced = as_emotion.assign(measure="experienced", value=as_emotion["value"] / 2 + 50)
+    everyone = pd.concat([respondents, people({"z": 75.0})], ignore_index=True)
+    mixed = peak_end(pd.concat([ratings, as_experienced], ignore_index=True), everyone)
+    direct = peak_end(pd.concat([ratings, as_emotion], ignore_index=True), everyone)
+    assert (mixed.source, direct.source) == ("mixed", "emotion")
+    assert mixed.n == direct.n == 41
+    np.testing.assert_allclose(mixed.to_frame()["r"], direct.to_frame()["r"], rtol=1e-12)
 
 
 def test_order_of_the_respondents_table_does_not_matter():

@@ -3,8 +3,9 @@
 AppTest cannot look inside charts: these tests check that the charts are there, what data
 they were given, and the texts and tables around them. Expected numbers come from the demo
 survey (``data/demo_survey.csv``) through the library: TMOT experienced − anticipated is
-−15.9 points (CI −17.0 to −14.7); the peak-end average correlates r = 0.71 with the
-remembered rating against r = 0.43 for the mean (Williams' t = 18.9, p < 0.001).
+−15.9 points (CI −17.0 to −14.7); on the 1,660 complete curves the peak-end average
+correlates r = 0.73 with the remembered rating against r = 0.45 for the mean (Williams'
+t = 17.45, p < 0.001), as data/README.md documents (truth 3).
 """
 
 from __future__ import annotations
@@ -165,6 +166,31 @@ def test_emotion_draws_curve_extremes_and_locations():
     assert len(locations) == 5
     assert locations["Their peak is here"].iloc[2] == "32%"  # SMOT: 317 of 2,000
     assert "Click a touchpoint on the curve" in words(at)
+    # Issue 12: the source of each customer's curve is counted (every demo respondent rated
+    # emotion), and no interval of the demo's curve reaches past the scale.
+    assert (
+        "Where each customer's curve comes from: 2,000 from their emotion ratings; 0 from "
+        "their experienced utility" in words(at)
+    )
+    assert "is cut at ±100" not in words(at)
+
+
+def test_emotion_counts_the_curve_sources_of_a_mixed_survey():
+    # R1, R2 rated emotion (−3..+3); R3 only experienced utility: its curve falls back on it.
+    mixed = DatasetChoice(
+        name="mixed.csv",
+        content=b"ResponseId,FMOT_emotion,FMOT_experienced,SMOT_emotion,SMOT_experienced\n"
+        b"R1,2,4,3,5\nR2,-1,2,1,4\nR3,,5,,1\n",
+    )
+    at = run_page("emotion", dataset=mixed)
+    assert_clean(at)
+    text = words(at)
+    assert "2 from their emotion ratings; 1 from their experienced utility" in text
+    # Three points per touchpoint (n = 3): the 95% band reaches past the scale and is cut.
+    assert "the 95% band reaches past the end of the scale and is cut at ±100" in text
+    spanish = words(run_page("emotion", dataset=mixed, lang="es"))
+    assert "2 de sus valoraciones de emoción; 1 de su utilidad vivida" in spanish
+    assert "se corta en ±100" in spanish
 
 
 def test_emotion_in_spanish_names_peaks_and_troughs():
@@ -227,16 +253,42 @@ def test_memory_verdict_follows_the_peak_and_the_end():
     at = run_page("memory")
     assert_clean(at)
     assert len(charts(at)) == 2
+    # Issue 12: only complete curves (1,660 of 2,000) are compared, so the numbers moved
+    # from r = 0.71 / 0.43 (every curve, some ending before UMOT) to the documented ones; the
+    # "peak" of the peak-end average is named the most intense moment.
     assert (
-        "In your data, memory follows the peak and the end: r = 0.71, better than the average "
-        "(r = 0.43), p < 0.001." in words(at)
+        "In your data, memory follows the most intense moment and the end: r = 0.73, better "
+        "than the average (r = 0.45), p < 0.001." in words(at)
+    )
+    assert (
+        "1,660 customers with a complete curve (a rating at each of the 5 touchpoints: Zero "
+        "moment of truth, First moment of truth, Second moment of truth, Third moment of "
+        "truth, Ultimate moment of truth) and a remembered rating. Left out: 0 without a "
+        "curve, 77 without the remembered rating, 263 who skipped a touchpoint" in words(at)
     )
     predictors = table(at, "Summary of the curve")
-    assert predictors["Summary of the curve"].tolist()[:2] == [
+    assert predictors["Summary of the curve"].tolist() == [
         "Peak-end average",
         "Mean of the curve",
+        "End",
+        "Most intense moment (the peak-end average's peak)",
+        "Peak (highest moment)",
+        "Trough (lowest moment)",
     ]
-    assert predictors["Correlation r"].tolist()[:2] == ["0.71", "0.43"]
+    assert predictors["Correlation r"].tolist() == ["0.73", "0.45", "0.31", "0.67", "0.55", "0.60"]
+    assert predictors["Williams' t, peak-end against it"].tolist()[:2] == ["–", "17.45"]
+    assert "Verhoef, Antonides & de Hoog (2004)" in words(at)
+
+
+def test_memory_shows_duration_neglect_by_the_length_of_the_curve():
+    at = run_page("memory")
+    durations = table(at, "Touchpoints spanned")
+    # mot.curves.duration_summary on the demo: 5 + 112 + 1,883 = 2,000 customers.
+    assert durations["Touchpoints spanned"].tolist() == ["3", "4", "5"]
+    assert durations["Respondents"].tolist() == ["5", "112", "1,883"]
+    assert durations["Mean area under the curve"].tolist()[-1] == "+62.1"
+    assert "cold-hand study (Kahneman et al., 1993)" in words(at)
+    assert "Olvido de la duración" in words(run_page("memory", lang="es"))
 
 
 def test_memory_scatter_gets_prediction_and_memory():
@@ -244,15 +296,20 @@ def test_memory_scatter_gets_prediction_and_memory():
     points = next(f for f in frames if "predicted" in f)
     assert {"predicted", "remembered"} <= set(points.columns)
     # One point per distinct position, sized by the respondents it holds: together, the
-    # 1,923 respondents with both a curve and the remembered rating.
-    assert points["respondents"].sum() == 1923
+    # 1,660 respondents with a complete curve and the remembered rating (1,923 before issue
+    # 12 counted every curve).
+    assert points["respondents"].sum() == 1660
 
 
 def test_memory_verdict_in_spanish():
     text = words(run_page("memory", lang="es"))
     assert (
-        "En estos datos, el recuerdo sigue al pico y al final: r = 0,71, mejor que el promedio "
-        "(r = 0,43), p < 0,001." in text
+        "En estos datos, el recuerdo sigue al momento más intenso y al final: r = 0,73, mejor "
+        "que el promedio (r = 0,45), p < 0,001." in text
+    )
+    assert (
+        "1.660 personas con la curva completa" in text
+        and "263 que se saltaron un punto de contacto" in text
     )
 
 

@@ -4,11 +4,13 @@ STRINGS = {
     "emotion.title": ("Emotion curve, peaks and troughs", "Curva emocional, picos y valles"),
     "emotion.caption": (
         "How customers felt along the journey (−100 to +100, 0 = neutral): the mean curve with "
-        "its 95% band, its peaks and troughs, and where each customer's own high and low "
-        "points fall. Memory keeps the peak and the end: protect them.",
+        "its 95% band, its peaks (highest points) and troughs (lowest points), and where each "
+        "customer's own peak and trough fall. Memory keeps the most intense moment (the one "
+        "farthest from neutral, pleasant or not) and the end: protect them.",
         "Cómo se sintió la clientela a lo largo del recorrido (de −100 a +100, 0 = neutral): "
-        "la curva media con su banda del 95 %, sus picos y valles, y dónde caen los puntos "
-        "altos y bajos de cada persona. La memoria guarda el pico y el final: cuídelos.",
+        "la curva media con su banda del 95 %, sus picos (puntos más altos) y valles (puntos "
+        "más bajos), y dónde caen el pico y el valle de cada persona. La memoria guarda el "
+        "momento más intenso (el más alejado de neutral, agradable o no) y el final: cuídelos.",
     ),
     "emotion.prominence": ("Minimum prominence (points)", "Prominencia mínima (puntos)"),
     "emotion.prominence_help": (
@@ -23,11 +25,21 @@ STRINGS = {
         "Una muestra aleatoria de curvas individuales, dibujadas detrás de la media (la misma "
         "muestra cada vez para el mismo número).",
     ),
-    "emotion.source_experienced": (
-        "This dataset has no emotion ratings, so the curve is experienced utility centred on "
-        "the middle of its scale (−100 to +100).",
-        "Este conjunto de datos no tiene valoraciones de emoción, así que la curva es la "
-        "utilidad vivida centrada en el punto medio de su escala (de −100 a +100).",
+    "emotion.sources": (
+        "Where each customer's curve comes from: {emotion} from their emotion ratings; "
+        "{experienced} from their experienced utility centred on the middle of its scale "
+        "(−100 to +100), because they gave no emotion rating; {none} with neither, so no "
+        "curve.",
+        "De dónde sale la curva de cada persona: {emotion} de sus valoraciones de emoción; "
+        "{experienced} de su utilidad vivida centrada en el punto medio de su escala (de −100 "
+        "a +100), porque no dieron ninguna valoración de emoción; {none} sin ninguna de las "
+        "dos, así que sin curva.",
+    ),
+    "emotion.clipped": (
+        "At {touchpoints} the 95% band reaches past the end of the scale and is cut at ±100: "
+        "few answers or a wide spread there.",
+        "En {touchpoints} la banda del 95 % pasa del extremo de la escala y se corta en ±100: "
+        "pocas respuestas o mucha dispersión ahí.",
     ),
     "emotion.click_hint": (
         "Click a touchpoint on the curve to focus the tables and comments below on it; "

@@ -146,15 +146,15 @@ STRINGS = {
     ),
     "report.memory.text": (
         "How well each summary of the emotion curve predicts the remembered rating "
-        "(correlation r, n = {n}).",
+        "(correlation r, n = {n} complete curves).",
         "Qué tan bien predice la valoración recordada cada resumen de la curva emocional "
-        "(correlación r, n = {n}).",
+        "(correlación r, n = {n} curvas completas).",
     ),
     "report.memory.verdict.peak_end": (
         "The peak-end average predicts memory better than the plain average (r {r_pe} vs "
-        "{r_mean}, {p}): protect the peak and the end.",
+        "{r_mean}, {p}): protect the most intense moment and the end.",
         "La media de pico y final predice el recuerdo mejor que la media simple (r {r_pe} "
-        "frente a {r_mean}, {p}): cuida el pico y el final.",
+        "frente a {r_mean}, {p}): cuida el momento más intenso y el final.",
     ),
     "report.memory.verdict.mean": (
         "The plain average predicts memory better than the peak-end average (r {r_mean} vs "

@@ -449,7 +449,17 @@ def test_journey_map_draws_its_y_axes_inside_the_container_width(demo):
 def test_peak_end_highlights_peak_end(demo):
     spec = _built(demo, "peak_end")
     (sort,) = {tuple(enc["sort"]) for enc in _channel(spec, "y")}
-    assert sort == ("Peak-end average", "Mean of the curve", "End", "Peak (most intense moment)")
+    # Issue 12: the most intense moment (the peak-end average's peak) is its own row, and
+    # the peak (highest) and the trough (lowest) are tried too (this used to end at the
+    # most intense moment, then called "Peak (most intense moment)").
+    assert sort == (
+        "Peak-end average",
+        "Mean of the curve",
+        "End",
+        "Most intense moment (the peak-end average's peak)",
+        "Peak (highest moment)",
+        "Trough (lowest moment)",
+    )
     colours = [enc for enc in _channel(spec, "color") if "condition" in enc]
     assert colours[0]["condition"][0]["value"] == charts.BLUE
     assert colours[0]["value"] == charts.GREY
@@ -476,6 +486,13 @@ def test_memory_scatter_points_are_counted_and_the_line_is_least_squares():
     assert line[0]["remembered"] == pytest.approx(22.692, abs=1e-3)
     r = np.corrcoef(points["peak_end"], points["remembered"])[0, 1]
     assert _layer_values(spec, 2)[0]["rSquared"] == pytest.approx(r * r)
+
+
+def test_memory_scatter_of_another_summary_names_it(demo):
+    spec = charts.memory_scatter_chart(demo["points"], predictor="trough").to_dict()
+    assert _channel(spec, "x")[0]["title"] == "Trough (lowest moment)"
+    spec = charts.memory_scatter_chart(demo["points"], predictor="most_intense").to_dict()
+    assert _channel(spec, "x")[0]["title"] == "Most intense moment (the peak-end average's peak)"
 
 
 def test_memory_scatter_ships_positions_not_respondents(demo):
