@@ -507,10 +507,7 @@ class Store:
         now = _now()
         try:
             with writing(self.engine) as connection:
-                if not connection.execute(
-                    select(t.workspaces.c.id).where(t.workspaces.c.id == workspace_id)
-                ).first():
-                    raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
+                self._require(connection, workspace_id)  # locked: positions stay distinct
                 digest, size = self._put_file(connection, content, file_name)
                 position = connection.execute(
                     select(func.coalesce(func.max(t.datasets.c.position), 0)).where(
@@ -741,8 +738,10 @@ class Store:
         raise ActionConflictError(message, _action(row))
 
     def _require(self, connection: object, workspace_id: str) -> None:
+        # FOR UPDATE on PostgreSQL: concurrent writes to one workspace queue here (SQLite's
+        # BEGIN IMMEDIATE has already queued them)
         found = connection.execute(  # type: ignore[attr-defined]
-            select(t.workspaces.c.id).where(t.workspaces.c.id == workspace_id)
+            select(t.workspaces.c.id).where(t.workspaces.c.id == workspace_id).with_for_update()
         ).first()
         if found is None:
             raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
