@@ -72,4 +72,28 @@ STORE: dict[str, tuple[str, str]] = {
         "“{gap}” is not a gap an action can address: use one of {known}.",
         "«{gap}» no es una brecha que una acción pueda abordar: use una de {known}.",
     ),
+    # the command line's workspace commands
+    "cli.workspace.saved": (
+        "Saved workspace {id}; its link:",
+        "Espacio de trabajo {id} guardado; su enlace:",
+    ),
+    "cli.workspace.deleted": (
+        "Deleted workspace {id} and its files.",
+        "Espacio de trabajo {id} borrado, con sus archivos.",
+    ),
+    "cli.workspace.invalid": (
+        "`{name}` was not saved: fix the errors above (or pass --mapping) and save again.",
+        "`{name}` no se ha guardado: corrija los errores de arriba (o use --mapping) y vuelva a "
+        "guardar.",
+    ),
+    "cli.workspace.dataset": ("{kind}: {name}, {size:,} bytes", "{kind}: {name}, {size:,} bytes"),
+    "cli.workspace.none": ("No saved workspaces.", "No hay espacios de trabajo guardados."),
+    "cli.workspace.row": ("{name} ({n} datasets)", "{name} ({n} conjuntos de datos)"),
+    "cli.workspace.title": ("Workspace “{name}” ({id})", "Espacio de trabajo «{name}» ({id})"),
+    "cli.workspace.kind.survey": ("survey", "encuesta"),
+    "cli.workspace.kind.events": ("event log", "registro de eventos"),
+    "cli.workspace.counts": (
+        "{views} saved views, {actions} actions",
+        "{views} vistas guardadas, {actions} acciones",
+    ),
 }

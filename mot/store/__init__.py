@@ -57,6 +57,7 @@ from typing import Literal, get_args
 from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+import mot.store._tables as t
 from mot.errors import (
     ActionConflictError,
     FileTooLargeError,
@@ -65,7 +66,6 @@ from mot.errors import (
     WorkspaceNotFoundError,
 )
 from mot.messages import Message
-from mot.store import _tables as t
 from mot.store._engine import make_engine, migrate, reading, writing
 
 DatasetKind = Literal["survey", "events"]

@@ -184,7 +184,7 @@ def test_retention_purges_unused_workspaces_and_their_files(store_url) -> None:
     with opened.engine.begin() as connection:  # kept was used since
         from sqlalchemy import update
 
-        from mot.store import _tables
+        import mot.store._tables as _tables
 
         connection.execute(
             update(_tables.workspaces)

@@ -64,7 +64,6 @@ print("finished", flush=True)
 """
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("complete_saves", [0, 2])
 def test_a_server_killed_mid_save_leaves_the_old_workspace(store_url, complete_saves) -> None:
     store = open_store(store_url)
