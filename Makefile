@@ -26,8 +26,12 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The store's tests run on SQLite and, when Debian's postgresql is installed, on a throwaway
+# PostgreSQL cluster on 127.0.0.1 (tests/postgres.sh); without it their PostgreSQL half skips.
 test: lint
-	$(BIN)/python -m pytest
+	@url="$${MOT_TEST_DATABASE_URL:-$$(bash tests/postgres.sh start 2>/dev/null || true)}"; \
+	MOT_TEST_DATABASE_URL="$$url" $(BIN)/python -m pytest; status=$$?; \
+	[ -n "$${MOT_TEST_DATABASE_URL:-}" ] || bash tests/postgres.sh stop; exit $$status
 
 # The inner loop: everything but the slow and the browser tests, on every core.
 test-fast: lint

@@ -1,4 +1,4 @@
-"""Command line: ``python -m mot validate|score|behaviour FILE``.
+"""Command line: ``python -m mot validate|score|behaviour FILE`` and ``workspace …``.
 
 Each command takes ``--lang en|es``: the language of everything it prints (the validation
 report's problems and fixes, ``score``'s and ``behaviour``'s headings and notes, the bad rows
@@ -75,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     command.add_argument("--json", action="store_true", help="print one JSON object")
     _add_lang(command, "the headings, notes, bad rows and errors")
+    from mot.cli_workspace import add_parser
+
+    add_parser(sub)
     return parser
 
 
@@ -373,6 +376,10 @@ def _behaviour(args: argparse.Namespace, progress: tqdm) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
+    if args.command == "workspace":
+        from mot.cli_workspace import run
+
+        return run(args)
     from tqdm import tqdm
 
     from mot.io import map_large_allocations

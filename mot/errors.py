@@ -52,3 +52,26 @@ def first_line(exc: BaseException) -> str:
     """The first line of a library's error message (DuckDB and Spark add pages of context)."""
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
+
+
+class StoreError(MotError):
+    """A saved workspace cannot be stored or used (a bad name, field or setting)."""
+
+
+class WorkspaceNotFoundError(StoreError):
+    """No workspace has this id: never created, deleted, or purged after its retention."""
+
+
+class StoreUnavailableError(StoreError):
+    """The database of saved workspaces cannot be reached or set up."""
+
+
+class ActionConflictError(StoreError):
+    """A corrective action was saved by someone else since it was read.
+
+    ``current`` is the stored action (None when it was deleted), to show the other change.
+    """
+
+    def __init__(self, message: str, current: object | None) -> None:
+        super().__init__(message)
+        self.current = current

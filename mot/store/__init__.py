@@ -1,0 +1,781 @@
+"""Saved workspaces: datasets, event logs, saved views and corrective actions that outlive a tab.
+
+One storage module on SQLAlchemy 2 Core, shared by the dashboard and the command line. The
+database is an embedded SQLite file in the data folder by default (``MOT_DATA_DIR``, or
+``.mot/`` beside the app: ``make run`` needs nothing new); ``MOT_DATABASE_URL`` (for
+example ``postgresql+psycopg://user:password@host/db``) runs the same code on PostgreSQL, for
+a hosted deployment with several replicas. The schema is created and upgraded by Alembic
+migrations when the store opens.
+
+What a workspace holds:
+
+- **datasets**: surveys (each with its mapping and journey, as the JSON files the Data page
+  downloads), the waves of one survey (a label and a date each), and optionally an event log
+  (with its column roles). Their files are stored once by content hash (SHA-256): the same
+  bytes saved twice, in one workspace or two, are kept once, and a file is deleted with the
+  last dataset that uses it. A file larger than ``max_file_bytes`` (``MOT_MAX_UPLOAD_MB``,
+  200 MB by default, the dashboard's upload limit) is refused with a clear message.
+- **saved views**: a name and the link parameters that restore what was on screen.
+- **corrective actions**: per touchpoint, with a version number: a save that started from an
+  older version is refused (:class:`mot.errors.ActionConflictError`, carrying the stored
+  action), so two people editing at once never overwrite each other silently.
+
+A workspace id is unguessable: 136 random bits from :mod:`secrets`, URL-safe, never beginning
+with ``-`` (so it passes as a command-line argument). Knowing the id is what opens a workspace.
+Workspaces unused for ``retention_days`` (``MOT_RETENTION_DAYS``, 30 by default) are purged
+with their files by :meth:`Store.purge`; drafts (an upload not yet saved by name) follow the
+same rule.
+
+Every method is one transaction: a write either happens whole or not at all (a server killed
+during a save leaves the old workspace or the new one, never a broken one).
+
+Examples
+--------
+>>> store = open_store("sqlite://")  # in memory, for the example
+>>> ws = store.create_workspace("Q3 survey")
+>>> ds = store.add_dataset(ws.id, kind="survey", file_name="q3.csv", content=b"id,x")
+>>> [d.file_name for d in store.datasets(ws.id)], store.file_content(ds.sha256)
+(['q3.csv'], b'id,x')
+>>> store.delete_workspace(ws.id)
+>>> store.workspace_exists(ws.id)
+False
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Literal, get_args
+
+from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+import mot.store._tables as t
+from mot.errors import (
+    ActionConflictError,
+    FileTooLargeError,
+    StoreError,
+    StoreUnavailableError,
+    WorkspaceNotFoundError,
+)
+from mot.messages import Message
+from mot.store._engine import make_engine, migrate, reading, writing
+
+DatasetKind = Literal["survey", "events"]
+ActionStatus = Literal["idea", "planned", "doing", "done"]
+GapKind = Literal["expected", "excellent"]
+
+ACTION_STATUSES: tuple[str, ...] = get_args(ActionStatus)
+DATASET_KINDS: tuple[str, ...] = get_args(DatasetKind)
+GAP_KINDS: tuple[str, ...] = get_args(GapKind)
+
+DEFAULT_MAX_FILE_MB = 200
+DEFAULT_RETENTION_DAYS = 30
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / ".mot"
+"""``.mot/`` beside the app (git-ignored), when ``MOT_DATA_DIR`` is not set."""
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]{15,63}")
+"""What a stored id looks like: anything else is unknown without a query."""
+
+USE_RESOLUTION = timedelta(hours=1)
+"""A workspace's last use is written at most this often (reading it is not a write each time)."""
+
+
+def new_id() -> str:
+    """An unguessable id: 136 bits from :mod:`secrets`, URL-safe, not beginning with ``-``.
+
+    Examples
+    --------
+    >>> ident = new_id()
+    >>> len(ident), ident[0] != "-", bool(ID_PATTERN.fullmatch(ident))
+    (23, True, True)
+    """
+    while True:
+        ident = secrets.token_urlsafe(17)
+        if not ident.startswith("-"):
+            return ident
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(value: datetime) -> datetime:
+    """A stored time as UTC (SQLite gives it back without its zone)."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A saved workspace.
+
+    ``id``, ``name``, whether it is a ``draft``, ``creator`` (the browser key that made it, or
+    None), and its ``created_at``, ``updated_at`` and ``used_at`` (UTC).
+    """
+
+    id: str
+    name: str
+    draft: bool
+    creator: str | None
+    created_at: datetime
+    updated_at: datetime
+    used_at: datetime
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A survey wave or an event log of a workspace.
+
+    ``kind`` is ``survey`` or ``events``; ``position`` orders a workspace's datasets (waves in
+    the order they were added unless moved); ``sha256`` names the stored file;
+    ``mapping_json``, ``journey_json`` (surveys) and ``columns_json`` (event logs) are the
+    JSON texts of the choices made on the Data page (None: the suggested ones); ``label`` and
+    ``wave_date`` name a wave.
+    """
+
+    id: str
+    workspace_id: str
+    kind: str
+    position: int
+    file_name: str
+    sha256: str
+    size: int
+    label: str | None
+    wave_date: date | None
+    mapping_json: str | None
+    journey_json: str | None
+    columns_json: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class SavedView:
+    """A saved view: its ``name`` and the link ``params`` (query parameters) that restore it."""
+
+    id: str
+    workspace_id: str
+    name: str
+    params: dict[str, str] = field(default_factory=dict)
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Action:
+    """A corrective action on a touchpoint.
+
+    ``status`` is one of :data:`ACTION_STATUSES`; ``gap`` the gap it addresses (``expected``:
+    experienced vs expected, ``excellent``: experienced vs excellent, or None); ``version``
+    counts its saves (1 for a new one) and is what :meth:`Store.save_action` checks.
+    """
+
+    id: str
+    workspace_id: str
+    touchpoint: str
+    title: str
+    owner: str = ""
+    status: str = "idea"
+    due: date | None = None
+    gap: str | None = None
+    note: str = ""
+    version: int = 0
+    updated_at: datetime | None = None
+
+
+def _settings_url(data_dir: Path | None) -> str:
+    url = os.environ.get("MOT_DATABASE_URL")
+    if url:
+        return url
+    folder = Path(data_dir or os.environ.get("MOT_DATA_DIR") or DEFAULT_DATA_DIR)
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'mot.sqlite3'}"
+
+
+def _env_number(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        message = Message("store.bad_setting", name=name, value=raw)
+        raise StoreError(message) from None
+    if value <= 0:
+        message = Message("store.bad_setting", name=name, value=raw)
+        raise StoreError(message)
+    return value
+
+
+def open_store(
+    url: str | None = None,
+    *,
+    data_dir: Path | str | None = None,
+    max_file_bytes: int | None = None,
+    retention_days: float | None = None,
+) -> Store:
+    """Open (and create or upgrade) the store.
+
+    Parameters
+    ----------
+    url : str, optional
+        A SQLAlchemy URL. Default: ``MOT_DATABASE_URL``, else a SQLite file ``mot.sqlite3`` in
+        ``data_dir`` (``MOT_DATA_DIR``, else :data:`DEFAULT_DATA_DIR`).
+    data_dir : path, optional
+        The data folder of the default SQLite database.
+    max_file_bytes : int, optional
+        The largest file a dataset may hold (default ``MOT_MAX_UPLOAD_MB`` × 2²⁰, 200 MB).
+    retention_days : float, optional
+        Days a workspace is kept after its last use (default ``MOT_RETENTION_DAYS``, 30).
+
+    Raises
+    ------
+    StoreUnavailableError
+        If the database cannot be reached or migrated.
+    StoreError
+        If a setting is not a positive number.
+    """
+    url = url or _settings_url(Path(data_dir) if data_dir else None)
+    if max_file_bytes is None:
+        max_file_bytes = int(_env_number("MOT_MAX_UPLOAD_MB", DEFAULT_MAX_FILE_MB) * 2**20)
+    if retention_days is None:
+        retention_days = _env_number("MOT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise StoreUnavailableError(
+            Message("store.unavailable", dialect=engine.dialect.name)
+        ) from exc
+    return Store(engine, max_file_bytes=max_file_bytes, retention_days=retention_days)
+
+
+def _check_id(ident: str) -> None:
+    if not isinstance(ident, str) or not ID_PATTERN.fullmatch(ident):
+        raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
+
+
+def _workspace(row: object) -> Workspace:
+    m = row._mapping  # type: ignore[attr-defined]
+    return Workspace(
+        m["id"],
+        m["name"],
+        bool(m["draft"]),
+        m["creator"],
+        _aware(m["created_at"]),
+        _aware(m["updated_at"]),
+        _aware(m["used_at"]),
+    )
+
+
+def _dataset(row: object) -> Dataset:
+    m = dict(row._mapping)  # type: ignore[attr-defined]
+    m["created_at"] = _aware(m["created_at"])
+    return Dataset(**m)
+
+
+def _action(row: object) -> Action:
+    m = dict(row._mapping)  # type: ignore[attr-defined]
+    m["updated_at"] = _aware(m["updated_at"])
+    return Action(**m)
+
+
+def _name(value: str, what: str) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise StoreError(Message("store.empty_name", what=Message(f"store.what.{what}")))
+    return text[:500]
+
+
+class Store:
+    """The saved workspaces, on one database (open it with :func:`open_store`).
+
+    Safe to share between threads: each call takes a connection from the engine's pool for
+    one transaction.
+    """
+
+    def __init__(self, engine: Engine, *, max_file_bytes: int, retention_days: float) -> None:
+        self.engine = engine
+        self.max_file_bytes = max_file_bytes
+        self.retention_days = retention_days
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        """Close the engine's connections."""
+        self.engine.dispose()
+
+    def healthy(self) -> bool:
+        """Whether the database answers a query."""
+        try:
+            with reading(self.engine) as connection:
+                return connection.execute(select(1)).scalar() == 1
+        except DBAPIError:
+            return False
+
+    # --- workspaces ---------------------------------------------------------------------
+
+    def create_workspace(
+        self, name: str, *, draft: bool = False, creator: str | None = None
+    ) -> Workspace:
+        """Create an empty workspace named ``name``; ``creator`` is the browser's key."""
+        now = _now()
+        row = {
+            "id": new_id(),
+            "name": _name(name, "workspace"),
+            "draft": draft,
+            "creator": creator,
+            "created_at": now,
+            "updated_at": now,
+            "used_at": now,
+        }
+        with writing(self.engine) as connection:
+            connection.execute(insert(t.workspaces).values(**row))
+        return Workspace(**row)
+
+    def workspace(self, ident: str, *, touch: bool = False) -> Workspace:
+        """The workspace ``ident``; with ``touch``, its last use is now (for the retention).
+
+        Raises
+        ------
+        WorkspaceNotFoundError
+            If there is no such workspace (never created, deleted or purged).
+        """
+        _check_id(ident)
+        with reading(self.engine) as connection:
+            row = connection.execute(select(t.workspaces).where(t.workspaces.c.id == ident)).first()
+        if row is None:
+            raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
+        found = _workspace(row)
+        if touch and _now() - found.used_at > USE_RESOLUTION:
+            now = _now()
+            with writing(self.engine) as connection:
+                connection.execute(
+                    update(t.workspaces).where(t.workspaces.c.id == ident).values(used_at=now)
+                )
+            found = replace(found, used_at=now)
+        return found
+
+    def workspace_exists(self, ident: str) -> bool:
+        """Whether ``ident`` names a stored workspace."""
+        try:
+            self.workspace(ident)
+        except WorkspaceNotFoundError:
+            return False
+        return True
+
+    def list_workspaces(
+        self, *, creator: str | None = None, drafts: bool = False
+    ) -> list[Workspace]:
+        """Workspaces, most recently used first.
+
+        Those ``creator`` made (all when None); named ones only unless ``drafts``.
+        """
+        query = select(t.workspaces).order_by(t.workspaces.c.used_at.desc(), t.workspaces.c.id)
+        if creator is not None:
+            query = query.where(t.workspaces.c.creator == creator)
+        if not drafts:
+            query = query.where(t.workspaces.c.draft.is_(False))
+        with reading(self.engine) as connection:
+            return [_workspace(row) for row in connection.execute(query)]
+
+    def rename_workspace(self, ident: str, name: str, *, keep: bool = True) -> Workspace:
+        """Give workspace ``ident`` a new name; ``keep`` makes a draft a named workspace."""
+        _check_id(ident)
+        values: dict[str, object] = {"name": _name(name, "workspace"), "updated_at": _now()}
+        if keep:
+            values["draft"] = False
+        with writing(self.engine) as connection:
+            done = connection.execute(
+                update(t.workspaces).where(t.workspaces.c.id == ident).values(**values)
+            )
+            if done.rowcount == 0:
+                raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
+        return self.workspace(ident)
+
+    def delete_workspace(self, ident: str) -> None:
+        """Delete workspace ``ident`` and all it holds.
+
+        Its datasets, views and actions go, and every file no other workspace uses.
+
+        Raises
+        ------
+        WorkspaceNotFoundError
+            If there is no such workspace.
+        """
+        _check_id(ident)
+        with writing(self.engine) as connection:
+            self._delete(connection, [ident])
+
+    def purge(self, *, now: datetime | None = None) -> int:
+        """Delete the workspaces (drafts included) unused for :attr:`retention_days`.
+
+        Returns how many were deleted.
+        """
+        limit = (now or _now()) - timedelta(days=self.retention_days)
+        with writing(self.engine) as connection:
+            old = connection.execute(
+                select(t.workspaces.c.id).where(t.workspaces.c.used_at < limit)
+            ).scalars()
+            idents = list(old)
+            if idents:
+                self._delete(connection, idents)
+        return len(idents)
+
+    def _delete(self, connection: object, idents: Sequence[str]) -> None:
+        c = connection  # one transaction: children, then the workspaces, then orphan files
+        hashes = set(
+            c.execute(  # type: ignore[attr-defined]
+                select(t.datasets.c.sha256).where(t.datasets.c.workspace_id.in_(idents))
+            ).scalars()
+        )
+        for table in (t.datasets, t.views, t.actions):
+            c.execute(delete(table).where(table.c.workspace_id.in_(idents)))  # type: ignore[attr-defined]
+        done = c.execute(delete(t.workspaces).where(t.workspaces.c.id.in_(idents)))  # type: ignore[attr-defined]
+        if done.rowcount == 0:
+            raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
+        if hashes:
+            used = select(t.datasets.c.sha256).where(t.datasets.c.sha256.in_(hashes))
+            c.execute(  # type: ignore[attr-defined]
+                delete(t.files).where(t.files.c.sha256.in_(hashes), t.files.c.sha256.not_in(used))
+            )
+
+    # --- files and datasets -------------------------------------------------------------
+
+    def _put_file(self, connection: object, content: bytes, file_name: str) -> tuple[str, int]:
+        size = len(content)
+        if size > self.max_file_bytes:
+            message = Message(
+                "store.file_too_large",
+                name=Path(file_name).name,
+                size_mb=size / 2**20,
+                limit_mb=self.max_file_bytes / 2**20,
+            )
+            raise FileTooLargeError(message)
+        digest = hashlib.sha256(content).hexdigest()
+        c = connection
+        known = c.execute(select(t.files.c.sha256).where(t.files.c.sha256 == digest)).first()  # type: ignore[attr-defined]
+        if known is None:
+            c.execute(  # type: ignore[attr-defined]
+                insert(t.files).values(sha256=digest, size=size, content=content, created_at=_now())
+            )
+        return digest, size
+
+    def add_dataset(
+        self,
+        workspace_id: str,
+        *,
+        kind: DatasetKind,
+        file_name: str,
+        content: bytes,
+        mapping_json: str | None = None,
+        journey_json: str | None = None,
+        columns_json: str | None = None,
+        label: str | None = None,
+        wave_date: date | None = None,
+    ) -> Dataset:
+        """Add a survey (a wave) or an event log to workspace ``workspace_id``.
+
+        Raises
+        ------
+        WorkspaceNotFoundError
+            If there is no such workspace.
+        FileTooLargeError
+            If ``content`` is larger than :attr:`max_file_bytes`.
+        StoreError
+            If ``kind`` is not one of :data:`DATASET_KINDS`.
+        """
+        _check_id(workspace_id)
+        if kind not in DATASET_KINDS:
+            raise StoreError(Message("store.bad_kind", kind=str(kind)))
+        for name, value in (
+            ("mapping_json", mapping_json),
+            ("journey_json", journey_json),
+            ("columns_json", columns_json),
+        ):
+            if value is not None:
+                _check_json(value, name)
+        now = _now()
+        try:
+            with writing(self.engine) as connection:
+                self._require(connection, workspace_id)  # locked: positions stay distinct
+                digest, size = self._put_file(connection, content, file_name)
+                position = connection.execute(
+                    select(func.coalesce(func.max(t.datasets.c.position), 0)).where(
+                        t.datasets.c.workspace_id == workspace_id
+                    )
+                ).scalar_one()
+                row = {
+                    "id": new_id(),
+                    "workspace_id": workspace_id,
+                    "kind": kind,
+                    "position": int(position) + 1,
+                    "file_name": Path(file_name).name[:500] or "file",
+                    "sha256": digest,
+                    "label": label,
+                    "wave_date": wave_date,
+                    "mapping_json": mapping_json,
+                    "journey_json": journey_json,
+                    "columns_json": columns_json,
+                    "created_at": now,
+                }
+                connection.execute(insert(t.datasets).values(**row))
+                connection.execute(
+                    update(t.workspaces)
+                    .where(t.workspaces.c.id == workspace_id)
+                    .values(updated_at=now, used_at=now)
+                )
+        except IntegrityError as exc:  # the same new file saved at once by another replica
+            raise StoreError(Message("store.busy")) from exc
+        return Dataset(size=size, **row)
+
+    def datasets(self, workspace_id: str, *, kind: DatasetKind | None = None) -> list[Dataset]:
+        """The workspace's datasets in order (all, or those of one ``kind``)."""
+        _check_id(workspace_id)
+        query = (
+            select(*t.datasets.c, t.files.c.size)
+            .join(t.files, t.files.c.sha256 == t.datasets.c.sha256)
+            .where(t.datasets.c.workspace_id == workspace_id)
+            .order_by(t.datasets.c.position)
+        )
+        if kind is not None:
+            query = query.where(t.datasets.c.kind == kind)
+        with reading(self.engine) as connection:
+            return [_dataset(row) for row in connection.execute(query)]
+
+    def update_dataset(self, dataset: Dataset, **changes: object) -> Dataset:
+        """Store new choices for a dataset.
+
+        Any of ``mapping_json``, ``journey_json``, ``columns_json``, ``label``,
+        ``wave_date``, ``position``.
+        """
+        allowed = {"mapping_json", "journey_json", "columns_json", "label", "wave_date", "position"}
+        unknown = sorted(set(changes) - allowed)
+        if unknown:
+            raise StoreError(Message("store.bad_field", field=", ".join(unknown)))
+        for name in ("mapping_json", "journey_json", "columns_json"):
+            if changes.get(name) is not None:
+                _check_json(changes[name], name)  # type: ignore[arg-type]
+        with writing(self.engine) as connection:
+            done = connection.execute(
+                update(t.datasets).where(t.datasets.c.id == dataset.id).values(**changes)
+            )
+            if done.rowcount == 0:
+                raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
+            connection.execute(
+                update(t.workspaces)
+                .where(t.workspaces.c.id == dataset.workspace_id)
+                .values(updated_at=_now())
+            )
+        return replace(dataset, **changes)  # type: ignore[arg-type]
+
+    def delete_dataset(self, dataset: Dataset) -> None:
+        """Remove one dataset (its file too, when nothing else uses it)."""
+        with writing(self.engine) as connection:
+            connection.execute(delete(t.datasets).where(t.datasets.c.id == dataset.id))
+            used = select(t.datasets.c.sha256).where(t.datasets.c.sha256 == dataset.sha256)
+            connection.execute(
+                delete(t.files).where(t.files.c.sha256 == dataset.sha256, ~used.exists())
+            )
+
+    def file_content(self, sha256: str) -> bytes:
+        """The bytes of a stored file.
+
+        Raises
+        ------
+        WorkspaceNotFoundError
+            If no dataset holds a file with that hash any more.
+        """
+        with reading(self.engine) as connection:
+            content = connection.execute(
+                select(t.files.c.content).where(t.files.c.sha256 == sha256)
+            ).scalar()
+        if content is None:
+            raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
+        return bytes(content)
+
+    def n_files(self) -> int:
+        """How many distinct files are stored (all workspaces)."""
+        with reading(self.engine) as connection:
+            return int(connection.execute(select(func.count()).select_from(t.files)).scalar_one())
+
+    # --- saved views ----------------------------------------------------------------------
+
+    def save_view(self, workspace_id: str, name: str, params: dict[str, str]) -> SavedView:
+        """Save the link parameters ``params`` under ``name`` in the workspace."""
+        _check_id(workspace_id)
+        view = SavedView(new_id(), workspace_id, _name(name, "view"), dict(params), _now())
+        with writing(self.engine) as connection:
+            self._require(connection, workspace_id)
+            connection.execute(
+                insert(t.views).values(
+                    id=view.id,
+                    workspace_id=workspace_id,
+                    name=view.name,
+                    params_json=json.dumps(view.params, ensure_ascii=False, sort_keys=True),
+                    created_at=view.created_at,
+                )
+            )
+        return view
+
+    def views(self, workspace_id: str) -> list[SavedView]:
+        """The workspace's saved views, oldest first."""
+        _check_id(workspace_id)
+        with reading(self.engine) as connection:
+            rows = connection.execute(
+                select(t.views)
+                .where(t.views.c.workspace_id == workspace_id)
+                .order_by(t.views.c.created_at, t.views.c.id)
+            )
+            return [
+                SavedView(
+                    r.id, r.workspace_id, r.name, json.loads(r.params_json), _aware(r.created_at)
+                )
+                for r in rows
+            ]
+
+    def delete_view(self, view: SavedView) -> None:
+        """Forget a saved view."""
+        with writing(self.engine) as connection:
+            connection.execute(delete(t.views).where(t.views.c.id == view.id))
+
+    # --- corrective actions ---------------------------------------------------------------
+
+    def actions(self, workspace_id: str) -> list[Action]:
+        """The workspace's actions, by touchpoint then due date then title."""
+        _check_id(workspace_id)
+        with reading(self.engine) as connection:
+            rows = connection.execute(
+                select(t.actions)
+                .where(t.actions.c.workspace_id == workspace_id)
+                .order_by(
+                    t.actions.c.touchpoint, t.actions.c.due, t.actions.c.title, t.actions.c.id
+                )
+            )
+            return [_action(row) for row in rows]
+
+    def save_action(self, action: Action) -> Action:
+        """Store ``action``: a new one (``version`` 0) or an edit of the stored ``version``.
+
+        Returns the stored action, its ``version`` one higher.
+
+        Raises
+        ------
+        ActionConflictError
+            If the stored action has moved on since ``action.version`` was read (someone
+            else saved it) or was deleted; the error's ``current`` is the stored one (None
+            when deleted), for the page to show.
+        StoreError
+            If the title is empty, or the status or gap is unknown.
+        """
+        _check_id(action.workspace_id)
+        _validate_action(action)
+        now = _now()
+        values = {
+            "touchpoint": action.touchpoint,
+            "title": action.title.strip()[:500],
+            "owner": action.owner.strip()[:200],
+            "status": action.status,
+            "due": action.due,
+            "gap": action.gap,
+            "note": action.note[:5000],
+            "updated_at": now,
+        }
+        with writing(self.engine) as connection:
+            self._require(connection, action.workspace_id)
+            if action.version == 0:
+                ident = action.id or new_id()
+                connection.execute(
+                    insert(t.actions).values(
+                        id=ident, workspace_id=action.workspace_id, version=1, **values
+                    )
+                )
+                return replace(action, id=ident, version=1, **values)
+            done = connection.execute(
+                update(t.actions)
+                .where(
+                    t.actions.c.id == action.id,
+                    t.actions.c.workspace_id == action.workspace_id,
+                    t.actions.c.version == action.version,
+                )
+                .values(version=action.version + 1, **values)
+            )
+            if done.rowcount == 1:
+                return replace(action, version=action.version + 1, **values)
+            row = connection.execute(select(t.actions).where(t.actions.c.id == action.id)).first()
+        current = _action(row) if row is not None else None
+        raise ActionConflictError(Message("store.action_conflict", title=action.title), current)
+
+    def delete_action(self, action: Action) -> None:
+        """Delete ``action`` if it is still at ``action.version``.
+
+        Raises
+        ------
+        ActionConflictError
+            If someone saved it since (its ``current`` is the stored one).
+        """
+        with writing(self.engine) as connection:
+            done = connection.execute(
+                delete(t.actions).where(
+                    t.actions.c.id == action.id, t.actions.c.version == action.version
+                )
+            )
+            if done.rowcount == 1:
+                return
+            row = connection.execute(select(t.actions).where(t.actions.c.id == action.id)).first()
+        if row is None:
+            return  # already gone: what was asked for
+        message = Message("store.action_conflict", title=action.title)
+        raise ActionConflictError(message, _action(row))
+
+    def _require(self, connection: object, workspace_id: str) -> None:
+        # FOR UPDATE on PostgreSQL: concurrent writes to one workspace queue here (SQLite's
+        # BEGIN IMMEDIATE has already queued them)
+        found = connection.execute(  # type: ignore[attr-defined]
+            select(t.workspaces.c.id).where(t.workspaces.c.id == workspace_id).with_for_update()
+        ).first()
+        if found is None:
+            raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
+
+
+def _check_json(value: str, what: str) -> None:
+    try:
+        json.loads(value)
+    except (TypeError, ValueError):
+        raise StoreError(Message("store.bad_json", what=what)) from None
+
+
+def _validate_action(action: Action) -> None:
+    if not action.title or not action.title.strip():
+        raise StoreError(Message("store.empty_name", what=Message("store.what.action")))
+    if not action.touchpoint or not str(action.touchpoint).strip():
+        raise StoreError(Message("store.empty_name", what=Message("store.what.touchpoint")))
+    if action.status not in ACTION_STATUSES:
+        raise StoreError(
+            Message("store.bad_status", status=str(action.status), known=", ".join(ACTION_STATUSES))
+        )
+    if action.gap is not None and action.gap not in GAP_KINDS:
+        raise StoreError(Message("store.bad_gap", gap=str(action.gap), known=", ".join(GAP_KINDS)))
+
+
+__all__ = [
+    "ACTION_STATUSES",
+    "DATASET_KINDS",
+    "GAP_KINDS",
+    "Action",
+    "Dataset",
+    "SavedView",
+    "Store",
+    "Workspace",
+    "new_id",
+    "open_store",
+]

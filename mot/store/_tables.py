@@ -1,0 +1,108 @@
+"""The store's tables, as SQLAlchemy Core metadata (the migrations create them).
+
+One row per workspace, per stored file (by content hash, shared by the datasets that hold
+the same bytes), per dataset (a survey wave or an event log of a workspace), per saved
+view and per corrective action. Times are UTC; JSON documents (mappings, journeys, view
+parameters) are stored as text, as the files that hold them are.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+workspaces = Table(
+    "workspaces",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("draft", Boolean, nullable=False),
+    Column("creator", String(128), index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True), nullable=False, index=True),
+)
+
+files = Table(
+    "files",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+datasets = Table(
+    "datasets",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column(
+        "workspace_id",
+        String(64),
+        ForeignKey("workspaces.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("kind", String(16), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("sha256", String(64), ForeignKey("files.sha256"), nullable=False, index=True),
+    Column("label", Text),
+    Column("wave_date", Date),
+    Column("mapping_json", Text),
+    Column("journey_json", Text),
+    Column("columns_json", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+views = Table(
+    "views",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column(
+        "workspace_id",
+        String(64),
+        ForeignKey("workspaces.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("name", Text, nullable=False),
+    Column("params_json", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+actions = Table(
+    "actions",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column(
+        "workspace_id",
+        String(64),
+        ForeignKey("workspaces.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("touchpoint", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("owner", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("due", Date),
+    Column("gap", String(16)),
+    Column("note", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
