@@ -9,7 +9,7 @@ import re
 import time
 from collections.abc import Callable
 
-from bench import behaviour, cli, dashboard, memory, survey, tests
+from bench import behaviour, cli, dashboard, memory, store, survey, tests
 from bench.harness import ROOT, Result
 
 README = ROOT / "bench" / "README.md"
@@ -40,6 +40,7 @@ def _families(scale: int) -> dict[str, Callable[[], list[Result] | str]]:
         "memory": lambda: memory.table(
             memory.bench_memory(tuple(size / scale for size in memory.SIZES_MB))
         ),
+        "store": lambda: store.bench_save(100_000 // scale),
         "tests": tests.bench_test_fast,
     }
 
