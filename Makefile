@@ -27,11 +27,10 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check .
 
 # The store's tests run on SQLite and, when Debian's postgresql is installed, on a throwaway
-# PostgreSQL cluster on 127.0.0.1 (tests/postgres.sh); without it their PostgreSQL half skips.
+# PostgreSQL cluster on 127.0.0.1 (tests/with-postgres.sh); without it their PostgreSQL half
+# skips and says so.
 test: lint
-	@url="$${MOT_TEST_DATABASE_URL:-$$(bash tests/postgres.sh start 2>/dev/null || true)}"; \
-	MOT_TEST_DATABASE_URL="$$url" $(BIN)/python -m pytest; status=$$?; \
-	[ -n "$${MOT_TEST_DATABASE_URL:-}" ] || bash tests/postgres.sh stop; exit $$status
+	bash tests/with-postgres.sh $(BIN)/python -m pytest
 
 # The inner loop: everything but the slow and the browser tests, on every core.
 test-fast: lint
@@ -42,7 +41,7 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 
 bench: $(VENV)/.installed-dev
-	$(BIN)/python -m bench
+	bash tests/with-postgres.sh $(BIN)/python -m bench
 
 # Retake the README's screenshots with the end-to-end browser test.
 screenshots: $(VENV)/.installed-dev
