@@ -4,7 +4,9 @@ Usage::
 
     python data/generate_demo.py [--out DIR]
 
-Writes ``demo_survey.csv`` and ``demo_events.parquet`` into ``DIR`` (default: this folder).
+Writes ``demo_survey.csv``, ``demo_events.parquet`` and the survey's second wave
+``demo_survey_wave2.csv`` (measured again after a corrective action) into ``DIR`` (default:
+this folder).
 Everything comes from one seeded generator (``numpy.random.default_rng(2024)``) and is built
 with array operations (no loop over respondents or users), so a rerun gives the same bytes.
 The truths planted in the data, with their generating rules and sizes, are documented in
@@ -28,6 +30,14 @@ TOUCHPOINTS = ("ZMOT", "FMOT", "SMOT", "TMOT", "UMOT")
 START = pd.Timestamp("2026-06-01", tz="UTC")
 WINDOW_DAYS = 84  # 12 weeks
 INCIDENT_DAYS = (42.0, 49.0)  # the week of Monday 2026-07-13
+# The second wave (demo_survey_wave2.csv): measured again after a corrective action at TMOT
+# (mobile customers choose their delivery slot by text message), 16 weeks after the first.
+WAVE2_SEED = SEED + 1
+N_WAVE2 = 1500
+N_WAVE2_REPEAT = 600  # wave-1 customers (C000001..C000600) who answer again
+WAVE2_START = START + pd.Timedelta(days=112)
+WAVE2_DAYS = 28
+WAVE2_TMOT_DEVICE_SHIFT = {"mobile": -0.5, "desktop": 0.0, "tablet": -0.6}  # mobile was -1.5
 DAY = 86400.0
 HOUR = 3600.0
 SESSION_GAP = 30 * 60.0
@@ -230,7 +240,9 @@ def _segments(rng: np.random.Generator, n: int) -> dict[str, np.ndarray]:
 
 
 def _experienced_latent(
-    rng: np.random.Generator, seg: dict[str, np.ndarray]
+    rng: np.random.Generator,
+    seg: dict[str, np.ndarray],
+    tmot_shift: dict[str, float] = TMOT_DEVICE_SHIFT,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Experienced utility on a continuous 1–7 scale, respondents × touchpoints.
 
@@ -240,10 +252,8 @@ def _experienced_latent(
     person = rng.normal(0.0, 0.35, size=(n, 1))
     deviation = rng.normal(0.0, 1.0, size=(n, len(TOUCHPOINTS)))
     latent = EXPERIENCED_MEAN + person + deviation
-    devices = list(TMOT_DEVICE_SHIFT)
-    shift = np.select(
-        [seg["device"] == d for d in devices], [TMOT_DEVICE_SHIFT[d] for d in devices]
-    )
+    devices = list(tmot_shift)
+    shift = np.select([seg["device"] == d for d in devices], [tmot_shift[d] for d in devices])
     latent[:, 3] += shift
     latent[:, 1] += VARIANT_B_FMOT_LIFT * (seg["variant"] == "B")
     return latent, person, deviation
@@ -283,11 +293,15 @@ def _peak_end(emotion: np.ndarray) -> np.ndarray:
     return (_peak(emotion)[0] + emotion[:, -1]) / 2.0
 
 
-def _survey_latents(rng: np.random.Generator, seg: dict[str, np.ndarray]) -> dict:
+def _survey_latents(
+    rng: np.random.Generator,
+    seg: dict[str, np.ndarray],
+    tmot_shift: dict[str, float] = TMOT_DEVICE_SHIFT,
+) -> dict:
     """Continuous latents of every measure and outcome (before rounding to the scales)."""
     n = len(seg["device"])
     shape = (n, len(TOUCHPOINTS))
-    experienced, person, deviation = _experienced_latent(rng, seg)
+    experienced, person, deviation = _experienced_latent(rng, seg, tmot_shift)
     emotion = _emotion_latent(rng, experienced, deviation)
     peak_end = _peak_end(emotion)
     lat = {
@@ -367,11 +381,23 @@ def _start_dates(rng: np.random.Generator, delivered_at: np.ndarray) -> np.ndarr
     return stamps.tz_localize(None).strftime("%Y-%m-%d %H:%M:%S").to_numpy(dtype=object)
 
 
-def build_survey(rng: np.random.Generator, seg: dict, lat: dict, persona: np.ndarray) -> dict:
-    """The survey's columns as text arrays, one row per customer C000001... (no metadata yet)."""
+def _customer_ids(numbers: np.ndarray) -> np.ndarray:
+    return np.char.add("C", np.char.zfill(numbers.astype(str), 6))
+
+
+def build_survey(
+    rng: np.random.Generator,
+    seg: dict,
+    lat: dict,
+    persona: np.ndarray,
+    customers: np.ndarray | None = None,
+) -> dict:
+    """The survey's columns as text arrays, one row per customer (C000001... unless
+    ``customers`` numbers them), no metadata yet."""
     n = len(persona)
+    numbers = np.arange(1, n + 1) if customers is None else customers
     columns: dict[str, np.ndarray] = {
-        "customer_id": np.char.add("C", np.char.zfill(np.arange(1, n + 1).astype(str), 6)),
+        "customer_id": _customer_ids(numbers),
         "device": seg["device"],
         "channel": seg["channel"],
         "persona": persona,
@@ -620,10 +646,13 @@ def write_survey(columns: dict[str, np.ndarray], path: Path) -> None:
     frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
 
 
-def _in_response_order(survey: dict, start: np.ndarray) -> dict[str, np.ndarray]:
-    """Sort the rows by StartDate, as an export does, and number the responses in that order."""
+def _in_response_order(
+    survey: dict, start: np.ndarray, first: int = 1
+) -> dict[str, np.ndarray]:
+    """Sort the rows by StartDate, as an export does, and number the responses in that order
+    (from ``first``)."""
     order = np.argsort(start, kind="stable")
-    ids = np.char.add("R_", np.char.zfill(np.arange(1, start.size + 1).astype(str), 6))
+    ids = np.char.add("R_", np.char.zfill(np.arange(first, first + start.size).astype(str), 6))
     rest = {name: np.asarray(values)[order] for name, values in survey.items()}
     return {"StartDate": start[order], "ResponseId": ids, **rest}
 
@@ -657,7 +686,34 @@ def generate(out: Path) -> tuple[Path, Path]:
     survey_path, events_path = out / "demo_survey.csv", out / "demo_events.parquet"
     write_survey(survey, survey_path)
     write_events(events, events_path)
+    write_survey(build_wave2(resp_seg, persona), out / "demo_survey_wave2.csv")
     return survey_path, events_path
+
+
+def build_wave2(first_seg: dict[str, np.ndarray], first_persona: np.ndarray) -> dict:
+    """The second wave's columns: its own seeded generator, so the first wave is unchanged.
+
+    :data:`N_WAVE2` respondents: the first :data:`N_WAVE2_REPEAT` customers of wave 1 again
+    (same customer id, device, channel, persona and variant; new answers), then new customers
+    numbered after wave 1's. Every rule of wave 1 holds, except TMOT's device shift
+    (:data:`WAVE2_TMOT_DEVICE_SHIFT`): the corrective action at delivery lifted mobile.
+    Responses start within :data:`WAVE2_DAYS` days of :data:`WAVE2_START`, numbered on from
+    wave 1's ResponseIds.
+    """
+    rng = np.random.default_rng(WAVE2_SEED)
+    n_new = N_WAVE2 - N_WAVE2_REPEAT
+    new_seg = _segments(rng, n_new)
+    seg = {k: np.concatenate([v[:N_WAVE2_REPEAT], new_seg[k]]) for k, v in first_seg.items()}
+    persona = np.concatenate([first_persona[:N_WAVE2_REPEAT], _choice(rng, PERSONAS, n_new)])
+    customers = np.concatenate(
+        [np.arange(1, N_WAVE2_REPEAT + 1), N_RESPONDENTS + N_VISITORS + 1 + np.arange(n_new)]
+    )
+    lat = _survey_latents(rng, seg, WAVE2_TMOT_DEVICE_SHIFT)
+    survey = build_survey(rng, seg, lat, persona, customers)
+    seconds = rng.uniform(0.0, WAVE2_DAYS * DAY, N_WAVE2)
+    stamps = WAVE2_START + pd.to_timedelta(np.rint(seconds), unit="s")
+    start = stamps.tz_localize(None).strftime("%Y-%m-%d %H:%M:%S").to_numpy(dtype=object)
+    return _in_response_order(survey, start, first=N_RESPONDENTS + 1)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -666,10 +722,10 @@ def main(argv: list[str] | None = None) -> None:
         "--out",
         type=Path,
         default=Path(__file__).resolve().parent,
-        help="folder to write demo_survey.csv and demo_events.parquet into (default: data/)",
+        help="folder to write the demo files into (default: data/)",
     )
     args = parser.parse_args(argv)
-    for path in generate(args.out):
+    for path in (*generate(args.out), args.out / "demo_survey_wave2.csv"):
         print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
 
 

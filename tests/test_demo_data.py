@@ -432,3 +432,63 @@ def test_truth_7c_delivery_incident_week(events: pd.DataFrame) -> None:
     assert deliveries[INCIDENT_WEEK] < 0.5 * normal["delivery"].median()
     assert deliveries[INCIDENT_WEEK + 1] > 1.3 * normal["delivery"].median()  # delayed parcels
     assert tickets.idxmax() == INCIDENT_WEEK
+
+
+# ------------------------------------------------------------------------------------------
+# The second wave: measured again after a corrective action at TMOT
+# ------------------------------------------------------------------------------------------
+
+WAVE2 = DATA / "demo_survey_wave2.csv"
+
+
+@pytest.fixture(scope="module")
+def wave2() -> pd.DataFrame:
+    frame = pd.read_csv(WAVE2, dtype=str, keep_default_na=False)
+    return frame.apply(
+        lambda c: pd.to_numeric(c, errors="coerce") if c.name in RATING_SCALES else c
+    )
+
+
+def test_regenerated_wave2_is_byte_identical(regenerated: Path) -> None:
+    assert (regenerated / "demo_survey_wave2.csv").read_bytes() == WAVE2.read_bytes()
+
+
+def test_wave2_layout_and_repeat_customers(raw: pd.DataFrame, wave2: pd.DataFrame) -> None:
+    assert list(wave2.columns) == EXPECTED_COLUMNS and len(wave2) == 1500
+    assert WAVE2.stat().st_size < 1_000_000
+    # new response ids, numbered on from wave 1's; 600 wave-1 customers answer again
+    assert set(wave2["ResponseId"]).isdisjoint(raw["ResponseId"])
+    again = wave2.merge(raw, on="customer_id", suffixes=("", "_1"))
+    assert len(again) == 600
+    for segment in SEGMENTS:
+        assert (again[segment] == again[f"{segment}_1"]).all()
+    starts = pd.to_datetime(wave2["StartDate"])
+    assert starts.min() >= pd.Timestamp("2026-09-21") and starts.max() < pd.Timestamp("2026-10-20")
+
+
+def test_wave2_tmot_improves_and_nothing_else_moves(survey: pd.DataFrame, wave2) -> None:
+    from scipy import stats
+
+    def welch(measure_name: str, tp: int, rows1=None, rows2=None) -> tuple[float, float]:
+        col1 = measure(survey, measure_name).iloc[:, tp]
+        col2 = wave2[MEASURE_COLUMNS[measure_name][tp]]
+        a = (col1 if rows1 is None else col1[rows1]).dropna()
+        b = (col2 if rows2 is None else col2[rows2]).dropna()
+        return b.mean() - a.mean(), stats.ttest_ind(b, a, equal_var=False).statistic
+
+    lift, t = welch("experienced", 3)
+    assert 0.4 < lift < 0.8 and t > 8  # +0.55 by rule: mobile's −1.5 became −0.5
+    mobile, _ = welch("experienced", 3, survey["device"] == "mobile", wave2["device"] == "mobile")
+    desktop, _ = welch(
+        "experienced", 3, survey["device"] == "desktop", wave2["device"] == "desktop"
+    )
+    assert 0.75 < mobile < 1.25 and abs(desktop) < 0.2
+    follows, t_memory = welch("retrospective", 3)  # remembered TMOT follows (0.7 × lived)
+    assert 0.25 < follows < 0.55 and t_memory > 5
+    others = [
+        welch(name, tp)[1]
+        for name in MEASURE_COLUMNS
+        for tp in range(5)
+        if not (tp == 3 and name in ("experienced", "retrospective", "emotion"))
+    ]
+    assert len(others) == 27 and max(abs(t) for t in others) < 3
