@@ -646,9 +646,7 @@ def write_survey(columns: dict[str, np.ndarray], path: Path) -> None:
     frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
 
 
-def _in_response_order(
-    survey: dict, start: np.ndarray, first: int = 1
-) -> dict[str, np.ndarray]:
+def _in_response_order(survey: dict, start: np.ndarray, first: int = 1) -> dict[str, np.ndarray]:
     """Sort the rows by StartDate, as an export does, and number the responses in that order
     (from ``first``)."""
     order = np.argsort(start, kind="stable")
