@@ -133,6 +133,12 @@ ANALYSES: dict[str, tuple[str, str]] = {
         "La tabla de personas no tiene ninguna columna de segmento `{by}`. Sus columnas son: "
         "{columns}. Asigna una columna a un segmento en la página Datos o elige una de estas.",
     ),
+    "wom.min_n": (
+        "`min_n` is the fewest answers for an NPS interval, a whole number ≥ 2 (the default is "
+        "{default}); got {min_n!r}.",
+        "`min_n` es el mínimo de respuestas para un intervalo del NPS, un número entero ≥ 2 (el "
+        "valor por defecto es {default}); se ha recibido {min_n!r}.",
+    ),
     "drivers.no_drivers": (
         "The driver table is empty: pass the table that `driver_importance` returns.",
         "La tabla de impulsores está vacía: pasa la tabla que devuelve `driver_importance`.",
