@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from mot import vocabulary
-from mot._stats import validate_confidence
+from mot._stats import clip_interval, validate_confidence
 from mot.distributions import norm_ppf, norm_sf
 from mot.errors import MissingMeasureError, MotError
 from mot.messages import Message
@@ -314,7 +314,7 @@ def nps_difference(
     z_crit = norm_ppf((1 + confidence) / 2)
     with np.errstate(divide="ignore", invalid="ignore"):
         z = np.where(se > 0, centre / se, np.nan)
-    low, high, clipped = _clipped(centre - z_crit * se, centre + z_crit * se, 200.0)
+    low, high, clipped = clip_interval(centre - z_crit * se, centre + z_crit * se, -200.0, 200.0)
     p_value = 2 * norm_sf(np.abs(z))
     p_adjusted = adjust_p_values(p_value, method=correction)
     out = pd.DataFrame(
@@ -365,14 +365,6 @@ def _interval_terms(table: pd.DataFrame, ci_method: str) -> tuple[np.ndarray, np
     return centre, variance
 
 
-def _clipped(
-    low: np.ndarray, high: np.ndarray, bound: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """An interval cut to [−bound, bound], and which rows were cut (NaN stays NaN, uncut)."""
-    clipped = (low < -bound) | (high > bound)
-    return np.clip(low, -bound, bound), np.clip(high, -bound, bound), clipped
-
-
 def _nps_statistics(
     table: pd.DataFrame, confidence: float, ci_method: str, min_n: int
 ) -> pd.DataFrame:
@@ -385,7 +377,9 @@ def _nps_statistics(
     small = n < min_n
     se = np.where(small, np.nan, 100 * np.sqrt(variance))
     z_crit = norm_ppf((1 + confidence) / 2)
-    low, high, clipped = _clipped(100 * centre - z_crit * se, 100 * centre + z_crit * se, 100.0)
+    low, high, clipped = clip_interval(
+        100 * centre - z_crit * se, 100 * centre + z_crit * se, -100.0, 100.0
+    )
     return table.assign(
         promoter_share=p_promoter,
         detractor_share=p_detractor,
