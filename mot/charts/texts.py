@@ -26,6 +26,8 @@ DEFAULT_TEXT: dict[str, str] = {
     "retrospective": "Retrospective",
     "mean_0_100": "Mean rating (0–100)",
     "top2_share": "Top-2-box share",
+    "ci_clipped": "Interval cut at 0 or 100",
+    "small_n": "Fewer than 20 ratings",
     "lowest": "Lowest mean",
     "highest": "Highest mean",
     # shifts

@@ -31,6 +31,8 @@ SPANISH: dict[str, str] = {
     "retrospective": "Recordada",
     "mean_0_100": "Valoración media (0–100)",
     "top2_share": "Proporción top-2",
+    "ci_clipped": "Intervalo cortado en 0 o 100",
+    "small_n": "Menos de 20 valoraciones",
     "lowest": "Media más baja",
     "highest": "Media más alta",
     "comparison": "Comparación",
