@@ -76,7 +76,10 @@ def nps_by_segment(loaded: data.Loaded, *, segment: str, text: dict[str, str]) -
     differences = widgets.attempt(lambda: queries.nps_difference(loaded, by=segment))
     if differences is None or differences.empty:
         return
-    st.caption(t("drivers.nps_differences_caption", n=number(len(differences), 0)))
+    if len(differences) == 1:
+        st.caption(t("drivers.nps_difference_caption_one"))
+    else:
+        st.caption(t("drivers.nps_differences_caption", n=number(len(differences), 0)))
     widgets.table(
         differences,
         columns={

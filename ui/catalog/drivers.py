@@ -154,6 +154,12 @@ STRINGS = {
         "95 %; los valores p de los {n} pares se ajustan por Holm, porque se prueban varios a "
         "la vez.",
     ),
+    "drivers.nps_difference_caption_one": (
+        "The NPS difference between the two groups (a − b), with its 95% adjusted Wald "
+        "interval; one test, so its p-value needs no correction.",
+        "La diferencia de NPS entre los dos grupos (a − b), con su intervalo de Wald ajustado "
+        "del 95 %; una sola prueba, así que su valor p no necesita corrección.",
+    ),
     "drivers.col.nps_difference": ("NPS a − b", "NPS a − b"),
     "drivers.col.group": ("Group", "Grupo"),
     "drivers.col.promoters": ("Promoters", "Promotores"),
