@@ -133,6 +133,12 @@ ANALYSES: dict[str, tuple[str, str]] = {
         "La tabla de personas no tiene ninguna columna de segmento `{by}`. Sus columnas son: "
         "{columns}. Asigna una columna a un segmento en la página Datos o elige una de estas.",
     ),
+    "wom.min_n": (
+        "`min_n` is the fewest answers for an NPS interval, a whole number ≥ 2 (the default is "
+        "{default}); got {min_n!r}.",
+        "`min_n` es el mínimo de respuestas para un intervalo del NPS, un número entero ≥ 2 (el "
+        "valor por defecto es {default}); se ha recibido {min_n!r}.",
+    ),
     "drivers.no_drivers": (
         "The driver table is empty: pass the table that `driver_importance` returns.",
         "La tabla de impulsores está vacía: pasa la tabla que devuelve `driver_importance`.",
@@ -166,6 +172,50 @@ ANALYSES: dict[str, tuple[str, str]] = {
         "Map a column with one distinct id per respondent on the Data page.",
         "Los ids de las personas deben ser únicos en la tabla de personas; `{id}` aparece más "
         "de una vez. Asigna en la página Datos una columna con un id distinto por persona.",
+    ),
+    "drivers.too_few_rows": (
+        "Relative importance over {predictors} predictors needs at least {needed} rows with "
+        "every predictor and the outcome; there are {n} ({excluded} left out for a missing or "
+        "non-numeric value). Use fewer predictors or more complete rows.",
+        "La importancia relativa sobre {predictors} predictores necesita al menos {needed} "
+        "filas con todos los predictores y el resultado; hay {n} ({excluded} dejadas fuera por "
+        "un valor vacío o no numérico). Usa menos predictores o más filas completas.",
+    ),
+    "drivers.constant_columns": (
+        "Relative importance needs columns that vary, but every complete row has the same "
+        "value in: {columns}. Leave such a column out.",
+        "La importancia relativa necesita columnas que varíen, pero todas las filas completas "
+        "tienen el mismo valor en: {columns}. Deja fuera esa columna.",
+    ),
+    "drivers.dominance_limit": (
+        "Dominance analysis fits a regression on every subset of the predictors: {p} "
+        "predictors would be {models} models, and it takes at most {limit} ({limit_models} "
+        "models). Use method='relative_weights', which divides R² the same way in one step, "
+        "or analyse fewer predictors.",
+        "El análisis de dominancia ajusta una regresión para cada subconjunto de los "
+        "predictores: {p} predictores serían {models} modelos, y admite como mucho {limit} "
+        "({limit_models} modelos). Usa method='relative_weights', que reparte el R² de la misma "
+        "manera en un solo paso, o analiza menos predictores.",
+    ),
+    "drivers.no_predictors": (
+        "`predictors` is the list of predictor columns, such as ['price', 'delivery']; got "
+        "{given}.",
+        "`predictors` es la lista de columnas predictoras, como ['price', 'delivery']; se ha "
+        "recibido {given}.",
+    ),
+    "drivers.no_column": (
+        "The table has no column {missing}. Its columns are: {columns}.",
+        "La tabla no tiene ninguna columna {missing}. Sus columnas son: {columns}.",
+    ),
+    "drivers.repeated_predictor": (
+        "Each predictor is named once; repeated: {columns}.",
+        "Cada predictor se nombra una sola vez; repetidos: {columns}.",
+    ),
+    "drivers.outcome_is_predictor": (
+        "The outcome `{outcome}` is also listed as a predictor; a column cannot explain "
+        "itself. Leave it out of `predictors`.",
+        "El resultado `{outcome}` figura también como predictor; una columna no puede "
+        "explicarse a sí misma. Quítalo de `predictors`.",
     ),
     "drivers.n_boot": (
         "`n_boot` must be a whole number ≥ 0 (e.g. 500); got {n_boot!r}.",

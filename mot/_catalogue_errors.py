@@ -423,13 +423,16 @@ ERRORS: dict[str, tuple[str, str]] = {
     "cli.respondents": ("Respondents: {n}", "Personas encuestadas: {n}"),
     "cli.utilities": ("Utilities (0–100, 95% CI):", "Utilidades (0–100, IC del 95 %):"),
     "cli.nps": (
-        "NPS: {score:.1f} (95% CI {low:.1f} to {high:.1f}, n = {n})",
-        "NPS: {score:.1f} (IC del 95 % de {low:.1f} a {high:.1f}, n = {n})",
+        "NPS: {score:.1f} (95% CI {low:.1f} to {high:.1f}, {method}, n = {n})",
+        "NPS: {score:.1f} (IC del 95 % de {low:.1f} a {high:.1f}, {method}, n = {n})",
     ),
     "cli.nps_no_interval": (
-        "NPS: {score:.1f} (no interval: too few answers, n = {n})",
-        "NPS: {score:.1f} (sin intervalo: demasiado pocas respuestas, n = {n})",
+        "NPS: {score:.1f} (no interval: too few answers, n = {n}; an interval needs {min_n})",
+        "NPS: {score:.1f} (sin intervalo: demasiado pocas respuestas, n = {n}; un intervalo "
+        "necesita {min_n})",
     ),
+    "cli.nps_method.adjusted_wald": ("adjusted Wald", "Wald ajustado"),
+    "cli.nps_method.wald": ("Wald", "Wald"),
     "cli.verdict": ("Peak-end verdict: {verdict}", "Veredicto pico-final: {verdict}"),
     "cli.peak_end_sample": (
         "Compared: {n} respondents with a complete curve and the remembered rating; left out: "

@@ -1,7 +1,8 @@
 """Statistical helpers several analysis modules share (private: not part of the API).
 
-The confidence-level check every function with a ``confidence`` argument runs, one-pass
-group statistics over integer keys and the Student t-interval of a mean.
+The confidence-level check every function with a ``confidence`` argument runs, the flagged cut
+of an interval at the ends of its scale, one-pass group statistics over integer keys and the
+Student t-interval of a mean.
 """
 
 from __future__ import annotations
@@ -41,6 +42,25 @@ def validate_confidence(confidence: object) -> None:
     ):
         message = Message("arg.confidence", confidence=confidence)
         raise MotError(message)
+
+
+def clip_interval(
+    low: np.ndarray, high: np.ndarray, lower: float, upper: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """An interval cut to the scale ``[lower, upper]``, and which rows were cut.
+
+    Every interval the library cuts goes through here, so that the cut is flagged (a
+    ``ci_clipped`` column), never silent. NaN bounds stay NaN and are not flagged.
+
+    Examples
+    --------
+    >>> low, high, cut = clip_interval(np.array([-3.0, 10.0, np.nan]),
+    ...                                np.array([40.0, 106.98, np.nan]), 0.0, 100.0)
+    >>> low.tolist(), high.tolist(), cut.tolist()
+    ([0.0, 10.0, nan], [40.0, 100.0, nan], [True, True, False])
+    """
+    clipped = (low < lower) | (high > upper)
+    return np.clip(low, lower, upper), np.clip(high, lower, upper), clipped
 
 
 def group_stats(

@@ -191,8 +191,9 @@ def _scores(survey: SurveyData, progress: tqdm, language: str = "en") -> dict:
     progress.update()
     memory = _optional(lambda: peak_end(survey.ratings, survey.respondents), warnings, language)
     progress.update()
+    nps_keys = ("score", "ci_low", "ci_high", "n", "ci_method", "ci_clipped", "small_n")
     nps_row = (
-        {k: _clean(nps_table[k].iloc[0]) for k in ("score", "ci_low", "ci_high", "n")}
+        {k: _clean(nps_table[k].iloc[0]) for k in nps_keys}
         if nps_table is not None and len(nps_table)
         else None
     )
@@ -237,12 +238,7 @@ def _print_scores(result: dict, language: str = "en") -> None:
         shown = utilities[["touchpoint", "utility", "n", "mean", "ci_low", "ci_high"]]
         print(shown.to_string(index=False, float_format=_decimals(language, 1)))
     if result["nps"]:
-        n = result["nps"]
-        if n["ci_low"] is None or n["ci_high"] is None:
-            print("\n" + text("cli.nps_no_interval", language, score=n["score"], n=n["n"]))
-        else:
-            values = {"score": n["score"], "low": n["ci_low"], "high": n["ci_high"], "n": n["n"]}
-            print("\n" + text("cli.nps", language, **values))
+        _print_nps(result["nps"], language)
     if memory := result["peak_end"]:
         print("\n" + text("cli.verdict", language, verdict=memory["verdict"]))
         left_out = {k: memory[f"n_{k}"] for k in ("no_curve", "no_outcome", "incomplete")}
@@ -251,6 +247,19 @@ def _print_scores(result: dict, language: str = "en") -> None:
         print("\n" + text("cli.notes", language))
         for w in result["warnings"]:
             print(f"- {w}")
+
+
+def _print_nps(n: dict, language: str) -> None:
+    """The NPS line: the score with its interval and the interval's method, or why none."""
+    from mot.wom import NPS_MIN_N
+
+    if n["ci_low"] is None or n["ci_high"] is None:
+        values = {"score": n["score"], "n": n["n"], "min_n": NPS_MIN_N}
+        print("\n" + text("cli.nps_no_interval", language, **values))
+        return
+    method = text(f"cli.nps_method.{n['ci_method']}", language)
+    values = {"score": n["score"], "low": n["ci_low"], "high": n["ci_high"], "n": n["n"]}
+    print("\n" + text("cli.nps", language, method=method, **values))
 
 
 def _score(args: argparse.Namespace, progress: tqdm) -> int:

@@ -15,7 +15,7 @@ import pandas as pd
 from scipy import stats
 
 from mot import MEASURES, vocabulary
-from mot._stats import validate_confidence
+from mot._stats import clip_interval, validate_confidence
 from mot.errors import InsufficientDataError, MotError
 from mot.messages import Message
 from mot.tidy import as_ratings, require_measure
@@ -57,6 +57,7 @@ PROPORTION_COLUMNS: tuple[str, ...] = (
     "se",
     "ci_low",
     "ci_high",
+    "ci_clipped",
     "z",
     "p_value",
     "cohens_h",
@@ -260,7 +261,8 @@ def two_proportion_test(
     The test uses the pooled proportion ``p = (x_a + x_b) / (n_a + n_b)``:
     ``z = (p_a − p_b) / √[p (1 − p) (1/n_a + 1/n_b)]``, two-sided p from the standard
     normal. The interval uses the unpooled (Wald) standard error
-    ``se = √[p_a (1 − p_a) / n_a + p_b (1 − p_b) / n_b]``, clipped to [−1, 1]. Cohen's
+    ``se = √[p_a (1 − p_a) / n_a + p_b (1 − p_b) / n_b]``, cut at −1 and 1 (and flagged in
+    ``ci_clipped`` when it is). Cohen's
     ``h = 2 asin √p_a − 2 asin √p_b``. When the pooled share is 0 or 1 both groups are
     identical: z = 0 and p = 1.
 
@@ -277,8 +279,9 @@ def two_proportion_test(
     -------
     DataFrame
         One row: ``p_a``, ``p_b`` (shares 0–1), ``difference`` (``p_a − p_b``), ``se``
-        (unpooled, the interval's), ``ci_low``, ``ci_high``, ``z`` (pooled), ``p_value``
-        (two-sided) and ``cohens_h``.
+        (unpooled, the interval's), ``ci_low``, ``ci_high``, ``ci_clipped`` (True when the
+        interval was cut at −1 or 1), ``z`` (pooled), ``p_value`` (two-sided) and
+        ``cohens_h``.
 
     Raises
     ------
@@ -482,13 +485,15 @@ def _two_proportion(
         se_pooled = np.sqrt(pooled * (1 - pooled) * (1 / n_a + 1 / n_b))
         z = np.where(se_pooled > 0, difference / se_pooled, np.where(se_pooled == 0, 0.0, np.nan))
     z_crit = stats.norm.ppf((1 + confidence) / 2)
+    low, high, clipped = clip_interval(difference - z_crit * se, difference + z_crit * se, -1, 1)
     return {
         "p_a": p_a,
         "p_b": p_b,
         "difference": difference,
         "se": se,
-        "ci_low": np.clip(difference - z_crit * se, -1.0, 1.0),
-        "ci_high": np.clip(difference + z_crit * se, -1.0, 1.0),
+        "ci_low": low,
+        "ci_high": high,
+        "ci_clipped": clipped,
         "z": z,
         "p_value": 2 * stats.norm.sf(np.abs(z)),
         "cohens_h": 2 * np.arcsin(np.sqrt(p_a)) - 2 * np.arcsin(np.sqrt(p_b)),

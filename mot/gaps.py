@@ -50,6 +50,8 @@ IMPORTANCE_PERFORMANCE_COLUMNS: tuple[str, ...] = (
     "importance_source",
     "performance",
     "quadrant",
+    "importance_split",
+    "performance_split",
 )
 """Columns of :func:`importance_performance`."""
 
@@ -193,11 +195,19 @@ def importance_performance(
     Performance is the mean ``experienced`` rating (0–100). Importance is the mean stated
     ``importance`` rating (0–100) where the touchpoint has one; otherwise it is derived:
     ``100 × share`` from :func:`mot.drivers.driver_importance` for ``outcome`` (the
-    touchpoint's percentage of the explained variance, so derived values add up to 100
-    over all touchpoints and are not on the same footing as stated ones; the
-    ``importance_source`` column says which each row has). The grid is split at the mean
-    importance and the mean performance across the listed touchpoints; a value equal to the
-    mean counts as high.
+    touchpoint's percentage of the explained variance, so the p derived values of the
+    regression add up to 100). The ``importance_source`` column says which each row has.
+
+    The two kinds of importance are on different scales, so they are never averaged
+    together. Split rule (a value equal to its split counts as high):
+
+    - performance is high at or above the mean performance of the listed touchpoints;
+    - stated importance is high at or above the mean stated importance (over the touchpoints
+      with stated importance);
+    - derived importance is high at or above an equal share of the explained variance,
+      ``100 / p`` for the p touchpoints of the regression (the mean of all p shares).
+
+    ``importance_split`` and ``performance_split`` give the split each row was compared with.
 
     Parameters
     ----------
@@ -217,10 +227,11 @@ def importance_performance(
     DataFrame
         One row per touchpoint with ``experienced`` ratings, in journey order, with columns
         ``touchpoint`` (ordered categorical), ``importance`` (0–100), ``importance_source``
-        (``"stated"`` or ``"derived"``), ``performance`` (0–100) and ``quadrant``:
+        (``"stated"`` or ``"derived"``), ``performance`` (0–100), ``quadrant``:
         ``"concentrate_here"`` (high importance, low performance), ``"keep_up"`` (high,
         high), ``"low_priority"`` (low, low) or ``"possible_overkill"`` (low importance,
-        high performance).
+        high performance), ``importance_split`` (the split of the row's kind of importance)
+        and ``performance_split`` (the mean performance, the same on every row).
 
     Raises
     ------
@@ -243,11 +254,11 @@ def importance_performance(
     >>> ratings = pd.DataFrame({"respondent_id": "a", "touchpoint": ["ZMOT", "FMOT", "SMOT"] * 2,
     ...                         "measure": ["importance"] * 3 + ["experienced"] * 3,
     ...                         "value": [90.0, 50, 70, 40, 80, 60]})
-    >>> importance_performance(ratings)[["touchpoint", "quadrant"]]
-      touchpoint           quadrant
-    0       ZMOT   concentrate_here
-    1       FMOT  possible_overkill
-    2       SMOT            keep_up
+    >>> importance_performance(ratings)[["touchpoint", "quadrant", "importance_split"]]
+      touchpoint           quadrant  importance_split
+    0       ZMOT   concentrate_here              70.0
+    1       FMOT  possible_overkill              70.0
+    2       SMOT            keep_up              70.0
     """
     ratings = as_ratings(ratings)
     experienced = require_measure(
@@ -258,30 +269,52 @@ def importance_performance(
     performance = experienced.groupby("touchpoint", observed=True, sort=True)["value"].mean()
     rows = ratings[(ratings["measure"] == "importance") & ratings["value"].notna()]
     stated = rows.groupby("touchpoint", observed=True)["value"].mean().reindex(performance.index)
-    unstated = stated.index[stated.isna()]
-    importance = stated
-    source = np.where(stated.notna(), "stated", "derived")
-    if len(unstated):
-        _validate_importance_performance(respondents, unstated=list(unstated), outcome=outcome)
-        from mot.drivers import driver_importance  # scipy.stats: loaded only when needed
-
-        drivers = driver_importance(ratings, respondents, outcome=outcome, n_boot=0, seed=seed)
-        derived = 100 * drivers.set_index("touchpoint")["share"]
-        importance = stated.fillna(derived.reindex(stated.index))
-    high_importance = (importance >= importance.mean()).to_numpy()
-    high_performance = (performance >= performance.mean()).to_numpy()
+    importance, split = _importance_and_split(stated, ratings, respondents, outcome, seed)
+    high_importance = (importance >= split).to_numpy()
+    performance_split = float(performance.mean())
+    high_performance = (performance >= performance_split).to_numpy()
     quadrant = [QUADRANTS[key] for key in zip(high_importance, high_performance, strict=True)]
     categories = ratings["touchpoint"].cat.categories
     return pd.DataFrame(
         {
             "touchpoint": pd.Categorical(performance.index, categories=categories, ordered=True),
             "importance": importance.to_numpy(dtype="float64"),
-            "importance_source": pd.array(source, dtype="str"),
+            "importance_source": pd.array(
+                np.where(stated.notna(), "stated", "derived"), dtype="str"
+            ),
             "performance": performance.to_numpy(dtype="float64"),
             "quadrant": pd.array(quadrant, dtype="str"),
+            "importance_split": split.to_numpy(dtype="float64"),
+            "performance_split": np.full(len(performance), performance_split),
         },
         columns=list(IMPORTANCE_PERFORMANCE_COLUMNS),
     )
+
+
+def _importance_and_split(
+    stated: pd.Series,
+    ratings: pd.DataFrame,
+    respondents: pd.DataFrame | None,
+    outcome: str,
+    seed: int,
+) -> tuple[pd.Series, pd.Series]:
+    """Each touchpoint's importance, stated or derived, and the split of its own kind.
+
+    Stated importance is split at the mean of the stated values, derived importance
+    (``100 × share``) at the equal share ``100 / p`` of the regression's p touchpoints: the two
+    scales are never averaged together.
+    """
+    split = pd.Series(float(stated.mean()), index=stated.index)  # NaN when nothing is stated
+    unstated = stated.index[stated.isna()]
+    if not len(unstated):
+        return stated, split
+    _validate_importance_performance(respondents, unstated=list(unstated), outcome=outcome)
+    from mot.drivers import driver_importance  # scipy.stats: loaded only when needed
+
+    drivers = driver_importance(ratings, respondents, outcome=outcome, n_boot=0, seed=seed)
+    derived = 100 * drivers.set_index("touchpoint")["share"]
+    importance = stated.fillna(derived.reindex(stated.index))
+    return importance, split.where(stated.notna(), 100 / len(drivers))
 
 
 def priorities(

@@ -27,7 +27,7 @@ from mot._codes import (
     segment_count,
 )
 from mot._frames import labelled, text
-from mot._stats import group_stats, t_interval, validate_confidence
+from mot._stats import clip_interval, group_stats, t_interval, validate_confidence
 from mot.distributions import t_sf
 from mot.errors import MissingMeasureError, MotError
 from mot.messages import Message
@@ -43,8 +43,23 @@ SCORE_COLUMNS: tuple[str, ...] = (
     "ci_low",
     "ci_high",
     "top2_share",
+    "ci_clipped",
+    "small_n",
 )
 """Columns of :func:`score_utilities` (after the segment column, when ``by`` is given)."""
+
+UTILITY_SCALE: tuple[float, float] = (0.0, 100.0)
+"""The scale utilities are scored on; their intervals are cut at its ends (and flagged)."""
+
+SMALL_N = 20
+"""Fewer ratings than this flag a utility's interval as resting on a small sample (``small_n``).
+
+The t-interval leans on the mean being close to normal; with under 20 ratings on a bounded,
+often skewed 0–100 scale that cannot be relied on (it is the same 20 that
+:func:`mot.compare.compare_groups` asks of each group before it uses Welch's t), and the
+percentile bootstrap is known to be too narrow in small samples (Efron & Tibshirani 1993,
+§13.3; Hesterberg 2015). The interval is still shown, with the flag.
+"""
 
 SHIFT_COLUMNS: tuple[str, ...] = (
     "touchpoint",
@@ -259,6 +274,11 @@ def score_utilities(
     Only the three sources of utility (anticipated, experienced, retrospective) are scored;
     other measures in ``ratings`` are ignored.
 
+    Intervals never leave the 0–100 scale (:data:`UTILITY_SCALE`): a t-interval reaching
+    past 0 or 100 (a mean near the end of the scale with a wide spread) is cut at the end and
+    flagged in ``ci_clipped``. A mean from fewer than :data:`SMALL_N` (20) ratings is flagged
+    in ``small_n``: its interval is shown, but rests on a small sample.
+
     Parameters
     ----------
     ratings : DataFrame
@@ -295,6 +315,8 @@ def score_utilities(
         - ``se``: standard error ``sd/√n``; NaN when ``n < 2``.
         - ``ci_low``, ``ci_high``: confidence interval of the mean; NaN when ``n < 2``.
         - ``top2_share``: share of ratings in the top two points of their scale.
+        - ``ci_clipped``: True when the interval was cut at 0 or 100.
+        - ``small_n``: True when ``n < SMALL_N`` (20).
 
         Ratings with a NaN value are not counted. An empty ``ratings`` gives an empty table
         with these columns.
@@ -312,11 +334,14 @@ def score_utilities(
     experienced utility. *Quarterly Journal of Economics*, 112(2), 375–405.
     Efron, B. & Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*, ch. 13
     (percentile interval).
+    Hesterberg, T. C. (2015). What teachers should know about the bootstrap. *The American
+    Statistician*, 69(4), 371–386.
 
     Examples
     --------
     Five experienced ratings: mean 80, sd 15.81, t_{0.975, 4} = 2.776, so the interval is
-    80 ± 2.776 · 15.81/√5 = 80 ± 19.63; three of five are top-box.
+    80 ± 2.776 · 15.81/√5 = 80 ± 19.63; three of five are top-box; five ratings are a small
+    sample:
 
     >>> ratings = pd.DataFrame({"respondent_id": list("abcde"), "touchpoint": "FMOT",
     ...     "measure": "experienced", "value": [60.0, 70.0, 80.0, 90.0, 100.0],
@@ -326,6 +351,16 @@ def score_utilities(
     ('experienced', 5)
     >>> [float(row[c]) for c in ("mean", "sd", "se", "ci_low", "ci_high", "top2_share")]
     [80.0, 15.81, 7.071, 60.37, 99.63, 0.6]
+    >>> bool(row["ci_clipped"]), bool(row["small_n"])
+    (False, True)
+
+    Ratings 70, 90, 100, 100, 100: mean 92, sd 13.04, so the t-interval 92 ± 16.19 reaches
+    108.19; it is cut at 100 and flagged:
+
+    >>> high = ratings.assign(value=[70.0, 90, 100, 100, 100])
+    >>> row = score_utilities(high).iloc[0]
+    >>> float(row["ci_high"]), bool(row["ci_clipped"])
+    (100.0, True)
     """
     _validate_score_utilities(ci, n_boot, confidence)
     ratings = as_ratings(ratings)
@@ -342,6 +377,7 @@ def score_utilities(
         low, high = _bootstrap_interval(
             key, codes.value, n, n_boot=n_boot, seed=seed, confidence=confidence
         )
+    low, high, clipped = clip_interval(low, high, *UTILITY_SCALE)
     g = np.flatnonzero(n > 0)
     n_utilities = len(UTILITIES)
     n_cells = codes.n_touchpoints * n_utilities
@@ -356,6 +392,7 @@ def score_utilities(
     columns.update(n=n[g], mean=mean[g], sd=sd[g], se=se[g], ci_low=low[g], ci_high=high[g])
     with np.errstate(invalid="ignore", divide="ignore"):
         columns["top2_share"] = top[g] / n[g]
+    columns.update(ci_clipped=clipped[g], small_n=n[g] < SMALL_N)
     result = pd.DataFrame(columns)
     if by is not None:
         result.attrs["n_missing_segment"] = _missing_segment_count(

@@ -22,14 +22,18 @@ __all__ = [
     "CI_METHODS",
     "CORRECTIONS",
     "DEFAULT_CORRECTION",
+    "DRIVER_METHODS",
     "MEASURES",
+    "NPS_CI_METHODS",
     "OUTCOMES",
     "PERIODS",
     "SEVERITIES",
     "UTILITIES",
     "CiMethod",
     "Correction",
+    "DriverMethod",
     "Measure",
+    "NpsCiMethod",
     "Outcome",
     "Period",
     "Severity",
@@ -53,6 +57,12 @@ Severity = Literal["error", "warning"]
 CiMethod = Literal["t", "bootstrap"]
 """How a utility's confidence interval is computed."""
 
+NpsCiMethod = Literal["adjusted_wald", "wald"]
+"""How the Net Promoter Score's confidence interval is computed (adjusted Wald first)."""
+
+DriverMethod = Literal["relative_weights", "dominance"]
+"""How driver importance divides R² among the predictors."""
+
 Correction = Literal["holm", "bonferroni", "fdr_bh", "none"]
 """Multiple-comparison correction of p-values."""
 
@@ -64,6 +74,8 @@ MEASURES: tuple[Measure, ...] = get_args(Measure)
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 CI_METHODS: tuple[CiMethod, ...] = get_args(CiMethod)
+NPS_CI_METHODS: tuple[NpsCiMethod, ...] = get_args(NpsCiMethod)
+DRIVER_METHODS: tuple[DriverMethod, ...] = get_args(DriverMethod)
 CORRECTIONS: tuple[Correction, ...] = get_args(Correction)
 PERIODS: tuple[Period, ...] = get_args(Period)
 

@@ -1,11 +1,12 @@
-# Drivers & tests: which moments drive an outcome, and whether segments or A/B variants differ
-# touchpoint by touchpoint (test, effect size, corrected p-values), with NPS per group.
+# Drivers & tests: which moments drive an outcome (relative weights or dominance analysis), and
+# whether segments or A/B variants differ touchpoint by touchpoint (test, effect size, corrected
+# p-values), with NPS per group (adjusted Wald intervals) and its Holm-adjusted differences.
 import streamlit as st
 
 from mot import charts
 from mot.compare import CORRECTIONS, TESTS
-from ui import frame, queries, report_builder, sentences, state, widgets
-from ui.i18n import MEASURE_KEYS, chart_text, number, percent, t
+from ui import drivers_view, frame, queries, report_builder, sentences, state, widgets
+from ui.i18n import MEASURE_KEYS, chart_text, number, t
 from ui.widgets import md_message, md_text
 
 frame.require_app()
@@ -23,36 +24,7 @@ st.subheader(t("drivers.importance"))
 if not survey.outcomes:
     widgets.empty_state(loaded, "outcome")
 else:
-    outcome = st.selectbox(
-        t("data.role.outcome"),
-        options=list(survey.outcomes),
-        format_func=lambda o: t(f"outcome.{o}"),
-        key="drivers_outcome",
-    )
-    drivers = widgets.attempt(lambda: queries.drivers(loaded, outcome=outcome))
-    if drivers is not None:
-        summary = sentences.driver_summary(
-            drivers, outcome=outcome, labels=labels, language=language
-        )
-        st.markdown(md_message(summary))
-        st.caption(sentences.driver_method(drivers, language=language))
-        widgets.chart(charts.drivers_chart, drivers, labels=labels, text=text, key="drivers_chart")
-        widgets.table(
-            drivers,
-            columns={
-                "touchpoint": t("chart.touchpoint"),
-                "r": t("chart.correlation"),
-                "share": t("drivers.col.share"),
-                "raw_weight": t("drivers.col.raw_weight"),
-                "raw_weight_ci_low": t("common.col.ci_low"),
-                "raw_weight_ci_high": t("common.col.ci_high"),
-                "n": t("chart.n"),
-            },
-            key="drivers_weights",
-            labels=labels,
-            decimals=3,
-            formats={"share": lambda v: percent(v, 1), "n": lambda v: number(v, 0)},
-        )
+    drivers_view.importance(loaded, labels=labels, text=text, language=language)
 
 st.subheader(t("drivers.compare"))
 st.caption(t("drivers.compare_caption"))
@@ -134,7 +106,4 @@ elif comparison is not None:
 
 if "recommend" in survey.outcomes:
     st.subheader(t("drivers.nps", segment=md_text(segment)))
-    st.caption(t("drivers.nps_caption"))
-    by_segment = widgets.attempt(lambda: queries.nps(loaded, by=segment))
-    if by_segment is not None:
-        widgets.chart(charts.nps_chart, by_segment, by=segment, text=text, key="drivers_nps_chart")
+    drivers_view.nps_by_segment(loaded, segment=segment, text=text)

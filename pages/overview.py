@@ -2,7 +2,7 @@
 import streamlit as st
 
 from mot import charts
-from ui import frame, queries, state, views, widgets
+from ui import frame, queries, sentences, state, views, widgets
 from ui.i18n import number, signed, t
 
 frame.require_app()
@@ -40,12 +40,7 @@ top[0].metric(t("chart.n_respondents"), number(survey.n_respondents, 0), border=
 nps = widgets.attempt(lambda: queries.nps(loaded)) if "recommend" in survey.outcomes else None
 if nps is not None and len(nps):
     row = views.first_row(nps)
-    interval = t(
-        "overview.nps_help",
-        low=number(row["ci_low"]),
-        high=number(row["ci_high"]),
-        n=number(row["n"], 0),
-    )
+    interval = sentences.nps_interval(row, language=state.language())
     top[1].metric(
         t("overview.nps"),
         number(row["score"], 1),

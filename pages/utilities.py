@@ -3,8 +3,8 @@
 import streamlit as st
 
 from mot import UTILITIES, charts
-from mot.scoring import COMPARISONS, shift_highlights
-from ui import frame, queries, views, widgets
+from mot.scoring import COMPARISONS, SMALL_N, shift_highlights
+from ui import frame, queries, sentences, views, widgets
 from ui.i18n import chart_text, number, p_value, signed, t
 from ui.widgets import md_text
 
@@ -30,6 +30,11 @@ def label(touchpoint):
     return labels.get(str(touchpoint), str(touchpoint))
 
 
+def item(row):
+    name = f"{md_text(label(row['touchpoint']))} ({t('chart.' + row['utility'])})"
+    return f"{md_text(row[by])}: {name}" if by else name
+
+
 def verdict(value):
     return t(f"chart.{value}" if isinstance(value, str) else "utilities.too_few_pairs")
 
@@ -41,6 +46,11 @@ if utilities is not None:
         charts.utilities_chart, utilities, by=by, labels=labels, text=text, key="utilities_chart"
     )
     left_out(utilities)
+    st.caption(t("utilities.interval_rule", small_n=number(SMALL_N, 0)))
+    for flag, key in (("ci_clipped", "utilities.clipped"), ("small_n", "utilities.small_n")):
+        items = sentences.flagged_names(utilities, flag, item)
+        if items:
+            st.caption(t(key, items=items, small_n=number(SMALL_N, 0)))
 
 st.subheader(t("utilities.shifts"))
 st.caption(t("utilities.shifts_caption"))

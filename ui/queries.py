@@ -26,7 +26,14 @@ from mot.errors import MotError
 from mot.summary import JourneyHighlights, journey_highlights
 from mot.survey import SurveyData
 from mot.tidy import with_segment
-from mot.vocabulary import DEFAULT_CORRECTION, CiMethod, Correction, Measure, Outcome
+from mot.vocabulary import (
+    DEFAULT_CORRECTION,
+    CiMethod,
+    Correction,
+    DriverMethod,
+    Measure,
+    Outcome,
+)
 from ui.data import Loaded
 
 if TYPE_CHECKING:
@@ -215,14 +222,19 @@ def nps_difference(loaded: Loaded, *, by: str) -> pd.DataFrame:
 
 @query
 def drivers(
-    loaded: Loaded, *, outcome: Outcome = "recommend", n_boot: int = DRIVER_BOOTSTRAP
+    loaded: Loaded,
+    *,
+    outcome: Outcome = "recommend",
+    method: DriverMethod = "relative_weights",
+    n_boot: int = DRIVER_BOOTSTRAP,
 ) -> pd.DataFrame:
-    """Relative importance of the touchpoints (:func:`mot.drivers.driver_importance`)."""
+    """Relative importance of the touchpoints (:func:`mot.drivers.driver_importance`), by
+    relative weights or dominance analysis."""
     from mot import drivers as driver_analysis
 
     s = loaded.survey
     return driver_analysis.driver_importance(
-        s.ratings, s.respondents, outcome=outcome, n_boot=n_boot
+        s.ratings, s.respondents, outcome=outcome, method=method, n_boot=n_boot
     )
 
 

@@ -318,15 +318,7 @@ def _overview(c: _Context) -> _Part:
     part = _Part([c.t("report.overview.respondents", n=c.number(survey.n_respondents, 0))])
     if "recommend" in survey.outcomes:
         nps = c.get(queries.nps)
-        row = nps.iloc[0]
-        part.text.append(
-            c.t(
-                "report.overview.nps",
-                score=c.number(row["score"]),
-                low=c.number(row["ci_low"]),
-                high=c.number(row["ci_high"]),
-            )
-        )
+        part.text.append(sentences.nps_interval(nps.iloc[0], language=c.language, report=True))
         part.exports.append(("nps", nps))
     part.text += _highlight_texts(c, c.get(queries.highlights))
     curve = optional(lambda: c.get(queries.curve))

@@ -7,6 +7,7 @@ the comparison, funnel and driver sentences, a p-value cell. Nothing here reads 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -16,6 +17,7 @@ from mot.compare import significant_differences
 from mot.drivers import top_driver
 from mot.journey import MOMENT_KEYS
 from mot.method import method_coverage, priority_rules, top_priority
+from mot.wom import NPS_MIN_N
 from ui.i18n import number, p_value, percent, signed, t
 
 STATUS_ICONS = {
@@ -205,15 +207,53 @@ def driver_summary(
 
 
 def driver_method(drivers: pd.DataFrame, *, language: str) -> str:
-    """How the weights were estimated, the model's R² and who was left out."""
+    """How the weights were estimated (the method named), the model's R² and who was left
+    out."""
     first = drivers.iloc[0]
+    method = str(first["method"]) if "method" in drivers.columns else "relative_weights"
     return t(
-        "drivers.importance_caption",
+        f"drivers.importance_caption.{method}",
         language,
         r2=number(first["r2"], 2, language),
         n=number(first["n"], 0, language),
         excluded=number(first["n_excluded"], 0, language),
     )
+
+
+def nps_interval(row: pd.Series, *, language: str, report: bool = False) -> str:
+    """The NPS of everyone with its interval and the interval's method, or why it has none
+    (fewer than :data:`mot.wom.NPS_MIN_N` answers): the Overview card's line, or with
+    ``report`` the report's sentence."""
+    values = {
+        "n": number(row["n"], 0, language),
+        "score": number(row["score"], 1, language),
+        "min_n": number(NPS_MIN_N, 0, language),
+    }
+    if bool(row["small_n"]) or pd.isna(row["ci_low"]):
+        key = "report.overview.nps_no_interval" if report else "overview.nps_no_interval"
+        return t(key, language, **values)
+    values |= {
+        "low": number(row["ci_low"], 1, language),
+        "high": number(row["ci_high"], 1, language),
+        "method": t(f"common.nps_method.{row['ci_method']}", language),
+    }
+    return t("report.overview.nps" if report else "overview.nps_help", language, **values)
+
+
+def flagged_names(
+    table: pd.DataFrame, flag: str, name: Callable[[pd.Series], str], *, limit: int = 8
+) -> str | None:
+    """The rows of ``table`` whose ``flag`` column is true, named by ``name`` and joined
+    ("A, B, C and 4 more" past ``limit``); None when no row is flagged or there is no such
+    column."""
+    if flag not in table.columns:
+        return None
+    rows = table[table[flag].fillna(False).to_numpy(dtype=bool)]
+    names = [name(row) for _, row in rows.iterrows()]
+    if not names:
+        return None
+    shown = ", ".join(names[:limit])
+    return shown + (f" (+{len(names) - limit})" if len(names) > limit else "")
 
 
 def p_cell(p: object, language: str) -> str:

@@ -96,6 +96,7 @@ CONVERSION_COMPARE_COLUMNS: tuple[str, ...] = (
     "se",
     "ci_low",
     "ci_high",
+    "ci_clipped",
     "z",
     "p_value",
     "cohens_h",

@@ -475,9 +475,10 @@ def compare_conversion(
     -------
     DataFrame
         ``step, group_a, group_b, n_a, n_b, successes_a, successes_b, p_a, p_b,
-        difference`` (``p_a − p_b``), ``se, ci_low, ci_high, z, p_value, cohens_h,
-        p_adjusted``; one row per pair (groups in the funnel's order). Pairs where a group
-        has no users at the base step have NaN statistics.
+        difference`` (``p_a − p_b``), ``se, ci_low, ci_high, ci_clipped`` (the interval cut
+        at −1 or 1), ``z, p_value, cohens_h, p_adjusted``; one row per pair (groups in the
+        funnel's order). Pairs where a group has no users at the base step have NaN
+        statistics (and ``ci_clipped`` False).
 
     Raises
     ------
@@ -516,6 +517,7 @@ def compare_conversion(
             row |= test.iloc[0].to_dict()
         records.append(row)
     out = pd.DataFrame.from_records(records, columns=list(CONVERSION_COMPARE_COLUMNS[1:]))
+    out["ci_clipped"] = out["ci_clipped"].eq(True).to_numpy(dtype=bool)  # untested pair: False
     name = funnel.loc[funnel["position"] == target, "step"]
     out.insert(0, "step", name.iloc[0] if len(name) else str(step))
     p = out["p_value"].to_numpy(dtype="float64")

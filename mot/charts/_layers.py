@@ -59,11 +59,13 @@ def utility_data(
 ) -> tuple[pd.DataFrame, list[str]]:
     """Plain utilities with labels and translated utility names."""
     columns = ["utility", "n", "mean", "ci_low", "ci_high"]
-    if "top2_share" in utilities.columns:
-        columns.append("top2_share")
+    flags = [c for c in ("ci_clipped", "small_n") if c in utilities.columns]
+    columns += [c for c in ("top2_share", *flags) if c in utilities.columns]
     data, order_labels = with_labels(utilities, columns + ([by] if by else []), labels, order)
     data = data.rename(columns={by: SEGMENT}) if by else data
     data["utility_label"] = data["utility"].map(lambda u: t.get(u, u) if u else u)
+    for flag in flags:  # the flags of score_utilities as words
+        data[f"{flag}_label"] = data[flag].map(lambda v: t["yes"] if pd.notna(v) and v else t["no"])
     return data, order_labels
 
 
@@ -78,7 +80,8 @@ def utility_tips(data: pd.DataFrame, t: Mapping[str, str], by: str | None) -> li
         tip("ci_high:Q", t["ci_high"], ".1f"),
         tip("n:Q", t["n"], ",d"),
     ]
-    return tips + optional_tips(data, [("top2_share:Q", t["top2_share"], ".0%")])
+    flags = [("ci_clipped_label:N", t["ci_clipped"], None), ("small_n_label:N", t["small_n"], None)]
+    return tips + optional_tips(data, [("top2_share:Q", t["top2_share"], ".0%"), *flags])
 
 
 def mean_curve_layers(

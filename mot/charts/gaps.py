@@ -197,26 +197,28 @@ def importance_performance_chart(
 ) -> alt.LayerChart:
     """Importance–performance grid: touchpoints placed by performance (x) and importance (y).
 
-    Points are labelled with the touchpoint and coloured by quadrant; dashed lines mark the
-    average performance and importance (the quadrant boundaries) and the quadrant names
-    sit in the corners.
+    Points are labelled with the touchpoint, coloured by quadrant and shaped by the source of
+    their importance (a circle stated, a diamond derived); the quadrant names sit in the
+    corners. Dashed lines mark the splits, each labelled with its rule: performance at
+    its mean, stated importance at its mean and derived importance at an equal share of R²
+    (one line per kind of importance present: the two scales are never averaged together).
 
     Parameters
     ----------
     ip : DataFrame
         The output of :func:`mot.gaps.importance_performance`: ``touchpoint, importance,
-        performance, quadrant`` (``importance_source`` shown when present).
+        importance_source, performance, quadrant, importance_split, performance_split``.
     labels : Mapping[str, str], optional
         Touchpoint id → display label; default the id.
     text : Mapping[str, str], optional
         Overrides of the keys ``touchpoint, performance, importance, importance_source,
         stated, derived, quadrant, concentrate_here, keep_up, low_priority,
-        possible_overkill, average_performance, average_importance``.
+        possible_overkill, split_performance, split_stated, split_derived``.
 
     Returns
     -------
     alt.LayerChart
-        Layers: average lines, points, point labels, quadrant names.
+        Layers: split lines and their rules, points, point labels, quadrant names.
 
     Raises
     ------
@@ -224,17 +226,17 @@ def importance_performance_chart(
         If a column is missing or a touchpoint repeats.
     """
     t = merged_text(text)
-    needed = ["touchpoint", "importance", "performance", "quadrant"]
+    needed = ["touchpoint", "importance", "importance_source", "performance", "quadrant"]
+    needed += ["importance_split", "performance_split"]
     require(
         ip, needed, builder="importance_performance_chart", source="mot.gaps.importance_performance"
     )
     require_unique(ip, ["touchpoint"], builder="importance_performance_chart")
-    extra = ["importance_source"] if "importance_source" in ip.columns else []
-    data, _ = with_labels(ip, needed[1:] + extra, labels)
+    data, _ = with_labels(ip, needed[1:], labels)
     data["quadrant_label"] = data["quadrant"].map(lambda q: t.get(q, q) if q else q)
-    if extra:
-        data["source_label"] = data["importance_source"].map(lambda s: t.get(s, s) if s else s)
-    x_domain, y_domain = _padded_domain(data["performance"]), _padded_domain(data["importance"])
+    data["source_label"] = data["importance_source"].map(lambda s: t.get(s, s) if s else s)
+    x_domain = _padded_domain(pd.concat([data["performance"], data["performance_split"]]))
+    y_domain = _padded_domain(pd.concat([data["importance"], data["importance_split"]]))
     x_scale = alt.Scale(domain=x_domain, nice=False)
     y_scale = alt.Scale(domain=y_domain, nice=False)
     x = alt.X("performance:Q", title=t["performance"], scale=x_scale)
@@ -247,18 +249,10 @@ def importance_performance_chart(
         tip("label:N", t["touchpoint"]),
         tip("performance:Q", t["performance"], ".1f"),
         tip("importance:Q", t["importance"], ".1f"),
-        *([tip("source_label:N", t["importance_source"])] if extra else []),
+        tip("source_label:N", t["importance_source"]),
         tip("quadrant_label:N", t["quadrant"]),
     ]
     base = alt.Chart(data).transform_filter(all_finite("performance", "importance"))
-    v_rule = base.mark_rule(style="mot_reference").encode(
-        x=alt.X("mean(performance):Q", title=t["performance"], scale=x_scale),
-        tooltip=[tip("mean(performance):Q", t["average_performance"], ".1f")],
-    )
-    h_rule = base.mark_rule(style="mot_reference").encode(
-        y=alt.Y("mean(importance):Q", title=t["importance"], scale=y_scale),
-        tooltip=[tip("mean(importance):Q", t["average_importance"], ".1f")],
-    )
     present = [q for q in QUADRANTS if q in set(data["quadrant"].dropna())]
     points = base.mark_point(filled=True, opacity=1, style="mot_extreme").encode(
         x=x,
@@ -269,6 +263,13 @@ def importance_performance_chart(
             sort=[t[q] for q in present],
             scale=fixed_scale(present, QUADRANT_COLORS, t),
         ),
+        # Which split line a point is read against: stated or derived importance.
+        shape=alt.Shape(
+            "source_label:N",
+            title=t["importance_source"],
+            sort=[t["stated"], t["derived"]],
+            scale=alt.Scale(domain=[t["stated"], t["derived"]], range=["circle", "diamond"]),
+        ),
         tooltip=tips,
     )
     names = [
@@ -277,8 +278,68 @@ def importance_performance_chart(
         .encode(x=x, y=y, text="label:N", tooltip=tips)
         for side in ("left", "right")
     ]
-    layers = [v_rule, h_rule, points, *names, *_quadrant_corners(x_domain, y_domain, t)]
+    splits = _split_layers(data, x_scale, y_scale, x_domain, t)
+    layers = [*splits, points, *names, *_quadrant_corners(x_domain, y_domain, t)]
     return alt.layer(*layers).properties(width="container", height=420)
+
+
+def _split_layers(
+    data: pd.DataFrame,
+    x_scale: alt.Scale,
+    y_scale: alt.Scale,
+    x_domain: Sequence[float],
+    t: Mapping[str, str],
+) -> list[alt.Chart]:
+    """The dashed split lines of the grid, each with its rule written beside it.
+
+    One vertical line at the performance split; one horizontal line per kind of importance
+    (stated, derived) at that kind's own split, labelled at the plot's right edge.
+    """
+    rules = data[["importance_source", "importance_split"]].drop_duplicates("importance_source")
+    rules = rules.assign(
+        rule=rules["importance_source"].map(lambda s: t[f"split_{s}"]),
+        x_end=float(x_domain[1]),
+    )
+    rules = rules[rules["importance_split"].map(lambda v: pd.notna(v) and math.isfinite(v))]
+    split = data["performance_split"].dropna()
+    performance = pd.DataFrame(
+        {"performance_split": split.iloc[:1].astype("float64"), "rule": t["split_performance"]}
+    )
+    value = "datum.rule + ': ' + format(datum.{}, '.1f')"
+    v_rule = (
+        alt.Chart(performance)
+        .transform_calculate(rule_text=value.format("performance_split"))
+        .mark_rule(style="mot_reference")
+        .encode(
+            x=alt.X("performance_split:Q", title=t["performance"], scale=x_scale),
+            tooltip=[tip("rule_text:N", t["split_performance"])],
+        )
+    )
+    horizontal = alt.Chart(rules).transform_calculate(rule_text=value.format("importance_split"))
+    h_rules = horizontal.mark_rule(style="mot_reference").encode(
+        y=alt.Y("importance_split:Q", title=t["importance"], scale=y_scale),
+        tooltip=[tip("rule_text:N", t["importance_source"])],
+    )
+    h_text = horizontal.mark_text(
+        style="mot_corner", align="right", baseline="bottom", dx=-6, dy=-3
+    ).encode(
+        x=alt.X("x_end:Q", scale=x_scale),
+        y=alt.Y("importance_split:Q", scale=y_scale),
+        text="rule_text:N",
+        tooltip=[tip("rule_text:N", t["importance_source"])],
+    )
+    v_text = (
+        alt.Chart(performance)
+        .transform_calculate(rule_text=value.format("performance_split"))
+        .mark_text(style="mot_corner", align="left", baseline="bottom", angle=270, dx=8, dy=-4)
+        .encode(
+            x=alt.X("performance_split:Q", scale=x_scale),
+            y=alt.value(410),
+            text="rule_text:N",
+            tooltip=[tip("rule_text:N", t["split_performance"])],
+        )
+    )
+    return [v_rule, h_rules, v_text, h_text]
 
 
 def priorities_chart(

@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from tests.conftest import REALDATA, ROOT
@@ -149,6 +151,26 @@ def test_score_with_mapping_and_journey_files(tmp_path):
     # Promoters 9, 10 (2 of 4), detractors 3 (1 of 4): NPS = 100·(0.5 − 0.25) = 25
     assert scores["nps"]["score"] == pytest.approx(25.0)
     assert not any("suggested" in w for w in scores["warnings"])
+
+
+def test_score_json_names_the_nps_interval_method_and_its_flags():
+    # The demo's answers get an adjusted Wald interval (Rocks 2016), recomputed here from the
+    # file's raw 0–10 column `recomendacion` (the interval is centred on the adjusted score).
+    scores = json.loads(run("score", DEMO, "--json").stdout)
+    nps_row = scores["nps"]
+    assert nps_row["ci_method"] == "adjusted_wald"
+    assert nps_row["small_n"] is False and nps_row["ci_clipped"] is False
+    answers = pd.read_csv(DEMO)["recomendacion"].dropna().to_numpy()
+    n = answers.size
+    promoters, detractors = (answers >= 9).sum(), (answers <= 6).sum()
+    p_pro, p_det = (promoters + 0.75) / (n + 3), (detractors + 0.75) / (n + 3)
+    centre = p_pro - p_det
+    se = np.sqrt((p_pro + p_det - centre**2) / (n + 3))
+    assert nps_row["n"] == n
+    assert nps_row["ci_low"] == pytest.approx(100 * (centre - 1.959964 * se), abs=1e-4)
+    assert nps_row["ci_high"] == pytest.approx(100 * (centre + 1.959964 * se), abs=1e-4)
+    text = run("score", DEMO).stdout
+    assert "adjusted Wald" in text
 
 
 def test_score_human_readable_output():

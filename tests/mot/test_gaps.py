@@ -11,6 +11,7 @@ from mot.gaps import (
     GAP_COLUMNS,
     IMPORTANCE_PERFORMANCE_COLUMNS,
     PRIORITY_COLUMNS,
+    QUADRANTS,
     gap_table,
     importance_performance,
     priorities,
@@ -260,6 +261,49 @@ def test_importance_is_derived_where_not_stated():
     shares = driver_importance(frame, _people(), n_boot=0)["share"]
     assert out.loc[0, "importance"] == pytest.approx(100 * shares.iloc[0])
     assert out.loc[1, "importance"] == pytest.approx(50.0)  # (40 + 60) / 2
+
+
+def _mixed() -> tuple[pd.DataFrame, pd.DataFrame]:
+    # Three touchpoints rated (experienced) by 12 respondents, seeded; stated importance for
+    # ZMOT (mean 80) and FMOT (mean 60) only, so SMOT's importance is derived.
+    rng = np.random.default_rng(12)
+    ids = [f"r{i:02d}" for i in range(12)]
+    x = rng.uniform(20, 95, size=(12, 3)).round()
+    y = (0.02 * x[:, 0] + 0.03 * x[:, 1] + 0.06 * x[:, 2] + rng.normal(0, 0.8, 12)).round(1)
+    parts = [rows(tp, "experienced", dict(zip(ids, x[:, j], strict=True)))
+             for j, tp in enumerate(["ZMOT", "FMOT", "SMOT"])]  # fmt: skip
+    parts += [
+        rows("ZMOT", "importance", {"r00": 70, "r01": 90}),
+        rows("FMOT", "importance", {"r00": 50, "r01": 70}),
+    ]
+    frame = pd.concat(parts, ignore_index=True)
+    order = pd.Categorical(frame["touchpoint"], categories=["ZMOT", "FMOT", "SMOT"], ordered=True)
+    return frame.assign(touchpoint=order), pd.DataFrame({"respondent_id": ids, "recommend": y})
+
+
+def test_stated_and_derived_importance_are_split_each_on_its_own_scale():
+    frame, people = _mixed()
+    out = importance_performance(frame, respondents=people).set_index("touchpoint")
+    assert list(out.reset_index().columns) == list(IMPORTANCE_PERFORMANCE_COLUMNS)
+    assert out["importance_source"].tolist() == ["stated", "stated", "derived"]
+    shares = driver_importance(frame, people, n_boot=0).set_index("touchpoint")["share"]
+    derived = 100 * shares["SMOT"]
+    assert out.loc["SMOT", "importance"] == pytest.approx(derived)
+    # Stated importance split at the stated mean (80 + 60) / 2 = 70, derived importance at an
+    # equal share of R² over the three touchpoints, 100 / 3; never at a mean of both kinds.
+    assert out["importance_split"].tolist() == pytest.approx([70.0, 70.0, 100 / 3])
+    mixed_mean = (80 + 60 + derived) / 3
+    assert not np.isclose(out["importance_split"], mixed_mean).any()
+    performance = frame[frame["measure"] == "experienced"].groupby("touchpoint", observed=True)
+    mean_performance = performance["value"].mean()
+    assert out["performance_split"].tolist() == pytest.approx([mean_performance.mean()] * 3)
+    for tp, importance, split in [("ZMOT", 80, 70), ("FMOT", 60, 70), ("SMOT", derived, 100 / 3)]:
+        high = (importance >= split, mean_performance[tp] >= mean_performance.mean())
+        assert out.loc[tp, "quadrant"] == QUADRANTS[high], tp
+    assert out.loc["FMOT", "quadrant"] in {"low_priority", "possible_overkill"}  # 60 < 70
+    # Here the rule matters: SMOT explains 48% of R² (above its equal share, 33%), but a mean
+    # of both kinds (62.8) would have called it unimportant.
+    assert derived < mixed_mean and out.loc["SMOT", "quadrant"] in {"concentrate_here", "keep_up"}
 
 
 def test_importance_missing_without_respondents_is_typed_error():

@@ -8,7 +8,7 @@ import pytest
 from scipy import stats
 
 from mot.errors import MissingMeasureError, MotError
-from mot.scoring import SCORE_COLUMNS, SHIFT_COLUMNS, score_utilities, utility_shifts
+from mot.scoring import SCORE_COLUMNS, SHIFT_COLUMNS, SMALL_N, score_utilities, utility_shifts
 from mot.tidy import as_ratings
 
 # Student t quantile t_{0.975, 4} from a printed table (e.g. Student's t table, 4 df, 2.5%).
@@ -234,6 +234,68 @@ def test_bootstrap_close_to_t_interval_for_a_large_sample():
 def test_bootstrap_single_rating_gives_nan():
     row = score_utilities(five_experienced().iloc[:1], ci="bootstrap", n_boot=100).iloc[0]
     assert np.isnan(row["ci_low"]) and np.isnan(row["ci_high"])
+
+
+def ratings_of(values, touchpoint="FMOT", measure="experienced"):
+    return pd.DataFrame(
+        {
+            "respondent_id": [f"r{i}" for i in range(len(values))],
+            "touchpoint": touchpoint,
+            "measure": measure,
+            "value": np.asarray(values, dtype=float),
+        }
+    )
+
+
+def test_interval_never_leaves_the_scale_and_a_cut_is_flagged():
+    # Six ratings near the top: scipy's t-interval reaches past 100 (the audit found 106.98).
+    values = [100.0, 100, 100, 100, 60, 100]
+    low, high = stats.t.interval(0.95, 5, loc=np.mean(values), scale=stats.sem(values))
+    assert high > 100  # the uncut interval leaves the scale
+    row = score_utilities(ratings_of(values)).iloc[0]
+    assert row["ci_high"] == 100.0 and row["ci_clipped"]
+    assert row["ci_low"] == pytest.approx(low, abs=1e-10)  # the other end is untouched
+    # And at the bottom of the scale.
+    bottom = [0.0, 0, 0, 0, 40, 0]
+    low, _ = stats.t.interval(0.95, 5, loc=np.mean(bottom), scale=stats.sem(bottom))
+    row = score_utilities(ratings_of(bottom)).iloc[0]
+    assert low < 0 and row["ci_low"] == 0.0 and row["ci_clipped"]
+
+
+def test_clipped_flag_matches_an_independent_t_interval_on_random_groups():
+    rng = np.random.default_rng(11)
+    frames, expected = [], {}
+    for g in range(40):
+        n = int(rng.integers(3, 15))
+        values = np.clip(rng.normal(rng.uniform(5, 95), 25, n), 0, 100).round()
+        frames.append(ratings_of(values, touchpoint=f"T{g:02d}"))
+        low, high = stats.t.interval(0.95, n - 1, loc=values.mean(), scale=stats.sem(values))
+        expected[f"T{g:02d}"] = (max(low, 0.0), min(high, 100.0), low < 0 or high > 100)
+    frame = pd.concat(frames, ignore_index=True)
+    out = score_utilities(as_ratings(frame, touchpoints=sorted(expected)))
+    assert out["ci_low"].min() >= 0 and out["ci_high"].max() <= 100
+    for row in out.itertuples():
+        low, high, clipped = expected[str(row.touchpoint)]
+        assert (row.ci_low, row.ci_high) == pytest.approx((low, high), abs=1e-9)
+        assert row.ci_clipped == clipped
+    assert out["ci_clipped"].any() and not out["ci_clipped"].all()
+
+
+def test_small_n_is_flagged_below_twenty_ratings():
+    assert SMALL_N == 20
+    nineteen = score_utilities(ratings_of(np.linspace(20, 80, 19))).iloc[0]
+    twenty = score_utilities(ratings_of(np.linspace(20, 80, 20))).iloc[0]
+    assert nineteen["small_n"] and not twenty["small_n"]
+    assert np.isfinite(nineteen["ci_low"])  # flagged, still shown
+    single = score_utilities(ratings_of([50.0])).iloc[0]
+    assert single["small_n"] and not single["ci_clipped"]  # no interval is not a cut one
+
+
+def test_bootstrap_interval_stays_within_the_ratings():
+    values = [100.0, 100, 100, 100, 60, 100]
+    row = score_utilities(ratings_of(values), ci="bootstrap", n_boot=500).iloc[0]
+    assert 60 <= row["ci_low"] <= row["ci_high"] <= 100
+    assert not row["ci_clipped"]  # a percentile interval of means cannot leave the data
 
 
 # --------------------------------------------------------------------------------------------

@@ -148,6 +148,37 @@ def test_utilities_segment_overlay_splits_chart_and_table():
     assert "the table below is split by device" in words(at)
 
 
+# Issue 12: five experienced ratings on 1–5 (0–100: 100, 100, 100, 100, 0): mean 80, sd 44.7,
+# t-interval 80 ± 2.776 · 20 = 24.5 to 135.5, cut at 100.
+EDGE = DatasetChoice(
+    name="edge.csv",
+    content=b"ResponseId,FMOT_experienced\nR1,5\nR2,5\nR3,5\nR4,5\nR5,1\n",
+)
+
+
+def test_utilities_states_the_interval_rule_and_lists_cut_and_small_intervals():
+    at = run_page("utilities", dataset=EDGE)
+    assert_clean(at)
+    text = words(at)
+    assert "Intervals stay on the 0–100 scale" in text
+    assert "Interval cut at the end of the 0–100 scale: First moment of truth (Experienced)." in (
+        text
+    )
+    assert "Fewer than 20 ratings (interval shown, on a small sample): First moment" in text
+    (data,) = [d for d in chart_data(charts(at)[0]) if "ci_high" in d.columns]
+    assert data["ci_high"].max() == 100.0  # the chart draws the cut interval
+    assert set(data["ci_clipped_label"]) == {"Yes"}
+    spanish = words(run_page("utilities", dataset=EDGE, lang="es"))
+    assert "Intervalo cortado en el extremo de la escala 0–100" in spanish
+    assert "Menos de 20 valoraciones" in spanish
+
+
+def test_utilities_on_the_demo_flags_nothing_but_states_the_rule():
+    text = words(run_page("utilities"))
+    assert "Intervals stay on the 0–100 scale" in text
+    assert "Interval cut at the end" not in text and "Fewer than 20 ratings (" not in text
+
+
 # --- emotion curve --------------------------------------------------------------------------
 
 

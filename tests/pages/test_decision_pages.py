@@ -247,3 +247,48 @@ def test_report_page_adds_the_demo_log_to_the_demo_survey_only():
     upload.button(key="report_build").click().run()
     assert not upload.exception
     assert "Behaviour" not in upload.session_state["report_built"].sections
+
+
+# --- issue 12: the driver method is chosen and named; NPS intervals say what they are -------
+
+
+def test_drivers_method_choice_names_the_method_and_changes_the_weights():
+    at = page("drivers")
+    assert at.selectbox(key="drivers_method").value == "relative_weights"
+    weights = at.dataframe[0].value
+    assert any(c.value.startswith("Relative weights (Johnson)") for c in at.caption)
+    at.selectbox(key="drivers_method").set_value("dominance").run()
+    assert not at.exception and not at.error
+    dominance = at.dataframe[0].value
+    assert any(c.value.startswith("Dominance analysis (general dominance") for c in at.caption)
+    assert not weights.equals(dominance)
+    # Independent: the shares are the library's dominance shares on the demo.
+    from mot.drivers import driver_importance
+
+    survey = demo().survey
+    expected = driver_importance(survey.ratings, survey.respondents, method="dominance", n_boot=0)
+    shown = [float(v.rstrip("%")) / 100 for v in dominance["Share of R²"]]
+    assert shown == pytest.approx(expected["share"].tolist(), abs=5e-4)
+
+
+def test_drivers_nps_section_states_the_interval_rule_and_the_holm_differences():
+    at = page("drivers")
+    at.selectbox(key="drivers_segment").set_value("persona").run()
+    captions = " ".join(c.value for c in at.caption)
+    assert "adjusted Wald" in captions and "fewer than 10 answers gets no interval" in captions
+    assert "Holm-adjusted" in captions
+    table = at.dataframe[-1].value
+    assert {"Group A", "Group B", "NPS a − b", "p", "Adjusted p"} <= set(table.columns)
+    assert len(table) == 3  # three personas, three pairs
+    spanish = page("drivers", lang="es")
+    captions = " ".join(c.value for c in spanish.caption)
+    assert "Wald ajustados" in captions and "menos de 10 respuestas" in captions
+    assert any(c.value.startswith("Pesos relativos (Johnson)") for c in spanish.caption)
+
+
+def test_overview_nps_card_names_its_interval_method():
+    at = page("overview")
+    deltas = {m.label: m.delta for m in at.metric}
+    assert "(adjusted Wald)" in deltas["NPS"] and deltas["NPS"].startswith("95% CI")
+    spanish = page("overview", lang="es")
+    assert "(Wald ajustado)" in {m.label: m.delta for m in spanish.metric}["NPS"]

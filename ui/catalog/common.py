@@ -147,6 +147,8 @@ STRINGS = {
     "common.col.group_b": ("Group B", "Grupo B"),
     "common.col.p": ("p", "p"),
     "common.col.p_adjusted": ("Adjusted p", "p ajustado"),
+    "common.nps_method.adjusted_wald": ("adjusted Wald", "Wald ajustado"),
+    "common.nps_method.wald": ("Wald", "Wald"),
     "measure.importance": ("Importance", "Importancia"),
     "outcome.recommend": ("Likelihood to recommend", "Probabilidad de recomendar"),
     "outcome.overall_satisfaction": ("Overall satisfaction", "Satisfacción general"),

@@ -101,10 +101,16 @@ STRINGS = {
     # importance–performance
     "gaps.grid": ("Importance–performance grid", "Matriz importancia–desempeño"),
     "gaps.grid_caption": (
-        "Each moment placed by how much it matters and how well it performs, split at the "
-        "means. Concentrate on important moments that perform below average.",
-        "Cada momento según lo que importa y lo bien que funciona, dividido por las medias. "
-        "Concéntrate en los momentos importantes con desempeño por debajo de la media.",
+        "Each moment placed by how much it matters and how well it performs. Performance is "
+        "split at its mean; stated importance (0–100) at its mean; importance derived from the "
+        "outcome (a share of R²) at an equal share, 100 ÷ the number of moments. The two kinds "
+        "of importance are never averaged together. Concentrate on important moments that "
+        "perform below average.",
+        "Cada momento según lo que importa y lo bien que funciona. El desempeño se divide en su "
+        "media; la importancia declarada (0–100), en su media; la importancia derivada del "
+        "resultado (una parte del R²), en una parte igual, 100 ÷ el número de momentos. Los dos "
+        "tipos de importancia nunca se promedian juntos. Concéntrate en los momentos "
+        "importantes con desempeño por debajo de la media.",
     ),
     "gaps.col.performance": ("Performance", "Desempeño"),
     "gaps.source.stated": ("stated", "declarada"),

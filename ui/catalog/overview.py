@@ -8,8 +8,12 @@ STRINGS = {
     ),
     "overview.nps": ("NPS", "NPS"),
     "overview.nps_help": (
-        "95% CI {low} to {high} · n = {n}",
-        "IC 95 % de {low} a {high} · n = {n}",
+        "95% CI {low} to {high} ({method}) · n = {n}",
+        "IC 95 % de {low} a {high} ({method}) · n = {n}",
+    ),
+    "overview.nps_no_interval": (
+        "No interval: fewer than {min_n} answers · n = {n}",
+        "Sin intervalo: menos de {min_n} respuestas · n = {n}",
     ),
     "overview.peak_trough": ("Emotional peak / trough", "Pico / valle emocional"),
     "overview.peak_trough_detail": (

@@ -107,8 +107,12 @@ STRINGS = {
     ),
     "report.overview.respondents": ("{n} respondents.", "{n} personas encuestadas."),
     "report.overview.nps": (
-        "Net Promoter Score {score} (95% CI {low} to {high}).",
-        "Net Promoter Score {score} (IC 95 % de {low} a {high}).",
+        "Net Promoter Score {score} (95% CI {low} to {high}, {method}).",
+        "Net Promoter Score {score} (IC 95 % de {low} a {high}, {method}).",
+    ),
+    "report.overview.nps_no_interval": (
+        "Net Promoter Score {score} (no interval: fewer than {min_n} answers).",
+        "Net Promoter Score {score} (sin intervalo: menos de {min_n} respuestas).",
     ),
     "report.overview.best_worst": (
         "Best moment: {best} (experienced {best_mean} / 100). Worst moment: {worst} "

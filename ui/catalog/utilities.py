@@ -14,6 +14,24 @@ STRINGS = {
         "de 0 a 100 con intervalos de confianza del 95 %.",
     ),
     "utilities.scores": ("Utility per touchpoint", "Utilidad por punto de contacto"),
+    "utilities.interval_rule": (
+        "Intervals stay on the 0–100 scale: one that would reach past 0 or 100 (a mean near "
+        "the end of the scale with widely spread ratings) is cut there, and listed below. A "
+        "mean from fewer than {small_n} ratings is listed too: its interval is shown but rests "
+        "on a small sample.",
+        "Los intervalos no salen de la escala 0–100: uno que pasaría de 0 o de 100 (una media "
+        "cerca del extremo con valoraciones muy dispersas) se corta ahí y se indica abajo. "
+        "También se indica una media de menos de {small_n} valoraciones: su intervalo se "
+        "muestra, pero se apoya en una muestra pequeña.",
+    ),
+    "utilities.clipped": (
+        "Interval cut at the end of the 0–100 scale: {items}.",
+        "Intervalo cortado en el extremo de la escala 0–100: {items}.",
+    ),
+    "utilities.small_n": (
+        "Fewer than {small_n} ratings (interval shown, on a small sample): {items}.",
+        "Menos de {small_n} valoraciones (intervalo mostrado, con una muestra pequeña): {items}.",
+    ),
     "utilities.shifts": ("Expectation and memory", "Expectativa y recuerdo"),
     "utilities.shifts_caption": (
         "Experienced minus anticipated: was the expectation exceeded, confirmed or "

@@ -522,8 +522,46 @@ def test_importance_performance_quadrants(demo):
         "Low priority",
         "Possible overkill",
     }
+    # Issue 12: the splits are the table's own (stated importance at its mean, derived at an
+    # equal share of R², never a mean of both scales), not a mean the chart takes itself.
     averages = [enc.get("aggregate") for ch in ("x", "y") for enc in _channel(spec, ch)]
-    assert averages.count("mean") == 2
+    assert "mean" not in averages
+    fields = {enc.get("field") for ch in ("x", "y") for enc in _channel(spec, ch)}
+    assert {"performance_split", "importance_split"} <= fields
+    rules = {row["rule"] for row in _records(spec) if "rule" in row}
+    assert "Performance split at its mean" in rules
+    # The demo states importance everywhere: one importance line, the stated one.
+    assert rules - {"Performance split at its mean"} == {"Stated importance split at its mean"}
+
+
+def test_importance_performance_draws_one_split_per_kind_of_importance():
+    # Stated importance split at its mean (70), derived at an equal share of R² (100 / 3): two
+    # horizontal lines, each labelled with its rule; never one line at a mean of both.
+    ip = pd.DataFrame(
+        {
+            "touchpoint": ["ZMOT", "FMOT", "SMOT"],
+            "importance": [80.0, 60.0, 48.4],
+            "importance_source": ["stated", "stated", "derived"],
+            "performance": [50.0, 60.0, 70.0],
+            "quadrant": ["concentrate_here", "low_priority", "keep_up"],
+            "importance_split": [70.0, 70.0, 100 / 3],
+            "performance_split": [60.0, 60.0, 60.0],
+        }
+    )
+    spec = charts.importance_performance_chart(ip).to_dict()
+    lines = {
+        row["rule"]: row["importance_split"]
+        for row in _records(spec)
+        if "rule" in row and "importance_split" in row
+    }
+    assert lines == pytest.approx(
+        {
+            "Stated importance split at its mean": 70.0,
+            "Derived importance split at an equal share of R²": 100 / 3,
+        }
+    )
+    shapes = _channel(spec, "shape")
+    assert shapes and shapes[0]["scale"]["range"] == ["circle", "diamond"]
 
 
 def test_drivers_interval_is_scaled_to_share(demo):
