@@ -30,7 +30,7 @@ from mot._codes import per_respondent, segment_codes, segment_count
 from mot._curve_matrix import CURVE_SOURCES, NO_SOURCE, SCALE, Curves, curves_of
 from mot._curve_summaries import extreme, summaries
 from mot._frames import constant_text, labelled, text
-from mot._stats import t_interval, validate_confidence
+from mot._stats import clip_interval, t_interval, validate_confidence
 from mot.errors import MotError
 from mot.messages import Message
 from mot.tidy import as_ratings
@@ -217,8 +217,7 @@ def emotion_curve(
     n_segments = segment_count(segment_dtype)
     n, mean, sd = _touchpoint_stats(curves.values, curves.rated, respondent_segment, n_segments)
     _, low, high = t_interval(n, mean, sd, confidence)
-    clipped = (low < SCALE[0]) | (high > SCALE[1])  # NaN compares False
-    low, high = np.clip(low, *SCALE), np.clip(high, *SCALE)  # NaN stays NaN
+    low, high, clipped = clip_interval(low, high, *SCALE)
     g = np.flatnonzero(n > 0)
     segment_of, touchpoint_of = np.divmod(g, max(n_tp, 1))
     columns = labelled(segment_of, segment_dtype, by, touchpoint_of, codes.touchpoint_dtype)
