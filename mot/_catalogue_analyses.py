@@ -67,21 +67,21 @@ ANALYSES: dict[str, tuple[str, str]] = {
     ),
     "ratings.repeated": (
         "Respondent `{id}` has {n} `{measure}` ratings at touchpoint `{touchpoint}` (rows "
-        "{rows} of the ratings table, counted from 0 as `ratings.iloc` does; {cells} respondent × touchpoint × measure cell(s) are "
-        "rated more than once in all). Each analysis needs one rating per respondent, "
-        "touchpoint and measure, and neither averages nor picks one silently: keep the first "
-        "with `ratings.drop_duplicates(['respondent_id', 'touchpoint', 'measure'])` or average "
-        "them yourself, then run it again. A survey loaded with `mot.survey` keeps the first "
-        "already and names the others in its validation report.",
+        "{rows} of the ratings table, counted from 0 as `ratings.iloc` does; {cells} "
+        "respondent × touchpoint × measure cell(s) are rated more than once in all). Each "
+        "analysis needs one rating per respondent, touchpoint and measure, and none averages "
+        "or picks one silently: keep the first with "
+        "`ratings.drop_duplicates(['respondent_id', 'touchpoint', 'measure'])` or average them "
+        "yourself, then run it again. A survey loaded with `mot.survey` keeps the first already "
+        "and names the others in its validation report.",
         "La persona `{id}` tiene {n} valoraciones de `{measure}` en el punto de contacto "
         "`{touchpoint}` (filas {rows} de la tabla de valoraciones, contadas desde 0 como hace "
-        "`ratings.iloc`; en total hay {cells} "
-        "celda(s) persona × punto de contacto × medida valoradas más de una vez). Cada análisis "
-        "necesita una valoración por persona, punto de contacto y medida, y ninguno las promedia "
-        "ni elige una sin decirlo: quédate con la primera con "
-        "`ratings.drop_duplicates(['respondent_id', 'touchpoint', 'measure'])` o promédialas tú, "
-        "y vuelve a ejecutarlo. Una encuesta cargada con `mot.survey` ya se queda con la primera "
-        "y nombra las demás en su informe de validación.",
+        "`ratings.iloc`; en total hay {cells} celda(s) persona × punto de contacto × medida "
+        "valoradas más de una vez). Cada análisis necesita una valoración por persona, punto de "
+        "contacto y medida, y ninguno las promedia ni elige una sin decirlo: quédate con la "
+        "primera con `ratings.drop_duplicates(['respondent_id', 'touchpoint', 'measure'])` o "
+        "promédialas tú, y vuelve a ejecutarlo. Una encuesta cargada con `mot.survey` ya se "
+        "queda con la primera y nombra las demás en su informe de validación.",
     ),
     "scoring.shift_columns": (
         "Shift highlights read the table of `utility_shifts`; this one lacks {missing}. Pass "

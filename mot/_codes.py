@@ -121,27 +121,24 @@ def dense_matrix(
     n_respondents, n_touchpoints = codes.n_respondents, codes.n_touchpoints
     shape = (n_touchpoints, n_respondents) if touchpoint_major else (n_respondents, n_touchpoints)
     flat = np.full(n_respondents * n_touchpoints, np.nan)
-    n_values = n_numbers = 0
-    # A slice of rows at a time, in table order: the same writes as one pass over the table
-    # (the last write of a cell wins), without whole-table cell and mask temporaries.
+    n_values = 0
+    # A slice of rows at a time, in table order, without whole-table cell and mask
+    # temporaries. Rows without a value are not ratings: they write nothing.
     for start in range(0, codes.value.size, FILL_ROWS):
         part = slice(start, start + FILL_ROWS)
         respondent, touchpoint = codes.respondent[part], codes.touchpoint[part]
         rows = codes.measure[part] == MEASURES.index(measure)
-        rows &= (respondent >= 0) & (touchpoint >= 0)
+        rows &= (respondent >= 0) & (touchpoint >= 0) & ~np.isnan(codes.value[part])
         at = np.flatnonzero(rows)
         if touchpoint_major:
             cell = touchpoint[at].astype(np.intp) * n_respondents + respondent[at]
         else:
             cell = respondent[at].astype(np.intp) * n_touchpoints + touchpoint[at]
-        value = codes.value[part][at]
-        flat[cell] = value  # NaN values stay "not rated"
+        flat[cell] = codes.value[part][at]
         n_values += at.size
-        n_numbers += np.count_nonzero(~np.isnan(value))
     matrix = flat.reshape(shape)
     rated = ~np.isnan(matrix)
-    n_rated = np.count_nonzero(rated)  # fewer cells than values: a cell was written twice
-    if n_rated != n_values and n_rated != n_numbers:
+    if np.count_nonzero(rated) != n_values:  # fewer cells than values: a cell written twice
         require_one_rating(codes, [measure])  # raises, naming the first repeat
     return matrix, rated
 

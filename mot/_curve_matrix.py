@@ -46,7 +46,7 @@ def curves_of(ratings: pd.DataFrame, *, needed_for: str) -> Curves:
     MissingMeasureError
         If the table has rows but neither emotion nor experienced ratings (an empty table
         gives an all-NaN array with source ``""``).
-    MotError
+    DuplicateRatingError
         If a respondent rated the curve's measure twice at one touchpoint.
     """
     codes = codes_of(ratings)

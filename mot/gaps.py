@@ -272,6 +272,9 @@ def importance_performance(
     MissingMeasureError
         If there are no ``experienced`` ratings, or some touchpoint has no stated importance
         and ``respondents`` is not given or lacks ``outcome``.
+    DuplicateRatingError
+        If a respondent has two ``experienced`` (or ``importance``) ratings at one
+        touchpoint: every analysis refuses them.
     InsufficientDataError
         If importance must be derived and the data cannot support the regression (see
         :func:`mot.drivers.driver_importance`).
@@ -300,6 +303,7 @@ def importance_performance(
         "experienced",
         needed_for=Message("analysis.importance_performance"),
     )
+    require_one_rating(codes_of(ratings), ["experienced", "importance"])
     performance = experienced.groupby("touchpoint", observed=True, sort=True)["value"].mean()
     rows = ratings[(ratings["measure"] == "importance") & ratings["value"].notna()]
     stated = rows.groupby("touchpoint", observed=True)["value"].mean().reindex(performance.index)

@@ -138,7 +138,7 @@ def partially_overlapping_ttest(
     x, y = _validate_ttest(a, b, confidence)
     has_x, has_y = ~np.isnan(x), ~np.isnan(y)
     pair = has_x & has_y
-    n_1, n_2, n_c = (np.array([np.count_nonzero(m)], dtype=np.float64) for m in (has_x, has_y, pair))
+    n_1, n_2, n_c = (np.array([np.count_nonzero(m)], np.float64) for m in (has_x, has_y, pair))
     mean_1, var_1 = _mean_var(x[has_x])
     mean_2, var_2 = _mean_var(y[has_y])
     _, var_d = _mean_var(x[pair] - y[pair])
