@@ -430,6 +430,12 @@ ERRORS: dict[str, tuple[str, str]] = {
         "NPS: {score:.1f} (no interval: too few answers, n = {n})",
         "NPS: {score:.1f} (sin intervalo: demasiado pocas respuestas, n = {n})",
     ),
+    "cli.gaps": (
+        "Gaps (actual − target; p adjusted across touchpoints, Holm; the test: paired, "
+        "partially overlapping or Welch):",
+        "Brechas (real − objetivo; p ajustado entre puntos de contacto, Holm; la prueba: "
+        "emparejada, parcialmente solapada o de Welch):",
+    ),
     "cli.verdict": ("Peak-end verdict: {verdict}", "Veredicto pico-final: {verdict}"),
     "cli.notes": ("Notes:", "Notas:"),
     "cli.error": ("error: {error}", "error: {error}"),

@@ -221,6 +221,23 @@ def _decimals(language: str, places: int) -> Callable[[float], str]:
     return lambda x: fill(template, {"x": x}, language)
 
 
+def _or_dash(number: Callable[[float], str]) -> Callable[[object], str]:
+    """A number format that writes a missing value (null in the JSON) as a dash."""
+    return lambda x: number(x) if isinstance(x, int | float) else "–"
+
+
+_GAP_SHOWN = (
+    "touchpoint",
+    "gap_to_expected",
+    "gap_to_expected_p_adjusted",
+    "gap_to_expected_method",
+    "gap_to_excellent",
+    "gap_to_excellent_p_adjusted",
+    "gap_to_excellent_method",
+)
+"""The gap columns ``score`` prints: each gap, its Holm-adjusted p and the test used."""
+
+
 def _print_scores(result: dict, language: str = "en") -> None:
     import pandas as pd
 
@@ -237,6 +254,12 @@ def _print_scores(result: dict, language: str = "en") -> None:
         else:
             values = {"score": n["score"], "low": n["ci_low"], "high": n["ci_high"], "n": n["n"]}
             print("\n" + text("cli.nps", language, **values))
+    gaps = pd.DataFrame(result["gaps"])
+    if not gaps.empty:
+        print("\n" + text("cli.gaps", language))
+        numbers = [c for c in _GAP_SHOWN if not c.endswith(("touchpoint", "_method"))]
+        places = {c: _or_dash(_decimals(language, 3 if "_p" in c else 1)) for c in numbers}
+        print(gaps[list(_GAP_SHOWN)].fillna("–").to_string(index=False, formatters=places))
     if result["peak_end"]:
         print("\n" + text("cli.verdict", language, verdict=result["peak_end"]["verdict"]))
     if result["warnings"]:

@@ -51,6 +51,7 @@ def test_published_example_pooled_form_gives_p_0_026():
     # Means 258/16 and 226/16: the difference of the two means over all observations.
     assert (row["mean_a"], row["mean_b"], row["difference"]) == (16.125, 14.125, 2.0)
     t, df, p, se = formulas(A_UNPAIRED, B_UNPAIRED, A_PAIRED, B_PAIRED, equal_var=True)
+    assert row["se"] == pytest.approx(se, rel=1e-12)
     assert df == 18.5  # 7 + (23 / 32) · 16
     assert row["t"] == pytest.approx(t, rel=1e-12)
     assert row["df"] == pytest.approx(df, rel=1e-12)
