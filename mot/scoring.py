@@ -608,8 +608,8 @@ def shift_highlights(shifts: pd.DataFrame) -> pd.DataFrame:
 
     Each shift gets its size as a positive number of points, with its interval turned the
     same way (a fall of 15 points with interval −17..−14 has size 15, interval 14..17), and
-    whether it is notable (its verdict says the interval excludes zero: exceeded,
-    disappointed, kinder or harsher).
+    whether it is notable (its verdict says the shift is established on the adjusted p:
+    exceeded, disappointed, kinder or harsher).
 
     Parameters
     ----------

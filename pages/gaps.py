@@ -67,10 +67,10 @@ if gaps is not None:
         gap = f"gap_to_{target}"
         columns |= {
             gap: t(f"chart.{gap}"),
-            f"{gap}_method": t(f"gaps.col.method_{target}"),
-            f"n_paired_{target}": t(f"gaps.col.n_paired_{target}"),
-            f"{gap}_p": t(f"gaps.col.p_{target}"),
-            f"{gap}_p_adjusted": t(f"gaps.col.p_adjusted_{target}"),
+            f"{gap}_method": t(f"gaps.col.method.{target}"),
+            f"n_paired_{target}": t(f"gaps.col.n_paired.{target}"),
+            f"{gap}_p": t(f"gaps.col.p.{target}"),
+            f"{gap}_p_adjusted": t(f"gaps.col.p_adjusted.{target}"),
         }
         formats |= {
             gap: signed,

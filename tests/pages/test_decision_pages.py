@@ -121,7 +121,7 @@ def test_gaps_page_shows_each_gap_s_test_and_its_raw_and_adjusted_p():
         "Adjusted p (to excellent)",
     ]
     # On the demo some respondents skipped a side: every gap uses the overlapping test.
-    assert set(tests["Test (to expected)"]) == {"partially overlapping t"}
+    assert set(tests["Test (to expected)"]) == {"partially overlapping t-test"}
     umot = tests[tests["Touchpoint"] == "Ultimate moment of truth"].iloc[0]
     assert umot["p (to expected)"] == "p = 0.571"
     assert umot["Adjusted p (to expected)"] == "p = 0.571"  # the largest p: Holm keeps it
@@ -135,7 +135,7 @@ def test_gaps_page_shows_each_gap_s_test_and_its_raw_and_adjusted_p():
 def test_gaps_page_states_the_rule_and_the_tests_in_spanish():
     at = page("gaps", lang="es")
     tests = next(d.value for d in at.dataframe if "Prueba (con lo esperado)" in d.value.columns)
-    assert set(tests["Prueba (con lo esperado)"]) == {"t parcialmente solapada"}
+    assert set(tests["Prueba (con lo esperado)"]) == {"prueba t parcialmente solapada"}
     assert "p ajustado (con lo excelente)" in tests.columns
     fmot = tests[tests["Punto de contacto"] == "Primer momento de la verdad"].iloc[0]
     assert fmot["p ajustado (con lo esperado)"] == "p = 0,010"

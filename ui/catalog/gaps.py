@@ -117,26 +117,26 @@ STRINGS = {
         "p ajustado es menor que 0,05. Los intervalos del 95 % del gráfico son los de cada "
         "punto de contacto.",
     ),
-    "gaps.col.method_expected": ("Test (to expected)", "Prueba (con lo esperado)"),
-    "gaps.col.p_expected": ("p (to expected)", "p (con lo esperado)"),
-    "gaps.col.p_adjusted_expected": (
+    "gaps.col.method.expected": ("Test (to expected)", "Prueba (con lo esperado)"),
+    "gaps.col.p.expected": ("p (to expected)", "p (con lo esperado)"),
+    "gaps.col.p_adjusted.expected": (
         "Adjusted p (to expected)",
         "p ajustado (con lo esperado)",
     ),
-    "gaps.col.n_paired_expected": ("Rated both (expected)", "Valoraron ambos (esperado)"),
-    "gaps.col.method_excellent": ("Test (to excellent)", "Prueba (con lo excelente)"),
-    "gaps.col.p_excellent": ("p (to excellent)", "p (con lo excelente)"),
-    "gaps.col.p_adjusted_excellent": (
+    "gaps.col.n_paired.expected": ("Rated both (expected)", "Valoraron ambos (esperado)"),
+    "gaps.col.method.excellent": ("Test (to excellent)", "Prueba (con lo excelente)"),
+    "gaps.col.p.excellent": ("p (to excellent)", "p (con lo excelente)"),
+    "gaps.col.p_adjusted.excellent": (
         "Adjusted p (to excellent)",
         "p ajustado (con lo excelente)",
     ),
-    "gaps.col.n_paired_excellent": ("Rated both (excellent)", "Valoraron ambos (excelente)"),
-    "gaps.test.paired": ("paired t", "t emparejada"),
+    "gaps.col.n_paired.excellent": ("Rated both (excellent)", "Valoraron ambos (excelente)"),
+    "gaps.test.paired": ("paired t-test", "prueba t emparejada"),
     "gaps.test.partially_overlapping": (
-        "partially overlapping t",
-        "t parcialmente solapada",
+        "partially overlapping t-test",
+        "prueba t parcialmente solapada",
     ),
-    "gaps.test.welch": ("Welch t", "t de Welch"),
+    "gaps.test.welch": ("Welch t-test", "prueba t de Welch"),
     "gaps.test.none": ("no gap", "sin brecha"),
     # importance–performance
     "gaps.grid": ("Importance–performance grid", "Matriz importancia–desempeño"),
