@@ -164,21 +164,23 @@ def require_one_rating(codes: Codes, measures: Iterable[str]) -> None:
     n_cells = codes.n_respondents * codes.n_touchpoints * len(chosen)
     if n_rows == 0 or n_cells == 0:
         return
-    dense = n_cells <= 8 * n_rows + (1 << 20)
+    dense = n_cells <= 8 * n_rows + (1 << 20)  # flags: at most 8 bytes per row
     seen = np.zeros(n_cells if dense else 0, dtype=bool)
-    parts, n_rated = [], 0
+    cells = np.empty(0 if dense else n_rows, dtype=np.int64)  # else one sorted copy, in place
+    n_rated = 0
     for start in range(0, n_rows, FILL_ROWS):
         cell = _cells(codes, lookup, len(chosen), slice(start, start + FILL_ROWS))[1]
-        n_rated += cell.size
         if dense:
             seen[cell] = True
         else:
-            parts.append(cell)
+            cells[n_rated : n_rated + cell.size] = cell
+        n_rated += cell.size
     if dense:
         repeated = np.count_nonzero(seen) < n_rated
     else:
-        cells = np.sort(np.concatenate(parts))
-        repeated = bool((cells[1:] == cells[:-1]).any())
+        rated = cells[:n_rated]
+        rated.sort()
+        repeated = bool((rated[1:] == rated[:-1]).any())
     if repeated:
         _raise_repeated(codes, lookup, len(chosen))
 

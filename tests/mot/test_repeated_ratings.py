@@ -234,6 +234,9 @@ def test_two_columns_mapped_to_one_target_keep_the_first_rating_per_respondent()
     }
     assert "map this one to its own touchpoint and measure" in entry.fix
     score_utilities(survey.ratings)
+    # the CLI's validate (the report alone) says the same
+    alone = load_report(WIDE.encode(), name="w.csv", mapping=_two_columns_one_target())
+    assert alone.to_frame().equals(survey.report.to_frame())
 
 
 REALDATA = ROOT.parent / "shared" / "realdata" / "survey"
@@ -255,3 +258,21 @@ def test_demo_and_real_exports_load_and_analyse_without_repeats(path: Path):
             pytest.fail(f"{path.name}: {analysis.__name__} met a repeated rating")
         except MotError:
             pass  # no touchpoint measures in the real exports: said, not a crash
+
+
+def test_sparse_tables_are_checked_by_sorting_with_the_same_answer():
+    # Far more respondent categories than rows (a filtered slice of a large survey): the
+    # check sorts the rows' cells instead of flagging every possible cell.
+    categories = [f"id{i}" for i in range(400_000)]
+    ratings = pd.DataFrame(
+        {
+            "respondent_id": pd.Categorical(["id5", "id7", "id399999"], categories=categories),
+            "touchpoint": "FMOT",
+            "measure": "experienced",
+            "value": [50.0, 60.0, 70.0],
+        }
+    )
+    assert len(score_utilities(ratings)) == 1
+    twice = pd.concat([ratings, ratings.iloc[[2]]], ignore_index=True)
+    with pytest.raises(DuplicateRatingError, match="Respondent `id399999` has 2 `experienced`"):
+        score_utilities(twice)
