@@ -65,14 +65,23 @@ ANALYSES: dict[str, tuple[str, str]] = {
         "`n_boot` is the number of bootstrap resamples, such as 2000; got {n_boot!r}.",
         "`n_boot` es el número de remuestreos bootstrap, como 2000; se ha recibido {n_boot!r}.",
     ),
-    "scoring.repeated_rating": (
-        "Respondent `{id}` has {n} `{measure}` ratings for touchpoint `{touchpoint}`; a ratings "
-        "table has one row per respondent, touchpoint and measure. Remove the duplicate rows or "
-        "map each column to one touchpoint and measure.",
-        "La persona `{id}` tiene {n} valoraciones de `{measure}` para el punto de contacto "
-        "`{touchpoint}`; una tabla de valoraciones tiene una fila por persona, punto de "
-        "contacto y medida. Quita las filas repetidas o asigna cada columna a un solo punto de "
-        "contacto y una sola medida.",
+    "ratings.repeated": (
+        "Respondent `{id}` has {n} `{measure}` ratings at touchpoint `{touchpoint}` (rows "
+        "{rows} of the ratings table, counted from 0 as `ratings.iloc` does; {cells} "
+        "respondent × touchpoint × measure cell(s) are rated more than once in all). Each "
+        "analysis needs one rating per respondent, touchpoint and measure, and none averages "
+        "or picks one silently: keep the first with "
+        "`ratings.drop_duplicates(['respondent_id', 'touchpoint', 'measure'])` or average them "
+        "yourself, then run it again. A survey loaded with `mot.survey` keeps the first already "
+        "and names the others in its validation report.",
+        "La persona `{id}` tiene {n} valoraciones de `{measure}` en el punto de contacto "
+        "`{touchpoint}` (filas {rows} de la tabla de valoraciones, contadas desde 0 como hace "
+        "`ratings.iloc`; en total hay {cells} celda(s) persona × punto de contacto × medida "
+        "valoradas más de una vez). Cada análisis necesita una valoración por persona, punto de "
+        "contacto y medida, y ninguno las promedia ni elige una sin decirlo: quédate con la "
+        "primera con `ratings.drop_duplicates(['respondent_id', 'touchpoint', 'measure'])` o "
+        "promédialas tú, y vuelve a ejecutarlo. Una encuesta cargada con `mot.survey` ya se "
+        "queda con la primera y nombra las demás en su informe de validación.",
     ),
     "scoring.shift_columns": (
         "Shift highlights read the table of `utility_shifts`; this one lacks {missing}. Pass "
@@ -249,6 +258,16 @@ ANALYSES: dict[str, tuple[str, str]] = {
         "El grupo {group} tiene más éxitos ({successes}) que respuestas ({n}). Pasa el número de "
         "respuestas como n y el de respuestas en lo más alto de la escala (o «sí») como "
         "successes.",
+    ),
+    "ttest.not_numbers": (
+        "The two samples must be numbers (NaN where a respondent did not answer).",
+        "Las dos muestras deben ser números (NaN donde una persona no respondió).",
+    ),
+    "ttest.lengths": (
+        "The two samples are aligned by respondent and must have the same length; got {n_a} "
+        "and {n_b} values. Put NaN where a respondent answered only one of them.",
+        "Las dos muestras van alineadas por persona y deben tener la misma longitud; se han "
+        "recibido {n_a} y {n_b} valores. Pon NaN donde una persona respondió solo una de ellas.",
     ),
     # charts (mot.charts)
     "charts.not_a_table": (

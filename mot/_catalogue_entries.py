@@ -180,6 +180,42 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "Keep one row per respondent: remove the repeated row or give it its own id.",
         "Deja una fila por persona: borra la fila repetida o dale su propio id.",
     ),
+    "rating.repeated": (
+        "Respondent `{id}` already has a rating of `{measure}` at `{touchpoint}` (first at "
+        "row {first}): this row is left out.",
+        "La persona `{id}` ya tiene una valoración de `{measure}` en `{touchpoint}` (la primera "
+        "en la fila {first}): esta fila se deja fuera.",
+        "Keep one rating per respondent, touchpoint and measure: remove the repeated row or "
+        "correct its touchpoint or measure. The first rating is the one analysed; no analysis "
+        "averages repeated ratings.",
+        "Deja una valoración por persona, punto de contacto y medida: borra la fila repetida o "
+        "corrige su punto de contacto o su medida. Se analiza la primera valoración; ningún "
+        "análisis promedia valoraciones repetidas.",
+    ),
+    "rating.repeated_column": (
+        "Respondent `{id}` already has a rating of `{measure}` at `{touchpoint}` in column "
+        "`{first}`: this cell is left out.",
+        "La persona `{id}` ya tiene una valoración de `{measure}` en `{touchpoint}` en la "
+        "columna `{first}`: esta celda se deja fuera.",
+        "Two columns are mapped to `{measure}` at `{touchpoint}`: map this one to its own "
+        "touchpoint and measure, or to ignore, on the Data page or in --mapping. A respondent "
+        "who left the first column empty keeps this one's rating; no analysis averages "
+        "repeated ratings.",
+        "Hay dos columnas asignadas a `{measure}` en `{touchpoint}`: asigna esta a su propio "
+        "punto de contacto y medida, o a ignorar, en la página Datos o en --mapping. Quien dejó "
+        "vacía la primera columna conserva la valoración de esta; ningún análisis promedia "
+        "valoraciones repetidas.",
+    ),
+    "outcome.repeated": (
+        "Respondent `{id}` already has an answer for `{measure}` (first at row {first}): this "
+        "row is left out.",
+        "La persona `{id}` ya tiene una respuesta de `{measure}` (la primera en la fila "
+        "{first}): esta fila se deja fuera.",
+        "Keep one answer per respondent for each outcome: remove the repeated row. The first "
+        "answer is the one analysed.",
+        "Deja una respuesta por persona para cada resultado: borra la fila repetida. Se "
+        "analiza la primera respuesta.",
+    ),
     # scales and cells
     "scale.no_scale_holds_values": (
         "No known scale holds its values ({low:g} to {high:g}): the column is left out.",
@@ -291,6 +327,20 @@ _MORE: dict[str, tuple[str, str]] = {
     "respondent.repeated": (
         "{n} more repeated respondents were left out (rows {rows}).",
         "Se han dejado fuera {n} personas repetidas más (filas {rows}).",
+    ),
+    "rating.repeated": (
+        "{n} more repeated `{measure}` ratings were left out (rows {rows}).",
+        "Se han dejado fuera {n} valoraciones repetidas más de `{measure}` (filas {rows}).",
+    ),
+    "rating.repeated_column": (
+        "{n} more `{measure}` ratings at `{touchpoint}` already in an earlier column were left "
+        "out (rows {rows}).",
+        "Se han dejado fuera {n} valoraciones más de `{measure}` en `{touchpoint}` que ya "
+        "estaban en una columna anterior (filas {rows}).",
+    ),
+    "outcome.repeated": (
+        "{n} more repeated `{measure}` answers were left out (rows {rows}).",
+        "Se han dejado fuera {n} respuestas repetidas más de `{measure}` (filas {rows}).",
     ),
     "cell.dont_know": (
         "{n} more cells like this (rows {rows}): dont know.",

@@ -433,6 +433,12 @@ ERRORS: dict[str, tuple[str, str]] = {
     ),
     "cli.nps_method.adjusted_wald": ("adjusted Wald", "Wald ajustado"),
     "cli.nps_method.wald": ("Wald", "Wald"),
+    "cli.gaps": (
+        "Gaps (actual − target; p adjusted across touchpoints, Holm; the test: paired, "
+        "partially overlapping or Welch):",
+        "Brechas (real − objetivo; p ajustado entre puntos de contacto, Holm; la prueba: "
+        "emparejada, parcialmente solapada o de Welch):",
+    ),
     "cli.verdict": ("Peak-end verdict: {verdict}", "Veredicto pico-final: {verdict}"),
     "cli.peak_end_sample": (
         "Compared: {n} respondents with a complete curve and the remembered rating; left out: "

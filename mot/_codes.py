@@ -4,17 +4,22 @@ The analyses of :mod:`mot.scoring`, :mod:`mot.curves` and :mod:`mot.memory` work
 integer codes of the ratings' categorical columns rather than on the labels: sums per group
 come from :func:`numpy.bincount` over a combined code, and paired values from dense
 respondent × touchpoint arrays.
+
+:func:`require_one_rating` is the one rule on repeated ratings that every analysis applies
+(scoring, shifts, curves, memory, gaps, drivers, compare): a respondent with two values of a
+measure it uses at one touchpoint is refused with a :class:`~mot.errors.DuplicateRatingError`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from mot import MEASURES
-from mot.errors import MotError
+from mot.errors import DuplicateRatingError, MotError
 from mot.messages import Message
 from mot.tidy import RATING_COLUMNS
 
@@ -110,49 +115,108 @@ def dense_matrix(
 
     Raises
     ------
-    MotError
+    DuplicateRatingError
         If a respondent has two ratings of the measure at one touchpoint.
     """
     n_respondents, n_touchpoints = codes.n_respondents, codes.n_touchpoints
     shape = (n_touchpoints, n_respondents) if touchpoint_major else (n_respondents, n_touchpoints)
     flat = np.full(n_respondents * n_touchpoints, np.nan)
-    n_values = n_numbers = 0
-    # A slice of rows at a time, in table order: the same writes as one pass over the table
-    # (the last write of a cell wins), without whole-table cell and mask temporaries.
+    n_values = 0
+    # A slice of rows at a time, in table order, without whole-table cell and mask
+    # temporaries. Rows without a value are not ratings: they write nothing.
     for start in range(0, codes.value.size, FILL_ROWS):
         part = slice(start, start + FILL_ROWS)
         respondent, touchpoint = codes.respondent[part], codes.touchpoint[part]
         rows = codes.measure[part] == MEASURES.index(measure)
-        rows &= (respondent >= 0) & (touchpoint >= 0)
+        rows &= (respondent >= 0) & (touchpoint >= 0) & ~np.isnan(codes.value[part])
         at = np.flatnonzero(rows)
         if touchpoint_major:
             cell = touchpoint[at].astype(np.intp) * n_respondents + respondent[at]
         else:
             cell = respondent[at].astype(np.intp) * n_touchpoints + touchpoint[at]
-        value = codes.value[part][at]
-        flat[cell] = value  # NaN values stay "not rated"
+        flat[cell] = codes.value[part][at]
         n_values += at.size
-        n_numbers += np.count_nonzero(~np.isnan(value))
     matrix = flat.reshape(shape)
     rated = ~np.isnan(matrix)
-    n_rated = np.count_nonzero(rated)  # fewer cells than values: a cell was written twice
-    if n_rated != n_values and n_rated != n_numbers:
-        rows = codes.measure == MEASURES.index(measure)
-        rows &= (codes.respondent >= 0) & (codes.touchpoint >= 0)
-        _raise_duplicate(codes, measure, rows)
+    if np.count_nonzero(rated) != n_values:  # fewer cells than values: a cell written twice
+        require_one_rating(codes, [measure])  # raises, naming the first repeat
     return matrix, rated
 
 
-def _raise_duplicate(codes: Codes, measure: str, rows: np.ndarray) -> None:
-    n_touchpoints = codes.n_touchpoints
-    respondent = codes.respondent[rows].astype(np.intp)
-    counts = np.bincount(respondent * n_touchpoints + codes.touchpoint[rows])
-    r, t = divmod(int(np.argmax(counts)), n_touchpoints)
+def require_one_rating(codes: Codes, measures: Iterable[str]) -> None:
+    """Raise :class:`DuplicateRatingError` if a respondent rated one of ``measures`` twice.
+
+    Two rows with a value (NaN rows are not ratings) for the same respondent, touchpoint and
+    measure are a repeat. Checked with one flag per respondent × touchpoint × measure cell,
+    set a slice of rows at a time: fewer flags set than rows means a cell was rated twice (a
+    sort of the rows' cells instead when the cells far outnumber the rows).
+
+    Raises
+    ------
+    DuplicateRatingError
+        Naming the first repeated cell in table order, its positions in the table and how
+        many cells are repeated, with the fix (message ``ratings.repeated``).
+    """
+    lookup = np.full(len(MEASURES) + 1, -1, dtype=np.intp)  # code -1 (missing) reads the last
+    chosen = [MEASURES.index(m) for m in dict.fromkeys(measures)]
+    lookup[chosen] = np.arange(len(chosen))
+    n_rows = codes.value.size
+    n_cells = codes.n_respondents * codes.n_touchpoints * len(chosen)
+    if n_rows == 0 or n_cells == 0:
+        return
+    dense = n_cells <= 8 * n_rows + (1 << 20)  # flags: at most 8 bytes per row
+    seen = np.zeros(n_cells if dense else 0, dtype=bool)
+    cells = np.empty(0 if dense else n_rows, dtype=np.int64)  # else one sorted copy, in place
+    n_rated = 0
+    for start in range(0, n_rows, FILL_ROWS):
+        cell = _cells(codes, lookup, len(chosen), slice(start, start + FILL_ROWS))[1]
+        if dense:
+            seen[cell] = True
+        else:
+            cells[n_rated : n_rated + cell.size] = cell
+        n_rated += cell.size
+    if dense:
+        repeated = np.count_nonzero(seen) < n_rated
+    else:
+        rated = cells[:n_rated]
+        rated.sort()
+        repeated = bool((rated[1:] == rated[:-1]).any())
+    if repeated:
+        _raise_repeated(codes, lookup, len(chosen))
+
+
+def _cells(
+    codes: Codes, lookup: np.ndarray, n_measures: int, rows: slice
+) -> tuple[np.ndarray, np.ndarray]:
+    """Positions and cell numbers of the rated rows of the chosen measures within ``rows``."""
+    respondent, touchpoint = codes.respondent[rows], codes.touchpoint[rows]
+    measure = lookup[codes.measure[rows]]
+    keep = (measure >= 0) & (respondent >= 0) & (touchpoint >= 0) & ~np.isnan(codes.value[rows])
+    at = np.flatnonzero(keep)
+    cell = respondent[at].astype(np.int64) * codes.n_touchpoints + touchpoint[at]
+    return at + (rows.start or 0), cell * n_measures + measure[at]
+
+
+def _raise_repeated(codes: Codes, lookup: np.ndarray, n_measures: int) -> None:
+    """Raise the error naming the first repeated cell (in table order) and its positions."""
+    at, cell = _cells(codes, lookup, n_measures, slice(0, codes.value.size))
+    order = np.argsort(cell, kind="stable")
+    ordered = cell[order]
+    again = np.zeros(cell.size, dtype=bool)
+    again[order[1:]] = ordered[1:] == ordered[:-1]  # a row whose cell came earlier
+    first = cell[np.flatnonzero(again)[0]]
+    positions = at[cell == first]
+    n_repeated = np.unique(cell[again]).size
+    respondent_touchpoint, measure = divmod(int(first), n_measures)
+    respondent, touchpoint = divmod(respondent_touchpoint, codes.n_touchpoints)
+    listed = ", ".join(str(int(p)) for p in positions[:5]) + (", …" if positions.size > 5 else "")
     message = Message(
-        "scoring.repeated_rating",
-        id=str(codes.respondents[r]),
-        n=int(counts.max()),
-        measure=measure,
-        touchpoint=str(codes.touchpoint_dtype.categories[t]),
+        "ratings.repeated",
+        id=str(codes.respondents[respondent]),
+        n=int(positions.size),
+        measure=MEASURES[int(np.flatnonzero(lookup[:-1] == measure)[0])],
+        touchpoint=str(codes.touchpoint_dtype.categories[touchpoint]),
+        rows=listed,
+        cells=int(n_repeated),
     )
-    raise MotError(message)
+    raise DuplicateRatingError(message)

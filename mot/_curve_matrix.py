@@ -93,7 +93,7 @@ def curves_of(ratings: pd.DataFrame, *, needed_for: str) -> Curves:
     MissingMeasureError
         If the table has rows but neither emotion nor experienced ratings (an empty table
         gives an all-NaN array where nobody has a source).
-    MotError
+    DuplicateRatingError
         If a respondent rated a measure the curves read twice at one touchpoint.
     """
     codes = codes_of(ratings)

@@ -93,17 +93,18 @@ def build_tidy(
         )
         ok = ~np.isnan(parsed.values)
         if measure in OUTCOMES:
+            answers = group[ok].assign(value=outcome_values(measure, parsed.values, scale)[ok])
+            answers = _first_only(answers, ["respondent_id"], "outcome.repeated", names, log)
             outcomes[measure] = pd.Series(
-                outcome_values(measure, parsed.values, scale)[ok],
-                index=group["respondent_id"][ok].to_numpy(),
+                answers["value"].to_numpy(), index=answers["respondent_id"].to_numpy()
             )
             continue
-        parts.append(
-            group[ok].assign(
-                value=normalise(parsed.values[ok], scale, emotion=measure == "emotion"),
-                top_box=top_box(parsed.values[ok], scale),
-            )
+        rated = group[ok].assign(
+            value=normalise(parsed.values[ok], scale, emotion=measure == "emotion"),
+            top_box=top_box(parsed.values[ok], scale),
         )
+        key = ["respondent_id", "touchpoint"]
+        parts.append(_first_only(rated, key, "rating.repeated", names, log))
     ids = pd.unique(tidy["respondent_id"].dropna())
     respondents = pd.DataFrame({"respondent_id": ids.astype(object)})
     first_rows = tidy.groupby("respondent_id", sort=False)["row"].min()
@@ -125,6 +126,41 @@ def build_tidy(
         }
     )
     return ratings, respondents, comments, journey
+
+
+def _first_only(
+    rows: pd.DataFrame, key: list[str], code: str, names: dict[str, str], log: ReportBuilder
+) -> pd.DataFrame:
+    """The rows of one measure without repeats of ``key``: the first in file order is kept.
+
+    A respondent with two ratings of one touchpoint and measure (or two answers of one
+    outcome) keeps the first; each later row is left out and named in the report (``code``,
+    an error: data left out), so that every analysis sees one rating per respondent,
+    touchpoint and measure. Rows without a respondent or touchpoint are not repeats.
+    """
+    known = rows[key].notna().all(axis=1).to_numpy()
+    again = np.zeros(len(rows), dtype=bool)
+    again[known] = rows[known].duplicated(key, keep="first").to_numpy()
+    if not again.any():
+        return rows
+    first = rows[known].groupby(key, sort=False)["row"].transform("first")
+    first_row = pd.Series(first.to_numpy(), index=rows.index[known]).reindex(rows.index)
+    repeated = rows[again]
+    measure = str(rows["measure"].iloc[0])
+    params = [
+        {
+            "id": str(r.respondent_id),
+            "touchpoint": str(r.touchpoint) if "touchpoint" in key else "",
+            "measure": measure,
+            "first": int(f),
+        }
+        for r, f in zip(
+            repeated.head(ROWS_LISTED).itertuples(), first_row[again].head(ROWS_LISTED), strict=True
+        )
+    ]
+    summary = {"measure": measure}
+    log.add_rows("error", repeated["row"].to_numpy(), names["value"], code, params, summary=summary)
+    return rows[~again]
 
 
 def _tidy_scale(measure: str, values: pd.Series, column: str) -> ScaleAssumption:

@@ -292,6 +292,65 @@ def _rating_block(
     )
 
 
+class _SharedTargets:
+    """Columns mapped to one touchpoint and measure: each respondent keeps the first rating.
+
+    A respondent rated in two such columns has a repeated rating: the cell of the later
+    column is left out and named in the report (``rating.repeated_column``), the rule
+    :func:`mot.tidy` analyses rely on (one rating per respondent, touchpoint and measure).
+    Only targets with several columns get a per-respondent owner array.
+    """
+
+    def __init__(self, entries: Sequence[ColumnMapping], n_respondents: int) -> None:
+        seen: dict[tuple, int] = {}
+        for entry in entries:
+            target = (entry.touchpoint, entry.measure)
+            seen[target] = seen.get(target, 0) + 1
+        self.owner = {
+            target: np.full(n_respondents, -1, dtype=np.int32)
+            for target, n in seen.items()
+            if n > 1
+        }
+        self.columns = [entry.column for entry in entries]
+
+    def first_only(
+        self,
+        block: _Block,
+        entry: ColumnMapping,
+        ids: object,
+        rows: np.ndarray,
+        log: ReportBuilder,
+    ) -> _Block:
+        owner = self.owner.get((entry.touchpoint, entry.measure))
+        if owner is None:
+            return block
+        earlier = owner[block.respondent]
+        again = earlier >= 0
+        if again.any():
+            repeated = block.respondent[again]
+            params = [
+                {
+                    "id": str(ids[int(r)]),
+                    "touchpoint": entry.touchpoint,
+                    "measure": entry.measure,
+                    "first": self.columns[int(c)],
+                }
+                for r, c in zip(repeated[:ROWS_LISTED], earlier[again][:ROWS_LISTED], strict=True)
+            ]
+            summary = {"touchpoint": entry.touchpoint, "measure": entry.measure}
+            code = "rating.repeated_column"
+            log.add_rows("error", rows[repeated], entry.column, code, params, summary=summary)
+            kept = ~again
+            block = replace(
+                block,
+                respondent=block.respondent[kept],
+                value=block.value[kept],
+                top_box=block.top_box[kept],
+            )
+        owner[block.respondent] = self.columns.index(entry.column)
+        return block
+
+
 def _unique_categorical(codes: np.ndarray, ids: object) -> pd.Categorical:
     """A categorical over ids known to be unique (:func:`_repeats` left the repeats out).
 
@@ -488,12 +547,14 @@ def build_wide(
         release_memory()
     counts = np.zeros(len(journey.ids) * len(MEASURES), dtype=np.int64)
     sink = _RatingsSink(len(kept_ids) * len(entries) if plan.ratings else 0, len(journey.ids))
+    shared = _SharedTargets(entries, len(kept_ids))
     for entry in entries:
         block = _rating_block(entry, raw, keep, rows, journey, log)
         if plan.release and entry.column in raw.frame:
             del raw.frame[entry.column]
         if block is None:
             continue
+        block = shared.first_only(block, entry, kept_ids, rows[keep], log)
         counts[block.touchpoint * len(MEASURES) + block.measure] += block.value.size
         if plan.ratings:
             sink.add(block)

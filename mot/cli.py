@@ -228,6 +228,23 @@ def _decimals(language: str, places: int) -> Callable[[float], str]:
     return lambda x: fill(template, {"x": x}, language)
 
 
+def _or_dash(number: Callable[[float], str]) -> Callable[[object], str]:
+    """A number format that writes a missing value (null in the JSON) as a dash."""
+    return lambda x: number(x) if isinstance(x, int | float) else "–"
+
+
+_GAP_SHOWN = (
+    "touchpoint",
+    "gap_to_expected",
+    "gap_to_expected_p_adjusted",
+    "gap_to_expected_method",
+    "gap_to_excellent",
+    "gap_to_excellent_p_adjusted",
+    "gap_to_excellent_method",
+)
+"""The gap columns ``score`` prints: each gap, its Holm-adjusted p and the test used."""
+
+
 def _print_scores(result: dict, language: str = "en") -> None:
     import pandas as pd
 
@@ -239,6 +256,12 @@ def _print_scores(result: dict, language: str = "en") -> None:
         print(shown.to_string(index=False, float_format=_decimals(language, 1)))
     if result["nps"]:
         _print_nps(result["nps"], language)
+    gaps = pd.DataFrame(result["gaps"])
+    if not gaps.empty:
+        print("\n" + text("cli.gaps", language))
+        numbers = [c for c in _GAP_SHOWN if not c.endswith(("touchpoint", "_method"))]
+        places = {c: _or_dash(_decimals(language, 3 if "_p" in c else 1)) for c in numbers}
+        print(gaps[list(_GAP_SHOWN)].fillna("–").to_string(index=False, formatters=places))
     if memory := result["peak_end"]:
         print("\n" + text("cli.verdict", language, verdict=memory["verdict"]))
         left_out = {k: memory[f"n_{k}"] for k in ("no_curve", "no_outcome", "incomplete")}

@@ -15,7 +15,8 @@ import pandas as pd
 from scipy import stats
 
 from mot import MEASURES, vocabulary
-from mot._stats import clip_interval, validate_confidence
+from mot._codes import codes_of, require_one_rating
+from mot._stats import adjust_p, clip_interval, validate_confidence, validate_correction
 from mot.errors import InsufficientDataError, MotError
 from mot.messages import Message
 from mot.tidy import as_ratings, require_measure
@@ -84,9 +85,11 @@ def adjust_p_values(p_values: np.ndarray | list[float], *, method: str = "holm")
 
     ``"holm"``: Holm's step-down method; with the m p-values sorted ascending,
     ``p̃_(i) = max_{k ≤ i} min(1, (m − k + 1) · p_(k))``. ``"bonferroni"``: ``min(1, m · p)``.
-    ``"fdr_bh"``: Benjamini–Hochberg false-discovery-rate adjustment
-    (:func:`scipy.stats.false_discovery_control`). ``"none"``: unchanged. NaN p-values stay
-    NaN and do not count in m.
+    ``"fdr_bh"``: Benjamini–Hochberg false-discovery-rate adjustment,
+    ``p̃_(i) = min_{k ≥ i} min(1, m · p_(k) / k)`` (what
+    :func:`scipy.stats.false_discovery_control` computes). ``"none"``: unchanged. NaN
+    p-values stay NaN and do not count in m. The same adjustment serves
+    :func:`mot.gaps.gap_table` and :func:`mot.scoring.utility_shifts` across touchpoints.
 
     Parameters
     ----------
@@ -119,25 +122,8 @@ def adjust_p_values(p_values: np.ndarray | list[float], *, method: str = "holm")
     >>> adjust_p_values([0.01, 0.04, 0.03]).tolist()
     [0.03, 0.06, 0.06]
     """
-    _validate_correction(method)
-    p = np.asarray(p_values, dtype="float64")
-    out = np.full(p.shape, np.nan)
-    known = ~np.isnan(p)
-    kept = p[known]
-    m = kept.size
-    if m == 0 or method == "none":
-        out[known] = kept
-    elif method == "bonferroni":
-        out[known] = np.minimum(1.0, kept * m)
-    elif method == "fdr_bh":
-        out[known] = stats.false_discovery_control(kept, method="bh")
-    else:
-        order = np.argsort(kept, kind="stable")
-        stepped = np.maximum.accumulate((m - np.arange(m)) * kept[order])
-        adjusted = np.empty(m)
-        adjusted[order] = np.minimum(1.0, stepped)
-        out[known] = adjusted
-    return out
+    validate_correction(method)
+    return adjust_p(np.asarray(p_values, dtype="float64"), method)
 
 
 def compare_groups(
@@ -199,6 +185,9 @@ def compare_groups(
     ------
     MissingMeasureError
         If there are no ``measure`` ratings.
+    DuplicateRatingError
+        If a respondent has two ``measure`` ratings at one touchpoint (every analysis
+        refuses them rather than counting both or averaging).
     MotError
         If ``by`` is not a column of ``ratings`` or an argument is not one of its choices.
 
@@ -361,6 +350,9 @@ def compare_top_box(
     ------
     MissingMeasureError
         If there are no ``measure`` ratings.
+    DuplicateRatingError
+        If a respondent has two ``measure`` ratings at one touchpoint (every analysis
+        refuses them rather than counting both or averaging).
     MotError
         If ``by`` is not a column of ``ratings`` or an argument is not one of its choices.
 
@@ -535,15 +527,6 @@ def _pair_frame(
     )
 
 
-def _validate_correction(correction: str) -> None:
-    """Raise :class:`MotError` unless ``correction`` is a known correction."""
-    if correction not in CORRECTIONS:
-        message = Message(
-            "compare.correction", correction=correction, choices=", ".join(CORRECTIONS)
-        )
-        raise MotError(message)
-
-
 def _validate_test(test: str) -> None:
     """Raise :class:`MotError` unless ``test`` is a known test."""
     if test not in TESTS:
@@ -561,8 +544,9 @@ def _validate_compare(
     if measure not in MEASURES:
         message = Message("arg.measure", measure=measure, measures=", ".join(MEASURES))
         raise MotError(message)
-    _validate_correction(correction)
+    validate_correction(correction)
     validate_confidence(confidence)
+    require_one_rating(codes_of(ratings), [measure])
 
 
 def _validate_two_proportion(

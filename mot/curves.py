@@ -185,9 +185,11 @@ def emotion_curve(
     ------
     MissingMeasureError
         If ``ratings`` has rows but neither emotion nor experienced ratings.
+    DuplicateRatingError
+        If a respondent rated the curve's measure twice at one touchpoint (every analysis
+        refuses repeated ratings; none averages them or keeps one silently).
     MotError
-        If a respondent rated the measure twice at one touchpoint, ``by`` is not a column,
-        or ``confidence`` is not in (0, 1).
+        If ``by`` is not a column, or ``confidence`` is not in (0, 1).
 
     References
     ----------
@@ -458,8 +460,9 @@ def respondent_curves(ratings: pd.DataFrame) -> pd.DataFrame:
     ------
     MissingMeasureError
         If ``ratings`` has rows but neither emotion nor experienced ratings.
-    MotError
-        If a respondent rated the measure twice at one touchpoint.
+    DuplicateRatingError
+        If a respondent rated the curve's measure twice at one touchpoint (every analysis
+        refuses repeated ratings; none averages them or keeps one silently).
 
     References
     ----------
@@ -653,8 +656,11 @@ def extreme_locations(ratings: pd.DataFrame, *, by: str | None = None) -> pd.Dat
     ------
     MissingMeasureError
         If ``ratings`` has rows but neither emotion nor experienced ratings.
+    DuplicateRatingError
+        If a respondent rated the curve's measure twice at one touchpoint (every analysis
+        refuses repeated ratings; none averages them or keeps one silently).
     MotError
-        If a respondent rated the measure twice at one touchpoint, or ``by`` is not a column.
+        If ``by`` is not a column.
 
     References
     ----------

@@ -24,6 +24,7 @@ import pandas as pd
 from scipy import stats
 
 from mot import MEASURES, OUTCOMES, vocabulary
+from mot._codes import codes_of, require_one_rating
 from mot._stats import validate_confidence
 from mot.errors import InsufficientDataError, MissingMeasureError, MotError
 from mot.messages import Message
@@ -135,6 +136,9 @@ def driver_importance(
     InsufficientDataError
         If fewer than (number of touchpoints + 2) respondents have every rating and the
         outcome, or if a touchpoint or the outcome does not vary among them.
+    DuplicateRatingError
+        If a respondent has two ``measure`` ratings at one touchpoint (every analysis refuses
+        them; none averages them silently).
     MotError
         If ``respondent_id`` is missing or repeated in ``respondents``, an argument is out
         of range, or dominance is asked of more than 12 touchpoints.
@@ -185,6 +189,7 @@ def driver_importance(
     _validate_method(method)
     ratings = as_ratings(ratings)
     rows = require_measure(ratings, measure, needed_for=Message("analysis.drivers"))
+    require_one_rating(codes_of(ratings), [measure])
     data, n_excluded = _complete_cases(rows, respondents, outcome)
     touchpoints = list(data.columns[:-1])
     _validate_dominance_size(method, len(touchpoints))

@@ -36,6 +36,15 @@ class MissingMeasureError(MotError):
     """An analysis needs a measure or outcome that the dataset does not have."""
 
 
+class DuplicateRatingError(MotError):
+    """A respondent rated one measure twice at one touchpoint: every analysis refuses it.
+
+    Which rating counts is the analyst's decision (the first, the last, their mean), so no
+    analysis makes it silently; a survey loaded by :mod:`mot.survey` keeps the first and
+    names the others in its validation report.
+    """
+
+
 class InsufficientDataError(MotError):
     """Too few answers for the requested estimate (a CI needs at least two)."""
 

@@ -14,8 +14,15 @@ import numpy as np
 import pandas as pd
 
 from mot import MEASURES
-from mot._stats import validate_confidence
-from mot.distributions import t_ppf, t_sf
+from mot._codes import codes_of, require_one_rating
+from mot._stats import (
+    adjust_within,
+    overlap_t,
+    pair_correlation,
+    t_inference,
+    validate_confidence,
+    validate_correction,
+)
 from mot.errors import MissingMeasureError, MotError
 from mot.io import release_memory
 from mot.messages import Message
@@ -33,10 +40,12 @@ GAP_COLUMNS: tuple[str, ...] = (
     "gap_to_expected_ci_low",
     "gap_to_expected_ci_high",
     "gap_to_expected_p",
+    "gap_to_expected_p_adjusted",
     "gap_to_excellent",
     "gap_to_excellent_ci_low",
     "gap_to_excellent_ci_high",
     "gap_to_excellent_p",
+    "gap_to_excellent_p_adjusted",
     "n_paired_expected",
     "n_paired_excellent",
     "gap_to_expected_method",
@@ -81,23 +90,43 @@ _SIX_STEP = {"anticipated": "expected", "excellent": "excellent", "experienced":
 
 
 def gap_table(
-    ratings: pd.DataFrame, *, by: str | None = None, confidence: float = 0.95
+    ratings: pd.DataFrame,
+    *,
+    by: str | None = None,
+    confidence: float = 0.95,
+    correction: str = "holm",
 ) -> pd.DataFrame:
     """Expected, excellent and actual level of every touchpoint, and the gaps between them.
 
     *Expected* is the mean ``anticipated`` rating, *excellent* the mean ``excellent``
-    (ideal) rating and *actual* the mean ``experienced`` rating. Each gap is actual minus the
-    target, so a negative gap is a shortfall. A gap is estimated from the respondents who
-    rated both (the mean paired difference, with a paired t interval and p-value); when no
-    respondent rated both (the target was asked of other people, e.g. a focus group),
-    Welch's two-sample t compares the two means instead. The ``*_method`` columns say which.
+    (ideal) rating and *actual* the mean ``experienced`` rating, each over all its ratings.
+    Each gap is actual minus the target, the difference of the two means shown beside it, so
+    a negative gap is a shortfall. Its test uses every rating and depends on who rated both:
+
+    - ``"paired"``: everyone who rated one side rated the other: the paired t-test on the
+      differences (:func:`scipy.stats.ttest_rel`), ``se = sd_d / √n`` on ``n − 1`` df;
+    - ``"welch"``: nobody rated both (the target was asked of other people, e.g. a focus
+      group): Welch's two-sample t-test (:func:`scipy.stats.ttest_ind`, ``equal_var=False``);
+    - ``"partially_overlapping"``: some did: the partially overlapping samples t-test of
+      Derrick, Russ, Toher & White (2017), unequal-variance form T_new2
+      (:func:`mot.ttests.partially_overlapping_ttest`, R's ``Partover.test``):
+      ``se² = S₁²/n₁ + S₂²/n₂ − 2 r S₁ S₂ n_c / (n₁ n₂)`` over all ratings of each side,
+      ``r`` the correlation of the ``n_c`` pairs (0 when it cannot be estimated: one pair,
+      or one side of the pairs constant), ``df = (n_c − 1) + (γ − n_c + 1)(n_a + n_b) /
+      (n_a + n_b + 2 n_c)`` with γ Welch's df.
+
+    The p-values of each gap are then adjusted across the touchpoints (within each segment
+    with ``by``): one family of tests for ``gap_to_expected``, one for ``gap_to_excellent``,
+    Holm's step-down method by default (:func:`mot.compare.adjust_p_values`). A gap is
+    established at level α = 1 − ``confidence`` when its ``_p_adjusted`` is below α; the
+    interval is the touchpoint's own (unadjusted) interval, so one that excludes zero is
+    conclusive only if the adjusted p agrees.
 
     Parameters
     ----------
     ratings : DataFrame
         Tidy ratings (see :func:`mot.tidy.as_ratings`). Only the ``anticipated``,
-        ``excellent`` and ``experienced`` rows are used; NaN values are ignored. Repeated
-        ratings of one touchpoint and measure by one respondent are averaged.
+        ``excellent`` and ``experienced`` rows are used; NaN values are ignored.
     by : str, optional
         A categorical column of ``ratings`` (e.g. added by :func:`mot.tidy.with_segment`).
         The result then has one block per segment, the segment column first. Ratings with a
@@ -105,6 +134,8 @@ def gap_table(
         ``result.attrs["n_missing_segment"]`` (0 without ``by``).
     confidence : float, default 0.95
         Level of the intervals, strictly between 0 and 1.
+    correction : {"holm", "bonferroni", "fdr_bh", "none"}, default "holm"
+        Multiple-comparison adjustment of the gap p-values across touchpoints.
 
     Returns
     -------
@@ -117,17 +148,18 @@ def gap_table(
         - ``n_excellent``, ``excellent``: count and mean of ``excellent`` ratings (NaN
           where the touchpoint has none: not an error).
         - ``n_actual``, ``actual``: count and mean of ``experienced`` ratings.
-        - ``gap_to_expected``: paired mean of actual − expected, or the difference of the
-          means under Welch; ``gap_to_expected_ci_low``, ``gap_to_expected_ci_high``: its
-          t interval; ``gap_to_expected_p``: two-sided p-value of "no gap".
-        - ``gap_to_excellent`` and its ``_ci_low``, ``_ci_high``, ``_p``: the same for
-          actual − excellent.
+        - ``gap_to_expected``: ``actual − expected``; ``gap_to_expected_ci_low``,
+          ``gap_to_expected_ci_high``: its t interval; ``gap_to_expected_p``: two-sided
+          p-value of "no gap"; ``gap_to_expected_p_adjusted``: that p adjusted across
+          touchpoints.
+        - ``gap_to_excellent`` and its ``_ci_low``, ``_ci_high``, ``_p``, ``_p_adjusted``:
+          the same for ``actual − excellent``.
         - ``n_paired_expected``, ``n_paired_excellent``: respondents who rated both.
         - ``gap_to_expected_method``, ``gap_to_excellent_method``: ``"paired"``,
-          ``"welch"``, or missing when one side has no ratings.
+          ``"partially_overlapping"``, ``"welch"``, or missing when one side has no ratings.
 
-        Intervals and p-values are NaN with fewer than two paired respondents (paired) or
-        fewer than two ratings on a side (Welch). When every difference is the same, the
+        Intervals and p-values are NaN when a side has fewer than two ratings (a single
+        pair included). When the standard error is zero (every difference the same), the
         interval has zero width and p is 0 (or NaN for a zero gap), as in scipy.
 
     Raises
@@ -135,8 +167,12 @@ def gap_table(
     MissingMeasureError
         If there are no ``experienced`` ratings, or neither ``anticipated`` nor
         ``excellent`` ratings anywhere.
+    DuplicateRatingError
+        If a respondent has two ratings of one of the three measures at one touchpoint
+        (the rule of every analysis: none averages or picks one silently).
     MotError
-        If ``by`` is not a column of ``ratings`` or ``confidence`` is not in (0, 1).
+        If ``by`` is not a column of ``ratings``, ``confidence`` is not in (0, 1) or
+        ``correction`` is unknown.
 
     References
     ----------
@@ -145,6 +181,11 @@ def gap_table(
     quality and its implications for future research. Journal of Marketing, 49(4), 41–50.
     Welch, B. L. (1947). The generalization of "Student's" problem when several different
     population variances are involved. Biometrika, 34(1–2), 28–35.
+    Derrick, B., Russ, B., Toher, D., & White, P. (2017). Test statistics for the comparison
+    of means for two samples that include both paired and independent observations. Journal
+    of Modern Applied Statistical Methods, 16(1), 137–157.
+    Holm, S. (1979). A simple sequentially rejective multiple test procedure. Scandinavian
+    Journal of Statistics, 6(2), 65–70.
 
     Examples
     --------
@@ -162,7 +203,8 @@ def gap_table(
     (0.225, 'paired')
     """
     ratings = as_ratings(ratings)
-    _validate_gap_table(ratings, by=by, confidence=confidence)
+    _validate_gap_table(ratings, by=by, confidence=confidence, correction=correction)
+    require_one_rating(codes_of(ratings), _SIX_STEP)
     ratings, n_missing = _segment_rows(ratings, by)
     keys = ["touchpoint"] if by is None else [by, "touchpoint"]
     six = [MEASURES.index(m) for m in _SIX_STEP]
@@ -175,9 +217,12 @@ def gap_table(
         for measure, name in _SIX_STEP.items():
             out[f"n_{name}"] = summary[(measure, "count")].to_numpy(dtype="int64")
             out[name] = summary[(measure, "mean")].to_numpy()
+        family = _codes(out[by]) if by is not None else np.zeros(len(out), dtype=np.int8)
         for target in ("expected", "excellent"):
             for column, values in _gap(summary, target, confidence).items():
                 out[column] = values
+            raw = out[f"gap_to_{target}_p"].to_numpy()
+            out[f"gap_to_{target}_p_adjusted"] = adjust_within(raw, family, correction)
     out = out[[*keys[:-1], *GAP_COLUMNS]].reset_index(drop=True)
     out.attrs["n_missing_segment"] = n_missing
     return out
@@ -238,6 +283,9 @@ def importance_performance(
     MissingMeasureError
         If there are no ``experienced`` ratings, or some touchpoint has no stated importance
         and ``respondents`` is not given or lacks ``outcome``.
+    DuplicateRatingError
+        If a respondent has two ``experienced`` (or ``importance``) ratings at one
+        touchpoint: every analysis refuses them.
     InsufficientDataError
         If importance must be derived and the data cannot support the regression (see
         :func:`mot.drivers.driver_importance`).
@@ -266,6 +314,7 @@ def importance_performance(
         "experienced",
         needed_for=Message("analysis.importance_performance"),
     )
+    require_one_rating(codes_of(ratings), ["experienced", "importance"])
     performance = experienced.groupby("touchpoint", observed=True, sort=True)["value"].mean()
     rows = ratings[(ratings["measure"] == "importance") & ratings["value"].notna()]
     stated = rows.groupby("touchpoint", observed=True)["value"].mean().reindex(performance.index)
@@ -463,7 +512,7 @@ def _gap_summaries(ratings: pd.DataFrame, wanted: np.ndarray, keys: list[str]) -
     for code in np.flatnonzero(present):
         positions = _touchpoint_rows(codes, wanted, code)
         summary = _dense_summary(ratings, positions, keys)
-        if summary is None:  # repeated ratings (the pivot averages them) or sparse cells
+        if summary is None:  # sparse cells, or a respondent in two segments
             summary = _gap_summary(ratings.take(positions), keys)
         parts.append(summary)
         del positions, summary
@@ -481,8 +530,8 @@ def _dense_summary(
     respondent without a rating here gets a missing key, so grouping it by the segment and
     touchpoint keys visits, within each cell, the pivot's rows in the pivot's order (by
     respondent code) and runs the same aggregations on the same values. None when the
-    pivot is needed: a respondent with two values of one measure (the pivot's mean), with
-    two segments, or far more respondents than rows (the sorted pivot is then smaller).
+    pivot is needed: a respondent with two segments, or far more respondents than rows (the
+    sorted pivot is then smaller). Repeated ratings were refused before.
     """
     n_respondents = len(ratings["respondent_id"].cat.categories)
     if n_respondents > 2 * len(positions) + 4096:
@@ -492,27 +541,21 @@ def _dense_summary(
         return None
     wide, segment = filled
     rated = ~np.isnan(wide[:, : len(_SIX_STEP)]).all(axis=1)
-    wide[:, 3] = wide[:, 2] - wide[:, 0]  # d_expected: experienced − anticipated
-    wide[:, 4] = wide[:, 2] - wide[:, 1]  # d_excellent: experienced − excellent
-    names = [*_SIX_STEP, "d_expected", "d_excellent"]
-    frame = pd.DataFrame(wide, columns=names, copy=False)
+    _pair_columns(wide)
+    frame = pd.DataFrame(wide, columns=list(_SUMMARY_COLUMNS), copy=False)
     if segment is not None:
         segment[~rated] = -1
         frame[keys[0]] = pd.Categorical.from_codes(segment, dtype=ratings[keys[0]].dtype)
     touchpoint = ratings["touchpoint"]
     code = np.where(rated, _codes(touchpoint)[positions[0]], -1).astype(np.int8)
     frame["touchpoint"] = pd.Categorical.from_codes(code, dtype=touchpoint.dtype)
-    # One measure at a time: the same aggregations on the same values, with one column's
-    # temporaries in memory instead of all five.
-    grouped = frame.groupby(keys, observed=True, sort=True)
-    stats = ["count", "mean", "var"]
-    return pd.concat({name: grouped[name].agg(stats) for name in names}, axis=1)
+    return _aggregate(frame.groupby(keys, observed=True, sort=True))
 
 
 def _filled_cells(
     ratings: pd.DataFrame, positions: np.ndarray, keys: list[str], n_respondents: int
 ) -> tuple[np.ndarray, np.ndarray | None] | None:
-    """Respondent × (anticipated, excellent, experienced, 2 spare) values, NaN where unrated.
+    """Respondent × (anticipated, excellent, experienced, 6 spare) values, NaN where unrated.
 
     Filled a slice of ``positions`` at a time; with a segment, each respondent's segment code
     (-1 = none). None when two rows fall in one place or a respondent has two segments.
@@ -523,7 +566,7 @@ def _filled_cells(
     value = ratings["value"].to_numpy()
     segment_codes = _codes(ratings[keys[0]]) if len(keys) > 1 else None
     segment = None if segment_codes is None else np.full(n_respondents, -1, dtype=np.intp)
-    wide = np.full((n_respondents, len(_SIX_STEP) + 2), np.nan)
+    wide = np.full((n_respondents, len(_SUMMARY_COLUMNS)), np.nan)
     cells = wide.reshape(-1)  # a view: wide is C-contiguous
     for start in range(0, len(positions), _FILL_ROWS):
         at = positions[start : start + _FILL_ROWS]
@@ -544,27 +587,58 @@ def _filled_cells(
 def _gap_summary(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Count, mean and variance per cell of each measure and of the paired differences."""
     wide = _one_row_per_respondent(rows, keys)
-    if wide is None:  # a respondent rated a measure twice: the mean of the two, as pandas does
-        wide = rows.pivot_table(
-            index=[*keys, "respondent_id"],
-            columns="measure",
-            values="value",
-            aggfunc="mean",
-            observed=True,
-        )
-        wide.columns = [str(c) for c in wide.columns]
-    wide = wide.reindex(columns=list(_SIX_STEP))
-    wide["d_expected"] = wide["experienced"] - wide["anticipated"]
-    wide["d_excellent"] = wide["experienced"] - wide["excellent"]
-    return wide.groupby(level=keys, observed=True, sort=True).agg(["count", "mean", "var"])
+    values = wide.reindex(columns=list(_SUMMARY_COLUMNS)).to_numpy(dtype=np.float64, copy=True)
+    _pair_columns(values)
+    wide = pd.DataFrame(values, index=wide.index, columns=list(_SUMMARY_COLUMNS))
+    return _aggregate(wide.groupby(level=keys, observed=True, sort=True))
 
 
-def _one_row_per_respondent(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame | None:
+def _aggregate(grouped: pd.api.typing.DataFrameGroupBy) -> pd.DataFrame:
+    """Count, mean and variance of each measure and difference; the variance of paired values.
+
+    One column at a time: the same aggregations on the same values, with one column's
+    temporaries in memory instead of all of them.
+    """
+    parts = {}
+    for name in _SUMMARY_COLUMNS:
+        stats = ["var"] if name.startswith("pair_") else ["count", "mean", "var"]
+        parts[name] = grouped[name].agg(stats)
+    return pd.concat(parts, axis=1)
+
+
+_SUMMARY_COLUMNS: tuple[str, ...] = (
+    *_SIX_STEP,
+    "d_expected",  # experienced − anticipated, per respondent who rated both
+    "d_excellent",  # experienced − excellent
+    "pair_actual_expected",  # experienced, of those who also rated anticipated
+    "pair_expected",  # anticipated, of those who also rated experienced
+    "pair_actual_excellent",
+    "pair_excellent",
+)
+"""Columns of a touchpoint's respondent × value table; each is summarised by count, mean, var."""
+
+
+def _pair_columns(wide: np.ndarray) -> None:
+    """Fill the differences and the paired values of ``wide`` (columns of ``_SUMMARY_COLUMNS``).
+
+    The first three columns hold anticipated, excellent and experienced (NaN = not rated);
+    a difference is NaN unless both sides are rated, and the paired values are NaN where it is.
+    """
+    np.subtract(wide[:, 2], wide[:, 0], out=wide[:, 3])
+    np.subtract(wide[:, 2], wide[:, 1], out=wide[:, 4])
+    for difference, target, first in ((3, 0, 5), (4, 1, 7)):
+        unpaired = np.isnan(wide[:, difference])
+        wide[:, first] = wide[:, 2]
+        wide[:, first + 1] = wide[:, target]
+        wide[unpaired, first : first + 2] = np.nan
+
+
+def _one_row_per_respondent(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """The pivot ``(keys, respondent) × measure`` of the values, from the category codes.
 
-    What ``pivot_table(..., aggfunc="mean", observed=True)`` gives when every respondent has
-    at most one value per measure and cell (then the mean is the value), in its row order,
-    without its intermediate tables. None when some respondent has two.
+    What ``pivot_table(..., observed=True)`` gives, in its row order, without its
+    intermediate tables. Every respondent has at most one value per measure and cell:
+    :func:`gap_table` refused repeated ratings before.
     """
     levels = [*keys, "respondent_id"]
     codes = [rows[name].cat.codes.to_numpy() for name in levels]
@@ -575,9 +649,6 @@ def _one_row_per_respondent(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame
         cell += code
     order = np.lexsort((measure, cell))
     sorted_cell, sorted_measure = cell[order], measure[order]
-    same = (sorted_cell[1:] == sorted_cell[:-1]) & (sorted_measure[1:] == sorted_measure[:-1])
-    if same.any():
-        return None
     first = np.concatenate([[True], sorted_cell[1:] != sorted_cell[:-1]])
     row = np.cumsum(first) - 1
     present = [m for m in range(len(MEASURES)) if (measure == m).any()]
@@ -596,49 +667,46 @@ def _one_row_per_respondent(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame
 
 
 def _gap(summary: pd.DataFrame, target: str, confidence: float) -> dict[str, np.ndarray]:
-    """Paired gap (or Welch's when nobody rated both) of actual − ``target``, per cell."""
+    """Gap actual − ``target`` per cell: paired, partially overlapping or Welch t.
+
+    Paired when everyone who rated one side rated the other (the paired t-test on the
+    differences), Welch when nobody rated both, the partially overlapping samples t-test
+    (T_new2, :func:`mot.ttests.partially_overlapping_ttest`) in between. The estimate is
+    always the difference of the two means over all ratings of each side.
+    """
     measure = {"expected": "anticipated", "excellent": "excellent"}[target]
 
     def column(name: str, stat: str) -> np.ndarray:
         return summary[(name, stat)].to_numpy(dtype="float64")
 
-    n_pair = column(f"d_{target}", "count")
+    n_c = column(f"d_{target}", "count")
     n_1, mean_1, var_1 = (column("experienced", s) for s in ("count", "mean", "var"))
     n_2, mean_2, var_2 = (column(measure, s) for s in ("count", "mean", "var"))
-    paired = n_pair > 0
-    welch = ~paired & (n_1 > 0) & (n_2 > 0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        part_1, part_2 = var_1 / n_1, var_2 / n_2
-        welch_df = (part_1 + part_2) ** 2 / (part_1**2 / (n_1 - 1) + part_2**2 / (n_2 - 1))
-        se = np.where(
-            paired, np.sqrt(column(f"d_{target}", "var") / n_pair), np.sqrt(part_1 + part_2)
-        )
-    estimate = np.where(
-        paired, column(f"d_{target}", "mean"), np.where(welch, mean_1 - mean_2, np.nan)
+    var_d = column(f"d_{target}", "var")
+    r = pair_correlation(
+        n_c, column(f"pair_actual_{target}", "var"), column(f"pair_{target}", "var"), var_d
     )
-    df = np.where(paired, n_pair - 1, welch_df)
-    low, high, p = _t_inference(estimate, se, df, confidence)
-    method = np.where(paired, "paired", np.where(welch, "welch", None))
+    both = (n_1 > 0) & (n_2 > 0)
+    paired = both & (n_c == n_1) & (n_c == n_2)
+    welch = both & (n_c == 0)
+    se, df = overlap_t(n_1, var_1, n_2, var_2, n_c, r)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        se = np.where(paired, np.sqrt(var_d / n_c), se)
+    df = np.where(paired, n_c - 1, df)
+    estimate = np.where(both, mean_1 - mean_2, np.nan)
+    low, high, p = t_inference(estimate, se, df, confidence)
+    method = np.where(
+        paired, "paired", np.where(welch, "welch", np.where(both, "partially_overlapping", None))
+    )
     name = f"gap_to_{target}"
     return {
         name: estimate,
         f"{name}_ci_low": low,
         f"{name}_ci_high": high,
         f"{name}_p": p,
-        f"n_paired_{target}": n_pair.astype("int64"),
+        f"n_paired_{target}": n_c.astype("int64"),
         f"{name}_method": pd.array(method, dtype="str"),
     }
-
-
-def _t_inference(
-    estimate: np.ndarray, se: np.ndarray, df: np.ndarray, confidence: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Two-sided t interval and p-value of ``estimate`` (zero ``se``: as scipy's t-tests)."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        half = np.where(se == 0, 0.0, t_ppf((1 + confidence) / 2, df) * se)
-        p = 2 * t_sf(np.abs(estimate / se), df)
-    p = np.where(se == 0, np.where(estimate != 0, 0.0, np.nan), p)
-    return estimate - half, estimate + half, p
 
 
 def _empty(keys: list[str], columns: tuple[str, ...], ratings: pd.DataFrame) -> pd.DataFrame:
@@ -664,9 +732,12 @@ def _segment_rows(ratings: pd.DataFrame, by: str | None) -> tuple[pd.DataFrame, 
     return ratings.assign(**{by: segment})[~missing], int(n_missing)
 
 
-def _validate_gap_table(ratings: pd.DataFrame, *, by: str | None, confidence: float) -> None:
+def _validate_gap_table(
+    ratings: pd.DataFrame, *, by: str | None, confidence: float, correction: str
+) -> None:
     """Raise a typed error unless ``ratings`` can give a gap table."""
     validate_confidence(confidence)
+    validate_correction(correction)
     if by is not None and by not in ratings.columns:
         message = Message("gaps.no_segment", by=by)
         raise MotError(message)

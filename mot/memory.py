@@ -497,9 +497,12 @@ def peak_end(
         experienced ratings.
     InsufficientDataError
         If fewer than 4 respondents have a complete curve and the outcome.
+    DuplicateRatingError
+        If a respondent rated the curve's measure twice at one touchpoint (every analysis
+        refuses repeated ratings; none averages them or keeps one silently).
     MotError
         If ``respondents`` has no ``respondent_id``, repeats a respondent, or the outcome
-        is not numeric; if a respondent rated the curve measure twice at one touchpoint.
+        is not numeric.
 
     References
     ----------

@@ -23,11 +23,19 @@ from mot._codes import (
     codes_of,
     dense_matrix,
     per_respondent,
+    require_one_rating,
     segment_codes,
     segment_count,
 )
 from mot._frames import labelled, text
-from mot._stats import clip_interval, group_stats, t_interval, validate_confidence
+from mot._stats import (
+    adjust_within,
+    clip_interval,
+    group_stats,
+    t_interval,
+    validate_confidence,
+    validate_correction,
+)
 from mot.distributions import t_sf
 from mot.errors import MissingMeasureError, MotError
 from mot.messages import Message
@@ -71,6 +79,7 @@ SHIFT_COLUMNS: tuple[str, ...] = (
     "ci_high",
     "t",
     "p_value",
+    "p_adjusted",
     "verdict",
 )
 """Columns of :func:`utility_shifts` (after the segment column, when ``by`` is given)."""
@@ -325,6 +334,9 @@ def score_utilities(
     ------
     MissingMeasureError
         If ``ratings`` has rows but none of them is a utility.
+    DuplicateRatingError
+        If a respondent has two ratings of one utility at one touchpoint (each analysis
+        refuses them: none counts both or averages them silently).
     MotError
         If ``ci``, ``n_boot`` or ``confidence`` is invalid, or ``by`` is not a column.
 
@@ -368,6 +380,7 @@ def score_utilities(
     codes = codes_of(ratings)
     if len(ratings) and not any(codes.has_measure(u) for u in UTILITIES):
         raise MissingMeasureError(Message("missing.utilities"))
+    require_one_rating(codes, UTILITIES)
     n, mean, sd, top, missing_segment = _utility_stats(
         codes, segment, ratings["top_box"].to_numpy()
     )
@@ -406,8 +419,9 @@ def score_utilities(
 # --------------------------------------------------------------------------------------------
 
 
-def _validate_utility_shifts(codes: Codes, n_rows: int, confidence: float) -> None:
+def _validate_utility_shifts(codes: Codes, n_rows: int, confidence: float, correction: str) -> None:
     validate_confidence(confidence)
+    validate_correction(correction)
     if n_rows == 0:
         return
     if not codes.has_measure("experienced"):
@@ -427,16 +441,28 @@ def _paired_test(
     return {"n": n, "mean_diff": mean, "sd": sd, "ci_low": low, "ci_high": high, "t": t, "p": p}
 
 
-def _verdicts(low: np.ndarray, high: np.ndarray, words: tuple[str, str, str]) -> np.ndarray:
-    """Above zero, includes zero, below zero; missing (None) when the interval is NaN."""
+def _verdicts(
+    mean: np.ndarray, low: np.ndarray, p_adjusted: np.ndarray, alpha: float, words: tuple
+) -> np.ndarray:
+    """Above zero, no clear difference, below zero; missing (None) when there is no interval.
+
+    A shift is established when its adjusted p is below ``alpha``; its sign names it.
+    """
     above, same, below = words
+    established = p_adjusted < alpha
     return np.select(
-        [low > 0, high < 0, (low <= 0) & (high >= 0)], [above, below, same], default=None
+        [np.isnan(low), established & (mean > 0), established & (mean < 0)],
+        [None, above, below],
+        default=same,
     ).astype(object)
 
 
 def utility_shifts(
-    ratings: pd.DataFrame, *, by: str | None = None, confidence: float = 0.95
+    ratings: pd.DataFrame,
+    *,
+    by: str | None = None,
+    confidence: float = 0.95,
+    correction: str = "holm",
 ) -> pd.DataFrame:
     """Test, per touchpoint, how experience differs from expectation and memory from experience.
 
@@ -446,6 +472,16 @@ def utility_shifts(
       exceeded, confirmed or disappointed?
     - ``retrospective_vs_experienced`` = retrospective − experienced: is the memory kinder
       than the experience, the same, or harsher?
+
+    Each comparison is tested at every touchpoint, so its p-values are adjusted across the
+    touchpoints (one family per comparison, and per segment with ``by``; Holm's step-down
+    method by default, :func:`mot.compare.adjust_p_values`). The verdict is decided on the
+    adjusted p: with α = 1 − ``confidence``, ``p_adjusted < α`` and a positive mean is
+    "exceeded"/"kinder", ``p_adjusted < α`` and a negative mean "disappointed"/"harsher",
+    anything else "confirmed"/"same". ``ci_low``/``ci_high`` are each touchpoint's own
+    (unadjusted) interval: a notable verdict always has an interval that excludes zero (the
+    adjusted p is never below the raw one), but an interval that excludes zero only
+    narrowly can still be "confirmed" once the other touchpoints are accounted for.
 
     Parameters
     ----------
@@ -457,7 +493,10 @@ def utility_shifts(
         Respondents whose segment is missing are left out; their number is in
         ``result.attrs["n_missing_segment"]``.
     confidence : float, default 0.95
-        Coverage of the interval of the mean difference.
+        Coverage of the interval of the mean difference; α = 1 − ``confidence`` is the level
+        of the verdicts.
+    correction : {"holm", "bonferroni", "fdr_bh", "none"}, default "holm"
+        Multiple-comparison adjustment across touchpoints; ``"none"`` decides on the raw p.
 
     Returns
     -------
@@ -475,9 +514,11 @@ def utility_shifts(
         - ``ci_low``, ``ci_high``: t-interval of the mean difference; NaN when ``n < 2``.
         - ``t``: paired t statistic ``mean_diff / (sd/√n)`` (df = n − 1).
         - ``p_value``: two-sided p-value.
+        - ``p_adjusted``: ``p_value`` adjusted across the touchpoints of the comparison.
         - ``verdict``: ``exceeded`` / ``confirmed`` / ``disappointed`` (first comparison) or
-          ``kinder`` / ``same`` / ``harsher`` (second): above zero, interval includes zero,
-          below zero. Missing when the interval is NaN (``n < 2``).
+          ``kinder`` / ``same`` / ``harsher`` (second): established above zero, no clear
+          difference, established below zero (the rule above). Missing when the interval is
+          NaN (``n < 2``).
 
         Respondents missing either rating of a pair are not counted. An empty ``ratings``
         gives an empty table with these columns.
@@ -486,9 +527,11 @@ def utility_shifts(
     ------
     MissingMeasureError
         If there are no experienced ratings, or neither anticipated nor retrospective ones.
+    DuplicateRatingError
+        If a respondent rated a utility twice at one touchpoint.
     MotError
-        If a respondent rated a measure twice at one touchpoint, ``by`` is not a column,
-        or ``confidence`` is not in (0, 1).
+        If ``by`` is not a column, ``confidence`` is not in (0, 1) or ``correction`` is
+        unknown.
 
     References
     ----------
@@ -496,11 +539,14 @@ def utility_shifts(
     experienced utility. *Quarterly Journal of Economics*, 112(2), 375–405.
     Student (1908). The probable error of a mean. *Biometrika*, 6(1), 1–25 (paired t-test,
     as :func:`scipy.stats.ttest_rel`).
+    Holm, S. (1979). A simple sequentially rejective multiple test procedure. Scandinavian
+    Journal of Statistics, 6(2), 65–70.
 
     Examples
     --------
     Differences 5, 10, 15, 20, 25: mean 15, sd 7.906, se 3.536, t = 15/3.536 = 4.243 on 4 df
-    (p = 0.0132), interval 15 ± 2.776 · 3.536 = [5.18, 24.82]: expectation exceeded.
+    (p = 0.0132), interval 15 ± 2.776 · 3.536 = [5.18, 24.82]; one touchpoint, so the
+    adjusted p is the same: expectation exceeded.
 
     >>> ratings = pd.DataFrame({"respondent_id": list("abcde") * 2, "touchpoint": "SMOT",
     ...     "measure": ["anticipated"] * 5 + ["experienced"] * 5,
@@ -510,11 +556,14 @@ def utility_shifts(
     ('experienced_vs_anticipated', 5, 'exceeded')
     >>> [float(row[c]) for c in ("mean_diff", "sd", "ci_low", "ci_high", "t", "p_value")]
     [15.0, 7.906, 5.18, 24.82, 4.243, 0.0132]
+    >>> float(row["p_adjusted"])
+    0.0132
     """
     ratings = as_ratings(ratings)
     segment, segment_dtype = segment_codes(ratings, by)
     codes = codes_of(ratings)
-    _validate_utility_shifts(codes, len(ratings), confidence)
+    _validate_utility_shifts(codes, len(ratings), confidence, correction)
+    require_one_rating(codes, UTILITIES)
     respondent_segment = per_respondent(codes, segment)
     n_segments = segment_count(segment_dtype)
     n_tp = codes.n_touchpoints
@@ -530,7 +579,12 @@ def utility_shifts(
             cell = np.where(paired & (key >= 0), key, n_groups).ravel()
             n, mean, sd = group_stats(cell, diff.ravel(), n_groups)
             test = _paired_test(n, mean, sd, confidence)
-            test["verdict"] = _verdicts(test["ci_low"], test["ci_high"], comparison.verdicts)
+            # one family per segment: the touchpoints with a pair
+            family = np.where(n > 0, np.arange(n_groups) // n_tp, -1)
+            test["p_adjusted"] = adjust_within(test["p"], family, correction)
+            test["verdict"] = _verdicts(
+                mean, test["ci_low"], test["p_adjusted"], 1 - confidence, comparison.verdicts
+            )
             test["comparison"] = np.full(n_groups, comparison.name, dtype=object)
             test["order"] = np.full(n_groups, len(parts))
             test["group"] = np.arange(n_groups)
@@ -554,7 +608,9 @@ def _shift_frame(
     else:
         keep = group = np.zeros(0, dtype=np.intp)
         joined = {k: np.zeros(0, dtype=object) for k in ("comparison", "verdict")}
-        joined.update({k: np.zeros(0) for k in ("mean_diff", "sd", "ci_low", "ci_high", "t")})
+        joined.update(
+            {k: np.zeros(0) for k in ("mean_diff", "sd", "ci_low", "ci_high", "t", "p_adjusted")}
+        )
         joined.update(n=np.zeros(0, dtype=np.int64), p=np.zeros(0))
     n_tp = max(codes.n_touchpoints, 1)
     columns = labelled(group // n_tp, segment_dtype, by, group % n_tp, codes.touchpoint_dtype)
@@ -590,8 +646,8 @@ def shift_highlights(shifts: pd.DataFrame) -> pd.DataFrame:
 
     Each shift gets its size as a positive number of points, with its interval turned the
     same way (a fall of 15 points with interval −17..−14 has size 15, interval 14..17), and
-    whether it is notable (its verdict says the interval excludes zero: exceeded,
-    disappointed, kinder or harsher).
+    whether it is notable (its verdict says the shift is established on the adjusted p:
+    exceeded, disappointed, kinder or harsher).
 
     Parameters
     ----------

@@ -4,7 +4,8 @@ Loading never stops at the first problem. Each problem becomes an entry with a s
 the row as the user's file numbers it, the column, what is wrong and how to fix it.
 
 - An **error** means data was left out of the analysis (a cell off the scale, text that is
-  not a rating, a duplicated respondent, a file that cannot be read). Everything else in the
+  not a rating, a duplicated respondent, a repeated rating of one touchpoint and measure —
+  the first is kept —, a file that cannot be read). Everything else in the
   file is kept and analysed; the CLI exits 1 so that scripts notice.
 - A **warning** means data was kept with an assumption worth knowing (a don't-know answer
   taken as missing, a suggested mapping, a touchpoint with too few answers for a CI).

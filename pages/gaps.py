@@ -4,7 +4,7 @@ import streamlit as st
 
 from mot import charts
 from ui import frame, queries, report_builder, sentences, state, widgets
-from ui.i18n import chart_text, number, t
+from ui.i18n import chart_text, number, p_value, signed, t
 from ui.widgets import md_message
 
 frame.require_app()
@@ -60,6 +60,28 @@ if gaps is not None:
         labels=labels,
         formats={"n_actual": lambda v: number(v, 0)},
     )
+    st.subheader(t("gaps.tests"))
+    st.caption(t("gaps.tests_caption"))
+    columns, formats = {"touchpoint": t("chart.touchpoint")}, {}
+    for target in ("expected", "excellent"):
+        gap = f"gap_to_{target}"
+        columns |= {
+            gap: t(f"chart.{gap}"),
+            f"{gap}_method": t(f"gaps.col.method.{target}"),
+            f"n_paired_{target}": t(f"gaps.col.n_paired.{target}"),
+            f"{gap}_p": t(f"gaps.col.p.{target}"),
+            f"{gap}_p_adjusted": t(f"gaps.col.p_adjusted.{target}"),
+        }
+        formats |= {
+            gap: signed,
+            f"{gap}_method": lambda v: t(
+                f"gaps.test.{v}" if isinstance(v, str) else "gaps.test.none"
+            ),
+            f"n_paired_{target}": lambda v: number(v, 0),
+            f"{gap}_p": p_value,
+            f"{gap}_p_adjusted": p_value,
+        }
+    widgets.table(gaps, columns=columns, key="gaps_tests", labels=labels, formats=formats)
 
 st.subheader(t("gaps.grid"))
 st.caption(t("gaps.grid_caption"))

@@ -72,7 +72,7 @@ if shifts is not None:
                 size=number(row.size),
                 low=number(row.size_low),
                 high=number(row.size_high),
-                p=p_value(row.p_value),
+                p=p_value(row.p_adjusted),
             ),
             unchanged=lambda ids, c=comparison: t(
                 f"utilities.say.{c.verdicts[1]}",
@@ -98,6 +98,7 @@ if shifts is not None:
             "ci_low": t("common.col.ci_low"),
             "ci_high": t("common.col.ci_high"),
             "p_value": t("chart.p_value"),
+            "p_adjusted": t("common.col.p_adjusted"),
             "verdict": t("chart.verdict"),
         },
         key="utilities_tests",
@@ -109,6 +110,7 @@ if shifts is not None:
             "ci_low": signed,
             "ci_high": signed,
             "p_value": p_value,
+            "p_adjusted": p_value,
             "verdict": verdict,
         },
     )

@@ -177,6 +177,29 @@ def test_score_human_readable_output():
     result = run("score", DEMO)
     assert result.returncode == 0
     assert "NPS:" in result.stdout and "Peak-end verdict: peak_end" in result.stdout
+    # the gaps, each with its Holm-adjusted p and the test used
+    assert "Gaps (actual − target; p adjusted across touchpoints, Holm;" in result.stdout
+    gaps = result.stdout.split("Gaps (actual − target")[1].splitlines()
+    umot = next(line for line in gaps if line.strip().startswith("UMOT "))
+    assert umot.split()[1:4] == ["0.3", "0.571", "partially_overlapping"]
+
+
+def test_score_json_reports_the_gap_method_and_adjusted_p_per_touchpoint():
+    from mot.gaps import gap_table
+    from mot.survey import load_survey
+
+    scores = json.loads(run("score", DEMO, "--json").stdout)
+    expected = gap_table(load_survey(DEMO).ratings).set_index("touchpoint")
+    for gap in scores["gaps"]:
+        row = expected.loc[gap["touchpoint"]]
+        for target in ("expected", "excellent"):
+            assert gap[f"gap_to_{target}_method"] == row[f"gap_to_{target}_method"]
+            assert gap[f"gap_to_{target}_p"] == pytest.approx(row[f"gap_to_{target}_p"])
+            assert gap[f"gap_to_{target}_p_adjusted"] == pytest.approx(
+                row[f"gap_to_{target}_p_adjusted"]
+            )
+            assert gap[f"gap_to_{target}_p_adjusted"] >= gap[f"gap_to_{target}_p"]
+    assert {g["gap_to_expected_method"] for g in scores["gaps"]} == {"partially_overlapping"}
 
 
 def test_score_of_a_single_respondent_prints_scores_without_an_nps_interval(tmp_path):

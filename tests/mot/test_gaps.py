@@ -422,3 +422,148 @@ def test_priority_rules_group_the_ranked_touchpoints_by_the_gap_they_used():
         "importance_source",
         "touchpoints",
     ]
+
+
+# partially overlapping samples, Holm, repeated ratings (issue 12) ----------------------
+
+
+def _holm(p: list[float]) -> list[float]:
+    """Holm's step-down adjustment written out for the test (Holm 1979)."""
+    order = sorted(range(len(p)), key=lambda i: p[i])
+    out, running = [0.0] * len(p), 0.0
+    for rank, i in enumerate(order):
+        running = max(running, min(1.0, (len(p) - rank) * p[i]))
+        out[i] = running
+    return out
+
+
+def test_partial_overlap_uses_every_rating_with_the_overlapping_test():
+    # SMOT: a–e rated both; f, g only expected; h, i only actual.
+    expected = {"a": 60, "b": 70, "c": 80, "d": 50, "e": 90, "f": 65, "g": 75}
+    actual = {"a": 50, "b": 72, "c": 66, "d": 55, "e": 80, "h": 40, "i": 85}
+    frame = pd.concat([rows("SMOT", "anticipated", expected), rows("SMOT", "experienced", actual)])
+    row = gap_table(frame).iloc[0]
+    assert row["gap_to_expected_method"] == "partially_overlapping"
+    assert row["n_paired_expected"] == 5
+    x, y = np.array(list(actual.values()), float), np.array(list(expected.values()), float)
+    # The gap is the difference of the two means shown beside it, over all ratings.
+    assert row["actual"] == pytest.approx(x.mean()) and row["expected"] == pytest.approx(y.mean())
+    assert row["gap_to_expected"] == pytest.approx(x.mean() - y.mean(), rel=1e-12)
+    # T_new2 of Derrick et al. (2017), written out: r over the five pairs.
+    r = np.corrcoef([50, 72, 66, 55, 80], [60, 70, 80, 50, 90])[0, 1]
+    v1, v2 = x.var(ddof=1), y.var(ddof=1)
+    se = math.sqrt(v1 / 7 + v2 / 7 - 2 * r * math.sqrt(v1 * v2) * 5 / 49)
+    gamma = (v1 / 7 + v2 / 7) ** 2 / ((v1 / 7) ** 2 / 6 + (v2 / 7) ** 2 / 6)
+    df = 4 + (gamma - 4) * 4 / 14
+    t = (x.mean() - y.mean()) / se
+    assert row["gap_to_expected_p"] == pytest.approx(2 * stats.t.sf(abs(t), df), rel=1e-10)
+    half = stats.t.ppf(0.975, df) * se
+    assert row["gap_to_expected_ci_low"] == pytest.approx(x.mean() - y.mean() - half, rel=1e-10)
+    # ... and the library's own partially_overlapping_ttest on the stacked answers agrees.
+    from mot.ttests import partially_overlapping_ttest
+
+    ids = sorted(set(expected) | set(actual))
+    test = partially_overlapping_ttest(
+        [actual.get(i, np.nan) for i in ids], [expected.get(i, np.nan) for i in ids]
+    ).iloc[0]
+    assert row["gap_to_expected_p"] == pytest.approx(test["p_value"], rel=1e-10)
+    assert row["gap_to_expected_ci_high"] == pytest.approx(test["ci_high"], rel=1e-10)
+
+
+def test_one_paired_respondent_among_31_and_31_gets_an_interval():
+    # The issue's case: before, the gap was that one person's difference with no interval.
+    rng = np.random.default_rng(12)
+    expected = {f"e{i}": float(v) for i, v in enumerate(rng.integers(40, 90, 30))}
+    actual = {f"x{i}": float(v) for i, v in enumerate(rng.integers(30, 95, 30))}
+    expected["both"], actual["both"] = 70.0, 20.0
+    frame = pd.concat([rows("TMOT", "anticipated", expected), rows("TMOT", "experienced", actual)])
+    row = gap_table(frame).iloc[0]
+    assert (row["n_expected"], row["n_actual"], row["n_paired_expected"]) == (31, 31, 1)
+    assert row["gap_to_expected_method"] == "partially_overlapping"
+    x, y = np.array(list(actual.values())), np.array(list(expected.values()))
+    assert row["gap_to_expected"] == pytest.approx(x.mean() - y.mean(), rel=1e-12)
+    assert row["gap_to_expected"] != -50.0  # not the one person's difference any more
+    # One pair: r cannot be estimated and is taken as 0, so se is Welch's on all ratings.
+    welch = stats.ttest_ind(x, y, equal_var=False)
+    se = math.sqrt(x.var(ddof=1) / 31 + y.var(ddof=1) / 31)
+    df = welch.df * 60 / 62  # (n_c − 1) + (γ − n_c + 1)(n_a + n_b)/(n_a + n_b + 2 n_c)
+    half = stats.t.ppf(0.975, df) * se
+    assert row["gap_to_expected_ci_low"] == pytest.approx(row["gap_to_expected"] - half)
+    assert row["gap_to_expected_ci_high"] == pytest.approx(row["gap_to_expected"] + half)
+    assert 0 < row["gap_to_expected_p"] < 1
+
+
+def test_gap_p_values_are_holm_adjusted_across_touchpoints(ratings):
+    # Three touchpoints with paired gaps of different strength.
+    frame = pd.concat(
+        [
+            rows("ZMOT", "anticipated", {"a": 50, "b": 60, "c": 70, "d": 55}),
+            rows("ZMOT", "experienced", {"a": 40, "b": 52, "c": 58, "d": 47}),
+            rows("FMOT", "anticipated", {"a": 50, "b": 60, "c": 70, "d": 55}),
+            rows("FMOT", "experienced", {"a": 45, "b": 62, "c": 60, "d": 50}),
+            rows("SMOT", "anticipated", {"a": 50, "b": 60, "c": 70, "d": 55}),
+            rows("SMOT", "experienced", {"a": 52, "b": 58, "c": 71, "d": 56}),
+        ]
+    )
+    out = gap_table(frame)
+    raw = [
+        stats.ttest_rel(actual, expected).pvalue
+        for actual, expected in (
+            ([40, 52, 58, 47], [50, 60, 70, 55]),
+            ([45, 62, 60, 50], [50, 60, 70, 55]),
+            ([52, 58, 71, 56], [50, 60, 70, 55]),
+        )
+    ]
+    assert out["gap_to_expected_p"].tolist() == pytest.approx(raw, rel=1e-10)
+    assert out["gap_to_expected_p_adjusted"].tolist() == pytest.approx(_holm(raw), rel=1e-10)
+    assert (out["gap_to_expected_p_adjusted"] >= out["gap_to_expected_p"]).all()
+    assert out["gap_to_excellent_p_adjusted"].isna().all()  # no excellent ratings
+    none = gap_table(frame, correction="none")
+    assert none["gap_to_expected_p_adjusted"].tolist() == none["gap_to_expected_p"].tolist()
+    bonferroni = gap_table(frame, correction="bonferroni")["gap_to_expected_p_adjusted"]
+    assert bonferroni.tolist() == pytest.approx([min(1.0, 3 * p) for p in raw], rel=1e-10)
+    with pytest.raises(MotError, match="holm, bonferroni"):
+        gap_table(frame, correction="tukey")
+
+
+def test_holm_families_are_per_segment_and_per_gap(ratings):
+    segment = {"a": "web", "b": "web", "c": "app", "d": "app", "e": "app"}
+    frame = ratings.assign(
+        channel=pd.Categorical(ratings["respondent_id"].map(segment), categories=["web", "app"])
+    )
+    out = gap_table(frame, by="channel")
+    for channel in ("web", "app"):
+        block = out[out["channel"] == channel]
+        for gap in ("gap_to_expected", "gap_to_excellent"):
+            raw = block[f"{gap}_p"].to_numpy()
+            known = ~np.isnan(raw)
+            adjusted = block[f"{gap}_p_adjusted"].to_numpy()
+            assert adjusted[known].tolist() == pytest.approx(_holm(list(raw[known])))
+            assert np.isnan(adjusted[~known]).all()
+
+
+def test_empty_table_keeps_the_new_columns(ratings):
+    frame = ratings.assign(channel=pd.Categorical([None] * len(ratings), categories=["web"]))
+    out = gap_table(frame, by="channel")
+    assert {"gap_to_expected_p_adjusted", "gap_to_excellent_p_adjusted"} <= set(out.columns)
+
+
+def test_repeated_rating_is_refused_by_gaps_and_priorities(ratings):
+    from mot.errors import DuplicateRatingError
+
+    twice = pd.concat([ratings, ratings.iloc[[0]].assign(value=10.0)], ignore_index=True)
+    with pytest.raises(DuplicateRatingError, match="Respondent `a` has 2 `anticipated`") as err:
+        gap_table(twice)
+    assert f"rows 0, {len(ratings)} " in str(err.value)  # the first and the appended row
+    assert "drop_duplicates" in str(err.value)
+    importance = pd.concat(
+        [rows("ZMOT", "importance", {"a": 80}), rows("FMOT", "importance", {"a": 60})]
+    )
+    with pytest.raises(DuplicateRatingError, match="`anticipated`"):
+        priorities(pd.concat([twice, importance], ignore_index=True))
+    stated = _stated()
+    with pytest.raises(DuplicateRatingError, match="`importance`"):
+        importance_performance(pd.concat([stated, stated.iloc[[0]]], ignore_index=True))
+    # A row without a value is not a rating: no repeat.
+    blank = pd.concat([ratings, ratings.iloc[[0]].assign(value=np.nan)], ignore_index=True)
+    pd.testing.assert_frame_equal(gap_table(blank), gap_table(ratings))

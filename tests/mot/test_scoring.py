@@ -434,3 +434,81 @@ def test_shifts_by_segment_and_empty_input():
     empty = utility_shifts(frame.iloc[:0], by="device")
     assert list(empty.columns) == ["device", *SHIFT_COLUMNS] and empty.empty
     assert list(utility_shifts(frame.iloc[:0]).columns) == list(SHIFT_COLUMNS)
+
+
+# --------------------------------------------------------------------------------------------
+# Holm across touchpoints and one rule for repeated ratings (issue 12)
+# --------------------------------------------------------------------------------------------
+
+
+def three_touchpoints() -> pd.DataFrame:
+    """SMOT clearly exceeds expectation; FMOT and TMOT rise by chance-sized amounts."""
+    frames = [
+        paired([50.0] * 5, [55.0, 60, 65, 70, 75], touchpoint="SMOT"),
+        paired([50.0] * 5, [50.0, 54, 53, 56, 52], touchpoint="FMOT"),  # p = 0.040 alone
+        paired([50.0] * 5, [45.0, 55, 50, 52, 48], touchpoint="TMOT"),
+    ]
+    frame = pd.concat(frames, ignore_index=True)
+    order = ["FMOT", "SMOT", "TMOT"]
+    return frame.assign(touchpoint=pd.Categorical(frame["touchpoint"], order, ordered=True))
+
+
+def test_shift_p_values_are_holm_adjusted_across_touchpoints():
+    out = utility_shifts(three_touchpoints()).set_index("touchpoint")
+    diffs = {
+        "FMOT": [0.0, 4, 3, 6, 2],
+        "SMOT": [5.0, 10, 15, 20, 25],
+        "TMOT": [-5.0, 5, 0, 2, -2],
+    }
+    raw = {tp: stats.ttest_1samp(d, 0).pvalue for tp, d in diffs.items()}
+    # Holm by hand: sorted p_(1) ≤ p_(2) ≤ p_(3), multiplied by 3, 2, 1, running maximum.
+    ranked = sorted(raw, key=raw.get)
+    holm, running = {}, 0.0
+    for k, tp in enumerate(ranked):
+        running = max(running, min(1.0, (3 - k) * raw[tp]))
+        holm[tp] = running
+    for tp in diffs:
+        assert out.loc[tp, "p_value"] == pytest.approx(raw[tp], rel=1e-10)
+        assert out.loc[tp, "p_adjusted"] == pytest.approx(holm[tp], rel=1e-10)
+
+
+def test_verdict_follows_the_adjusted_p_not_the_raw_interval():
+    out = utility_shifts(three_touchpoints()).set_index("touchpoint")
+    fmot = out.loc["FMOT"]
+    # Alone, FMOT's interval excludes zero (p < 0.05) ...
+    assert fmot["p_value"] < 0.05 and fmot["ci_low"] > 0
+    # ... but three touchpoints were tested: its Holm-adjusted p is above 0.05.
+    assert fmot["p_adjusted"] > 0.05 and fmot["verdict"] == "confirmed"
+    assert out.loc["SMOT", "verdict"] == "exceeded"  # adjusted p 0.04 < 0.05
+    raw = utility_shifts(three_touchpoints(), correction="none").set_index("touchpoint")
+    assert raw.loc["FMOT", "verdict"] == "exceeded"
+    assert (raw["p_adjusted"] == raw["p_value"]).all()
+    with pytest.raises(MotError, match="holm"):
+        utility_shifts(three_touchpoints(), correction="sidak")
+
+
+def test_holm_families_are_per_comparison_and_segment():
+    frame = three_touchpoints()
+    frame["device"] = pd.Categorical(np.where(frame["respondent_id"] < "p3", "a", "b"))
+    out = utility_shifts(frame, by="device")
+    for _, block in out.groupby(["device", "comparison"], observed=True):
+        p = block["p_value"].to_numpy()
+        order = np.argsort(p)
+        expected = np.maximum.accumulate((len(p) - np.arange(len(p))) * p[order])
+        adjusted = np.empty(len(p))
+        adjusted[order] = np.minimum(1.0, expected)
+        assert block["p_adjusted"].tolist() == pytest.approx(adjusted.tolist(), rel=1e-10)
+
+
+def test_repeated_utility_rating_is_refused_by_scoring_with_the_shared_error():
+    from mot.errors import DuplicateRatingError
+
+    frame = paired([50.0] * 3, [60.0, 65, 70])
+    twice = pd.concat([frame, frame.iloc[[1]].assign(value=90.0)], ignore_index=True)
+    for analysis in (score_utilities, utility_shifts):
+        with pytest.raises(DuplicateRatingError, match="Respondent `p1` has 2 `anticipated`"):
+            analysis(twice)
+    # A repeated rating of a measure scoring does not read is not its business.
+    importance = frame.iloc[[1]].assign(measure="importance")
+    other = pd.concat([frame, importance, importance], ignore_index=True)
+    assert len(score_utilities(other)) == 2  # anticipated and experienced at SMOT

@@ -105,7 +105,7 @@ def test_utilities_draws_scores_and_shifts_with_a_summary():
     text = words(at)
     assert (
         "At **Third moment of truth**, experience fell short of expectation by 15.9 points "
-        "(95% CI 14.7 to 17.0, p < 0.001)." in text
+        "(95% CI 14.7 to 17.0, adjusted p < 0.001)." in text
     )
     assert "beat expectation by 10.7 points" in text  # SMOT
     assert "Expectation was confirmed (no clear difference) at: Ultimate moment of truth." in text
@@ -121,6 +121,16 @@ def test_utilities_table_shows_significance():
     assert tmot["Mean difference"] == "−15.9"
     assert tmot["p-value"] == "p < 0.001"
     assert tmot["Verdict"] == "Disappointed"
+    # The verdict is read on the p adjusted across touchpoints (Holm), shown beside the raw p.
+    fmot = tests[
+        (tests["Touchpoint"] == "First moment of truth")
+        & (tests["Comparison"] == "Experienced − anticipated")
+    ].iloc[0]
+    assert (fmot["p-value"], fmot["Adjusted p"], fmot["Verdict"]) == (
+        "p = 0.005",
+        "p = 0.009",
+        "Exceeded",
+    )
     assert set(tests["Verdict"]) >= {"Confirmed", "Kinder", "Harsher"}
 
 
@@ -128,7 +138,7 @@ def test_utilities_summary_in_spanish():
     text = words(run_page("utilities", lang="es"))
     assert (
         "En **Tercer momento de la verdad**, la experiencia quedó 15,9 puntos por debajo de lo "
-        "esperado (IC 95 % de 14,7 a 17,0, p < 0,001)." in text
+        "esperado (IC 95 % de 14,7 a 17,0, p < 0,001 ajustado)." in text
     )
 
 

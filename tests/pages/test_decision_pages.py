@@ -90,18 +90,57 @@ def test_gaps_checklist_covers_steps_one_to_five_and_names_the_top_priority():
     assert "**3. Define what would be excellent**" in checklist[2]
     assert "arrow_circle_right" in checklist[5]
     assert "TMOT" in checklist[5] or "SMOT" in checklist[5]
-    # The rule is stated in words, and the three tables (levels, priorities) are shown.
+    # The rule is stated in words, and the tables (levels, how each gap is tested,
+    # priorities) are shown.
     assert any("Priority = importance" in info.value for info in at.info)
-    assert len(at.dataframe) == 2
+    assert len(at.dataframe) == 3
 
 
 def test_gaps_page_in_spanish_translates_the_checklist_and_quadrants():
     at = page("gaps", lang="es")
     assert not at.exception
     assert "Conocer lo que esperan los clientes" in steps(at)[1]
-    priorities = at.dataframe[1].value
-    assert "Cuadrante" in priorities.columns
+    priorities = next(d.value for d in at.dataframe if "Cuadrante" in d.value.columns)
     assert "Concentrarse aquí" in set(priorities["Cuadrante"])
+
+
+def test_gaps_page_shows_each_gap_s_test_and_its_raw_and_adjusted_p():
+    at = page("gaps")
+    tests = next(d.value for d in at.dataframe if "Test (to expected)" in d.value.columns)
+    assert list(tests.columns) == [
+        "Touchpoint",
+        "Gap to expected",
+        "Test (to expected)",
+        "Rated both (expected)",
+        "p (to expected)",
+        "Adjusted p (to expected)",
+        "Gap to excellent",
+        "Test (to excellent)",
+        "Rated both (excellent)",
+        "p (to excellent)",
+        "Adjusted p (to excellent)",
+    ]
+    # On the demo some respondents skipped a side: every gap uses the overlapping test.
+    assert set(tests["Test (to expected)"]) == {"partially overlapping t-test"}
+    umot = tests[tests["Touchpoint"] == "Ultimate moment of truth"].iloc[0]
+    assert umot["p (to expected)"] == "p = 0.571"
+    assert umot["Adjusted p (to expected)"] == "p = 0.571"  # the largest p: Holm keeps it
+    fmot = tests[tests["Touchpoint"] == "First moment of truth"].iloc[0]
+    assert (fmot["p (to expected)"], fmot["Adjusted p (to expected)"]) == ("p = 0.005", "p = 0.010")
+    rule = " ".join(texts(at))
+    assert "a paired t-test when everyone did, Welch's t-test when nobody did" in rule
+    assert "partially overlapping samples t-test" in rule and "(Holm)" in rule
+
+
+def test_gaps_page_states_the_rule_and_the_tests_in_spanish():
+    at = page("gaps", lang="es")
+    tests = next(d.value for d in at.dataframe if "Prueba (con lo esperado)" in d.value.columns)
+    assert set(tests["Prueba (con lo esperado)"]) == {"prueba t parcialmente solapada"}
+    assert "p ajustado (con lo excelente)" in tests.columns
+    fmot = tests[tests["Punto de contacto"] == "Primer momento de la verdad"].iloc[0]
+    assert fmot["p ajustado (con lo esperado)"] == "p = 0,010"
+    rule = " ".join(texts(at))
+    assert "prueba t de muestras parcialmente solapadas" in rule and "(Holm)" in rule
 
 
 def test_gaps_page_says_which_measures_are_missing():

@@ -67,7 +67,9 @@ def test_overview_kpis_on_demo():
     assert metrics["Emotional peak / trough"].startswith("SMOT")
     assert metrics["Biggest gap"] == "TMOT"
     deltas = {m.label: m.delta for m in at.metric}
-    assert deltas["Biggest gap"].startswith("Third moment of truth · −15.9")
+    # Issue 12: a gap is the difference of the two means over all ratings (60.5 − 76.3), no
+    # longer the mean over the respondents who rated both sides (−15.9).
+    assert deltas["Biggest gap"].startswith("Third moment of truth · −15.8")
 
 
 def test_overview_in_spanish_formats_numbers_the_spanish_way():

@@ -98,6 +98,46 @@ STRINGS = {
         "negativa, el momento se queda corto.",
     ),
     "gaps.col.n_actual": ("n (actual)", "n (real)"),
+    # how each gap is tested
+    "gaps.tests": ("How sure each gap is", "Qué seguridad tiene cada brecha"),
+    "gaps.tests_caption": (
+        "Each gap is the difference of the two means above, over all ratings of each side. "
+        "Its test depends on who rated both: a paired t-test when everyone did, Welch's "
+        "t-test when nobody did, and in between the partially overlapping samples t-test "
+        "(Derrick, Russ, Toher & White, 2017), which uses every rating. Every touchpoint is a "
+        "test of its own, so p is also adjusted across touchpoints (Holm): read a gap as real "
+        "when its adjusted p is below 0.05. The 95% intervals on the chart are each "
+        "touchpoint's own.",
+        "Cada brecha es la diferencia de las dos medias de arriba, con todas las valoraciones "
+        "de cada lado. Su prueba depende de quién valoró ambos: una prueba t emparejada si "
+        "lo hicieron todos, la t de Welch si no lo hizo nadie y, entre medias, la prueba t "
+        "de muestras parcialmente solapadas (Derrick, Russ, Toher y White, 2017), que usa "
+        "todas las valoraciones. Cada punto de contacto es una prueba distinta, así que el p "
+        "también se ajusta entre puntos de contacto (Holm): da una brecha por real cuando su "
+        "p ajustado es menor que 0,05. Los intervalos del 95 % del gráfico son los de cada "
+        "punto de contacto.",
+    ),
+    "gaps.col.method.expected": ("Test (to expected)", "Prueba (con lo esperado)"),
+    "gaps.col.p.expected": ("p (to expected)", "p (con lo esperado)"),
+    "gaps.col.p_adjusted.expected": (
+        "Adjusted p (to expected)",
+        "p ajustado (con lo esperado)",
+    ),
+    "gaps.col.n_paired.expected": ("Rated both (expected)", "Valoraron ambos (esperado)"),
+    "gaps.col.method.excellent": ("Test (to excellent)", "Prueba (con lo excelente)"),
+    "gaps.col.p.excellent": ("p (to excellent)", "p (con lo excelente)"),
+    "gaps.col.p_adjusted.excellent": (
+        "Adjusted p (to excellent)",
+        "p ajustado (con lo excelente)",
+    ),
+    "gaps.col.n_paired.excellent": ("Rated both (excellent)", "Valoraron ambos (excelente)"),
+    "gaps.test.paired": ("paired t-test", "prueba t emparejada"),
+    "gaps.test.partially_overlapping": (
+        "partially overlapping t-test",
+        "prueba t parcialmente solapada",
+    ),
+    "gaps.test.welch": ("Welch t-test", "prueba t de Welch"),
+    "gaps.test.none": ("no gap", "sin brecha"),
     # importance–performance
     "gaps.grid": ("Importance–performance grid", "Matriz importancia–desempeño"),
     "gaps.grid_caption": (

@@ -58,15 +58,15 @@ STRINGS = {
     ),
     "utilities.say.disappointed": (
         "At {touchpoint}, experience fell short of expectation by {size} points "
-        "(95% CI {low} to {high}, {p}).",
+        "(95% CI {low} to {high}, adjusted {p}).",
         "En {touchpoint}, la experiencia quedó {size} puntos por debajo de lo esperado "
-        "(IC 95 % de {low} a {high}, {p}).",
+        "(IC 95 % de {low} a {high}, {p} ajustado).",
     ),
     "utilities.say.exceeded": (
         "At {touchpoint}, experience beat expectation by {size} points "
-        "(95% CI {low} to {high}, {p}).",
+        "(95% CI {low} to {high}, adjusted {p}).",
         "En {touchpoint}, la experiencia superó lo esperado en {size} puntos "
-        "(IC 95 % de {low} a {high}, {p}).",
+        "(IC 95 % de {low} a {high}, {p} ajustado).",
     ),
     "utilities.say.confirmed": (
         "Expectation was confirmed (no clear difference) at: {touchpoints}.",
@@ -74,15 +74,15 @@ STRINGS = {
     ),
     "utilities.say.harsher": (
         "At {touchpoint}, memory is harsher than the experience by {size} points "
-        "(95% CI {low} to {high}, {p}).",
+        "(95% CI {low} to {high}, adjusted {p}).",
         "En {touchpoint}, el recuerdo es {size} puntos más duro que la experiencia "
-        "(IC 95 % de {low} a {high}, {p}).",
+        "(IC 95 % de {low} a {high}, {p} ajustado).",
     ),
     "utilities.say.kinder": (
         "At {touchpoint}, memory is kinder than the experience by {size} points "
-        "(95% CI {low} to {high}, {p}).",
+        "(95% CI {low} to {high}, adjusted {p}).",
         "En {touchpoint}, el recuerdo es {size} puntos más amable que la experiencia "
-        "(IC 95 % de {low} a {high}, {p}).",
+        "(IC 95 % de {low} a {high}, {p} ajustado).",
     ),
     "utilities.say.same": (
         "Memory matches the experience (no clear difference) at: {touchpoints}.",
@@ -90,11 +90,17 @@ STRINGS = {
     ),
     "utilities.tests": ("Significance per touchpoint", "Significación por punto de contacto"),
     "utilities.tests_caption": (
-        "Paired t-tests over the respondents who rated both utilities at a touchpoint. "
-        "A verdict other than Confirmed or Same means the 95% interval excludes zero.",
+        "Paired t-tests over the respondents who rated both utilities at a touchpoint. Every "
+        "touchpoint is a test of its own, so p is adjusted across the touchpoints of each "
+        "comparison (Holm). A verdict other than Confirmed or Same means the adjusted p is "
+        "below 0.05; the 95% interval is the touchpoint's own, so one that only just excludes "
+        "zero can still read Confirmed or Same.",
         "Pruebas t emparejadas sobre las personas que valoraron ambas utilidades en un punto "
-        "de contacto. Un veredicto distinto de Confirmada o Igual significa que el "
-        "intervalo del 95 % excluye el cero.",
+        "de contacto. Cada punto de contacto es una prueba distinta, así que el p se ajusta "
+        "entre los puntos de contacto de cada comparación (Holm). Un veredicto distinto de "
+        "Confirmada o Igual significa que el p ajustado es menor que 0,05; el intervalo del "
+        "95 % es el de cada punto de contacto, así que uno que apenas excluye el cero puede "
+        "seguir diciendo Confirmada o Igual.",
     ),
     "utilities.col_diff": ("Mean difference", "Diferencia media"),
     "utilities.too_few_pairs": ("Too few pairs", "Muy pocos pares"),
