@@ -94,6 +94,7 @@ from mot.charts.theme import (
     use_theme,
 )
 from mot.charts.utilities import shifts_chart, utilities_chart
+from mot.charts.waves import wave_changes_chart, wave_trend_chart
 
 __all__ = [
     "BLACK",
@@ -157,4 +158,6 @@ __all__ = [
     "time_between_chart",
     "use_theme",
     "utilities_chart",
+    "wave_changes_chart",
+    "wave_trend_chart",
 ]

@@ -30,6 +30,16 @@ DEFAULT_TEXT: dict[str, str] = {
     "small_n": "Fewer than 20 ratings",
     "lowest": "Lowest mean",
     "highest": "Highest mean",
+    # waves
+    "wave": "Wave",
+    "wave_difference": "Wave B − wave A (points)",
+    "n_a": "n (wave A)",
+    "n_b": "n (wave B)",
+    "change": "Change",
+    "improved": "Improved",
+    "worsened": "Worsened",
+    "no_change": "No clear change",
+    "not_tested": "Not tested",
     # shifts
     "comparison": "Comparison",
     "experienced_vs_anticipated": "Experienced − anticipated",

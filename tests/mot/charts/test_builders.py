@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 import vl_convert as vlc
 
-from mot import charts, compare, curves, drivers, gaps, memory, scoring, wom
+from mot import charts, compare, curves, drivers, gaps, memory, scoring, waves, wom
 from mot.errors import MotError
 from mot.survey import load_survey
 from mot.tidy import with_segment
@@ -43,8 +43,11 @@ def demo() -> dict:
     emotion = ratings[ratings["measure"] == "emotion"]
     sample = emotion["respondent_id"].cat.categories[:40]
     individual = emotion[emotion["respondent_id"].isin(sample)]
+    wave2 = load_survey(DEMO.with_name("demo_survey_wave2.csv"))
     return {
         "survey": survey,
+        "waves": waves.compare_waves(survey, wave2),
+        "trend": waves.wave_trend([survey, wave2], ["June", "September"]),
         "labels_es": survey.journey.labels("es"),
         "journey": survey.journey.to_frame(),
         "utilities": scoring.score_utilities(ratings),
@@ -128,6 +131,8 @@ CASES: dict[str, Case] = {
     "nps_by": Case(
         charts.nps_chart, ("nps_by",), labels=False, touchpoints=False, kwargs={"by": "device"}
     ),
+    "wave_changes": Case(charts.wave_changes_chart, ("waves",)),
+    "wave_trend": Case(charts.wave_trend_chart, ("trend",), touchpoints=False),
 }
 ALL = sorted(CASES)
 WITH_LABELS = sorted(name for name, case in CASES.items() if case.labels)
