@@ -72,9 +72,9 @@ DEFAULT_TEXT: dict[str, str] = {
     "predictor_peak_end": "Peak-end average",
     "predictor_mean": "Mean of the curve",
     "predictor_end": "End",
-    "predictor_most_intense": "Most intense moment (the peak-end average's peak)",
-    "predictor_peak": "Peak (highest moment)",
-    "predictor_trough": "Trough (lowest moment)",
+    "predictor_most_intense": "Most intense moment",
+    "predictor_peak": "Peak (highest)",
+    "predictor_trough": "Trough (lowest)",
     # memory scatter
     "predicted": "Peak-end average of the curve (−100 to +100)",
     "remembered": "Remembered rating (0–100)",

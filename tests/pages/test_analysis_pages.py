@@ -312,9 +312,9 @@ def test_memory_verdict_follows_the_peak_and_the_end():
         "Peak-end average",
         "Mean of the curve",
         "End",
-        "Most intense moment (the peak-end average's peak)",
-        "Peak (highest moment)",
-        "Trough (lowest moment)",
+        "Most intense moment",
+        "Peak (highest)",
+        "Trough (lowest)",
     ]
     assert predictors["Correlation r"].tolist() == ["0.73", "0.45", "0.31", "0.67", "0.55", "0.60"]
     assert predictors["Williams' t, peak-end against it"].tolist()[:2] == ["–", "17.45"]

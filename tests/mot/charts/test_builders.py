@@ -461,9 +461,9 @@ def test_peak_end_highlights_peak_end(demo):
         "Peak-end average",
         "Mean of the curve",
         "End",
-        "Most intense moment (the peak-end average's peak)",
-        "Peak (highest moment)",
-        "Trough (lowest moment)",
+        "Most intense moment",
+        "Peak (highest)",
+        "Trough (lowest)",
     )
     colours = [enc for enc in _channel(spec, "color") if "condition" in enc]
     assert colours[0]["condition"][0]["value"] == charts.BLUE
@@ -495,9 +495,9 @@ def test_memory_scatter_points_are_counted_and_the_line_is_least_squares():
 
 def test_memory_scatter_of_another_summary_names_it(demo):
     spec = charts.memory_scatter_chart(demo["points"], predictor="trough").to_dict()
-    assert _channel(spec, "x")[0]["title"] == "Trough (lowest moment)"
+    assert _channel(spec, "x")[0]["title"] == "Trough (lowest)"
     spec = charts.memory_scatter_chart(demo["points"], predictor="most_intense").to_dict()
-    assert _channel(spec, "x")[0]["title"] == "Most intense moment (the peak-end average's peak)"
+    assert _channel(spec, "x")[0]["title"] == "Most intense moment"
 
 
 def test_memory_scatter_ships_positions_not_respondents(demo):
