@@ -331,10 +331,10 @@ def _split_layers(
     v_text = (
         alt.Chart(performance)
         .transform_calculate(rule_text=value.format("performance_split"))
-        .mark_text(style="mot_corner", align="left", baseline="bottom", angle=270, dx=8, dy=-4)
-        .encode(
+        .mark_text(style="mot_corner", align="left", baseline="top", dx=5)
+        .encode(  # at the top of the plot, beside the line: inside it whatever its height
             x=alt.X("performance_split:Q", scale=x_scale),
-            y=alt.value(410),
+            y=alt.value(18),
             text="rule_text:N",
             tooltip=[tip("rule_text:N", t["split_performance"])],
         )
