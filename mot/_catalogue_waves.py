@@ -8,17 +8,15 @@ from __future__ import annotations
 
 WAVES: dict[str, tuple[str, str]] = {
     "waves.sentence.improved": (
-        "{touchpoint}{label}: {measure} improved by {points:.1f} points (p = {p:.3f}, "
-        "Holm-adjusted).",
-        "{touchpoint}{label}: {measure} mejoró {points:.1f} puntos (p = {p:.3f}, ajustado por "
-        "Holm).",
+        "{touchpoint}{label}: {measure} improved by {points:.1f} points ({p}, Holm-adjusted).",
+        "{touchpoint}{label}: {measure} mejoró {points:.1f} puntos ({p}, ajustado por Holm).",
     ),
     "waves.sentence.worsened": (
-        "{touchpoint}{label}: {measure} worsened by {points:.1f} points (p = {p:.3f}, "
-        "Holm-adjusted).",
-        "{touchpoint}{label}: {measure} empeoró {points:.1f} puntos (p = {p:.3f}, ajustado por "
-        "Holm).",
+        "{touchpoint}{label}: {measure} worsened by {points:.1f} points ({p}, Holm-adjusted).",
+        "{touchpoint}{label}: {measure} empeoró {points:.1f} puntos ({p}, ajustado por Holm).",
     ),
+    "waves.p_below": ("p < 0.001", "p < 0,001"),
+    "waves.p_equal": ("p = {p:.3f}", "p = {p:.3f}"),
     "waves.gap_expected": (
         "the gap to what was expected",
         "la brecha con lo esperado",

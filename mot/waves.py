@@ -299,7 +299,7 @@ def wave_trend(
 
 
 def change_sentences(table: pd.DataFrame, labels: dict[str, str] | None = None) -> list[Message]:
-    """One plain sentence per change found by :func:`compare_waves`, largest first.
+    """One plain sentence per change found by :func:`compare_waves`, largest effect first.
 
     "TMOT (Third moment of truth): experienced utility improved by 8.6 points (p = 0.000,
     Holm-adjusted)". ``labels`` maps touchpoint ids to names (``journey.labels(language)``).
@@ -308,12 +308,13 @@ def change_sentences(table: pd.DataFrame, labels: dict[str, str] | None = None) 
     Examples
     --------
     >>> row = {"touchpoint": "TMOT", "measure": "experienced", "difference": 8.6,
-    ...        "p_adjusted": 0.0001, "change": "improved"}
+    ...        "effect_size": 0.4, "p_adjusted": 0.0001, "change": "improved"}
     >>> str(change_sentences(pd.DataFrame([row]), {"TMOT": "Delivery"})[0])
-    'TMOT (Delivery): experienced improved by 8.6 points (p = 0.000, Holm-adjusted).'
+    'TMOT (Delivery): experienced improved by 8.6 points (p < 0.001, Holm-adjusted).'
     """
     changed = table[table["change"].isin(["improved", "worsened"])]
-    changed = changed.reindex(changed["difference"].abs().sort_values(ascending=False).index)
+    size = changed["effect_size"] if "effect_size" in changed else changed["difference"]
+    changed = changed.reindex(size.abs().sort_values(ascending=False).index)
     out = []
     for row in changed.itertuples(index=False):
         name = (labels or {}).get(row.touchpoint, "")
@@ -329,7 +330,9 @@ def change_sentences(table: pd.DataFrame, labels: dict[str, str] | None = None) 
                 label=f" ({name})" if name else "",
                 measure=measure,
                 points=abs(float(row.difference)),
-                p=float(row.p_adjusted),
+                p=Message("waves.p_below")
+                if row.p_adjusted < 0.001
+                else Message("waves.p_equal", p=float(row.p_adjusted)),
             )
         )
     return out
