@@ -205,6 +205,7 @@ def gap_table(
     ratings = as_ratings(ratings)
     _validate_gap_table(ratings, by=by, confidence=confidence, correction=correction)
     require_one_rating(codes_of(ratings), _SIX_STEP)
+    release_memory()  # the check's flags, handed back before the summaries' tables
     ratings, n_missing = _segment_rows(ratings, by)
     keys = ["touchpoint"] if by is None else [by, "touchpoint"]
     six = [MEASURES.index(m) for m in _SIX_STEP]
@@ -541,21 +542,33 @@ def _dense_summary(
         return None
     wide, segment = filled
     rated = ~np.isnan(wide[:, : len(_SIX_STEP)]).all(axis=1)
-    _pair_columns(wide)
-    frame = pd.DataFrame(wide, columns=list(_SUMMARY_COLUMNS), copy=False)
+    np.subtract(wide[:, 2], wide[:, 0], out=wide[:, 3])
+    np.subtract(wide[:, 2], wide[:, 1], out=wide[:, 4])
+    names = list(_SUMMARY_COLUMNS[:_DENSE_KEPT])
+    frame = pd.DataFrame(wide[:, :_DENSE_KEPT], columns=names, copy=False)
     if segment is not None:
         segment[~rated] = -1
         frame[keys[0]] = pd.Categorical.from_codes(segment, dtype=ratings[keys[0]].dtype)
     touchpoint = ratings["touchpoint"]
     code = np.where(rated, _codes(touchpoint)[positions[0]], -1).astype(np.int8)
     frame["touchpoint"] = pd.Categorical.from_codes(code, dtype=touchpoint.dtype)
-    return _aggregate(frame.groupby(keys, observed=True, sort=True))
+    grouped = frame.groupby(keys, observed=True, sort=True)
+    parts = {name: grouped[name].agg(["count", "mean", "var"]) for name in names}
+    # The paired values, one at a time in the spare column (not four more columns at once):
+    # a side's values where the respondent rated both sides, NaN elsewhere.
+    scratch = wide[:, _DENSE_KEPT]
+    for name, (side, difference) in _PAIRED_VALUES.items():
+        np.copyto(scratch, wide[:, side])
+        scratch[np.isnan(wide[:, difference])] = np.nan
+        frame["_paired"] = scratch
+        parts[name] = frame.groupby(keys, observed=True, sort=True)["_paired"].agg(["var"])
+    return pd.concat(parts, axis=1)
 
 
 def _filled_cells(
     ratings: pd.DataFrame, positions: np.ndarray, keys: list[str], n_respondents: int
 ) -> tuple[np.ndarray, np.ndarray | None] | None:
-    """Respondent × (anticipated, excellent, experienced, 6 spare) values, NaN where unrated.
+    """Respondent × (anticipated, excellent, experienced, 3 spare) values, NaN where unrated.
 
     Filled a slice of ``positions`` at a time; with a segment, each respondent's segment code
     (-1 = none). None when two rows fall in one place or a respondent has two segments.
@@ -566,7 +579,7 @@ def _filled_cells(
     value = ratings["value"].to_numpy()
     segment_codes = _codes(ratings[keys[0]]) if len(keys) > 1 else None
     segment = None if segment_codes is None else np.full(n_respondents, -1, dtype=np.intp)
-    wide = np.full((n_respondents, len(_SUMMARY_COLUMNS)), np.nan)
+    wide = np.full((n_respondents, _DENSE_KEPT + 1), np.nan)
     cells = wide.reshape(-1)  # a view: wide is C-contiguous
     for start in range(0, len(positions), _FILL_ROWS):
         at = positions[start : start + _FILL_ROWS]
@@ -616,6 +629,18 @@ _SUMMARY_COLUMNS: tuple[str, ...] = (
     "pair_excellent",
 )
 """Columns of a touchpoint's respondent × value table; each is summarised by count, mean, var."""
+
+_DENSE_KEPT = 5
+"""The columns the dense path keeps side by side (values and differences); the paired values
+are filled one at a time in one spare column (:data:`_PAIRED_VALUES`)."""
+
+_PAIRED_VALUES: dict[str, tuple[int, int]] = {
+    "pair_actual_expected": (2, 3),  # experienced, where the expected gap has both sides
+    "pair_expected": (0, 3),
+    "pair_actual_excellent": (2, 4),
+    "pair_excellent": (1, 4),
+}
+"""Paired-value column → (the side's column, the difference that says both were rated)."""
 
 
 def _pair_columns(wide: np.ndarray) -> None:
