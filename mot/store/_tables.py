@@ -25,6 +25,18 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+
+def _workspace_key() -> Column:
+    """The column that ties a row to its workspace (deleted with it)."""
+    return Column(
+        "workspace_id",
+        String(64),
+        ForeignKey("workspaces.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
+
+
 workspaces = Table(
     "workspaces",
     metadata,
@@ -50,13 +62,7 @@ datasets = Table(
     "datasets",
     metadata,
     Column("id", String(64), primary_key=True),
-    Column(
-        "workspace_id",
-        String(64),
-        ForeignKey("workspaces.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _workspace_key(),
     Column("kind", String(16), nullable=False),
     Column("position", Integer, nullable=False),
     Column("file_name", Text, nullable=False),
@@ -73,13 +79,7 @@ views = Table(
     "views",
     metadata,
     Column("id", String(64), primary_key=True),
-    Column(
-        "workspace_id",
-        String(64),
-        ForeignKey("workspaces.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _workspace_key(),
     Column("name", Text, nullable=False),
     Column("params_json", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
@@ -89,13 +89,7 @@ actions = Table(
     "actions",
     metadata,
     Column("id", String(64), primary_key=True),
-    Column(
-        "workspace_id",
-        String(64),
-        ForeignKey("workspaces.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _workspace_key(),
     Column("touchpoint", Text, nullable=False),
     Column("title", Text, nullable=False),
     Column("owner", Text, nullable=False),
