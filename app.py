@@ -75,5 +75,5 @@ pages = {
 }
 page = st.navigation(pages)
 frame.display_mode()
-frame.sidebar()
+frame.sidebar(page)
 page.run()

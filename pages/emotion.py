@@ -54,8 +54,9 @@ selection = widgets.chart(
     text=text,
     key="emotion_curve",
     selectable=True,
+    pick=state.choose_touchpoint,  # the link carries the touchpoint picked
 )
-chosen = widgets.picked(selection)
+chosen = widgets.picked(selection) or state.touchpoint(labels)  # a click, or the link's
 st.caption(curve_sentences.source_text(queries.curve_sources(loaded), language=language))
 if clipped := curve_sentences.clipped_text(curve, labels=labels, language=language):
     st.caption(clipped)

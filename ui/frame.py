@@ -7,7 +7,7 @@ import streamlit as st
 
 from mot import charts
 from mot.errors import MotError
-from ui import data, state, widgets
+from ui import data, state, widgets, workspaces
 from ui.i18n import LANGUAGES, number, t
 
 # Every page, both sizes: a card's label, its number and the text under it wrap instead of
@@ -80,13 +80,36 @@ def display_controls() -> None:
     )
 
 
-def sidebar() -> None:
-    """Under the navigation: the dataset, journey and respondent filter (what changes while
-    working, so that the filter's values show without scrolling on a 900-pixel screen),
-    then the language and large type."""
+def sidebar(page: object | None = None) -> None:
+    """Under the navigation: the dataset (and its workspace), journey and respondent filter
+    (what changes while working, so that the filter's values show without scrolling on a
+    900-pixel screen), then the language and large type.
+
+    First the link is followed (:func:`ui.workspaces.follow_link`): a workspace that cannot
+    be opened stops the page with its message and a way back to the demo. Parameters of
+    other pages than ``page`` (the one ``st.navigation`` chose) leave the URL.
+    """
+    if page is not None:
+        state.keep_page_params(getattr(page, "url_path", ""))
+    problem = workspaces.follow_link()
+    if problem is not None:
+        _link_problem(problem)
+    if notice := state.take_notice():
+        st.warning(widgets.md_message(notice), icon=":material/cloud_off:")
     _dataset()
     st.sidebar.divider()
     display_controls()
+
+
+def _link_problem(problem: object) -> None:
+    """The link's workspace cannot be opened: say why, offer the demo, draw nothing else."""
+    st.title(t("workspace.problem_title"))
+    st.error(widgets.md_message(problem), icon=":material/link_off:")
+    if st.button(t("workspace.open_demo"), key="link_demo", type="primary"):
+        workspaces.back_to_demo()
+        st.rerun()
+    display_controls()
+    st.stop()
 
 
 def _dataset() -> None:
@@ -99,8 +122,9 @@ def _dataset() -> None:
         except MotError as exc:
             st.error(t("common.load_error", error=widgets.md_message(exc)))
             whole = None
+        _workspace()
         if not choice.is_default_demo and st.button(t("sidebar.back_to_demo"), key="sidebar_demo"):
-            state.use_dataset(state.DEMO)
+            workspaces.back_to_demo()
             st.rerun()
         if whole is None:
             return
@@ -111,16 +135,42 @@ def _dataset() -> None:
         _filter(whole)
 
 
+def _workspace() -> None:
+    """The workspace shown (draft or named) and, when it holds several surveys, the wave."""
+    shown = state.workspace()
+    if shown is None:
+        return
+    name = widgets.md_text(shown.name)
+    key = "workspace.sidebar_draft" if shown.draft else "workspace.sidebar_named"
+    st.caption(t(key, name=name))
+    if len(shown.waves) < 2:
+        return
+    ids, texts = [w for w, _ in shown.waves], dict(shown.waves)
+    picked = st.selectbox(
+        t("workspace.wave"),
+        ids,
+        index=ids.index(shown.wave) if shown.wave in ids else len(ids) - 1,
+        format_func=texts.get,
+        key=f"sidebar_wave_{shown.id}",
+    )
+    if picked != shown.wave:
+        workspaces.show_wave(picked)
+        st.rerun()
+
+
 def _filter(whole) -> None:
+    # Both widgets keep their value in the link (?filter_segment=device&filter_values=mobile);
+    # a link's values that this survey does not have are dropped by Streamlit.
     segments = list(whole.segments)
+    state.apply_filter_reset()
     widgets.redraw_label(state.FILTER_SEGMENT_KEY)
-    st.selectbox(  # "" = everyone (None in session state would mean "no choice")
+    segment = st.selectbox(  # "" = everyone (None in session state would mean "no choice")
         t("sidebar.filter"),
         options=["", *segments],
         key=state.FILTER_SEGMENT_KEY,
         format_func=lambda s: s or t("sidebar.filter_none"),
+        bind="query-params",
     )
-    segment = st.session_state.get(state.FILTER_SEGMENT_KEY)
     if segment in segments:
         values = sorted(whole.respondents[segment].dropna().astype(str).unique())
         st.multiselect(
@@ -128,6 +178,7 @@ def _filter(whole) -> None:
             options=values,
             key=state.FILTER_VALUES_KEY,
             placeholder=t("sidebar.filter_placeholder"),
+            bind="query-params",
         )
     loaded = data.current()
     st.caption(t("sidebar.respondents", n=number(loaded.survey.n_respondents, 0)))
@@ -165,10 +216,13 @@ def _scheme_changed() -> None:
 
 
 def display_mode() -> None:
-    """Chart theme and type size for the chosen mode, and the watcher of the light/dark
-    theme (charts are recoloured for the dark one: :func:`ui.state.dark`)."""
+    """Chart theme and type size for the chosen mode, the watcher of the light/dark theme
+    (charts are recoloured for the dark one: :func:`ui.state.dark`), and the snippet that
+    keeps this browser's key in a cookie (:func:`ui.workspaces.browser_watch`)."""
     charts.register_themes()
-    st.html(BASE_CSS + _THEME_WATCH_CSS + (LARGE_TYPE_CSS if state.large_type() else ""))
+    large = LARGE_TYPE_CSS if state.large_type() else ""
+    st.html(BASE_CSS + _THEME_WATCH_CSS + workspaces.BROWSER_CSS + large)
+    workspaces.browser_watch()
     _theme_watch(
         data="dark" if state.dark() else "light",
         key=state.THEME_WATCH_KEY,

@@ -1,19 +1,34 @@
 """What this session is looking at, behind one small interface.
 
 Pages read the dataset, language, display mode and filter through these functions and never
-touch ``st.session_state`` keys of their own for them. Saved workspaces and shareable links
-(a later step) will change how this module stores things, not the pages.
+touch ``st.session_state`` keys of their own for them. The session state and the link (the
+URL's query parameters) are both kept here:
+
+- ``w``: the workspace the session shows (:func:`workspace`, :func:`use_workspace`), and
+  ``wave``: which of its surveys, when it has several (a dataset id);
+- ``filter_segment`` and ``filter_values``: the sidebar's respondent filter, and
+  ``<page>_segment``: a page's segment split (widgets bound to the URL,
+  ``bind="query-params"``);
+- ``touchpoint``: the touchpoint picked on the Emotion page's curve (:func:`touchpoint`);
+- ``lang`` and ``large``: language and large type (switches bound to the URL).
+
+The page is the URL's path. Opening the same URL in another browser shows the same view.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import re
+import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 DEMO_SURVEY = Path(__file__).resolve().parents[1] / "data" / "demo_survey.csv"
 DEMO_EVENTS = DEMO_SURVEY.with_name("demo_events.parquet")
@@ -25,6 +40,24 @@ THEME_WATCH_KEY = "mot_theme_watch"
 SCHEME_KEY = "_mot_scheme"
 FILTER_SEGMENT_KEY = "filter_segment"
 FILTER_VALUES_KEY = "filter_values"
+
+# Link parameters that no widget is bound to (st.query_params).
+WORKSPACE_PARAM = "w"
+WAVE_PARAM = "wave"
+TOUCHPOINT_PARAM = "touchpoint"
+PAGE_PARAMS = {TOUCHPOINT_PARAM: "emotion"}
+"""Parameters that belong to one page (its ``url_path``): dropped on the other pages."""
+
+# Session state of the workspaces and the link.
+WORKSPACE_KEY = "_mot_workspace"
+LINK_FAILED_KEY = "_mot_link_failed"
+FILTER_RESET_KEY = "_mot_filter_reset"
+NOTICE_KEY = "_mot_notice"
+BROWSER_KEY = "_mot_browser"
+BROWSER_WATCH_KEY = "mot_browser_watch"
+BROWSER_COOKIE = "mot_browser"
+BROWSER_KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]{22,64}")
+"""What a browser key looks like (a cookie with anything else is ignored)."""
 
 
 def _digest(content: bytes | None, *parts: str | None) -> str:
@@ -43,7 +76,9 @@ class DatasetChoice:
 
     An upload is its bytes (``content``), or, as the Data page keeps one, a file on disk
     (``path``, written by :mod:`ui.uploads`, with ``digest`` the SHA-256 of its bytes) so
-    that the server does not hold the file in memory beside its survey.
+    that the server does not hold the file in memory beside its survey. A survey stored in
+    a workspace names it (``workspace_id``) and its dataset there (``dataset_id``): edits
+    of its mapping or journey are saved to that dataset (:mod:`ui.workspaces`).
     """
 
     name: str
@@ -52,6 +87,8 @@ class DatasetChoice:
     journey_json: str | None = None
     path: Path | None = None
     digest: str | None = None
+    workspace_id: str | None = None
+    dataset_id: str | None = None
 
     @property
     def is_demo(self) -> bool:
@@ -62,8 +99,10 @@ class DatasetChoice:
     def is_default_demo(self) -> bool:
         """The bundled demo with the suggested mapping and the default journey: the same for
         every session, so its survey and results may be cached once for everyone. An edited
-        demo is the user's own and is cached per session like an upload."""
-        return self.is_demo and self.mapping_json is None and self.journey_json is None
+        demo, or the demo saved in a workspace, is the user's own and is cached per session
+        like an upload."""
+        unedited = self.mapping_json is None and self.journey_json is None
+        return self.is_demo and unedited and self.workspace_id is None
 
     @property
     def source(self) -> bytes | Path | None:
@@ -78,7 +117,8 @@ class DatasetChoice:
 
     @cached_property  # hashed once: an upload's bytes can be 200 MB
     def key(self) -> str:
-        """Identity of the data, mapping and journey: the cache key of everything derived."""
+        """Identity of the data (its content hash), mapping and journey: the cache key of
+        everything derived (caches of a session's own data are per session as well)."""
         return _digest(self._identity, self.name, self.mapping_json, self.journey_json)
 
     @cached_property
@@ -101,11 +141,13 @@ DEMO = DatasetChoice(name=DEMO_SURVEY.name)
 @dataclass(frozen=True)
 class EventLogChoice:
     """Which event log is loaded: the bundled demo, or an upload (its bytes and name), with
-    the columns the user confirmed (JSON text of role → column; None = detected)."""
+    the columns the user confirmed (JSON text of role → column; None = detected), and the
+    dataset that stores it in the session's workspace (``dataset_id``, None when unsaved)."""
 
     name: str
     content: bytes | None = None
     columns_json: str | None = None
+    dataset_id: str | None = None
 
     @property
     def is_demo(self) -> bool:
@@ -141,8 +183,9 @@ def dataset() -> DatasetChoice:
     return st.session_state["dataset"]
 
 
-def use_dataset(choice: DatasetChoice) -> None:
-    """Switch this session to another dataset (and clear a filter that may not apply).
+def use_dataset(choice: DatasetChoice, *, keep_filter: bool = False) -> None:
+    """Switch this session to another dataset and clear a filter that may not apply (unless
+    ``keep_filter``: a link opened with its filter).
 
     An upload kept on disk that the session leaves is deleted (:func:`ui.uploads.replaced`).
     """
@@ -152,8 +195,8 @@ def use_dataset(choice: DatasetChoice) -> None:
     st.session_state["dataset"] = choice
     if isinstance(previous, DatasetChoice):
         uploads.replaced(previous, choice)
-    st.session_state.pop(FILTER_SEGMENT_KEY, None)
-    st.session_state.pop(FILTER_VALUES_KEY, None)
+    if not keep_filter:
+        reset_filter()
 
 
 def event_log() -> EventLogChoice:
@@ -214,8 +257,32 @@ def remember_scheme(scheme: object) -> None:
         st.session_state[SCHEME_KEY] = scheme
 
 
+def reset_filter() -> None:
+    """Clear the sidebar's filter (in the session and in the URL) before it is drawn next.
+
+    Its widgets are bound to the URL: a value merely removed from the session would come
+    back from the URL, so the next run sets them to "everyone" (:func:`apply_filter_reset`).
+    """
+    st.session_state[FILTER_RESET_KEY] = True
+
+
+def apply_filter_reset() -> None:
+    """Carry out a pending :func:`reset_filter` (the sidebar calls it before the filter)."""
+    if not st.session_state.pop(FILTER_RESET_KEY, False):
+        return
+    st.session_state[FILTER_SEGMENT_KEY] = ""
+    st.session_state[FILTER_VALUES_KEY] = []
+    for key in (FILTER_SEGMENT_KEY, FILTER_VALUES_KEY):
+        # not bound yet in this session (the widgets have not run): the URL's value would
+        # seed them; bound ones leave the URL when they are set to their default
+        with contextlib.suppress(StreamlitAPIException):
+            set_link_param(key, None)
+
+
 def respondent_filter() -> tuple[str, tuple[str, ...]] | None:
     """The sidebar's filter: (segment column, values kept), or None for everyone."""
+    if st.session_state.get(FILTER_RESET_KEY):
+        return None
     segment = st.session_state.get(FILTER_SEGMENT_KEY)
     values = tuple(st.session_state.get(FILTER_VALUES_KEY) or ())
     if not segment or not values:
@@ -251,3 +318,119 @@ def built_report() -> object | None:
 def keep_built_report(built: object) -> None:
     """Keep the report just built for this session's downloads."""
     st.session_state[REPORT_BUILT_KEY] = built
+
+
+# --- the link and the workspace -----------------------------------------------------------
+
+
+def link_param(name: str) -> str | None:
+    """A link parameter as the URL has it now (None when the URL has none)."""
+    return _from_url(name)
+
+
+def set_link_param(name: str, value: str | None) -> None:
+    """Put ``name=value`` in the URL (None: take it out); nothing is sent when unchanged."""
+    if value is None:
+        if name in st.query_params:
+            del st.query_params[name]
+    elif st.query_params.get(name) != value:
+        st.query_params[name] = value
+
+
+def keep_page_params(url_path: str) -> None:
+    """Take the parameters of other pages (:data:`PAGE_PARAMS`) out of the URL."""
+    for name, page in PAGE_PARAMS.items():
+        if page != url_path:
+            set_link_param(name, None)
+
+
+@dataclass(frozen=True)
+class OpenWorkspace:
+    """The workspace the session shows: its ``id``, ``name``, whether it is a ``draft`` and
+    whether this browser created it (``own``); its surveys as ``waves`` (dataset id, label)
+    in order, and the ``wave`` shown (None when it has one survey or none)."""
+
+    id: str
+    name: str
+    draft: bool
+    own: bool
+    waves: tuple[tuple[str, str], ...] = ()
+    wave: str | None = None
+
+
+def workspace() -> OpenWorkspace | None:
+    """The workspace this session shows (None: the demo, or data not saved)."""
+    found = st.session_state.get(WORKSPACE_KEY)
+    return found if isinstance(found, OpenWorkspace) else None
+
+
+def workspace_id() -> str | None:
+    """The id of the workspace this session shows (None: none)."""
+    found = workspace()
+    return found.id if found is not None else None
+
+
+def use_workspace(opened: OpenWorkspace | None, *, link: bool = True) -> None:
+    """The session shows ``opened`` (None: no workspace); ``w`` and ``wave`` say so in the URL
+    (unless ``link`` is false: a link that failed keeps its address)."""
+    st.session_state[WORKSPACE_KEY] = opened
+    st.session_state.pop(LINK_FAILED_KEY, None)
+    if link:
+        set_link_param(WORKSPACE_PARAM, opened.id if opened else None)
+        set_link_param(WAVE_PARAM, opened.wave if opened else None)
+
+
+def link_failure() -> tuple[str, object] | None:
+    """The workspace id of the URL that could not be opened, and why (a message)."""
+    return st.session_state.get(LINK_FAILED_KEY)
+
+
+def remember_link_failure(ident: str, message: object) -> None:
+    """Record that the link's workspace ``ident`` cannot be opened (asked once per session)."""
+    st.session_state[LINK_FAILED_KEY] = (ident, message)
+
+
+def leave_notice(text: str) -> None:
+    """A message for the next run to show (a rerun follows what wrote it)."""
+    st.session_state[NOTICE_KEY] = text
+
+
+def take_notice() -> str | None:
+    """The message :func:`leave_notice` left, once."""
+    return st.session_state.pop(NOTICE_KEY, None)
+
+
+def browser_key() -> str:
+    """This browser's random key: from its cookie (:data:`BROWSER_COOKIE`), else a new one
+    (``secrets``, 192 bits) that the page then keeps in the cookie (``ui.workspaces``). The
+    workspaces a browser creates carry a hash of it, so that it can list them."""
+    key = st.session_state.get(BROWSER_KEY)
+    if not key:
+        cookie = st.context.cookies.get(BROWSER_COOKIE)
+        valid = isinstance(cookie, str) and BROWSER_KEY_PATTERN.fullmatch(cookie)
+        key = cookie if valid else secrets.token_urlsafe(24)
+        st.session_state[BROWSER_KEY] = key
+    return key
+
+
+def remember_browser_key(value: object) -> None:
+    """Adopt the key the browser already keeps (another tab may have set the cookie first)."""
+    if isinstance(value, str) and BROWSER_KEY_PATTERN.fullmatch(value):
+        st.session_state[BROWSER_KEY] = value
+
+
+def widget_value(key: str) -> object:
+    """The value of the widget ``key`` (a chart's selection, in its callback)."""
+    return st.session_state.get(key)
+
+
+def touchpoint(known: Iterable[str]) -> str | None:
+    """The touchpoint picked on the Emotion page: the link's ``touchpoint``, when it is one
+    of ``known`` (the journey's ids)."""
+    value = link_param(TOUCHPOINT_PARAM)
+    return value if value is not None and value in set(known) else None
+
+
+def choose_touchpoint(value: str | None) -> None:
+    """Pick a touchpoint (None: none); the link carries it."""
+    set_link_param(TOUCHPOINT_PARAM, value or None)

@@ -60,11 +60,16 @@ def keep(upload: object, *, journey_json: str | None = None) -> state.DatasetCho
     returns nothing for it, which :func:`ui.widgets.fresh_upload` already expects).
     """
     choice = write(upload.getvalue(), upload.name, journey_json=journey_json)
+    forget(upload)
+    return choice
+
+
+def forget(upload: object) -> None:
+    """Drop Streamlit's copy of an ``st.file_uploader`` file's bytes (they are on disk now)."""
     ctx = get_script_run_ctx()
     file_id = getattr(upload, "file_id", None)
     if ctx is not None and file_id is not None:
         ctx.uploaded_file_mgr.remove_file(session_id=ctx.session_id, file_id=file_id)
-    return choice
 
 
 def discard(choice: state.DatasetChoice) -> None:

@@ -14,7 +14,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from mot import report
 from mot.errors import MotError
-from ui import data, queries, state, uploads
+from ui import data, queries, state, workspaces
 from ui.i18n import chart_text, mot_text, number, t
 
 T = TypeVar("T")
@@ -159,15 +159,20 @@ def chart(
     *args: object,
     key: str,
     selectable: bool = False,
+    pick: Callable[[str | None], None] | None = None,
     **kwargs: object,
 ) -> object:
     """Draw ``builder(*args, **kwargs)`` (a ``mot.charts`` builder) with the product's theme.
 
     The spec comes from :func:`ui.data.chart_spec` (cached per session). With
-    ``selectable``, clicks rerun the page and the selection state is returned.
+    ``selectable``, clicks rerun the page and the selection state is returned; with
+    ``pick`` too, each click calls ``pick(touchpoint)`` (None when the click picked none),
+    for example :func:`ui.state.choose_touchpoint`, which keeps it in the link.
     """
     spec = data.chart_spec(builder, *args, key=key, **kwargs)
-    options = {"on_select": "rerun"} if selectable else {}
+    options: dict[str, object] = {}
+    if selectable:
+        options["on_select"] = (lambda: pick(picked(state.widget_value(key)))) if pick else "rerun"
     return st.vega_lite_chart(spec=spec, width="stretch", theme=None, key=key, **options)
 
 
@@ -199,7 +204,7 @@ def redraw_label(key: str) -> None:
 def segment_picker(
     loaded: data.Loaded, *, key: str, label_key: str = "common.segment_overlay"
 ) -> str | None:
-    """A choice of segment to split by (None = no split)."""
+    """A choice of segment to split by (None = no split), kept in the link (``?<key>=``)."""
     segments = list(loaded.survey.segments)
     if not segments:
         return None
@@ -209,6 +214,7 @@ def segment_picker(
         options=["", *segments],
         key=key,
         format_func=lambda s: s or t("common.none"),
+        bind="query-params",
     )
     return choice or None
 
@@ -380,8 +386,8 @@ def switch_dataset(
                 status.update(label=t(f"data.step.{step}"))
     except MotError as exc:
         if new_file and choice is not None:
-            uploads.discard(choice)  # a refused upload leaves nothing on disk
+            workspaces.discard(choice)  # a refused upload leaves nothing on disk or stored
         st.error(t(error_key, error=md_message(exc)))
         return
-    state.use_dataset(choice)
+    state.use_dataset(workspaces.remember_edit(choice))  # saved in the session's workspace
     st.rerun()

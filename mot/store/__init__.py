@@ -197,6 +197,23 @@ def _settings_url(data_dir: Path | None) -> str:
     return f"sqlite:///{folder / 'mot.sqlite3'}"
 
 
+def database_url(data_dir: Path | str | None = None) -> str:
+    """The database :func:`open_store` opens by default.
+
+    ``MOT_DATABASE_URL`` when it is set, else the SQLite file ``mot.sqlite3`` in ``data_dir``
+    (``MOT_DATA_DIR``, else :data:`DEFAULT_DATA_DIR`; the folder is created). The dashboard
+    keeps one store per process and database URL.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> url = database_url(tempfile.mkdtemp())
+    >>> url.startswith("sqlite:///") or url == os.environ["MOT_DATABASE_URL"]
+    True
+    """
+    return _settings_url(Path(data_dir) if data_dir else None)
+
+
 def _env_number(name: str, default: float) -> float:
     raw = os.environ.get(name)
     if raw is None or not raw.strip():
@@ -240,7 +257,7 @@ def open_store(
     StoreError
         If a setting is not a positive number.
     """
-    url = url or _settings_url(Path(data_dir) if data_dir else None)
+    url = url or database_url(data_dir)
     if max_file_bytes is None:
         max_file_bytes = int(_env_number("MOT_MAX_UPLOAD_MB", DEFAULT_MAX_FILE_MB) * 2**20)
     if retention_days is None:
@@ -776,6 +793,7 @@ __all__ = [
     "SavedView",
     "Store",
     "Workspace",
+    "database_url",
     "new_id",
     "open_store",
 ]

@@ -10,7 +10,7 @@ import streamlit as st
 
 from mot import behaviour
 from mot.errors import EventLogError, MotError
-from ui import logs, state, widgets
+from ui import logs, state, widgets, workspaces
 from ui.i18n import mot_text, number, t
 
 LOG_TYPES = ["csv", "tsv", "txt", "parquet", "jsonl", "ndjson", "json", "gz"]
@@ -42,7 +42,7 @@ def switch_log(build: Callable[[], state.EventLogChoice], upload_id: str | None 
         st.error(t("data.log_upload_error", error=widgets.md_message(exc)))
         return
     state.mark_log_upload_seen(upload_id)
-    state.use_event_log(new)
+    state.use_event_log(workspaces.keep_event_log(new))  # saved in the session's workspace
     st.rerun()
 
 
@@ -70,7 +70,7 @@ def _upload(current: state.EventLogChoice) -> None:
     name = t("behaviour.demo_log") if current.is_demo else current.name
     st.markdown(t("behaviour.current", name=widgets.md_text(name)))
     if st.button(t("data.log_back_to_demo"), key="data_log_demo", disabled=current.is_demo):
-        state.use_event_log(state.DEMO_LOG)
+        workspaces.back_to_demo_log()
         st.rerun()
 
 

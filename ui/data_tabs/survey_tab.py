@@ -18,7 +18,7 @@ from mot.mapping import with_measure_scales as with_scales
 from mot.survey import SurveyData, tidy_columns
 from mot.validation import SEVERITIES, ValidationReport
 from mot.vocabulary import Severity
-from ui import data, mapping_table, scale_check, state, uploads, widgets
+from ui import data, mapping_table, scale_check, state, widgets, workspaces
 from ui.i18n import MEASURE_KEYS, mot_text, number, t
 
 TYPES = ["csv", "txt", "tsv", "xlsx", "sav", "zsav", "parquet", "json", "jsonl"]
@@ -56,12 +56,13 @@ def _upload(choice: state.DatasetChoice) -> None:
         t("data.upload"), TYPES, key="data_upload", help=t("data.upload_help")
     )
     if upload := widgets.fresh_upload(upload, key="data_upload"):
-        new = uploads.keep(upload, journey_json=choice.journey_json)  # on disk, not in memory
+        # on disk and in a draft workspace, not in memory
+        new = workspaces.keep_upload(upload, journey_json=choice.journey_json)
         widgets.switch_dataset(lambda: new, "data.error.upload", new_file=True)
     name = t("data.demo") if choice.is_demo else widgets.md_text(choice.name)
     st.markdown(t("data.current", name=name))
     if st.button(t("sidebar.back_to_demo"), key="data_demo", disabled=choice.is_default_demo):
-        state.use_dataset(state.DEMO)
+        workspaces.back_to_demo()
         st.rerun()
 
 

@@ -1,0 +1,105 @@
+"""Workspace strings: the Data page's Workspace tab, the sidebar, links that cannot be opened."""
+
+STRINGS = {
+    "workspace.tab": ("Workspace", "Espacio de trabajo"),
+    "workspace.caption": (
+        "A workspace keeps your survey (with its mapping and journey) and your event log on "
+        "the server, so that a link brings them back: after a reload, on another device, or "
+        "for a colleague. Anyone who has the link can open it; nobody else can find it.",
+        "Un espacio de trabajo guarda tu encuesta (con su asignación de columnas y su "
+        "recorrido) y tu registro de eventos en el servidor, para que un enlace los "
+        "recupere: al recargar, en otro dispositivo o para un compañero. Quien tenga el "
+        "enlace puede abrirlo; nadie más puede encontrarlo.",
+    ),
+    "workspace.none": (
+        "This session shows data that is not saved (the demo). Uploading a file keeps it as "
+        "a draft; save it with a name to keep it and to share it.",
+        "Esta sesión muestra datos que no están guardados (la demo). Al subir un archivo se "
+        "guarda como borrador; guárdalo con un nombre para conservarlo y compartirlo.",
+    ),
+    "workspace.draft": (
+        "Your data is kept as a private draft: the link below (the address in your browser "
+        "now) brings it back after a reload. A draft unused for {days} days is deleted; save "
+        "it with a name to list it under this browser's workspaces.",
+        "Tus datos se guardan como un borrador privado: el enlace de abajo (la dirección "
+        "que tiene ahora tu navegador) los recupera al recargar. Un borrador sin usar "
+        "durante {days} días se borra; guárdalo con un nombre para verlo en la lista de "
+        "espacios de este navegador.",
+    ),
+    "workspace.named": (
+        "This session shows the workspace **{name}**. It is kept until it goes {days} days "
+        "unused, or until someone deletes it.",
+        "Esta sesión muestra el espacio de trabajo **{name}**. Se conserva hasta que pasen "
+        "{days} días sin usarlo, o hasta que alguien lo borre.",
+    ),
+    "workspace.link": ("Link to this workspace", "Enlace a este espacio de trabajo"),
+    "workspace.link_help": (
+        "The address in your browser's bar says more: the page, the survey wave, the "
+        "respondent filter, the segment split, the touchpoint picked on the emotion curve, "
+        "the language and large type. Copy it to show someone exactly this view.",
+        "La dirección de la barra del navegador dice más: la página, la oleada de la "
+        "encuesta, el filtro de personas, la división por segmento, el punto de contacto "
+        "elegido en la curva emocional, el idioma y la letra grande. Cópiala para enseñar "
+        "a alguien exactamente esta vista.",
+    ),
+    "workspace.name": ("Name", "Nombre"),
+    "workspace.save": ("Save as workspace", "Guardar como espacio de trabajo"),
+    "workspace.save_help": (
+        "Your draft keeps its link and gets this name; the demo or a workspace someone else "
+        "made is copied into a new workspace of yours.",
+        "Tu borrador conserva su enlace y recibe este nombre; la demo o un espacio que "
+        "creó otra persona se copian en un espacio nuevo tuyo.",
+    ),
+    "workspace.rename": ("Rename", "Cambiar el nombre"),
+    "workspace.new_name": ("New name", "Nombre nuevo"),
+    "workspace.delete": ("Delete this workspace", "Borrar este espacio de trabajo"),
+    "workspace.delete_confirm": (
+        "I understand that its data, files, saved views and actions are deleted for "
+        "everyone who has the link.",
+        "Entiendo que sus datos, archivos, vistas guardadas y acciones se borran para todas "
+        "las personas que tengan el enlace.",
+    ),
+    "workspace.deleted": (
+        "The workspace “{name}” and its files were deleted.",
+        "Se han borrado el espacio de trabajo «{name}» y sus archivos.",
+    ),
+    "workspace.error": (
+        "The workspace could not be changed: {error}",
+        "No se ha podido cambiar el espacio de trabajo: {error}",
+    ),
+    "workspace.unavailable": (
+        "Workspaces are not available now: {error}",
+        "Los espacios de trabajo no están disponibles ahora: {error}",
+    ),
+    "workspace.not_saved": (
+        "Your change is used in this session but could not be saved, so a reload will not "
+        "bring it back: {error}",
+        "Tu cambio se usa en esta sesión pero no se ha podido guardar, así que al recargar "
+        "no volverá: {error}",
+    ),
+    "workspace.mine": ("Workspaces this browser created", "Espacios creados en este navegador"),
+    "workspace.mine_caption": (
+        "This browser is recognised by a random key kept in a cookie: another browser, or "
+        "a private window, has a list of its own.",
+        "Este navegador se reconoce por una clave aleatoria guardada en una cookie: otro "
+        "navegador, o una ventana privada, tiene su propia lista.",
+    ),
+    "workspace.mine_none": (
+        "This browser has not created a workspace yet.",
+        "Este navegador aún no ha creado ningún espacio de trabajo.",
+    ),
+    "workspace.col.kind": ("Kept as", "Guardado como"),
+    "workspace.col.used": ("Last used (UTC)", "Último uso (UTC)"),
+    "workspace.kind.draft": ("draft", "borrador"),
+    "workspace.kind.named": ("named workspace", "espacio con nombre"),
+    "workspace.pick": ("Workspace to open", "Espacio que abrir"),
+    "workspace.open": ("Open", "Abrir"),
+    "workspace.sidebar_draft": (
+        "Draft workspace: reload-safe",
+        "Espacio de trabajo en borrador: se conserva al recargar",
+    ),
+    "workspace.sidebar_named": ("Workspace: {name}", "Espacio de trabajo: {name}"),
+    "workspace.wave": ("Survey wave", "Oleada de la encuesta"),
+    "workspace.problem_title": ("This link cannot be opened", "No se puede abrir este enlace"),
+    "workspace.open_demo": ("Open the demo", "Abrir la demo"),
+}

@@ -1,0 +1,122 @@
+"""The Data page's Workspace tab: the workspace shown and its link, save it under a name,
+rename or delete it, and open one of the workspaces this browser created. Every change goes
+through :mod:`ui.workspaces` (the store) and :mod:`ui.state` (the session and the link)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from mot.errors import MotError
+from ui import state, widgets, workspaces
+from ui.i18n import number, t
+
+
+def _change(step: Callable[[], object]) -> bool:
+    """Run a change of the store; say why when it fails. Whether it was done."""
+    try:
+        step()
+    except MotError as exc:
+        st.error(t("workspace.error", error=widgets.md_message(exc)))
+        return False
+    return True
+
+
+def _current(shown: state.OpenWorkspace | None, days: str) -> None:
+    if shown is None:
+        st.info(t("workspace.none"), icon=":material/cloud_off:")
+        return
+    if shown.draft:
+        st.info(t("workspace.draft", days=days), icon=":material/draft:")
+    else:
+        name = widgets.md_text(shown.name)
+        st.success(t("workspace.named", name=name, days=days), icon=":material/cloud_done:")
+    st.caption(t("workspace.link"))
+    st.code(workspaces.link(shown.id), language=None)
+    st.caption(t("workspace.link_help"))
+
+
+def _save(shown: state.OpenWorkspace | None) -> None:
+    suggested = shown.name if shown is not None else state.dataset().name
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    name = left.text_input(
+        t("workspace.name"), value=suggested, key=f"workspace_name_{shown.id if shown else ''}"
+    )
+    clicked = right.button(
+        t("workspace.save"), key="workspace_save", type="primary", help=t("workspace.save_help")
+    )
+    if clicked and _change(lambda: workspaces.save_as(name)):
+        st.rerun()
+
+
+def _rename_or_delete(shown: state.OpenWorkspace) -> None:
+    if not shown.draft:
+        left, right = st.columns([3, 1], vertical_alignment="bottom")
+        name = left.text_input(
+            t("workspace.new_name"), value=shown.name, key=f"workspace_rename_{shown.id}"
+        )
+        if right.button(t("workspace.rename"), key="workspace_rename") and _change(
+            lambda: workspaces.rename(name)
+        ):
+            st.rerun()
+    sure = st.checkbox(t("workspace.delete_confirm"), key=f"workspace_sure_{shown.id}")
+    if st.button(t("workspace.delete"), key="workspace_delete", disabled=not sure) and _change(
+        workspaces.delete
+    ):
+        state.leave_notice(t("workspace.deleted", name=shown.name))
+        st.rerun()
+
+
+def mine_rows(found: list) -> pd.DataFrame:
+    """This browser's workspaces as the tab lists them (name, kept as, last used)."""
+    return pd.DataFrame(
+        {
+            t("workspace.name"): [w.name for w in found],
+            t("workspace.col.kind"): [
+                t("workspace.kind.draft" if w.draft else "workspace.kind.named") for w in found
+            ],
+            t("workspace.col.used"): [w.used_at.strftime("%Y-%m-%d %H:%M") for w in found],
+        }
+    )
+
+
+def _mine(shown: state.OpenWorkspace | None) -> None:
+    st.subheader(t("workspace.mine"))
+    st.caption(t("workspace.mine_caption"))
+    try:
+        found = workspaces.mine()
+    except MotError as exc:
+        st.error(t("workspace.unavailable", error=widgets.md_message(exc)))
+        return
+    if not found:
+        st.caption(t("workspace.mine_none"))
+        return
+    st.dataframe(mine_rows(found), hide_index=True, key="workspace_mine_table")
+    names = {w.id: w.name for w in found}
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    picked = left.selectbox(
+        t("workspace.pick"), list(names), format_func=names.get, key="workspace_pick"
+    )
+    is_shown = shown is not None and picked == shown.id
+    if right.button(t("workspace.open"), key="workspace_open", disabled=is_shown) and _change(
+        lambda: workspaces.open_workspace(picked)
+    ):
+        st.rerun()
+
+
+def render() -> None:
+    """Draw the tab (an unreachable store is said, and the rest of the page goes on)."""
+    st.caption(t("workspace.caption"))
+    try:
+        days = number(workspaces.retention_days(), 0)
+    except MotError as exc:
+        st.error(t("workspace.unavailable", error=widgets.md_message(exc)))
+        return
+    shown = state.workspace()
+    _current(shown, days)
+    _save(shown)
+    if shown is not None:
+        _rename_or_delete(shown)
+    _mine(shown)
