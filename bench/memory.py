@@ -126,21 +126,25 @@ def one_row_copy(path: Path) -> Path:
 
 
 # The Data page opened on an upload, as a browser session does (AppTest runs the page in
-# this process): the upload's bytes received and written to disk as the page keeps them
-# (ui.uploads), then reading, suggesting the mapping, building and validating the survey,
-# the preview.
+# this process): the upload's bytes received, written to disk and stored in a draft workspace
+# as the page keeps them (ui.workspaces.keep_survey, in a throwaway data folder), then
+# reading, suggesting the mapping, building and validating the survey, the preview.
 _APP_UPLOAD = """
-import sys
+import os, shutil, sys, tempfile
 from pathlib import Path
+store = tempfile.mkdtemp(prefix="mot-bench-store-")
+os.environ["MOT_DATA_DIR"] = store
+os.environ.pop("MOT_DATABASE_URL", None)
 from streamlit.testing.v1 import AppTest
-from ui import uploads
+from ui import data, uploads, workspaces  # as the app: ui.data is imported before any upload
 path = Path(sys.argv[1])
-choice = uploads.write(path.read_bytes(), path.name)
+choice = workspaces.keep_survey(path.read_bytes(), path.name)
 at = AppTest.from_file(str(Path.cwd() / "pages" / "data.py"), default_timeout=900)
 at.session_state["dataset"] = choice
 at.run()
 uploads.discard(choice)
-if at.exception or at.error:
+shutil.rmtree(store, ignore_errors=True)
+if at.exception or at.error or choice.workspace_id is None:
     sys.exit(1)
 """
 

@@ -84,6 +84,10 @@ DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / ".mot"
 ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]{15,63}")
 """What a stored id looks like: anything else is unknown without a query."""
 
+LARGE_FILE = 2**20
+"""A file above this size is written on a connection of its own (PostgreSQL: see
+``_engine.reading``), so that no copy of it stays in memory after the save."""
+
 USE_RESOLUTION = timedelta(hours=1)
 """A workspace's last use is written at most this often (reading it is not a write each time)."""
 
@@ -482,9 +486,10 @@ class Store:
         c = connection
         known = c.execute(select(t.files.c.sha256).where(t.files.c.sha256 == digest)).first()  # type: ignore[attr-defined]
         if known is None:
-            c.execute(  # type: ignore[attr-defined]
-                insert(t.files).values(sha256=digest, size=size, content=content, created_at=_now())
-            )
+            # the bytes as a parameter of the call, not a value of the statement: a compiled
+            # statement is cached, and would keep a copy of the file alive with it
+            row = {"sha256": digest, "size": size, "content": content, "created_at": _now()}
+            c.execute(insert(t.files), row)  # type: ignore[attr-defined]
         return digest, size
 
     def add_dataset(
@@ -523,7 +528,7 @@ class Store:
                 _check_json(value, name)
         now = _now()
         try:
-            with writing(self.engine) as connection:
+            with writing(self.engine, large=len(content) > LARGE_FILE) as connection:
                 self._require(connection, workspace_id)  # locked: positions stay distinct
                 digest, size = self._put_file(connection, content, file_name)
                 position = connection.execute(
@@ -612,7 +617,7 @@ class Store:
         WorkspaceNotFoundError
             If no dataset holds a file with that hash any more.
         """
-        with reading(self.engine) as connection:
+        with reading(self.engine, large=True) as connection:
             content = connection.execute(
                 select(t.files.c.content).where(t.files.c.sha256 == sha256)
             ).scalar()

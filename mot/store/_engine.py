@@ -29,9 +29,10 @@ _MIGRATION_LOCK = 0x6D6F7473  # "mots": the advisory lock key of the migrations 
 def make_engine(url: str) -> Engine:
     """An engine for ``url``, set up for the store (SQLite pragmas, pool checks)."""
     if url.startswith("sqlite"):
-        engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
-        )
+        # No cache of prepared statements: a cached statement keeps its last bound values,
+        # and a file's bytes would stay in memory beside the survey read from them.
+        arguments = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+        engine = create_engine(url, connect_args={**arguments, "cached_statements": 0})
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
@@ -59,17 +60,35 @@ def _sqlite_begin(connection: Connection) -> None:
 
 
 @contextmanager
-def writing(engine: Engine) -> Iterator[Connection]:
-    """A write transaction: committed when the block ends, rolled back if it raises."""
-    with engine.connect().execution_options(mot_write=True) as connection, connection.begin():
-        yield connection
+def writing(engine: Engine, *, large: bool = False) -> Iterator[Connection]:
+    """A write transaction: committed when the block ends, rolled back if it raises.
+
+    ``large``: it carries a file's bytes; see :func:`reading`.
+    """
+    with engine.connect().execution_options(mot_write=True) as connection:
+        with connection.begin():
+            yield connection
+        _let_go(connection, large)
 
 
 @contextmanager
-def reading(engine: Engine) -> Iterator[Connection]:
-    """A read transaction (one consistent snapshot)."""
-    with engine.connect() as connection, connection.begin():
-        yield connection
+def reading(engine: Engine, *, large: bool = False) -> Iterator[Connection]:
+    """A read transaction (one consistent snapshot).
+
+    ``large``: it carries a file's bytes. The connection is then closed instead of going
+    back to the pool: libpq (PostgreSQL) keeps its buffers as large as the largest message
+    they held, a copy of the file for as long as the connection lives, and SQLite its page
+    cache full of the file's pages.
+    """
+    with engine.connect() as connection:
+        with connection.begin():
+            yield connection
+        _let_go(connection, large)
+
+
+def _let_go(connection: Connection, large: bool) -> None:
+    if large:
+        connection.invalidate()
 
 
 def migrate(engine: Engine) -> None:

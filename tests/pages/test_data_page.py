@@ -50,6 +50,7 @@ def test_renders_on_the_demo_data_in_english():
         "Journey",
         "Validation report",
         "Event log",
+        "Workspace",  # issue 13: save, open, rename, delete workspaces
     ]
     shown = metrics(at)
     assert shown["Respondents"] == "2,000"
@@ -77,6 +78,7 @@ def test_renders_in_spanish():
         "Recorrido",
         "Informe de validación",
         "Registro de eventos",
+        "Espacio de trabajo",
     ]
     shown = metrics(at)
     assert shown["Personas encuestadas"] == "2.000"
