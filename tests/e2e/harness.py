@@ -40,13 +40,16 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 90)
 
 
 @contextlib.contextmanager
-def server(script: str = "app.py") -> Iterator[str]:
-    """Run ``streamlit run script`` on a free loopback port; yield its URL.
+def server(
+    script: str = "app.py", *, env: dict[str, str] | None = None, port: int | None = None
+) -> Iterator[str]:
+    """Run ``streamlit run script`` on a free loopback port (or ``port``); yield its URL.
 
     The dashboard itself (``app.py``) starts as ``make run`` starts it: ``python -m ui.serve``
-    (``streamlit run app.py`` with the warm-up of :mod:`ui.serve`).
+    (``streamlit run app.py`` with the warm-up of :mod:`ui.serve`). ``env`` adds to the
+    server's environment (a data folder of its own, for example).
     """
-    port = free_port()
+    port = port or free_port()
     launcher = ["ui.serve"] if script == "app.py" else ["streamlit", "run", script]
     command = [
         sys.executable,
@@ -61,7 +64,7 @@ def server(script: str = "app.py") -> Iterator[str]:
         "--browser.gatherUsageStats",
         "false",
     ]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, **(env or {}), "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )

@@ -40,7 +40,7 @@ def _current(shown: state.OpenWorkspace | None, days: str) -> None:
 
 def _save(shown: state.OpenWorkspace | None) -> None:
     suggested = shown.name if shown is not None else state.dataset().name
-    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    left, right = st.columns([2, 1], vertical_alignment="bottom")
     name = left.text_input(
         t("workspace.name"), value=suggested, key=f"workspace_name_{shown.id if shown else ''}"
     )
