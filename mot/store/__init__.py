@@ -66,7 +66,7 @@ from mot.errors import (
     WorkspaceNotFoundError,
 )
 from mot.messages import Message
-from mot.store._engine import make_engine, migrate, reading, writing
+from mot.store._engine import LARGE_FILE, make_engine, migrate, reading, writing
 
 DatasetKind = Literal["survey", "events"]
 ActionStatus = Literal["idea", "planned", "doing", "done"]
@@ -83,10 +83,6 @@ DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / ".mot"
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]{15,63}")
 """What a stored id looks like: anything else is unknown without a query."""
-
-LARGE_FILE = 2**20
-"""A file above this size is written on a connection of its own (PostgreSQL: see
-``_engine.reading``), so that no copy of it stays in memory after the save."""
 
 USE_RESOLUTION = timedelta(hours=1)
 """A workspace's last use is written at most this often (reading it is not a write each time)."""
@@ -204,9 +200,8 @@ def _settings_url(data_dir: Path | None) -> str:
 def database_url(data_dir: Path | str | None = None) -> str:
     """The database :func:`open_store` opens by default.
 
-    ``MOT_DATABASE_URL`` when it is set, else the SQLite file ``mot.sqlite3`` in ``data_dir``
-    (``MOT_DATA_DIR``, else :data:`DEFAULT_DATA_DIR`; the folder is created). The dashboard
-    keeps one store per process and database URL.
+    ``MOT_DATABASE_URL``, else the SQLite file ``mot.sqlite3`` in ``data_dir`` (``MOT_DATA_DIR``,
+    else :data:`DEFAULT_DATA_DIR`; created): the dashboard's one store per process and URL.
 
     Examples
     --------
@@ -486,8 +481,7 @@ class Store:
         c = connection
         known = c.execute(select(t.files.c.sha256).where(t.files.c.sha256 == digest)).first()  # type: ignore[attr-defined]
         if known is None:
-            # the bytes as a parameter of the call, not a value of the statement: a compiled
-            # statement is cached, and would keep a copy of the file alive with it
+            # a parameter of the call: a value of the (cached, compiled) statement would stay
             row = {"sha256": digest, "size": size, "content": content, "created_at": _now()}
             c.execute(insert(t.files), row)  # type: ignore[attr-defined]
         return digest, size

@@ -20,6 +20,8 @@ SCHEMA_REVISION = "0001"
 """The newest migration's revision (a test checks it against the migrations' head)."""
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+LARGE_FILE = 2**20
+"""A larger file is saved on a connection of its own (``large``, see :func:`reading`)."""
 BUSY_TIMEOUT_MS = 10_000
 """How long a SQLite connection waits for another's write lock before it gives up."""
 
@@ -75,10 +77,10 @@ def writing(engine: Engine, *, large: bool = False) -> Iterator[Connection]:
 def reading(engine: Engine, *, large: bool = False) -> Iterator[Connection]:
     """A read transaction (one consistent snapshot).
 
-    ``large``: it carries a file's bytes. The connection is then closed instead of going
-    back to the pool: libpq (PostgreSQL) keeps its buffers as large as the largest message
-    they held, a copy of the file for as long as the connection lives, and SQLite its page
-    cache full of the file's pages.
+    ``large``: it carries a file's bytes. On PostgreSQL the connection is then closed
+    instead of going back to the pool: libpq keeps its buffers as large as the largest
+    message they held, a copy of the file for as long as the connection lives. (SQLite's
+    connection stays: an in-memory database lives in it.)
     """
     with engine.connect() as connection:
         with connection.begin():
@@ -87,7 +89,7 @@ def reading(engine: Engine, *, large: bool = False) -> Iterator[Connection]:
 
 
 def _let_go(connection: Connection, large: bool) -> None:
-    if large:
+    if large and connection.dialect.name == "postgresql":
         connection.invalidate()
 
 

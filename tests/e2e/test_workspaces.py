@@ -76,7 +76,7 @@ def _pick(page, box, option: str) -> None:
         try:
             wanted.wait_for(timeout=3000)
             break
-        except Exception:  # noqa: BLE001 - not open yet: click again
+        except Exception:  # not open yet: click again
             continue
     wanted.click()
 

@@ -24,9 +24,8 @@ from tests.pages.conftest import VALID_EXPORT, page_path
 from ui import state, workspaces
 
 # A second survey: 30 respondents, every one of them on a tablet, another file name.
-OTHER_EXPORT = (
-    b"ResponseId,device,FMOT_experienced,TMOT_experienced,recomendacion\n"
-    + b"".join(f"S{i},tablet,{1 + i % 5},{2 + i % 4},{i % 11}\n".encode() for i in range(30))
+OTHER_EXPORT = b"ResponseId,device,FMOT_experienced,TMOT_experienced,recomendacion\n" + b"".join(
+    f"S{i},tablet,{1 + i % 5},{2 + i % 4},{i % 11}\n".encode() for i in range(30)
 )
 LOG = (
     b"user_id,session_id,timestamp,event\n"
