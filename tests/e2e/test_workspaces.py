@@ -197,3 +197,31 @@ def test_the_workspace_tab_saves_and_lists_this_browsers_workspaces(chromium, tm
         assert stranger.get_by_text("Q3 workshop").count() == 0
         assert ident not in stranger.content()
         context.close()
+
+
+def test_the_touchpoint_picked_on_the_emotion_curve_is_in_the_link(chromium, tmp_path):
+    with server(env={"MOT_DATA_DIR": str(tmp_path / "data")}) as url:
+        first = chromium.new_context(viewport=VIEWPORT)
+        page = first.new_page()
+        page.goto(f"{url}/emotion")
+        page.locator(".vega-embed").first.wait_for(timeout=TIMEOUT)
+        settle(page)
+        tmot = page.locator(
+            '.vega-embed [aria-roledescription="point"]'
+            '[aria-label^="Touchpoint: Third moment of truth"]'
+        )
+        tmot.first.click(force=True)
+        page.wait_for_url(re.compile(r"[?&]touchpoint=TMOT"), timeout=TIMEOUT)
+        page.get_by_text("Focused on Third moment of truth.").wait_for(timeout=TIMEOUT)
+        copied = page.url
+        second = chromium.new_context(viewport=VIEWPORT)
+        other = second.new_page()
+        other.goto(copied)
+        other.get_by_text("Focused on Third moment of truth.").wait_for(timeout=TIMEOUT)
+        # the touchpoint belongs to the Emotion page: another page leaves it out of the link
+        other.locator('[data-testid="stSidebarNav"]').get_by_text("Overview").click()
+        other.get_by_text("Journey overview").first.wait_for(timeout=TIMEOUT)
+        settle(other)
+        assert "touchpoint=" not in other.url
+        first.close()
+        second.close()
