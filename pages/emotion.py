@@ -1,6 +1,7 @@
 # Emotion curve & peaks: the mean emotional curve with its band, per-segment lines, its peaks
 # and troughs, where customers' own peaks and troughs fall, and what they said at each moment.
-# Clicking a touchpoint on the curve focuses the tables and comments below on it.
+# Clicking a touchpoint on the curve focuses the tables and comments below on it; the link keeps
+# it (?touchpoint=TMOT), so a copied address shows the same focus.
 import streamlit as st
 
 from mot import charts

@@ -95,7 +95,12 @@ def sidebar(page: object | None = None) -> None:
     if problem is not None:
         _link_problem(problem)
     if notice := state.take_notice():
-        st.warning(widgets.md_message(notice), icon=":material/cloud_off:")
+        text, done = notice
+        show = st.success if done else st.warning
+        show(
+            widgets.md_message(text),
+            icon=":material/cloud_done:" if done else ":material/cloud_off:",
+        )
     _dataset()
     st.sidebar.divider()
     display_controls()

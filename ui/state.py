@@ -390,13 +390,14 @@ def remember_link_failure(ident: str, message: object) -> None:
     st.session_state[LINK_FAILED_KEY] = (ident, message)
 
 
-def leave_notice(text: str) -> None:
-    """A message for the next run to show (a rerun follows what wrote it)."""
-    st.session_state[NOTICE_KEY] = text
+def leave_notice(text: str, *, done: bool = False) -> None:
+    """A message for the next run to show (a rerun follows what wrote it): a warning, or
+    with ``done`` a confirmation."""
+    st.session_state[NOTICE_KEY] = (text, done)
 
 
-def take_notice() -> str | None:
-    """The message :func:`leave_notice` left, once."""
+def take_notice() -> tuple[str, bool] | None:
+    """The message :func:`leave_notice` left and whether it confirms, once."""
     return st.session_state.pop(NOTICE_KEY, None)
 
 

@@ -69,7 +69,11 @@ def creator_of(key: str) -> str:
 # --- the store --------------------------------------------------------------------------------
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+def _close(store: Store) -> None:
+    store.close()
+
+
+@st.cache_resource(max_entries=4, show_spinner=False, on_release=_close)
 def _open(url: str, max_upload_mb: str | None, retention_days: str | None) -> Store:
     # one engine per process and database (the settings in the key: a change reopens it)
     return open_store(url)

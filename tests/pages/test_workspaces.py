@@ -153,7 +153,8 @@ def test_an_upload_is_used_even_when_the_store_cannot_be_reached(monkeypatch):
     clean(at)
     assert at.session_state["dataset"].name == "wave_a.csv"
     assert "w" not in at.query_params
-    notice = at.session_state[state.NOTICE_KEY]
+    notice, done = at.session_state[state.NOTICE_KEY]
+    assert not done
     assert notice.startswith("Your change is used in this session but could not be saved")
     assert "cannot be reached" in notice
 
@@ -334,7 +335,8 @@ def test_save_rename_and_delete_a_workspace(store):
     assert "w" not in at.query_params
     assert at.session_state["dataset"] == state.DEMO
     assert at.session_state[state.NOTICE_KEY] == (
-        "The workspace “Q3 survey, final” and its files were deleted."
+        "The workspace “Q3 survey, final” and its files were deleted.",
+        True,
     )
     assert app(w=ident).error  # the link no longer opens it
 

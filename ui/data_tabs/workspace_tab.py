@@ -65,7 +65,7 @@ def _rename_or_delete(shown: state.OpenWorkspace) -> None:
     if st.button(t("workspace.delete"), key="workspace_delete", disabled=not sure) and _change(
         workspaces.delete
     ):
-        state.leave_notice(t("workspace.deleted", name=shown.name))
+        state.leave_notice(t("workspace.deleted", name=shown.name), done=True)
         st.rerun()
 
 
