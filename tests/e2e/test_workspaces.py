@@ -46,9 +46,9 @@ def chromium():
         yield instance
 
 
-def _shoot(page, name: str, *, full_page: bool = False) -> None:
+def _shoot(page, name: str) -> None:
     for folder in shot_dirs():
-        page.screenshot(path=str(folder / f"{name}.png"), full_page=full_page)
+        page.screenshot(path=str(folder / f"{name}.png"))
 
 
 def _sidebar(page):
@@ -142,6 +142,11 @@ def test_a_copied_link_shows_the_same_view_in_another_browser_after_a_restart(ch
         assert lost.locator('[data-testid="stException"]').count() == 0
         assert lost.locator('[data-testid="stMetricValue"]').count() == 0
         _shoot(lost, "workspace_unknown_1280x720_ES")
+        english = second.new_page()
+        english.goto(f"{url}/?w={'x' * 23}")
+        english.get_by_text("There is no workspace at this address").wait_for(timeout=TIMEOUT)
+        settle(english)
+        _shoot(english, "workspace_unknown_1280x720_EN")
         lost.get_by_role("button", name="Abrir la demo").click()
         _sidebar(lost).get_by_text("2.000 personas", exact=True).wait_for(timeout=TIMEOUT)
         assert "w=" not in lost.url
@@ -179,7 +184,10 @@ def test_the_workspace_tab_saves_and_lists_this_browsers_workspaces(chromium, tm
         page.get_by_text(shown).first.wait_for(timeout=TIMEOUT)
         settle(page)
         page.get_by_role("tab", name=tab, exact=True).click()
-        _shoot(page, f"workspace_tab_1280x720_{language}", full_page=True)
+        _shoot(page, f"workspace_tab_1280x720_{language}")
+        mine = "Workspaces this browser created" if language == "EN" else "Espacios creados"
+        page.get_by_text(mine).first.scroll_into_view_if_needed()
+        _shoot(page, f"workspace_list_1280x720_{language}")
         ident = re.search(r"[?&]w=([A-Za-z0-9_-]+)", page.url)[1]
         # the same browser, a new tab: its list has the workspace (the key in its cookie)
         again = context.new_page()

@@ -4,6 +4,7 @@ through :mod:`ui.workspaces` (the store) and :mod:`ui.state` (the session and th
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
 import pandas as pd
@@ -96,8 +97,9 @@ def _mine(shown: state.OpenWorkspace | None) -> None:
     st.dataframe(mine_rows(found), hide_index=True, key="workspace_mine_table")
     names = {w.id: w.name for w in found}
     left, right = st.columns([3, 1], vertical_alignment="bottom")
-    picked = left.selectbox(
-        t("workspace.pick"), list(names), format_func=names.get, key="workspace_pick"
+    listed = hashlib.sha256(repr(sorted(names.items())).encode()).hexdigest()[:12]
+    picked = left.selectbox(  # a key per list: a renamed workspace shows its new name
+        t("workspace.pick"), list(names), format_func=names.get, key=f"workspace_pick_{listed}"
     )
     is_shown = shown is not None and picked == shown.id
     if right.button(t("workspace.open"), key="workspace_open", disabled=is_shown) and _change(
