@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 import mot.store._tables as tables
 from mot.messages import Message, render
 from mot.store import Store, database_url, open_store
-from tests.pages.conftest import VALID_EXPORT, page_path
+from tests.pages.conftest import BROKEN, VALID_EXPORT, page_path
 from ui import state, workspaces
 
 # A second survey: 30 respondents, every one of them on a tablet, another file name.
@@ -145,6 +145,57 @@ def test_an_event_log_upload_goes_into_the_draft_and_comes_back(store):
     clean(again)
     log = again.session_state["event_log"]
     assert (log.name, log.content) == ("shop_log.csv", LOG)
+
+
+def test_a_refused_upload_leaves_no_draft(store):
+    at = upload(data_page(), "broken.csv", BROKEN)
+    clean(at)
+    assert at.session_state["dataset"] == state.DEMO
+    assert "w" not in at.query_params
+    assert store.list_workspaces(drafts=True) == []
+    assert store.n_files() == 0
+
+
+def test_a_file_over_the_store_limit_is_used_in_the_session_and_said_not_saved(
+    store, monkeypatch
+):
+    monkeypatch.setenv("MOT_MAX_UPLOAD_MB", "0.001")  # 1 KB: the 1.3 KB export is over it
+    at = upload(data_page(), "wave_a.csv", VALID_EXPORT)
+    clean(at)
+    assert at.session_state["dataset"].name == "wave_a.csv"
+    assert "w" not in at.query_params
+    notice, _ = at.session_state[state.NOTICE_KEY]
+    assert "MOT_MAX_UPLOAD_MB" in notice
+    assert store.list_workspaces(drafts=True) == []
+
+
+def test_back_to_the_demo_leaves_the_workspace(store):
+    at = upload(data_page(), "wave_a.csv", VALID_EXPORT)
+    ident = at.query_params["w"]
+    at.button(key="data_demo").click().run()
+    clean(at)
+    assert "w" not in at.query_params
+    assert at.session_state["dataset"] == state.DEMO
+    assert store.workspace_exists(ident)  # left, not deleted: its link still opens it
+
+
+def _open_then_add_log(ident, log):
+    from ui import state, workspaces
+
+    if state.workspace() is None:
+        workspaces.open_workspace(ident)
+        state.use_event_log(workspaces.keep_event_log(state.EventLogChoice("shop_log.csv", log)))
+
+
+def test_an_event_log_for_a_named_workspace_goes_into_a_new_draft(store):
+    ident = saved(store, "wave_a.csv", VALID_EXPORT)
+    at = AppTest.from_function(_open_then_add_log, args=(ident, LOG), default_timeout=120).run()
+    clean(at)
+    assert [d.kind for d in store.datasets(ident)] == ["survey"]  # theirs unchanged
+    draft = at.query_params["w"]
+    assert draft != ident and store.workspace(draft).draft
+    stored = {d.kind: store.file_content(d.sha256) for d in store.datasets(draft)}
+    assert stored == {"survey": VALID_EXPORT, "events": LOG}
 
 
 def test_an_upload_is_used_even_when_the_store_cannot_be_reached(monkeypatch):
