@@ -79,8 +79,9 @@ def reading(engine: Engine, *, large: bool = False) -> Iterator[Connection]:
 
     ``large``: it carries a file's bytes. On PostgreSQL the connection is then closed
     instead of going back to the pool: libpq keeps its buffers as large as the largest
-    message they held, a copy of the file for as long as the connection lives. (SQLite's
-    connection stays: an in-memory database lives in it.)
+    message they held, a copy of the file for as long as the connection lives. SQLite's
+    connection stays (an in-memory database lives in it) and hands back its page cache,
+    full of the file's pages.
     """
     with engine.connect() as connection:
         with connection.begin():
@@ -89,8 +90,12 @@ def reading(engine: Engine, *, large: bool = False) -> Iterator[Connection]:
 
 
 def _let_go(connection: Connection, large: bool) -> None:
-    if large and connection.dialect.name == "postgresql":
+    if not large:
+        return
+    if connection.dialect.name == "postgresql":
         connection.invalidate()
+    elif connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA shrink_memory")
 
 
 def migrate(engine: Engine) -> None:

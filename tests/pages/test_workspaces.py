@@ -156,9 +156,7 @@ def test_a_refused_upload_leaves_no_draft(store):
     assert store.n_files() == 0
 
 
-def test_a_file_over_the_store_limit_is_used_in_the_session_and_said_not_saved(
-    store, monkeypatch
-):
+def test_a_file_over_the_store_limit_is_used_in_the_session_and_said_not_saved(store, monkeypatch):
     monkeypatch.setenv("MOT_MAX_UPLOAD_MB", "0.001")  # 1 KB: the 1.3 KB export is over it
     at = upload(data_page(), "wave_a.csv", VALID_EXPORT)
     clean(at)
