@@ -91,3 +91,63 @@ def browser() -> Iterator[object]:
             yield instance
         finally:
             instance.close()
+
+
+TIMEOUT = 90_000  # ms: generous, for a loaded CI machine; every wait is for a condition
+
+
+def settle(page) -> None:
+    """Wait until Streamlit has run the page's script at least once and is idle.
+
+    Before the first run the app is also "not running", so a page's heading is waited
+    for first: a test that acts right after ``goto`` acts on a rendered page, with its
+    widgets (the uploader, the tabs) wired to the server.
+    """
+    page.locator("h1").first.wait_for(timeout=TIMEOUT)
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=TIMEOUT
+    )
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=TIMEOUT)
+
+
+def open_tab(page, name: str) -> None:
+    """Select the tab called ``name`` and wait until it is the selected one.
+
+    A rerun that redraws the tabs may land between a click and its effect; the click is
+    repeated until the tab says it is selected (bounded by ``TIMEOUT``).
+    """
+    tab = page.get_by_role("tab", name=name, exact=True)
+    deadline = time.monotonic() + TIMEOUT / 1000
+    while True:
+        settle(page)
+        tab.click()
+        try:
+            page.wait_for_function(
+                "name => [...document.querySelectorAll('[role=tab]')].some("
+                "t => t.innerText.trim() === name && t.getAttribute('aria-selected') === 'true')",
+                arg=name,
+                timeout=5_000,
+            )
+            settle(page)
+            if tab.get_attribute("aria-selected") == "true":
+                return
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+
+
+def fill(page, label: str, text: str) -> None:
+    """Type ``text`` into the field labelled ``label`` (Enter to send it) and wait until the
+    page, after its reruns, still holds it: a rerun that redraws the field with its default
+    may land between typing and its effect, so the typing is repeated (bounded by TIMEOUT).
+    """
+    deadline = time.monotonic() + TIMEOUT / 1000
+    while True:
+        settle(page)
+        field = page.get_by_label(label, exact=True)
+        field.fill(text)
+        field.press("Enter")
+        settle(page)
+        if field.input_value() == text or time.monotonic() > deadline:
+            assert field.input_value() == text
+            return

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from .harness import CHROMIUM, ROOT, browser, server
+from .harness import CHROMIUM, ROOT, TIMEOUT, browser, open_tab, server, settle
 
 pytestmark = [
     pytest.mark.e2e,
@@ -31,7 +31,6 @@ PAGES = {  # slug → words of the page's title
 }
 CHARTLESS = {"data", "report"}
 ARTIFACTS = ROOT / "tests" / "e2e" / "_artifacts"
-TIMEOUT = 90_000
 
 
 def shot_dirs() -> list:
@@ -60,14 +59,6 @@ def page(chromium, app_url):
     context = chromium.new_context(viewport={"width": 1440, "height": 1000})
     yield context.new_page()
     context.close()
-
-
-def settle(page) -> None:
-    """Wait until Streamlit has finished running the script."""
-    page.wait_for_selector(
-        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=TIMEOUT
-    )
-    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=TIMEOUT)
 
 
 @pytest.mark.parametrize("slug", list(PAGES))
@@ -134,7 +125,7 @@ def test_event_log_upload_feeds_the_behaviour_page(page, app_url, tmp_path):
     log.write_text("\n".join(rows) + "\n", encoding="utf-8")
     page.goto(f"{app_url}/data")
     settle(page)
-    page.get_by_role("tab", name="Event log").click()
+    open_tab(page, "Event log")
     uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="Upload an event log")
     uploader.locator('input[type="file"]').set_input_files(str(log))
     page.get_by_text("Event log: shop_log.csv").first.wait_for(timeout=TIMEOUT)

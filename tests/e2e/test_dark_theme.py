@@ -13,7 +13,7 @@ import pytest
 
 from mot import charts
 
-from .harness import CHROMIUM, ROOT, browser, server
+from .harness import CHROMIUM, ROOT, TIMEOUT, browser, server
 
 pytestmark = [
     pytest.mark.e2e,
@@ -24,7 +24,6 @@ pytestmark = [
 ]
 
 SHOTS = ROOT / "tests" / "e2e" / "_artifacts" / "dark"
-TIMEOUT = 90_000
 CHART = '[data-testid="stVegaLiteChart"] svg.marks'
 
 # The background of every chart, the page's background and the colour of the axis labels.

@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from .harness import CHROMIUM, ROOT, browser, server
+from .harness import CHROMIUM, ROOT, TIMEOUT, browser, open_tab, server, settle
 
 pytestmark = [
     pytest.mark.e2e,
@@ -23,7 +23,6 @@ pytestmark = [
     ),
 ]
 
-TIMEOUT = 90_000
 ARTIFACTS = ROOT / "tests" / "e2e" / "_artifacts"
 # Planted resources: relative URLs, so a rendered image would ask our own server for them.
 IMAGE = "![x](pixel-label.png)"
@@ -59,13 +58,6 @@ def injection_log() -> bytes:
         if i < 6:
             writer.writerow([f"u{i}", f"2026-03-02T12:{i:02d}:00Z", "purchase", "c", "mobile"])
     return out.getvalue().encode("utf-8")
-
-
-def settle(page) -> None:
-    page.wait_for_selector(
-        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=TIMEOUT
-    )
-    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=TIMEOUT)
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +122,7 @@ def test_an_injecting_log_header_is_an_ordinary_segment(session, tmp_path):
     log.write_bytes(injection_log())
     page.goto(f"{url}/data")  # a new session: the demo survey
     settle(page)
-    page.get_by_role("tab", name="Event log").click()
+    open_tab(page, "Event log")
     upload(page, "Upload an event log", log)
     page.get_by_text("Event log: injection.csv").first.wait_for(timeout=TIMEOUT)
     settle(page)

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .harness import CHROMIUM, ROOT, browser, server
+from .harness import CHROMIUM, ROOT, TIMEOUT, browser, server
 
 pytestmark = [
     pytest.mark.e2e,
@@ -34,7 +34,6 @@ pytestmark = [
 ]
 
 SHOTS = ROOT / "tests" / "e2e" / "_artifacts" / "large"
-TIMEOUT = 90_000
 SIZES = [(1280, 720), (1920, 1080)]
 TABLE = '.stDataFrameGlideDataEditor, [data-testid="stTable"] td'  # a grid, or a static table
 PAGES = {  # slug → what the page draws besides its title and charts

@@ -8,7 +8,7 @@ import pytest
 
 from tests.exports import qualtrics_export
 
-from .harness import CHROMIUM, ROOT, browser, server
+from .harness import CHROMIUM, ROOT, TIMEOUT, browser, open_tab, server, settle
 
 pytestmark = [
     pytest.mark.e2e,
@@ -18,20 +18,11 @@ pytestmark = [
     ),
 ]
 ARTIFACTS = ROOT / "tests" / "e2e" / "_artifacts"
-TIMEOUT = 90_000
-
-
-def settle(page) -> None:
-    page.wait_for_selector(
-        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=TIMEOUT
-    )
-    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=TIMEOUT)
 
 
 def mapping_rows(page, tab: str, marker: str, shot: str) -> str:
     """Open the mapping tab, scroll its table to the Q… rows, screenshot, return their text."""
-    page.get_by_role("tab", name=tab).click()
-    settle(page)
+    open_tab(page, tab)
     editor = page.locator('[data-testid="stDataFrame"]').nth(1)
     editor.wait_for(state="visible", timeout=TIMEOUT)
     editor.scroll_into_view_if_needed()

@@ -14,8 +14,8 @@ import re
 
 import pytest
 
-from .harness import CHROMIUM, browser, free_port, server
-from .test_browser import TIMEOUT, settle, shot_dirs
+from .harness import CHROMIUM, TIMEOUT, browser, fill, free_port, open_tab, server, settle
+from .test_browser import shot_dirs
 
 pytestmark = [
     pytest.mark.e2e,
@@ -176,14 +176,12 @@ def test_the_workspace_tab_saves_and_lists_this_browsers_workspaces(chromium, tm
         )
         page.wait_for_url(re.compile(r"[?&]w="), timeout=TIMEOUT)
         settle(page)
-        page.get_by_role("tab", name=tab, exact=True).click()
-        field = page.get_by_label(name_label, exact=True)
-        field.fill("Q3 workshop")
-        field.press("Enter")
+        open_tab(page, tab)
+        fill(page, name_label, "Q3 workshop")
         page.get_by_role("button", name=save).click()
-        page.get_by_text(shown).first.wait_for(timeout=TIMEOUT)
+        page.get_by_text(shown).filter(has_text="Q3 workshop").first.wait_for(timeout=TIMEOUT)
         settle(page)
-        page.get_by_role("tab", name=tab, exact=True).click()
+        open_tab(page, tab)
         _shoot(page, f"workspace_tab_1280x720_{language}")
         mine = "Workspaces this browser created" if language == "EN" else "Espacios creados"
         page.get_by_text(mine).first.scroll_into_view_if_needed()
@@ -193,7 +191,7 @@ def test_the_workspace_tab_saves_and_lists_this_browsers_workspaces(chromium, tm
         again = context.new_page()
         again.goto(f"{url}/data?lang={language}")
         settle(again)
-        again.get_by_role("tab", name=tab, exact=True).click()
+        open_tab(again, tab)
         again.get_by_text("Q3 workshop").first.wait_for(
             state="attached", timeout=TIMEOUT
         )  # the grid's cell
@@ -201,7 +199,7 @@ def test_the_workspace_tab_saves_and_lists_this_browsers_workspaces(chromium, tm
         stranger = chromium.new_context(viewport=VIEWPORT).new_page()
         stranger.goto(f"{url}/data?lang={language}")
         settle(stranger)
-        stranger.get_by_role("tab", name=tab, exact=True).click()
+        open_tab(stranger, tab)
         assert stranger.get_by_text("Q3 workshop").count() == 0
         assert ident not in stranger.content()
         context.close()
