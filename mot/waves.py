@@ -199,6 +199,21 @@ def compare_waves(
     keys = wide_a.index.union(wide_b.index)
     x = wide_a.reindex(index=keys, columns=pd.MultiIndex.from_tuples(cells)).to_numpy(np.float64)
     y = wide_b.reindex(index=keys, columns=pd.MultiIndex.from_tuples(cells)).to_numpy(np.float64)
+    tested = _tests(x, y, confidence=confidence, correction=correction, alpha=alpha)
+    frame = pd.DataFrame(
+        {"touchpoint": [c[0] for c in cells], "measure": [c[1] for c in cells], **tested}
+    )
+    return frame[list(WAVE_COLUMNS)]
+
+
+def _tests(
+    x: np.ndarray, y: np.ndarray, *, confidence: float, correction: str, alpha: float
+) -> dict[str, np.ndarray]:
+    """Test every column of wave A's ``x`` against wave B's ``y``.
+
+    Rows are the same respondent keys (NaN where one has no answer); the result holds the
+    columns of :data:`WAVE_COLUMNS` after ``touchpoint`` and ``measure``.
+    """
     n_1, mean_1, var_1 = _moments(x)
     n_2, mean_2, var_2 = _moments(y)
     pair = ~np.isnan(x) & ~np.isnan(y)
@@ -226,28 +241,117 @@ def compare_waves(
         "no_change",
     )
     method = np.select([n_c == 0, complete], ["welch", "paired"], "partially_overlapping")
-    return pd.DataFrame(
-        {
-            "touchpoint": [c[0] for c in cells],
-            "measure": [c[1] for c in cells],
-            "n_a": n_1.astype(np.int64),
-            "n_b": n_2.astype(np.int64),
-            "n_paired": n_c.astype(np.int64),
-            "mean_a": mean_1,
-            "mean_b": mean_2,
-            "difference": difference,
-            "ci_low": np.where(tested, low, np.nan),
-            "ci_high": np.where(tested, high, np.nan),
-            "method": method,
-            "t": np.where(tested, t, np.nan),
-            "df": np.where(tested, df, np.nan),
-            "p_value": p,
-            "p_adjusted": adjusted,
-            "effect_size": effect,
-            "change": change,
-        },
-        columns=list(WAVE_COLUMNS),
-    )
+    return {
+        "n_a": n_1.astype(np.int64),
+        "n_b": n_2.astype(np.int64),
+        "n_paired": n_c.astype(np.int64),
+        "mean_a": mean_1,
+        "mean_b": mean_2,
+        "difference": difference,
+        "ci_low": np.where(tested, low, np.nan),
+        "ci_high": np.where(tested, high, np.nan),
+        "method": method,
+        "t": np.where(tested, t, np.nan),
+        "df": np.where(tested, df, np.nan),
+        "p_value": p,
+        "p_adjusted": adjusted,
+        "effect_size": effect,
+        "change": change,
+    }
+
+
+NPS_WAVE_COLUMNS: tuple[str, ...] = WAVE_COLUMNS[1:]
+"""Columns of :func:`compare_nps_waves` (those of :func:`compare_waves` but ``touchpoint``)."""
+
+
+def _nps_scores(survey: SurveyData, pair_on: str, column: str) -> pd.Series:
+    """Each respondent's share of the NPS (+100 promoter, 0 passive, −100 detractor) by key."""
+    people = survey.respondents
+    if column not in people.columns:
+        raise MissingMeasureError(Message("missing.nps_column", column=column))
+    if pair_on not in people.columns:
+        raise MotError(Message("waves.no_pair_column", column=pair_on))
+    answer = pd.to_numeric(people[column], errors="coerce").where(lambda v: v.between(0, 10))
+    score = pd.Series(
+        np.select([answer >= 9, answer <= 6], [100.0, -100.0], 0.0), index=people.index
+    ).where(answer.notna())
+    frame = pd.DataFrame({"key": people[pair_on].astype("str"), "score": score}).dropna()
+    repeated = frame["key"].duplicated()
+    if repeated.any():
+        key = frame.loc[repeated, "key"].iloc[0]
+        raise MotError(Message("waves.repeated_key", column=pair_on, key=key, touchpoint=column))
+    return frame.set_index("key")["score"]
+
+
+def compare_nps_waves(
+    a: SurveyData,
+    b: SurveyData,
+    *,
+    pair_on: str = "respondent_id",
+    column: str = "recommend",
+    confidence: float = 0.95,
+    alpha: float = 0.05,
+) -> pd.DataFrame:
+    """The Net Promoter Score of wave B against wave A, with the test the design calls for.
+
+    Each respondent's answer ``r`` (0–10) counts ``s = +100`` if ``r ≥ 9`` (promoter),
+    ``−100`` if ``r ≤ 6`` (detractor) and ``0`` otherwise, so ``NPS = mean(s)``
+    (:func:`mot.wom.nps`'s score). The difference ``NPS_B − NPS_A`` is tested on ``s``
+    exactly as :func:`compare_waves` tests a measure: Welch's t when no respondent (matched
+    on ``pair_on``) answered in both waves, paired when all did, the partially overlapping
+    samples t-test in between (Derrick et al. 2017). One test, so ``p_adjusted = p_value``.
+
+    Parameters
+    ----------
+    a, b : SurveyData
+        Wave A (the baseline) and wave B.
+    pair_on : str, default "respondent_id"
+        The respondent column that identifies the same person in both waves.
+    column : str, default "recommend"
+        The respondent column with the 0–10 likelihood to recommend.
+    confidence : float, default 0.95
+        Level of the difference's interval.
+    alpha : float, default 0.05
+        Level at which a change is called.
+
+    Returns
+    -------
+    DataFrame
+        One row, :data:`NPS_WAVE_COLUMNS`, ``measure`` ``"nps"``; ``mean_a`` and ``mean_b``
+        are the two waves' NPS (−100..+100).
+
+    Raises
+    ------
+    MissingMeasureError
+        If a wave has no ``column``.
+    MotError
+        If ``pair_on`` is not a respondent column or names one person twice in a wave, or
+        ``confidence`` or ``alpha`` is invalid.
+
+    References
+    ----------
+    Derrick, B., Russ, B., Toher, D., & White, P. (2017). Test statistics for the comparison
+    of means for two samples that include both paired and independent observations. Journal
+    of Modern Applied Statistical Methods, 16(1), 137–157.
+
+    Examples
+    --------
+    >>> from mot.survey import load_survey
+    >>> a = load_survey("data/demo_survey.csv")
+    >>> b = load_survey("data/demo_survey_wave2.csv")
+    >>> row = compare_nps_waves(a, b).iloc[0]
+    >>> row["method"], int(row["n_a"]), int(row["n_b"]), round(float(row["difference"]), 1)
+    ('welch', 1958, 1465, 3.3)
+    """
+    validate_confidence(confidence)
+    if not (isinstance(alpha, float | int) and 0 < alpha < 1):
+        raise MotError(Message("waves.bad_alpha", alpha=str(alpha)))
+    score_a, score_b = _nps_scores(a, pair_on, column), _nps_scores(b, pair_on, column)
+    keys = score_a.index.union(score_b.index)
+    x = score_a.reindex(keys).to_numpy(np.float64)[:, None]
+    y = score_b.reindex(keys).to_numpy(np.float64)[:, None]
+    tested = _tests(x, y, confidence=confidence, correction="none", alpha=alpha)
+    return pd.DataFrame({"measure": ["nps"], **tested})[list(NPS_WAVE_COLUMNS)]
 
 
 def wave_trend(

@@ -13,7 +13,16 @@ from mot.errors import MissingMeasureError, MotError
 from mot.journey import journey_from_dict
 from mot.survey import load_survey
 from mot.ttests import partially_overlapping_ttest
-from mot.waves import CHANGES, WAVE_COLUMNS, change_sentences, compare_waves, wave_trend
+from mot.waves import (
+    CHANGES,
+    NPS_WAVE_COLUMNS,
+    WAVE_COLUMNS,
+    change_sentences,
+    compare_nps_waves,
+    compare_waves,
+    wave_trend,
+)
+from mot.wom import nps
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -153,3 +162,53 @@ def test_refusals(waves) -> None:
     lonely = type(a)(**{**a.__dict__, "ratings": a.ratings.iloc[:0], "journey": other})
     with pytest.raises(MissingMeasureError, match="nothing to compare"):
         compare_waves(a, lonely)
+
+
+def _nps_shares(survey, key: str = "respondent_id") -> pd.Series:
+    """+100 / 0 / −100 per respondent, written out from the NPS's definition."""
+    people = survey.respondents.dropna(subset=["recommend"])
+    r = people["recommend"].astype(float)
+    share = r.map(lambda v: 100.0 if v >= 9 else (-100.0 if v <= 6 else 0.0))
+    return pd.Series(share.to_numpy(), index=people[key].astype(str).to_numpy())
+
+
+def test_nps_of_two_waves_is_welchs_test_on_each_persons_share(waves) -> None:
+    a, b = waves
+    row = compare_nps_waves(a, b).iloc[0]
+    assert list(compare_nps_waves(a, b).columns) == list(NPS_WAVE_COLUMNS)
+    x, y = _nps_shares(a), _nps_shares(b)
+    welch = stats.ttest_ind(y, x, equal_var=False)
+    assert row["method"] == "welch" and row["measure"] == "nps"
+    assert row["mean_a"] == pytest.approx(nps(a.respondents)["score"].iloc[0])
+    assert row["mean_b"] == pytest.approx(nps(b.respondents)["score"].iloc[0])
+    assert (row["n_a"], row["n_b"]) == (len(x), len(y))
+    assert row["t"] == pytest.approx(welch.statistic)
+    assert row["p_value"] == pytest.approx(welch.pvalue) == row["p_adjusted"]
+    interval = welch.confidence_interval(0.95)
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx((interval.low, interval.high))
+    assert row["change"] == "no_change"  # wave 2 plants no change of recommendation
+
+
+def test_nps_of_customers_who_answered_both_waves_are_pairs(waves) -> None:
+    a, b = waves
+    row = compare_nps_waves(a, b, pair_on="customer_id").iloc[0]
+    x, y = _nps_shares(a, "customer_id"), _nps_shares(b, "customer_id")
+    keys = x.index.union(y.index)
+    expected = partially_overlapping_ttest(y.reindex(keys), x.reindex(keys)).iloc[0]
+    assert row["method"] == "partially_overlapping" == expected["method"]
+    assert row["n_paired"] == len(x.index.intersection(y.index)) > 500
+    for column in ("difference", "t", "df", "p_value"):
+        assert row[column] == pytest.approx(expected[column])
+    same = compare_nps_waves(a, a).iloc[0]
+    assert same["method"] == "paired" and same["difference"] == 0
+
+
+def test_nps_refusals(waves) -> None:
+    a, b = waves
+    without = type(a)(**{**a.__dict__, "respondents": a.respondents.drop(columns="recommend")})
+    with pytest.raises(MissingMeasureError):
+        compare_nps_waves(without, b)
+    with pytest.raises(MotError):
+        compare_nps_waves(a, b, pair_on="nope")
+    with pytest.raises(MotError):
+        compare_nps_waves(a, b, alpha=2)
