@@ -40,7 +40,7 @@ def _families(scale: int) -> dict[str, Callable[[], list[Result] | str]]:
         "memory": lambda: memory.table(
             memory.bench_memory(tuple(size / scale for size in memory.SIZES_MB))
         ),
-        "store": lambda: store.bench_save(100_000 // scale),
+        "store": lambda: [*store.bench_save(100_000 // scale), *store.bench_link()],
         "tests": tests.bench_test_fast,
     }
 

@@ -46,6 +46,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     save.add_argument("--journey", metavar="J.json", help="journey definition (JSON)")
     save.add_argument("--events", metavar="LOG", help="an event log to keep beside the survey")
     save.add_argument("--name", help="the workspace's name (default: the file's name)")
+    save.add_argument(
+        "--to",
+        metavar="ID",
+        help="add the survey to this workspace as a new wave (instead of a new workspace)",
+    )
+    save.add_argument("--wave", metavar="LABEL", help="the survey's wave label, e.g. 2026-Q3")
     actions.add_parser("list", help="the saved workspaces, most recently used first")
     for name, what in (("show", "a workspace's datasets, views and actions"), ("delete", "")):
         one = actions.add_parser(name, help=what or "delete a workspace and its files")
@@ -101,8 +107,10 @@ def _save(store: Store, args: argparse.Namespace) -> dict:
         raise MotError(Message("cli.workspace.invalid", name=Path(args.file).name))
     if args.events:
         open_event_log(args.events).connection.close()
-    name = args.name or Path(args.file).name
-    workspace = store.create_workspace(name)
+    if args.to is not None:
+        workspace = store.workspace(args.to)  # unknown: WorkspaceNotFoundError, nothing stored
+    else:
+        workspace = store.create_workspace(args.name or Path(args.file).name)
     try:
         store.add_dataset(
             workspace.id,
@@ -111,6 +119,7 @@ def _save(store: Store, args: argparse.Namespace) -> dict:
             content=Path(args.file).read_bytes(),
             mapping_json=_read_text(args.mapping),
             journey_json=_read_text(args.journey),
+            label=args.wave,
         )
         if args.events:
             store.add_dataset(
@@ -120,7 +129,8 @@ def _save(store: Store, args: argparse.Namespace) -> dict:
                 content=Path(args.events).read_bytes(),
             )
     except MotError:
-        store.delete_workspace(workspace.id)  # never half a workspace
+        if args.to is None:
+            store.delete_workspace(workspace.id)  # never half a workspace
         raise
     return {"id": workspace.id, "url": workspace_url(workspace.id)}
 

@@ -5,7 +5,7 @@ import streamlit as st
 
 from mot import charts
 from mot.compare import CORRECTIONS, TESTS
-from ui import drivers_view, frame, queries, report_builder, sentences, state, widgets
+from ui import drivers_view, frame, queries, report_builder, sentences, state, waves_view, widgets
 from ui.i18n import MEASURE_KEYS, chart_text, number, t
 from ui.widgets import md_message, md_text
 
@@ -107,3 +107,5 @@ elif comparison is not None:
 if "recommend" in survey.outcomes:
     st.subheader(t("drivers.nps", segment=md_text(segment)))
     drivers_view.nps_by_segment(loaded, segment=segment, text=text)
+
+waves_view.compare(loaded, (), key="drivers", nps="recommend" in survey.outcomes)

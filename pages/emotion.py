@@ -5,7 +5,7 @@
 import streamlit as st
 
 from mot import charts
-from ui import curve_sentences, frame, queries, state, views, widgets
+from ui import curve_sentences, frame, queries, state, views, waves_view, widgets
 from ui.i18n import chart_text, number, percent, signed, t
 from ui.widgets import md_text
 
@@ -143,3 +143,5 @@ if not comments.empty:
         key="emotion_comments",
         labels=labels,
     )
+
+waves_view.compare(loaded, waves_view.EMOTION_MEASURES, key="emotion")

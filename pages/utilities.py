@@ -4,7 +4,7 @@ import streamlit as st
 
 from mot import UTILITIES, charts
 from mot.scoring import COMPARISONS, SMALL_N, shift_highlights
-from ui import frame, queries, sentences, views, widgets
+from ui import frame, queries, sentences, views, waves_view, widgets
 from ui.i18n import chart_text, number, p_value, signed, t
 from ui.widgets import md_text
 
@@ -114,3 +114,5 @@ if shifts is not None:
             "verdict": verdict,
         },
     )
+
+waves_view.compare(loaded, waves_view.UTILITY_MEASURES, key="utilities")

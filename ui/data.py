@@ -185,7 +185,22 @@ def survey(choice: DatasetChoice) -> SurveyData:
 
 def current() -> Loaded:
     """The session's survey with the sidebar filter applied."""
-    choice = state.dataset()
+    return loaded(state.dataset())
+
+
+@st.cache_resource(max_entries=8, scope="session", show_spinner=False)
+def _wave(workspace_id: str, dataset_id: str, _fetch: Callable[[], DatasetChoice]) -> DatasetChoice:
+    return _fetch()
+
+
+def wave(workspace_id: str, dataset_id: str, fetch: Callable[[], DatasetChoice]) -> Loaded:
+    """Another survey (wave) of the session's workspace, with the sidebar filter applied:
+    ``fetch()`` gives its choice once per session (the store's file, written to disk)."""
+    return loaded(_wave(workspace_id, dataset_id, fetch))
+
+
+def loaded(choice: DatasetChoice) -> Loaded:
+    """The survey of ``choice`` with the sidebar filter applied (when it has that segment)."""
     whole = survey(choice)
     chosen = state.respondent_filter()
     if chosen is None or chosen[0] not in whole.segments:

@@ -279,3 +279,47 @@ def highlights(loaded: Loaded) -> JourneyHighlights:
     gap_rows = _optional(lambda: gap_analysis.gap_table(s.ratings))
     peaks = _optional(lambda: curves.curve_extremes(curves.emotion_curve(s.ratings)))
     return journey_highlights(found, gaps=gap_rows, extremes=peaks)
+
+
+# --- two waves: the subject is a pair of surveys, cached per session by both keys ----------
+
+
+def wave_changes(
+    b: Loaded,
+    a: Loaded,
+    *,
+    pair_on: str = "respondent_id",
+    correction: Correction = DEFAULT_CORRECTION,
+) -> pd.DataFrame:
+    """Wave ``b`` against wave ``a``, every touchpoint and measure
+    (:func:`mot.waves.compare_waves`)."""
+    from mot.waves import compare_waves
+
+    params = (("correction", correction), ("pair_on", pair_on))
+    return _run(
+        "waves.compare_waves",
+        f"{a.key}>{b.key}",
+        params,
+        lambda: compare_waves(a.survey, b.survey, pair_on=pair_on, correction=correction),
+    )
+
+
+def nps_wave_change(b: Loaded, a: Loaded, *, pair_on: str = "respondent_id") -> pd.DataFrame:
+    """The NPS of wave ``b`` against wave ``a`` (:func:`mot.waves.compare_nps_waves`)."""
+    from mot.waves import compare_nps_waves
+
+    return _run(
+        "waves.compare_nps_waves",
+        f"{a.key}>{b.key}",
+        (("pair_on", pair_on),),
+        lambda: compare_nps_waves(a.survey, b.survey, pair_on=pair_on),
+    )
+
+
+def wave_trend(waves: tuple[Loaded, ...], labels: tuple[str, ...]) -> pd.DataFrame:
+    """Mean utilities per touchpoint in each wave, in order (:func:`mot.waves.wave_trend`)."""
+    from mot.waves import wave_trend as trend
+
+    key = ">".join(w.key for w in waves)
+    surveys = [w.survey for w in waves]
+    return _run("waves.wave_trend", key, (("labels", labels),), lambda: trend(surveys, labels))

@@ -172,6 +172,17 @@ def open_workspace(ident: str, *, wave: str | None = None, keep_filter: bool = F
     state.use_workspace(_opened(found, surveys, shown))
 
 
+def wave_choice(ident: str, dataset_id: str) -> state.DatasetChoice:
+    """The survey ``dataset_id`` of workspace ``ident``, written to disk as an upload is
+    (for comparing it with the wave shown). Raises ``WorkspaceNotFoundError`` when it is gone.
+    """
+    surveys = _run(lambda store: store.datasets(ident, kind="survey"))
+    found = next((d for d in surveys if d.id == dataset_id), None)
+    if found is None:
+        raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
+    return _survey_choice(found)
+
+
 def _refresh(ident: str) -> None:
     """Show workspace ``ident`` again after a change the session made (its data is loaded)."""
     found, datasets = _contents(ident)

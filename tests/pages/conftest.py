@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from mot.store import Store, database_url, open_store
 from tests.conftest import ROOT
 from ui.state import DatasetChoice
 
@@ -31,3 +32,13 @@ def broken_upload() -> DatasetChoice:
 
 def page_path(page: str) -> str:
     return str(Path(ROOT) / page)
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch) -> Store:
+    """This test's own store: the dashboard's (MOT_DATA_DIR) opened beside it."""
+    monkeypatch.delenv("MOT_DATABASE_URL", raising=False)
+    monkeypatch.setenv("MOT_DATA_DIR", str(tmp_path / "data"))
+    opened = open_store(database_url())
+    yield opened
+    opened.close()

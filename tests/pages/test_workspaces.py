@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 import mot.store._tables as tables
 from mot.messages import Message, render
-from mot.store import Store, database_url, open_store
+from mot.store import Store
 from tests.pages.conftest import BROKEN, VALID_EXPORT, page_path
 from ui import state, workspaces
 
@@ -33,16 +33,6 @@ LOG = (
     b"u1,s1,2026-03-02T10:01:00Z,product_view\n"
     b"u2,s2,2026-03-03T09:00:00Z,landing\n"
 )
-
-
-@pytest.fixture
-def store(tmp_path, monkeypatch) -> Store:
-    """This test's own store: the dashboard's (MOT_DATA_DIR) opened beside it."""
-    monkeypatch.delenv("MOT_DATABASE_URL", raising=False)
-    monkeypatch.setenv("MOT_DATA_DIR", str(tmp_path / "data"))
-    opened = open_store(database_url())
-    yield opened
-    opened.close()
 
 
 def app(**params: str) -> AppTest:

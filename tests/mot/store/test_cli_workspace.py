@@ -51,6 +51,22 @@ def test_save_list_show_delete(capsys) -> None:
     store.close()
 
 
+def test_save_to_adds_a_labelled_wave_and_an_unknown_workspace_stores_nothing(capsys) -> None:
+    wave2 = ROOT / "data" / "demo_survey_wave2.csv"
+    ident = _json(capsys, "workspace", "save", str(DEMO), "--wave", "June")["id"]
+    again = _json(capsys, "workspace", "save", str(wave2), "--to", ident, "--wave", "September")
+    assert again["id"] == ident
+    shown = _json(capsys, "workspace", "show", ident)
+    assert [(d["file_name"], d["label"]) for d in shown["datasets"]] == [
+        ("demo_survey.csv", "June"),
+        ("demo_survey_wave2.csv", "September"),
+    ]
+    assert len(_json(capsys, "workspace", "list")["workspaces"]) == 1
+    assert main(["workspace", "save", str(wave2), "--to", "x" * 24]) == 1
+    assert "no workspace at this address" in capsys.readouterr().err
+    assert len(_json(capsys, "workspace", "list")["workspaces"]) == 1
+
+
 def test_spanish_output(capsys) -> None:
     assert main(["workspace", "save", str(DEMO), "--lang", "es"]) == 0
     out = capsys.readouterr().out
