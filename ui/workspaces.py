@@ -334,6 +334,42 @@ def keep_upload(upload: object, *, journey_json: str | None = None) -> state.Dat
     return choice
 
 
+def add_wave(upload: object, label: str) -> None:
+    """An ``st.file_uploader`` survey added to the workspace shown as its newest wave
+    ``label``, with the mapping and journey of the wave shown (the same survey measured
+    again), then shown. A file that cannot be read or has nothing to analyse is refused
+    with its ``MotError`` and nothing is stored.
+    """
+    from ui import data
+
+    current, shown = state.workspace(), state.dataset()
+    if current is None:
+        raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
+    content = upload.getvalue()
+    choice = uploads.write(content, upload.name, journey_json=shown.journey_json)
+    choice = replace(choice, mapping_json=shown.mapping_json)
+    try:
+        for _ in data.prepare(choice, new_file=True):
+            pass
+        stored = _run(
+            lambda store: store.add_dataset(
+                current.id,
+                kind="survey",
+                file_name=upload.name,
+                content=content,
+                mapping_json=shown.mapping_json,
+                journey_json=shown.journey_json,
+                label=label,
+            )
+        )
+    except MotError:
+        uploads.discard(choice)  # refused: its folder goes, nothing was stored
+        raise
+    finally:
+        uploads.forget(upload)
+    open_workspace(current.id, wave=stored.id)
+
+
 def discard(choice: state.DatasetChoice) -> None:
     """A refused upload: its folder and its draft are deleted."""
     uploads.discard(choice)

@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from mot.store import Store
-from tests.pages.conftest import page_path
+from tests.pages.conftest import BROKEN, page_path
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -94,3 +94,36 @@ def test_a_third_wave_adds_the_trend_and_one_wave_shows_no_comparison(store):
     assert "Trend over the 3 waves" in text
     alone, _ = _workspace(store, TWO[0])
     assert "Measure again" not in _text(_page("utilities", w=alone, lang="EN"))
+
+
+def test_the_workspace_tab_adds_a_wave_and_refuses_a_file_with_nothing_to_analyse(store):
+    at = AppTest.from_file(page_path("pages/data.py"), default_timeout=180).run()
+    june = (DATA / TWO[0][0]).read_bytes()
+    at.file_uploader(key="data_upload").upload(TWO[0][0], june, "text/csv")
+    at.run()
+    ident = at.query_params["w"]  # the upload's draft
+    at.button(key="workspace_add_wave").click().run()
+    assert "Choose the new wave's survey file and give it a label first." in [
+        w.value for w in at.warning
+    ]
+    at.file_uploader(key=f"workspace_wave_{ident}").upload("broken.csv", BROKEN, "text/csv")
+    at.text_input(key=f"workspace_wave_label_{ident}").input("September")
+    at.run()
+    at.button(key="workspace_add_wave").click().run()
+    assert not at.exception
+    assert len(store.datasets(ident)) == 1  # refused: nothing stored
+    assert any("broken.csv" in e.value and "not a text table" in e.value for e in at.error)
+    wave2 = (DATA / TWO[1][0]).read_bytes()
+    at.file_uploader(key=f"workspace_wave_{ident}").upload(TWO[1][0], wave2, "text/csv")
+    at.run()
+    at.button(key="workspace_add_wave").click().run()
+    assert not at.exception, at.exception
+    stored = store.datasets(ident)
+    assert [(d.file_name, d.label) for d in stored] == [(TWO[0][0], None), TWO[1]]
+    opened = at.session_state["_mot_workspace"]
+    assert opened.wave == stored[1].id and len(opened.waves) == 2
+    # said on the next page the frame draws (the page runs here without app.py's frame)
+    assert at.session_state["_mot_notice"] == ("Wave **September** added and shown.", True)
+    utilities = _page("utilities", w=ident, lang="EN")
+    assert utilities.selectbox(key=f"utilities_wave_against_{ident}").value == stored[0].id
+    assert "experienced improved by 8.6 points" in _text(utilities)

@@ -100,6 +100,27 @@ STRINGS = {
     ),
     "workspace.sidebar_named": ("Workspace: {name}", "Espacio de trabajo: {name}"),
     "workspace.wave": ("Survey wave", "Oleada de la encuesta"),
+    "workspace.add_wave": ("Add a wave: measure again", "Añadir una oleada: medir de nuevo"),
+    "workspace.add_wave_help": (
+        "The same survey asked again (after a corrective action, next quarter): it becomes this "
+        "workspace's newest wave, read with the mapping and journey of the wave shown, and "
+        "the analysis pages compare it with the others.",
+        "La misma encuesta preguntada de nuevo (tras una acción correctora, el trimestre "
+        "siguiente): pasa a ser la oleada más reciente de este espacio, leída con la "
+        "asignación y el recorrido de la oleada mostrada, y las páginas de análisis la "
+        "comparan con las demás.",
+    ),
+    "workspace.wave_file": ("The survey of the new wave", "La encuesta de la nueva oleada"),
+    "workspace.wave_label": ("Its label (a date or a name)", "Su etiqueta (una fecha o un nombre)"),
+    "workspace.wave_missing": (
+        "Choose the new wave's survey file and give it a label first.",
+        "Elige primero el archivo de la encuesta de la nueva oleada y dale una etiqueta.",
+    ),
+    "workspace.add_wave_button": ("Add the wave", "Añadir la oleada"),
+    "workspace.wave_added": (
+        "Wave **{label}** added and shown.",
+        "Oleada **{label}** añadida y mostrada.",
+    ),
     "workspace.problem_title": ("This link cannot be opened", "No se puede abrir este enlace"),
     "workspace.open_demo": ("Open the demo", "Abrir la demo"),
 }

@@ -12,6 +12,7 @@ import streamlit as st
 
 from mot.errors import MotError
 from ui import state, widgets, workspaces
+from ui.data_tabs.survey_tab import TYPES
 from ui.i18n import number, t
 
 
@@ -83,6 +84,21 @@ def mine_rows(found: list) -> pd.DataFrame:
     )
 
 
+def _add_wave(shown: state.OpenWorkspace) -> None:
+    st.subheader(t("workspace.add_wave"))
+    st.caption(t("workspace.add_wave_help"))
+    upload = st.file_uploader(t("workspace.wave_file"), TYPES, key=f"workspace_wave_{shown.id}")
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    label = left.text_input(t("workspace.wave_label"), key=f"workspace_wave_label_{shown.id}")
+    if not right.button(t("workspace.add_wave_button"), key="workspace_add_wave"):
+        return
+    if upload is None or not label.strip():
+        st.warning(t("workspace.wave_missing"))
+    elif _change(lambda: workspaces.add_wave(upload, label.strip())):
+        state.leave_notice(t("workspace.wave_added", label=widgets.md_text(label)), done=True)
+        st.rerun()
+
+
 def _mine(shown: state.OpenWorkspace | None) -> None:
     st.subheader(t("workspace.mine"))
     st.caption(t("workspace.mine_caption"))
@@ -121,4 +137,5 @@ def render() -> None:
     _save(shown)
     if shown is not None:
         _rename_or_delete(shown)
+        _add_wave(shown)
     _mine(shown)
