@@ -151,3 +151,21 @@ def fill(page, label: str, text: str) -> None:
         if field.input_value() == text or time.monotonic() > deadline:
             assert field.input_value() == text
             return
+
+
+def upload_until(page, path: str, condition: str, *, uploader=None) -> None:
+    """Give ``path`` to the page's (first) file uploader until the JavaScript ``condition``
+    holds (a draft's ``w=`` in the address, say). A rerun that redraws the uploader can
+    land between choosing the file and its upload, and drop it: the file is given again
+    (bounded by ``TIMEOUT``)."""
+    target = uploader or page.locator('[data-testid="stFileUploaderDropzoneInput"]').first
+    deadline = time.monotonic() + TIMEOUT / 1000
+    while True:
+        settle(page)
+        target.set_input_files(path)
+        try:
+            page.wait_for_function(condition, timeout=30_000)
+            return
+        except Exception:
+            if time.monotonic() > deadline:
+                raise

@@ -14,7 +14,17 @@ import re
 
 import pytest
 
-from .harness import CHROMIUM, TIMEOUT, browser, fill, free_port, open_tab, server, settle
+from .harness import (
+    CHROMIUM,
+    TIMEOUT,
+    browser,
+    fill,
+    free_port,
+    open_tab,
+    server,
+    settle,
+    upload_until,
+)
 from .test_browser import shot_dirs
 
 pytestmark = [
@@ -89,10 +99,9 @@ def test_a_copied_link_shows_the_same_view_in_another_browser_after_a_restart(ch
     with server(env=env, port=port) as url:
         page.goto(f"{url}/data")
         settle(page)
-        uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]').first
-        uploader.set_input_files(str(_export(tmp_path)))
+        draft = "() => /[?&]w=[A-Za-z0-9_-]{16,}/.test(location.search)"
+        upload_until(page, str(_export(tmp_path)), draft)
         _sidebar(page).get_by_text("40 respondents").wait_for(timeout=TIMEOUT)
-        page.wait_for_url(re.compile(r"[?&]w=[A-Za-z0-9_-]{16,}"), timeout=TIMEOUT)
         assert any(c["name"] == "mot_browser" for c in first.cookies()), "the browser's key"
         # the Overview, inside the app (the link's workspace stays in the address)
         page.locator('[data-testid="stSidebarNav"]').get_by_text("Overview").click()
@@ -171,10 +180,7 @@ def test_the_workspace_tab_saves_and_lists_this_browsers_workspaces(chromium, tm
         page = context.new_page()
         page.goto(f"{url}/data?lang={language}")
         settle(page)
-        page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
-            str(_export(tmp_path))
-        )
-        page.wait_for_url(re.compile(r"[?&]w="), timeout=TIMEOUT)
+        upload_until(page, str(_export(tmp_path)), "() => /[?&]w=/.test(location.search)")
         settle(page)
         open_tab(page, tab)
         fill(page, name_label, "Q3 workshop")
