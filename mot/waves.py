@@ -12,6 +12,7 @@ mean of a measure per touchpoint in each of several waves, for a trend chart.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -92,6 +93,41 @@ def _values(survey: SurveyData, pair_on: str) -> pd.DataFrame:
             if (tp, left) in wide.columns and (tp, right) in wide.columns:
                 wide[(tp, gap)] = wide[(tp, left)] - wide[(tp, right)]
     return wide
+
+
+def _validate_alpha(alpha: object) -> None:
+    """Raise a typed error unless ``alpha`` is a level strictly between 0 and 1."""
+    if isinstance(alpha, bool) or not (isinstance(alpha, float | int) and 0 < alpha < 1):
+        raise MotError(Message("waves.bad_alpha", alpha=str(alpha)))
+
+
+_ID_NAME = re.compile(r"(?:^|[^a-z])id(?:[^a-z]|$)|[a-z]ID$")
+
+
+def pairing_columns(a: SurveyData, b: SurveyData) -> list[str]:
+    """The respondent columns that can match the same person across two waves.
+
+    ``respondent_id`` first, then every other respondent column both waves have whose name
+    reads as an identifier (``customer_id``, ``CustomerID``, ``id cliente``) and whose
+    non-empty values are unique in each wave (no person counted twice), in name order.
+
+    Examples
+    --------
+    >>> from mot.survey import load_survey
+    >>> a = load_survey("data/demo_survey.csv")
+    >>> b = load_survey("data/demo_survey_wave2.csv")
+    >>> pairing_columns(a, b)
+    ['respondent_id', 'customer_id']
+    """
+    people_a, people_b = a.respondents, b.respondents
+    common = sorted(set(people_a.columns) & set(people_b.columns) - {"respondent_id"}, key=str)
+    found = [
+        column
+        for column in common
+        if _ID_NAME.search(str(column)) or _ID_NAME.search(str(column).lower())
+        if people_a[column].dropna().is_unique and people_b[column].dropna().is_unique
+    ]
+    return ["respondent_id", *found]
 
 
 def _moments(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -183,8 +219,7 @@ def compare_waves(
     """
     validate_confidence(confidence)
     validate_correction(correction)
-    if not (isinstance(alpha, float | int) and 0 < alpha < 1):
-        raise MotError(Message("waves.bad_alpha", alpha=str(alpha)))
+    _validate_alpha(alpha)
     wide_a, wide_b = _values(a, pair_on), _values(b, pair_on)
     order = [*MEASURES, *GAPS]
     touchpoints = list(dict.fromkeys([*b.journey.ids, *a.journey.ids]))
@@ -344,8 +379,7 @@ def compare_nps_waves(
     ('welch', 1958, 1465, 3.3)
     """
     validate_confidence(confidence)
-    if not (isinstance(alpha, float | int) and 0 < alpha < 1):
-        raise MotError(Message("waves.bad_alpha", alpha=str(alpha)))
+    _validate_alpha(alpha)
     score_a, score_b = _nps_scores(a, pair_on, column), _nps_scores(b, pair_on, column)
     keys = score_a.index.union(score_b.index)
     x = score_a.reindex(keys).to_numpy(np.float64)[:, None]

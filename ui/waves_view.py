@@ -12,7 +12,7 @@ import streamlit as st
 
 from mot.charts.waves import WAVE_MEASURES, wave_changes_chart, wave_trend_chart
 from mot.messages import Message
-from mot.waves import change_sentences
+from mot.waves import change_sentences, pairing_columns
 from ui import data, queries, state, widgets, workspaces
 from ui.i18n import MEASURE_KEYS, chart_text, mot_text, number, p_value, signed, t
 
@@ -28,13 +28,6 @@ def _measure(value: object) -> str:
     if value in MEASURE_KEYS:
         return t(MEASURE_KEYS[value])
     return mot_text(Message(f"waves.{value}"))
-
-
-def _pair_columns(b: data.Loaded, a: data.Loaded) -> list[str]:
-    """``respondent_id`` and the id-like respondent columns both waves have."""
-    common = set(b.survey.respondents.columns) & set(a.survey.respondents.columns)
-    ids = sorted(c for c in common if "id" in str(c).lower() and c != "respondent_id")
-    return ["respondent_id", *ids]
 
 
 def _sentences(rows: pd.DataFrame, labels: dict[str, str]) -> None:
@@ -94,15 +87,15 @@ def compare(loaded: data.Loaded, measures: Sequence[str], *, key: str, nps: bool
     if opened is None or opened.wave is None or len(opened.waves) < 2:
         return
     names = dict(opened.waves)
-    others = [ident for ident, _ in opened.waves if ident != opened.wave]
     order = [ident for ident, _ in opened.waves]
-    earlier = [i for i in others if order.index(i) < order.index(opened.wave)]
+    others = [ident for ident in order if ident != opened.wave]
+    previous = order.index(opened.wave) - 1  # the wave before the one shown, by default
     st.subheader(t("waves.heading"))
     st.caption(t("waves.intro", b=widgets.md_text(names[opened.wave])))
     against = st.selectbox(
         t("waves.against"),
         others,
-        index=others.index(earlier[-1]) if earlier else 0,
+        index=max(previous, 0),
         format_func=lambda ident: names.get(ident, ident),
         key=f"{key}_wave_against_{opened.id}",
     )
@@ -113,7 +106,7 @@ def compare(loaded: data.Loaded, measures: Sequence[str], *, key: str, nps: bool
         return
     pair_on = st.selectbox(
         t("waves.pair_on"),
-        _pair_columns(loaded, baseline),
+        pairing_columns(baseline.survey, loaded.survey),
         help=t("waves.pair_help"),
         key=f"{key}_wave_pair_{opened.id}",
     )

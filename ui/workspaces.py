@@ -46,7 +46,7 @@ from mot.cli_workspace import workspace_url
 from mot.errors import MotError, StoreUnavailableError, WorkspaceNotFoundError
 from mot.messages import Message, message_of
 from mot.store import Dataset, Store, Workspace, database_url, open_store
-from ui import state, uploads
+from ui import data, state, uploads
 from ui.i18n import mot_text, t
 
 T = TypeVar("T")
@@ -340,8 +340,6 @@ def add_wave(upload: object, label: str) -> None:
     again), then shown. A file that cannot be read or has nothing to analyse is refused
     with its ``MotError`` and nothing is stored.
     """
-    from ui import data
-
     current, shown = state.workspace(), state.dataset()
     if current is None:
         raise WorkspaceNotFoundError(Message("store.unknown_workspace"))

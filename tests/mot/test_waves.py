@@ -20,6 +20,7 @@ from mot.waves import (
     change_sentences,
     compare_nps_waves,
     compare_waves,
+    pairing_columns,
     wave_trend,
 )
 from mot.wom import nps
@@ -212,3 +213,19 @@ def test_nps_refusals(waves) -> None:
         compare_nps_waves(a, b, pair_on="nope")
     with pytest.raises(MotError):
         compare_nps_waves(a, b, alpha=2)
+
+
+def test_pairing_columns_are_identifiers_unique_in_both_waves(waves) -> None:
+    a, b = waves
+    n_a, n_b = len(a.respondents), len(b.respondents)
+
+    def extra(survey, **columns):
+        return type(survey)(
+            **{**survey.__dict__, "respondents": survey.respondents.assign(**columns)}
+        )
+
+    a2 = extra(a, CustomerID=range(n_a), paid=range(n_a), shop_id=[1] * n_a)
+    b2 = extra(b, CustomerID=range(n_b), paid=range(n_b), shop_id=[1] * n_b)
+    # "paid" is not a name of an identifier; shop_id repeats, so it names no one person
+    assert pairing_columns(a2, b2) == ["respondent_id", "CustomerID", "customer_id"]
+    assert pairing_columns(a2, b) == ["respondent_id", "customer_id"]  # only in one wave
