@@ -19,19 +19,23 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 __all__ = [
+    "ACTION_STATUSES",
     "CI_METHODS",
     "CORRECTIONS",
     "DEFAULT_CORRECTION",
     "DRIVER_METHODS",
+    "GAP_KINDS",
     "MEASURES",
     "NPS_CI_METHODS",
     "OUTCOMES",
     "PERIODS",
     "SEVERITIES",
     "UTILITIES",
+    "ActionStatus",
     "CiMethod",
     "Correction",
     "DriverMethod",
+    "GapKind",
     "Measure",
     "NpsCiMethod",
     "Outcome",
@@ -78,6 +82,13 @@ NPS_CI_METHODS: tuple[NpsCiMethod, ...] = get_args(NpsCiMethod)
 DRIVER_METHODS: tuple[DriverMethod, ...] = get_args(DriverMethod)
 CORRECTIONS: tuple[Correction, ...] = get_args(Correction)
 PERIODS: tuple[Period, ...] = get_args(Period)
+
+ActionStatus = Literal["idea", "planned", "doing", "done"]
+"""Where a corrective action stands, from first thought to finished."""
+GapKind = Literal["expected", "excellent"]
+"""The gap an action addresses: experienced vs expected, or vs excellent."""
+ACTION_STATUSES: tuple[ActionStatus, ...] = get_args(ActionStatus)
+GAP_KINDS: tuple[GapKind, ...] = get_args(GapKind)
 
 DEFAULT_CORRECTION: Correction = "holm"
 """The correction the app applies (and names in its sentences) when comparing groups."""

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from mot import charts
-from ui import frame, queries, report_builder, sentences, state, waves_view, widgets
+from ui import actions_view, frame, queries, report_builder, sentences, state, waves_view, widgets
 from ui.i18n import chart_text, number, p_value, signed, t
 from ui.widgets import md_message
 
@@ -118,4 +118,5 @@ else:
         labels=labels,
     )
 
+actions_view.section(loaded)
 waves_view.compare(loaded, waves_view.GAP_MEASURES, key="gaps")

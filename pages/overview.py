@@ -2,7 +2,7 @@
 import streamlit as st
 
 from mot import charts
-from ui import frame, queries, sentences, state, views, widgets
+from ui import actions_view, frame, queries, sentences, state, views, widgets
 from ui.i18n import number, signed, t
 
 frame.require_app()
@@ -17,7 +17,8 @@ labels = widgets.touchpoint_labels(loaded)
 cards = st.container()
 st.subheader(t("overview.map"))
 st.caption(t("overview.map_caption"))
-inputs = widgets.attempt(lambda: widgets.journey_map_inputs(loaded, state.language()))
+flags = actions_view.markers(state.workspace_id())
+inputs = widgets.attempt(lambda: widgets.journey_map_inputs(loaded, state.language(), flags))
 if inputs is not None:
     args, kwargs = inputs
     widgets.chart(charts.journey_map_chart, *args, key="overview_map", **kwargs)

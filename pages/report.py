@@ -4,7 +4,7 @@
 # stays in the session, so downloads never rebuild it.
 import streamlit as st
 
-from ui import frame, logs, report_builder, state, widgets
+from ui import actions_view, frame, logs, report_builder, state, widgets
 from ui.i18n import number, t
 
 frame.require_app()
@@ -15,8 +15,10 @@ loaded = widgets.loaded_or_stop()
 widgets.require_measures(loaded)
 language = state.language()
 log = logs.for_report()
+acts = actions_view.for_report()
+extra = {"actions": acts.actions, "effects": acts.effects, "actions_key": acts.key} if acts else {}
 built = state.built_report()
-current = report_builder.report_key(loaded, language, log)
+current = report_builder.report_key(loaded, language, log, extra.get("actions_key", ""))
 
 pressed = st.button(
     t("report.build"),
@@ -27,7 +29,7 @@ pressed = st.button(
 if pressed:
     with st.spinner(t("report.building")):
         fresh = widgets.attempt(
-            lambda: report_builder.build_report(loaded, language=language, log=log)
+            lambda: report_builder.build_report(loaded, language=language, log=log, **extra)
         )
     if fresh is not None:
         state.keep_built_report(fresh)

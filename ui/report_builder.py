@@ -17,6 +17,7 @@ from typing import Any, ParamSpec, TypeVar
 import pandas as pd
 
 from mot import charts, report
+from mot.actions import action_markers
 from mot.errors import MotError
 from mot.vocabulary import DEFAULT_CORRECTION
 from ui import data, log_queries, logs, queries, sentences
@@ -34,12 +35,14 @@ SECTIONS: tuple[str, ...] = (
     "emotion",
     "memory",
     "gaps",
+    "actions",
     "drivers",
     "validation",
     "behaviour",
 )
-"""Section keys in report order (titles: :data:`SECTION_TITLES`); ``behaviour`` is there
-only when an event log goes with the report."""
+"""Section keys in report order (titles: :data:`SECTION_TITLES`); ``actions`` is there only
+when the workspace has corrective actions, ``behaviour`` only when an event log goes with
+the report."""
 
 SECTION_TITLES: dict[str, str] = {
     "overview": "nav.overview",
@@ -47,6 +50,7 @@ SECTION_TITLES: dict[str, str] = {
     "emotion": "report.name.emotion_curve",
     "memory": "nav.memory",
     "gaps": "nav.gaps",
+    "actions": "actions.heading",
     "drivers": "nav.drivers",
     "validation": "data.tab_report",
     "behaviour": "nav.behaviour",
@@ -60,6 +64,8 @@ NAME_KEYS: dict[str, str] = {
     "funnel": "behaviour.tab.funnel",
     "reach": "behaviour.reach_title",
     "validation": "data.tab_report",
+    "actions": "actions.heading",
+    "action_effects": "actions.effects",
 }
 """Catalogue key of a chart's or table's name where the app already says it; else
 ``report.name.<slug>``."""
@@ -208,6 +214,8 @@ class _Context:
     text: dict[str, str]
     log: logs.Opened | None = None
     log_run: Runner = direct
+    actions: pd.DataFrame | None = None
+    effects: pd.DataFrame | None = None
 
     def get(self, query: queries.Query[P, R], *args: P.args, **params: P.kwargs) -> R:
         return self.run(query, self.loaded, *args, **params)
@@ -239,9 +247,15 @@ class _Context:
         return shown.rename(columns={c: self.t(k) for c, k in columns.items()})
 
 
-def report_key(loaded: data.Loaded, language: str, log: logs.Opened | None = None) -> str:
-    """What a report depends on: the data with its filter, the language and the event log."""
-    return f"{loaded.key}|{language}|{log.key if log is not None else ''}"
+def report_key(
+    loaded: data.Loaded,
+    language: str,
+    log: logs.Opened | None = None,
+    actions_key: str = "",
+) -> str:
+    """What a report depends on: the data with its filter, the language, the event log and
+    the corrective actions (``actions_key``: their ids and versions)."""
+    return f"{loaded.key}|{language}|{log.key if log is not None else ''}|{actions_key}"
 
 
 def build_report(
@@ -252,6 +266,9 @@ def build_report(
     generated: str | None = None,
     log: logs.Opened | None = None,
     log_run: Runner | None = None,
+    actions: pd.DataFrame | None = None,
+    effects: pd.DataFrame | None = None,
+    actions_key: str = "",
 ) -> BuiltReport:
     """Run every analysis and assemble the report in ``language``.
 
@@ -259,13 +276,26 @@ def build_report(
     cannot be drawn raises :class:`mot.errors.ExportError` (a MotError). With an event log
     (``log``, analyses through ``log_run``: :func:`cached` by default) the report ends
     with a Behaviour section (after the survey's validation report); without one it has none.
+    With corrective ``actions`` (:func:`mot.actions.actions_frame`; ``effects``: their
+    before/after, as :func:`ui.actions_view.for_report` gives them) a section lists them after
+    the gaps and the journey map flags them.
     """
     survey = loaded.survey
     labels = survey.journey.labels(language)
     context = _Context(
-        loaded, run or cached, language, labels, chart_text(language), log, log_run or cached
+        loaded,
+        run or cached,
+        language,
+        labels,
+        chart_text(language),
+        log,
+        log_run or cached,
+        actions if actions is not None and len(actions) else None,
+        effects,
     )
-    keys = SECTIONS if log is not None else tuple(k for k in SECTIONS if k != "behaviour")
+    left_out = {"behaviour"} if log is None else set()
+    left_out |= {"actions"} if context.actions is None else set()
+    keys = tuple(k for k in SECTIONS if k not in left_out)
     sections, charts_out, tables_out, missing, specs = [], [], [], [], {}
     for key in keys:
         title = t(SECTION_TITLES[key], language)
@@ -298,7 +328,7 @@ def build_report(
         generated=generated or datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )
     return BuiltReport(
-        key=report_key(loaded, language, log),
+        key=report_key(loaded, language, log, actions_key),
         language=language,
         html=document.to_html(max_rows=200),
         file_stem="moments_of_truth_report" if language == "en" else "informe_momentos_verdad",
@@ -328,6 +358,7 @@ def _overview(c: _Context) -> _Part:
             curve,
             c.get(queries.utilities),
             extremes=c.get(queries.extremes),
+            actions=action_markers(c.actions) if c.actions is not None else None,
             labels=c.labels,
             text=c.text,
         )
@@ -476,6 +507,50 @@ def _gaps(c: _Context) -> _Part:
         codes = {"quadrant": "chart."}
         part.tables.append(("priorities", c.readable(ranked, columns, codes)))
         part.exports.append(("priorities", ranked))
+    return part
+
+
+def _actions(c: _Context) -> _Part:
+    actions = c.actions if c.actions is not None else pd.DataFrame()
+    open_ = int((actions["status"] != "done").sum())
+    part = _Part(
+        [c.t("actions.report.count", n=c.number(len(actions), 0), open=c.number(open_, 0))]
+    )
+    shown = actions.assign(
+        status=actions["status"].map(lambda v: c.t(f"actions.status.{v}")),
+        gap=actions["gap"].map(lambda v: c.t(f"actions.gap.{v}") if isinstance(v, str) else ""),
+        due=actions["due"].map(lambda v: v.isoformat() if v is not None else ""),
+    )
+    columns = {
+        "touchpoint": "chart.touchpoint",
+        "title": "actions.col.title",
+        "owner": "actions.col.owner",
+        "status": "actions.col.status",
+        "due": "actions.col.due",
+        "gap": "actions.col.gap",
+        "note": "actions.col.note",
+    }
+    part.tables.append(("actions", c.readable(shown, columns)))
+    part.exports.append(("actions", actions.drop(columns=["id", "version", "wave"])))
+    if c.effects is not None and len(c.effects):
+        part.text += [
+            sentences.action_effect(row, c.labels, c.language) for row in c.effects.itertuples()
+        ]
+        columns = {
+            "title": "actions.col.title",
+            "touchpoint": "chart.touchpoint",
+            "wave_a": "actions.col.wave_a",
+            "mean_a": "actions.col.mean_a",
+            "wave_b": "actions.col.wave_b",
+            "mean_b": "actions.col.mean_b",
+            "difference": "waves.col.difference",
+            "change": "chart.change",
+        }
+        readable = c.effects.assign(
+            change=c.effects["change"].map(lambda v: c.t(f"waves.change.{v}"))
+        )
+        part.tables.append(("action_effects", c.readable(readable, columns)))
+        part.exports.append(("action_effects", c.effects.drop(columns=["id"])))
     return part
 
 
@@ -642,6 +717,7 @@ _BUILDERS: dict[str, Callable[[_Context], _Part]] = {
     "emotion": _emotion,
     "memory": _memory,
     "gaps": _gaps,
+    "actions": _actions,
     "drivers": _drivers,
     "validation": _validation,
     "behaviour": _behaviour,

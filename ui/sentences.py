@@ -271,3 +271,24 @@ def preferred_segment(segments: tuple[str, ...]) -> str | None:
         if "variant" in segment.lower():
             return segment
     return segments[0] if segments else None
+
+
+def action_effect(row: object, labels: dict[str, str], language: str | None = None) -> str:
+    """The before/after of a corrective action in words (a row of
+    :func:`mot.actions.action_effects`): "Call ahead · TMOT (Delivery), experienced utility:
+    52.0 → 60.6 (+8.6, p < 0.001): improved". Plain text: the title and labels are the
+    user's, to be escaped where shown."""
+    tp = str(row.touchpoint)
+    name = labels.get(tp, tp)
+    return t(
+        "actions.effect",
+        language,
+        title=str(row.title),
+        touchpoint=tp if name == tp else f"{tp} ({name})",
+        measure=t(f"actions.measure.{row.measure}", language),
+        a=number(row.mean_a, 1, language),
+        b=number(row.mean_b, 1, language),
+        difference=signed(row.difference, language=language),
+        p=p_value(row.p_adjusted, language=language),
+        change=t(f"waves.change.{row.change}", language),
+    )

@@ -298,6 +298,7 @@ def widget_default(key: str, value: object) -> None:
 
 LOG_UPLOAD_SEEN_KEY = "data_log_upload_seen"
 REPORT_BUILT_KEY = "report_built"
+ACTIONS_KEY = "_mot_actions"
 
 
 def log_upload_seen() -> str | None:
@@ -318,6 +319,37 @@ def built_report() -> object | None:
 def keep_built_report(built: object) -> None:
     """Keep the report just built for this session's downloads."""
     st.session_state[REPORT_BUILT_KEY] = built
+
+
+@dataclass(frozen=True)
+class ActionsEditing:
+    """The Gaps page's editing of a workspace's corrective actions in this session.
+
+    ``base``: the stored actions (``mot.store.Action``) the editor started from, whose
+    versions a save checks; ``generation`` changes to give the editor a fresh start;
+    ``conflicts``: ``(mine, theirs, base)`` triples of saves refused because someone else
+    saved first (``theirs`` None when they deleted it), until the user settles each;
+    ``save_asked``: when (``time.monotonic``) a save found nothing to store, because the
+    browser sends a cell's last edit a moment after the click that follows it.
+    """
+
+    workspace_id: str
+    base: tuple = ()
+    generation: int = 0
+    conflicts: tuple = ()
+    save_asked: float | None = None
+
+
+def actions_editing(workspace_id: str) -> ActionsEditing | None:
+    """How this session is editing the actions of ``workspace_id`` (None: not yet)."""
+    found = st.session_state.get(ACTIONS_KEY)
+    ok = isinstance(found, ActionsEditing) and found.workspace_id == workspace_id
+    return found if ok else None
+
+
+def keep_actions_editing(editing: ActionsEditing) -> None:
+    """Keep the session's editing of actions (one workspace at a time)."""
+    st.session_state[ACTIONS_KEY] = editing
 
 
 # --- the link and the workspace -----------------------------------------------------------

@@ -309,8 +309,11 @@ def table(
     )
 
 
-def journey_map_inputs(loaded: data.Loaded, language: str) -> tuple[tuple, dict]:
-    """The arguments of the Overview's journey map (``charts.journey_map_chart``).
+def journey_map_inputs(
+    loaded: data.Loaded, language: str, actions: pd.DataFrame | None = None
+) -> tuple[tuple, dict]:
+    """The arguments of the Overview's journey map (``charts.journey_map_chart``), with the
+    flags of the workspace's corrective ``actions`` (``ui.actions_view.markers``).
 
     One function for the page and for the warm-up of :mod:`ui.serve`, so that the warm-up
     fills exactly the cache entry the landing page reads. Raises ``MotError`` when the data
@@ -320,6 +323,7 @@ def journey_map_inputs(loaded: data.Loaded, language: str) -> tuple[tuple, dict]
     args = (survey.journey.to_frame(), queries.curve(loaded), queries.utilities(loaded))
     kwargs = {
         "extremes": queries.extremes(loaded),
+        "actions": actions,
         "labels": survey.journey.labels(language),
         "text": chart_text(language),
     }

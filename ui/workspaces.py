@@ -45,7 +45,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from mot.cli_workspace import workspace_url
 from mot.errors import MotError, StoreUnavailableError, WorkspaceNotFoundError
 from mot.messages import Message, message_of
-from mot.store import Dataset, Store, Workspace, database_url, open_store
+from mot.store import Action, Dataset, Store, Workspace, database_url, open_store
 from ui import data, state, uploads
 from ui.i18n import mot_text, t
 
@@ -366,6 +366,39 @@ def add_wave(upload: object, label: str) -> None:
     finally:
         uploads.forget(upload)
     open_workspace(current.id, wave=stored.id)
+
+
+# --- corrective actions -----------------------------------------------------------------------
+
+
+def actions(ident: str) -> list[Action]:
+    """The corrective actions of workspace ``ident`` (``StoreUnavailableError`` when the
+    store cannot be reached)."""
+    return _run(lambda store: store.actions(ident))
+
+
+def save_action(action: Action) -> Action:
+    """Store a new or edited action; ``ActionConflictError`` when someone saved it first."""
+    return _run(lambda store: store.save_action(action))
+
+
+def delete_action(action: Action) -> None:
+    """Delete an action; ``ActionConflictError`` when someone saved it since it was read."""
+    _run(lambda store: store.delete_action(action))
+
+
+def ensure_workspace() -> state.OpenWorkspace:
+    """The workspace the session shows; when it shows data the store does not hold (the
+    demo, or an upload that could not be saved), a new draft holding it, then shown."""
+    current = state.workspace()
+    if current is not None:
+        return current
+    survey, _ = _new_draft(state.dataset(), state.event_log())
+    state.use_dataset(survey, keep_filter=True)
+    opened = state.workspace()
+    if opened is None:  # pragma: no cover - _new_draft always shows it
+        raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
+    return opened
 
 
 def discard(choice: state.DatasetChoice) -> None:

@@ -32,15 +32,61 @@ from mot.charts._layers import (
     utility_encodings,
     utility_tips,
 )
-from mot.charts.theme import BLUE, INK, LIGHT_GREY
+from mot.charts.theme import BLUE, GREEN, INK, LIGHT_GREY, ORANGE
 
 _MAP_CURVE_HEIGHT = 240  # the journey map's emotion panel
 
 
+def _action_flags(
+    journey: pd.DataFrame, actions: pd.DataFrame, order: Sequence[str], t: Mapping[str, str]
+) -> alt.Chart:
+    """A flag with the count of actions right of each touchpoint's stop.
+
+    Orange while some are not done, green when all are; the titles in the tooltip.
+    """
+    require(
+        actions,
+        ["touchpoint", "n", "n_open", "titles"],
+        builder="journey_map_chart (actions)",
+        source="mot.actions.action_markers",
+    )
+    shown = actions[actions["touchpoint"].isin(journey["touchpoint"])]
+    flags = shown.merge(journey[["touchpoint", "label"]], on="touchpoint").assign(
+        flag=lambda f: "⚑ " + f["n"].astype(str),
+        state=lambda f: (f["n_open"] > 0).map({True: "open", False: "done"}),
+    )
+    tips = [
+        tip("label:N", t["touchpoint"]),
+        tip("n:Q", t["actions"]),
+        tip("n_open:Q", t["actions_open"]),
+        tip("titles:N", t["action_titles"]),
+    ]
+    colour = alt.Color(
+        "state:N", scale=alt.Scale(domain=["open", "done"], range=[ORANGE, GREEN]), legend=None
+    )
+    return (
+        alt.Chart(flags)
+        .mark_text(align="left", baseline="middle", dx=9, fontWeight="bold")
+        .encode(
+            x=tp_x(order, None, axis=False),
+            y=alt.value(46),
+            text="flag:N",
+            color=colour,
+            tooltip=tips,
+        )
+    )
+
+
 def _moment_band(
-    journey: pd.DataFrame, order: Sequence[str], t: Mapping[str, str]
+    journey: pd.DataFrame,
+    order: Sequence[str],
+    t: Mapping[str, str],
+    actions: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
-    """Top band: the journey as a line of stops, moment-of-truth key above, label below."""
+    """Top band: the journey as a line of stops, moment-of-truth key above, label below.
+
+    With ``actions``, a flag beside each touchpoint that has corrective actions.
+    """
     journey = journey.assign(
         label_lines=[
             "\n".join(textwrap.wrap(label, TITLE_LIMIT)) if label else ""
@@ -59,7 +105,10 @@ def _moment_band(
     names = base.mark_text(baseline="top", lineBreak="\n").encode(
         y=alt.value(60), text="label_lines:N", tooltip=tips
     )
-    return (path + stops + keys + names).properties(width="container", height=130)
+    layers = [path, stops, keys, names]
+    if actions is not None and len(actions):
+        layers.append(_action_flags(journey, actions, order, t))
+    return alt.layer(*layers).properties(width="container", height=130)
 
 
 def _utility_strip(
@@ -108,6 +157,7 @@ def journey_map_chart(
     utilities: pd.DataFrame,
     *,
     extremes: pd.DataFrame | None = None,
+    actions: pd.DataFrame | None = None,
     labels: Mapping[str, str] | None = None,
     text: Mapping[str, str] | None = None,
 ) -> alt.VConcatChart:
@@ -117,6 +167,8 @@ def journey_map_chart(
     line of stops with the moment-of-truth key (ZMOT…UMOT) above each tagged touchpoint;
     in the middle the emotion curve with its band and, with ``extremes``, the peaks and
     troughs; below, the anticipated, experienced and retrospective means per touchpoint.
+    With ``actions``, a flag "⚑ n" beside each touchpoint's stop counts its corrective
+    actions (orange while some are not done, green when all are; titles in the tooltip).
 
     Parameters
     ----------
@@ -129,11 +181,14 @@ def journey_map_chart(
         The output of :func:`mot.scoring.score_utilities` (without ``by``).
     extremes : DataFrame, optional
         The output of :func:`mot.curves.curve_extremes` on ``curve``.
+    actions : DataFrame, optional
+        The output of :func:`mot.actions.action_markers`; touchpoints not on the journey
+        are left out.
     labels : Mapping[str, str], optional
         Touchpoint id → display label; default the id.
     text : Mapping[str, str], optional
         Overrides of the keys of :func:`emotion_curve_chart` and :func:`utilities_chart`,
-        and ``moment``.
+        ``moment`` and ``actions``, ``actions_open``, ``action_titles``.
 
     Returns
     -------
@@ -178,6 +233,7 @@ def journey_map_chart(
         width="container", height=_MAP_CURVE_HEIGHT, title=panel_title(t["emotion_mean"])
     )
     strip = _utility_strip(utilities, order_ids, labels, t)
-    return alt.vconcat(_moment_band(journey, order, t), emotion, strip, spacing=14).resolve_scale(
+    band = _moment_band(journey, order, t, actions)
+    return alt.vconcat(band, emotion, strip, spacing=14).resolve_scale(
         x="shared", color="independent", shape="independent", fill="independent"
     )

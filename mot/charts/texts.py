@@ -65,6 +65,9 @@ DEFAULT_TEXT: dict[str, str] = {
     "share_of_respondents": "Share of respondents",
     # journey map
     "moment": "Moment of truth",
+    "actions": "Corrective actions",
+    "actions_open": "Not done yet",
+    "action_titles": "Actions",
     # peak-end
     "predictor": "Curve summary",
     "r_with_remembered": "Correlation with the remembered rating (r)",

@@ -67,14 +67,10 @@ from mot.errors import (
 )
 from mot.messages import Message
 from mot.store._engine import LARGE_FILE, make_engine, migrate, reading, writing
+from mot.vocabulary import ACTION_STATUSES, GAP_KINDS
 
 DatasetKind = Literal["survey", "events"]
-ActionStatus = Literal["idea", "planned", "doing", "done"]
-GapKind = Literal["expected", "excellent"]
-
-ACTION_STATUSES: tuple[str, ...] = get_args(ActionStatus)
 DATASET_KINDS: tuple[str, ...] = get_args(DatasetKind)
-GAP_KINDS: tuple[str, ...] = get_args(GapKind)
 
 DEFAULT_MAX_FILE_MB = 200
 DEFAULT_RETENTION_DAYS = 30
@@ -172,7 +168,9 @@ class Action:
 
     ``status`` is one of :data:`ACTION_STATUSES`; ``gap`` the gap it addresses (``expected``:
     experienced vs expected, ``excellent``: experienced vs excellent, or None); ``version``
-    counts its saves (1 for a new one) and is what :meth:`Store.save_action` checks.
+    counts its saves (1 for a new one) and is what :meth:`Store.save_action` checks;
+    ``wave`` is the survey dataset (wave) it was decided on, kept from its first save, so
+    that a later wave shows its before and after.
     """
 
     id: str
@@ -186,6 +184,7 @@ class Action:
     note: str = ""
     version: int = 0
     updated_at: datetime | None = None
+    wave: str | None = None
 
 
 def _settings_url(data_dir: Path | None) -> str:
@@ -712,7 +711,11 @@ class Store:
                 ident = action.id or new_id()
                 connection.execute(
                     insert(t.actions).values(
-                        id=ident, workspace_id=action.workspace_id, version=1, **values
+                        id=ident,
+                        workspace_id=action.workspace_id,
+                        version=1,
+                        wave=action.wave,
+                        **values,
                     )
                 )
                 return replace(action, id=ident, version=1, **values)
@@ -726,13 +729,20 @@ class Store:
                 .values(version=action.version + 1, **values)
             )
             if done.rowcount == 1:
-                return replace(action, version=action.version + 1, **values)
-            row = connection.execute(select(t.actions).where(t.actions.c.id == action.id)).first()
+                wave = connection.execute(
+                    select(t.actions.c.wave).where(t.actions.c.id == action.id)
+                ).scalar()
+                return replace(action, version=action.version + 1, wave=wave, **values)
+            row = connection.execute(
+                select(t.actions).where(
+                    t.actions.c.id == action.id, t.actions.c.workspace_id == action.workspace_id
+                )
+            ).first()
         current = _action(row) if row is not None else None
         raise ActionConflictError(Message("store.action_conflict", title=action.title), current)
 
     def delete_action(self, action: Action) -> None:
-        """Delete ``action`` if it is still at ``action.version``.
+        """Delete ``action`` (of its workspace only) if it is still at ``action.version``.
 
         Raises
         ------
@@ -740,14 +750,13 @@ class Store:
             If someone saved it since (its ``current`` is the stored one).
         """
         with writing(self.engine) as connection:
+            mine = (t.actions.c.id == action.id, t.actions.c.workspace_id == action.workspace_id)
             done = connection.execute(
-                delete(t.actions).where(
-                    t.actions.c.id == action.id, t.actions.c.version == action.version
-                )
+                delete(t.actions).where(*mine, t.actions.c.version == action.version)
             )
             if done.rowcount == 1:
                 return
-            row = connection.execute(select(t.actions).where(t.actions.c.id == action.id)).first()
+            row = connection.execute(select(t.actions).where(*mine)).first()
         if row is None:
             return  # already gone: what was asked for
         message = Message("store.action_conflict", title=action.title)

@@ -99,4 +99,5 @@ actions = Table(
     Column("note", Text, nullable=False),
     Column("version", Integer, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("wave", String(64)),  # the survey dataset it was decided on (0002)
 )

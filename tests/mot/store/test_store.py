@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -236,6 +237,44 @@ def test_two_editors_never_overwrite_each_other_silently(store) -> None:
         store.delete_action(saved)  # still version 1 in hand
     store.delete_action(mine)
     assert store.actions(ws.id) == []
+
+
+def test_an_action_keeps_the_wave_it_was_decided_on_and_its_workspace(store) -> None:
+    ws, other = store.create_workspace("waves"), store.create_workspace("someone else")
+    first = store.save_action(Action("", ws.id, "TMOT", "Call ahead", wave="wave-1"))
+    edited = store.save_action(replace(first, status="done", wave="wave-2"))
+    assert edited.wave == "wave-1" == store.actions(ws.id)[0].wave  # an edit keeps it
+    # an action is edited and deleted only through its own workspace
+    with pytest.raises(ActionConflictError) as info:
+        store.save_action(replace(edited, workspace_id=other.id, title="Hijack"))
+    assert info.value.current is None
+    store.delete_action(replace(edited, workspace_id=other.id))
+    assert store.actions(ws.id) == [edited] and store.actions(other.id) == []
+
+
+def test_a_database_of_the_first_schema_is_migrated_with_its_actions(store_url) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    engine, ident = create_engine(store_url), new_id()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(
+            text(
+                "INSERT INTO workspaces (id, name, draft, created_at, updated_at, used_at)"
+                " VALUES (:id, 'old', false, :now, :now, :now)"
+            ),
+            {"id": ident, "now": datetime.now(UTC)},
+        )
+    engine.dispose()
+    upgraded = open_store(store_url)
+    assert upgraded.workspace(ident).name == "old"
+    saved = upgraded.save_action(Action("", ident, "FMOT", "From before", wave="d1"))
+    assert upgraded.actions(ident) == [saved] and saved.wave == "d1"
+    upgraded.close()
 
 
 @pytest.mark.parametrize(
