@@ -65,7 +65,7 @@ DEFAULT_TEXT: dict[str, str] = {
     "share_of_respondents": "Share of respondents",
     # journey map
     "moment": "Moment of truth",
-    "actions": "Corrective actions",
+    "actions": "Number of actions",
     "actions_open": "Not done yet",
     "action_titles": "Actions",
     # peak-end

@@ -66,6 +66,7 @@ from mot.errors import (
     WorkspaceNotFoundError,
 )
 from mot.messages import Message
+from mot.store._checks import check_json, checked_name, validate_action
 from mot.store._engine import LARGE_FILE, make_engine, migrate, reading, writing
 from mot.vocabulary import ACTION_STATUSES, GAP_KINDS
 
@@ -301,13 +302,6 @@ def _action(row: object) -> Action:
     return Action(**m)
 
 
-def _name(value: str, what: str) -> str:
-    text = (value or "").strip()
-    if not text:
-        raise StoreError(Message("store.empty_name", what=Message(f"store.what.{what}")))
-    return text[:500]
-
-
 class Store:
     """The saved workspaces, on one database (open it with :func:`open_store`).
 
@@ -346,7 +340,7 @@ class Store:
         now = _now()
         row = {
             "id": new_id(),
-            "name": _name(name, "workspace"),
+            "name": checked_name(name, "workspace"),
             "draft": draft,
             "creator": creator,
             "created_at": now,
@@ -406,7 +400,7 @@ class Store:
     def rename_workspace(self, ident: str, name: str, *, keep: bool = True) -> Workspace:
         """Give workspace ``ident`` a new name; ``keep`` makes a draft a named workspace."""
         _check_id(ident)
-        values: dict[str, object] = {"name": _name(name, "workspace"), "updated_at": _now()}
+        values: dict[str, object] = {"name": checked_name(name, "workspace"), "updated_at": _now()}
         if keep:
             values["draft"] = False
         with writing(self.engine) as connection:
@@ -518,7 +512,7 @@ class Store:
             ("columns_json", columns_json),
         ):
             if value is not None:
-                _check_json(value, name)
+                check_json(value, name)
         now = _now()
         try:
             with writing(self.engine, large=len(content) > LARGE_FILE) as connection:
@@ -579,7 +573,7 @@ class Store:
             raise StoreError(Message("store.bad_field", field=", ".join(unknown)))
         for name in ("mapping_json", "journey_json", "columns_json"):
             if changes.get(name) is not None:
-                _check_json(changes[name], name)  # type: ignore[arg-type]
+                check_json(changes[name], name)  # type: ignore[arg-type]
         with writing(self.engine) as connection:
             done = connection.execute(
                 update(t.datasets).where(t.datasets.c.id == dataset.id).values(**changes)
@@ -628,7 +622,7 @@ class Store:
     def save_view(self, workspace_id: str, name: str, params: dict[str, str]) -> SavedView:
         """Save the link parameters ``params`` under ``name`` in the workspace."""
         _check_id(workspace_id)
-        view = SavedView(new_id(), workspace_id, _name(name, "view"), dict(params), _now())
+        view = SavedView(new_id(), workspace_id, checked_name(name, "view"), dict(params), _now())
         with writing(self.engine) as connection:
             self._require(connection, workspace_id)
             connection.execute(
@@ -693,7 +687,7 @@ class Store:
             If the title is empty, or the status or gap is unknown.
         """
         _check_id(action.workspace_id)
-        _validate_action(action)
+        validate_action(action)
         now = _now()
         values = {
             "touchpoint": action.touchpoint,
@@ -770,26 +764,6 @@ class Store:
         ).first()
         if found is None:
             raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
-
-
-def _check_json(value: str, what: str) -> None:
-    try:
-        json.loads(value)
-    except (TypeError, ValueError):
-        raise StoreError(Message("store.bad_json", what=what)) from None
-
-
-def _validate_action(action: Action) -> None:
-    if not action.title or not action.title.strip():
-        raise StoreError(Message("store.empty_name", what=Message("store.what.action")))
-    if not action.touchpoint or not str(action.touchpoint).strip():
-        raise StoreError(Message("store.empty_name", what=Message("store.what.touchpoint")))
-    if action.status not in ACTION_STATUSES:
-        raise StoreError(
-            Message("store.bad_status", status=str(action.status), known=", ".join(ACTION_STATUSES))
-        )
-    if action.gap is not None and action.gap not in GAP_KINDS:
-        raise StoreError(Message("store.bad_gap", gap=str(action.gap), known=", ".join(GAP_KINDS)))
 
 
 __all__ = [

@@ -5,8 +5,8 @@ and one action decided on June. The Gaps page compares the waves (the planted TM
 improvement, in EN and ES, normal and large type, at 1280×720 and 1440×900) and shows the
 action's before and after. Two browser contexts edit the same action: the first saves, the
 second is told, shown the other change, and puts its own change on top; the store then
-holds both changes. Screenshots land in tests/e2e/_artifacts/ (and docs/screenshots/ with
-MOT_SCREENSHOTS=docs).
+holds both changes (in EN and ES). Screenshots land in tests/e2e/_artifacts/ (and
+docs/screenshots/ with MOT_SCREENSHOTS=docs).
 """
 
 from __future__ import annotations
@@ -93,8 +93,11 @@ def test_the_gaps_page_compares_the_waves_and_shows_each_actions_effect(
     query = f"&lang={language}" + ("&large=true" if large else "")
     context, page = _gaps(chromium, url, ident, viewport, query)
     try:
-        heading = {"EN": "Measure again: this wave against another", "ES": "Medir de nuevo"}
-        compared = page.get_by_text(heading[language]).first
+        heading = {
+            "EN": "Measure again: this wave against another",
+            "ES": "Medir de nuevo: esta oleada frente a otra",
+        }
+        compared = page.get_by_role("heading", name=heading[language])
         compared.wait_for(timeout=TIMEOUT)
         improved = {
             "EN": "the gap to what was expected improved by",
@@ -104,6 +107,8 @@ def test_the_gaps_page_compares_the_waves_and_shows_each_actions_effect(
         size = f"{viewport['width']}x{viewport['height']}"
         kind = "large" if large else "normal"
         compared.evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.mouse.move(800, 400)
+        page.mouse.wheel(0, -90)  # clear of the app's top bar
         settle(page)
         _shoot(page, f"waves_gaps_{size}_{kind}_{language}")
         before_after = {"EN": "Before and after", "ES": "Antes y después"}[language]
@@ -131,6 +136,8 @@ def test_the_journey_map_flags_the_actions(team):
         chart = page.locator('[data-testid="stVegaLiteChart"]').first
         chart.locator("canvas, svg").first.wait_for(timeout=TIMEOUT)
         chart.evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.mouse.move(800, 400)
+        page.mouse.wheel(0, -110)  # clear of the app's top bar
         settle(page)
         _shoot(page, "actions_map_1280x720_EN")
     finally:
@@ -146,7 +153,27 @@ def _editor(page):
     return grid
 
 
-def _type_in_cell(page, column: int, text: str) -> None:
+STILL = """e => new Promise(done => {
+    let last = null, same = 0;
+    const look = () => {
+        const top = e.getBoundingClientRect().top;
+        same = top === last ? same + 1 : 0;
+        last = top;
+        if (same >= 10) done(top); else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+})"""
+"""Resolves once the element has kept its place for ten frames (charts above it drawn)."""
+
+
+def _still(element) -> dict:
+    """The element's box once it no longer moves (scrolled into view first)."""
+    element.scroll_into_view_if_needed()
+    element.evaluate(STILL)
+    return element.bounding_box()
+
+
+def _type_in_cell(page, column: int, text: str, unsaved: str) -> None:
     """Type ``text`` into the first row's cell ``column`` (0: touchpoint) of the editor, and
     wait until the server has it (the count of unsaved rows under Save says so). A rerun
     that redraws the grid between the click and the typing drops the typing: it is typed
@@ -154,7 +181,7 @@ def _type_in_cell(page, column: int, text: str) -> None:
     deadline = time.monotonic() + TIMEOUT / 1000
     while True:
         settle(page)
-        box = _editor(page).bounding_box()
+        box = _still(_editor(page))
         page.mouse.click(box["x"] + 80, box["y"] + 35 + 17)  # the first row's touchpoint cell
         for _ in range(column):
             page.keyboard.press("ArrowRight")
@@ -164,7 +191,7 @@ def _type_in_cell(page, column: int, text: str) -> None:
             field.wait_for(timeout=5_000)
             field.fill(text)
             field.press("Enter")
-            page.get_by_text("1 row(s) changed, not saved yet.").wait_for(timeout=10_000)
+            page.get_by_text(unsaved).wait_for(timeout=10_000)
             settle(page)
             return
         except Exception:
@@ -173,37 +200,65 @@ def _type_in_cell(page, column: int, text: str) -> None:
             page.keyboard.press("Escape")
 
 
-def _save(page) -> None:
-    page.get_by_role("button", name="Save actions").click()
+WORDS = {
+    "EN": {
+        "save": "Save actions",
+        "unsaved": "1 row(s) changed, not saved yet.",
+        "saved": "Saved: 1 change(s) to the actions.",
+        "conflict": "Someone else saved “Call ahead” while you were editing it",
+        "theirs": "Saved by someone else",
+        "on_top": "Put my changes on top",
+    },
+    "ES": {
+        "save": "Guardar acciones",
+        "unsaved": "1 fila(s) cambiada(s), sin guardar todavía.",
+        "saved": "Guardado: 1 cambio(s) en las acciones.",
+        "conflict": "Otra persona guardó «Call ahead» mientras la editabas",
+        "theirs": "Guardado por otra persona",
+        "on_top": "Poner mis cambios encima",
+    },
+}
+
+
+def _save(page, language: str) -> None:
+    page.get_by_role("button", name=WORDS[language]["save"]).click()
     settle(page)
 
 
-def test_two_browsers_editing_one_action_are_never_overwritten_silently(team):
-    url, chromium, store, ident = team
-    viewport = {"width": 1440, "height": 900}
+@pytest.mark.parametrize("language", ["EN", "ES"])
+def test_two_browsers_editing_one_action_are_never_overwritten_silently(team, language):
+    url, chromium, store, _ = team
+    ws = store.create_workspace(f"Two editors {language}")
+    june = store.add_dataset(
+        ws.id,
+        kind="survey",
+        file_name="demo_survey.csv",
+        content=(DATA / "demo_survey.csv").read_bytes(),
+        label="June",
+    )
+    store.save_action(Action("", ws.id, "TMOT", "Call ahead", owner="Ana", wave=june.id))
+    words, viewport = WORDS[language], {"width": 1440, "height": 900}
     (first, ana), (second, luis) = (
-        _gaps(chromium, url, ident, viewport, "&lang=EN"),
-        _gaps(chromium, url, ident, viewport, "&lang=EN"),
+        _gaps(chromium, url, ws.id, viewport, f"&lang={language}"),
+        _gaps(chromium, url, ws.id, viewport, f"&lang={language}"),
     )
     try:
-        _type_in_cell(ana, 2, "Ana and Eva")  # touchpoint, action, owner
-        _save(ana)
-        ana.get_by_text("Saved: 1 change(s) to the actions.").wait_for(timeout=TIMEOUT)
-        assert store.actions(ident)[0].owner == "Ana and Eva"
-        _type_in_cell(luis, 6, "Ask the courier")  # …, due, gap, note
-        _save(luis)
-        luis.get_by_text("Someone else saved “Call ahead” while you were editing it").wait_for(
-            timeout=TIMEOUT
-        )
-        table = luis.locator('[data-testid="stTable"]').filter(has_text="Saved by someone else")
+        _type_in_cell(ana, 2, "Ana and Eva", words["unsaved"])  # touchpoint, action, owner
+        _save(ana, language)
+        ana.get_by_text(words["saved"]).wait_for(timeout=TIMEOUT)
+        assert store.actions(ws.id)[0].owner == "Ana and Eva", store.actions(ws.id)
+        _type_in_cell(luis, 6, "Ask the courier", words["unsaved"])  # …, due, gap, note
+        _save(luis, language)
+        luis.get_by_text(words["conflict"]).wait_for(timeout=TIMEOUT)
+        table = luis.locator('[data-testid="stTable"]').filter(has_text=words["theirs"])
         table.get_by_text("Ask the courier").wait_for(timeout=TIMEOUT)  # his change
         assert "Ana and Eva" in table.inner_text()  # and hers, side by side
-        assert store.actions(ident)[0].note == ""  # his change waits, hers is kept
-        _shoot(luis, "actions_conflict_1440x900_EN")
-        luis.get_by_role("button", name="Put my changes on top").click()
+        assert store.actions(ws.id)[0].note == ""  # his change waits, hers is kept
+        _shoot(luis, f"actions_conflict_1440x900_{language}")
+        luis.get_by_role("button", name=words["on_top"]).click()
         settle(luis)
-        luis.get_by_text("Saved: 1 change(s) to the actions.").wait_for(timeout=TIMEOUT)
-        (merged,) = store.actions(ident)
+        luis.get_by_text(words["saved"]).wait_for(timeout=TIMEOUT)
+        (merged,) = store.actions(ws.id)
         assert (merged.owner, merged.note) == ("Ana and Eva", "Ask the courier")
     finally:
         first.close()

@@ -31,7 +31,7 @@ STRINGS = {
     "actions.col.status": ("Status", "Estado"),
     "actions.col.due": ("Due", "Fecha límite"),
     "actions.col.gap": ("Gap it addresses", "Brecha que atiende"),
-    "actions.col.note": ("Note", "Nota"),
+    "actions.col.note": ("Notes", "Notas"),
     "actions.col.field": ("Field", "Campo"),
     "actions.col.before": ("When you started", "Cuando empezaste"),
     "actions.col.theirs": ("Saved by someone else", "Guardado por otra persona"),

@@ -65,7 +65,7 @@ SPANISH: dict[str, str] = {
     "prominence": "Prominencia",
     "share_of_respondents": "Proporción de personas",
     "moment": "Momento de la verdad",
-    "actions": "Acciones correctivas",
+    "actions": "Número de acciones",
     "actions_open": "Sin terminar",
     "action_titles": "Acciones",
     "predictor": "Resumen de la curva",

@@ -194,7 +194,6 @@ STRINGS = {
     "report.name.drivers": ("Drivers", "Impulsores"),
     "report.name.nps_by": ("NPS by segment", "NPS por segmento"),
     "report.name.trend": ("Users per week", "Usuarios por semana"),
-    "report.col.status": ("Status", "Estado"),
     "report.col.detail": ("What the data says", "Qué dicen los datos"),
     "report.col.predictor": ("Predictor", "Predictor"),
     "report.kind.peak": ("peak", "pico"),
