@@ -3,7 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import frame, state
+from ui import access, frame, state
 from ui.i18n import t
 
 # The tab's icon is a file of the app, served by the app: a Material icon name would be
@@ -73,6 +73,16 @@ pages = {
         ),
     ],
 }
+if not access.has_access():
+    # A visitor without access gets the sign-in page at every address of the app, and
+    # nothing else: no sidebar, no data. The addresses stay the same, so a shared link
+    # opens its page once signed in.
+    gate = [
+        st.Page(access.sign_in_page, title=t("access.title"), url_path=p.url_path, default=i == 0)
+        for i, p in enumerate(p for group in pages.values() for p in group)
+    ]
+    st.navigation(gate, position="hidden").run()
+    st.stop()
 page = st.navigation(pages)
 frame.display_mode()
 frame.sidebar(page)

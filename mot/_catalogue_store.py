@@ -1,4 +1,4 @@
-"""Texts of the EN/ES catalogue: saved workspaces, their datasets, views and actions.
+"""Texts of the EN/ES catalogue: saved workspaces, their datasets, views and actions; access.
 
 Part of the catalogue :mod:`mot.messages`, which joins the parts and renders them: read
 the texts from there (``mot.messages.TEXTS``).
@@ -95,5 +95,15 @@ STORE: dict[str, tuple[str, str]] = {
     "cli.workspace.counts": (
         "{views} saved views, {actions} actions",
         "{views} vistas guardadas, {actions} acciones",
+    ),
+    "access.short_password": (
+        "A team password needs at least {n} characters: choose a longer one (a few words "
+        "are easier to remember than symbols).",
+        "Una contraseña de equipo necesita al menos {n} caracteres: elige una más larga "
+        "(unas cuantas palabras se recuerdan mejor que los símbolos).",
+    ),
+    "access.no_password": (
+        "No password was given: type it at the prompt, or pipe it on standard input.",
+        "No se dio ninguna contraseña: escríbela cuando se pida, o pásala por la entrada estándar.",
     ),
 }

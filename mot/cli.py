@@ -1,4 +1,4 @@
-"""Command line: ``python -m mot validate|score|behaviour FILE`` and ``workspace …``.
+"""Command line: ``python -m mot validate|score|behaviour FILE``, ``workspace``, ``password-hash``.
 
 Each command takes ``--lang en|es``: the language of everything it prints (the validation
 report's problems and fixes, ``score``'s and ``behaviour``'s headings and notes, the bad rows
@@ -78,7 +78,33 @@ def _parser() -> argparse.ArgumentParser:
     from mot.cli_workspace import add_parser
 
     add_parser(sub)
+    help_text = "print the scrypt hash of a team password, for MOT_PASSWORD_HASH"
+    command = sub.add_parser("password-hash", help=help_text, description=help_text)
+    _add_lang(command, "the message when the password is refused")
     return parser
+
+
+def _password_hash(args: argparse.Namespace) -> int:
+    """Print the hash of a password read from a prompt, or from standard input's first line.
+
+    The password itself is never printed or stored.
+    """
+    import getpass
+
+    from mot.access import hash_password
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("Team password: ")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        if not password:
+            raise MotError(Message("access.no_password"))
+        print(hash_password(password))
+    except MotError as exc:
+        print(text("cli.error", args.lang, error=render(exc, args.lang)), file=sys.stderr)
+        return 2
+    return 0
 
 
 def _clean(value: object) -> object:
@@ -412,6 +438,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from mot.cli_workspace import run
 
         return run(args)
+    if args.command == "password-hash":
+        return _password_hash(args)
     from tqdm import tqdm
 
     from mot.io import map_large_allocations

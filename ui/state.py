@@ -299,6 +299,8 @@ def widget_default(key: str, value: object) -> None:
 LOG_UPLOAD_SEEN_KEY = "data_log_upload_seen"
 REPORT_BUILT_KEY = "report_built"
 ACTIONS_KEY = "_mot_actions"
+ACCESS_KEY = "_mot_access"
+ACCESS_FAILURES_KEY = "_mot_access_failures"
 
 
 def log_upload_seen() -> str | None:
@@ -350,6 +352,28 @@ def actions_editing(workspace_id: str) -> ActionsEditing | None:
 def keep_actions_editing(editing: ActionsEditing) -> None:
     """Keep the session's editing of actions (one workspace at a time)."""
     st.session_state[ACTIONS_KEY] = editing
+
+
+def access_granted() -> str | None:
+    """The password hash this session signed in against (None: not signed in); a changed
+    hash (a new team password) signs every session out."""
+    return st.session_state.get(ACCESS_KEY)
+
+
+def grant_access(password_hash: str) -> None:
+    """Record that this session gave the team password (whose hash is ``password_hash``)."""
+    st.session_state[ACCESS_KEY] = password_hash
+    st.session_state[ACCESS_FAILURES_KEY] = ()
+
+
+def access_failures() -> tuple[float, ...]:
+    """When (``time.monotonic``) this session gave a wrong password, the last 20 times."""
+    return tuple(st.session_state.get(ACCESS_FAILURES_KEY, ()))
+
+
+def record_access_failure(when: float) -> None:
+    """Count a wrong password (for the lockout, :func:`mot.access.locked_for`)."""
+    st.session_state[ACCESS_FAILURES_KEY] = (*access_failures(), when)[-20:]
 
 
 # --- the link and the workspace -----------------------------------------------------------

@@ -1,0 +1,115 @@
+"""The team password end to end in headless Chromium (issue 14).
+
+The dashboard runs as deployed (``python -m ui.serve``, the ``make run`` entry point) with
+``MOT_PASSWORD_HASH`` set. A visitor opening any page's address, a workspace link among
+them, sees the sign-in page and nothing of the data; with the team password the same
+address opens its page and its workspace; a wrong password says so. Screenshots (EN, ES)
+land in tests/e2e/_artifacts/ (and docs/screenshots/ with MOT_SCREENSHOTS=docs).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mot.access import hash_password
+from mot.store import database_url, open_store
+
+from .harness import CHROMIUM, TIMEOUT, browser, server, settle
+from .test_browser import shot_dirs
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="Debian's chromium is not installed (apt-get install chromium)",
+    ),
+]
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+PASSWORD = "a long team password"
+# A deep link first: the first request after a server start runs a page file on its own
+# (Streamlit's pages-folder mode) until the app takes over; it must show nothing either.
+PATHS = ["gaps", "", "data", "utilities", "emotion", "memory", "drivers", "behaviour", "report"]
+
+
+@pytest.fixture(scope="module")
+def private(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("private")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("MOT_DATABASE_URL", raising=False)
+        patch.setenv("MOT_DATA_DIR", str(folder))
+        store = open_store(database_url())
+        ws = store.create_workspace("Secret programme")
+        store.add_dataset(
+            ws.id,
+            kind="survey",
+            file_name="secret_survey.csv",
+            content=(DATA / "demo_survey.csv").read_bytes(),
+        )
+        store.close()
+    env = {"MOT_DATA_DIR": str(folder), "MOT_PASSWORD_HASH": hash_password(PASSWORD)}
+    with server(env=env) as url, browser() as chromium:
+        yield url, chromium, ws.id
+
+
+def _shoot(page, name: str) -> None:
+    for folder in shot_dirs():
+        page.screenshot(path=str(folder / f"{name}.png"))
+
+
+def _signed_out_page(chromium, url: str):
+    context = chromium.new_context(viewport={"width": 1280, "height": 720})
+    return context, context.new_page()
+
+
+def test_every_address_shows_only_the_sign_in(private):
+    url, chromium, ident = private
+    context, page = _signed_out_page(chromium, url)
+    try:
+        for path in PATHS:
+            page.goto(f"{url}/{path}?w={ident}")
+            settle(page)
+            page.get_by_label("Team password").wait_for(timeout=TIMEOUT)
+            text = page.locator("body").inner_text()
+            assert "Moments of Truth: sign in" in text, path
+            for secret in ("Secret programme", "secret_survey", "2,000", "Overview", "Gaps"):
+                assert secret not in text, (path, secret)
+            assert page.locator('[data-testid="stSidebar"]').count() == 0
+            assert page.locator('[data-testid="stVegaLiteChart"]').count() == 0
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("language", ["EN", "ES"])
+def test_the_team_password_opens_the_shared_link(private, language):
+    url, chromium, ident = private
+    words = {
+        "EN": ("Team password", "Sign in", "That is not the team's password", "Gaps & priorities"),
+        "ES": (
+            "Contraseña del equipo",
+            "Entrar",
+            "Esa no es la contraseña",
+            "Brechas y prioridades",
+        ),
+    }[language]
+    field_label, button, wrong, heading = words
+    context, page = _signed_out_page(chromium, url)
+    try:
+        page.goto(f"{url}/gaps?w={ident}&lang={language}")
+        settle(page)
+        field = page.get_by_label(field_label)
+        field.fill("not the password")
+        page.get_by_role("button", name=button).click()
+        page.get_by_text(wrong).wait_for(timeout=TIMEOUT)
+        _shoot(page, f"access_sign_in_1280x720_{language}")
+        field.fill(PASSWORD)
+        page.get_by_role("button", name=button).click()
+        page.get_by_role("heading", name=heading).wait_for(timeout=TIMEOUT)
+        settle(page)
+        assert f"w={ident}" in page.url and "/gaps" in page.url  # the same link, opened
+        sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+        assert "Secret programme" in sidebar  # its workspace
+    finally:
+        context.close()
