@@ -106,4 +106,26 @@ STORE: dict[str, tuple[str, str]] = {
         "No password was given: type it at the prompt, or pipe it on standard input.",
         "No se dio ninguna contraseña: escríbela cuando se pida, o pásala por la entrada estándar.",
     ),
+    "store.bad_role": (
+        "`{role}` is not a kind of link: use one of {known}.",
+        "`{role}` no es un tipo de enlace: usa uno de {known}.",
+    ),
+    "store.link_revoked": (
+        "This link was revoked by the workspace's owner: it opens nothing any more. Ask them "
+        "for a new link, or open the demo.",
+        "Quien administra el espacio de trabajo revocó este enlace: ya no abre nada. Pídele "
+        "un enlace nuevo, o abre la demostración.",
+    ),
+    "store.read_only": (
+        "This is a view-only link: you can look, filter and download, but not change the "
+        "workspace. Save it as a workspace of your own (Data › Workspace) to edit a copy.",
+        "Este es un enlace de solo lectura: puedes mirar, filtrar y descargar, pero no "
+        "cambiar el espacio de trabajo. Guárdalo como un espacio propio (Datos › Espacio de "
+        "trabajo) para editar una copia.",
+    ),
+    "store.owner_only": (
+        "Only the workspace's owner (the address it was made with) can do this.",
+        "Solo quien es dueño del espacio de trabajo (la dirección con la que se creó) puede "
+        "hacer esto.",
+    ),
 }

@@ -61,7 +61,7 @@ def _stored(workspace_id: str) -> tuple[Action, ...] | None:
 
 
 def _editor_key(key: str, editing: state.ActionsEditing) -> str:
-    return f"{key}_editor_{editing.workspace_id}_{editing.generation}"
+    return f"{key}_editor_{state.widget_tag(editing.workspace_id)}_{editing.generation}"
 
 
 def _pending(key: str, editing: state.ActionsEditing) -> int:
@@ -351,7 +351,7 @@ def _effects(opened: state.OpenWorkspace, actions: tuple[Action, ...]) -> pd.Dat
     b = data.wave(opened.id, newest, lambda: workspaces.wave_choice(opened.id, newest))
     for wave_a, group in frame[frame["wave"] != newest].groupby("wave", sort=False):
         a = data.wave(opened.id, wave_a, lambda w=wave_a: workspaces.wave_choice(opened.id, w))
-        pair_on = state.widget_value(f"gaps_wave_pair_{opened.id}")
+        pair_on = state.widget_value(f"gaps_wave_pair_{opened.tag}")
         if pair_on not in pairing_columns(a.survey, b.survey):
             pair_on = "respondent_id"
         changes = queries.wave_changes(b, a, pair_on=pair_on)
@@ -400,6 +400,24 @@ def _before_after(opened: state.OpenWorkspace, actions: tuple[Action, ...], labe
 # --- the section -------------------------------------------------------------------------------
 
 
+def _read_only(opened: state.OpenWorkspace, labels: dict[str, str], key: str) -> None:
+    """A view-only link: the team's actions as they stand, and their before/after."""
+    st.caption(t("actions.view_only"))
+    stored = _stored(opened.id)
+    if stored is None:
+        return
+    st.data_editor(
+        _editor_frame(stored),
+        key=f"{key}_view_{opened.tag}",
+        disabled=True,
+        hide_index=True,
+        column_order=list(FIELDS),
+        column_config=_column_config(labels),
+        width="stretch",
+    )
+    _before_after(opened, stored, labels)
+
+
 def section(loaded: data.Loaded, *, key: str = "gaps_actions") -> None:
     """The Gaps page's corrective actions: the editor, its conflicts, the before/after."""
     st.subheader(t("actions.heading"))
@@ -415,6 +433,9 @@ def section(loaded: data.Loaded, *, key: str = "gaps_actions") -> None:
                 st.error(widgets.md_message(exc))
                 return
             st.rerun()
+        return
+    if not opened.can_edit:
+        _read_only(opened, labels, key)
         return
     found = _editing(opened.id)
     if found is None:

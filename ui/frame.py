@@ -156,7 +156,7 @@ def _workspace() -> None:
         ids,
         index=ids.index(shown.wave) if shown.wave in ids else len(ids) - 1,
         format_func=texts.get,
-        key=f"sidebar_wave_{shown.id}",
+        key=f"sidebar_wave_{shown.tag}",
     )
     if picked != shown.wave:
         workspaces.show_wave(picked)

@@ -404,7 +404,10 @@ def keep_page_params(url_path: str) -> None:
 class OpenWorkspace:
     """The workspace the session shows: its ``id``, ``name``, whether it is a ``draft`` and
     whether this browser created it (``own``); its surveys as ``waves`` (dataset id, label)
-    in order, and the ``wave`` shown (None when it has one survey or none)."""
+    in order, and the ``wave`` shown (None when it has one survey or none); how it was
+    opened: ``role`` ``owner`` (its own id), ``edit`` or ``view`` (a shared link), and the
+    ``address`` the link carries (the link's token; the id for the owner), never the id of
+    a workspace opened through a shared link."""
 
     id: str
     name: str
@@ -412,6 +415,35 @@ class OpenWorkspace:
     own: bool
     waves: tuple[tuple[str, str], ...] = ()
     wave: str | None = None
+    role: str = "owner"
+    address: str | None = None
+
+    @property
+    def tag(self) -> str:
+        """What the widget keys of this workspace carry (:func:`widget_tag`), not its id."""
+        return widget_tag(self.id)
+
+    @property
+    def link(self) -> str:
+        """What the address's ``w`` says for this workspace."""
+        return self.address or self.id
+
+    @property
+    def can_edit(self) -> bool:
+        """Whether this session may change the workspace (not a view-only link)."""
+        return self.role != "view"
+
+
+def widget_tag(workspace_id: str) -> str:
+    """A workspace's mark in widget keys: keys are class names in the page, which a visitor
+    through a shared link can read, so they carry a hash of the id, never the id.
+
+    Examples
+    --------
+    >>> widget_tag("x" * 23) == widget_tag("x" * 23), len(widget_tag("x" * 23))
+    (True, 12)
+    """
+    return hashlib.sha256(f"mot-widget:{workspace_id}".encode()).hexdigest()[:12]
 
 
 def workspace() -> OpenWorkspace | None:
@@ -432,7 +464,7 @@ def use_workspace(opened: OpenWorkspace | None, *, link: bool = True) -> None:
     st.session_state[WORKSPACE_KEY] = opened
     st.session_state.pop(LINK_FAILED_KEY, None)
     if link:
-        set_link_param(WORKSPACE_PARAM, opened.id if opened else None)
+        set_link_param(WORKSPACE_PARAM, opened.link if opened else None)
         set_link_param(WAVE_PARAM, opened.wave if opened else None)
 
 

@@ -97,7 +97,7 @@ def compare(loaded: data.Loaded, measures: Sequence[str], *, key: str, nps: bool
         others,
         index=max(previous, 0),
         format_func=lambda ident: names.get(ident, ident),
-        key=f"{key}_wave_against_{opened.id}",
+        key=f"{key}_wave_against_{opened.tag}",
     )
     baseline = widgets.attempt(
         lambda: data.wave(opened.id, against, lambda: workspaces.wave_choice(opened.id, against))
@@ -108,7 +108,7 @@ def compare(loaded: data.Loaded, measures: Sequence[str], *, key: str, nps: bool
         t("waves.pair_on"),
         pairing_columns(baseline.survey, loaded.survey),
         help=t("waves.pair_help"),
-        key=f"{key}_wave_pair_{opened.id}",
+        key=f"{key}_wave_pair_{opened.tag}",
     )
     if nps:
         _nps(loaded, baseline, pair_on)

@@ -43,9 +43,9 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from mot.cli_workspace import workspace_url
-from mot.errors import MotError, StoreUnavailableError, WorkspaceNotFoundError
+from mot.errors import MotError, StoreError, StoreUnavailableError, WorkspaceNotFoundError
 from mot.messages import Message, message_of
-from mot.store import Action, Dataset, Store, Workspace, database_url, open_store
+from mot.store import Action, Dataset, Link, Store, Workspace, database_url, open_store
 from ui import data, state, uploads
 from ui.i18n import mot_text, t
 
@@ -126,11 +126,25 @@ def _wave_text(dataset: Dataset) -> str:
     return dataset.wave_date.isoformat() if dataset.wave_date else dataset.file_name
 
 
-def _opened(found: Workspace, surveys: list[Dataset], shown: Dataset | None) -> state.OpenWorkspace:
+def _opened(
+    found: Workspace,
+    surveys: list[Dataset],
+    shown: Dataset | None,
+    *,
+    role: str | None = None,
+    address: str | None = None,
+) -> state.OpenWorkspace:
+    """How the session shows ``found``: opened as ``role`` through ``address`` (by default,
+    as the session already shows it; a workspace it had not: its owner, by its id)."""
+    current = state.workspace()
+    if role is None:
+        same = current is not None and current.id == found.id
+        role, address = (current.role, current.address) if same else ("owner", None)
     own = found.creator is not None and found.creator == creator_of(state.browser_key())
     waves = tuple((d.id, _wave_text(d)) for d in surveys)
     wave = shown.id if shown is not None and len(surveys) > 1 else None
-    return state.OpenWorkspace(found.id, found.name, found.draft, own, waves, wave)
+    link = address if role != "owner" else None
+    return state.OpenWorkspace(found.id, found.name, found.draft, own, waves, wave, role, link)
 
 
 def _survey_choice(dataset: Dataset) -> state.DatasetChoice:
@@ -155,13 +169,16 @@ def _contents(ident: str) -> tuple[Workspace, list[Dataset]]:
 
 
 def open_workspace(ident: str, *, wave: str | None = None, keep_filter: bool = False) -> None:
-    """Show workspace ``ident`` in this session: its survey ``wave`` (a dataset id; default
-    the newest survey) and its event log; ``keep_filter`` keeps the link's filter.
+    """Show the workspace ``ident`` opens in this session (its id: as its owner; a shared
+    link's token: with the link's role, the token staying the address): its survey ``wave``
+    (a dataset id; default the newest survey) and its event log; ``keep_filter`` keeps the
+    link's filter.
 
     Raises ``WorkspaceNotFoundError`` (unknown, malformed or deleted id) or
     ``StoreUnavailableError``; the session is unchanged then.
     """
-    found, datasets = _contents(ident)
+    workspace_id, role = _run(lambda store: store.resolve(ident))
+    found, datasets = _contents(workspace_id)
     surveys = [d for d in datasets if d.kind == "survey"]
     logs = [d for d in datasets if d.kind == "events"]
     shown = next((d for d in surveys if d.id == wave), surveys[-1] if surveys else None)
@@ -169,7 +186,7 @@ def open_workspace(ident: str, *, wave: str | None = None, keep_filter: bool = F
     log = _log_choice(logs[-1]) if logs else state.DEMO_LOG
     state.use_dataset(survey, keep_filter=keep_filter)
     state.use_event_log(log)
-    state.use_workspace(_opened(found, surveys, shown))
+    state.use_workspace(_opened(found, surveys, shown, role=role, address=ident))
 
 
 def wave_choice(ident: str, dataset_id: str) -> state.DatasetChoice:
@@ -219,7 +236,7 @@ def follow_link() -> object | None:
         if current is not None:
             state.use_workspace(current)
         return None
-    if current is not None and current.id == wanted:
+    if current is not None and current.link == wanted:
         wave = state.link_param(state.WAVE_PARAM)
         if wave is None or current.wave is None or wave == current.wave:
             state.use_workspace(current)  # puts back a wave left out, drops one that is not
@@ -235,7 +252,7 @@ def show_wave(wave: str) -> None:
     """Show another survey (wave) of the session's workspace."""
     current = state.workspace()
     if current is not None and wave != current.wave:
-        _attempt(lambda: open_workspace(current.id, wave=wave))
+        _attempt(lambda: open_workspace(current.link, wave=wave))
 
 
 def back_to_demo() -> None:
@@ -340,9 +357,7 @@ def add_wave(upload: object, label: str) -> None:
     again), then shown. A file that cannot be read or has nothing to analyse is refused
     with its ``MotError`` and nothing is stored.
     """
-    current, shown = state.workspace(), state.dataset()
-    if current is None:
-        raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
+    current, shown = _editable(), state.dataset()
     content = upload.getvalue()
     choice = uploads.write(content, upload.name, journey_json=shown.journey_json)
     choice = replace(choice, mapping_json=shown.mapping_json)
@@ -365,7 +380,7 @@ def add_wave(upload: object, label: str) -> None:
         raise
     finally:
         uploads.forget(upload)
-    open_workspace(current.id, wave=stored.id)
+    open_workspace(current.link, wave=stored.id)
 
 
 # --- corrective actions -----------------------------------------------------------------------
@@ -377,13 +392,37 @@ def actions(ident: str) -> list[Action]:
     return _run(lambda store: store.actions(ident))
 
 
+def _editable(workspace_id: str | None = None) -> state.OpenWorkspace:
+    """The workspace shown, when this session may change it (and it is ``workspace_id``).
+
+    Raises ``StoreError`` for a view-only link, ``WorkspaceNotFoundError`` without one.
+    """
+    current = state.workspace()
+    if current is None or (workspace_id is not None and workspace_id != current.id):
+        raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
+    if not current.can_edit:
+        raise StoreError(Message("store.read_only"))
+    return current
+
+
+def _owned() -> state.OpenWorkspace:
+    """The workspace shown, when this session opened it by its own id (its owner)."""
+    current = _editable()
+    if current.role != "owner":
+        raise StoreError(Message("store.owner_only"))
+    return current
+
+
 def save_action(action: Action) -> Action:
-    """Store a new or edited action; ``ActionConflictError`` when someone saved it first."""
+    """Store a new or edited action of the workspace shown; ``ActionConflictError`` when
+    someone saved it first, ``StoreError`` through a view-only link."""
+    _editable(action.workspace_id)
     return _run(lambda store: store.save_action(action))
 
 
 def delete_action(action: Action) -> None:
     """Delete an action; ``ActionConflictError`` when someone saved it since it was read."""
+    _editable(action.workspace_id)
     _run(lambda store: store.delete_action(action))
 
 
@@ -419,9 +458,16 @@ def _stored(store: Store, workspace_id: str, dataset_id: str) -> Dataset:
 def remember_edit(choice: state.DatasetChoice) -> state.DatasetChoice:
     """The dataset the session switches to (an upload, or an edit of its mapping or journey),
     saved: an upload is in its draft already, an edit updates the stored dataset, an edited
-    demo becomes a new draft. Then the session shows that workspace."""
+    demo, or an edit through a view-only link, becomes a new draft. Then the session shows
+    that workspace."""
+    current = state.workspace()
     if choice.workspace_id is not None and choice.workspace_id != state.workspace_id():
         _attempt(lambda: _refresh_to(choice))  # a new upload's draft
+    elif choice.workspace_id is not None and current is not None and not current.can_edit:
+        # a view-only link: the edit becomes a copy of one's own, the workspace is untouched
+        mine = replace(choice, workspace_id=None, dataset_id=None)
+        saved = _attempt(lambda: _new_draft(mine, state.event_log()))
+        choice = saved[0] if saved is not None else mine
     elif choice.dataset_id is not None and choice.workspace_id is not None:
         _attempt(
             lambda: _run(
@@ -484,7 +530,7 @@ def keep_event_log(log: state.EventLogChoice) -> state.EventLogChoice:
     with its stored dataset (unchanged when the store cannot take it: the next run says so).
     """
     current = state.workspace()
-    if log.dataset_id is not None and current is not None:
+    if log.dataset_id is not None and current is not None and current.can_edit:
         _attempt(
             lambda: _run(
                 lambda store: store.update_dataset(
@@ -563,21 +609,44 @@ def save_as(name: str) -> None:
 
 
 def rename(name: str) -> None:
-    """Rename the session's workspace (a draft becomes a named workspace)."""
-    current = state.workspace()
-    if current is not None:
-        _run(lambda store: store.rename_workspace(current.id, name, keep=True))
-        _refresh(current.id)
+    """Rename the session's workspace (a draft becomes a named workspace); not through a
+    view-only link (``StoreError``)."""
+    current = _editable()
+    _run(lambda store: store.rename_workspace(current.id, name, keep=True))
+    _refresh(current.id)
 
 
 def delete() -> str | None:
-    """Delete the session's workspace with its files, then show the demo; returns its name."""
-    current = state.workspace()
-    if current is None:
+    """Delete the session's workspace with its files, then show the demo; returns its name.
+    Only its owner may (``StoreError`` through a shared link)."""
+    if state.workspace() is None:
         return None
+    current = _owned()
     _run(lambda store: store.delete_workspace(current.id))
     back_to_demo()
     return current.name
+
+
+def make_link(role: str) -> str:
+    """A new shared link to the workspace shown (``view`` or ``edit``), as an address; only
+    its owner may make one."""
+    current = _owned()
+    made = _run(lambda store: store.make_link(current.id, role))
+    return link(made.token)
+
+
+def links() -> list[Link]:
+    """The shared links of the workspace shown (its owner's view; none for anyone else)."""
+    current = state.workspace()
+    if current is None or current.role != "owner":
+        return []
+    return _run(lambda store: store.links(current.id))
+
+
+def revoke(token: str) -> None:
+    """Revoke a shared link of the workspace shown (its owner only)."""
+    current = _owned()
+    _run(lambda store: store.revoke_link(current.id, token))
 
 
 def mine() -> list[Workspace]:

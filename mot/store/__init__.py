@@ -49,7 +49,7 @@ import os
 import re
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Literal, get_args
@@ -68,10 +68,25 @@ from mot.errors import (
 from mot.messages import Message
 from mot.store._checks import check_json, checked_name, validate_action
 from mot.store._engine import LARGE_FILE, make_engine, migrate, reading, writing
+from mot.store._records import (
+    Action,
+    Dataset,
+    Link,
+    SavedView,
+    Workspace,
+    action_of,
+    aware,
+    dataset_of,
+    link_of,
+    workspace_of,
+)
 from mot.vocabulary import ACTION_STATUSES, GAP_KINDS
 
 DatasetKind = Literal["survey", "events"]
 DATASET_KINDS: tuple[str, ...] = get_args(DatasetKind)
+LinkRole = Literal["view", "edit"]
+LINK_ROLES: tuple[str, ...] = get_args(LinkRole)
+"""What a shared link lets its holder do (the workspace's own id lets them do everything)."""
 
 DEFAULT_MAX_FILE_MB = 200
 DEFAULT_RETENTION_DAYS = 30
@@ -102,90 +117,6 @@ def new_id() -> str:
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _aware(value: datetime) -> datetime:
-    """A stored time as UTC (SQLite gives it back without its zone)."""
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-@dataclass(frozen=True)
-class Workspace:
-    """A saved workspace.
-
-    ``id``, ``name``, whether it is a ``draft``, ``creator`` (the browser key that made it, or
-    None), and its ``created_at``, ``updated_at`` and ``used_at`` (UTC).
-    """
-
-    id: str
-    name: str
-    draft: bool
-    creator: str | None
-    created_at: datetime
-    updated_at: datetime
-    used_at: datetime
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """A survey wave or an event log of a workspace.
-
-    ``kind`` is ``survey`` or ``events``; ``position`` orders a workspace's datasets (waves in
-    the order they were added unless moved); ``sha256`` names the stored file;
-    ``mapping_json``, ``journey_json`` (surveys) and ``columns_json`` (event logs) are the
-    JSON texts of the choices made on the Data page (None: the suggested ones); ``label`` and
-    ``wave_date`` name a wave.
-    """
-
-    id: str
-    workspace_id: str
-    kind: str
-    position: int
-    file_name: str
-    sha256: str
-    size: int
-    label: str | None
-    wave_date: date | None
-    mapping_json: str | None
-    journey_json: str | None
-    columns_json: str | None
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class SavedView:
-    """A saved view: its ``name`` and the link ``params`` (query parameters) that restore it."""
-
-    id: str
-    workspace_id: str
-    name: str
-    params: dict[str, str] = field(default_factory=dict)
-    created_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class Action:
-    """A corrective action on a touchpoint.
-
-    ``status`` is one of :data:`ACTION_STATUSES`; ``gap`` the gap it addresses (``expected``:
-    experienced vs expected, ``excellent``: experienced vs excellent, or None); ``version``
-    counts its saves (1 for a new one) and is what :meth:`Store.save_action` checks;
-    ``wave`` is the survey dataset (wave) it was decided on, kept from its first save, so
-    that a later wave shows its before and after.
-    """
-
-    id: str
-    workspace_id: str
-    touchpoint: str
-    title: str
-    owner: str = ""
-    status: str = "idea"
-    due: date | None = None
-    gap: str | None = None
-    note: str = ""
-    version: int = 0
-    updated_at: datetime | None = None
-    wave: str | None = None
 
 
 def _settings_url(data_dir: Path | None) -> str:
@@ -277,31 +208,6 @@ def _check_id(ident: str) -> None:
         raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
 
 
-def _workspace(row: object) -> Workspace:
-    m = row._mapping  # type: ignore[attr-defined]
-    return Workspace(
-        m["id"],
-        m["name"],
-        bool(m["draft"]),
-        m["creator"],
-        _aware(m["created_at"]),
-        _aware(m["updated_at"]),
-        _aware(m["used_at"]),
-    )
-
-
-def _dataset(row: object) -> Dataset:
-    m = dict(row._mapping)  # type: ignore[attr-defined]
-    m["created_at"] = _aware(m["created_at"])
-    return Dataset(**m)
-
-
-def _action(row: object) -> Action:
-    m = dict(row._mapping)  # type: ignore[attr-defined]
-    m["updated_at"] = _aware(m["updated_at"])
-    return Action(**m)
-
-
 class Store:
     """The saved workspaces, on one database (open it with :func:`open_store`).
 
@@ -364,7 +270,7 @@ class Store:
             row = connection.execute(select(t.workspaces).where(t.workspaces.c.id == ident)).first()
         if row is None:
             raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
-        found = _workspace(row)
+        found = workspace_of(row)
         if touch and _now() - found.used_at > USE_RESOLUTION:
             now = _now()
             with writing(self.engine) as connection:
@@ -395,7 +301,7 @@ class Store:
         if not drafts:
             query = query.where(t.workspaces.c.draft.is_(False))
         with reading(self.engine) as connection:
-            return [_workspace(row) for row in connection.execute(query)]
+            return [workspace_of(row) for row in connection.execute(query)]
 
     def rename_workspace(self, ident: str, name: str, *, keep: bool = True) -> Workspace:
         """Give workspace ``ident`` a new name; ``keep`` makes a draft a named workspace."""
@@ -447,7 +353,7 @@ class Store:
                 select(t.datasets.c.sha256).where(t.datasets.c.workspace_id.in_(idents))
             ).scalars()
         )
-        for table in (t.datasets, t.views, t.actions):
+        for table in (t.datasets, t.views, t.actions, t.links):
             c.execute(delete(table).where(table.c.workspace_id.in_(idents)))  # type: ignore[attr-defined]
         done = c.execute(delete(t.workspaces).where(t.workspaces.c.id.in_(idents)))  # type: ignore[attr-defined]
         if done.rowcount == 0:
@@ -559,7 +465,7 @@ class Store:
         if kind is not None:
             query = query.where(t.datasets.c.kind == kind)
         with reading(self.engine) as connection:
-            return [_dataset(row) for row in connection.execute(query)]
+            return [dataset_of(row) for row in connection.execute(query)]
 
     def update_dataset(self, dataset: Dataset, **changes: object) -> Dataset:
         """Store new choices for a dataset.
@@ -647,7 +553,7 @@ class Store:
             )
             return [
                 SavedView(
-                    r.id, r.workspace_id, r.name, json.loads(r.params_json), _aware(r.created_at)
+                    r.id, r.workspace_id, r.name, json.loads(r.params_json), aware(r.created_at)
                 )
                 for r in rows
             ]
@@ -670,7 +576,7 @@ class Store:
                     t.actions.c.touchpoint, t.actions.c.due, t.actions.c.title, t.actions.c.id
                 )
             )
-            return [_action(row) for row in rows]
+            return [action_of(row) for row in rows]
 
     def save_action(self, action: Action) -> Action:
         """Store ``action``: a new one (``version`` 0) or an edit of the stored ``version``.
@@ -732,7 +638,7 @@ class Store:
                     t.actions.c.id == action.id, t.actions.c.workspace_id == action.workspace_id
                 )
             ).first()
-        current = _action(row) if row is not None else None
+        current = action_of(row) if row is not None else None
         raise ActionConflictError(Message("store.action_conflict", title=action.title), current)
 
     def delete_action(self, action: Action) -> None:
@@ -754,7 +660,87 @@ class Store:
         if row is None:
             return  # already gone: what was asked for
         message = Message("store.action_conflict", title=action.title)
-        raise ActionConflictError(message, _action(row))
+        raise ActionConflictError(message, action_of(row))
+
+    # --- shared links -----------------------------------------------------------------------
+
+    def make_link(self, workspace_id: str, role: str) -> Link:
+        """A new link that opens the workspace with ``role`` (:data:`LINK_ROLES`).
+
+        Its token is unguessable like an id (:func:`new_id`) and says nothing of the
+        workspace's own id, which stays with whoever made the workspace.
+
+        Raises
+        ------
+        StoreError
+            If ``role`` is not one of :data:`LINK_ROLES`.
+        WorkspaceNotFoundError
+            If there is no such workspace.
+        """
+        _check_id(workspace_id)
+        if role not in LINK_ROLES:
+            raise StoreError(Message("store.bad_role", role=str(role), known=", ".join(LINK_ROLES)))
+        link = Link(new_id(), workspace_id, role, _now())
+        with writing(self.engine) as connection:
+            self._require(connection, workspace_id)
+            connection.execute(
+                insert(t.links).values(
+                    token=link.token,
+                    workspace_id=workspace_id,
+                    role=role,
+                    created_at=link.created_at,
+                    revoked_at=None,
+                )
+            )
+        return link
+
+    def links(self, workspace_id: str) -> list[Link]:
+        """The workspace's links, revoked ones too, newest first."""
+        _check_id(workspace_id)
+        with reading(self.engine) as connection:
+            rows = connection.execute(
+                select(t.links)
+                .where(t.links.c.workspace_id == workspace_id)
+                .order_by(t.links.c.created_at.desc(), t.links.c.token)
+            )
+            return [link_of(row) for row in rows]
+
+    def revoke_link(self, workspace_id: str, token: str) -> None:
+        """Revoke a link of the workspace: it opens nothing from now on (the workspace stays)."""
+        _check_id(workspace_id)
+        with writing(self.engine) as connection:
+            connection.execute(
+                update(t.links)
+                .where(
+                    t.links.c.token == token,
+                    t.links.c.workspace_id == workspace_id,
+                    t.links.c.revoked_at.is_(None),
+                )
+                .values(revoked_at=_now())
+            )
+
+    def resolve(self, ident: str) -> tuple[str, str]:
+        """What an address's ``w`` opens: ``(workspace id, role)``.
+
+        The workspace's own id gives ``owner``; a link's token its workspace and its role.
+
+        Raises
+        ------
+        WorkspaceNotFoundError
+            If it names nothing (never saved, deleted, purged), or a revoked link (said so).
+        """
+        _check_id(ident)
+        with reading(self.engine) as connection:
+            if connection.execute(
+                select(t.workspaces.c.id).where(t.workspaces.c.id == ident)
+            ).first():
+                return ident, "owner"
+            row = connection.execute(select(t.links).where(t.links.c.token == ident)).first()
+        if row is None:
+            raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
+        if row._mapping["revoked_at"] is not None:
+            raise WorkspaceNotFoundError(Message("store.link_revoked"))
+        return row._mapping["workspace_id"], row._mapping["role"]
 
     def _require(self, connection: object, workspace_id: str) -> None:
         # FOR UPDATE on PostgreSQL: concurrent writes to one workspace queue here (SQLite's
@@ -770,8 +756,10 @@ __all__ = [
     "ACTION_STATUSES",
     "DATASET_KINDS",
     "GAP_KINDS",
+    "LINK_ROLES",
     "Action",
     "Dataset",
+    "Link",
     "SavedView",
     "Store",
     "Workspace",

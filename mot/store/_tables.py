@@ -101,3 +101,14 @@ actions = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("wave", String(64)),  # the survey dataset it was decided on (0002)
 )
+
+
+links = Table(
+    "links",
+    metadata,
+    Column("token", String(64), primary_key=True),
+    _workspace_key(),
+    Column("role", String(8), nullable=False),  # view or edit (0003)
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+)

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from mot.store import Store
 from tests.pages.conftest import BROKEN, page_path
+from ui.state import widget_tag
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -55,12 +56,12 @@ def test_utilities_finds_the_planted_improvement_at_delivery(store):
     at = _page("utilities", w=ident, lang="EN")
     text = _text(at)
     assert "Measure again: this wave against another" in text
-    assert at.selectbox(key=f"utilities_wave_against_{ident}").value == june
+    assert at.selectbox(key=f"utilities_wave_against_{widget_tag(ident)}").value == june
     assert "TMOT" in text and "experienced improved by 8.6 points" in text
     table = next(d.value for d in at.dataframe if "B − A" in d.value.columns)
     assert set(table["Measure"]) <= {"Anticipated", "Experienced", "Remembered"}
     assert "no clear change" in set(table["Change"])
-    at.selectbox(key=f"utilities_wave_pair_{ident}").set_value("customer_id").run()
+    at.selectbox(key=f"utilities_wave_pair_{widget_tag(ident)}").set_value("customer_id").run()
     assert not at.exception
     assert "answered both waves (matched on `customer_id`)" in _text(at)
     table = next(d.value for d in at.dataframe if "B − A" in d.value.columns)
@@ -106,15 +107,17 @@ def test_the_workspace_tab_adds_a_wave_and_refuses_a_file_with_nothing_to_analys
     assert "Choose the new wave's survey file and give it a label first." in [
         w.value for w in at.warning
     ]
-    at.file_uploader(key=f"workspace_wave_{ident}").upload("broken.csv", BROKEN, "text/csv")
-    at.text_input(key=f"workspace_wave_label_{ident}").input("September")
+    at.file_uploader(key=f"workspace_wave_{widget_tag(ident)}").upload(
+        "broken.csv", BROKEN, "text/csv"
+    )
+    at.text_input(key=f"workspace_wave_label_{widget_tag(ident)}").input("September")
     at.run()
     at.button(key="workspace_add_wave").click().run()
     assert not at.exception
     assert len(store.datasets(ident)) == 1  # refused: nothing stored
     assert any("broken.csv" in e.value and "not a text table" in e.value for e in at.error)
     wave2 = (DATA / TWO[1][0]).read_bytes()
-    at.file_uploader(key=f"workspace_wave_{ident}").upload(TWO[1][0], wave2, "text/csv")
+    at.file_uploader(key=f"workspace_wave_{widget_tag(ident)}").upload(TWO[1][0], wave2, "text/csv")
     at.run()
     at.button(key="workspace_add_wave").click().run()
     assert not at.exception, at.exception
@@ -125,5 +128,7 @@ def test_the_workspace_tab_adds_a_wave_and_refuses_a_file_with_nothing_to_analys
     # said on the next page the frame draws (the page runs here without app.py's frame)
     assert at.session_state["_mot_notice"] == ("Wave **September** added and shown.", True)
     utilities = _page("utilities", w=ident, lang="EN")
-    assert utilities.selectbox(key=f"utilities_wave_against_{ident}").value == stored[0].id
+    assert (
+        utilities.selectbox(key=f"utilities_wave_against_{widget_tag(ident)}").value == stored[0].id
+    )
     assert "experienced improved by 8.6 points" in _text(utilities)

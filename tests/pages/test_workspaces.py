@@ -22,6 +22,7 @@ from mot.messages import Message, render
 from mot.store import Store
 from tests.pages.conftest import BROKEN, VALID_EXPORT, page_path
 from ui import state, workspaces
+from ui.state import widget_tag
 
 # A second survey: 30 respondents, every one of them on a tablet, another file name.
 OTHER_EXPORT = b"ResponseId,device,FMOT_experienced,TMOT_experienced,recomendacion\n" + b"".join(
@@ -265,7 +266,7 @@ def test_a_wave_parameter_picks_the_survey_and_the_newest_is_the_default(store):
     clean(newest)
     assert "30 respondents" in sidebar(newest)
     assert newest.query_params["wave"] == second.id
-    assert newest.selectbox(key=f"sidebar_wave_{ident}").value == second.id
+    assert newest.selectbox(key=f"sidebar_wave_{widget_tag(ident)}").value == second.id
     chosen = app(w=ident, wave=first.id)
     clean(chosen)
     assert "40 respondents" in sidebar(chosen)
@@ -356,17 +357,17 @@ def test_two_sessions_see_only_their_own_workspace(store):
 def test_save_rename_and_delete_a_workspace(store):
     at = upload(data_page(), "wave_a.csv", VALID_EXPORT)
     ident = at.query_params["w"]
-    at.text_input(key=f"workspace_name_{ident}").input("Q3 survey")
+    at.text_input(key=f"workspace_name_{widget_tag(ident)}").input("Q3 survey")
     at.button(key="workspace_save").click().run()
     clean(at)
     found = store.workspace(ident)
     assert (found.name, found.draft) == ("Q3 survey", False)  # the draft keeps its link
     assert at.query_params["w"] == ident
-    at.text_input(key=f"workspace_rename_{ident}").input("Q3 survey, final")
+    at.text_input(key=f"workspace_rename_{widget_tag(ident)}").input("Q3 survey, final")
     at.button(key="workspace_rename").click().run()
     assert store.workspace(ident).name == "Q3 survey, final"
     assert at.button(key="workspace_delete").disabled  # until the deletion is confirmed
-    at.checkbox(key=f"workspace_sure_{ident}").check().run()
+    at.checkbox(key=f"workspace_sure_{widget_tag(ident)}").check().run()
     at.button(key="workspace_delete").click().run()
     clean(at)
     assert not store.workspace_exists(ident)
@@ -395,7 +396,7 @@ def test_the_demo_saved_as_a_workspace_stores_its_file(store):
 def test_an_empty_name_is_refused_with_its_message(store):
     at = upload(data_page(), "wave_a.csv", VALID_EXPORT)
     ident = at.query_params["w"]
-    at.text_input(key=f"workspace_name_{ident}").input("   ")
+    at.text_input(key=f"workspace_name_{widget_tag(ident)}").input("   ")
     at.button(key="workspace_save").click().run()
     clean(at)
     assert any("needs a name" in e.value for e in at.error)

@@ -22,6 +22,11 @@ STRINGS = {
     ),
     "actions.start": ("Keep actions for this data", "Guardar acciones para estos datos"),
     "actions.save": ("Save actions", "Guardar acciones"),
+    "actions.view_only": (
+        "A view-only link: the team's actions as they stand; editing needs a link with edits.",
+        "Un enlace de solo lectura: las acciones del equipo tal como están; editarlas "
+        "requiere un enlace con edición.",
+    ),
     "actions.saved": (
         "Saved: {n} change(s) to the actions.",
         "Guardado: {n} cambio(s) en las acciones.",

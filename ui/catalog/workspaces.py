@@ -123,4 +123,58 @@ STRINGS = {
     ),
     "workspace.problem_title": ("This link cannot be opened", "No se puede abrir este enlace"),
     "workspace.open_demo": ("Open the demo", "Abrir la demo"),
+    "workspace.view_only": (
+        "You opened a view-only link: look, filter and download as you like; the workspace "
+        "itself does not change. An edit of the mapping or the journey makes a copy of your "
+        "own.",
+        "Abriste un enlace de solo lectura: mira, filtra y descarga cuanto quieras; el "
+        "espacio de trabajo no cambia. Una edición de la asignación o del recorrido crea una "
+        "copia tuya.",
+    ),
+    "workspace.edit_link": (
+        "You opened a shared link with edits: you can change the mapping, the journey, the "
+        "actions and the waves; only the owner deletes the workspace or makes links.",
+        "Abriste un enlace compartido con edición: puedes cambiar la asignación, el "
+        "recorrido, las acciones y las oleadas; solo quien es dueño borra el espacio o crea "
+        "enlaces.",
+    ),
+    "workspace.link_shared": (
+        "This is the link you were given: its owner can revoke it.",
+        "Este es el enlace que te dieron: quien es dueño puede revocarlo.",
+    ),
+    "workspace.share": ("Share with links you can take back", "Compartir con enlaces revocables"),
+    "workspace.share_help": (
+        "A link opens this workspace only. A view-only link lets people look, filter and "
+        "download; a link with edits lets them change the mapping, the journey, the actions "
+        "and the waves. Revoke a link and it opens nothing from then on. The address above "
+        "is the owner's: keep it for yourself.",
+        "Un enlace abre solo este espacio de trabajo. Un enlace de solo lectura deja mirar, "
+        "filtrar y descargar; uno con edición deja cambiar la asignación, el recorrido, las "
+        "acciones y las oleadas. Revoca un enlace y desde entonces no abre nada. La "
+        "dirección de arriba es la de quien es dueño: guárdala para ti.",
+    ),
+    "workspace.make_view": ("Make a view-only link", "Crear un enlace de solo lectura"),
+    "workspace.make_edit": ("Make a link with edits", "Crear un enlace con edición"),
+    "workspace.made_view": (
+        "A view-only link was made: copy it from the table below.",
+        "Se creó un enlace de solo lectura: cópialo de la tabla de abajo.",
+    ),
+    "workspace.made_edit": (
+        "A link with edits was made: copy it from the table below.",
+        "Se creó un enlace con edición: cópialo de la tabla de abajo.",
+    ),
+    "workspace.role.view": ("View only", "Solo lectura"),
+    "workspace.role.edit": ("With edits", "Con edición"),
+    "workspace.col.role": ("Link", "Enlace"),
+    "workspace.col.made": ("Made", "Creado"),
+    "workspace.col.state": ("State", "Situación"),
+    "workspace.col.address": ("Address", "Dirección"),
+    "workspace.link_live": ("works", "funciona"),
+    "workspace.link_revoked": ("revoked", "revocado"),
+    "workspace.revoke_pick": ("Link to revoke", "Enlace que revocar"),
+    "workspace.revoke": ("Revoke", "Revocar"),
+    "workspace.revoked": (
+        "The link was revoked: it opens nothing any more.",
+        "El enlace se revocó: ya no abre nada.",
+    ),
 }

@@ -1,5 +1,6 @@
 """The Data page's Workspace tab: the workspace shown and its link, save it under a name,
-rename or delete it, and open one of the workspaces this browser created. Every change goes
+rename or delete it, share it with links that can be revoked (view-only or with edits), and
+open one of the workspaces this browser created. Every change goes
 through :mod:`ui.workspaces` (the store) and :mod:`ui.state` (the session and the link)."""
 
 from __future__ import annotations
@@ -35,16 +36,20 @@ def _current(shown: state.OpenWorkspace | None, days: str) -> None:
     else:
         name = widgets.md_text(shown.name)
         st.success(t("workspace.named", name=name, days=days), icon=":material/cloud_done:")
+    if shown.role == "view":
+        st.info(t("workspace.view_only"), icon=":material/visibility:")
+    elif shown.role == "edit":
+        st.caption(t("workspace.edit_link"))
     st.caption(t("workspace.link"))
-    st.code(workspaces.link(shown.id), language=None)
-    st.caption(t("workspace.link_help"))
+    st.code(workspaces.link(shown.link), language=None)
+    st.caption(t("workspace.link_help" if shown.role == "owner" else "workspace.link_shared"))
 
 
 def _save(shown: state.OpenWorkspace | None) -> None:
     suggested = shown.name if shown is not None else state.dataset().name
     left, right = st.columns([2, 1], vertical_alignment="bottom")
     name = left.text_input(
-        t("workspace.name"), value=suggested, key=f"workspace_name_{shown.id if shown else ''}"
+        t("workspace.name"), value=suggested, key=f"workspace_name_{shown.tag if shown else ''}"
     )
     clicked = right.button(
         t("workspace.save"), key="workspace_save", type="primary", help=t("workspace.save_help")
@@ -57,13 +62,15 @@ def _rename_or_delete(shown: state.OpenWorkspace) -> None:
     if not shown.draft:
         left, right = st.columns([3, 1], vertical_alignment="bottom")
         name = left.text_input(
-            t("workspace.new_name"), value=shown.name, key=f"workspace_rename_{shown.id}"
+            t("workspace.new_name"), value=shown.name, key=f"workspace_rename_{shown.tag}"
         )
         if right.button(t("workspace.rename"), key="workspace_rename") and _change(
             lambda: workspaces.rename(name)
         ):
             st.rerun()
-    sure = st.checkbox(t("workspace.delete_confirm"), key=f"workspace_sure_{shown.id}")
+    if shown.role != "owner":
+        return  # only the owner deletes it
+    sure = st.checkbox(t("workspace.delete_confirm"), key=f"workspace_sure_{shown.tag}")
     if st.button(t("workspace.delete"), key="workspace_delete", disabled=not sure) and _change(
         workspaces.delete
     ):
@@ -87,9 +94,9 @@ def mine_rows(found: list) -> pd.DataFrame:
 def _add_wave(shown: state.OpenWorkspace) -> None:
     st.subheader(t("workspace.add_wave"))
     st.caption(t("workspace.add_wave_help"))
-    upload = st.file_uploader(t("workspace.wave_file"), TYPES, key=f"workspace_wave_{shown.id}")
+    upload = st.file_uploader(t("workspace.wave_file"), TYPES, key=f"workspace_wave_{shown.tag}")
     left, right = st.columns([3, 1], vertical_alignment="bottom")
-    label = left.text_input(t("workspace.wave_label"), key=f"workspace_wave_label_{shown.id}")
+    label = left.text_input(t("workspace.wave_label"), key=f"workspace_wave_label_{shown.tag}")
     if not right.button(t("workspace.add_wave_button"), key="workspace_add_wave"):
         return
     if upload is None or not label.strip():
@@ -97,6 +104,61 @@ def _add_wave(shown: state.OpenWorkspace) -> None:
     elif _change(lambda: workspaces.add_wave(upload, label.strip())):
         state.leave_notice(t("workspace.wave_added", label=widgets.md_text(label)), done=True)
         st.rerun()
+
+
+def _share(shown: state.OpenWorkspace) -> None:
+    st.subheader(t("workspace.share"))
+    st.caption(t("workspace.share_help"))
+    left, right = st.columns(2)
+    for column, role in ((left, "view"), (right, "edit")):
+        if column.button(t(f"workspace.make_{role}"), key=f"workspace_make_{role}") and _change(
+            lambda r=role: workspaces.make_link(r)
+        ):
+            state.leave_notice(t(f"workspace.made_{role}"), done=True)
+            st.rerun()
+    try:
+        found = workspaces.links()
+    except MotError as exc:
+        st.error(t("workspace.unavailable", error=widgets.md_message(exc)))
+        return
+    if not found:
+        return
+    st.dataframe(link_rows(found), hide_index=True, key=f"workspace_links_{shown.tag}")
+    live = {x.token: x for x in found if x.revoked_at is None}
+    if not live:
+        return
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    picked = left.selectbox(
+        t("workspace.revoke_pick"),
+        list(live),
+        format_func=lambda token: _link_name(live[token]),
+        key=f"workspace_revoke_pick_{len(found)}",
+    )
+    if right.button(t("workspace.revoke"), key="workspace_revoke") and _change(
+        lambda: workspaces.revoke(picked)
+    ):
+        state.leave_notice(t("workspace.revoked"), done=True)
+        st.rerun()
+
+
+def _link_name(found: object) -> str:
+    made = found.created_at.strftime("%Y-%m-%d %H:%M")
+    return f"{t(f'workspace.role.{found.role}')} · {made} · …{found.token[-6:]}"
+
+
+def link_rows(found: list) -> pd.DataFrame:
+    """A workspace's shared links as the tab lists them (kind, made, state, address)."""
+    return pd.DataFrame(
+        {
+            t("workspace.col.role"): [t(f"workspace.role.{x.role}") for x in found],
+            t("workspace.col.made"): [x.created_at.strftime("%Y-%m-%d %H:%M") for x in found],
+            t("workspace.col.state"): [
+                t("workspace.link_live" if x.revoked_at is None else "workspace.link_revoked")
+                for x in found
+            ],
+            t("workspace.col.address"): [workspaces.link(x.token) for x in found],
+        }
+    )
 
 
 def _mine(shown: state.OpenWorkspace | None) -> None:
@@ -135,7 +197,9 @@ def render() -> None:
     shown = state.workspace()
     _current(shown, days)
     _save(shown)
-    if shown is not None:
+    if shown is not None and shown.can_edit:
         _rename_or_delete(shown)
         _add_wave(shown)
+    if shown is not None and shown.role == "owner":
+        _share(shown)
     _mine(shown)

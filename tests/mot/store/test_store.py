@@ -252,6 +252,32 @@ def test_an_action_keeps_the_wave_it_was_decided_on_and_its_workspace(store) -> 
     assert store.actions(ws.id) == [edited] and store.actions(other.id) == []
 
 
+def test_shared_links_open_one_workspace_with_their_role_until_revoked(store) -> None:
+    ws, other = store.create_workspace("shared"), store.create_workspace("not shared")
+    view, edit = store.make_link(ws.id, "view"), store.make_link(ws.id, "edit")
+    assert view.token != ws.id and ID_PATTERN.fullmatch(view.token)
+    assert store.resolve(ws.id) == (ws.id, "owner")
+    assert store.resolve(view.token) == (ws.id, "view")
+    assert store.resolve(edit.token) == (ws.id, "edit")
+    assert {link.token for link in store.links(ws.id)} == {view.token, edit.token}
+    assert store.links(other.id) == []
+    store.revoke_link(other.id, view.token)  # another workspace cannot revoke it
+    assert store.resolve(view.token) == (ws.id, "view")
+    store.revoke_link(ws.id, view.token)
+    with pytest.raises(WorkspaceNotFoundError, match="revoked"):
+        store.resolve(view.token)
+    assert store.resolve(edit.token) == (ws.id, "edit")  # the other link still works
+    revoked = {link.token: link.revoked_at for link in store.links(ws.id)}
+    assert revoked[view.token] is not None and revoked[edit.token] is None
+    with pytest.raises(StoreError, match="not a kind of link"):
+        store.make_link(ws.id, "admin")
+    with pytest.raises(WorkspaceNotFoundError):
+        store.resolve(new_id())
+    store.delete_workspace(ws.id)  # its links go with it
+    with pytest.raises(WorkspaceNotFoundError, match="no workspace"):
+        store.resolve(edit.token)
+
+
 def test_a_database_of_the_first_schema_is_migrated_with_its_actions(store_url) -> None:
     from alembic import command
     from sqlalchemy import create_engine, text
