@@ -35,7 +35,13 @@ PATHS = ["gaps", "", "data", "utilities", "emotion", "memory", "drivers", "behav
 
 
 @pytest.fixture(scope="module")
-def private(tmp_path_factory):
+def chromium():
+    with browser() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="module")
+def private(tmp_path_factory, chromium):
     folder = tmp_path_factory.mktemp("private")
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("MOT_DATABASE_URL", raising=False)
@@ -50,7 +56,7 @@ def private(tmp_path_factory):
         )
         store.close()
     env = {"MOT_DATA_DIR": str(folder), "MOT_PASSWORD_HASH": hash_password(PASSWORD)}
-    with server(env=env) as url, browser() as chromium:
+    with server(env=env) as url:
         yield url, chromium, ws.id
 
 
@@ -113,3 +119,70 @@ def test_the_team_password_opens_the_shared_link(private, language):
         assert "Secret programme" in sidebar  # its workspace
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory, chromium):
+    """An open dashboard (no password) with a workspace, for the links between browsers."""
+    folder = tmp_path_factory.mktemp("shared")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("MOT_DATABASE_URL", raising=False)
+        patch.setenv("MOT_DATA_DIR", str(folder))
+        store = open_store(database_url())
+        ws = store.create_workspace("Team programme")
+        store.add_dataset(
+            ws.id,
+            kind="survey",
+            file_name="team_survey.csv",
+            content=(DATA / "demo_survey.csv").read_bytes(),
+        )
+    with server(env={"MOT_DATA_DIR": str(folder)}) as url:
+        yield url, chromium, ws.id, store
+    store.close()
+
+
+def test_a_view_only_link_made_in_one_browser_opens_in_another_until_revoked(shared):
+    from .harness import open_tab
+
+    url, chromium, ident, store = shared
+    owner, owner_page = _signed_out_page(chromium, url)
+    guest, guest_page = _signed_out_page(chromium, url)
+    try:
+        owner_page.goto(f"{url}/data?w={ident}")
+        settle(owner_page)
+        open_tab(owner_page, "Workspace")
+        owner_page.get_by_role("button", name="Make a view-only link").click()
+        settle(owner_page)
+        owner_page.get_by_text("A view-only link was made").wait_for(timeout=TIMEOUT)
+        (made,) = store.links(ident)
+        open_tab(owner_page, "Workspace")  # the rerun may have shown the first tab again
+        heading = owner_page.get_by_role("heading", name="Share with links you can take back")
+        heading.evaluate("e => e.scrollIntoView({block: 'start'})")
+        owner_page.mouse.move(800, 400)
+        owner_page.mouse.wheel(0, -90)  # clear of the app's top bar
+        settle(owner_page)
+        _shoot(owner_page, "links_share_1280x720_EN")
+        guest_page.goto(f"{url}/gaps?w={made.token}")
+        settle(guest_page)
+        guest_page.get_by_text("A view-only link: the team's actions as they stand").wait_for(
+            timeout=TIMEOUT
+        )
+        assert ident not in guest_page.content()  # not in the address, the page or its keys
+        assert made.token in guest_page.url
+        assert guest_page.get_by_role("button", name="Save actions").count() == 0
+        open_tab(owner_page, "Workspace")
+        owner_page.get_by_role("button", name="Revoke").click()
+        settle(owner_page)
+        owner_page.get_by_text("The link was revoked").wait_for(timeout=TIMEOUT)
+        again = chromium.new_context(viewport={"width": 1280, "height": 720})
+        try:
+            late = again.new_page()
+            late.goto(f"{url}/gaps?w={made.token}")
+            settle(late)
+            late.get_by_text("This link was revoked").wait_for(timeout=TIMEOUT)
+            assert "Team programme" not in late.locator("body").inner_text()
+        finally:
+            again.close()
+    finally:
+        owner.close()
+        guest.close()
