@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# The local default answers this machine only; ADDRESS=0.0.0.0 lets the network in.
+ADDRESS ?= 127.0.0.1
 
 .PHONY: run test test-fast lint format bench demo-data screenshots clean
 
@@ -20,7 +22,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run
-	$(BIN)/python -m ui.serve --server.port $(PORT) --server.headless true
+	$(BIN)/python -m ui.serve --server.address $(ADDRESS) --server.port $(PORT) --server.headless true
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -13,6 +13,7 @@ headers every response carries.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from functools import lru_cache
 
 from starlette.concurrency import run_in_threadpool
@@ -58,10 +59,18 @@ def _store(url: str) -> object:
 
 
 def database_answers() -> bool:
-    """Whether the store answers a query (opened once per database URL and process)."""
+    """Whether the store answers a query (opened once per database URL and process).
+
+    The secrets file is read first: its top-level keys (``MOT_DATABASE_URL`` on Streamlit
+    Community Cloud) become environment variables, as they do when a page first runs.
+    """
+    import streamlit as st
+
     from mot.errors import MotError
     from mot.store import database_url
 
+    with suppress(Exception):  # no secrets file, or one that does not parse: the environment
+        st.secrets.load_if_toml_exists()
     try:
         return bool(_store(database_url()).healthy())
     except MotError:

@@ -153,13 +153,13 @@ STRINGS = {
         "acciones y las oleadas. Revoca un enlace y desde entonces no abre nada. La "
         "dirección de arriba es la de quien es dueño: guárdala para ti.",
     ),
-    "workspace.make_view": ("Make a view-only link", "Crear un enlace de solo lectura"),
-    "workspace.make_edit": ("Make a link with edits", "Crear un enlace con edición"),
-    "workspace.made_view": (
+    "workspace.make.view": ("Make a view-only link", "Crear un enlace de solo lectura"),
+    "workspace.make.edit": ("Make a link with edits", "Crear un enlace con edición"),
+    "workspace.made.view": (
         "A view-only link was made: copy it from the table below.",
         "Se creó un enlace de solo lectura: cópialo de la tabla de abajo.",
     ),
-    "workspace.made_edit": (
+    "workspace.made.edit": (
         "A link with edits was made: copy it from the table below.",
         "Se creó un enlace con edición: cópialo de la tabla de abajo.",
     ),

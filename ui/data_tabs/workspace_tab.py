@@ -111,10 +111,10 @@ def _share(shown: state.OpenWorkspace) -> None:
     st.caption(t("workspace.share_help"))
     left, right = st.columns(2)
     for column, role in ((left, "view"), (right, "edit")):
-        if column.button(t(f"workspace.make_{role}"), key=f"workspace_make_{role}") and _change(
+        if column.button(t(f"workspace.make.{role}"), key=f"workspace_make_{role}") and _change(
             lambda r=role: workspaces.make_link(r)
         ):
-            state.leave_notice(t(f"workspace.made_{role}"), done=True)
+            state.leave_notice(t(f"workspace.made.{role}"), done=True)
             st.rerun()
     try:
         found = workspaces.links()
