@@ -48,6 +48,17 @@ def hostile_journey() -> dict:
     return journey
 
 
+def assert_shown_as_text(page, where: str) -> None:
+    """Once the page has drawn: no exception, no element or script the planted markup would
+    make (images, links to the planted resources or to the planted sites, alert scripts)."""
+    page.get_by_role("heading", level=1).first.wait_for(timeout=TIMEOUT)
+    settle(page)
+    assert page.locator('[data-testid="stException"]').count() == 0, where
+    injected = page.locator('img[src*="pixel"], a[href*="pixel"], a[href*="evil.test"]')
+    assert injected.count() == 0, where
+    assert page.locator("script:text('alert')").count() == 0, where
+
+
 def injection_log() -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
@@ -101,12 +112,7 @@ def test_markup_in_a_journey_and_a_file_name_is_shown_as_text(session, tmp_path)
     nav = page.locator('[data-testid="stSidebarNav"]')
     for title in ("Overview", "Utilities", "Emotion curve", "Memory", "Gaps", "Drivers", "Report"):
         nav.get_by_text(title).first.click()
-        page.get_by_role("heading", level=1).first.wait_for(timeout=TIMEOUT)
-        settle(page)
-        assert page.locator('[data-testid="stException"]').count() == 0, title
-        injected = page.locator('img[src*="pixel"], a[href*="pixel"], a[href*="evil.test"]')
-        assert injected.count() == 0, title
-        assert page.locator("script:text('alert')").count() == 0, title
+        assert_shown_as_text(page, title)
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         shot = ARTIFACTS / f"hostile_labels_{title.split()[0].lower()}.png"
         page.screenshot(path=str(shot), full_page=True)
