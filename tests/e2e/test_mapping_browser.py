@@ -4,11 +4,13 @@ mapping table shows why and how sure, in English and in Spanish (issue 10).
 Screenshots land in tests/e2e/_artifacts/ (mapping_questions_en.png, mapping_questions_es.png).
 """
 
+import json
+
 import pytest
 
 from tests.exports import qualtrics_export
 
-from .harness import CHROMIUM, ROOT, TIMEOUT, browser, open_tab, server, settle
+from .harness import CHROMIUM, ROOT, TIMEOUT, browser, open_tab, server, settle, upload_until
 
 pytestmark = [
     pytest.mark.e2e,
@@ -39,8 +41,9 @@ def mapping_rows(page, tab: str, marker: str, shot: str) -> str:
 def upload(page, url: str, export, language: str, respondents: str) -> None:
     page.goto(f"{url}/data?lang={language}")
     settle(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(export))
-    page.locator('[data-testid="stSidebar"]').get_by_text(respondents).wait_for(timeout=TIMEOUT)
+    # given again until the sidebar counts its respondents (a rerun can drop an upload)
+    shown = "text => document.querySelector('[data-testid=stSidebar]')?.innerText.includes(text)"
+    upload_until(page, str(export), f"() => ({shown})({json.dumps(respondents)})")
 
 
 def test_the_mapping_table_shows_the_suggestions_why_and_confidence(tmp_path):
