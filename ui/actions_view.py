@@ -28,7 +28,7 @@ from mot.errors import ActionConflictError, MotError
 from mot.store import Action
 from mot.vocabulary import ACTION_STATUSES, GAP_KINDS
 from mot.waves import pairing_columns
-from ui import data, queries, sentences, state, widgets, workspaces
+from ui import data, queries, sentences, state, waves_view, widgets, workspaces
 from ui.i18n import number, p_value, t
 
 FIELDS: tuple[str, ...] = ("touchpoint", "title", "owner", "status", "due", "gap", "note")
@@ -351,7 +351,7 @@ def _effects(opened: state.OpenWorkspace, actions: tuple[Action, ...]) -> pd.Dat
     b = data.wave(opened.id, newest, lambda: workspaces.wave_choice(opened.id, newest))
     for wave_a, group in frame[frame["wave"] != newest].groupby("wave", sort=False):
         a = data.wave(opened.id, wave_a, lambda w=wave_a: workspaces.wave_choice(opened.id, w))
-        pair_on = state.widget_value(f"gaps_wave_pair_{opened.tag}")
+        pair_on = waves_view.pairing_chosen(opened, "gaps")  # as the comparison below
         if pair_on not in pairing_columns(a.survey, b.survey):
             pair_on = "respondent_id"
         changes = queries.wave_changes(b, a, pair_on=pair_on)

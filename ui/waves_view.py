@@ -80,6 +80,16 @@ def _trend(opened: state.OpenWorkspace, measures: Sequence[str], key: str) -> No
         )
 
 
+def pairing_chosen(opened: state.OpenWorkspace, key: str) -> str | None:
+    """The pairing column picked in the comparison of page ``key`` (None: not drawn yet)."""
+    found = state.widget_value(_pair_key(opened, key))
+    return found if isinstance(found, str) else None
+
+
+def _pair_key(opened: state.OpenWorkspace, key: str) -> str:
+    return f"{key}_wave_pair_{opened.tag}"
+
+
 def compare(loaded: data.Loaded, measures: Sequence[str], *, key: str, nps: bool = False) -> None:
     """Wave B (shown) against a wave A the user picks, for ``measures`` (and the NPS with
     ``nps``); nothing when the session's workspace has fewer than two waves."""
@@ -108,7 +118,7 @@ def compare(loaded: data.Loaded, measures: Sequence[str], *, key: str, nps: bool
         t("waves.pair_on"),
         pairing_columns(baseline.survey, loaded.survey),
         help=t("waves.pair_help"),
-        key=f"{key}_wave_pair_{opened.tag}",
+        key=_pair_key(opened, key),
     )
     if nps:
         _nps(loaded, baseline, pair_on)

@@ -40,24 +40,26 @@ def chromium():
         yield instance
 
 
-@pytest.fixture(scope="module")
-def private(tmp_path_factory, chromium):
-    folder = tmp_path_factory.mktemp("private")
+def _data_folder(folder, name: str, file_name: str):
+    """A data folder whose store holds one workspace with the demo survey; (store, id)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("MOT_DATABASE_URL", raising=False)
         patch.setenv("MOT_DATA_DIR", str(folder))
         store = open_store(database_url())
-        ws = store.create_workspace("Secret programme")
-        store.add_dataset(
-            ws.id,
-            kind="survey",
-            file_name="secret_survey.csv",
-            content=(DATA / "demo_survey.csv").read_bytes(),
-        )
-        store.close()
+    ws = store.create_workspace(name)
+    content = (DATA / "demo_survey.csv").read_bytes()
+    store.add_dataset(ws.id, kind="survey", file_name=file_name, content=content)
+    return store, ws.id
+
+
+@pytest.fixture(scope="module")
+def private(tmp_path_factory, chromium):
+    folder = tmp_path_factory.mktemp("private")
+    store, ident = _data_folder(folder, "Secret programme", "secret_survey.csv")
+    store.close()
     env = {"MOT_DATA_DIR": str(folder), "MOT_PASSWORD_HASH": hash_password(PASSWORD)}
     with server(env=env) as url:
-        yield url, chromium, ws.id
+        yield url, chromium, ident
 
 
 def _shoot(page, name: str) -> None:
@@ -125,19 +127,9 @@ def test_the_team_password_opens_the_shared_link(private, language):
 def shared(tmp_path_factory, chromium):
     """An open dashboard (no password) with a workspace, for the links between browsers."""
     folder = tmp_path_factory.mktemp("shared")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.delenv("MOT_DATABASE_URL", raising=False)
-        patch.setenv("MOT_DATA_DIR", str(folder))
-        store = open_store(database_url())
-        ws = store.create_workspace("Team programme")
-        store.add_dataset(
-            ws.id,
-            kind="survey",
-            file_name="team_survey.csv",
-            content=(DATA / "demo_survey.csv").read_bytes(),
-        )
+    store, ident = _data_folder(folder, "Team programme", "team_survey.csv")
     with server(env={"MOT_DATA_DIR": str(folder)}) as url:
-        yield url, chromium, ws.id, store
+        yield url, chromium, ident, store
     store.close()
 
 
