@@ -10,6 +10,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     MOT_DATA_DIR=/data
 
 WORKDIR /app
+# The PDF report writes its text with DejaVu Sans (mot/report_pdf.py).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 COPY requirements.txt .
 RUN python -m pip install --upgrade pip && python -m pip install -r requirements.txt
 

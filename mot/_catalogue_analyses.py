@@ -442,6 +442,19 @@ ANALYSES: dict[str, tuple[str, str]] = {
         "Las secciones del informe deben ser objetos ReportSection; se ha recibido un {kind}. "
         "Envuélvelo: ReportSection(title, text, charts, tables).",
     ),
+    "export.pdf_no_font": (
+        "No font for the PDF was found on this server. Install DejaVu Sans (Debian/Ubuntu: "
+        "`apt-get install fonts-dejavu-core`) or set MOT_PDF_FONT to a .ttf file.",
+        "No se ha encontrado una fuente para el PDF en este servidor. Instale DejaVu Sans "
+        "(Debian/Ubuntu: `apt-get install fonts-dejavu-core`) o indique un archivo .ttf en "
+        "MOT_PDF_FONT.",
+    ),
+    "export.pdf_font_missing": (
+        "MOT_PDF_FONT names the font {path}, which is not on this server: give the full path "
+        "of a .ttf file, or unset it to use DejaVu Sans.",
+        "MOT_PDF_FONT indica la fuente {path}, que no está en este servidor: indique la ruta "
+        "completa de un archivo .ttf, o quítela para usar DejaVu Sans.",
+    ),
     "export.max_rows": (
         "`max_rows` must be a whole number of 1 or more, or None; got {max_rows!r}.",
         "`max_rows` debe ser un número entero de 1 o más, o None; se ha recibido {max_rows!r}.",

@@ -21,13 +21,13 @@ from __future__ import annotations
 import html
 import numbers
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
+from mot._cells import cell_formatter, is_numeric
 from mot._export import validate_decimals, validate_language, with_index
 from mot.chart_export import PNG_SIGNATURE, chart_png, chart_svg, render_chart
 from mot.errors import ExportError
@@ -90,6 +90,7 @@ h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 .35rem; }
 h2 { font-size: 1.4rem; line-height: 1.3; margin: 2.25rem 0 .75rem; padding-bottom: .25rem;
   border-bottom: 1px solid var(--rule); }
 .subtitle { font-size: 1.15rem; color: var(--muted); margin: 0; }
+.scope { font-size: 1rem; color: var(--ink); margin: .35rem 0 0; }
 .generated { font-size: .9rem; color: var(--muted); margin: .5rem 0 0; }
 a { color: var(--accent); }
 nav.toc { background: var(--stripe); border-left: 4px solid var(--accent);
@@ -193,6 +194,9 @@ class Report:
     generated : str, default ""
         When the report was made, as text to show (e.g. ``"2025-05-14 10:32 UTC"``);
         nothing is shown when empty. The report never reads the clock itself.
+    scope : str, default ""
+        Which respondents the numbers cover, as text to show under the subtitle (e.g.
+        ``"Filter: segment = Online"``); nothing is shown when empty.
 
     Raises
     ------
@@ -214,6 +218,7 @@ class Report:
     sections: tuple[ReportSection, ...] = ()
     language: str = "en"
     generated: str = ""
+    scope: str = ""
 
     def __post_init__(self) -> None:
         _validate_report(self)
@@ -266,11 +271,17 @@ class Report:
         parts += ["</main>", "</body>", "</html>", ""]
         return "\n".join(parts)
 
+    def to_pdf(self, *, max_rows: int = 60, decimals: int = 1) -> bytes:
+        """Write the report as a PDF (A4): see :func:`mot.report_pdf.report_pdf`."""
+        from mot.report_pdf import report_pdf
+
+        return report_pdf(self, max_rows=max_rows, decimals=decimals)
+
 
 def _validate_report(report: Report) -> None:
     """Raise a typed error unless ``report`` is well formed."""
     validate_language(report.language)
-    for name in ("title", "subtitle", "generated"):
+    for name in ("title", "subtitle", "generated", "scope"):
         if not isinstance(getattr(report, name), str):
             message = Message("export.report_text", name=name, value=repr(getattr(report, name)))
             raise ExportError(message)
@@ -308,6 +319,8 @@ def _header(report: Report, texts: Mapping[str, str]) -> str:
     lines = ["<header>", f"<h1>{_esc(report.title)}</h1>"]
     if report.subtitle:
         lines.append(f'<p class="subtitle">{_esc(report.subtitle)}</p>')
+    if report.scope:
+        lines.append(f'<p class="scope">{_esc(report.scope)}</p>')
     if report.generated:
         generated = texts["generated"].format(when=report.generated)
         lines.append(f'<p class="generated">{_esc(generated)}</p>')
@@ -380,8 +393,8 @@ def _table_html(
     total = len(frame)
     shown = frame if max_rows is None else frame.iloc[:max_rows]
     columns = [shown.iloc[:, position] for position in range(shown.shape[1])]
-    numeric = [_is_numeric(column) for column in columns]
-    formatters = [_cell_formatter(column, language, decimals) for column in columns]
+    numeric = [is_numeric(column) for column in columns]
+    formatters = [cell_formatter(column, language, decimals) for column in columns]
     head = "".join(
         f'<th scope="col"{_num_class(is_num)}>{_esc(str(name))}</th>'
         for name, is_num in zip(shown.columns, numeric, strict=True)
@@ -412,50 +425,8 @@ def _table_html(
     return "\n".join(line for line in lines if line)
 
 
-def _is_numeric(column: pd.Series) -> bool:
-    dtype = column.dtype
-    return pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
-
-
 def _num_class(is_numeric: bool) -> str:
     return ' class="num"' if is_numeric else ""
-
-
-def _cell_formatter(column: pd.Series, language: str, decimals: int) -> Callable[[Any], str]:
-    """How to write each value of ``column`` (see :meth:`Report.to_html`)."""
-    places = decimals
-    if pd.api.types.is_integer_dtype(column.dtype):
-        places = 0
-    elif pd.api.types.is_float_dtype(column.dtype):
-        values = column.to_numpy(dtype="float64", na_value=np.nan)
-        finite = values[np.isfinite(values)]
-        if finite.size and np.all(finite == np.round(finite)):
-            places = 0
-        elif finite.size and np.all(np.abs(finite) <= 1):
-            places = max(decimals, 3)
-
-    def write(value: Any) -> str:
-        return _cell_text(value, language, places)
-
-    return write
-
-
-def _cell_text(value: Any, language: str, places: int) -> str:
-    """One table cell as text."""
-    if isinstance(value, bool | np.bool_):
-        return str(bool(value))
-    if isinstance(value, numbers.Integral):
-        return format_number(value, language, 0)
-    if isinstance(value, numbers.Real):
-        value = float(value)
-        smallest = 10.0**-places
-        if value != 0 and abs(value) < smallest / 2:
-            bound = format_number(smallest, language, places)
-            return f"< {bound}" if value > 0 else f"> -{bound}"
-        return format_number(value, language, places)
-    if value is None or value is pd.NA or value is pd.NaT:
-        return ""
-    return str(value)
 
 
 def _esc(text: str) -> str:

@@ -1,4 +1,4 @@
-# Report: build a self-contained HTML report of the current dataset (and its event log) on
+# Report: build a self-contained HTML (and PDF) report of the current dataset (and its event log) on
 # request, then offer it, each chart (PNG, SVG) and each table (CSV, one Excel workbook), or
 # everything in one zip, for download, named in the report's language. The built report
 # stays in the session, so downloads never rebuild it.
@@ -61,16 +61,21 @@ downloads.download_button(
     icon=":material/description:",
     on_click="ignore",
 )
-downloads.download_button(
-    t("report.download_zip"),
-    built.zip,
-    file_name=f"{built.file_stem}.zip",
-    mime="application/zip",
-    key="report_zip",
-    help=t("report.download_zip_help"),
-    icon=":material/folder_zip:",
-    on_click="ignore",
-)
+pdf_problem = report_builder.pdf_problem(built.language)
+whole = [("pdf", built.pdf, "application/pdf", "picture_as_pdf")] if pdf_problem is None else []
+for kind, content, mime, icon in [*whole, ("zip", built.zip, "application/zip", "folder_zip")]:
+    downloads.download_button(
+        t(f"report.download.{kind}"),
+        content,
+        file_name=f"{built.file_stem}.{kind}",
+        mime=mime,
+        key=f"report_{kind}",
+        help=t(f"report.download_help.{kind}"),
+        icon=f":material/{icon}:",
+        on_click="ignore",
+    )
+if pdf_problem is not None:
+    st.caption(t("report.pdf_unavailable", reason=widgets.md_text(pdf_problem)))
 st.caption(t("report.contents") + ": " + widgets.md_text(" · ".join(built.sections)))
 
 st.subheader(t("report.charts"))

@@ -37,12 +37,14 @@ class Loaded:
 
     ``shared`` marks the unedited bundled demo: the same for everyone, so its results are
     cached once for all sessions (and warmed at start by :mod:`ui.serve`); an upload's, or
-    an edited demo's, never are.
+    an edited demo's, never are. ``kept`` is the filter applied (segment column, values
+    kept), or None for everyone.
     """
 
     survey: SurveyData
     key: str
     shared: bool = False
+    kept: tuple[str, tuple[str, ...]] | None = None
 
 
 # --- loading ------------------------------------------------------------------------------
@@ -207,7 +209,8 @@ def loaded(choice: DatasetChoice) -> Loaded:
         return Loaded(whole, choice.key, choice.is_default_demo)
     segment, values = chosen
     key = f"{choice.key}|{segment}={','.join(values)}"
-    return Loaded(_filtered(key, segment, values, whole), key, choice.is_default_demo)
+    survey_kept = _filtered(key, segment, values, whole)
+    return Loaded(survey_kept, key, choice.is_default_demo, (segment, values))
 
 
 def prepare(choice: DatasetChoice, *, new_file: bool = False) -> Iterator[str]:

@@ -145,7 +145,8 @@ def _fixed_width(node: object) -> object:
 
 @dataclass(frozen=True, eq=False)
 class BuiltReport:
-    """A built report: the HTML document plus its charts and tables for separate download.
+    """A built report: the HTML document (and the report it was written from, for the PDF)
+    plus its charts and tables for separate download.
 
     ``key`` identifies the data, filter and language it was built from; ``charts`` and
     ``tables`` are ``(slug, title, object)`` triples in report order; ``specs`` holds each
@@ -161,6 +162,7 @@ class BuiltReport:
     charts: tuple[tuple[str, str, object], ...]
     tables: tuple[tuple[str, str, pd.DataFrame], ...]
     specs: dict[str, dict]
+    document: report.Report
 
     def chart(self, slug: str) -> object:
         return next(chart for key, _, chart in self.charts if key == slug)
@@ -171,10 +173,17 @@ class BuiltReport:
         titles = {key: title for key, title, _ in (*self.charts, *self.tables)}
         return report.file_name(titles.get(slug, slug), extension)
 
+    def pdf(self) -> bytes:
+        """The report as a PDF (A4), drawn on request: :func:`mot.report_pdf.report_pdf`."""
+        return self.document.to_pdf()
+
     def zip(self) -> bytes:
-        """The HTML report, every chart as PNG and every table as CSV in one zip archive,
-        each file named in the report's language."""
+        """The HTML and PDF report, every chart as PNG and every table as CSV in one zip
+        archive, each file named in the report's language (the PDF only when a font for it
+        is installed: :func:`pdf_problem`)."""
         files = {f"{self.file_stem}.html": self.html.encode("utf-8")}
+        if pdf_problem(self.language) is None:
+            files[f"{self.file_stem}.pdf"] = self.pdf()
         files |= {self.file_name(slug, "png"): self.png(slug) for slug, _, _ in self.charts}
         files |= {self.file_name(slug, "csv"): self.csv(slug) for slug, _, _ in self.tables}
         return report.zip_files(files)
@@ -245,6 +254,25 @@ class _Context:
             if column in shown:
                 shown[column] = shown[column].astype(str).map(lambda v: self.labels.get(v, v))
         return shown.rename(columns={c: self.t(k) for c, k in columns.items()})
+
+
+def pdf_problem(language: str) -> str | None:
+    """Why this server cannot make the PDF (no font for it, in ``language``), or None."""
+    from mot.report_pdf import report_font
+
+    try:
+        report_font()
+    except MotError as exc:
+        return mot_text(exc, language)
+    return None
+
+
+def report_scope(loaded: data.Loaded, language: str) -> str:
+    """The filter in force as one line: "Filter: segment = A, B" or "All respondents"."""
+    if loaded.kept is None:
+        return t("report.scope_all", language)
+    segment, values = loaded.kept
+    return t("report.scope_kept", language, segment=segment, values=", ".join(values))
 
 
 def report_key(
@@ -326,6 +354,7 @@ def build_report(
         sections=tuple(sections),
         language=language,
         generated=generated or datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        scope=report_scope(loaded, language),
     )
     return BuiltReport(
         key=report_key(loaded, language, log, actions_key),
@@ -337,6 +366,7 @@ def build_report(
         charts=tuple(charts_out),
         tables=tuple(tables_out),
         specs=specs,
+        document=document,
     )
 
 

@@ -3,14 +3,18 @@ entry point (``python -m ui.serve``, the ``st.App``): a workspace whose journey 
 journey name and corrective actions hold ``<script>``, ``<img onerror>``, markdown images
 and links, opened by a view-only link in a browser that never saw it. On every page: no
 dialog, no injected element, no request for a planted resource, no request to another
-origin; the text shown as typed.
+origin; the text shown as typed. The Report page's PDF, downloaded in that browser, holds the
+same text as typed (read back with pypdf).
 """
 
 from __future__ import annotations
 
+import io
 import json
+import re
 
 import pytest
+from pypdf import PdfReader
 
 from mot.store import Action, database_url, open_store
 
@@ -72,9 +76,34 @@ def test_a_hostile_workspace_opened_by_a_shared_link_is_shown_as_text(tmp_path):
             settle(page)
             shown = page.locator('[data-testid="stMain"]').inner_text()
             assert f"Call {SCRIPT} {TAG} · TMOT" in shown  # the action's title, as typed
+            pdf = report_pdf_from(page, f"{url}/report?w={token}")
         finally:
             context.close()
     assert dialogs == []
+    text = re.sub(r"\s+", "", pdf)
+    typed = [
+        f"{IMAGE} export.csv",  # the dataset's name
+        f"Call {SCRIPT} {TAG}",  # the action's title
+        *(tp["label_en"] for tp in hostile_journey()["touchpoints"]),  # the labels
+    ]
+    for expected in typed:
+        assert re.sub(r"\s+", "", expected) in text, expected
     assert not [u for u in requests if "pixel" in u], "no planted resource requested"
     outside = [u for u in requests if not u.startswith((url, "data:", "blob:", "about:"))]
     assert outside == [], "no request leaves the app"
+
+
+def report_pdf_from(page, address: str) -> str:
+    """Build the report on the Report page, download its PDF, and return the PDF's text."""
+    page.goto(address)
+    settle(page)
+    page.get_by_role("button", name="Build report").click()
+    button = page.get_by_role("button", name="Download the PDF report")
+    button.wait_for(timeout=TIMEOUT * 2)
+    with page.expect_download(timeout=TIMEOUT * 2) as download:
+        button.click()
+    data = download.value.path().read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert download.value.suggested_filename == "moments_of_truth_report.pdf"
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(p.extract_text() for p in reader.pages)

@@ -242,10 +242,10 @@ def test_report_in_spanish_names_its_charts_and_tables_in_spanish():
     assert built.file_name("journey_map", "svg") == "mapa_del_recorrido.svg"
     assert built.file_name("funnel", "csv") == "embudo.csv"
     names = zipfile.ZipFile(io.BytesIO(built.zip())).namelist()
-    assert names[0] == "informe_momentos_verdad.html"
+    assert names[:2] == ["informe_momentos_verdad.html", "informe_momentos_verdad.pdf"]
     assert {"curva_emocional.png", "embudo.png", "brechas.csv", "embudo.csv"} <= set(names)
     assert not [n for n in names if n.startswith(("emotion", "funnel", "gaps", "journey"))]
-    assert len(names) == 1 + len(built.charts) + len(built.tables)  # no name given twice
+    assert len(names) == 2 + len(built.charts) + len(built.tables)  # no name given twice
     english = report_builder.build_report(demo(), language="en", run=report_builder.direct)
     assert english.file_name("emotion_curve", "png") == "emotion_curve.png"
 

@@ -2,10 +2,10 @@
 
 STRINGS = {
     "report.caption": (
-        "One self-contained HTML report of the current dataset (it opens offline and prints "
-        "cleanly), every chart as an image and every table as a spreadsheet.",
-        "Un informe HTML autónomo del conjunto de datos actual (se abre sin conexión y se "
-        "imprime bien), cada gráfico como imagen y cada tabla como hoja de cálculo.",
+        "One self-contained report of the current dataset, as HTML (it opens offline) or PDF, "
+        "every chart as an image and every table as a spreadsheet.",
+        "Un informe autónomo del conjunto de datos actual, en HTML (se abre sin conexión) o "
+        "PDF, cada gráfico como imagen y cada tabla como hoja de cálculo.",
     ),
     "report.build": ("Build report", "Generar informe"),
     "report.building": (
@@ -33,6 +33,15 @@ STRINGS = {
         "Algunas secciones solo indican lo que falta: {sections}.",
     ),
     "report.download_html": ("Download the HTML report", "Descargar el informe HTML"),
+    "report.download.pdf": ("Download the PDF report", "Descargar el informe PDF"),
+    "report.download_help.pdf": (
+        "The same report laid out for A4 paper, drawn when you press the button (a few seconds).",
+        "El mismo informe maquetado en A4, que se dibuja al pulsar el botón (unos segundos).",
+    ),
+    "report.pdf_unavailable": (
+        "The PDF report is not available on this server. {reason}",
+        "El informe PDF no está disponible en este servidor. {reason}",
+    ),
     "report.charts": ("Charts", "Gráficos"),
     "report.chart": ("Chart", "Gráfico"),
     "report.download_png": ("Download PNG", "Descargar PNG"),
@@ -48,21 +57,23 @@ STRINGS = {
         "Download every table (Excel)",
         "Descargar todas las tablas (Excel)",
     ),
-    "report.download_zip": (
+    "report.download.zip": (
         "Download everything (zip)",
         "Descargarlo todo (zip)",
     ),
-    "report.download_zip_help": (
-        "The HTML report, every chart as PNG and every table as CSV, named in the report's "
-        "language.",
-        "El informe HTML, cada gráfico en PNG y cada tabla en CSV, con nombres en el idioma "
-        "del informe.",
+    "report.download_help.zip": (
+        "The HTML and PDF report, every chart as PNG and every table as CSV, named in the "
+        "report's language.",
+        "El informe HTML y PDF, cada gráfico en PNG y cada tabla en CSV, con nombres en el "
+        "idioma del informe.",
     ),
     "report.contents": ("In the report", "En el informe"),
     # the document
     "report.doc_title": ("Moments of Truth report", "Informe de Momentos de la Verdad"),
     "report.doc_subtitle": ("{dataset} · {n} respondents", "{dataset} · {n} personas"),
     "report.demo_name": ("Demo survey", "Encuesta de demostración"),
+    "report.scope_all": ("All respondents (no filter)", "Todas las personas (sin filtro)"),
+    "report.scope_kept": ("Filter: {segment} = {values}", "Filtro: {segment} = {values}"),
     "report.section_missing": (
         "This section needs data the dataset does not have. {error}",
         "Esta sección necesita información que el conjunto de datos no tiene. {error}",
