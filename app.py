@@ -93,9 +93,12 @@ def main() -> None:
         ]
         st.navigation(gate, position="hidden").run()
         st.stop()
+    access.keep_pass()  # a browser without its pass cookie gets it, then comes back
     page = st.navigation(pages)
     frame.display_mode()
     frame.sidebar(page)
+    with st.sidebar:
+        access.sign_out_button()
     page.run()
 
 

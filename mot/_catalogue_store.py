@@ -106,6 +106,11 @@ STORE: dict[str, tuple[str, str]] = {
         "No password was given: type it at the prompt, or pipe it on standard input.",
         "No se dio ninguna contraseña: escríbela cuando se pida, o pásala por la entrada estándar.",
     ),
+    "access.no_secret": (
+        "A pass needs a server secret (the password hash, or [auth] cookie_secret): set one.",
+        "Un pase necesita un secreto del servidor (el hash de la contraseña, o [auth] "
+        "cookie_secret): configura uno.",
+    ),
     "store.bad_role": (
         "`{role}` is not a kind of link: use one of {known}.",
         "`{role}` no es un tipo de enlace: usa uno de {known}.",

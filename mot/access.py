@@ -12,6 +12,10 @@ Pure Python, no Streamlit: :mod:`ui.access` reads the settings and draws the sig
 - **Single sign-on**: :func:`email_allowed` checks a signed-in address against the
   allow-list (addresses, or domains written ``@example.com`` or ``example.com``); an empty
   list lets nobody in.
+- **Staying signed in**: :func:`make_pass` signs an expiry time with a server secret (the
+  password hash, or the sign-on ``cookie_secret``) by HMAC-SHA256; the browser keeps it in
+  an HttpOnly cookie and :func:`pass_valid` checks it. A new password or secret makes every
+  pass invalid, and a pass says nothing about the password.
 
 Examples
 --------
@@ -24,6 +28,9 @@ False
 True
 >>> email_allowed("x@evil.com", ["example.com"])
 False
+>>> token = make_pass(stored, expires=2_000_000_000)
+>>> pass_valid(token, stored, now=1_900_000_000), pass_valid(token, stored, now=2_000_000_001)
+(True, False)
 """
 
 from __future__ import annotations
@@ -47,6 +54,10 @@ FAILURE_WINDOW = 600.0
 LOCKOUT = 300.0
 """Seconds a session waits after too many failures."""
 MIN_PASSWORD = 8
+PASS_DAYS = 30
+"""How long "stay signed in on this device" lasts."""
+PASS_HOURS = 12
+"""How long a pass lasts otherwise (in a cookie the browser drops when it closes)."""
 """The shortest team password :func:`hash_password` accepts."""
 
 _MAXMEM = 64 * 1024 * 1024
@@ -164,3 +175,33 @@ def email_allowed(email: object, allowed: Iterable[str]) -> bool:
         elif entry.lstrip("@") == domain:
             return True
     return False
+
+
+def _pass_mac(secret: str, body: str) -> str:
+    key = hashlib.sha256(b"mot-pass\x00" + secret.encode("utf-8")).digest()
+    return _b64(hmac.new(key, body.encode("ascii"), hashlib.sha256).digest())
+
+
+def make_pass(secret: str, *, expires: int) -> str:
+    """A pass that proves, until ``expires`` (Unix seconds), that its holder signed in.
+
+    ``v1.<expires>.<nonce>.<mac>``: the MAC is HMAC-SHA256 over the expiry and a random
+    nonce, keyed by a digest of ``secret`` (which never leaves the server).
+    """
+    if not isinstance(secret, str) or not secret:
+        raise MotError(Message("access.no_secret"))
+    body = f"v1.{int(expires)}.{secrets.token_urlsafe(12)}"
+    return f"{body}.{_pass_mac(secret, body)}"
+
+
+def pass_valid(token: object, secret: str | None, *, now: float) -> bool:
+    """Whether ``token`` is a pass :func:`make_pass` gave with ``secret`` and not expired."""
+    if not isinstance(token, str) or not secret or len(token) > 200:
+        return False
+    parts = token.split(".")
+    if len(parts) != 4 or parts[0] != "v1" or not parts[1].isdigit():
+        return False
+    body = ".".join(parts[:3])
+    if not hmac.compare_digest(parts[3], _pass_mac(secret, body)):
+        return False
+    return int(parts[1]) > now

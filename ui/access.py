@@ -10,21 +10,36 @@ Three modes (:func:`policy`), from the settings of the deployment:
   with an allow-list, ``[access] allowed = ["@example.com", "ana@partner.org"]`` or
   ``MOT_ALLOWED_EMAILS`` (comma-separated); an empty list lets nobody in.
 
-:func:`require_access` runs first in ``app.py``: a session without access gets the sign-in
+:func:`has_access` runs first in ``app.py``: a session without access gets the sign-in
 page as the only page of the navigation (no dataset name, no number, no workspace, no
-sidebar) and the script stops there.
+sidebar) and the script stops there. A session with access but whose browser holds no pass
+yet is sent once through ``/access/granted`` (:func:`keep_pass`), which sets the pass
+cookie (:mod:`ui.hosting`): 30 days with "Stay signed in on this device" (and after single
+sign-on), else until the browser closes. The pass lets a reload, a new tab or a shared link
+in without signing in again, and lets the browser fetch downloads (:class:`ui.hosting.AccessGate`).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from dataclasses import dataclass
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from mot.access import check_password, email_allowed, locked_for, valid_hash
-from ui import state
+from mot.access import (
+    PASS_DAYS,
+    PASS_HOURS,
+    check_password,
+    email_allowed,
+    locked_for,
+    make_pass,
+    pass_valid,
+    valid_hash,
+)
+from ui import hosting, state
 from ui.i18n import number, t
 from ui.widgets import md_text
 
@@ -63,8 +78,35 @@ def policy() -> Policy:
     return Policy("open")
 
 
+def pass_secret(rule: Policy) -> str | None:
+    """The server secret passes are signed with: the password hash, or the sign-on
+    ``[auth] cookie_secret``."""
+    if rule.mode == "password":
+        return rule.password_hash
+    if rule.mode == "sso":
+        return str(_secrets("auth").get("cookie_secret") or "") or None
+    return None
+
+
+def pass_holds(token: str | None, rule: Policy | None = None) -> bool:
+    """Whether a browser's pass cookie lets it in (always, when the deployment is open)."""
+    rule = rule or policy()
+    if rule.mode == "open":
+        return True
+    return pass_valid(token, pass_secret(rule), now=time.time())
+
+
+def _browser_pass(rule: Policy) -> bool:
+    return pass_holds(st.context.cookies.get(hosting.PASS_COOKIE), rule)
+
+
 def _signed_in_with_password(rule: Policy) -> bool:
-    return state.access_granted() == rule.password_hash
+    if state.access_granted() == rule.password_hash:
+        return True
+    if _browser_pass(rule):  # signed in earlier in this browser
+        state.grant_access(str(rule.password_hash))
+        return True
+    return False
 
 
 def _password_page(rule: Policy) -> None:
@@ -78,6 +120,9 @@ def _password_page(rule: Policy) -> None:
         typed = st.text_input(
             t("access.password"), type="password", key="access_password", width=420
         )
+        remember = st.checkbox(
+            t("access.remember", days=number(PASS_DAYS, 0)), key="access_remember"
+        )
         pressed = st.form_submit_button(t("access.sign_in"), type="primary")
     if not pressed:
         return
@@ -86,7 +131,7 @@ def _password_page(rule: Policy) -> None:
         and valid_hash(rule.password_hash)
         and check_password(typed, rule.password_hash)
     ):
-        state.grant_access(rule.password_hash)
+        state.grant_access(rule.password_hash, remember=remember)
         st.rerun()
     state.record_access_failure(time.monotonic())
     wait = locked_for(state.access_failures(), time.monotonic())
@@ -136,3 +181,44 @@ def sign_in_page() -> None:
         _password_page(rule)
     elif rule.mode == "sso":
         _sso_page(rule)
+
+
+def keep_pass() -> None:
+    """Give the browser its pass cookie once a session has access (see the module's note).
+
+    Runs after :func:`has_access` in ``app.py``. Nothing happens when the deployment is
+    open, when the browser's pass is valid, or without a browser (a test harness gives no
+    request headers); otherwise the page sends the browser through a one-time ticket and
+    stops (the browser comes back to the same address, with its pass).
+    """
+    rule = policy()
+    if rule.mode == "open" or _browser_pass(rule) or not st.context.headers:
+        return
+    secret = pass_secret(rule)
+    if not secret:
+        return  # single sign-on without a cookie secret: Streamlit refuses to start it
+    remember = rule.mode == "sso" or state.pass_remembered()
+    seconds = PASS_DAYS * 86400 if remember else PASS_HOURS * 3600
+    token = make_pass(secret, expires=int(time.time()) + seconds)
+    query = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
+    back = urlsplit(st.context.url or "/").path + (f"?{query}" if query else "")
+    ticket = hosting.issue_ticket(token, max_age=seconds if remember else None, next_path=back)
+    target = json.dumps(f"/access/granted?ticket={ticket}")
+    st.html(f"<script>window.location.replace({target});</script>", unsafe_allow_javascript=True)
+    st.caption(t("access.opening"))
+    st.stop()
+
+
+def sign_out_button() -> None:
+    """A "Sign out" button (in the sidebar) when the deployment requires access: it forgets
+    this session's sign-in and the browser's pass."""
+    rule = policy()
+    if rule.mode == "open":
+        return
+    if st.button(t("access.sign_out"), key="access_sign_out_sidebar", icon=":material/logout:"):
+        state.revoke_access()
+        target = json.dumps("/access/sign-out" + ("?sso=1" if rule.mode == "sso" else ""))
+        st.html(
+            f"<script>window.location.replace({target});</script>", unsafe_allow_javascript=True
+        )
+        st.stop()

@@ -9,18 +9,44 @@ headers every response carries.
   travel in addresses: a link clicked in a page must not hand them to another site),
   ``X-Content-Type-Options: nosniff``, and a frame policy (``X-Frame-Options: SAMEORIGIN``,
   ``Content-Security-Policy: frame-ancestors 'self'``: no other site can frame the app).
+- **The pass** (hosted with a password or single sign-on, :mod:`ui.access`): once a session
+  signs in, the page sends its browser to ``GET /access/granted?ticket=…`` (a one-time
+  ticket, valid :data:`TICKET_SECONDS`, kept in this process), which sets the HttpOnly cookie
+  :data:`PASS_COOKIE` (a signed pass, :func:`mot.access.make_pass`) and sends the browser
+  back where it was; a reload, a new tab or a shared link then opens without signing in
+  again. ``GET /access/sign-out`` deletes the cookie.
+- :class:`AccessGate`: when access is required, the routes that serve data outside the
+  page (``/media/`` downloads and images, uploads, Streamlit's message cache and metrics,
+  components, the static folder) answer 403 without a valid pass. The page itself, its
+  scripts and styles, and the health route stay reachable: they show the sign-in page and
+  nothing else.
 """
 
 from __future__ import annotations
 
+import secrets
+import threading
+import time
 from contextlib import suppress
 from functools import lru_cache
 
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, RedirectResponse
 from starlette.routing import Route
+
+PASS_COOKIE = "mot_pass"
+TICKET_SECONDS = 60.0
+GATED = (
+    "/media/",
+    "/_stcore/upload_file",
+    "/_stcore/message",
+    "/_stcore/metrics",
+    "/component/",
+    "/app/static/",
+)
+"""Path prefixes that need a pass when access is required."""
 
 HEADERS: dict[bytes, bytes] = {
     b"referrer-policy": b"no-referrer",
@@ -84,7 +110,91 @@ async def healthz(request: Request) -> JSONResponse:
     return JSONResponse(body, status_code=200 if ok else 503)
 
 
-ROUTES = [Route("/healthz", healthz, methods=["GET"])]
+# --- the pass ---------------------------------------------------------------------------------
+
+_tickets: dict[str, tuple[str, int | None, str, float]] = {}
+_tickets_lock = threading.Lock()
+
+
+def issue_ticket(token: str, *, max_age: int | None, next_path: str) -> str:
+    """A one-time ticket that :func:`granted` exchanges for the cookie holding ``token``
+    (``max_age`` seconds, or until the browser closes) before sending the browser to
+    ``next_path`` (a path of this app; anything else becomes ``/``)."""
+    ticket = secrets.token_urlsafe(24)
+    now = time.monotonic()
+    with _tickets_lock:
+        for old in [k for k, v in _tickets.items() if v[3] < now]:
+            del _tickets[old]
+        _tickets[ticket] = (token, max_age, _local(next_path), now + TICKET_SECONDS)
+    return ticket
+
+
+def _local(path: str) -> str:
+    ok = path.startswith("/") and not path.startswith(("//", "/\\")) and "\r" not in path
+    return path if ok and "\n" not in path else "/"
+
+
+def _secure(request: Request) -> bool:
+    forwarded = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
+    return request.url.scheme == "https" or forwarded == "https"
+
+
+async def granted(request: Request) -> RedirectResponse:
+    """Exchange a ticket for the pass cookie, then go back to the page (303)."""
+    with _tickets_lock:
+        found = _tickets.pop(request.query_params.get("ticket", ""), None)
+    if found is None or found[3] < time.monotonic():
+        return RedirectResponse("/", status_code=303)
+    token, max_age, next_path, _ = found
+    answer = RedirectResponse(next_path, status_code=303)
+    answer.set_cookie(
+        PASS_COOKIE,
+        token,
+        max_age=max_age,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=_secure(request),
+    )
+    answer.headers["cache-control"] = "no-store"
+    return answer
+
+
+async def sign_out(request: Request) -> RedirectResponse:
+    """Forget the pass (and, after single sign-on, Streamlit's sign-in too)."""
+    then = "/auth/logout" if request.query_params.get("sso") == "1" else "/"
+    answer = RedirectResponse(then, status_code=303)
+    answer.delete_cookie(PASS_COOKIE, path="/", httponly=True, samesite="lax")
+    return answer
+
+
+def _pass_ok(cookies: dict[str, str]) -> bool:
+    from ui import access
+
+    return access.pass_holds(cookies.get(PASS_COOKIE))
+
+
+class AccessGate:
+    """ASGI middleware: the :data:`GATED` routes answer 403 without a valid pass when the
+    deployment requires access (:func:`ui.access.policy`); everything passes when it is open."""
+
+    def __init__(self, app: object) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: object, send: object) -> None:
+        gated = scope["type"] == "http" and scope.get("path", "").startswith(GATED)
+        if gated and not await run_in_threadpool(_pass_ok, Request(scope).cookies):
+            answer = JSONResponse({"error": "sign in first"}, status_code=403)
+            await answer(scope, receive, send)  # type: ignore[arg-type]
+            return
+        await self.app(scope, receive, send)  # type: ignore[operator]
+
+
+ROUTES = [
+    Route("/healthz", healthz, methods=["GET"]),
+    Route("/access/granted", granted, methods=["GET"]),
+    Route("/access/sign-out", sign_out, methods=["GET"]),
+]
 """The app's own routes beside Streamlit's."""
-MIDDLEWARE = [Middleware(SecurityHeaders)]
+MIDDLEWARE = [Middleware(SecurityHeaders), Middleware(AccessGate)]
 """Middleware around every request."""

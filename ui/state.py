@@ -301,6 +301,7 @@ REPORT_BUILT_KEY = "report_built"
 ACTIONS_KEY = "_mot_actions"
 ACCESS_KEY = "_mot_access"
 ACCESS_FAILURES_KEY = "_mot_access_failures"
+ACCESS_REMEMBER_KEY = "_mot_access_remember"
 
 
 def log_upload_seen() -> str | None:
@@ -360,10 +361,23 @@ def access_granted() -> str | None:
     return st.session_state.get(ACCESS_KEY)
 
 
-def grant_access(password_hash: str) -> None:
-    """Record that this session gave the team password (whose hash is ``password_hash``)."""
+def grant_access(password_hash: str, *, remember: bool = False) -> None:
+    """Record that this session gave the team password (whose hash is ``password_hash``);
+    ``remember``: the browser's pass should last :data:`mot.access.PASS_DAYS` days."""
     st.session_state[ACCESS_KEY] = password_hash
     st.session_state[ACCESS_FAILURES_KEY] = ()
+    st.session_state[ACCESS_REMEMBER_KEY] = remember
+
+
+def pass_remembered() -> bool:
+    """Whether the person who signed in asked to stay signed in on this device."""
+    return bool(st.session_state.get(ACCESS_REMEMBER_KEY, False))
+
+
+def revoke_access() -> None:
+    """Sign this session out (the page then clears the browser's pass)."""
+    for key in (ACCESS_KEY, ACCESS_REMEMBER_KEY):
+        st.session_state.pop(key, None)
 
 
 def access_failures() -> tuple[float, ...]:

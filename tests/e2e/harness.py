@@ -12,8 +12,18 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
+NEEDS_CHROMIUM = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="Debian's chromium is not installed (apt-get install chromium)",
+    ),
+]
+"""The marks of a browser test module (``pytestmark = NEEDS_CHROMIUM``)."""
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
@@ -91,6 +101,21 @@ def browser() -> Iterator[object]:
             yield instance
         finally:
             instance.close()
+
+
+def workspace_folder(folder: Path, name: str, file_name: str) -> tuple[object, str]:
+    """A data folder whose store holds one workspace ``name`` with the demo survey saved as
+    ``file_name``: (the open store, the workspace's id)."""
+    from mot.store import database_url, open_store
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("MOT_DATABASE_URL", raising=False)
+        patch.setenv("MOT_DATA_DIR", str(folder))
+        store = open_store(database_url())
+    ws = store.create_workspace(name)
+    content = (ROOT / "data" / "demo_survey.csv").read_bytes()
+    store.add_dataset(ws.id, kind="survey", file_name=file_name, content=content)
+    return store, ws.id
 
 
 TIMEOUT = 90_000  # ms: generous, for a loaded CI machine; every wait is for a condition

@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 from mot.access import hash_password
-from mot.store import database_url, open_store
 
-from .harness import CHROMIUM, TIMEOUT, browser, server, settle
+from .harness import CHROMIUM, TIMEOUT, browser, server, settle, workspace_folder
 from .test_browser import shot_dirs
 
 pytestmark = [
@@ -40,22 +39,10 @@ def chromium():
         yield instance
 
 
-def _data_folder(folder, name: str, file_name: str):
-    """A data folder whose store holds one workspace with the demo survey; (store, id)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.delenv("MOT_DATABASE_URL", raising=False)
-        patch.setenv("MOT_DATA_DIR", str(folder))
-        store = open_store(database_url())
-    ws = store.create_workspace(name)
-    content = (DATA / "demo_survey.csv").read_bytes()
-    store.add_dataset(ws.id, kind="survey", file_name=file_name, content=content)
-    return store, ws.id
-
-
 @pytest.fixture(scope="module")
 def private(tmp_path_factory, chromium):
     folder = tmp_path_factory.mktemp("private")
-    store, ident = _data_folder(folder, "Secret programme", "secret_survey.csv")
+    store, ident = workspace_folder(folder, "Secret programme", "secret_survey.csv")
     store.close()
     env = {"MOT_DATA_DIR": str(folder), "MOT_PASSWORD_HASH": hash_password(PASSWORD)}
     with server(env=env) as url:
@@ -127,7 +114,7 @@ def test_the_team_password_opens_the_shared_link(private, language):
 def shared(tmp_path_factory, chromium):
     """An open dashboard (no password) with a workspace, for the links between browsers."""
     folder = tmp_path_factory.mktemp("shared")
-    store, ident = _data_folder(folder, "Team programme", "team_survey.csv")
+    store, ident = workspace_folder(folder, "Team programme", "team_survey.csv")
     with server(env={"MOT_DATA_DIR": str(folder)}) as url:
         yield url, chromium, ident, store
     store.close()

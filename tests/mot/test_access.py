@@ -1,10 +1,12 @@
 """Access in the library (issue 14): the team password's scrypt hash (checked against RFC
 7914's published test vector), the lockout rule, the single sign-on allow-list, and the
-``python -m mot password-hash`` command."""
+``python -m mot password-hash`` command, and the signed pass that keeps a browser signed in."""
 
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import subprocess
 import sys
 
@@ -19,6 +21,8 @@ from mot.access import (
     email_allowed,
     hash_password,
     locked_for,
+    make_pass,
+    pass_valid,
     valid_hash,
 )
 from mot.errors import MotError
@@ -137,3 +141,51 @@ def test_the_server_settings_match_the_store_and_survive_a_locked_phone() -> Non
     assert server["maxUploadSize"] == DEFAULT_MAX_FILE_MB
     assert server["enableXsrfProtection"] is True
     assert server["disconnectedSessionTTL"] >= 300  # a few minutes of a locked screen
+
+
+# --- the pass (staying signed in) ------------------------------------------------------------
+
+SECRET = "scrypt$16384$8$1$c2FsdA$a2V5"
+
+
+def test_a_pass_holds_until_it_expires_and_only_for_its_secret() -> None:
+    token = make_pass(SECRET, expires=1_000)
+    assert pass_valid(token, SECRET, now=999)
+    assert not pass_valid(token, SECRET, now=1_000)
+    assert not pass_valid(token, SECRET + "x", now=0)  # a new password signs everyone out
+    assert SECRET not in token and "c2FsdA" not in token
+    assert make_pass(SECRET, expires=1_000) != token  # a fresh nonce each time
+
+
+def test_the_mac_is_hmac_sha256_of_the_expiry_and_nonce() -> None:
+    """Checked against the standard library computed here, not the module's own helper."""
+    token = make_pass(SECRET, expires=42)
+    version, expires, nonce, mac = token.split(".")
+    key = hashlib.sha256(b"mot-pass\x00" + SECRET.encode()).digest()
+    digest = hmac.new(key, f"{version}.{expires}.{nonce}".encode(), hashlib.sha256).digest()
+    assert mac == base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda t: t.replace("v1.", "v2.", 1),
+        lambda t: ".".join([*t.split(".")[:1], "9999999999", *t.split(".")[2:]]),  # longer life
+        lambda t: t[:-2] + ("AA" if not t.endswith("AA") else "BB"),
+        lambda t: t.rsplit(".", 1)[0],
+        lambda t: t + ".x",
+        lambda t: "",
+        lambda t: None,
+        lambda t: 12,
+        lambda t: t + "A" * 300,
+    ],
+)
+def test_a_tampered_or_malformed_pass_opens_nothing(tamper) -> None:
+    token = make_pass(SECRET, expires=10_000)
+    assert not pass_valid(tamper(token), SECRET, now=0)
+
+
+def test_no_secret_no_pass() -> None:
+    assert not pass_valid(make_pass(SECRET, expires=10), None, now=0)
+    with pytest.raises(MotError):
+        make_pass("", expires=10)

@@ -108,6 +108,16 @@ def test_the_team_password_opens_the_dashboard(no_access_settings, monkeypatch):
     assert "access_password" not in at.session_state  # the typed password is not kept
 
 
+def test_stay_signed_in_is_offered_and_remembered_for_the_pass(no_access_settings, monkeypatch):
+    at = _form(monkeypatch)
+    box = at.checkbox(key="access_remember")
+    assert box.label == "Stay signed in on this device for 30 days" and not box.value
+    box.check()
+    at = _try(at, PASSWORD)
+    assert _inside(at)
+    assert at.session_state["_mot_access_remember"] is True  # the pass will last 30 days
+
+
 def test_repeated_failures_lock_the_session_out_even_for_the_right_password(
     no_access_settings, monkeypatch
 ):

@@ -34,4 +34,9 @@ STRINGS = {
         "o dominios permitidos ([access] allowed, o MOT_ALLOWED_EMAILS).",
     ),
     "access.sign_out": ("Sign out", "Salir"),
+    "access.remember": (
+        "Stay signed in on this device for {days} days",
+        "Mantener la sesión en este dispositivo durante {days} días",
+    ),
+    "access.opening": ("Opening the dashboard…", "Abriendo el panel…"),
 }
