@@ -285,13 +285,16 @@ def _section(
 
 
 def _image(pdf, png: bytes) -> None:
-    """Place a chart across the page (or a page high), on a new page if it does not fit."""
+    """Place a chart across the page, shrunk (to 60 %) or on a new page to fit."""
     width_px, height_px = struct.unpack(">II", png[16:24])
     width = _BODY_WIDTH
     height = width * height_px / width_px
     if height > _BODY_HEIGHT:
         width, height = width * _BODY_HEIGHT / height, _BODY_HEIGHT
-    if pdf.get_y() + height > pdf.page_break_trigger:
+    room = pdf.page_break_trigger - pdf.get_y()
+    if height > room >= 0.6 * height:  # shrunk a little rather than moved to a new page
+        width, height = width * room / height, room
+    elif height > room:
         pdf.add_page()
     pdf.image(io.BytesIO(png), x=_MARGIN, w=width, h=height)
     pdf.ln(4)
