@@ -25,7 +25,6 @@ import json
 import os
 import time
 from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
@@ -112,6 +111,8 @@ def _signed_in_with_password(rule: Policy) -> bool:
 def _password_page(rule: Policy) -> None:
     st.title(t("access.title"))
     st.caption(t("access.password_caption"))
+    if state.link_param(state.PASS_TRIED) is not None:  # back from /access/granted, no cookie
+        st.warning(t("access.no_cookie"), icon=":material/cookie:")
     wait = locked_for(state.access_failures(), time.monotonic())
     if wait > 0:
         st.error(t("access.locked", minutes=number(max(1, round(wait / 60)), 0)))
@@ -189,10 +190,17 @@ def keep_pass() -> None:
     Runs after :func:`has_access` in ``app.py``. Nothing happens when the deployment is
     open, when the browser's pass is valid, or without a browser (a test harness gives no
     request headers); otherwise the page sends the browser through a one-time ticket and
-    stops (the browser comes back to the same address, with its pass).
+    stops (the browser comes back to the same address, with its pass). A browser that comes
+    back without it (cookies refused) is not sent again: the page says what that costs.
     """
     rule = policy()
+    came_back = state.link_param(state.PASS_TRIED) is not None
+    if came_back:
+        state.set_link_param(state.PASS_TRIED, None)
     if rule.mode == "open" or _browser_pass(rule) or not st.context.headers:
+        return
+    if came_back or state.pass_refused():
+        state.note_pass_refused()  # the sign-in page said so; the browser is not sent again
         return
     secret = pass_secret(rule)
     if not secret:
@@ -200,8 +208,7 @@ def keep_pass() -> None:
     remember = rule.mode == "sso" or state.pass_remembered()
     seconds = PASS_DAYS * 86400 if remember else PASS_HOURS * 3600
     token = make_pass(secret, expires=int(time.time()) + seconds)
-    query = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
-    back = urlsplit(st.context.url or "/").path + (f"?{query}" if query else "")
+    back = state.current_address(extra={state.PASS_TRIED: "1"})
     ticket = hosting.issue_ticket(token, max_age=seconds if remember else None, next_path=back)
     target = json.dumps(f"/access/granted?ticket={ticket}")
     st.html(f"<script>window.location.replace({target});</script>", unsafe_allow_javascript=True)

@@ -380,6 +380,30 @@ def revoke_access() -> None:
         st.session_state.pop(key, None)
 
 
+PASS_TRIED = "signed"
+"""The URL parameter a browser comes back with from ``/access/granted``."""
+PASS_REFUSED_KEY = "_mot_pass_refused"
+
+
+def pass_refused() -> bool:
+    """Whether this browser came back from ``/access/granted`` without keeping the cookie."""
+    return bool(st.session_state.get(PASS_REFUSED_KEY))
+
+
+def note_pass_refused() -> None:
+    st.session_state[PASS_REFUSED_KEY] = True
+
+
+def current_address(*, extra: dict[str, str] | None = None) -> str:
+    """This page's path and query (``/gaps?w=…&lang=ES``), with ``extra`` parameters."""
+    from urllib.parse import urlencode, urlsplit
+
+    pairs = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
+    pairs += list((extra or {}).items())
+    query = urlencode(pairs)
+    return urlsplit(st.context.url or "/").path + (f"?{query}" if query else "")
+
+
 def access_failures() -> tuple[float, ...]:
     """When (``time.monotonic``) this session gave a wrong password, the last 20 times."""
     return tuple(st.session_state.get(ACCESS_FAILURES_KEY, ()))

@@ -193,3 +193,29 @@ def test_without_credentials_nothing_but_the_sign_in_and_the_health_route_answer
     forged = "v1.9999999999.bm9uY2U.bm90LWEtbWFj"
     status, _, _ = get(download_url, cookie=f"mot_pass={forged}")
     assert status == 403
+
+
+def test_a_browser_that_refuses_the_cookie_is_told_and_not_sent_round_in_circles(hosted):
+    url, chromium, ident = hosted
+    context = chromium.new_context()
+    granted = []
+
+    def without_cookie(route):  # the server's redirect back, as a browser refusing cookies
+        granted.append(route.request.url)  # sees it (route.fetch would keep the cookie)
+        back = f"/gaps?w={ident}&signed=1"
+        route.fulfill(status=303, headers={"location": back}, body="")
+
+    context.route("**/access/granted*", without_cookie)
+    try:
+        page = context.new_page()
+        sign_in(page, url, f"gaps?w={ident}", remember=False)
+        page.get_by_text("This browser did not keep the sign-in cookie").wait_for(timeout=TIMEOUT)
+        page.get_by_label("Team password").fill(PASSWORD)  # signed in again, in this session
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_role("heading", name="Gaps & priorities").wait_for(timeout=TIMEOUT)
+        settle(page)
+        assert len(granted) == 1  # sent through the ticket once, not again
+        assert pass_cookie(context) is None
+        assert "signed=" not in page.url and f"w={ident}" in page.url
+    finally:
+        context.close()

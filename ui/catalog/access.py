@@ -39,4 +39,10 @@ STRINGS = {
         "Mantener la sesión en este dispositivo durante {days} días",
     ),
     "access.opening": ("Opening the dashboard…", "Abriendo el panel…"),
+    "access.no_cookie": (
+        "This browser did not keep the sign-in cookie: downloads will not work and a reload "
+        "asks for the password again. Allow cookies for this site to fix it.",
+        "Este navegador no ha guardado la cookie de acceso: las descargas no funcionarán y "
+        "al recargar se pedirá de nuevo la contraseña. Permite las cookies de este sitio.",
+    ),
 }
