@@ -9,7 +9,7 @@ import re
 import time
 from collections.abc import Callable
 
-from bench import behaviour, cli, dashboard, memory, store, survey, tests
+from bench import behaviour, cli, dashboard, load, memory, store, survey, tests
 from bench.harness import ROOT, Result
 
 README = ROOT / "bench" / "README.md"
@@ -41,6 +41,7 @@ def _families(scale: int) -> dict[str, Callable[[], list[Result] | str]]:
             memory.bench_memory(tuple(size / scale for size in memory.SIZES_MB))
         ),
         "store": lambda: [*store.bench_save(100_000 // scale), *store.bench_link()],
+        "load": lambda: load.bench_load(max(1, load.SESSIONS // scale)),
         "tests": tests.bench_test_fast,
     }
 
