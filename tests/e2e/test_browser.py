@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from .harness import CHROMIUM, ROOT, TIMEOUT, browser, open_tab, server, settle
+from .harness import CHROMIUM, ROOT, TIMEOUT, browser, open_tab, server, settle, upload_until
 
 pytestmark = [
     pytest.mark.e2e,
@@ -101,10 +101,12 @@ def test_upload_switches_every_page_to_the_new_data(page, app_url, tmp_path):
     rows += [f"W{i},{3 + i % 3},{2 + i % 4},{4 + i % 2},{1 + i % 5},{i % 11}" for i in range(37)]
     export.write_text("\n".join(rows) + "\n", encoding="utf-8")
     page.goto(f"{app_url}/data")
-    settle(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(export))
-    sidebar = page.locator('[data-testid="stSidebar"]')
-    sidebar.get_by_text("37 respondents").wait_for(timeout=TIMEOUT)
+    upload_until(
+        page,
+        str(export),
+        "[...document.querySelectorAll('[data-testid=stSidebar]')]"
+        ".some(s => s.innerText.includes('37 respondents'))",
+    )
     # Navigate inside the app (a reload would start a new session).
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Overview").click()
     page.get_by_text("Journey overview").first.wait_for(timeout=TIMEOUT)
@@ -127,8 +129,12 @@ def test_event_log_upload_feeds_the_behaviour_page(page, app_url, tmp_path):
     settle(page)
     open_tab(page, "Event log")
     uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="Upload an event log")
-    uploader.locator('input[type="file"]').set_input_files(str(log))
-    page.get_by_text("Event log: shop_log.csv").first.wait_for(timeout=TIMEOUT)
+    upload_until(
+        page,
+        str(log),
+        "document.body.innerText.includes('Event log: shop_log.csv')",
+        uploader=uploader.locator('input[type="file"]'),
+    )
     settle(page)
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Behaviour").click()
     page.get_by_role("heading", name="Behaviour").first.wait_for(timeout=TIMEOUT)
