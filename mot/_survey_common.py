@@ -81,7 +81,9 @@ TIDY_ID_NAMES = ("respondentid", "respondent", "responseid", "id")
 def tidy_columns(frame: pd.DataFrame) -> dict[str, str] | None:
     """If ``frame`` is already tidy, map role → its column name; else None.
 
-    A tidy table has a respondent column and ``touchpoint``, ``measure`` and ``value``.
+    A tidy table has a respondent column and ``touchpoint``, ``measure`` and ``value``; an
+    optional ``scale`` column states each row's rating scale (``1-7``, ``-3..3``), under
+    the role ``scale``.
     """
     by_words = {name_words(str(c)).replace(" ", ""): str(c) for c in frame.columns}
     found = {
@@ -90,7 +92,11 @@ def tidy_columns(frame: pd.DataFrame) -> dict[str, str] | None:
         "value": by_words.get("value"),
     }
     found["respondent_id"] = next((by_words[n] for n in TIDY_ID_NAMES if n in by_words), None)
-    return found if all(found.values()) else None
+    if not all(found.values()):
+        return None
+    if "scale" in by_words:
+        found["scale"] = by_words["scale"]
+    return found
 
 
 def outcome_values(outcome: str, points: np.ndarray, scale: Scale) -> np.ndarray:

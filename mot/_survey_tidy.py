@@ -58,6 +58,11 @@ def _tidy_rows(
             "touchpoint": touchpoint,
             "measure": measure,
             "value": frame[names["value"]],
+            "scale": (
+                frame[names["scale"]].astype("string").str.strip()
+                if "scale" in names
+                else pd.Series(pd.NA, index=frame.index, dtype="string")
+            ),
         }
     )[~unknown]
     return tidy, [str(t) for t in extra]
@@ -77,7 +82,7 @@ def build_tidy(
     for measure, group in tidy.groupby("measure", sort=False):
         if measure == "comment":
             continue
-        assumption = _tidy_scale(str(measure), group["value"], names["value"])
+        assumption = _tidy_scale(str(measure), group["value"], names["value"], group["scale"])
         report_assumptions([assumption], log)
         scale = assumption.guess.scale
         labels = column_labels(group["value"], scale)
@@ -163,9 +168,14 @@ def _first_only(
     return rows[~again]
 
 
-def _tidy_scale(measure: str, values: pd.Series, column: str) -> ScaleAssumption:
-    """One scale per measure of a tidy table; recommendation defaults to 0–10, others to 0–100."""
-    guess = infer_scale(values)
+def _tidy_scale(measure: str, values: pd.Series, column: str, stated: pd.Series) -> ScaleAssumption:
+    """One scale per measure of a tidy table, stated or inferred.
+
+    The one its ``scale`` column states (its first stated text), else inferred;
+    recommendation defaults to 0–10, others to 0–100.
+    """
+    said = stated.dropna()
+    guess = infer_scale(values, question=f"({said.iloc[0]})" if len(said) else "")
     found = guess.scale
     if measure == "recommend" and (found is None or found.high <= 10):
         if found != Scale(0, 10):

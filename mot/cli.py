@@ -75,9 +75,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     command.add_argument("--json", action="store_true", help="print one JSON object")
     _add_lang(command, "the headings, notes, bad rows and errors")
+    from mot.cli_room import add_parser as add_room
     from mot.cli_workspace import add_parser
 
     add_parser(sub)
+    add_room(sub)
     help_text = "print the scrypt hash of a team password, for MOT_PASSWORD_HASH"
     command = sub.add_parser("password-hash", help=help_text, description=help_text)
     _add_lang(command, "the message when the password is refused")
@@ -438,6 +440,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from mot.cli_workspace import run
 
         return run(args)
+    if args.command == "room":
+        from mot.cli_room import run as run_room
+
+        return run_room(args)
     if args.command == "password-hash":
         return _password_hash(args)
     from tqdm import tqdm

@@ -84,3 +84,15 @@ class ActionConflictError(StoreError):
     def __init__(self, message: str, current: object | None) -> None:
         super().__init__(message)
         self.current = current
+
+
+class RoomNotFoundError(StoreError):
+    """No open workshop room has this code (never opened, ended, or purged)."""
+
+
+class RoomLockedError(StoreError):
+    """A workshop room does not take new participants: its facilitator locked joining."""
+
+
+class TouchpointClosedError(StoreError):
+    """A touchpoint of a workshop room is closed: its answers can no longer change."""

@@ -32,6 +32,7 @@ from mot._catalogue_analyses import ANALYSES
 from mot._catalogue_entries import ENTRIES
 from mot._catalogue_errors import ERRORS
 from mot._catalogue_reading import READING
+from mot._catalogue_rooms import ROOMS
 from mot._catalogue_store import STORE
 from mot._catalogue_waves import WAVES
 
@@ -40,7 +41,14 @@ LANGUAGES: tuple[str, ...] = ("en", "es")
 # ENTRIES (code → problem EN, problem ES, fix EN, fix ES of a validation entry, with the
 # ".more" summaries) and the parts of TEXTS live in mot/_catalogue_*.py, one family each.
 
-TEXTS: dict[str, tuple[str, str]] = {**READING, **ANALYSES, **ERRORS, **STORE, **WAVES}
+TEXTS: dict[str, tuple[str, str]] = {
+    **READING,
+    **ANALYSES,
+    **ERRORS,
+    **STORE,
+    **WAVES,
+    **ROOMS,
+}
 """code → (EN, ES) of every other text: the catalogue's parts joined, in their order."""
 
 

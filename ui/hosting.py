@@ -15,6 +15,9 @@ headers every response carries.
   :data:`PASS_COOKIE` (a signed pass, :func:`mot.access.make_pass`) and sends the browser
   back where it was; a reload, a new tab or a shared link then opens without signing in
   again. ``GET /access/sign-out`` deletes the cookie.
+- **The workshop room** (:mod:`ui.rooms_api`): ``/api/rooms/…`` and the phone page
+  ``/join``. They are not behind the pass: participants have no team password; a room's
+  code lets them answer, and only its facilitator key reads its results.
 - :class:`AccessGate`: when access is required, the routes that serve data outside the
   page (``/media/`` downloads and images, uploads, Streamlit's message cache and metrics,
   components, the static folder) answer 403 without a valid pass. The page itself, its
@@ -70,11 +73,21 @@ class SecurityHeaders:
 
         async def sending(message: dict) -> None:
             if message["type"] == "http.response.start":
-                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in HEADERS]
-                message = {**message, "headers": [*kept, *HEADERS.items()]}
+                message = {**message, "headers": _with_policy(message.get("headers", []))}
             await send(message)  # type: ignore[operator]
 
         await self.app(scope, receive, sending)  # type: ignore[operator]
+
+
+def _with_policy(headers: list) -> list:
+    """``headers`` with :data:`HEADERS`; a route's own Content-Security-Policy stays when it
+    also forbids other sites to frame it (the phone page's, :mod:`ui.rooms_api`)."""
+    own = next((v for k, v in headers if k.lower() == b"content-security-policy"), b"")
+    replaced = dict(HEADERS)
+    if b"frame-ancestors 'self'" in own:
+        replaced[b"content-security-policy"] = own
+    kept = [(k, v) for k, v in headers if k.lower() not in replaced]
+    return [*kept, *replaced.items()]
 
 
 @lru_cache(maxsize=4)
@@ -84,21 +97,32 @@ def _store(url: str) -> object:
     return open_store(url)
 
 
-def database_answers() -> bool:
-    """Whether the store answers a query (opened once per database URL and process).
+def server_store() -> object:
+    """The process's store for the server's own routes (opened once per database URL).
 
     The secrets file is read first: its top-level keys (``MOT_DATABASE_URL`` on Streamlit
     Community Cloud) become environment variables, as they do when a page first runs.
+
+    Raises
+    ------
+    mot.errors.StoreUnavailableError
+        If the database cannot be reached.
     """
     import streamlit as st
 
-    from mot.errors import MotError
     from mot.store import database_url
 
     with suppress(Exception):  # no secrets file, or one that does not parse: the environment
         st.secrets.load_if_toml_exists()
+    return _store(database_url())
+
+
+def database_answers() -> bool:
+    """Whether the store answers a query (:func:`server_store`)."""
+    from mot.errors import MotError
+
     try:
-        return bool(_store(database_url()).healthy())
+        return bool(server_store().healthy())
     except MotError:
         return False
 
@@ -190,10 +214,17 @@ class AccessGate:
         await self.app(scope, receive, send)  # type: ignore[operator]
 
 
+def _room_routes() -> list[Route]:
+    from ui import rooms_api
+
+    return rooms_api.ROUTES
+
+
 ROUTES = [
     Route("/healthz", healthz, methods=["GET"]),
     Route("/access/granted", granted, methods=["GET"]),
     Route("/access/sign-out", sign_out, methods=["GET"]),
+    *_room_routes(),
 ]
 """The app's own routes beside Streamlit's."""
 MIDDLEWARE = [Middleware(SecurityHeaders), Middleware(AccessGate)]

@@ -72,6 +72,8 @@ from mot.store._records import (
     Action,
     Dataset,
     Link,
+    Room,
+    RoomTouchpoint,
     SavedView,
     Workspace,
     action_of,
@@ -80,6 +82,7 @@ from mot.store._records import (
     link_of,
     workspace_of,
 )
+from mot.store._rooms import Rooms, delete_rooms, stale_rooms
 from mot.vocabulary import ACTION_STATUSES, GAP_KINDS
 
 DatasetKind = Literal["survey", "events"]
@@ -208,8 +211,10 @@ def _check_id(ident: str) -> None:
         raise WorkspaceNotFoundError(Message("store.unknown_workspace"))
 
 
-class Store:
-    """The saved workspaces, on one database (open it with :func:`open_store`).
+class Store(Rooms):
+    """The saved workspaces and workshop rooms, on one database.
+
+    Open it with :func:`open_store`.
 
     Safe to share between threads: each call takes a connection from the engine's pool for
     one transaction.
@@ -320,7 +325,8 @@ class Store:
     def delete_workspace(self, ident: str) -> None:
         """Delete workspace ``ident`` and all it holds.
 
-        Its datasets, views and actions go, and every file no other workspace uses.
+        Its datasets, views, actions, links and workshop rooms go, and every file no other
+        workspace uses.
 
         Raises
         ------
@@ -332,9 +338,12 @@ class Store:
             self._delete(connection, [ident])
 
     def purge(self, *, now: datetime | None = None) -> int:
-        """Delete the workspaces (drafts included) unused for :attr:`retention_days`.
+        """Delete what was not used for :attr:`retention_days`.
 
-        Returns how many were deleted.
+        The workspaces (drafts included) unused for that long, and the workshop rooms
+        neither changed nor answered for as long.
+
+        Returns how many workspaces were deleted.
         """
         limit = (now or _now()) - timedelta(days=self.retention_days)
         with writing(self.engine) as connection:
@@ -344,6 +353,7 @@ class Store:
             idents = list(old)
             if idents:
                 self._delete(connection, idents)
+            delete_rooms(connection, codes=stale_rooms(connection, limit))
         return len(idents)
 
     def _delete(self, connection: object, idents: Sequence[str]) -> None:
@@ -353,6 +363,7 @@ class Store:
                 select(t.datasets.c.sha256).where(t.datasets.c.workspace_id.in_(idents))
             ).scalars()
         )
+        delete_rooms(c, workspaces=idents)
         for table in (t.datasets, t.views, t.actions, t.links):
             c.execute(delete(table).where(table.c.workspace_id.in_(idents)))  # type: ignore[attr-defined]
         done = c.execute(delete(t.workspaces).where(t.workspaces.c.id.in_(idents)))  # type: ignore[attr-defined]
@@ -760,6 +771,8 @@ __all__ = [
     "Action",
     "Dataset",
     "Link",
+    "Room",
+    "RoomTouchpoint",
     "SavedView",
     "Store",
     "Workspace",

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 """The newest migration's revision (a test checks it against the migrations' head)."""
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"

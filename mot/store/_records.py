@@ -137,3 +137,68 @@ def link_of(row: object) -> Link:
     m["created_at"] = aware(m["created_at"])
     m["revoked_at"] = aware(m["revoked_at"]) if m["revoked_at"] is not None else None
     return Link(**m)
+
+
+@dataclass(frozen=True)
+class RoomTouchpoint:
+    """A touchpoint of a workshop room: its ``id``, labels and whether it ``is_open``."""
+
+    id: str
+    label_en: str
+    label_es: str
+    is_open: bool
+
+    def label(self, language: str) -> str:
+        """The label in ``language`` (``en`` or ``es``)."""
+        return self.label_es if language == "es" else self.label_en
+
+
+@dataclass(frozen=True)
+class Room:
+    """A live workshop room (:meth:`mot.store.Store.open_room`).
+
+    ``code`` is what participants type; ``workspace_id`` the workspace it belongs to (None on
+    the demo); ``scale`` the ``(low, high)`` of its three ratings; ``stepwise``: the
+    facilitator opens one touchpoint at a time; ``joining_locked``, ``results_hidden`` (the
+    projector shows no numbers until revealed), ``ended_at`` (None while it runs), and its
+    ``touchpoints`` in journey order.
+    """
+
+    code: str
+    workspace_id: str | None
+    name: str
+    language: str
+    scale: tuple[int, int]
+    stepwise: bool
+    joining_locked: bool
+    results_hidden: bool
+    created_at: datetime
+    ended_at: datetime | None
+    touchpoints: tuple[RoomTouchpoint, ...] = ()
+
+    @property
+    def ended(self) -> bool:
+        """Whether the facilitator ended the room."""
+        return self.ended_at is not None
+
+    def touchpoint(self, ident: str) -> RoomTouchpoint | None:
+        """The touchpoint ``ident``, or None."""
+        return next((tp for tp in self.touchpoints if tp.id == ident), None)
+
+
+def room_of(row: object, touchpoints: list[RoomTouchpoint]) -> Room:
+    """A :class:`Room` from its row and its touchpoints."""
+    m = row._mapping  # type: ignore[attr-defined]
+    return Room(
+        m["code"],
+        m["workspace_id"],
+        m["name"],
+        m["language"],
+        (int(m["scale_low"]), int(m["scale_high"])),
+        bool(m["stepwise"]),
+        bool(m["joining_locked"]),
+        bool(m["results_hidden"]),
+        aware(m["created_at"]),
+        aware(m["ended_at"]) if m["ended_at"] is not None else None,
+        tuple(touchpoints),
+    )

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -111,4 +112,82 @@ links = Table(
     Column("role", String(8), nullable=False),  # view or edit (0003)
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True)),
+)
+
+
+def _room_key() -> Column:
+    """The column that ties a row to its room (deleted with it)."""
+    return Column(
+        "room_code",
+        String(8),
+        ForeignKey("rooms.code", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
+
+
+rooms = Table(  # a live workshop room (0004)
+    "rooms",
+    metadata,
+    Column("code", String(8), primary_key=True),
+    Column(
+        "workspace_id",
+        String(64),
+        ForeignKey("workspaces.id", ondelete="CASCADE"),
+        nullable=True,  # a room on the demo has none
+        index=True,
+    ),
+    Column("name", Text, nullable=False),
+    Column("language", String(2), nullable=False),
+    Column("scale_low", Integer, nullable=False),
+    Column("scale_high", Integer, nullable=False),
+    Column("key_hash", String(64), nullable=False),
+    Column("stepwise", Boolean, nullable=False),
+    Column("joining_locked", Boolean, nullable=False),
+    Column("results_hidden", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("ended_at", DateTime(timezone=True)),
+)
+
+room_touchpoints = Table(
+    "room_touchpoints",
+    metadata,
+    _room_key(),
+    Column("touchpoint", String(200), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("label_en", Text, nullable=False),
+    Column("label_es", Text, nullable=False),
+    Column("is_open", Boolean, nullable=False),
+    PrimaryKeyConstraint("room_code", "touchpoint"),
+)
+
+participants = Table(
+    "participants",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    _room_key(),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+responses = Table(
+    "responses",
+    metadata,
+    _room_key(),
+    Column(
+        "participant_id",
+        String(64),
+        ForeignKey("participants.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("touchpoint", String(200), nullable=False),
+    Column("expected", Integer),
+    Column("excellent", Integer),
+    Column("experienced", Integer),
+    Column("emotion", Integer),
+    Column("comment", Text),
+    Column("comment_hidden", Boolean, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("participant_id", "touchpoint"),
 )
