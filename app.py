@@ -79,6 +79,12 @@ def main() -> None:
                 icon=":material/description:",
                 url_path="report",
             ),
+            st.Page(
+                "pages/workshop.py",
+                title=t("nav.workshop"),
+                icon=":material/groups:",
+                url_path="workshop",
+            ),
         ],
     }
     if not access.has_access():

@@ -74,6 +74,14 @@ ROOMS: dict[str, tuple[str, str]] = {
         "A room rates on one of the scales {scales}; “{scale}” is not one of them.",
         "Una sala puntúa en una de las escalas {scales}; «{scale}» no es una de ellas.",
     ),
+    "room.other_workspace": (
+        "The answers become a wave of the workspace the room was opened in: open that "
+        "workspace (its link) in this browser to save them. The facilitator key runs the "
+        "room; it does not open the workspace.",
+        "Las respuestas pasan a ser una oleada del espacio de trabajo en el que se abrió la "
+        "sala: abre ese espacio (su enlace) en este navegador para guardarlas. La clave de "
+        "quien dirige gestiona la sala; no abre el espacio de trabajo.",
+    ),
     "room.no_touchpoints": (
         "A room needs at least one touchpoint: its journey has none.",
         "Una sala necesita al menos un punto de contacto: su recorrido no tiene ninguno.",

@@ -10,11 +10,15 @@ answers.
 
 The answers table (:meth:`mot.store.Store.responses`) has one row per participant and
 touchpoint: ``participant, touchpoint, expected, excellent, experienced, emotion, comment,
-comment_hidden, updated_at`` (ratings as floats, NaN when not given). From it:
+comment_hidden, updated_at, joined_at`` (ratings as floats, NaN when not given; when the
+participant joined, which names them ``P01``, ``P02``… in joining order). From it:
 
 - :func:`room_ratings`: the tidy survey schema (``respondent_id, touchpoint, measure,
   value, scale``, comments as the measure ``comment``), which :func:`room_csv` writes as a
   file any analysis page reads (its ``scale`` column states the room's scales);
+- :func:`room_scored`: the same ratings on the product's common scales (utilities 0–100,
+  emotion −100..+100), the tidy ratings every analysis takes, so the room's live gaps and
+  emotion curve are those the Gaps and Emotion pages show once the room is saved as a wave;
 - :func:`room_summary`: one row per touchpoint with the means and the gaps
   (``experienced − expected``, ``experienced − excellent``) on the room's scale;
 - :func:`room_distribution`: how many chose each point, per touchpoint and measure.
@@ -75,6 +79,7 @@ ANSWER_COLUMNS: tuple[str, ...] = (
     "comment",
     "comment_hidden",
     "updated_at",
+    "joined_at",
 )
 """The columns of the stored answers (:meth:`mot.store.Store.responses`)."""
 
@@ -217,8 +222,10 @@ def _scale_text(low: int, high: int) -> str:
 
 
 def _respondents(answers: pd.DataFrame) -> pd.Series:
-    """Short respondent ids (``P01``…) in the order participants first answered."""
-    order = answers.sort_values("updated_at", kind="stable")["participant"].drop_duplicates()
+    """Short respondent ids (``P01``…) in the order participants joined (else first answered)."""
+    when = "joined_at" if "joined_at" in answers else "updated_at"
+    order = answers.sort_values([when, "participant"], kind="stable")["participant"]
+    order = order.drop_duplicates()
     width = max(2, len(str(len(order))))
     names = {p: f"P{i + 1:0{width}d}" for i, p in enumerate(order)}
     return answers["participant"].map(names)
@@ -244,7 +251,7 @@ def room_ratings(
     Returns
     -------
     DataFrame
-        ``respondent_id`` (``P01``…, in the order participants first answered),
+        ``respondent_id`` (``P01``…, in the order participants joined),
         ``touchpoint``, ``measure`` (``anticipated``, ``excellent``, ``experienced``,
         ``emotion`` or ``comment``), ``value`` (the point chosen, an int, or the comment's
         text) and ``scale`` (``from 1 to 7``, ``from -3 to 3``; empty for a comment), by
@@ -306,6 +313,60 @@ def room_ratings(
     )
     ranked = key.sort_values(["t", "r", "m"], kind="stable").index
     return tidy.loc[ranked, columns].reset_index(drop=True)
+
+
+def room_scored(
+    answers: pd.DataFrame,
+    *,
+    scale: tuple[int, int] = DEFAULT_SCALE,
+    touchpoints: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """The room's ratings on the product's common scales, in the ratings contract.
+
+    Expected becomes ``anticipated``; utilities go to 0–100 (``100 · (x − low) / (high −
+    low)``), emotion to −100..+100 (``100 · x / 3``), as :func:`mot.scales.normalise` puts a
+    loaded survey; ``top_box`` is the top two points. Respondents are named as in
+    :func:`room_ratings`.
+
+    Returns
+    -------
+    DataFrame
+        ``respondent_id, touchpoint, measure, value, top_box`` (:func:`mot.tidy.as_ratings`).
+
+    Examples
+    --------
+    >>> answers = pd.DataFrame({"participant": ["x"], "touchpoint": ["FMOT"],
+    ...     "expected": [7.0], "excellent": [np.nan], "experienced": [4.0], "emotion": [-3.0],
+    ...     "comment": [None], "comment_hidden": [False],
+    ...     "updated_at": pd.to_datetime(["2026-12-04 10:00"])})
+    >>> room_scored(answers)[["measure", "value", "top_box"]].values.tolist()
+    [['anticipated', 100.0, True], ['experienced', 50.0, False], ['emotion', -100.0, False]]
+    """
+    from mot.rating_scales import Scale, normalise, top_box
+    from mot.tidy import as_ratings
+
+    tidy = room_ratings(answers, scale=scale, touchpoints=touchpoints)
+    tidy = tidy[tidy["measure"] != "comment"]
+    points = tidy["value"].astype("float64").to_numpy()
+    emotion = (tidy["measure"] == "emotion").to_numpy()
+    rating_scale, emotion_scale = Scale(*scale), Scale(*EMOTION_SCALE)
+    value = np.where(
+        emotion,
+        normalise(points, emotion_scale, emotion=True),
+        normalise(points, rating_scale),
+    )
+    best = np.where(emotion, top_box(points, emotion_scale), top_box(points, rating_scale))
+    frame = pd.DataFrame(
+        {
+            "respondent_id": tidy["respondent_id"].to_numpy(dtype=object),
+            "touchpoint": tidy["touchpoint"].to_numpy(dtype=object),
+            "measure": tidy["measure"].to_numpy(dtype=object),
+            "value": value,
+            "top_box": best,
+        }
+    )
+    order = list(touchpoints) if touchpoints is not None else None
+    return as_ratings(frame, touchpoints=order)
 
 
 def room_csv(ratings: pd.DataFrame) -> bytes:

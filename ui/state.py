@@ -561,3 +561,33 @@ def touchpoint(known: Iterable[str]) -> str | None:
 def choose_touchpoint(value: str | None) -> None:
     """Pick a touchpoint (None: none); the link carries it."""
     set_link_param(TOUCHPOINT_PARAM, value or None)
+
+
+# --- the workshop room this session runs ---------------------------------------------------
+
+ROOM_KEY = "_mot_room"
+
+
+@dataclass(frozen=True)
+class FacilitatedRoom:
+    """The workshop room this session runs: its ``code`` and the facilitator ``key`` (kept in
+    the session only, never in the address: it would travel in links and screenshots)."""
+
+    code: str
+    key: str
+
+
+def facilitated_room() -> FacilitatedRoom | None:
+    """The room this session runs as its facilitator (None: none)."""
+    found = st.session_state.get(ROOM_KEY)
+    return found if isinstance(found, FacilitatedRoom) else None
+
+
+def facilitate(code: str, key: str) -> None:
+    """This session runs room ``code`` (its facilitator key checked by the caller)."""
+    st.session_state[ROOM_KEY] = FacilitatedRoom(code, key)
+
+
+def leave_room() -> None:
+    """This session no longer runs a room (the room itself goes on)."""
+    st.session_state.pop(ROOM_KEY, None)

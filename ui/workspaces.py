@@ -357,10 +357,23 @@ def add_wave(upload: object, label: str) -> None:
     again), then shown. A file that cannot be read or has nothing to analyse is refused
     with its ``MotError`` and nothing is stored.
     """
+    try:
+        add_survey_wave(
+            upload.getvalue(), upload.name, label, mapping_json=state.dataset().mapping_json
+        )
+    finally:
+        uploads.forget(upload)
+
+
+def add_survey_wave(
+    content: bytes, file_name: str, label: str, *, mapping_json: str | None = None
+) -> None:
+    """``content`` (a survey file) added to the workspace shown as its newest wave ``label``,
+    with the journey of the wave shown and ``mapping_json``, then shown; refused with its
+    ``MotError`` (nothing stored) when it cannot be read or has nothing to analyse."""
     current, shown = _editable(), state.dataset()
-    content = upload.getvalue()
-    choice = uploads.write(content, upload.name, journey_json=shown.journey_json)
-    choice = replace(choice, mapping_json=shown.mapping_json)
+    choice = uploads.write(content, file_name, journey_json=shown.journey_json)
+    choice = replace(choice, mapping_json=mapping_json)
     try:
         for _ in data.prepare(choice, new_file=True):
             pass
@@ -368,9 +381,9 @@ def add_wave(upload: object, label: str) -> None:
             lambda store: store.add_dataset(
                 current.id,
                 kind="survey",
-                file_name=upload.name,
+                file_name=file_name,
                 content=content,
-                mapping_json=shown.mapping_json,
+                mapping_json=mapping_json,
                 journey_json=shown.journey_json,
                 label=label,
             )
@@ -378,9 +391,13 @@ def add_wave(upload: object, label: str) -> None:
     except MotError:
         uploads.discard(choice)  # refused: its folder goes, nothing was stored
         raise
-    finally:
-        uploads.forget(upload)
     open_workspace(current.link, wave=stored.id)
+
+
+def with_store(step: Callable[[Store], T]) -> T:
+    """``step(store)`` on the process's store; the store's errors as ``MotError`` (the
+    workshop room's calls, :mod:`ui.rooms`)."""
+    return _run(step)
 
 
 # --- corrective actions -----------------------------------------------------------------------

@@ -30,9 +30,10 @@ Conventions shared by the builders:
 
 One module per page family: :mod:`~mot.charts.utilities`, :mod:`~mot.charts.emotion`,
 :mod:`~mot.charts.journey_map`, :mod:`~mot.charts.memory`, :mod:`~mot.charts.gaps`,
-:mod:`~mot.charts.drivers` (drivers, comparisons, NPS) and :mod:`~mot.charts.behaviour` (event
-logs); the look in :mod:`~mot.charts.theme`, the English texts in :mod:`~mot.charts.texts`,
-number and date locales in :mod:`~mot.charts.locales`. Every public name is re-exported
+:mod:`~mot.charts.drivers` (drivers, comparisons, NPS), :mod:`~mot.charts.behaviour` (event
+logs) and :mod:`~mot.charts.workshop` (a live room); the look in :mod:`~mot.charts.theme`,
+the English texts in :mod:`~mot.charts.texts`, number and date locales in
+:mod:`~mot.charts.locales`. Every public name is re-exported
 here: ``from mot import charts; charts.utilities_chart(...)``.
 """
 
@@ -95,6 +96,7 @@ from mot.charts.theme import (
 )
 from mot.charts.utilities import shifts_chart, utilities_chart
 from mot.charts.waves import wave_changes_chart, wave_trend_chart
+from mot.charts.workshop import room_distribution_chart
 
 __all__ = [
     "BLACK",
@@ -154,6 +156,7 @@ __all__ = [
     "priorities_chart",
     "register_themes",
     "repurchase_chart",
+    "room_distribution_chart",
     "shifts_chart",
     "time_between_chart",
     "use_theme",

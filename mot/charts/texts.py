@@ -172,5 +172,11 @@ DEFAULT_TEXT: dict[str, str] = {
     "repurchased": "Repurchased",
     "odds_ratio_per_10": "Odds ratio per 10 points (CI)",
     "slope_p_value": "p-value of the slope",
+    # workshop room
+    "point": "Point of the scale",
+    "answers": "Answers",
+    "question": "Question",
+    "room_experienced": "Got",
+    "room_emotion": "Felt",
 }
 """English default of every title, legend entry and tooltip title the builders use."""

@@ -360,9 +360,11 @@ class Rooms:
 
         Columns :data:`mot.workshop.ANSWER_COLUMNS` (ratings as floats, NaN when not given).
         """
+        joined = t.participants.c.created_at.label("joined_at")
         with reading(self.engine) as connection:
             rows = connection.execute(
-                select(t.responses)
+                select(t.responses, joined)
+                .join(t.participants, t.participants.c.id == t.responses.c.participant_id)
                 .where(t.responses.c.room_code == code)
                 .order_by(t.responses.c.updated_at, t.responses.c.participant_id)
             ).all()
@@ -379,6 +381,7 @@ class Rooms:
                 "comment": pd.Series([r.comment for r in rows], dtype=object),
                 "comment_hidden": [bool(r.comment_hidden) for r in rows],
                 "updated_at": pd.to_datetime([aware(r.updated_at) for r in rows], utc=True),
+                "joined_at": pd.to_datetime([aware(r.joined_at) for r in rows], utc=True),
             }
         )
         return frame[list(ANSWER_COLUMNS)]

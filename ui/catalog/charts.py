@@ -164,6 +164,11 @@ SPANISH: dict[str, str] = {
     "repurchased": "Recompraron",
     "odds_ratio_per_10": "Odds ratio por cada 10 puntos (IC)",
     "slope_p_value": "valor p de la pendiente",
+    "point": "Punto de la escala",
+    "answers": "Respuestas",
+    "question": "Pregunta",
+    "room_experienced": "Obtenido",
+    "room_emotion": "Sentido",
 }
 """The Spanish of every chart text, by ``DEFAULT_TEXT`` key."""
 
