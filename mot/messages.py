@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from mot._catalogue_analyses import ANALYSES
+from mot._catalogue_deck import DECK
 from mot._catalogue_entries import ENTRIES
 from mot._catalogue_errors import ERRORS
 from mot._catalogue_reading import READING
@@ -40,7 +41,14 @@ LANGUAGES: tuple[str, ...] = ("en", "es")
 # ENTRIES (code → problem EN, problem ES, fix EN, fix ES of a validation entry, with the
 # ".more" summaries) and the parts of TEXTS live in mot/_catalogue_*.py, one family each.
 
-TEXTS: dict[str, tuple[str, str]] = {**READING, **ANALYSES, **ERRORS, **STORE, **WAVES}
+TEXTS: dict[str, tuple[str, str]] = {
+    **READING,
+    **ANALYSES,
+    **ERRORS,
+    **STORE,
+    **WAVES,
+    **DECK,
+}
 """code → (EN, ES) of every other text: the catalogue's parts joined, in their order."""
 
 
