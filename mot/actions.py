@@ -17,8 +17,7 @@ from dataclasses import asdict
 
 import pandas as pd
 
-from mot.errors import MotError
-from mot.messages import Message
+from mot._frames import require_columns
 from mot.vocabulary import ACTION_STATUSES
 
 ACTION_COLUMNS: tuple[str, ...] = (
@@ -87,17 +86,7 @@ def actions_frame(actions: Iterable[object]) -> pd.DataFrame:
 
 
 def _require(frame: pd.DataFrame, columns: Iterable[str], what: str, source: str) -> None:
-    columns = list(columns)
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        message = Message(
-            "charts.columns",
-            builder=what,
-            columns=", ".join(columns),
-            source=source,
-            missing=", ".join(missing),
-        )
-        raise MotError(message)
+    require_columns(frame, list(columns), builder=what, source=source)
 
 
 def action_markers(actions: pd.DataFrame, *, limit: int = 3) -> pd.DataFrame:

@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from mot._catalogue_analyses import ANALYSES
+from mot._catalogue_deck import DECK
 from mot._catalogue_entries import ENTRIES
 from mot._catalogue_errors import ERRORS
 from mot._catalogue_reading import READING
@@ -48,6 +49,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     **STORE,
     **WAVES,
     **ROOMS,
+    **DECK,
 }
 """code → (EN, ES) of every other text: the catalogue's parts joined, in their order."""
 

@@ -31,9 +31,10 @@ Conventions shared by the builders:
 One module per page family: :mod:`~mot.charts.utilities`, :mod:`~mot.charts.emotion`,
 :mod:`~mot.charts.journey_map`, :mod:`~mot.charts.memory`, :mod:`~mot.charts.gaps`,
 :mod:`~mot.charts.drivers` (drivers, comparisons, NPS), :mod:`~mot.charts.behaviour` (event
-logs) and :mod:`~mot.charts.workshop` (a live room); the look in :mod:`~mot.charts.theme`,
-the English texts in :mod:`~mot.charts.texts`, number and date locales in
-:mod:`~mot.charts.locales`. Every public name is re-exported
+logs), :mod:`~mot.charts.workshop` (a live room) and :mod:`~mot.charts.deck` (a touchpoint's
+slide of the workshop's deck); the look in :mod:`~mot.charts.theme`, the English texts in
+:mod:`~mot.charts.texts`, number and date locales in :mod:`~mot.charts.locales`. Every
+public name is re-exported
 here: ``from mot import charts; charts.utilities_chart(...)``.
 """
 
@@ -56,6 +57,7 @@ from mot.charts.behaviour import (
     repurchase_chart,
     time_between_chart,
 )
+from mot.charts.deck import DECK_LEVEL_COLORS, DECK_LEVELS, deck_levels_chart
 from mot.charts.drivers import comparison_chart, drivers_chart, nps_chart
 from mot.charts.emotion import emotion_curve_chart, extreme_locations_chart
 from mot.charts.gaps import gaps_chart, importance_performance_chart, priorities_chart
@@ -92,6 +94,7 @@ from mot.charts.theme import (
     YELLOW,
     on_dark,
     register_themes,
+    themed_spec,
     use_theme,
 )
 from mot.charts.utilities import shifts_chart, utilities_chart
@@ -105,6 +108,8 @@ __all__ = [
     "DARK_BACKGROUND",
     "DARK_COLOURS",
     "DARK_INK",
+    "DECK_LEVELS",
+    "DECK_LEVEL_COLORS",
     "DEFAULT_TEXT",
     "EMOTION_RANGE",
     "EXTREME_COLORS",
@@ -141,6 +146,7 @@ __all__ = [
     "behaviour_trend_chart",
     "comparison_chart",
     "conversion_difference_chart",
+    "deck_levels_chart",
     "drivers_chart",
     "emotion_curve_chart",
     "extreme_locations_chart",
@@ -158,6 +164,7 @@ __all__ = [
     "repurchase_chart",
     "room_distribution_chart",
     "shifts_chart",
+    "themed_spec",
     "time_between_chart",
     "use_theme",
     "utilities_chart",

@@ -14,6 +14,7 @@ from typing import TypeAlias
 import altair as alt
 import pandas as pd
 
+from mot._frames import require_columns
 from mot.charts.texts import DEFAULT_TEXT
 from mot.errors import MotError
 from mot.messages import Message
@@ -65,21 +66,7 @@ def segment_heading(t: Mapping[str, str], by: str) -> str:
 
 def require(frame: object, columns: Sequence[str], *, builder: str, source: str) -> None:
     """Raise MotError unless ``frame`` is a DataFrame holding ``columns``."""
-    if not isinstance(frame, pd.DataFrame):
-        message = Message(
-            "charts.not_a_table", builder=builder, source=source, kind=type(frame).__name__
-        )
-        raise MotError(message)
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        message = Message(
-            "charts.columns",
-            builder=builder,
-            columns=", ".join(columns),
-            source=source,
-            missing=", ".join(missing),
-        )
-        raise MotError(message)
+    require_columns(frame, columns, builder=builder, source=source)
 
 
 def require_unique(frame: pd.DataFrame, keys: Sequence[str], *, builder: str) -> None:

@@ -254,6 +254,51 @@ def _recolour(value: object, key: str, colourish: bool) -> object:
     return value
 
 
+def themed_spec(chart: alt.TopLevelMixin, *, large: bool = False) -> dict:
+    """Return the Vega-Lite spec of ``chart`` in the house theme, whatever theme is enabled.
+
+    The spec's configuration is the theme's (``"mot"``, or ``"mot_large"`` when ``large``)
+    with the chart's own configuration (a locale from :func:`mot.charts.localised`) over it,
+    in place of what the theme enabled process-wide gave. Nothing global changes, so a library
+    export (:mod:`mot.deck`) can serialise a chart from any thread, beside the dashboard's
+    sessions and their :func:`use_theme`.
+
+    Parameters
+    ----------
+    chart : alt.Chart or a layered / concatenated chart
+        A finished chart.
+    large : bool, default False
+        The large-type projector theme.
+
+    Returns
+    -------
+    dict
+        The spec, as ``chart.to_dict()`` gives it.
+
+    Examples
+    --------
+    >>> chart = alt.Chart(alt.Data(values=[{"x": 1}])).mark_point().encode(x="x:Q")
+    >>> themed_spec(chart)["config"]["title"]["fontSize"], THEME
+    (16.0, 'mot')
+    """
+    spec = chart.to_dict()
+    own = {} if alt.utils.is_undefined(chart.config) else chart.config.to_dict()
+    config = _theme_config(LARGE_SCALE if large else 1.0)["config"]
+    spec["config"] = _merged(dict(config), own)
+    return spec
+
+
+def _merged(base: dict, over: dict) -> dict:
+    """``base`` updated by ``over``, nested mappings merged key by key."""
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merged(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
 def use_theme(large: bool = False) -> alt.utils.plugin_registry.PluginEnabler:
     """Register the themes and enable ``"mot_large"`` when ``large`` else ``"mot"``.
 
