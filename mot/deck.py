@@ -36,6 +36,7 @@ from mot.errors import ExportError
 from mot.messages import Message, listing
 from mot.table_export import format_number
 from mot.vocabulary import ACTION_STATUSES
+from mot.workshop import SUMMARY_COLUMNS
 
 __all__ = [
     "DECK_ACTION_COLUMNS",
@@ -46,17 +47,7 @@ __all__ = [
     "workshop_deck",
 ]
 
-DECK_SUMMARY_COLUMNS: tuple[str, ...] = (
-    "touchpoint",
-    "label",
-    "n",
-    "expected",
-    "excellent",
-    "experienced",
-    "emotion",
-    "gap_expected",
-    "gap_excellent",
-)
+DECK_SUMMARY_COLUMNS: tuple[str, ...] = SUMMARY_COLUMNS
 """Columns of the ``summary`` of :func:`workshop_deck`, one row per touchpoint in journey
 order: ``touchpoint`` the id, ``label`` its display label, ``n`` the participants who
 answered it (int), ``expected``, ``excellent``, ``experienced`` the means on the room's scale

@@ -20,6 +20,4 @@ room_view.header(room)
 room_view.controls(room)
 room_view.live()
 room_view.finish(room)
-with st.expander(t("workshop.key_note")):
-    st.code(rooms.key(), language=None)
 actions_view.section(loaded, key="workshop_actions")

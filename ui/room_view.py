@@ -85,47 +85,58 @@ def header(room: Room) -> None:
 
 
 def controls(room: Room) -> None:
-    """The facilitator's switches: stepping, hiding results, locking, opening touchpoints."""
+    """The facilitator's switches, in the sidebar (the main area is the projector's):
+    stepping, hiding results, locking, opening touchpoints, the key."""
     if room.ended:
         return
-    st.subheader(t("workshop.controls"))
+    with st.sidebar:
+        st.subheader(t("workshop.controls"))
+        _flags(room)
+        if room.stepwise:
+            _step(room)
+        else:
+            _switches(room)
+        with st.expander(t("workshop.key_note")):
+            st.code(rooms.key(), language=None)
+
+
+def _flags(room: Room) -> None:
     flags = (
         ("stepwise", "workshop.step", room.stepwise),
         ("results_hidden", "workshop.hide_results", room.results_hidden),
         ("joining_locked", "workshop.lock", room.joining_locked),
     )
-    for column, (flag, label, value) in zip(st.columns(3), flags, strict=True):
-        key = f"room_flag_{flag}_{room.code}_{value}"
-        changed = column.toggle(t(label), value=value, key=key)
+    for flag, label, value in flags:
+        # the stored state is in the key: a change made elsewhere redraws the switch
+        changed = st.toggle(t(label), value=value, key=f"room_flag_{flag}_{room.code}_{value}")
         if changed != value and _refused(lambda f=flag, v=changed: rooms.set_flags(room, **{f: v})):
             st.rerun()
+
+
+def _step(room: Room) -> None:
     names = rooms.labels(room)
-    if room.stepwise:
-        now = next((tp.id for tp in room.touchpoints if tp.is_open), None)
-        picked = st.segmented_control(
-            t("workshop.open_now"),
-            options=list(names),
-            format_func=lambda i: names[i],
-            default=now,
-            key=f"room_step_{room.code}_{now}",
-        )
-        if (
-            picked
-            and picked != now
-            and _refused(lambda: rooms.set_open(room, picked, True, only=True))
+    now = next((tp.id for tp in room.touchpoints if tp.is_open), None)
+    picked = st.radio(
+        t("workshop.open_now"),
+        options=list(names),
+        format_func=lambda i: names[i],
+        index=list(names).index(now) if now else None,
+        key=f"room_step_{room.code}_{now}",
+    )
+    if picked and picked != now and _refused(lambda: rooms.set_open(room, picked, True, only=True)):
+        st.rerun()
+
+
+def _switches(room: Room) -> None:
+    names = rooms.labels(room)
+    st.caption(t("workshop.open_caption"))
+    for tp in room.touchpoints:
+        key = f"room_tp_{room.code}_{tp.id}_{tp.is_open}"
+        changed = st.toggle(names[tp.id], value=tp.is_open, key=key)
+        if changed != tp.is_open and _refused(
+            lambda i=tp.id, v=changed: rooms.set_open(room, i, v)
         ):
             st.rerun()
-    else:
-        st.caption(t("workshop.open_caption"))
-        columns = st.columns(min(len(names), 5))
-        for i, tp in enumerate(room.touchpoints):
-            # the stored state is in the key: a change made elsewhere redraws the switch
-            key = f"room_tp_{room.code}_{tp.id}_{tp.is_open}"
-            changed = columns[i % len(columns)].toggle(names[tp.id], value=tp.is_open, key=key)
-            if changed != tp.is_open and _refused(
-                lambda i=tp.id, v=changed: rooms.set_open(room, i, v)
-            ):
-                st.rerun()
 
 
 @st.fragment(run_every=timedelta(seconds=REFRESH_SECONDS))
@@ -236,7 +247,7 @@ def finish(room: Room) -> None:
     """End the room; save its answers as a wave; download them."""
     st.subheader(t("workshop.after"))
     answers = rooms.answers(room)
-    first, second, third = st.columns(3)
+    first, second, third, fourth = st.columns(4)
     with first:
         pressed = st.button(t("workshop.save_wave"), type="primary", icon=":material/save:")
         if pressed and _refused(lambda: rooms.save_wave(room, answers)):
@@ -252,6 +263,16 @@ def finish(room: Room) -> None:
             on_click="ignore",
         )
     with third:
+        st.download_button(
+            t("workshop.download_deck"),
+            data=lambda: rooms.deck(room),  # built when clicked: charts take a moment
+            file_name=rooms.file_name(room, "pptx"),
+            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            icon=":material/slideshow:",
+            on_click="ignore",
+            help=t("workshop.deck_help"),
+        )
+    with fourth:
         if not room.ended:
             sure = st.checkbox(t("workshop.end_sure"), key=f"room_end_sure_{room.code}")
             pressed = st.button(t("workshop.end"), disabled=not sure, icon=":material/stop_circle:")

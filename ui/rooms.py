@@ -66,9 +66,13 @@ def qr_png(address: str) -> bytes:
 
 
 def default_name() -> str:
-    """A new room's name: the workspace's, else the dataset's."""
-    opened = state.workspace()
-    return opened.name if opened is not None else state.dataset().name
+    """A new room's name: the named workspace's, else the dataset's ("Demo survey")."""
+    from ui.i18n import t
+
+    opened, shown = state.workspace(), state.dataset()
+    if opened is not None and not opened.draft:
+        return opened.name
+    return t("report.demo_name") if shown.is_demo else shown.name
 
 
 def _touchpoints(loaded: data.Loaded) -> list[tuple[str, str, str]]:
@@ -243,9 +247,29 @@ def csv(room: Room, answers: pd.DataFrame) -> bytes:
     return workshop.room_csv(tidy)
 
 
-def file_name(room: Room) -> str:
-    """The dataset's file name: ``room-CODE-DATE.csv``."""
-    return f"room-{room.code}-{date.today().isoformat()}.csv"
+def deck(room: Room) -> bytes:
+    """The follow-up deck (:func:`mot.deck.workshop_deck`): the room's numbers, its visible
+    comments and the actions of its workspace, in the session's language."""
+    from mot.actions import actions_frame
+    from mot.deck import workshop_deck
+
+    now = answers(room)
+    said = comments(room, now)
+    visible = said.loc[~said["hidden"], ["touchpoint", "comment"]]
+    kept = workspaces.actions(room.workspace_id) if room.workspace_id else []
+    return workshop_deck(
+        summary(room, now),
+        visible.reset_index(drop=True),
+        actions_frame(kept),
+        title=room.name,
+        scale=room.scale,
+        language=state.language(),
+    )
+
+
+def file_name(room: Room, extension: str = "csv") -> str:
+    """A file of the room: ``room-CODE-DATE.csv`` (or another ``extension``)."""
+    return f"room-{room.code}-{date.today().isoformat()}.{extension}"
 
 
 def save_wave(room: Room, answers: pd.DataFrame) -> None:

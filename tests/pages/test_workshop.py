@@ -103,7 +103,7 @@ def test_a_comment_can_be_hidden_from_the_room(store):
 def test_step_by_step_opens_one_touchpoint_at_a_time(store):
     at, code = _opened(store, stepwise=True)
     assert [tp.is_open for tp in store.room(code).touchpoints] == [True] + [False] * 4
-    at.segmented_control(key=f"room_step_{code}_ZMOT").set_value("FMOT").run()
+    at.radio(key=f"room_step_{code}_ZMOT").set_value("FMOT").run()
     assert not at.exception, at.exception
     assert [tp.id for tp in store.room(code).touchpoints if tp.is_open] == ["FMOT"]
 
@@ -145,4 +145,4 @@ def test_the_page_speaks_spanish(store):
     assert store.room(code).language == "es"
     words = _words(at)
     assert "Entra desde tu teléfono con el código" in words
-    assert "Controles de quien dirige" in [s.value for s in at.subheader]
+    assert "Controles de quien dirige" in [s.value for s in at.sidebar.subheader]

@@ -108,6 +108,16 @@ STRINGS = {
         "de análisis las muestran ya.",
     ),
     "workshop.download_csv": ("Download the answers (CSV)", "Descargar las respuestas (CSV)"),
+    "workshop.download_deck": (
+        "Download the follow-up deck",
+        "Descargar la presentación de seguimiento",
+    ),
+    "workshop.deck_help": (
+        "PowerPoint: one slide per touchpoint with its chart, gaps, latest comments and "
+        "corrective actions (add actions below first).",
+        "PowerPoint: una diapositiva por punto de contacto con su gráfico, brechas, últimos "
+        "comentarios y acciones correctoras (añade antes las acciones abajo).",
+    ),
     "workshop.end_sure": ("Yes, end the room for everyone", "Sí, terminar la sala para todos"),
     "workshop.end": ("End the room", "Terminar la sala"),
     "workshop.leave": ("Close this room here", "Cerrar esta sala aquí"),

@@ -35,7 +35,7 @@
   const K = { token: `mot-room-${code}-token`, pending: `mot-room-${code}-pending`, lang: "mot-room-lang" };
   let chosen = load(K.lang, null);  // a language this phone picked, over the room's
   let room = null, lang = null, token = load(K.token, null);
-  let saved = {}, pending = load(K.pending, {}), inflight = {}, tries = {}, shown = "";
+  let fetched = false, saved = {}, pending = load(K.pending, {}), inflight = {}, tries = {}, shown = "";
 
   const t = (key) => (T[lang || "en"] || T.en)[key];
   const api = (path, options = {}) => {
@@ -72,7 +72,7 @@
     $("title").textContent = room.name;
     document.title = room.name;
     if (!token && !(await joinRoom())) return;
-    if (!Object.keys(saved).length) await loadSaved();
+    if (!fetched) await loadSaved();
     render();
     Object.keys(pending).forEach(flush);
   }
@@ -91,8 +91,15 @@
     try {
       const answer = await api("/responses");
       if (answer.status === 401) { token = null; save(K.token, null); return; }
-      if (answer.ok) saved = (await answer.json()).answers || {};
+      if (!answer.ok) return;
+      const stored = (await answer.json()).answers || {};
+      Object.entries(stored).forEach(([tp, a]) => keepNewer(tp, a));  // a send may be newer
+      fetched = true;
     } catch (e) { /* offline: shown when a send fails */ }
+  }
+
+  function keepNewer(tp, answer) {  // replies may arrive out of order: the newest counts
+    if (!saved[tp] || !saved[tp].updated_at || saved[tp].updated_at <= answer.updated_at) saved[tp] = answer;
   }
 
   function current(tp, field) {
@@ -103,7 +110,7 @@
   function scaleRow(tp, field, low, high, ends) {
     const buttons = [];
     for (let v = low; v <= high; v += 1) {
-      const b = el("button", { type: "button", textContent: v > 0 && field === "emotion" ? `+${v}` : String(v) });
+      const b = el("button", { type: "button", textContent: field === "emotion" && v > 0 ? `+${v}` : String(v).replace("-", "\u2212") });
       b.dataset.tp = tp; b.dataset.field = field; b.dataset.value = String(v);
       b.setAttribute("aria-pressed", String(current(tp, field) === v));
       b.addEventListener("click", () => choose(tp, field, current(tp, field) === v ? null : v));
@@ -161,12 +168,14 @@
     if (inflight[tp] || !pending[tp] || !token) return;
     const body = pending[tp];
     inflight[tp] = true;
-    let answer = null;
-    try { answer = await api(`/responses/${encodeURIComponent(tp)}`, { method: "PUT", body: JSON.stringify(body) }); }
-    catch (e) { answer = null; }
+    let answer = null, reply = null;
+    try {
+      answer = await api(`/responses/${encodeURIComponent(tp)}`, { method: "PUT", body: JSON.stringify(body) });
+      if (answer.ok) reply = (await answer.json()).saved;  // read before the next send starts
+    } catch (e) { answer = null; }
     inflight[tp] = false;
-    if (answer && answer.ok) {
-      saved[tp] = (await answer.json()).saved; tries[tp] = 0;
+    if (answer && answer.ok && reply) {
+      keepNewer(tp, reply); tries[tp] = 0;
       const left = { ...pending[tp] };
       Object.keys(body).forEach((f) => { if (left[f] === body[f]) delete left[f]; });
       if (Object.keys(left).length) pending[tp] = left; else delete pending[tp];

@@ -1,0 +1,173 @@
+"""A whole workshop in Chromium (issue 15): a facilitator opens a room on the projector, three
+phones (phone-sized contexts, one reloading half-way) join with its code and rate two
+moments, the projector's view counts them by itself, the answers become a wave that the
+Gaps page shows, and the follow-up deck downloads. A second facilitator context, in the dark
+theme, takes the room over with its key.
+
+Screenshots (``tests/e2e/_artifacts``, and ``docs/screenshots`` with ``MOT_SCREENSHOTS=docs``):
+the phone page in English and Spanish, the projector's view at 1280×720 light and dark.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from playwright.sync_api import expect
+
+from .harness import NEEDS_CHROMIUM, TIMEOUT, browser, server, settle
+from .test_browser import shot_dirs
+
+pytestmark = NEEDS_CHROMIUM
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
+MOMENTS = ("Third moment of truth", "First moment of truth")  # TMOT, FMOT on the demo
+HOSTILE = "<img src=x onerror=alert(1)> **slow** delivery"
+
+
+@pytest.fixture(scope="module")
+def hosted(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("workshop")
+    with server(env={"MOT_DATA_DIR": str(folder)}) as url, browser() as chromium:
+        yield url, chromium
+
+
+def shoot(page, name: str, *, full: bool = False) -> None:
+    for folder in shot_dirs():
+        page.screenshot(path=str(folder / name), full_page=full)
+
+
+def metric(page, label: str) -> str:
+    card = page.locator('[data-testid="stMetric"]').filter(has_text=label)
+    return card.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def wait_for_metric(page, label: str, value: str) -> None:
+    page.wait_for_function(
+        """([label, value]) => [...document.querySelectorAll('[data-testid="stMetric"]')]
+            .some(m => m.innerText.includes(label)
+                && m.querySelector('[data-testid="stMetricValue"]').innerText.trim() === value)""",
+        arg=[label, value],
+        timeout=TIMEOUT,
+    )
+
+
+def rate(phone, moment: str, values: dict[str, int]) -> None:
+    """Tap each answer's button on ``moment``'s card and wait until the page says saved."""
+    card = phone.locator("section.moment").filter(has_text=moment)
+    for field, value in values.items():
+        card.locator(f'button[data-field="{field}"][data-value="{value}"]').click()
+    expect(card.locator(".state.ok")).to_be_visible(timeout=TIMEOUT)
+    for field, value in values.items():
+        button = card.locator(f'button[data-field="{field}"][data-value="{value}"]')
+        expect(button).to_have_attribute("aria-pressed", "true", timeout=TIMEOUT)
+
+
+def test_a_whole_workshop_with_three_phones_and_a_projector(hosted):
+    url, chromium = hosted
+    projector = chromium.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)
+    phones = [chromium.new_context(**PHONE) for _ in range(3)]
+    dark = chromium.new_context(viewport={"width": 1280, "height": 720}, color_scheme="dark")
+    dialogs: list[str] = []
+    try:
+        page = projector.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(f"{url}/workshop")
+        settle(page)
+        page.get_by_role("button", name="Open the room").click()
+        page.locator(".mot-room-code").wait_for(timeout=TIMEOUT)
+        settle(page)
+        code = page.locator(".mot-room-code").inner_text().strip()
+        assert len(code) == 6
+        assert page.locator('[data-testid="stCode"]').filter(has_text=f"/join/{code}").count() == 1
+        assert page.locator('[data-testid="stImage"] img').count() >= 1  # the QR code
+
+        screens = []
+        for i, context in enumerate(phones):
+            phone = context.new_page()
+            phone.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            phone.goto(f"{url}/join/{code}")
+            phone.locator("section.moment").nth(4).wait_for(timeout=TIMEOUT)  # five open
+            screens.append(phone)
+            rate(
+                phone,
+                MOMENTS[0],
+                {"expected": 6, "excellent": 7, "experienced": 3 + i, "emotion": -1},
+            )
+        card = screens[0].locator("section.moment").filter(has_text=MOMENTS[0])
+        card.locator("textarea").fill(HOSTILE)
+        card.get_by_role("button", name="Save comment").click()
+        card.locator(".state.ok").wait_for(timeout=TIMEOUT)
+        screens[0].evaluate("window.scrollTo(0, 0)")
+        shoot(screens[0], "workshop_phone.png")
+
+        screens[1].reload()  # a phone reloading half-way keeps its answers and its place
+        again = screens[1].locator("section.moment").filter(has_text=MOMENTS[0])
+        pressed = again.locator('button[data-field="experienced"][data-value="4"]')
+        expect(pressed).to_have_attribute("aria-pressed", "true", timeout=TIMEOUT)
+        expect(again.locator(".state.ok")).to_be_visible(timeout=TIMEOUT)
+        for i, phone in enumerate(screens):
+            rate(phone, MOMENTS[1], {"expected": 5, "excellent": 7, "experienced": 5, "emotion": i})
+
+        # The projector counts them by itself: no click, no reload.
+        wait_for_metric(page, "Participants", "3")
+        wait_for_metric(page, "Ratings", "24")
+        expect(page.get_by_text(HOSTILE, exact=True)).to_have_count(1, timeout=TIMEOUT)  # as typed
+        assert page.locator("img[src='x']").count() == 0
+        settle(page)
+        shoot(page, "workshop_projector.png")
+        page.set_viewport_size({"width": 1280, "height": 2400})  # Streamlit scrolls inside
+        settle(page)
+        shoot(page, "workshop_projector_full.png")
+        page.set_viewport_size({"width": 1280, "height": 720})
+
+        # Spanish on a phone: its own switch.
+        screens[2].locator("#lang").click()
+        screens[2].get_by_text("¿Qué esperabas?").first.wait_for(timeout=TIMEOUT)
+        screens[2].evaluate("window.scrollTo(0, 0)")
+        shoot(screens[2], "workshop_phone_es.png")
+
+        # Another device, dark, takes the room over with its key.
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        sidebar.get_by_text("Facilitator key").click()
+        key = sidebar.locator('[data-testid="stExpander"] [data-testid="stCode"]').inner_text()
+        key = key.strip()
+        other = dark.new_page()
+        other.goto(f"{url}/workshop")
+        settle(other)
+        other.get_by_label("Room code").fill(code)
+        other.get_by_label("Facilitator key").fill(key)
+        other.get_by_role("button", name="Run this room").click()
+        other.locator(".mot-room-code").wait_for(timeout=TIMEOUT)
+        wait_for_metric(other, "Participants", "3")
+        settle(other)
+        shoot(other, "workshop_projector_dark.png")
+
+        # The follow-up deck.
+        with page.expect_download(timeout=TIMEOUT) as download:
+            page.get_by_role("button", name="Download the follow-up deck").click()
+        from pptx import Presentation
+
+        deck = Presentation(io.BytesIO(download.value.path().read_bytes()))
+        assert len(deck.slides) == 5 + 2  # title, one per touchpoint, the largest gaps
+        texts = " ".join(s.text for slide in deck.slides for s in slide.shapes if s.has_text_frame)
+        assert HOSTILE in texts
+
+        # The answers become a wave; the Gaps page shows the room.
+        page.get_by_role("button", name="Save as a wave of the workspace").click()
+        page.locator('[data-testid="stSidebar"]').get_by_text("3 respondents").wait_for(
+            timeout=TIMEOUT
+        )
+        page.locator('[data-testid="stSidebarNav"]').get_by_text("Gaps & priorities").click()
+        page.get_by_role("heading", name="Gaps & priorities").wait_for(timeout=TIMEOUT)
+        settle(page)
+        assert "3 respondents" in page.locator('[data-testid="stSidebar"]').inner_text()
+        assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 1
+        assert dialogs == []
+    finally:
+        for context in (projector, dark, *phones):
+            context.close()
