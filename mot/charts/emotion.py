@@ -108,6 +108,7 @@ def emotion_curve_chart(
     text: Mapping[str, str] | None = None,
     selectable: bool = True,
     highlight: str | None = None,
+    height: int = _CURVE_HEIGHT,
 ) -> alt.LayerChart:
     """The journey's emotion curve: mean per touchpoint with its interval band, peaks, troughs.
 
@@ -143,6 +144,8 @@ def emotion_curve_chart(
     highlight : str, optional
         A touchpoint id to highlight (without ``by``); an id not on the curve highlights
         nothing.
+    height : int, default 320
+        The plot's height in pixels (the presenter view's slide takes a lower one).
 
     Returns
     -------
@@ -185,7 +188,7 @@ def emotion_curve_chart(
     values = [data["ci_low"], data["ci_high"], data["mean"]]
     if individual is not None and "value" in individual.columns:
         values.append(individual["value"])
-    y_scale, placed = emotion_axis(values, None if by else extreme_data, _CURVE_HEIGHT)
+    y_scale, placed = emotion_axis(values, None if by else extreme_data, height)
     extreme_data = extreme_data if by else placed
     band, line, points = mean_curve_layers(data, order, t, segments, y_scale=y_scale)
     if selectable:
@@ -203,7 +206,7 @@ def emotion_curve_chart(
         layers += extreme_layers(extreme_data, extreme_order, t, by)
     if highlight is not None:
         layers.append(highlight_ring)
-    return alt.layer(*layers).properties(width="container", height=_CURVE_HEIGHT)
+    return alt.layer(*layers).properties(width="container", height=height)
 
 
 def extreme_locations_chart(
