@@ -30,12 +30,14 @@ present.controls(slide, slides.total, note)
 
 
 def title_slide():
+    st.space("medium")
     st.caption(t("present.kicker"))
     with st.container(key="present_title"):
         st.title(present.data_name(), anchor=False)
     journey = md_text(survey.journey.name)
     st.subheader(t("present.subtitle", journey=journey, n=number(survey.n_respondents, 0)))
     st.caption(present.scope(loaded))
+    st.space("small")
     st.markdown(f"**{t('present.journey')}**")
     with st.container(key="present_journey"):
         st.markdown(present.journey_line(slides.touchpoints, labels))
@@ -74,9 +76,7 @@ def touchpoint_slide(touchpoint):
 
 
 def end_slide():
-    st.caption(t("present.remember"))
-    with st.container(key="present_title"):
-        st.title(t("present.thanks"), anchor=False)
+    st.markdown(f"**{t('present.remember')}**")
     nps = None
     if "recommend" in survey.outcomes:
         nps = widgets.attempt(lambda: queries.nps(loaded))
@@ -84,6 +84,9 @@ def end_slide():
     if closing := present.closing(highlights, labels):
         with st.container(key="present_sentence"):
             st.markdown(closing)
+    st.space("medium")
+    with st.container(key="present_title"):
+        st.title(t("present.thanks"), anchor=False, text_alignment="center")
 
 
 if touchpoint is not None:

@@ -427,6 +427,24 @@ def test_emotion_curve_highlight_of_an_unknown_touchpoint_draws_nothing(demo):
     assert _highlight_views(plain) == []
 
 
+def _y_span(spec: dict) -> float:
+    """The width of the emotion axis's domain (the first layer that fixes it)."""
+    low, high = next(
+        enc["y"]["scale"]["domain"]
+        for u in spec["layer"]
+        if (enc := u.get("encoding", {})).get("y", {}).get("scale", {}).get("domain")
+    )
+    return high - low
+
+
+def test_emotion_curve_height_sets_the_plot_and_its_room_for_labels(demo):
+    low = charts.emotion_curve_chart(demo["curve"], extremes=demo["extremes"], height=170)
+    tall = charts.emotion_curve_chart(demo["curve"], extremes=demo["extremes"])
+    assert (low.to_dict()["height"], tall.to_dict()["height"]) == (170, 320)
+    # a lower plot keeps more of its axis for the peak and trough labels (36 px each)
+    assert _y_span(low.to_dict()) > _y_span(tall.to_dict())
+
+
 def test_emotion_curve_highlight_needs_a_single_curve(demo):
     with pytest.raises(MotError, match="highlight"):
         charts.emotion_curve_chart(demo["curve_by"], by="device", highlight="TMOT")
