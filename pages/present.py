@@ -60,11 +60,15 @@ def touchpoint_slide(touchpoint):
             height=present.CURVE_HEIGHT,
             key="present_curve",
         )
-    utilities, gaps = present.utility_cards(row), present.gap_cards(row)
-    left, right = st.columns([len(utilities), 1.5 * max(len(gaps), 1)], gap="medium")
+    utilities = present.utility_cards(row, survey.measures)
+    gaps = present.gap_cards(row)
+    left, right = st.columns([max(len(utilities), 1), 1.5 * max(len(gaps), 1)], gap="medium")
     with left:
         st.caption(f"**{t('present.utilities')}**")
-        present.cards(utilities, name="utilities")
+        if utilities:
+            present.cards(utilities, name="utilities")
+        else:
+            st.caption(t("present.no_utilities"))
     with right:
         st.caption(f"**{t('present.gaps')}**")
         if gaps:

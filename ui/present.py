@@ -169,13 +169,14 @@ def _value(value: object, *, sign: bool = False) -> str:
     return signed(float(value)) if sign else number(float(value))
 
 
-def utility_cards(row: pd.Series) -> list[tuple[str, str]]:
-    """(label, value) of the touchpoint's anticipated, experienced and remembered utility,
-    and excellent where the data has it (0–100)."""
+def utility_cards(row: pd.Series, measures: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(label, value) of the touchpoint's anticipated, experienced and remembered utility
+    and excellent (0–100): each that the survey has (``measures``), "–" where this
+    touchpoint lacks it."""
     text = chart_text()
-    shown = ["anticipated", "experienced", "retrospective"]
-    if pd.notna(row["excellent"]):
-        shown.append("excellent")
+    shown = [
+        m for m in ("anticipated", "experienced", "retrospective", "excellent") if m in measures
+    ]
     return [(text[name], _value(row[name])) for name in shown]
 
 

@@ -205,9 +205,9 @@ def test_an_upload_presents_its_own_touchpoints(valid_upload):
     press(at, "next")
     assert title(at) == "First moment of truth"
     shown = metrics(at)
-    assert "Excellent" not in shown and "Remembered" in shown  # no excellent ratings
-    assert shown["Remembered"][0] == "–"
-    assert set(shown) >= {"Gap to expected"} and "Gap to excellent" not in shown
+    # the measures the file has: no excellent, no remembered rating of a touchpoint
+    assert list(shown) == ["Anticipated", "Experienced", "Gap to expected"]
+    assert shown["Anticipated"][0] == "74.4" and shown["Experienced"][0] == "62.5"
     assert highlighted(at) == ["FMOT"]
     press(at, "next")
     assert title(at) == "Third moment of truth"
@@ -235,3 +235,21 @@ def test_a_workspace_opened_by_its_link_is_presented(store):
     assert not at.exception, at.exception
     assert at.session_state[state.PRESENTING_KEY] is False  # large type ends with the view
     assert "slide" not in at.query_params  # the slide belongs to the presenter view
+
+
+def test_a_survey_of_emotions_alone_has_its_curve_and_its_peak_and_end():
+    rows = ["ResponseId,FMOT_emocion,TMOT_emocion"]
+    rows += [f"R{i},{2 + i % 2},{-3 + i % 2}" for i in range(30)]  # FMOT high, TMOT low
+    choice = state.DatasetChoice(name="feelings.csv", content="\n".join(rows).encode())
+    at = run(dataset=choice, slide="2")
+    assert title(at) == "First moment of truth"
+    assert len(at.metric) == 0  # no utility, no gap: no card
+    captions = [c.value for c in at.caption]
+    assert "No utilities: they need anticipated, experienced or remembered ratings." in captions
+    assert "No gaps: they need expected or excellent ratings." in captions
+    assert highlighted(at) == ["FMOT"]
+    assert at.markdown[-1].value.startswith("Mean emotion here: +")
+    end = metrics(run(dataset=choice, slide="4"))
+    assert end["Emotional peak"][0] == "First moment of truth"
+    assert end["The end"][0] == "Third moment of truth"
+    assert end["Biggest gap"][0] == "–" and end["NPS"][0] == "–"

@@ -23,6 +23,10 @@ STRINGS = {
     "present.end_marker": ("End of the journey", "Final del recorrido"),
     "present.utilities": ("Utilities (0–100)", "Utilidades (0–100)"),
     "present.gaps": ("Gaps (actual − target)", "Brechas (real − objetivo)"),
+    "present.no_utilities": (
+        "No utilities: they need anticipated, experienced or remembered ratings.",
+        "Sin utilidades: hacen falta valoraciones anticipadas, vividas o recordadas.",
+    ),
     "present.no_gaps": (
         "No gaps: they need expected or excellent ratings.",
         "Sin brechas: hacen falta valoraciones esperadas o excelentes.",
