@@ -80,6 +80,12 @@ def main() -> None:
                 url_path="report",
             ),
             st.Page(
+                "pages/present.py",
+                title=t("nav.present"),
+                icon=":material/slideshow:",
+                url_path=frame.PRESENT_PAGE,
+            ),
+            st.Page(
                 "pages/workshop.py",
                 title=t("nav.workshop"),
                 icon=":material/groups:",
@@ -101,7 +107,7 @@ def main() -> None:
         st.stop()
     access.keep_pass()  # a browser without its pass cookie gets it, then comes back
     page = st.navigation(pages)
-    frame.display_mode()
+    frame.display_mode(page)
     frame.sidebar(page)
     with st.sidebar:
         access.sign_out_button()

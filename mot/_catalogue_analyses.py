@@ -311,6 +311,18 @@ ANALYSES: dict[str, tuple[str, str]] = {
         "nps_chart ha recibido {n} filas pero ningún `by`: pasa `by=` con la columna del "
         "segmento por el que se dividió el NPS.",
     ),
+    "summary.columns": (
+        "touchpoint_facts needs the table {table} as {source} returns it; missing: {missing}. "
+        "Pass that table unchanged (without `by`).",
+        "touchpoint_facts necesita la tabla {table} tal como la devuelve {source}; faltan: "
+        "{missing}. Pasa esa tabla sin cambios (sin `by`).",
+    ),
+    "charts.highlight_with_by": (
+        "emotion_curve_chart highlights a touchpoint on a single curve: pass `highlight=` "
+        "without `by`.",
+        "emotion_curve_chart resalta un punto de contacto en una sola curva: pasa "
+        "`highlight=` sin `by`.",
+    ),
     "charts.trend_points": (
         "The trend has {n:,} points ({series} series); a chart draws at most {limit:,}. Choose "
         "a longer period (a week or a month) or fewer touchpoints.",

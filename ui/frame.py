@@ -45,6 +45,45 @@ html {{ font-size: {LARGE_ROOT_PX}px !important; }}
 """
 
 
+PRESENT_PAGE = "present"
+"""The presenter view's ``url_path`` (``pages/present.py``): large type and no sidebar."""
+
+# The presenter view (a projector, 1280×720 and up), on top of the large type: no sidebar nor
+# the button that opens it; the header's bar see-through and click-through but for its menu
+# (⋮, the light/dark switch), so that the slide starts at the top, its controls left of the
+# menu; the page's full width; a smaller page title and compact cards side by side (a slide
+# fits the screen without scrolling). Constant: nothing from the data.
+PRESENT_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"] { display: none !important; }
+[data-testid="stHeader"] { background: transparent !important; }
+[data-testid="stHeader"], [data-testid="stHeader"] * { pointer-events: none; }
+[data-testid="stHeader"] button, [data-testid="stHeader"] a { pointer-events: auto; }
+[data-testid="stMainBlockContainer"] {
+  max-width: 100% !important; padding: 0.6rem 2rem 0.5rem 2rem !important;
+}
+[data-testid="stMainBlockContainer"] h1 { font-size: 2.3rem; padding: 0; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.55rem; }
+.st-key-present_keys { display: none !important; }
+.st-key-present_bar { padding-right: 2.5rem; }
+.st-key-present_bar [data-testid="stCaptionContainer"] p { font-size: 0.95rem; }
+[class*="st-key-present_cards_"] [data-testid="stMetric"] { padding: 0 !important; }
+[class*="st-key-present_cards_"] [data-testid="stMetric"] > div {
+  padding: 0.35rem 0.7rem !important; gap: 0.1rem !important;
+}
+[class*="st-key-present_cards_"] [data-testid="stHorizontalBlock"] > * {
+  flex: 1 1 0 !important; min-width: 0 !important;
+}
+[class*="st-key-present_cards_"] [data-testid="stMetricValue"] { font-size: 1.9rem; }
+.st-key-present_cards_end [data-testid="stMetricValue"] { font-size: 1.6rem; }
+.st-key-present_title h1 { font-size: 3.2rem; }
+.st-key-present_journey p { font-size: 1.4rem; line-height: 1.7; }
+.st-key-present_sentence p { font-size: 1.2rem; font-weight: 600; }
+</style>
+"""
+
+
 def require_app() -> None:
     """Make sure a page runs inside app.py's navigation and frame.
 
@@ -220,13 +259,21 @@ def _scheme_changed() -> None:
     state.remember_scheme(reported)
 
 
-def display_mode() -> None:
+def display_mode(page: object | None = None) -> None:
     """Chart theme and type size for the chosen mode, the watcher of the light/dark theme
     (charts are recoloured for the dark one: :func:`ui.state.dark`), and the snippet that
-    keeps this browser's key in a cookie (:func:`ui.workspaces.browser_watch`)."""
+    keeps this browser's key in a cookie (:func:`ui.workspaces.browser_watch`).
+
+    On the presenter view (``page``, the one ``st.navigation`` chose, at
+    :data:`PRESENT_PAGE`) large type is forced and the sidebar hidden from the first
+    moment of the run, before the sidebar is drawn (:func:`ui.state.presenting`).
+    """
     charts.register_themes()
+    presenting = getattr(page, "url_path", None) == PRESENT_PAGE
+    state.presenting(presenting)
     large = LARGE_TYPE_CSS if state.large_type() else ""
-    st.html(BASE_CSS + _THEME_WATCH_CSS + workspaces.BROWSER_CSS + large)
+    shown = PRESENT_CSS if presenting else ""
+    st.html(BASE_CSS + _THEME_WATCH_CSS + workspaces.BROWSER_CSS + large + shown)
     workspaces.browser_watch()
     _theme_watch(
         data="dark" if state.dark() else "light",

@@ -22,8 +22,8 @@ import streamlit as st
 
 from mot import curves, scoring, wom
 from mot import gaps as gap_analysis
-from mot.errors import MotError
-from mot.summary import JourneyHighlights, journey_highlights
+from mot.errors import MissingMeasureError, MotError
+from mot.summary import JourneyHighlights, journey_highlights, touchpoint_facts
 from mot.survey import SurveyData
 from mot.tidy import with_segment
 from mot.vocabulary import (
@@ -100,6 +100,15 @@ def query(compute: Callable[Concatenate[Loaded, P], R]) -> Query[P, R]:
 
 def _ratings(survey: SurveyData, by: str | None) -> pd.DataFrame:
     return with_segment(survey.ratings, survey.respondents, by) if by else survey.ratings
+
+
+def _scored(ratings: pd.DataFrame) -> pd.DataFrame:
+    """The utilities, or their empty table when the data has no utility rating (emotion
+    only): the headline facts then rest on the curve alone."""
+    try:
+        return scoring.score_utilities(ratings)
+    except MissingMeasureError:
+        return scoring.score_utilities(ratings.iloc[:0])
 
 
 def _optional(step: Callable[[], pd.DataFrame]) -> pd.DataFrame | None:
@@ -273,12 +282,25 @@ def compare_top_box(
 
 @query
 def highlights(loaded: Loaded) -> JourneyHighlights:
-    """Best and worst moment, biggest gap, peak, trough (:func:`mot.summary.journey_highlights`)."""
+    """Best and worst moment, biggest gap, peak, trough and end
+    (:func:`mot.summary.journey_highlights`)."""
     s = loaded.survey
-    found = scoring.score_utilities(s.ratings)
+    found = _scored(s.ratings)
     gap_rows = _optional(lambda: gap_analysis.gap_table(s.ratings))
-    peaks = _optional(lambda: curves.curve_extremes(curves.emotion_curve(s.ratings)))
-    return journey_highlights(found, gaps=gap_rows, extremes=peaks)
+    line = _optional(lambda: curves.emotion_curve(s.ratings))
+    peaks = None if line is None else _optional(lambda: curves.curve_extremes(line))
+    return journey_highlights(found, gaps=gap_rows, extremes=peaks, curve=line)
+
+
+@query
+def facts(loaded: Loaded) -> pd.DataFrame:
+    """Each touchpoint's utilities, excellent level, mean emotion and gaps with their verdicts
+    (:func:`mot.summary.touchpoint_facts`); without expected or excellent ratings, or
+    without a curve, those columns are empty."""
+    s = loaded.survey
+    gap_rows = _optional(lambda: gap_analysis.gap_table(s.ratings))
+    line = _optional(lambda: curves.emotion_curve(s.ratings))
+    return touchpoint_facts(_scored(s.ratings), gaps=gap_rows, curve=line)
 
 
 # --- two waves: the subject is a pair of surveys, cached per session by both keys ----------

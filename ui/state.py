@@ -10,6 +10,7 @@ URL's query parameters) are both kept here:
   ``<page>_segment``: a page's segment split (widgets bound to the URL,
   ``bind="query-params"``);
 - ``touchpoint``: the touchpoint picked on the Emotion page's curve (:func:`touchpoint`);
+- ``slide``: the presenter view's slide (:func:`slide`);
 - ``lang`` and ``large``: language and large type (switches bound to the URL).
 
 The page is the URL's path. Opening the same URL in another browser shows the same view.
@@ -38,6 +39,7 @@ LANGUAGE_KEY = "lang"
 LARGE_KEY = "large"
 THEME_WATCH_KEY = "mot_theme_watch"
 SCHEME_KEY = "_mot_scheme"
+PRESENTING_KEY = "_mot_presenting"
 FILTER_SEGMENT_KEY = "filter_segment"
 FILTER_VALUES_KEY = "filter_values"
 
@@ -45,7 +47,8 @@ FILTER_VALUES_KEY = "filter_values"
 WORKSPACE_PARAM = "w"
 WAVE_PARAM = "wave"
 TOUCHPOINT_PARAM = "touchpoint"
-PAGE_PARAMS = {TOUCHPOINT_PARAM: "emotion"}
+SLIDE_PARAM = "slide"
+PAGE_PARAMS = {TOUCHPOINT_PARAM: "emotion", SLIDE_PARAM: "present"}
 """Parameters that belong to one page (its ``url_path``): dropped on the other pages."""
 
 # Session state of the workspaces and the link.
@@ -230,11 +233,22 @@ def language() -> str:
 
 
 def large_type() -> bool:
-    """Large type for projectors: the sidebar's switch, or before it has run in a session
-    (the first load of a ``?large=true`` link) the URL."""
+    """Large type for projectors: always in the presenter view (:func:`presenting`), else
+    the sidebar's switch, or before it has run in a session (the first load of a
+    ``?large=true`` link) the URL."""
+    if st.session_state.get(PRESENTING_KEY):
+        return True
     if LARGE_KEY in st.session_state:
         return bool(st.session_state[LARGE_KEY])
     return (_from_url(LARGE_KEY) or "").lower() == "true"
+
+
+def presenting(on: bool) -> None:
+    """Whether this run draws the presenter view, which forces large type: the frame says so
+    at the start of every run (``ui.frame.display_mode``), so that it ends with the view, and
+    the view itself too (a run of its page alone, in a test). The sidebar's own switch is
+    left as it was."""
+    st.session_state[PRESENTING_KEY] = on
 
 
 def dark() -> bool:
@@ -561,6 +575,19 @@ def touchpoint(known: Iterable[str]) -> str | None:
 def choose_touchpoint(value: str | None) -> None:
     """Pick a touchpoint (None: none); the link carries it."""
     set_link_param(TOUCHPOINT_PARAM, value or None)
+
+
+def slide(total: int) -> int:
+    """The presenter view's slide, 1 (the title) to ``total``: the link's ``slide``; a
+    missing or unreadable one is 1, one beyond the end is the last."""
+    value = link_param(SLIDE_PARAM) or ""
+    number = int(value) if value.isdigit() else 1
+    return min(max(number, 1), max(total, 1))
+
+
+def show_slide(number: int) -> None:
+    """Go to the presenter view's slide ``number``; the link carries it (``?slide=3``)."""
+    set_link_param(SLIDE_PARAM, str(number))
 
 
 # --- the workshop room this session runs ---------------------------------------------------

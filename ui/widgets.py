@@ -76,14 +76,19 @@ def md_values(values: Mapping[str, str]) -> dict[str, str]:
     return {key: md_text(value) for key, value in values.items()}
 
 
-def link_to_data(label_key: str = "common.go_to_data") -> None:
-    """A link to the Data page (its first tab is the column mapping); plain text when the
-    page runs outside the app's navigation (a test of one page file), where Streamlit knows
-    no other page to link to."""
+def page_link(page: str, label: str, *, icon: str, fallback: str = "") -> None:
+    """A link to another page of the app (``pages/x.py``) labelled ``label`` (our own text);
+    plain text (after ``fallback``, an emoji) when the page runs outside the app's
+    navigation (a test of one page file), where Streamlit knows no other page to link to."""
     try:
-        st.page_link(DATA_PAGE, label=t(label_key), icon=":material/upload_file:")
+        st.page_link(page, label=label, icon=icon)
     except StreamlitPageNotFoundError:
-        st.caption("📥 " + t(label_key))
+        st.caption(f"{fallback} {label}".strip())
+
+
+def link_to_data(label_key: str = "common.go_to_data") -> None:
+    """A link to the Data page (its first tab is the column mapping)."""
+    page_link(DATA_PAGE, t(label_key), icon=":material/upload_file:", fallback="📥")
 
 
 EMPTY_COLUMNS = 12

@@ -28,7 +28,9 @@ from mot.charts._base import (
     with_labels,
 )
 from mot.charts._layers import emotion_axis, extreme_layers, extremes_table, mean_curve_layers
-from mot.charts.theme import EXTREME_COLORS
+from mot.charts.theme import EXTREME_COLORS, ORANGE
+from mot.errors import MotError
+from mot.messages import Message
 
 _CURVE_HEIGHT = 320  # the emotion curve's plot
 
@@ -66,6 +68,36 @@ def _individual_layer(
     )
 
 
+_HIGHLIGHT_BAND_PX = 48  # the band behind a highlighted touchpoint (a rule's width: the mark
+# config's width of rules would override a style's)
+
+
+def _highlight_layers(
+    data: pd.DataFrame, order: Sequence[str], highlight: str, t: Mapping[str, str], y_scale
+) -> tuple[alt.Chart, alt.Chart]:
+    """A band behind the touchpoint ``highlight`` and a ring around its point on the curve.
+
+    The band spans the plot's height at the touchpoint's place on the x axis; the ring is
+    orange and open, so that a peak or trough marker stays visible inside it. A
+    ``highlight`` that is not on the curve draws nothing.
+    """
+    shown = data[data["touchpoint"].astype(str) == str(highlight)]
+    tips = [tip("label:N", t["touchpoint"]), tip("mean:Q", t["mean"], ".1f")]
+    x = tp_x(order, t["touchpoint"])
+    band = (
+        alt.Chart(shown)
+        .mark_rule(color=ORANGE, opacity=0.22, strokeWidth=_HIGHLIGHT_BAND_PX)
+        .encode(x=x, tooltip=tips)
+    )
+    ring = (
+        alt.Chart(shown)
+        .transform_filter(all_finite("mean"))
+        .mark_point(filled=False, opacity=1, color=ORANGE, style="mot_highlight")
+        .encode(x=x, y=alt.Y("mean:Q", title=t["emotion_mean"], scale=y_scale), tooltip=tips)
+    )
+    return band, ring
+
+
 def emotion_curve_chart(
     curve: pd.DataFrame,
     *,
@@ -75,6 +107,8 @@ def emotion_curve_chart(
     labels: Mapping[str, str] | None = None,
     text: Mapping[str, str] | None = None,
     selectable: bool = True,
+    highlight: str | None = None,
+    height: int = _CURVE_HEIGHT,
 ) -> alt.LayerChart:
     """The journey's emotion curve: mean per touchpoint with its interval band, peaks, troughs.
 
@@ -82,7 +116,9 @@ def emotion_curve_chart(
     ``extremes`` the peaks (green, ▲) and troughs (vermillion, ▼) are marked, and labelled
     "Peak" / "Trough" when there is a single curve. With ``by`` there is one coloured curve
     per segment. With ``individual`` each respondent's curve is a thin grey line behind
-    (pass a sample of a few hundred respondents: every line is drawn).
+    (pass a sample of a few hundred respondents: every line is drawn). With ``highlight``
+    one touchpoint stands out: a band behind it across the plot and a larger orange point
+    ring on the mean curve (the presenter view's slide of that touchpoint).
 
     Parameters
     ----------
@@ -105,19 +141,37 @@ def emotion_curve_chart(
     selectable : bool, default True
         Add the point selection ``"pick"`` (field ``touchpoint``, on click) to the points,
         for ``st.altair_chart(..., on_select="rerun")``. Unpicked points fade.
+    highlight : str, optional
+        A touchpoint id to highlight (without ``by``); an id not on the curve highlights
+        nothing.
+    height : int, default 320
+        The plot's height in pixels (the presenter view's slide takes a lower one).
 
     Returns
     -------
     alt.LayerChart
-        Layers: individual lines (optional), band, neutral line, mean line, points,
-        extreme markers and labels (optional).
+        Layers: the highlight's band (optional), individual lines (optional), band,
+        neutral line, mean line, points, extreme markers and labels (optional), the
+        highlight's ring (optional).
 
     Raises
     ------
     MotError
-        If a column is missing or a touchpoint repeats within a curve.
+        If a column is missing or a touchpoint repeats within a curve, or ``highlight`` is
+        given with ``by``.
+
+    Examples
+    --------
+    >>> curve = pd.DataFrame({"touchpoint": ["FMOT", "TMOT"], "n": [40, 40],
+    ...                       "mean": [12.0, -20.0], "ci_low": [5.0, -28.0],
+    ...                       "ci_high": [19.0, -12.0]})
+    >>> spec = emotion_curve_chart(curve, highlight="TMOT", selectable=False).to_dict()
+    >>> [layer["mark"]["type"] for layer in spec["layer"]]
+    ['rule', 'area', 'rule', 'line', 'point', 'point']
     """
     t = merged_text(text)
+    if highlight is not None and by:
+        raise MotError(Message("charts.highlight_with_by"))
     needed = ["touchpoint", "n", "mean", "ci_low", "ci_high"] + ([by] if by else [])
     source = "mot.curves.emotion_curve"
     require(curve, needed, builder="emotion_curve_chart", source=source)
@@ -134,7 +188,7 @@ def emotion_curve_chart(
     values = [data["ci_low"], data["ci_high"], data["mean"]]
     if individual is not None and "value" in individual.columns:
         values.append(individual["value"])
-    y_scale, placed = emotion_axis(values, None if by else extreme_data, _CURVE_HEIGHT)
+    y_scale, placed = emotion_axis(values, None if by else extreme_data, height)
     extreme_data = extreme_data if by else placed
     band, line, points = mean_curve_layers(data, order, t, segments, y_scale=y_scale)
     if selectable:
@@ -142,12 +196,17 @@ def emotion_curve_chart(
         faded = alt.when(pick).then(alt.value(1.0)).otherwise(alt.value(0.3))
         points = points.encode(opacity=faded).add_params(pick)
     layers: list = []
+    if highlight is not None:
+        highlight_band, highlight_ring = _highlight_layers(data, order, highlight, t, y_scale)
+        layers.append(highlight_band)
     if individual is not None:
         layers.append(_individual_layer(individual, order_ids, labels, t))
     layers += [band, reference_rule(data, "y", 0, t["neutral"]), line, points]
     if extreme_data is not None:
         layers += extreme_layers(extreme_data, extreme_order, t, by)
-    return alt.layer(*layers).properties(width="container", height=_CURVE_HEIGHT)
+    if highlight is not None:
+        layers.append(highlight_ring)
+    return alt.layer(*layers).properties(width="container", height=height)
 
 
 def extreme_locations_chart(

@@ -145,6 +145,8 @@ def _theme_config(scale: float) -> alt.theme.ThemeConfig:
                 "mot_reference": {"strokeDash": [5, 4], "color": GREY, "strokeWidth": px(1.2)},
                 "mot_background": {"strokeWidth": px(0.8), "opacity": 0.12, "color": GREY},
                 "mot_extreme": {"size": area(190), "strokeWidth": px(1.5), "stroke": "white"},
+                # one touchpoint singled out (the presenter view): a ring around its point
+                "mot_highlight": {"size": area(480), "strokeWidth": px(3)},
                 "mot_peak_label": {
                     "dy": px(-6),
                     "baseline": "bottom",

@@ -105,3 +105,17 @@ def test_no_analysis_is_looked_up_by_a_string_name():
     pattern = re.compile(r"\b(run|run_linked|log_get|c\.get)\(\s*\"\w+\"")
     offenders = [str(p) for p in sources if pattern.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+def test_the_headline_facts_of_a_survey_of_emotions_alone_rest_on_the_curve():
+    # No utility rating at all: the Overview's and the presenter view's facts still come,
+    # from the curve (score_utilities alone would refuse the data).
+    rows = ["ResponseId,FMOT_emocion,TMOT_emocion"]
+    rows += [f"R{i},{2 + i % 2},{-3 + i % 2}" for i in range(30)]
+    raw = read_table("\n".join(rows).encode(), name="feelings.csv")
+    loaded = Loaded(build_survey(raw), "feelings")
+    found = queries.highlights.uncached(loaded)
+    assert found.best_touchpoint is None and found.end_touchpoint == "TMOT"
+    facts = queries.facts.uncached(loaded)
+    assert list(facts["touchpoint"].astype(str)) == ["FMOT", "TMOT"]
+    assert facts["experienced"].isna().all() and facts["emotion"].iloc[0] > 0

@@ -14,6 +14,7 @@ STRINGS = {
     "nav.drivers": ("Drivers & tests", "Impulsores y pruebas"),
     "nav.behaviour": ("Behaviour", "Comportamiento"),
     "nav.report": ("Report", "Informe"),
+    "nav.present": ("Present", "Presentar"),
     "sidebar.language": ("Language", "Idioma"),
     "sidebar.large": ("Large type (projector)", "Letra grande (proyector)"),
     "sidebar.large_help": (

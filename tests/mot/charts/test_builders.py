@@ -102,6 +102,10 @@ def _curve(curve, extremes, individual, **kw):
     return charts.emotion_curve_chart(curve, extremes=extremes, individual=individual, **kw)
 
 
+def _curve_highlight(curve, extremes, **kw):
+    return charts.emotion_curve_chart(curve, extremes=extremes, highlight="TMOT", **kw)
+
+
 def _curve_by(curve, extremes, **kw):
     return charts.emotion_curve_chart(curve, extremes=extremes, by="device", **kw)
 
@@ -116,6 +120,7 @@ CASES: dict[str, Case] = {
     "shifts": Case(charts.shifts_chart, ("shifts",)),
     "curve": Case(_curve, ("curve", "extremes", "individual")),
     "curve_by": Case(_curve_by, ("curve_by", "extremes_by")),
+    "curve_highlight": Case(_curve_highlight, ("curve", "extremes")),
     "extreme_locations": Case(charts.extreme_locations_chart, ("locations",)),
     "journey_map": Case(_journey_map, ("journey", "curve", "utilities", "extremes")),
     "peak_end": Case(charts.peak_end_chart, ("predictors",), labels=False, touchpoints=False),
@@ -377,6 +382,78 @@ def test_emotion_curve_layers_band_line_neutral_and_extremes(demo):
     assert {"Peak", "Trough"} <= texts
     individual = spec["layer"][0]["encoding"]
     assert individual["detail"] == {"field": "respondent_id", "type": "nominal"}
+
+
+def _highlight_views(spec: dict) -> list[dict]:
+    """The layers that draw the highlight: orange, with their own rows."""
+    return [u for u in spec["layer"] if u["mark"].get("color") == charts.ORANGE]
+
+
+def test_emotion_curve_highlights_one_touchpoint(demo):
+    spec = _built(demo, "curve_highlight", labels=demo["labels_es"])
+    marks = [u["mark"]["type"] for u in spec["layer"]]
+    # the band first (behind everything), the ring last (above the peak / trough markers)
+    assert marks == ["rule", "area", "rule", "line", "point", "point", "text", "text", "point"]
+    band, ring = _highlight_views(spec)
+    assert band is spec["layer"][0] and ring is spec["layer"][-1]
+    assert band["mark"]["opacity"] < 0.5 and "y" not in band["encoding"]  # the plot's height
+    assert ring["mark"]["filled"] is False and ring["mark"]["style"] == "mot_highlight"
+    for view in (band, ring):
+        rows = spec["datasets"][view["data"]["name"]]
+        assert [(r["touchpoint"], r["label"]) for r in rows] == [
+            ("TMOT", "Tercer momento de la verdad")
+        ]
+        assert view["encoding"]["x"]["field"] == "label"
+        assert view["encoding"]["x"]["sort"] == [demo["labels_es"][i] for i in JOURNEY]
+    ring_row = spec["datasets"][ring["data"]["name"]][0]
+    tmot = demo["curve"].set_index(demo["curve"]["touchpoint"].astype(str)).loc["TMOT"]
+    assert ring_row["mean"] == pytest.approx(float(tmot["mean"]))
+    assert vlc.vegalite_to_svg(json.dumps(spec).replace('"container"', "500")).startswith("<svg")
+
+
+def test_emotion_curve_highlight_follows_the_touchpoint(demo):
+    for touchpoint in JOURNEY:
+        chart = charts.emotion_curve_chart(demo["curve"], highlight=touchpoint, selectable=False)
+        spec = chart.to_dict()
+        band = _highlight_views(spec)[0]
+        assert [r["touchpoint"] for r in spec["datasets"][band["data"]["name"]]] == [touchpoint]
+
+
+def test_emotion_curve_highlight_of_an_unknown_touchpoint_draws_nothing(demo):
+    spec = charts.emotion_curve_chart(demo["curve"], highlight="nowhere").to_dict()
+    for view in _highlight_views(spec):
+        assert spec["datasets"].get(view["data"]["name"], []) == []
+    plain = charts.emotion_curve_chart(demo["curve"]).to_dict()
+    assert _highlight_views(plain) == []
+
+
+def _y_span(spec: dict) -> float:
+    """The width of the emotion axis's domain (the first layer that fixes it)."""
+    low, high = next(
+        enc["y"]["scale"]["domain"]
+        for u in spec["layer"]
+        if (enc := u.get("encoding", {})).get("y", {}).get("scale", {}).get("domain")
+    )
+    return high - low
+
+
+def test_emotion_curve_height_sets_the_plot_and_its_room_for_labels(demo):
+    low = charts.emotion_curve_chart(demo["curve"], extremes=demo["extremes"], height=170)
+    tall = charts.emotion_curve_chart(demo["curve"], extremes=demo["extremes"])
+    assert (low.to_dict()["height"], tall.to_dict()["height"]) == (170, 320)
+    # a lower plot keeps more of its axis for the peak and trough labels (36 px each)
+    assert _y_span(low.to_dict()) > _y_span(tall.to_dict())
+
+
+def test_emotion_curve_highlight_needs_a_single_curve(demo):
+    with pytest.raises(MotError, match="highlight"):
+        charts.emotion_curve_chart(demo["curve_by"], by="device", highlight="TMOT")
+
+
+def test_emotion_curve_highlight_stays_orange_on_dark(demo):
+    dark = charts.on_dark(_built(demo, "curve_highlight"))
+    band, ring = _highlight_views(dark)
+    assert band["mark"]["color"] == ring["mark"]["color"] == charts.ORANGE
 
 
 def test_emotion_curve_by_segment_colours_lines(demo):
