@@ -9,7 +9,7 @@ import re
 import time
 from collections.abc import Callable
 
-from bench import behaviour, cli, dashboard, load, memory, store, survey, tests
+from bench import behaviour, cli, dashboard, load, memory, room_load, store, survey, tests
 from bench.harness import ROOT, Result
 
 README = ROOT / "bench" / "README.md"
@@ -42,6 +42,7 @@ def _families(scale: int) -> dict[str, Callable[[], list[Result] | str]]:
         ),
         "store": lambda: [*store.bench_save(100_000 // scale), *store.bench_link()],
         "load": lambda: load.bench_load(max(1, load.SESSIONS // scale)),
+        "rooms": lambda: room_load.bench_rooms(max(1, room_load.PARTICIPANTS // scale)),
         "tests": tests.bench_test_fast,
     }
 

@@ -23,8 +23,10 @@ talks to this small JSON API instead, which reads and writes the store
 
 Errors are ``{"error": <code>, "message": <text in the room's language>}`` plus, for a bad
 value, ``field``, ``low`` and ``high``. Requests are bounded: a body of at most
-:data:`MAX_BODY` bytes, :data:`SEND_LIMIT` sends per participant and :data:`ADDRESS_LIMIT`
-requests per client address (rate limits are kept per server process).
+:data:`MAX_BODY` bytes, :data:`SEND_LIMIT` sends per participant, :data:`JOIN_LIMIT` joins
+and :data:`MISS_LIMIT` unknown codes per client address (guessing codes is slow), kept per
+server process. A room's phones polling it are not limited: a room of 50 behind one venue
+Wi-Fi polls it about 1,000 times a minute.
 """
 
 from __future__ import annotations
@@ -51,9 +53,11 @@ MAX_BODY = 8 * 1024
 """The largest request body, in bytes (an answer with a 500-character comment is < 2 KB)."""
 SEND_LIMIT = (30, 10.0)
 """At most this many sends in this many seconds per participant."""
-ADDRESS_LIMIT = (1200, 60.0)
-"""At most this many API requests in this many seconds per client address (a room of 50
-behind one venue Wi-Fi stays far below it)."""
+JOIN_LIMIT = (300, 60.0)
+"""At most this many joins in this many seconds per client address."""
+MISS_LIMIT = (30, 60.0)
+"""At most this many requests for an unknown room code in this many seconds per client
+address; past it, every room request from that address waits (429)."""
 PAGE_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; "
@@ -70,8 +74,9 @@ class RateLimit:
         self._seen: OrderedDict[str, deque[float]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def wait(self, key: str, now: float | None = None) -> float:
-        """0 when ``key`` may go on (the request counts), else the seconds to wait."""
+    def wait(self, key: str, now: float | None = None, *, count: bool = True) -> float:
+        """0 when ``key`` may go on (the request counts, unless ``count`` is false), else
+        the seconds to wait."""
         now = time.monotonic() if now is None else now
         with self._lock:
             times = self._seen.pop(key, None) or deque()
@@ -82,7 +87,8 @@ class RateLimit:
                 self._seen.popitem(last=False)
             if len(times) >= self.count:
                 return max(0.1, times[0] + self.seconds - now)
-            times.append(now)
+            if count:
+                times.append(now)
             return 0.0
 
     def reset(self) -> None:
@@ -92,7 +98,8 @@ class RateLimit:
 
 
 sends = RateLimit(*SEND_LIMIT)
-addresses = RateLimit(*ADDRESS_LIMIT)
+joins = RateLimit(*JOIN_LIMIT)
+misses = RateLimit(*MISS_LIMIT)
 
 
 def _store() -> Any:
@@ -131,16 +138,17 @@ def _json(body: Any, status: int = 200) -> JSONResponse:
 
 
 def api(handler: Callable[..., Any]) -> Callable[[Request], Any]:
-    """Wrap a synchronous handler ``handler(request, store, code)``: the per-address limit,
-    the code's check (404), and the store's errors as JSON, off the event loop."""
+    """Wrap a synchronous handler ``handler(request, store, code)``: the limit on unknown
+    codes, the code's check (404), and the store's errors as JSON, off the event loop."""
 
     async def endpoint(request: Request) -> Response:
-        wait = addresses.wait(_client(request))
+        wait = misses.wait(_client(request), count=False)
         if wait:
-            message = Message("room.too_fast", seconds=round(wait))
+            message = Message("room.too_fast", seconds=max(1, round(wait)))
             return _error(429, "too_fast", message, _language(request), retry_after=wait)
         code = clean_code(request.path_params.get("code", ""))
         if code is None:
+            misses.wait(_client(request))
             return _error(404, "unknown_room", Message("room.unknown"), _language(request))
         body = None
         if request.method in ("POST", "PUT"):
@@ -159,6 +167,7 @@ def _guarded(handler: Callable[..., Response], request: Request, code: str, body
     try:
         return handler(request, store, code, body)
     except RoomNotFoundError as exc:
+        misses.wait(_client(request))
         return _error(404, "unknown_room", exc.args[0], _language(request))
     except RoomLockedError as exc:
         return _error(423, "locked", exc.args[0], _language(request))
@@ -192,6 +201,10 @@ def _get_room(request: Request, store: Any, code: str, _body: Any) -> Response:
 
 
 def _join(request: Request, store: Any, code: str, _body: Any) -> Response:
+    wait = joins.wait(_client(request))
+    if wait:
+        message = Message("room.too_fast", seconds=max(1, round(wait)))
+        return _error(429, "too_fast", message, _language(request), retry_after=wait)
     ident, token = store.join_room(code)
     return _json({"participant_id": ident, "token": token}, status=201)
 

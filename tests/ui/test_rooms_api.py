@@ -22,7 +22,8 @@ def setup(tmp_path, monkeypatch):
     monkeypatch.setenv("MOT_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("MOT_DATABASE_URL", raising=False)
     rooms_api.sends.reset()
-    rooms_api.addresses.reset()
+    rooms_api.joins.reset()
+    rooms_api.misses.reset()
     store = open_store(data_dir=tmp_path)
     app = Starlette(routes=hosting.ROUTES, middleware=hosting.MIDDLEWARE)
     with TestClient(app) as client:
@@ -198,6 +199,20 @@ def test_past_the_rate_limit_a_participant_gets_429_with_retry_after(setup):
     limited = client.put(url, json={"expected": 2}, headers=bearer(token))
     assert int(limited.headers["retry-after"]) >= 1
     assert client.put(url, json={"expected": 2}, headers=bearer(other)).status_code == 200
+
+
+def test_guessing_codes_is_slowed_down_but_a_polling_room_is_not(setup):
+    client, store = setup
+    code, _ = opened(store)
+    count, _ = rooms_api.MISS_LIMIT
+    misses = [client.get(f"/api/rooms/{c}").status_code for c in ["ZZZZZZ"] * count]
+    assert misses == [404] * count
+    guessed = client.get("/api/rooms/YYYYYY")
+    assert guessed.status_code == 429 and int(guessed.headers["retry-after"]) >= 1
+    assert client.get(f"/api/rooms/{code}").status_code == 429  # the guesser waits for all
+    rooms_api.misses.reset()
+    polls = [client.get(f"/api/rooms/{code}").status_code for _ in range(count * 3)]
+    assert polls == [200] * (count * 3)  # phones polling a real room are never limited
 
 
 def test_the_rate_limit_forgets_old_sends():
