@@ -205,7 +205,7 @@ def _numbers(room: Room, answers: pd.DataFrame, summary: pd.DataFrame) -> None:
 
 def _distribution(room: Room, answers: pd.DataFrame, names: dict[str, str]) -> None:
     st.subheader(t("workshop.distribution"))
-    first = next((tp.id for tp in room.touchpoints if tp.is_open), room.touchpoints[0].id)
+    first = rooms.latest_touchpoint(room, answers)
     chosen = (
         st.segmented_control(
             t("chart.touchpoint"),
@@ -247,7 +247,7 @@ def finish(room: Room) -> None:
     """End the room; save its answers as a wave; download them."""
     st.subheader(t("workshop.after"))
     answers = rooms.answers(room)
-    first, second, third, fourth = st.columns(4)
+    first, second, third = st.columns(3)
     with first:
         pressed = st.button(t("workshop.save_wave"), type="primary", icon=":material/save:")
         if pressed and _refused(lambda: rooms.save_wave(room, answers)):
@@ -272,12 +272,11 @@ def finish(room: Room) -> None:
             on_click="ignore",
             help=t("workshop.deck_help"),
         )
-    with fourth:
-        if not room.ended:
-            sure = st.checkbox(t("workshop.end_sure"), key=f"room_end_sure_{room.code}")
-            pressed = st.button(t("workshop.end"), disabled=not sure, icon=":material/stop_circle:")
-            if pressed and _refused(lambda: rooms.end(room)):
-                st.rerun()
-        elif st.button(t("workshop.leave"), icon=":material/logout:"):
-            rooms.leave()
+    if not room.ended:
+        sure = st.checkbox(t("workshop.end_sure"), key=f"room_end_sure_{room.code}")
+        pressed = st.button(t("workshop.end"), disabled=not sure, icon=":material/stop_circle:")
+        if pressed and _refused(lambda: rooms.end(room)):
             st.rerun()
+    elif st.button(t("workshop.leave"), icon=":material/logout:"):
+        rooms.leave()
+        st.rerun()

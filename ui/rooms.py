@@ -186,6 +186,13 @@ def distribution(room: Room, answers: pd.DataFrame, touchpoint: str) -> pd.DataF
     return found[found["touchpoint"] == touchpoint].reset_index(drop=True)
 
 
+def latest_touchpoint(room: Room, answers: pd.DataFrame) -> str:
+    """The touchpoint answered last (else the first open one, else the first)."""
+    if len(answers):
+        return str(answers.sort_values("updated_at")["touchpoint"].iloc[-1])
+    return next((tp.id for tp in room.touchpoints if tp.is_open), room.touchpoints[0].id)
+
+
 def comments(room: Room, answers: pd.DataFrame) -> pd.DataFrame:
     """The room's comments, newest first: ``participant, touchpoint, label, comment, hidden``."""
     said = answers[answers["comment"].notna()].sort_values("updated_at", ascending=False)

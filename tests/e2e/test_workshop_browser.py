@@ -5,7 +5,8 @@ Gaps page shows, and the follow-up deck downloads. A second facilitator context,
 theme, takes the room over with its key.
 
 Screenshots (``tests/e2e/_artifacts``, and ``docs/screenshots`` with ``MOT_SCREENSHOTS=docs``):
-the phone page in English and Spanish, the projector's view at 1280×720 light and dark.
+the phone page in English and Spanish, the projector's view at 1280×720 (light, English;
+dark, Spanish).
 """
 
 from __future__ import annotations
@@ -27,13 +28,15 @@ PHONE = {
 }
 MOMENTS = ("Third moment of truth", "First moment of truth")  # TMOT, FMOT on the demo
 HOSTILE = "<img src=x onerror=alert(1)> **slow** delivery"
+HOSTILE_NAME = "<b>Room</b> <img src=x onerror=alert(1)> ![t](http://evil.test/t.png)"
+HOSTILE_LABEL = "<script>alert('tp')</script> =HYPERLINK(\"http://evil.test\")"
 
 
 @pytest.fixture(scope="module")
 def hosted(tmp_path_factory):
     folder = tmp_path_factory.mktemp("workshop")
     with server(env={"MOT_DATA_DIR": str(folder)}) as url, browser() as chromium:
-        yield url, chromium
+        yield url, chromium, folder
 
 
 def shoot(page, name: str, *, full: bool = False) -> None:
@@ -68,7 +71,7 @@ def rate(phone, moment: str, values: dict[str, int]) -> None:
 
 
 def test_a_whole_workshop_with_three_phones_and_a_projector(hosted):
-    url, chromium = hosted
+    url, chromium, _ = hosted
     projector = chromium.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)
     phones = [chromium.new_context(**PHONE) for _ in range(3)]
     dark = chromium.new_context(viewport={"width": 1280, "height": 720}, color_scheme="dark")
@@ -102,7 +105,7 @@ def test_a_whole_workshop_with_three_phones_and_a_projector(hosted):
         card.locator("textarea").fill(HOSTILE)
         card.get_by_role("button", name="Save comment").click()
         card.locator(".state.ok").wait_for(timeout=TIMEOUT)
-        screens[0].evaluate("window.scrollTo(0, 0)")
+        card.evaluate("card => card.scrollIntoView()")  # the moment just answered
         shoot(screens[0], "workshop_phone.png")
 
         screens[1].reload()  # a phone reloading half-way keeps its answers and its place
@@ -136,20 +139,20 @@ def test_a_whole_workshop_with_three_phones_and_a_projector(hosted):
         sidebar.get_by_text("Facilitator key").click()
         key = sidebar.locator('[data-testid="stExpander"] [data-testid="stCode"]').inner_text()
         key = key.strip()
-        other = dark.new_page()
-        other.goto(f"{url}/workshop")
+        other = dark.new_page()  # in Spanish
+        other.goto(f"{url}/workshop?lang=ES")
         settle(other)
-        other.get_by_label("Room code").fill(code)
-        other.get_by_label("Facilitator key").fill(key)
-        other.get_by_role("button", name="Run this room").click()
+        other.get_by_label("Código de la sala").fill(code)
+        other.get_by_label("Clave de quien dirige").fill(key)
+        other.get_by_role("button", name="Dirigir esta sala").click()
         other.locator(".mot-room-code").wait_for(timeout=TIMEOUT)
-        wait_for_metric(other, "Participants", "3")
+        wait_for_metric(other, "Participantes", "3")
         settle(other)
-        shoot(other, "workshop_projector_dark.png")
+        shoot(other, "workshop_projector_dark_es.png")
 
         # The follow-up deck.
         with page.expect_download(timeout=TIMEOUT) as download:
-            page.get_by_role("button", name="Download the follow-up deck").click()
+            page.get_by_role("button", name="Follow-up deck (PowerPoint)").click()
         from pptx import Presentation
 
         deck = Presentation(io.BytesIO(download.value.path().read_bytes()))
@@ -158,7 +161,7 @@ def test_a_whole_workshop_with_three_phones_and_a_projector(hosted):
         assert HOSTILE in texts
 
         # The answers become a wave; the Gaps page shows the room.
-        page.get_by_role("button", name="Save as a wave of the workspace").click()
+        page.get_by_role("button", name="Save as a wave").click()
         page.locator('[data-testid="stSidebar"]').get_by_text("3 respondents").wait_for(
             timeout=TIMEOUT
         )
@@ -171,3 +174,30 @@ def test_a_whole_workshop_with_three_phones_and_a_projector(hosted):
     finally:
         for context in (projector, dark, *phones):
             context.close()
+
+
+def test_a_hostile_room_name_and_labels_are_text_on_the_phone(hosted):
+    from mot.store import open_store
+
+    url, chromium, folder = hosted
+    store = open_store(data_dir=folder)
+    try:
+        room, _ = store.open_room(HOSTILE_NAME, [("ZMOT", HOSTILE_LABEL, HOSTILE_LABEL)])
+    finally:
+        store.close()
+    context = chromium.new_context(**PHONE)
+    dialogs: list[str] = []
+    outside: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.on("request", lambda r: None if r.url.startswith(url) else outside.append(r.url))
+        page.goto(f"{url}/join/{room.code}")
+        page.locator("section.moment").first.wait_for(timeout=TIMEOUT)
+        assert page.locator("#title").inner_text() == HOSTILE_NAME
+        assert page.locator("section.moment h2").first.inner_text() == HOSTILE_LABEL
+        assert page.title() == HOSTILE_NAME
+        assert page.locator("img").count() == 0 and page.locator("b").count() == 0
+        assert dialogs == [] and outside == []
+    finally:
+        context.close()

@@ -695,3 +695,19 @@ def test_an_unsure_rating_without_a_touchpoint_asks_for_the_touchpoint():
     )
     assert '"touchpoint": "<touchpoint>"' in entry.fix and "--mapping" in entry.fix
     assert entry.fix_in("es").startswith("Si es una valoración, confírmalo")
+
+
+def test_a_tidy_files_scale_column_states_each_measures_scale():
+    from mot.survey import load_survey
+
+    rows = ["respondent_id,touchpoint,measure,value,scale"]
+    rows += [f"R{i},FMOT,experienced,{3 + i % 3},1-7" for i in range(12)]  # 3..5 only
+    rows += [f"R{i},FMOT,emotion,{i % 3 - 1},from -3 to 3" for i in range(12)]  # −1..1 only
+    survey = load_survey("\n".join(rows).encode(), name="tidy.csv")
+    experienced = survey.ratings[survey.ratings["measure"] == "experienced"]["value"]
+    assert sorted(set(experienced.round(4))) == [round(100 * (v - 1) / 6, 4) for v in (3, 4, 5)]
+    emotion = survey.ratings[survey.ratings["measure"] == "emotion"]["value"]
+    assert sorted(set(emotion.round(4))) == [round(100 * v / 3, 4) for v in (-1, 0, 1)]
+    without = load_survey("\n".join(r.rsplit(",", 1)[0] for r in rows).encode(), name="t.csv")
+    inferred = without.ratings[without.ratings["measure"] == "experienced"]["value"]
+    assert sorted(set(inferred.round(4))) != sorted(set(experienced.round(4)))  # it mattered

@@ -125,7 +125,7 @@ def test_the_answers_become_a_wave_and_the_room_can_end(store):
     at, code = _opened(store)
     _answer(store, code)
     at.run()
-    save = next(b for b in at.button if b.label == "Save as a wave of the workspace")
+    save = next(b for b in at.button if b.label == "Save as a wave")
     save.click().run()
     assert not at.exception, at.exception
     workspace = store.room(code).workspace_id

@@ -101,16 +101,16 @@ STRINGS = {
     "workshop.hide_comment": ("Hide", "Ocultar"),
     "workshop.show_comment": ("Show again", "Mostrar de nuevo"),
     "workshop.after": ("The room's answers", "Las respuestas de la sala"),
-    "workshop.save_wave": ("Save as a wave of the workspace", "Guardar como oleada del espacio"),
+    "workshop.save_wave": ("Save as a wave", "Guardar como oleada"),
     "workshop.saved_wave": (
         "The room's answers are saved as the newest wave: every analysis page now shows them.",
         "Las respuestas de la sala se guardaron como la oleada más reciente: todas las páginas "
         "de análisis las muestran ya.",
     ),
-    "workshop.download_csv": ("Download the answers (CSV)", "Descargar las respuestas (CSV)"),
+    "workshop.download_csv": ("Answers (CSV)", "Respuestas (CSV)"),
     "workshop.download_deck": (
-        "Download the follow-up deck",
-        "Descargar la presentación de seguimiento",
+        "Follow-up deck (PowerPoint)",
+        "Presentación de seguimiento (PowerPoint)",
     ),
     "workshop.deck_help": (
         "PowerPoint: one slide per touchpoint with its chart, gaps, latest comments and "

@@ -246,6 +246,8 @@ def test_xlsx_formulas_with_saved_results_are_not_reported() -> None:
         for item in source.infolist():
             data = source.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":
+                for empty in (b"<v/>", b"<v></v>"):  # openpyxl writes these with lxml
+                    data = data.replace(empty, b"<v />")
                 for old, new in saved.items():
                     assert old in data
                     data = data.replace(old, new)
