@@ -6,8 +6,9 @@ tab and a shared link open without the password; "stay signed in" makes it last 
 otherwise it goes when the browser closes; signing out removes it. Then, without
 credentials, a walk over every page address, every route of the server (Streamlit's
 ``/_stcore/*``, ``/media/*``, components, the static folder, the app's own routes) and a
-real download made by a signed-in browser: only the sign-in page, its scripts and the health
-route answer; nothing names the workspace or shows a number.
+real download made by a signed-in browser: only the sign-in page, its scripts, the health
+route and a workshop room's phone page and API (which need a room's code or key) answer;
+nothing names the workspace or shows a number.
 """
 
 from __future__ import annotations
@@ -202,6 +203,16 @@ def test_without_credentials_nothing_but_the_sign_in_and_the_health_route_answer
         assert status in (200, 404, 503), path
         for secret in SECRETS:
             assert secret.encode() not in body, (path, secret)
+    # A workshop room's phone page and API stay open (participants have no password); they
+    # name no workspace, and without a room's code or its key they give nothing.
+    for path in ("/join", "/join/K7M2QX", "/join/assets/join.js"):
+        status, body, _ = get(url + path)
+        assert status == 200, path
+        for secret in SECRETS:
+            assert secret.encode() not in body, (path, secret)
+    assert get(f"{url}/api/rooms/K7M2QX")[0] == 404
+    assert get(f"{url}/api/rooms/K7M2QX/results")[0] == 401
+    assert get(f"{url}/api/rooms/K7M2QX/participants", method="POST")[0] == 404
     status, _, headers = get(f"{url}/access/granted?ticket=made-up")
     assert status == 303 and headers.get("location") == "/"
     assert "set-cookie" not in {k.lower() for k in headers}

@@ -201,3 +201,28 @@ def test_a_hostile_room_name_and_labels_are_text_on_the_phone(hosted):
         assert dialogs == [] and outside == []
     finally:
         context.close()
+
+
+def test_a_phone_without_signal_keeps_its_answer_and_sends_it_when_back(hosted):
+    from mot.store import open_store
+
+    url, chromium, folder = hosted
+    store = open_store(data_dir=folder)
+    room, _ = store.open_room("Offline", [("ZMOT", "Search", "Búsqueda")])
+    context = chromium.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/join/{room.code}")
+        card = page.locator("section.moment").first
+        card.wait_for(timeout=TIMEOUT)
+        context.set_offline(True)  # a tunnel, a locked screen that dropped the connection
+        card.locator('button[data-field="experienced"][data-value="2"]').click()
+        expect(card.locator(".state.warn")).to_be_visible(timeout=TIMEOUT)
+        assert store.responses(room.code).empty
+        context.set_offline(False)
+        expect(card.locator(".state.ok")).to_be_visible(timeout=TIMEOUT)  # sent by itself
+        stored = store.responses(room.code)
+        assert stored["experienced"].tolist() == [2.0]
+    finally:
+        context.close()
+        store.close()
