@@ -37,6 +37,29 @@ ROOMS: dict[str, tuple[str, str]] = {
         "This room has no touchpoint “{touchpoint}”.",
         "Esta sala no tiene el punto de contacto «{touchpoint}».",
     ),
+    "room.full": (
+        "This room is full: it takes {limit} participants at most.",
+        "Esta sala está completa: admite como máximo {limit} participantes.",
+    ),
+    "room.too_large": (
+        "This request is too large: an answer is at most {limit} bytes.",
+        "Esta petición es demasiado grande: una respuesta ocupa como máximo {limit} bytes.",
+    ),
+    "room.not_json": (
+        "Send the answer as JSON (Content-Type: application/json).",
+        "Envía la respuesta como JSON (Content-Type: application/json).",
+    ),
+    "room.too_many_codes": (
+        "Too many unknown room codes from this address: wait {seconds} second(s), then check "
+        "the code on the screen.",
+        "Demasiados códigos de sala desconocidos desde esta dirección: espera {seconds} "
+        "segundo(s) y comprueba el código de la pantalla.",
+    ),
+    "room.unavailable": (
+        "The room cannot be reached just now: your answer waits on this phone and is sent again.",
+        "Ahora mismo no se puede acceder a la sala: tu respuesta espera en este teléfono y se "
+        "volverá a enviar.",
+    ),
     "room.no_token": (
         "Join the room first: this device has no valid participant token.",
         "Entra primero en la sala: este dispositivo no tiene un código de participante válido.",

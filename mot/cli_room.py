@@ -8,7 +8,9 @@ and prints its code, the join URL participants open (``MOT_PUBLIC_URL``, default
 store keeps only its hash). ``--step`` opens the first touchpoint only (the facilitator
 then opens them one at a time); ``--scale 1-5`` rates on another scale. With ``--json`` it
 prints ``{"code", "join_url", "facilitator_key"}``. ``results CODE --key KEY`` prints the
-room's tidy answers as CSV (``--json``: a list of rows) and ``end CODE --key KEY`` ends it.
+room's tidy answers as CSV (``--json``: a list of rows) and ``end CODE --key KEY`` ends it;
+``--key -`` reads the key from standard input and, without ``--key``, it comes from
+``MOT_ROOM_KEY`` (a key on the command line shows in the process list).
 """
 
 from __future__ import annotations
@@ -69,7 +71,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     for name, what in (("results", "the room's answers, tidy"), ("end", "end the room")):
         one = actions.add_parser(name, help=what)
         one.add_argument("code", help="the room's code")
-        one.add_argument("--key", required=True, help="the facilitator key printed by open")
+        one.add_argument(
+            "--key",
+            help="the facilitator key printed by open; '-' reads it from standard input "
+            "(default: the environment variable MOT_ROOM_KEY), so that it stays out of the "
+            "process list and the shell's history",
+        )
     for parser in actions.choices.values():
         parser.add_argument("--json", action="store_true", help="print one JSON object")
         parser.add_argument(
@@ -146,15 +153,22 @@ def _open(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def _key(given: str | None) -> str:
+    if given == "-":
+        return sys.stdin.readline().strip()
+    return given or os.environ.get("MOT_ROOM_KEY", "")
+
+
 def _with_key(store: Store, args: argparse.Namespace) -> int:
     from mot.workshop import clean_code, room_csv, room_ratings
 
     code = clean_code(args.code) or args.code
-    if not store.facilitator_ok(code, args.key):
+    if not store.facilitator_ok(code, _key(args.key)):
         raise MotError(Message("room.no_key"))
     room = store.room(code, ended=True)
     if args.action == "end":
-        store.end_room(code)
+        if not room.ended:  # ending an ended room again says it has ended
+            store.end_room(code)
         print(
             json.dumps({"code": code, "ended": True})
             if args.json

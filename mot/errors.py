@@ -90,6 +90,14 @@ class RoomNotFoundError(StoreError):
     """No open workshop room has this code (never opened, ended, or purged)."""
 
 
+class UnknownTouchpointError(RoomNotFoundError):
+    """A workshop room has no touchpoint of this id."""
+
+
+class RoomFullError(StoreError):
+    """A workshop room has as many participants as it takes."""
+
+
 class RoomLockedError(StoreError):
     """A workshop room does not take new participants: its facilitator locked joining."""
 

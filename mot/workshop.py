@@ -83,7 +83,9 @@ ANSWER_COLUMNS: tuple[str, ...] = (
 )
 """The columns of the stored answers (:meth:`mot.store.Store.responses`)."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Control characters, line and paragraph separators, and the bidirectional overrides and
+isolates (a comment cannot make the projector show text reversed)."""
 
 
 class AnswerError(MotError):
@@ -161,7 +163,7 @@ def check_answer(answer: Mapping[str, object], *, scale: tuple[int, int] = DEFAU
 
     Ratings are whole points of ``scale`` (emotion of −3..+3) or None (not answered);
     a comment is text of at most :data:`COMMENT_MAX` characters, kept as typed but for
-    control characters, blank becoming None.
+    control characters and bidirectional overrides, blank becoming None.
 
     Raises
     ------

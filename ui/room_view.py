@@ -114,7 +114,7 @@ def _flags(room: Room) -> None:
 
 
 def _step(room: Room) -> None:
-    names = rooms.labels(room)
+    names = rooms.shown_labels(room)
     now = next((tp.id for tp in room.touchpoints if tp.is_open), None)
     picked = st.radio(
         t("workshop.open_now"),
@@ -128,7 +128,7 @@ def _step(room: Room) -> None:
 
 
 def _switches(room: Room) -> None:
-    names = rooms.labels(room)
+    names = rooms.shown_labels(room)
     st.caption(t("workshop.open_caption"))
     for tp in room.touchpoints:
         key = f"room_tp_{room.code}_{tp.id}_{tp.is_open}"
@@ -157,7 +157,6 @@ def live() -> None:
         _counts(summary)
         return
     _numbers(room, answers, summary)
-    _comments(room, answers)
 
 
 def _counts(summary: pd.DataFrame) -> None:
@@ -200,40 +199,47 @@ def _numbers(room: Room, answers: pd.DataFrame, summary: pd.DataFrame) -> None:
             widgets.chart(
                 charts.emotion_curve_chart, curve, labels=names, text=text, key="room_curve"
             )
-    _distribution(room, answers, names)
+    chosen = _distribution(room, answers)
+    _comments(room, answers, chosen)
 
 
-def _distribution(room: Room, answers: pd.DataFrame, names: dict[str, str]) -> None:
+def _distribution(room: Room, answers: pd.DataFrame) -> str:
+    """How one touchpoint's questions were answered; returns the touchpoint shown."""
     st.subheader(t("workshop.distribution"))
-    first = rooms.latest_touchpoint(room, answers)
+    names = rooms.shown_labels(room)
+    # Stepping: the open touchpoint (the key follows it); all open: the one answered last,
+    # until the facilitator picks another.
+    now = next((tp.id for tp in room.touchpoints if tp.is_open), None) if room.stepwise else None
+    first = now or rooms.latest_touchpoint(room, answers)
     chosen = (
         st.segmented_control(
             t("chart.touchpoint"),
             options=list(names),
             format_func=lambda i: names[i],
             default=first,
-            key=f"room_distribution_{room.code}",
+            key=f"room_distribution_{room.code}_{now or 'all'}",
         )
         or first
     )
     shown = rooms.distribution(room, answers, chosen)
     if shown.empty:
         st.caption(t("workshop.no_answers"))
-        return
-    widgets.chart(charts.room_distribution_chart, shown, text=chart_text(), key="room_points")
+    else:
+        widgets.chart(charts.room_distribution_chart, shown, text=chart_text(), key="room_points")
+    return chosen
 
 
-def _comments(room: Room, answers: pd.DataFrame) -> None:
+def _comments(room: Room, answers: pd.DataFrame, touchpoint: str) -> None:
+    """Every comment on the touchpoint shown, newest first, each with Hide / Show again."""
     said = rooms.comments(room, answers)
-    st.subheader(t("workshop.comments"))
+    said = said[said["touchpoint"] == touchpoint]
+    st.subheader(t("workshop.comments_on", touchpoint=rooms.shown_labels(room)[touchpoint]))
     if said.empty:
         st.caption(t("workshop.no_comments"))
         return
-    for row in said.head(30).itertuples(index=False):
+    for row in said.itertuples(index=False):  # at most one per participant
         words, button = st.columns([6, 1], vertical_alignment="center")
-        with words:
-            st.caption(row.label)  # touchpoint labels and comments are text, never markup
-            st.text(t("workshop.hidden_comment") if row.hidden else row.comment)
+        words.text(t("workshop.hidden_comment") if row.hidden else row.comment)  # as typed
         label = "workshop.show_comment" if row.hidden else "workshop.hide_comment"
         key = f"room_hide_{row.participant}_{row.touchpoint}"
         if button.button(t(label), key=key):

@@ -137,8 +137,15 @@ def participants(room: Room) -> int:
 
 
 def labels(room: Room) -> dict[str, str]:
-    """Touchpoint id → label in the session's language."""
+    """Touchpoint id → label in the session's language, as typed (for tables, charts)."""
     return {tp.id: tp.label(state.language()) for tp in room.touchpoints}
+
+
+def shown_labels(room: Room) -> dict[str, str]:
+    """The labels as Markdown shows them literally (widget labels, captions)."""
+    from ui.widgets import md_values
+
+    return md_values(labels(room))
 
 
 def _order(room: Room) -> list[str]:
@@ -256,14 +263,17 @@ def csv(room: Room, answers: pd.DataFrame) -> bytes:
 
 def deck(room: Room) -> bytes:
     """The follow-up deck (:func:`mot.deck.workshop_deck`): the room's numbers, its visible
-    comments and the actions of its workspace, in the session's language."""
+    comments and, when this session shows the room's workspace, its actions; in the
+    session's language."""
     from mot.actions import actions_frame
     from mot.deck import workshop_deck
 
     now = answers(room)
     said = comments(room, now)
     visible = said.loc[~said["hidden"], ["touchpoint", "comment"]]
-    kept = workspaces.actions(room.workspace_id) if room.workspace_id else []
+    # The workspace's actions only for a session that shows it: the key opens the room only.
+    shows = room.workspace_id is not None and state.workspace_id() == room.workspace_id
+    kept = workspaces.actions(room.workspace_id) if shows else []
     return workshop_deck(
         summary(room, now),
         visible.reset_index(drop=True),

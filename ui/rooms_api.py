@@ -23,10 +23,12 @@ talks to this small JSON API instead, which reads and writes the store
 
 Errors are ``{"error": <code>, "message": <text in the room's language>}`` plus, for a bad
 value, ``field``, ``low`` and ``high``. Requests are bounded: a body of at most
-:data:`MAX_BODY` bytes, :data:`SEND_LIMIT` sends per participant, :data:`JOIN_LIMIT` joins
-and :data:`MISS_LIMIT` unknown codes per client address (guessing codes is slow), kept per
-server process. A room's phones polling it are not limited: a room of 50 behind one venue
-Wi-Fi polls it about 1,000 times a minute.
+:data:`MAX_BODY` bytes (413, never read further), sent as ``application/json`` (415
+otherwise: a page of another site cannot send one without asking first), :data:`SEND_LIMIT`
+sends per participant, :data:`JOIN_LIMIT` joins and :data:`MISS_LIMIT` distinct unknown codes
+per client address (guessing codes is slow; an ended room is no guess), kept per server
+process. A store that cannot be reached answers 503. A room's phones polling it are not
+limited: a room of 50 behind one venue Wi-Fi polls it about 1,000 times a minute.
 """
 
 from __future__ import annotations
@@ -39,12 +41,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from mot.errors import RoomLockedError, RoomNotFoundError, TouchpointClosedError
+from mot.errors import (
+    RoomFullError,
+    RoomLockedError,
+    RoomNotFoundError,
+    StoreUnavailableError,
+    TouchpointClosedError,
+    UnknownTouchpointError,
+)
 from mot.messages import Message, render
 from mot.workshop import EMOTION_SCALE, AnswerError, clean_code, room_ratings
 
@@ -60,7 +70,7 @@ MISS_LIMIT = (30, 60.0)
 address; past it, every room request from that address waits (429)."""
 PAGE_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; "
     "frame-ancestors 'self'"
 )
 """The phone page's Content-Security-Policy: its own script and style, nothing else."""
@@ -71,24 +81,32 @@ class RateLimit:
 
     def __init__(self, count: int, seconds: float, *, keys: int = 10_000) -> None:
         self.count, self.seconds, self.keys = count, seconds, keys
-        self._seen: OrderedDict[str, deque[float]] = OrderedDict()
+        self._seen: OrderedDict[str, deque[tuple[float, str | None]]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def wait(self, key: str, now: float | None = None, *, count: bool = True) -> float:
+    def wait(
+        self,
+        key: str,
+        now: float | None = None,
+        *,
+        count: bool = True,
+        value: str | None = None,
+    ) -> float:
         """0 when ``key`` may go on (the request counts, unless ``count`` is false), else
-        the seconds to wait."""
+        the seconds to wait. With ``value``, what counts is distinct values (an unknown code
+        asked again and again by one forgotten phone counts once)."""
         now = time.monotonic() if now is None else now
         with self._lock:
             times = self._seen.pop(key, None) or deque()
-            while times and times[0] <= now - self.seconds:
+            while times and times[0][0] <= now - self.seconds:
                 times.popleft()
             self._seen[key] = times
             while len(self._seen) > self.keys:
                 self._seen.popitem(last=False)
             if len(times) >= self.count:
-                return max(0.1, times[0] + self.seconds - now)
-            if count:
-                times.append(now)
+                return max(0.1, times[0][0] + self.seconds - now)
+            if count and (value is None or all(v != value for _, v in times)):
+                times.append((now, value))
             return 0.0
 
     def reset(self) -> None:
@@ -138,39 +156,64 @@ def _json(body: Any, status: int = 200) -> JSONResponse:
 
 
 def api(handler: Callable[..., Any]) -> Callable[[Request], Any]:
-    """Wrap a synchronous handler ``handler(request, store, code)``: the limit on unknown
-    codes, the code's check (404), and the store's errors as JSON, off the event loop."""
+    """Wrap a synchronous handler ``handler(request, store, code, body)``: the limit on
+    unknown codes, the code's check (404), a bounded JSON body (413, 415), and the store's
+    errors as JSON, off the event loop."""
 
     async def endpoint(request: Request) -> Response:
+        language = _language(request)
         wait = misses.wait(_client(request), count=False)
         if wait:
-            message = Message("room.too_fast", seconds=max(1, round(wait)))
-            return _error(429, "too_fast", message, _language(request), retry_after=wait)
+            message = Message("room.too_many_codes", seconds=max(1, round(wait)))
+            return _error(429, "too_many_codes", message, language, retry_after=wait)
         code = clean_code(request.path_params.get("code", ""))
         if code is None:
-            misses.wait(_client(request))
-            return _error(404, "unknown_room", Message("room.unknown"), _language(request))
+            misses.wait(_client(request), value=str(request.path_params.get("code", ""))[:16])
+            return _error(404, "unknown_room", Message("room.unknown"), language)
         body = None
         if request.method in ("POST", "PUT"):
-            raw = await request.body()
-            if len(raw) > MAX_BODY:
-                message = Message("room.comment_too_long", limit=MAX_BODY, length=len(raw))
-                return _error(413, "too_large", message, _language(request))
-            body = raw
+            kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if kind != "application/json":  # a cross-site form cannot send it unasked
+                return _error(415, "not_json", Message("room.not_json"), language)
+            body = await _bounded_body(request)
+            if body is None:
+                return _error(413, "too_large", Message("room.too_large", limit=MAX_BODY), language)
         return await run_in_threadpool(_guarded, handler, request, code, body)
 
     return endpoint
 
 
+async def _bounded_body(request: Request) -> bytes | None:
+    """The request's body, or None past :data:`MAX_BODY` (never read further than that)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
+        return None
+    parts, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            return None
+        parts.append(chunk)
+    return b"".join(parts)
+
+
 def _guarded(handler: Callable[..., Response], request: Request, code: str, body: Any):
-    store = _store()
+    language = _language(request)
     try:
+        store = _store()
         return handler(request, store, code, body)
+    except UnknownTouchpointError as exc:
+        return _error(404, "unknown_touchpoint", exc.args[0], language)
     except RoomNotFoundError as exc:
-        misses.wait(_client(request))
-        return _error(404, "unknown_room", exc.args[0], _language(request))
+        if not store.room_exists(code):  # an ended room is no guess
+            misses.wait(_client(request), value=code)
+        return _error(404, "unknown_room", exc.args[0], language)
     except RoomLockedError as exc:
-        return _error(423, "locked", exc.args[0], _language(request))
+        return _error(423, "locked", exc.args[0], language)
+    except RoomFullError as exc:
+        return _error(423, "full", exc.args[0], language)
+    except (StoreUnavailableError, SQLAlchemyError):
+        return _error(503, "unavailable", Message("room.unavailable"), language)
 
 
 def _room_view(room: Any, participants: int) -> dict:
@@ -224,7 +267,7 @@ def _put_answer(request: Request, store: Any, code: str, body: Any) -> Response:
         return _error(429, "too_fast", message, room.language, retry_after=wait)
     try:
         answer = json.loads(body or b"null")
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested thousands deep
         answer = None
     touchpoint = request.path_params["touchpoint"]
     try:
@@ -269,7 +312,6 @@ async def join_asset(request: Request) -> Response:
     kinds = {
         "join.js": "text/javascript; charset=utf-8",
         "join.css": "text/css; charset=utf-8",
-        "manifest.json": "application/manifest+json",
     }
     if name not in kinds:
         return Response(status_code=404)

@@ -24,7 +24,7 @@ import json
 import re
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -601,7 +601,7 @@ class FacilitatedRoom:
     the session only, never in the address: it would travel in links and screenshots)."""
 
     code: str
-    key: str
+    key: str = field(repr=False)
 
 
 def facilitated_room() -> FacilitatedRoom | None:

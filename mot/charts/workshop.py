@@ -72,9 +72,9 @@ def room_distribution_chart(
         }
     )
     order = [names[f] for f in FIELDS if f in set(distribution["field"])]
-    base = alt.Chart(data).encode(
+    base = alt.Chart().encode(  # the data comes with the facet, which splits it by question
         x=alt.X("point:O", title=t["point"], axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("count:Q", title=t["answers"], axis=alt.Axis(tickMinStep=1)),
+        y=alt.Y("count:Q", title=t["answers"], axis=alt.Axis(tickMinStep=1, format="d")),
         tooltip=[
             tip("question:N", t["question"]),
             tip("point:O", t["point"]),
@@ -90,7 +90,7 @@ def room_distribution_chart(
     )
     counts = base.transform_filter("datum.count > 0").mark_text(dy=-8).encode(text="count:Q")
     return (
-        alt.layer(bars, counts, data=data)
+        alt.layer(bars, counts)
         .properties(width=170, height=160)
         .facet(column=alt.Column("question:N", title=None, sort=order), data=data)
         .resolve_scale(x="independent")

@@ -18,10 +18,12 @@ from sqlalchemy.exc import IntegrityError
 
 import mot.store._tables as t
 from mot.errors import (
+    RoomFullError,
     RoomLockedError,
     RoomNotFoundError,
     StoreError,
     TouchpointClosedError,
+    UnknownTouchpointError,
     WorkspaceNotFoundError,
 )
 from mot.messages import Message
@@ -41,6 +43,8 @@ from mot.workshop import (
 
 CODE_TRIES = 8
 """New codes tried before giving up (31⁶ codes: a clash is already rare)."""
+MAX_PARTICIPANTS = 500
+"""The most participants a room takes (its projector view reads every answer each refresh)."""
 
 
 def _now() -> datetime:
@@ -184,11 +188,19 @@ class Rooms:
             return self._room(connection, code, ended=ended)
 
     @staticmethod
-    def _room(connection: object, code: str, *, ended: bool = False) -> Room:
+    def _room(connection: object, code: str, *, ended: bool = False, share: bool = False) -> Room:
+        """The room; with ``share`` its row is read ``FOR SHARE``.
+
+        On PostgreSQL a close, an end or a lock then waits for this transaction; SQLite's
+        write lock already orders them.
+        """
         if not isinstance(code, str) or len(code) > 8:
             raise RoomNotFoundError(Message("room.unknown"))
         c = connection
-        row = c.execute(select(t.rooms).where(t.rooms.c.code == code)).first()  # type: ignore[attr-defined]
+        query = select(t.rooms).where(t.rooms.c.code == code)
+        if share:
+            query = query.with_for_update(read=True)
+        row = c.execute(query).first()  # type: ignore[attr-defined]
         if row is None or (row.ended_at is not None and not ended):
             raise RoomNotFoundError(Message("room.unknown"))
         tps = c.execute(  # type: ignore[attr-defined]
@@ -198,6 +210,14 @@ class Rooms:
         )
         found = [RoomTouchpoint(r.touchpoint, r.label_en, r.label_es, bool(r.is_open)) for r in tps]
         return room_of(row, found)
+
+    def room_exists(self, code: str) -> bool:
+        """Whether a room ``code`` was opened and is still kept (ended ones too)."""
+        try:
+            self.room(code, ended=True)
+        except RoomNotFoundError:
+            return False
+        return True
 
     def rooms(self, workspace_id: str | None) -> list[Room]:
         """The rooms of a workspace (ended ones too), newest first."""
@@ -222,10 +242,19 @@ class Rooms:
         allowed = {"joining_locked", "results_hidden", "stepwise"}
         values = {k: bool(v) for k, v in changes.items() if k in allowed}
         with writing(self.engine) as connection:
-            self._room(connection, code)
+            room = self._room(connection, code)
             connection.execute(
                 update(t.rooms).where(t.rooms.c.code == code).values(**values, used_at=_now())
             )
+            if values.get("stepwise") and not room.stepwise:  # one open: the first open one
+                first = next((tp.id for tp in room.touchpoints if tp.is_open), None)
+                first = first or room.touchpoints[0].id
+                tps = t.room_touchpoints
+                connection.execute(
+                    update(tps)
+                    .where(tps.c.room_code == code)
+                    .values(is_open=tps.c.touchpoint == first)
+                )
             return self._room(connection, code)
 
     def open_touchpoint(self, code: str, touchpoint: str, is_open: bool, *, only: bool = False):
@@ -240,7 +269,8 @@ class Rooms:
         with writing(self.engine) as connection:
             room = self._room(connection, code)
             if room.touchpoint(touchpoint) is None:
-                raise RoomNotFoundError(Message("room.unknown_touchpoint", touchpoint=touchpoint))
+                shown = str(touchpoint)[:200]
+                raise UnknownTouchpointError(Message("room.unknown_touchpoint", touchpoint=shown))
             if only:
                 connection.execute(update(tps).where(tps.c.room_code == code).values(is_open=False))
             connection.execute(
@@ -279,9 +309,11 @@ class Rooms:
         token = new_secret()
         ident = new_secret()[:22]
         with writing(self.engine) as connection:
-            room = self._room(connection, code)
+            room = self._room(connection, code, share=True)
             if room.joining_locked:
                 raise RoomLockedError(Message("room.locked"))
+            if self._count(connection, code) >= MAX_PARTICIPANTS:
+                raise RoomFullError(Message("room.full", limit=MAX_PARTICIPANTS))
             connection.execute(
                 insert(t.participants).values(
                     id=ident, room_code=code, token_hash=secret_hash(token), created_at=_now()
@@ -318,10 +350,11 @@ class Rooms:
             If a value is off the room's scale (with the field and the range).
         """
         with writing(self.engine) as connection:
-            room = self._room(connection, code)
+            room = self._room(connection, code, share=True)
             found = room.touchpoint(touchpoint)
             if found is None:
-                raise RoomNotFoundError(Message("room.unknown_touchpoint", touchpoint=touchpoint))
+                shown = str(touchpoint)[:200]
+                raise UnknownTouchpointError(Message("room.unknown_touchpoint", touchpoint=shown))
             if not found.is_open:
                 label = found.label(room.language)
                 raise TouchpointClosedError(Message("room.closed", touchpoint=label))
@@ -400,17 +433,16 @@ class Rooms:
 
     def n_participants(self, code: str) -> int:
         """How many joined room ``code``."""
+        with reading(self.engine) as connection:
+            return self._count(connection, code)
+
+    @staticmethod
+    def _count(connection: object, code: str) -> int:
         from sqlalchemy import func
 
-        with reading(self.engine) as connection:
-            return int(
-                connection.execute(
-                    select(func.count())
-                    .select_from(t.participants)
-                    .where(t.participants.c.room_code == code)
-                ).scalar()
-                or 0
-            )
+        query = select(func.count()).select_from(t.participants)
+        found = connection.execute(query.where(t.participants.c.room_code == code))  # type: ignore[attr-defined]
+        return int(found.scalar() or 0)
 
 
 def _answer_of(row: object) -> dict:

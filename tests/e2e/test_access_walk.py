@@ -212,7 +212,7 @@ def test_without_credentials_nothing_but_the_sign_in_and_the_health_route_answer
             assert secret.encode() not in body, (path, secret)
     assert get(f"{url}/api/rooms/K7M2QX")[0] == 404
     assert get(f"{url}/api/rooms/K7M2QX/results")[0] == 401
-    assert get(f"{url}/api/rooms/K7M2QX/participants", method="POST")[0] == 404
+    assert get(f"{url}/api/rooms/K7M2QX/participants", method="POST")[0] == 415  # not JSON
     status, _, headers = get(f"{url}/access/granted?ticket=made-up")
     assert status == 303 and headers.get("location") == "/"
     assert "set-cookie" not in {k.lower() for k in headers}

@@ -119,12 +119,15 @@ def test_a_whole_workshop_with_three_phones_and_a_projector(hosted):
         # The projector counts them by itself: no click, no reload.
         wait_for_metric(page, "Participants", "3")
         wait_for_metric(page, "Ratings", "24")
+        page.locator('[data-testid="stButtonGroup"] button').filter(has_text=MOMENTS[0]).click()
         expect(page.get_by_text(HOSTILE, exact=True)).to_have_count(1, timeout=TIMEOUT)  # as typed
         assert page.locator("img[src='x']").count() == 0
         settle(page)
         shoot(page, "workshop_projector.png")
         page.set_viewport_size({"width": 1280, "height": 2400})  # Streamlit scrolls inside
         settle(page)
+        page.mouse.move(640, 400)
+        page.mouse.wheel(0, -10_000)
         shoot(page, "workshop_projector_full.png")
         page.set_viewport_size({"width": 1280, "height": 720})
 

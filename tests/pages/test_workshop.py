@@ -37,6 +37,13 @@ def _words(at: AppTest) -> str:
     return " ".join(str(e.value) for kind in kinds for e in getattr(at, kind))
 
 
+def _show(at: AppTest, code: str, touchpoint: str = "TMOT") -> AppTest:
+    """Pick the touchpoint whose answers and comments the projector shows."""
+    at.segmented_control(key=f"room_distribution_{code}_all").set_value(touchpoint).run()
+    assert not at.exception, at.exception
+    return at
+
+
 def _answer(store: Store, code: str, people: int = 3) -> list[str]:
     who = [store.join_room(code)[0] for _ in range(people)]
     for i, person in enumerate(who):
@@ -66,8 +73,7 @@ def test_a_room_opens_on_the_demo_with_its_code_address_and_qr(store):
 def test_answers_show_live_with_comments_as_text(store):
     at, code = _opened(store)
     _answer(store, code)
-    at.run()
-    assert not at.exception, at.exception
+    _show(at, code)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Participants"] == "3" and metrics["Ratings"] == "12"
     table = at.table[0].value if at.table else at.dataframe[0].value
@@ -94,7 +100,7 @@ def test_results_hidden_show_only_counts_and_controls_change_the_room(store):
 def test_a_comment_can_be_hidden_from_the_room(store):
     at, code = _opened(store)
     who = _answer(store, code)
-    at.run()
+    _show(at, code)
     at.button(key=f"room_hide_{who[0]}_TMOT").click().run()
     assert not at.exception, at.exception
     assert bool(store.responses(code).set_index("participant").loc[who[0], "comment_hidden"])

@@ -37,7 +37,7 @@ def opened(store, **options):
 
 
 def joined(client, code) -> dict:
-    answer = client.post(f"/api/rooms/{code}/participants")
+    answer = client.post(f"/api/rooms/{code}/participants", json={})
     assert answer.status_code == 201
     return answer.json()
 
@@ -76,7 +76,7 @@ def test_joining_gives_a_token_and_a_locked_room_says_423(setup):
     assert first["token"] != second["token"] and first["participant_id"] != second["participant_id"]
     assert client.get(f"/api/rooms/{code}").json()["participants"] == 2
     store.update_room(code, joining_locked=True)
-    locked = client.post(f"/api/rooms/{code}/participants")
+    locked = client.post(f"/api/rooms/{code}/participants", json={})
     assert locked.status_code == 423 and locked.json()["error"] == "locked"
     assert "locked joining" in locked.json()["message"]
 
@@ -111,8 +111,17 @@ def test_a_comment_is_stored_as_typed_and_length_limited(setup):
     long = client.put(url, json={"comment": "x" * 501}, headers=bearer(token))
     assert long.status_code == 422 and long.json()["field"] == "comment"
     assert "500" in long.json()["message"]
-    huge = client.put(url, content=b'{"comment": "' + b"y" * 9000 + b'"}', headers=bearer(token))
-    assert huge.status_code == 413
+    as_json = {**bearer(token), "Content-Type": "application/json"}
+    huge = client.put(url, content=b'{"comment": "' + b"y" * 9000 + b'"}', headers=as_json)
+    assert huge.status_code == 413 and huge.json()["error"] == "too_large"
+    assert "8192 bytes" in huge.json()["message"]
+
+    def endless():  # a body that never ends, without a length: read only up to the limit
+        while True:
+            yield b"z" * 4096
+
+    streamed = client.put(url, content=endless(), headers=as_json)
+    assert streamed.status_code == 413
 
 
 @pytest.mark.parametrize(
@@ -147,9 +156,18 @@ def test_unknown_fields_non_objects_and_unknown_touchpoints_are_refused(setup):
     unknown = client.put(url, json={"price": 3}, headers=bearer(token))
     assert unknown.status_code == 422 and unknown.json()["field"] == "price"
     assert client.put(url, json=[1, 2], headers=bearer(token)).status_code == 422
-    assert client.put(url, content=b"not json", headers=bearer(token)).status_code == 422
+    as_json = {**bearer(token), "Content-Type": "application/json"}
+    assert client.put(url, content=b"not json", headers=as_json).status_code == 422
+    deep = b'{"expected": ' + b"[" * 5000 + b"]" * 5000 + b"}"
+    assert client.put(url, content=deep, headers=as_json).status_code == 422  # not a 500
+    form = client.put(
+        url, content=b"expected=3", headers={**bearer(token), "Content-Type": "text/plain"}
+    )
+    assert form.status_code == 415 and form.json()["error"] == "not_json"
+    assert client.post(f"/api/rooms/{code}/participants", content=b"{}").status_code == 415
     nowhere = client.put(f"/api/rooms/{code}/responses/NOPE", json={}, headers=bearer(token))
-    assert nowhere.status_code == 404
+    assert nowhere.status_code == 404 and nowhere.json()["error"] == "unknown_touchpoint"
+    assert client.get(f"/api/rooms/{code}").status_code == 200  # a touchpoint is no guess
 
 
 def test_a_closed_touchpoint_is_409(setup):
@@ -204,19 +222,57 @@ def test_past_the_rate_limit_a_participant_gets_429_with_retry_after(setup):
 def test_guessing_codes_is_slowed_down_but_a_polling_room_is_not(setup):
     client, store = setup
     code, _ = opened(store)
+    ended, _ = opened(store)
+    store.end_room(ended)
     count, _ = rooms_api.MISS_LIMIT
-    misses = [client.get(f"/api/rooms/{c}").status_code for c in ["ZZZZZZ"] * count]
-    assert misses == [404] * count
+    for _ in range(count * 2):  # a phone left on an ended room, and one on a mistyped code
+        assert client.get(f"/api/rooms/{ended}").status_code == 404
+        assert client.get("/api/rooms/ZZZZZZ").status_code == 404
+    assert client.get(f"/api/rooms/{code}").status_code == 200  # they count once: no guess
+    guesses = [f"{c}2345{d}" for c in "ABCDEFGH" for d in "ABCD"][: count - 1]
+    assert [client.get(f"/api/rooms/{g}").status_code for g in guesses] == [404] * (count - 1)
     guessed = client.get("/api/rooms/YYYYYY")
     assert guessed.status_code == 429 and int(guessed.headers["retry-after"]) >= 1
+    assert guessed.json()["error"] == "too_many_codes"
     assert client.get(f"/api/rooms/{code}").status_code == 429  # the guesser waits for all
     rooms_api.misses.reset()
     polls = [client.get(f"/api/rooms/{code}").status_code for _ in range(count * 3)]
     assert polls == [200] * (count * 3)  # phones polling a real room are never limited
 
 
+def test_a_full_room_says_so(setup, monkeypatch):
+    from mot.store import _rooms
+
+    client, store = setup
+    code, _ = opened(store)
+    monkeypatch.setattr(_rooms, "MAX_PARTICIPANTS", 2)
+    joined(client, code)
+    joined(client, code)
+    full = client.post(f"/api/rooms/{code}/participants", json={})
+    assert full.status_code == 423 and full.json()["error"] == "full"
+
+
+def test_a_store_that_cannot_be_reached_answers_503(setup, monkeypatch):
+    from mot.errors import StoreUnavailableError
+    from mot.messages import Message
+
+    client, store = setup
+    code, _ = opened(store)
+
+    def down():
+        raise StoreUnavailableError(Message("store.unavailable", dialect="sqlite"))
+
+    monkeypatch.setattr(rooms_api, "_store", down)
+    answer = client.get(f"/api/rooms/{code}")
+    assert answer.status_code == 503 and answer.json()["error"] == "unavailable"
+    assert "/" not in answer.json()["message"]  # no server path
+
+
 def test_the_rate_limit_forgets_old_sends():
     limit = rooms_api.RateLimit(2, 10.0, keys=2)
+    assert limit.wait("d", now=0, value="x") == 0 and limit.wait("d", now=1, value="x") == 0
+    assert limit.wait("d", now=2, value="x") == 0  # one distinct value so far
+    limit.reset()
     assert limit.wait("a", now=0) == 0 and limit.wait("a", now=1) == 0
     assert limit.wait("a", now=2) == pytest.approx(8.0)
     assert limit.wait("a", now=10.5) == 0  # the first send left the window

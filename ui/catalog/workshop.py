@@ -95,7 +95,7 @@ STRINGS = {
         "No answers to this touchpoint yet.",
         "Aún no hay respuestas a este punto de contacto.",
     ),
-    "workshop.comments": ("Comments", "Comentarios"),
+    "workshop.comments_on": ("Comments on {touchpoint}", "Comentarios sobre {touchpoint}"),
     "workshop.no_comments": ("No comments yet.", "Aún no hay comentarios."),
     "workshop.hidden_comment": ("(hidden from the room)", "(oculto para la sala)"),
     "workshop.hide_comment": ("Hide", "Ocultar"),

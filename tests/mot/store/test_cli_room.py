@@ -104,7 +104,22 @@ def test_results_and_end_need_the_key(capsys):
     assert main(["room", "end", code, "--key", "wrong"]) == 1
     assert main(["room", "end", code, "--key", key]) == 0
     assert code in capsys.readouterr().out
+    assert main(["room", "end", code, "--key", key]) == 0  # again: it has ended
+    assert "has ended" in capsys.readouterr().out
     assert main(["room", "results", code, "--key", key]) == 0  # an ended room's answers stay
+
+
+def test_the_key_from_standard_input_or_the_environment(capsys, monkeypatch):
+    import io
+
+    opened = _json(capsys, "room", "open")
+    code, key = opened["code"], opened["facilitator_key"]
+    monkeypatch.setattr("sys.stdin", io.StringIO(key + "\n"))
+    assert main(["room", "results", code, "--key", "-"]) == 0
+    monkeypatch.setenv("MOT_ROOM_KEY", key)
+    assert main(["room", "results", code]) == 0
+    monkeypatch.delenv("MOT_ROOM_KEY")
+    assert main(["room", "results", code]) == 1  # no key at all
 
 
 def test_refusals_exit_1_with_a_message_in_the_language(capsys):

@@ -26,7 +26,7 @@
   };
   const RATINGS = ["expected", "excellent", "experienced"];
   const $ = (id) => document.getElementById(id);
-  const fromPath = decodeURIComponent(location.pathname.split("/")[2] || "");
+  const fromPath = (() => { try { return decodeURIComponent(location.pathname.split("/")[2] || ""); } catch (e) { return ""; } })();
   const code = (fromPath || new URLSearchParams(location.search).get("code") || "").toUpperCase().replace(/[\s-]/g, "");
   const keep = (() => { try { localStorage.setItem("mot-probe", "1"); return localStorage; } catch (e) { return null; } })();
   const memory = {};
@@ -35,7 +35,7 @@
   const K = { token: `mot-room-${code}-token`, pending: `mot-room-${code}-pending`, lang: "mot-room-lang" };
   let chosen = load(K.lang, null);  // a language this phone picked, over the room's
   let room = null, lang = null, token = load(K.token, null);
-  let fetched = false, saved = {}, pending = load(K.pending, {}), inflight = {}, tries = {}, shown = "";
+  let missing = 0, fetched = false, saved = {}, pending = load(K.pending, {}), inflight = {}, tries = {}, shown = "";
 
   const t = (key) => (T[lang || "en"] || T.en)[key];
   const api = (path, options = {}) => {
@@ -65,7 +65,8 @@
     let answer;
     try { answer = await fetch(`/api/rooms/${encodeURIComponent(code)}`, { cache: "no-store" }); }
     catch (e) { status(t("offline"), true); return; }
-    if (answer.status === 404) { room = null; $("moments").replaceChildren(); status(t("none"), true); return; }
+    if (answer.status === 404) { missing += 1; room = null; $("moments").replaceChildren(); status(t("none"), true); return; }
+    missing = 0;
     if (!answer.ok) { status(t("retry"), true); return; }
     room = await answer.json();
     if (!chosen && lang !== room.language) setLanguage(room.language);
@@ -100,6 +101,12 @@
 
   function keepNewer(tp, answer) {  // replies may arrive out of order: the newest counts
     if (!saved[tp] || !saved[tp].updated_at || saved[tp].updated_at <= answer.updated_at) saved[tp] = answer;
+  }
+
+  function dropSent(tp, body) {  // what was sent leaves pending, unless tapped again since
+    const left = { ...(pending[tp] || {}) };
+    Object.keys(body).forEach((f) => { if (left[f] === body[f]) delete left[f]; });
+    if (Object.keys(left).length) pending[tp] = left; else delete pending[tp];
   }
 
   function current(tp, field) {
@@ -176,9 +183,7 @@
     inflight[tp] = false;
     if (answer && answer.ok && reply) {
       keepNewer(tp, reply); tries[tp] = 0;
-      const left = { ...pending[tp] };
-      Object.keys(body).forEach((f) => { if (left[f] === body[f]) delete left[f]; });
-      if (Object.keys(left).length) pending[tp] = left; else delete pending[tp];
+      dropSent(tp, body);
       save(K.pending, pending); render();
       if (pending[tp]) flush(tp);
       return;
@@ -186,12 +191,18 @@
     const code409 = answer && answer.status === 409;
     if (code409 || (answer && answer.status === 422)) {
       const detail = await answer.json().catch(() => ({}));
-      delete pending[tp]; save(K.pending, pending);
+      if (code409) delete pending[tp];  // closed: nothing of it can be saved any more
+      else dropSent(tp, body);  // refused: what was tapped since still goes
+      save(K.pending, pending);
       render(); mark(tp, code409 ? t("closed") : detail.message, "warn");
       if (code409) refresh();
       return;
     }
-    if (answer && answer.status === 401) { token = null; save(K.token, null); if (await joinRoom()) flush(tp); return; }
+    if (answer && answer.status === 401) {  // the token is gone: join again, as a new participant
+      token = null; save(K.token, null); saved = {}; fetched = false;
+      if (await joinRoom()) flush(tp);
+      return;
+    }
     if (answer && answer.status === 404) { refresh(); return; }
     const after = answer && answer.status === 429 ? Number(answer.headers.get("Retry-After") || 2) * 1000 : Math.min(1000 * 2 ** (tries[tp] || 0), 10000);
     tries[tp] = (tries[tp] || 0) + 1;
@@ -201,7 +212,8 @@
 
   async function poll() {
     await refresh();
-    setTimeout(poll, document.hidden ? 15000 : 3000);
+    if (missing > 10) return;  // no such room (ended, mistyped): stop asking; a reload asks again
+    setTimeout(poll, missing ? 30000 : document.hidden ? 15000 : 3000);
   }
 
   $("lang").addEventListener("click", () => setLanguage(lang === "es" ? "en" : "es", true));
