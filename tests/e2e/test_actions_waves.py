@@ -173,11 +173,13 @@ def _still(element) -> dict:
     return element.bounding_box()
 
 
-def _type_in_cell(page, column: int, text: str, unsaved: str) -> None:
+def _type_in_cell(page, column: int, text: str, unsaved: str, *, holds: str | None = None) -> None:
     """Type ``text`` into the first row's cell ``column`` (0: touchpoint) of the editor, and
     wait until the server has it (the count of unsaved rows under Save says so). A rerun
     that redraws the grid between the click and the typing drops the typing: it is typed
-    again (bounded by TIMEOUT)."""
+    again (bounded by TIMEOUT). ``holds``: what the cell holds now; an editor that opens on
+    another value opened another cell (an arrow key pressed before the grid had the
+    focus), and is closed and tried again."""
     deadline = time.monotonic() + TIMEOUT / 1000
     while True:
         settle(page)
@@ -189,6 +191,8 @@ def _type_in_cell(page, column: int, text: str, unsaved: str) -> None:
         try:
             field = page.locator("#portal textarea, #portal input").first
             field.wait_for(timeout=5_000)
+            if holds is not None and field.input_value() != holds:
+                raise AssertionError(f"another cell opened: {field.input_value()!r}")
             field.fill(text)
             field.press("Enter")
             page.get_by_text(unsaved).wait_for(timeout=10_000)
@@ -243,7 +247,7 @@ def test_two_browsers_editing_one_action_are_never_overwritten_silently(team, la
         _gaps(chromium, url, ws.id, viewport, f"&lang={language}"),
     )
     try:
-        _type_in_cell(ana, 2, "Ana and Eva", words["unsaved"])  # touchpoint, action, owner
+        _type_in_cell(ana, 2, "Ana and Eva", words["unsaved"], holds="Ana")  # tp, action, owner
         _save(ana, language)
         ana.get_by_text(words["saved"]).wait_for(timeout=TIMEOUT)
         assert store.actions(ws.id)[0].owner == "Ana and Eva", store.actions(ws.id)
