@@ -86,8 +86,9 @@ def test_a_whole_workshop_with_three_phones_and_a_projector(hosted):
         settle(page)
         code = page.locator(".mot-room-code").inner_text().strip()
         assert len(code) == 6
-        assert page.locator('[data-testid="stCode"]').filter(has_text=f"/join/{code}").count() == 1
-        assert page.locator('[data-testid="stImage"] img').count() >= 1  # the QR code
+        address = page.locator('[data-testid="stCode"]').filter(has_text=f"/join/{code}")
+        expect(address).to_have_count(1, timeout=TIMEOUT)
+        expect(page.locator('[data-testid="stImage"] img')).to_have_count(1, timeout=TIMEOUT)  # QR
 
         screens = []
         for i, context in enumerate(phones):
@@ -172,7 +173,7 @@ def test_a_whole_workshop_with_three_phones_and_a_projector(hosted):
         page.get_by_role("heading", name="Gaps & priorities").wait_for(timeout=TIMEOUT)
         settle(page)
         assert "3 respondents" in page.locator('[data-testid="stSidebar"]').inner_text()
-        assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 1
+        expect(page.locator('[data-testid="stVegaLiteChart"]').first).to_be_visible(timeout=TIMEOUT)
         assert dialogs == []
     finally:
         for context in (projector, dark, *phones):
