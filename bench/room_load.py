@@ -91,18 +91,9 @@ class Server:
         self.process = subprocess.Popen(
             command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the server exited with {self.process.returncode}")
-            with (
-                contextlib.suppress(OSError),
-                urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as answer,
-            ):
-                if answer.status == 200:
-                    return
-            time.sleep(0.2)  # polling the health route for a condition, bounded
-        raise TimeoutError("the server did not answer /healthz in 120 s")
+        from tests.e2e.harness import wait_until_healthy
+
+        wait_until_healthy(self.url, self.process, timeout=120)
 
     def kill(self) -> None:
         """SIGKILL: no shutdown, no flush, as a crash or an out-of-memory kill."""
